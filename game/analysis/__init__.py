@@ -1,0 +1,1 @@
+"""Headless analysis: simulated games, calibration against history, and (later) Monte Carlo runs."""

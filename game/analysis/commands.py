@@ -1,0 +1,9 @@
+"""Command-line subcommands for analysis and reports (registered by game.cli)."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    """Add this package's subcommands to the `minusma` parser."""

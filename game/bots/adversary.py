@@ -1,0 +1,194 @@
+"""The armed groups' bot: a published priority flowchart, like the solo bots of GMT's COIN series."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from game.engine import tables as T
+from game.engine.adjudicate import attack_helicopters_over, civilian_protection
+from game.engine.context import Context
+from game.scenario.models import ActorKind
+
+ARMED_KINDS = {ActorKind.TERRORIST, ActorKind.NON_SIGNATORY, ActorKind.MILITIA}
+CIVILIAN_STRIKES_PER_REGION = 2
+
+
+@dataclass(frozen=True)
+class Action:
+    """One armed-group action chosen for this turn, with the priority that chose it."""
+
+    kind: Literal["information", "peacekeepers", "host_forces", "supply_route", "civilians"]
+    region: str
+    actor: str
+    reason: str
+    unit: str | None = None
+    strength: int = 0
+
+
+def action_count(ctx: Context) -> int:
+    """Actions this turn: the scenario's base, raised by attack-rate modifiers (e.g. COVID-19)."""
+    base = ctx.index.scenario.adversary_actions
+    count = base * (100 + ctx.modifier_total("attack_rate_pct")) // 100
+    return max(0, count - ctx.modifier_total("international_support"))
+
+
+def _top_actor(ctx: Context, region: str, target: str) -> tuple[str, int] | None:
+    """The strongest armed group in a region that strikes this kind of target."""
+    best: tuple[str, int] | None = None
+    for actor in ctx.index.scenario.actors:
+        if target not in actor.targets or actor.kind not in ARMED_KINDS:
+            continue
+        level = ctx.state.regions[region].threat.get(actor.id, 0)
+        if level > 0 and (best is None or level > best[1]):
+            best = (actor.id, level)
+    return best
+
+
+def plan(ctx: Context) -> list[Action]:
+    """Choose this turn's actions, one at a time, each by the first priority that applies."""
+    actions: list[Action] = []
+    counts = {"information": 0, "peacekeepers": 0, "host_forces": 0, "supply_route": 0}
+    struck: dict[str, int] = {}
+    for _ in range(action_count(ctx)):
+        action = (
+            (counts["information"] < T.MAX_INFO_ATTACKS and _exploit_deaths(ctx, actions))
+            or (counts["peacekeepers"] < T.MAX_PEACEKEEPER_STRIKES and _exposed_unit(ctx, actions))
+            or (counts["host_forces"] < T.MAX_HOST_FORCE_STRIKES and _host_forces(ctx, actions))
+            or (counts["supply_route"] < 1 and _supply_route(ctx))
+            or _civilians(ctx, struck)
+        )
+        if not action:
+            break
+        if action.kind in counts:
+            counts[action.kind] += 1
+        if action.kind == "civilians":
+            struck[action.region] = struck.get(action.region, 0) + 1
+        actions.append(action)
+    return actions
+
+
+def _already(actions: list[Action], kind: str, key: str) -> bool:
+    return any(a.kind == kind and (a.unit or a.region) == key for a in actions)
+
+
+def _exploit_deaths(ctx: Context, actions: list[Action]) -> Action | None:
+    """P1: exploit last turn's civilian deaths in the information domain."""
+    best: tuple[int, str] | None = None
+    for region_id in ctx.index.region_order:
+        region = ctx.state.regions[region_id]
+        if _already(actions, "information", region_id):
+            continue
+        if region.last_civilian_deaths < T.INFO_ATTACK_EXPLOIT_DEATHS and not region.last_mission_harm:
+            continue
+        score = region.last_civilian_deaths + 3 * region.last_mission_harm
+        if best is None or score > best[0]:
+            best = (score, region_id)
+    if best is None:
+        return None
+    region_id = best[1]
+    region = ctx.state.regions[region_id]
+    strength = T.INFO_ATTACK_BASE + T.INFO_ATTACK_EXPLOIT_BONUS
+    if region.last_mission_harm:
+        strength += T.INFO_ATTACK_MISSION_HARM_BONUS
+    actor = _top_actor(ctx, region_id, "information")
+    return Action("information", region_id, actor[0] if actor else "armed_groups",
+                  f"P1 exploit: {region.last_civilian_deaths} civilians died in {region_id} "
+                  f"last turn ({region.last_mission_harm} blamed on the mission or its partners)",
+                  strength=strength)
+
+
+def _exposed_unit(ctx: Context, actions: list[Action]) -> Action | None:
+    """P2: strike a peacekeeping unit exposed on a base or patrol without air cover."""
+    best: tuple[int, int, str] | None = None
+    for unit in ctx.state.units.values():
+        if unit.posture != "patrol" and not unit.holds_tob:
+            continue
+        if _already(actions, "peacekeepers", unit.id) or attack_helicopters_over(ctx, unit.region):
+            continue
+        actor = _top_actor(ctx, unit.region, "peacekeepers")
+        if actor is None or actor[1] < T.EXPOSED_THREAT:
+            continue
+        key = (actor[1], -unit.strength, unit.id)
+        if best is None or key > best:
+            best = key
+    if best is None:
+        return None
+    unit = ctx.state.units[best[2]]
+    actor = _top_actor(ctx, unit.region, "peacekeepers")
+    assert actor is not None
+    return Action("peacekeepers", unit.region, actor[0],
+                  f"P2 exposed: {unit.id} is on {'a base' if unit.holds_tob else 'patrol'} in "
+                  f"{unit.region}, {actor[0]} threat {actor[1]}, no attack helicopters",
+                  unit=unit.id)
+
+
+def _host_forces(ctx: Context, actions: list[Action]) -> Action | None:
+    """P3: strike host-nation camps in the tri-border area where the state is present."""
+    for region_id in ctx.index.region_order:
+        spec = ctx.index.regions[region_id]
+        region = ctx.state.regions[region_id]
+        if not spec.tri_border or region.host_presence < 2 or _already(actions, "host_forces", region_id):
+            continue
+        actor = _top_actor(ctx, region_id, "host_forces")
+        if actor and actor[1] >= T.EXPOSED_THREAT:
+            return Action("host_forces", region_id, actor[0],
+                          f"P3 host forces: army camps in {region_id} (tri-border), "
+                          f"{actor[0]} threat {actor[1]}")
+    return None
+
+
+def _supply_route(ctx: Context) -> Action | None:
+    """P4: one roadside bomb a turn on the most threatened road used by the mission."""
+    best: tuple[int, str, str] | None = None
+    for region_id in ctx.index.region_order:
+        actor = _top_actor(ctx, region_id, "supply_routes")
+        units = [u for u in ctx.units_in(region_id) if u.posture == "patrol" or u.moved != "no"]
+        if actor is None or not units:
+            continue
+        target = max(units, key=lambda u: (u.strength, u.id))
+        key = (actor[1], region_id, target.id)
+        if best is None or key[0] > best[0]:
+            best = key
+    if best is None:
+        return None
+    level, region_id, unit_id = best
+    actor = _top_actor(ctx, region_id, "supply_routes")
+    assert actor is not None
+    return Action("supply_route", region_id, actor[0],
+                  f"P4 roads: {unit_id} moves on the roads of {region_id}, {actor[0]} threat {level}",
+                  unit=unit_id)
+
+
+def _civilians(ctx: Context, struck: dict[str, int]) -> Action | None:
+    """P5: strike civilians where armed groups are strong and protection is weak."""
+    scored: list[tuple[int, str]] = []
+    for region_id in ctx.index.region_order:
+        if struck.get(region_id, 0) >= CIVILIAN_STRIKES_PER_REGION:
+            continue
+        actor = _top_actor(ctx, region_id, "civilians")
+        if actor is None:
+            continue
+        threat = sum(
+            level for actor_id, level in ctx.state.regions[region_id].threat.items()
+            if actor_id in ctx.index.actors
+            and ctx.index.actors[actor_id].kind in ARMED_KINDS
+            and "civilians" in ctx.index.actors[actor_id].targets
+        )
+        protection = civilian_protection(ctx, region_id).total
+        vulnerability = max(0, 3 - max(0, protection))
+        tri = 1 if ctx.index.regions[region_id].tri_border else 0
+        scored.append((threat + vulnerability + tri, region_id))
+    if not scored:
+        return None
+    scored.sort(key=lambda item: (-item[0], ctx.index.region_order.index(item[1])))
+    choice = scored[0]
+    picked = "first"
+    if len(scored) > 1 and ctx.die(6, "adversary target choice") >= T.SECOND_CHOICE_ROLL:
+        choice, picked = scored[1], "second"
+    region_id = choice[1]
+    actor = _top_actor(ctx, region_id, "civilians")
+    assert actor is not None
+    return Action("civilians", region_id, actor[0],
+                  f"P5 civilians: {region_id} scores {choice[0]} (threat, weak protection, "
+                  f"tri-border), {picked} choice; {actor[0]} threat {actor[1]}")

@@ -1,0 +1,199 @@
+"""Scripted mission policies that play every role through the engine's API (rules.md §11)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from game.engine import Game
+from game.engine import orders as O
+from game.scenario.models import AviationKind, Caveat, UnitType
+
+CENTRE = ("mopti", "segou")
+
+
+@dataclass(frozen=True)
+class Policy:
+    """A named way of playing all four seats; `play` gives one turn's orders."""
+
+    name: str
+    description: str
+    play: Callable[[Game], None]
+
+
+def _give(game: Game, order: O.Order) -> bool:
+    if game.why_illegal(order) is None:
+        game.apply(order)
+        return True
+    return False
+
+
+def _decide_cards(game: Game, preferred: set[str]) -> None:
+    """Choose the first preferred option of each pending card; leave the default otherwise."""
+    for choice in list(game.state.choices):
+        card = game.index.cards[choice.card]
+        assert card.choice is not None
+        for option in card.choice.options:
+            if option.id in preferred:
+                _give(game, O.DecideCard(card=card.id, option=option.id))
+                break
+
+
+def _combat_units_in(game: Game, region: str, *, free: bool = True) -> list[str]:
+    found = []
+    for unit in game.state.units.values():
+        spec = game.index.units[unit.id]
+        if unit.region != region or spec.type not in O.COMBAT_TYPES:
+            continue
+        if free and (Caveat.SELF_DEFENCE_ONLY in spec.caveats or Caveat.STATIC_ONLY in spec.caveats):
+            continue
+        found.append(unit.id)
+    return sorted(found)
+
+
+def _open_tob(game: Game, region: str) -> None:
+    if region not in game.state.regions:
+        return
+    if any(u.holds_tob and u.region == region for u in game.state.units.values()):
+        return
+    for unit_id in _combat_units_in(game, region):
+        if not game.index.units[unit_id].mobile_task_force and _give(game, O.OpenBase(unit=unit_id)):
+            return
+
+
+def _patrol(game: Game, regions: tuple[str, ...]) -> None:
+    for unit in game.state.units.values():
+        spec = game.index.units[unit.id]
+        if unit.region in regions and not unit.holds_tob and not spec.mobile_task_force:
+            if spec.type in O.COMBAT_TYPES or spec.type == UnitType.FORMED_POLICE:
+                _give(game, O.SetPosture(unit=unit.id, posture="patrol"))
+
+
+def _mtf_quick_reaction(game: Game) -> None:
+    for unit_id, spec in game.index.units.items():
+        if spec.mobile_task_force:
+            _give(game, O.SetPosture(unit=unit_id, posture="quick_reaction"))
+
+
+def _task(game: Game, kind: AviationKind, preferred: tuple[str, ...]) -> None:
+    for asset_id, spec in game.index.aviation.items():
+        if spec.kind != kind or game.state.aviation[asset_id].tasked_region is not None:
+            continue
+        for region in preferred:
+            if region in game.state.regions and _give(game, O.TaskAviation(asset=asset_id, region=region)):
+                break
+
+
+def _tiers(game: Game, plan: list[tuple[str, str, int]]) -> None:
+    for region, tier, points in plan:
+        if region in game.state.regions:
+            _give(game, O.SetPocActivity(region=region, tier=tier, points=points))
+
+
+def _messages(game: Game, plan: list[tuple[str, str, str]]) -> None:
+    for theme, channel, audience in plan:
+        if audience == "national" or audience in game.state.regions:
+            _give(game, O.IssueMessage(theme=theme, channel=channel, audience=audience))
+
+
+def _historical_force(game: Game) -> None:
+    """MINUSMA's real posture: camps, patrols in the centre, force protection for ISR."""
+    month = game.state.month
+    _patrol(game, CENTRE)
+    if month >= "2019-06":
+        _open_tob(game, "mopti")
+    if month >= "2020-01":
+        _mtf_quick_reaction(game)
+    _task(game, AviationKind.ISR, ("kidal", "gao", "mopti", "tombouctou"))
+    _task(game, AviationKind.ATTACK, ("tombouctou", "gao", "mopti"))
+    _tiers(game, [("mopti", "I", 1), ("mopti", "III", 1), ("segou", "I", 1),
+                  ("gao", "I", 1), ("tombouctou", "I", 1), ("kidal", "I", 1)])
+
+
+def historical(game: Game) -> None:
+    _historical_force(game)
+    _messages(game, [("protection_promise", "radio", "national"),
+                     ("mandate_explain", "key_leader_engagement", "national")])
+    _decide_cards(game, {"status_quo"})
+
+
+def passive(game: Game) -> None:
+    """No orders at all: standing postures and card defaults."""
+
+
+def coa1_status_quo(game: Game) -> None:
+    """The source study's first course of action: carry on as now (PoC stays undefined)."""
+    _historical_force(game)
+    _messages(game, [("protection_promise", "radio", "national"),
+                     ("protection_promise", "community_outreach", "mopti"),
+                     ("mandate_explain", "key_leader_engagement", "national")])
+    _decide_cards(game, {"status_quo"})
+
+
+def coa2_define_poc(game: Game) -> None:
+    """Second course: the SRSG defines PoC and every IRC explains it to every audience."""
+    _give(game, O.SetPolicy(name="poc_definition", value="define_poc"))
+    _historical_force(game)
+    _messages(game, [("define_poc", "radio", "national"),
+                     ("define_poc", "community_outreach", "mopti"),
+                     ("define_poc", "key_leader_engagement", "segou")])
+    _decide_cards(game, {"status_quo"})
+
+
+def coa3_avoid_term(game: Game) -> None:
+    """Third course: do PoC by the three tiers, drop the term, publicise tactical successes."""
+    _give(game, O.SetPolicy(name="poc_definition", value="avoid_term"))
+    _historical_force(game)
+    recent = [
+        region_id for region_id, region in game.state.regions.items()
+        if game.state.turn - region.last_success_turn <= 1
+    ]
+    plan = [("tactical_success", "radio", region) for region in recent[:2]]
+    plan.append(("counter_rumour", "community_outreach", "mopti"))
+    plan.append(("mandate_explain", "key_leader_engagement", "national"))
+    _messages(game, plan)
+    _decide_cards(game, {"status_quo"})
+
+
+def poc_first_mtf_air(game: Game) -> None:
+    """The study's recommendations together: PoC first, people-centred, airmobile MTF, IRCs to U3."""
+    _give(game, O.SetPolicy(name="poc_definition", value="define_poc"))
+    _give(game, O.SetPolicy(name="orientation", value="people_centred"))
+    _give(game, O.SetPolicy(name="renewal_case", value="poc_first"))
+    _give(game, O.SetPolicy(name="irc_under_u3", value="true"))
+    _open_tob(game, "mopti")
+    _open_tob(game, "segou")
+    _patrol(game, CENTRE)
+    _mtf_quick_reaction(game)
+    _task(game, AviationKind.ISR, ("mopti", "segou", "gao", "menaka"))
+    _task(game, AviationKind.ATTACK, ("mopti", "segou", "tombouctou", "gao"))
+    _tiers(game, [("mopti", "I", 2), ("mopti", "III", 2), ("segou", "I", 1),
+                  ("segou", "III", 1), ("gao", "I", 1), ("menaka", "I", 1)])
+    _messages(game, [("counter_rumour", "radio", "mopti"),
+                     ("define_poc", "community_outreach", "mopti"),
+                     ("counter_rumour", "radio", "national")])
+    _decide_cards(game, {"poc_first"})
+
+
+POLICIES: dict[str, Policy] = {
+    policy.name: policy
+    for policy in (
+        Policy("historical", "approximates MINUSMA's real posture 2019-2021", historical),
+        Policy("passive", "gives no orders: standing postures and card defaults", passive),
+        Policy("coa1-status-quo", "messaging course 1: carry on, PoC undefined", coa1_status_quo),
+        Policy("coa2-define-poc", "messaging course 2: define PoC and explain it everywhere",
+               coa2_define_poc),
+        Policy("coa3-avoid-term", "messaging course 3: avoid the term, publicise successes",
+               coa3_avoid_term),
+        Policy("poc-first-mtf-air", "PoC first, people-centred, airmobile MTF, IRCs under the U3",
+               poc_first_mtf_air),
+    )
+}
+
+
+def play_game(game: Game, policy: Policy) -> Game:
+    """Play a game to its end with one policy holding every seat."""
+    while not game.is_over():
+        policy.play(game)
+        game.end_turn()
+    return game

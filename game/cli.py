@@ -1,0 +1,166 @@
+"""The `minusma` command line: play, simulate, calibrate, validate and schema."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from game.scenario.loader import ScenarioError
+
+EXIT_USER_ERROR = 2
+
+
+class UserError(Exception):
+    """A mistake in what the user asked for: shown as one line, exit code 2."""
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from game.scenario.loader import load_scenario
+
+    failed = False
+    for file in args.files:
+        try:
+            scenario = load_scenario(file)
+        except ScenarioError as error:
+            failed = True
+            for problem in error.problems:
+                print(problem, file=sys.stderr)
+        else:
+            print(f"{file}: ok ({scenario.id}: {len(scenario.regions)} regions, "
+                  f"{len(scenario.contingents)} contingents, {len(scenario.cards)} cards)")
+    return 1 if failed else 0
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    from game.scenario.catalog import schema_text
+
+    text = schema_text()
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+        print(f"wrote {args.output}")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _scenario(name: str):
+    from game.scenario.catalog import find_scenario
+
+    try:
+        return find_scenario(name)
+    except ScenarioError as error:
+        raise UserError(str(error).splitlines()[0] if len(error.problems) == 1 else str(error)) from None
+
+
+def _policy(name: str) -> str:
+    from game.bots.policies import POLICIES
+
+    if name not in POLICIES:
+        raise UserError(f"unknown policy {name!r}; valid policies: {', '.join(POLICIES)}")
+    return name
+
+
+def _cmd_simulate(args: argparse.Namespace) -> int:
+    from game.analysis.simulate import format_scorecard, format_turns, game_summary, simulate
+    from game.engine import score
+
+    scenario = _scenario(args.scenario)
+    policy = _policy(args.policy)
+    game = simulate(scenario, args.seed, policy)
+    if args.json:
+        print(json.dumps(game_summary(game, policy), indent=2, sort_keys=True))
+        return 0
+    print(f"{scenario.title} - seed {args.seed} - policy {policy}")
+    print("\n".join(format_turns(game)))
+    print()
+    print("\n".join(format_scorecard(score(scenario, game.state))))
+    return 0
+
+
+def _cmd_calibrate(args: argparse.Namespace) -> int:
+    from game.analysis.calibrate import calibrate, format_calibration
+
+    scenario = _scenario(args.scenario)
+    policy = _policy(args.policy)
+    if args.seeds < 1:
+        raise UserError("--seeds must be at least 1")
+    rows, extra = calibrate(scenario, args.seeds, policy)
+    print("\n".join(format_calibration(rows, extra, args.seeds, policy)))
+    return 0
+
+
+def _cmd_play(args: argparse.Namespace) -> int:
+    try:
+        from game.tui.app import run
+    except ImportError as error:  # pragma: no cover - only without the TUI installed
+        raise UserError(f"the terminal interface is not available: {error}") from None
+    return run(scenario=args.scenario, seed=args.seed, load=getattr(args, "load", None)) or 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="minusma",
+        description="A terminal wargame of the UN mission in Mali and its Protection of Civilians "
+        "mandate. With no command, opens the game.",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    play = commands.add_parser("play", help="play in the terminal (the default)")
+    play.add_argument("--scenario", help="start a new game of this scenario")
+    play.add_argument("--seed", type=int, help="seed for a new game")
+    play.add_argument("--load", help="open a saved game file")
+    play.set_defaults(handler=_cmd_play)
+
+    simulate = commands.add_parser("simulate", help="play a whole game headless with a policy")
+    simulate.add_argument("--scenario", default="mali-2019")
+    simulate.add_argument("--seed", type=int, default=1)
+    simulate.add_argument("--policy", default="historical")
+    simulate.add_argument("--json", action="store_true", help="machine-readable output")
+    simulate.set_defaults(handler=_cmd_simulate)
+
+    calibrate = commands.add_parser("calibrate", help="simulated casualties beside history")
+    calibrate.add_argument("--scenario", default="mali-2019")
+    calibrate.add_argument("--seeds", type=int, default=50)
+    calibrate.add_argument("--policy", default="historical")
+    calibrate.set_defaults(handler=_cmd_calibrate)
+
+    validate = commands.add_parser("validate", help="check scenario files")
+    validate.add_argument("files", nargs="+", metavar="FILE")
+    validate.set_defaults(handler=_cmd_validate)
+
+    schema = commands.add_parser("schema", help="print the scenario JSON Schema")
+    schema.add_argument("-o", "--output", help="write to this file instead")
+    schema.set_defaults(handler=_cmd_schema)
+
+    from game.analysis.commands import register as register_analysis
+    from game.record.commands import register as register_record
+
+    register_record(commands)
+    register_analysis(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        args = parser.parse_args(["play", *(argv or [])])
+        handler = args.handler
+    try:
+        return handler(args)
+    except UserError as error:
+        print(f"minusma: {error}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        print("minusma: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

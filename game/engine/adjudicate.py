@@ -1,0 +1,220 @@
+"""Resolution tables: protection in a region, attacks on civilians, peacekeepers and host forces."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from game.engine import tables as T
+from game.engine.context import Context, cause
+from game.engine.orders import lift_assets_reaching
+from game.engine.state import Cause, UnitState
+from game.scenario.models import AviationKind, Caveat, UnitType
+
+
+@dataclass
+class Protection:
+    """A region's protection modifier and the items it is made of, for players to read."""
+
+    total: int = 0
+    items: list[tuple[str, int]] = field(default_factory=list)
+    air_response: tuple[str, str] | None = None  # (unit, lift asset) if projection is used
+
+    def add(self, label: str, value: int) -> None:
+        if value:
+            self.items.append((label, value))
+            self.total += value
+
+
+def outcome_for(modified_roll: int) -> tuple[str, int]:
+    for lowest, name, percent in T.OUTCOME_TABLE:
+        if modified_roll >= lowest:
+            return name, percent
+    raise AssertionError("the outcome table covers every roll")
+
+
+def _responsive(ctx: Context, unit: UnitState) -> bool:
+    spec = ctx.index.units[unit.id]
+    return Caveat.SELF_DEFENCE_ONLY not in spec.caveats
+
+
+def attack_helicopters_over(ctx: Context, region: str) -> list[str]:
+    return [
+        asset_id
+        for asset_id, asset in ctx.state.aviation.items()
+        if asset.tasked_region == region
+        and ctx.index.aviation[asset_id].kind == AviationKind.ATTACK
+    ]
+
+
+def _best_response(ctx: Context, region: str, warning: int) -> tuple[str, int, str | None, str | None]:
+    """The single best quick-reaction response: (label, value, unit, lift asset)."""
+    best: tuple[str, int, str | None, str | None] = ("", 0, None, None)
+    for unit in ctx.state.units.values():
+        if unit.posture != "quick_reaction" or not _responsive(ctx, unit):
+            continue
+        spec = ctx.index.units[unit.id]
+        bonus = T.MTF_BONUS if spec.mobile_task_force else 0
+        night = -T.CAVEAT_NIGHT_PENALTY if Caveat.NO_NIGHT_OPERATIONS in spec.caveats else 0
+        option: tuple[str, int, str | None, str | None] | None = None
+        if unit.region == region and unit.transit_share >= 50:
+            option = (f"quick reaction by {unit.id} in the region", T.QRF_IN_REGION + bonus + night,
+                      None, None)
+        elif ctx.index.links[unit.region].get(region) == 1 and unit.transit_share == 100:
+            option = (f"quick reaction by {unit.id} by road from {unit.region}",
+                      T.QRF_NEIGHBOUR + bonus + night, None, None)
+        elif warning >= 1 and Caveat.NO_AIR_MOBILITY not in spec.caveats:
+            for asset_id in lift_assets_reaching(ctx, unit.region, region):
+                if ctx.state.aviation[asset_id].hours >= T.QRF_AIR_HOURS:
+                    option = (f"{unit.id} projected by air ({asset_id}) from {unit.region}",
+                              T.QRF_BY_AIR + bonus + night, unit.id, asset_id)
+                    break
+        if option and option[1] > best[1]:
+            best = option
+    return best
+
+
+def civilian_protection(ctx: Context, region: str, major: bool = False) -> Protection:
+    """Everything that protects civilians in a region against an attack now (rules.md §6.2)."""
+    protection = Protection()
+    regional = ctx.state.regions[region]
+    units = ctx.units_in(region)
+    contributing_caveats = False
+    if any(unit.holds_tob for unit in units):
+        protection.add("temporary operating base (permanent presence)", T.TOB_PROTECTION)
+    soldiers = [u for u in units if ctx.index.units[u.id].type != UnitType.FORMED_POLICE]
+    if any(u.posture == "base" and not u.holds_tob for u in soldiers):
+        protection.add("static protection around mission camps", T.BASE_POSTURE_PROTECTION)
+    patrol_share = sum(
+        u.transit_share for u in soldiers if u.posture == "patrol" and _responsive(ctx, u)
+    )
+    patrols = min(T.PATROL_PROTECTION_MAX, patrol_share // 100) * T.PATROL_PROTECTION
+    protection.add("patrols (transient presence)", patrols)
+    if any(ctx.index.units[u.id].type == UnitType.FORMED_POLICE for u in units):
+        protection.add("formed police unit", T.POLICE_PROTECTION)
+    label, value, unit_id, asset_id = _best_response(ctx, region, regional.warning)
+    protection.add(label, value)
+    if unit_id and asset_id:
+        protection.air_response = (unit_id, asset_id)
+    for asset_id in attack_helicopters_over(ctx, region):
+        value = T.ATTACK_HELICOPTER_WARNED if regional.warning >= 1 else T.ATTACK_HELICOPTER_UNWARNED
+        protection.add(f"attack helicopters {asset_id}", value)
+    protection.add(f"early warning level {regional.warning}", regional.warning - T.WARNING_OFFSET)
+    acting = [u for u in soldiers if u.posture != "base" or u.holds_tob]
+    contributing_caveats = any(ctx.index.units[u.id].caveats for u in acting)
+    if protection.total > 0 or acting:
+        definition = ctx.state.policy.poc_definition
+        if definition == "define_poc" and acting:
+            protection.add("PoC defined: one understanding of when to act", T.POC_DEFINED_BONUS)
+        elif definition == "status_quo" and contributing_caveats:
+            protection.add("PoC undefined: caveated units read it their own way",
+                           -T.POC_UNDEFINED_PENALTY)
+    if major:
+        protection.add("a large, planned attack", -T.MAJOR_ATTACK_PENALTY)
+    return protection
+
+
+def resolve_civilian_attack(
+    ctx: Context, region: str, actor: str, unopposed: int, source: Cause
+) -> str:
+    """Roll on the resolution table; record deaths and their credibility cost. Returns outcome."""
+    major = unopposed >= T.MAJOR_ATTACK_DEATHS
+    protection = civilian_protection(ctx, region, major)
+    roll = ctx.dice(2, 6, f"protection of civilians in {region}")
+    outcome, percent = outcome_for(roll + protection.total)
+    deaths = unopposed * percent // 100
+    if protection.air_response:
+        unit_id, asset_id = protection.air_response
+        asset = ctx.state.aviation[asset_id]
+        asset.hours -= T.QRF_AIR_HOURS
+        ctx.record("means", f"{asset_id}.hours", -T.QRF_AIR_HOURS, asset.hours,
+                   f"air response to {region} by {unit_id}", [source])
+    mods = ", ".join(f"{label} {value:+d}" for label, value in protection.items) or "none"
+    why = [
+        source,
+        cause("roll", "2d6", f"rolled {roll}, protection {protection.total:+d} ({mods})"),
+        cause("rule", "resolution table", f"{outcome.replace('_', ' ')}: {percent}% of {unopposed}"),
+    ]
+    name = ctx.index.actors[actor].name if actor in ctx.index.actors else actor
+    ctx.civilians_killed(region, actor, deaths, f"{name} attacked civilians in {region}", why)
+    tallies = ctx.state.tallies.outcomes
+    tallies[outcome] = tallies.get(outcome, 0) + 1
+    if outcome in T.SUCCESS_OUTCOMES:
+        ctx.state.regions[region].last_success_turn = ctx.state.turn
+        ctx.credibility(region, T.OUTCOME_CREDIBILITY[outcome],
+                        f"the mission {outcome} an attack on civilians", why)
+        ctx.state.current.do += T.DO_PER_PREVENTED if outcome == "prevented" else T.DO_PER_SUCCESS
+    loss = min(T.CIVILIAN_DEATHS_CREDIBILITY_CAP, -(-deaths // T.DEATHS_PER_CREDIBILITY_POINT))
+    if loss:
+        ctx.credibility(region, -loss, f"{deaths} civilians killed in {region}", why)
+    if deaths and outcome in ("unopposed", "partly_mitigated") and ctx.units_in(region):
+        ctx.credibility(region, -T.FAILED_DESPITE_PRESENCE,
+                        "peacekeepers were there and civilians still died", why)
+    if deaths >= T.MASSACRE_DEATHS:
+        for neighbour in ctx.index.links[region]:
+            ctx.credibility(neighbour, -T.MASSACRE_NEIGHBOUR_LOSS,
+                            f"news of the massacre in {region}", why)
+        ctx.mandate_support(-T.MASSACRE_MANDATE_LOSS, f"massacre in {region}", why)
+    return outcome
+
+
+def peacekeeper_defence(ctx: Context, unit: UnitState) -> Protection:
+    protection = Protection()
+    spec = ctx.index.units[unit.id]
+    if unit.holds_tob:
+        protection.add("fortified operating base", T.PK_TOB_FORTIFIED)
+    if spec.type == UnitType.SPECIAL_FORCES:
+        protection.add("special forces", T.PK_SPECIAL_FORCES)
+    if attack_helicopters_over(ctx, unit.region):
+        protection.add("attack helicopter cover", T.PK_ATTACK_HELICOPTER)
+    if any(
+        other.posture == "quick_reaction" and other.id != unit.id
+        and (other.region == unit.region or unit.region in ctx.index.links[other.region])
+        for other in ctx.state.units.values()
+    ):
+        protection.add("quick reaction force nearby", T.PK_QRF_NEARBY)
+    warning = ctx.state.regions[unit.region].warning
+    protection.add(f"early warning level {warning}", warning - T.WARNING_OFFSET)
+    return protection
+
+
+def resolve_peacekeeper_attack(
+    ctx: Context,
+    unit_id: str,
+    actor: str,
+    unopposed: int,
+    wounded: int,
+    civilians: int,
+    source: Cause,
+) -> str:
+    unit = ctx.state.units[unit_id]
+    protection = peacekeeper_defence(ctx, unit)
+    roll = ctx.dice(2, 6, f"defence of {unit_id}")
+    outcome, percent = outcome_for(roll + protection.total)
+    killed = unopposed * percent // 100
+    hurt = wounded * percent // 100 if wounded else killed * T.PK_WOUNDED_PER_DEATH
+    mods = ", ".join(f"{label} {value:+d}" for label, value in protection.items) or "none"
+    why = [
+        source,
+        cause("roll", "2d6", f"rolled {roll}, defence {protection.total:+d} ({mods})"),
+        cause("rule", "resolution table", f"{outcome.replace('_', ' ')}: {percent}% of {unopposed}"),
+    ]
+    name = ctx.index.actors[actor].name if actor in ctx.index.actors else actor
+    killed = ctx.peacekeepers_hit(unit_id, killed, hurt, f"{name} attacked {unit_id} in {unit.region}", why)
+    if killed:
+        points = -(-killed // T.PEACEKEEPERS_KILLED_PER_MANDATE_POINT)
+        ctx.mandate_support(-points, f"{killed} peacekeepers killed", why)
+    elif outcome in T.SUCCESS_OUTCOMES:
+        ctx.credibility(unit.region, T.REPELLED_ATTACK_CREDIBILITY, f"{unit_id} repelled an attack", why)
+        ctx.state.regions[unit.region].last_success_turn = ctx.state.turn
+    if civilians:
+        ctx.civilians_killed(unit.region, "crossfire", civilians,
+                             f"civilians caught in the fighting at {unit.region}", why)
+    return outcome
+
+
+def resolve_host_force_attack(ctx: Context, region: str, actor: str, deaths: int, source: Cause) -> None:
+    why = [source]
+    name = ctx.index.actors[actor].name if actor in ctx.index.actors else actor
+    ctx.host_forces_killed(region, deaths, f"{name} attacked host forces in {region}", why)
+    if deaths >= 20:
+        ctx.host_presence(region, -1, f"the host state pulls back from {region}", why)

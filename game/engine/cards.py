@@ -1,0 +1,187 @@
+"""Interpreter for declarative event cards: drawing, conditions and effects."""
+
+from __future__ import annotations
+
+from game.engine import tables as T
+from game.engine.context import Context, cause
+from game.engine.state import Modifier, PendingAttack, PendingChoice, PendingInfoAttack
+from game.scenario.models import (
+    Card,
+    CivilianAttackEffect,
+    ConsentEffect,
+    CredibilityEffect,
+    Effect,
+    FlagEffect,
+    HostForceAttackEffect,
+    HostPresenceEffect,
+    InfoAttackEffect,
+    MandateRenewalEffect,
+    MandateSupportEffect,
+    ModifierEffect,
+    PeacekeeperAttackEffect,
+    ThreatEffect,
+)
+
+
+def card_regions(ctx: Context, card_id: str) -> list[str]:
+    """The regions where a drawn card happens (a generic card's region was drawn with it)."""
+    for entry in ctx.state.cards_played[::-1]:
+        name, _, regions = entry.partition("@")
+        if name == card_id:
+            return regions.split("+") if regions else []
+    return list(ctx.index.cards[card_id].regions)
+
+
+def conditions_hold(ctx: Context, card: Card, regions: list[str]) -> bool:
+    for condition in card.conditions:
+        where = getattr(condition, "region", None) or (regions[0] if regions else None)
+        match condition.type:
+            case "flag":
+                if ctx.state.flags.get(condition.name, False) != condition.value:
+                    return False
+            case "credibility_below":
+                if where is None or ctx.state.regions[where].credibility >= condition.value:
+                    return False
+            case "credibility_above":
+                if where is None or ctx.state.regions[where].credibility <= condition.value:
+                    return False
+            case "threat_at_least":
+                if where is None or ctx.state.regions[where].threat.get(condition.actor, 0) < condition.value:
+                    return False
+            case "mission_present":
+                if where is None or not ctx.mission_present(where):
+                    return False
+            case "mission_absent":
+                if where is None or ctx.mission_present(where):
+                    return False
+    return True
+
+
+def in_window(card: Card, month: str) -> bool:
+    if card.window is None:
+        return True
+    return card.window[0] <= month <= card.window[1]
+
+
+def draw(ctx: Context) -> list[str]:
+    """The event phase: fire dated historical cards and draw one generic card."""
+    state = ctx.state
+    played = {entry.partition("@")[0] for entry in state.cards_played}
+    drawn: list[tuple[Card, list[str]]] = []
+    for card in ctx.index.scenario.cards:
+        if card.kind == "historical" and card.date == state.month and card.id not in played:
+            if conditions_hold(ctx, card, card.regions):
+                drawn.append((card, list(card.regions)))
+    candidates = [
+        card
+        for card in ctx.index.scenario.cards
+        if card.kind == "generic"
+        and in_window(card, state.month)
+        and (card.repeatable or card.id not in played)
+    ]
+    total = sum(card.weight for card in candidates)
+    if total:
+        pick = ctx.between(1, total, "generic event card")
+        card = candidates[-1]
+        for candidate in candidates:
+            pick -= candidate.weight
+            if pick <= 0:
+                card = candidate
+                break
+        regions = list(card.regions)
+        if len(regions) > 1:
+            regions = [regions[ctx.between(0, len(regions) - 1, f"region of {card.id}")]]
+        if conditions_hold(ctx, card, regions):
+            drawn.append((card, regions))
+    for card, regions in drawn:
+        state.cards_played.append(f"{card.id}@{'+'.join(regions)}")
+        state.current.cards.append(card.id)
+        for effect in card.effects:
+            apply_effect(ctx, card, effect, regions)
+        if card.choice is not None:
+            state.choices.append(PendingChoice(card=card.id, role=card.choice.role))
+    return [card.id for card, _ in drawn]
+
+
+def resolve_choices(ctx: Context) -> None:
+    """Apply the chosen (or default) option of every pending card decision."""
+    for choice in ctx.state.choices:
+        card = ctx.index.cards[choice.card]
+        assert card.choice is not None
+        option_id = choice.decided or card.choice.default
+        option = next(o for o in card.choice.options if o.id == option_id)
+        ctx.state.current.decisions[card.id] = option_id
+        label = "" if choice.decided else " (no decision taken: the default applies)"
+        why = f"{card.choice.role.replace('_', ' ')} chose '{option.label}'{label}"
+        regions = card_regions(ctx, card.id)
+        for effect in option.effects:
+            apply_effect(ctx, card, effect, regions, extra=why)
+    ctx.state.choices = []
+
+
+def _targets(effect: Effect, regions: list[str], ctx: Context) -> list[str]:
+    region = getattr(effect, "region", None)
+    if region == "all":
+        return list(ctx.index.region_order)
+    if region is not None:
+        return [region]
+    return regions
+
+
+def apply_effect(
+    ctx: Context, card: Card, effect: Effect, regions: list[str], extra: str = ""
+) -> None:
+    detail = effect.note or extra
+    why = [cause("card", card.id, f"{card.title}{': ' + detail if detail else ''}")]
+    state = ctx.state
+    match effect:
+        case CivilianAttackEffect() | PeacekeeperAttackEffect() | HostForceAttackEffect():
+            kind = {
+                "civilian_attack": "civilians",
+                "peacekeeper_attack": "peacekeepers",
+                "host_force_attack": "host_forces",
+            }[effect.type]
+            actor = getattr(effect, "perpetrator", None) or effect.attacker
+            for region in _targets(effect, regions, ctx):
+                state.pending_attacks.append(
+                    PendingAttack(
+                        card=card.id,
+                        kind=kind,
+                        region=region,
+                        actor=actor,
+                        deaths=effect.deaths,
+                        wounded=getattr(effect, "wounded", (0, 0)),
+                        civilian_deaths=getattr(effect, "civilian_deaths", (0, 0)),
+                        revealed=state.regions[region].warning >= T.WARNING_REVEALS_CARDS,
+                    )
+                )
+        case CredibilityEffect():
+            for region in _targets(effect, regions, ctx):
+                ctx.credibility(region, effect.delta, card.title, why)
+        case ConsentEffect():
+            ctx.consent(effect.delta, card.title, why)
+        case MandateSupportEffect():
+            ctx.mandate_support(effect.delta, card.title, why)
+        case ThreatEffect():
+            for region in _targets(effect, regions, ctx):
+                ctx.threat(region, effect.actor, effect.delta, card.title, why)
+        case HostPresenceEffect():
+            for region in _targets(effect, regions, ctx):
+                ctx.host_presence(region, effect.delta, card.title, why)
+        case ModifierEffect():
+            state.modifiers.append(
+                Modifier(key=effect.key, value=effect.value,
+                         last_turn=state.turn + effect.turns - 1, source=card.id)
+            )
+            ctx.record("means", effect.key, effect.value, effect.value,
+                       f"{card.title}: {effect.key.replace('_', ' ')} {effect.value:+d} for "
+                       f"{effect.turns} turn(s)", why)
+        case InfoAttackEffect():
+            for region in _targets(effect, regions, ctx):
+                state.pending_info.append(
+                    PendingInfoAttack(region=region, strength=effect.strength, source=card.title)
+                )
+        case MandateRenewalEffect():
+            state.pending_renewal = effect.resolution
+        case FlagEffect():
+            state.flags[effect.name] = effect.value

@@ -1,0 +1,204 @@
+"""The rules' working context: scenario lookups, dice, and recorded changes with their causes."""
+
+from __future__ import annotations
+
+import math
+from functools import cached_property
+
+from game.engine import rng
+from game.engine.state import Cause, Change, GameState, Roll
+from game.engine.tables import CREDIBILITY_MAX, CREDIBILITY_MIN
+from game.scenario.models import Aviation, Card, Contingent, Region, Scenario
+
+
+class ScenarioIndex:
+    """Fast lookups into a scenario, built once per game."""
+
+    def __init__(self, scenario: Scenario):
+        self.scenario = scenario
+        self.regions: dict[str, Region] = {region.id: region for region in scenario.regions}
+        self.region_order = [region.id for region in scenario.regions]
+        self.links: dict[str, dict[str, int]] = {
+            region.id: {link.to: link.cost for link in region.links} for region in scenario.regions
+        }
+        self.units: dict[str, Contingent] = {unit.id: unit for unit in scenario.contingents}
+        self.aviation: dict[str, Aviation] = {asset.id: asset for asset in scenario.aviation}
+        self.cards: dict[str, Card] = {card.id: card for card in scenario.cards}
+        self.actors = {actor.id: actor for actor in scenario.actors}
+
+    @cached_property
+    def distance_km(self) -> dict[str, dict[str, int]]:
+        table: dict[str, dict[str, int]] = {}
+        for a in self.scenario.regions:
+            table[a.id] = {}
+            for b in self.scenario.regions:
+                dx = a.centre_km[0] - b.centre_km[0]
+                dy = a.centre_km[1] - b.centre_km[1]
+                table[a.id][b.id] = int(math.isqrt(dx * dx + dy * dy))
+        return table
+
+    def in_range(self, asset: Aviation, region: str) -> bool:
+        return self.distance_km[asset.base][region] <= asset.range_km
+
+    def population_weight(self) -> dict[str, int]:
+        return {region.id: region.population for region in self.scenario.regions}
+
+    def civilian_targeting_actors(self) -> set[str]:
+        return {actor.id for actor in self.scenario.actors if "civilians" in actor.targets}
+
+
+def cause(kind: str, ref: str, detail: str = "") -> Cause:
+    return Cause(kind=kind, ref=ref, detail=detail)
+
+
+class Context:
+    """A scenario index and a state being changed, with dice and a ledger of changes."""
+
+    def __init__(self, index: ScenarioIndex, state: GameState, phase: str = "orders"):
+        self.index = index
+        self.state = state
+        self.phase = phase
+
+    # --- dice -----------------------------------------------------------------------------------
+    def die(self, sides: int, purpose: str) -> int:
+        self.state.rng, value = rng.below(self.state.rng, sides)
+        result = value + 1
+        self.state.current.rolls.append(Roll(purpose=purpose, dice=f"1d{sides}", result=result))
+        return result
+
+    def dice(self, count: int, sides: int, purpose: str) -> int:
+        total = 0
+        for _ in range(count):
+            self.state.rng, value = rng.below(self.state.rng, sides)
+            total += value + 1
+        self.state.current.rolls.append(
+            Roll(purpose=purpose, dice=f"{count}d{sides}", result=total)
+        )
+        return total
+
+    def between(self, low: int, high: int, purpose: str) -> int:
+        if high <= low:
+            return low
+        self.state.rng, value = rng.below(self.state.rng, high - low + 1)
+        result = low + value
+        self.state.current.rolls.append(
+            Roll(purpose=purpose, dice=f"{low}-{high}", result=result)
+        )
+        return result
+
+    # --- the ledger -----------------------------------------------------------------------------
+    def record(
+        self, kind: str, target: str, delta: int, after: int, summary: str, causes: list[Cause]
+    ) -> None:
+        self.state.current.changes.append(
+            Change(
+                turn=self.state.turn,
+                phase=self.phase,
+                kind=kind,
+                target=target,
+                delta=delta,
+                after=after,
+                summary=summary,
+                causes=causes,
+            )
+        )
+
+    def credibility(self, region: str, delta: int, summary: str, causes: list[Cause]) -> int:
+        state = self.state.regions[region]
+        before = state.credibility
+        state.credibility = max(CREDIBILITY_MIN, min(CREDIBILITY_MAX, before + delta))
+        actual = state.credibility - before
+        if delta:
+            self.record("credibility", region, actual, state.credibility, summary, causes)
+        return actual
+
+    def consent(self, delta: int, summary: str, causes: list[Cause]) -> None:
+        before = self.state.consent
+        self.state.consent = max(0, min(100, before + delta))
+        if delta:
+            self.record("consent", "host_state", self.state.consent - before,
+                        self.state.consent, summary, causes)
+
+    def mandate_support(self, delta: int, summary: str, causes: list[Cause]) -> None:
+        before = self.state.mandate_support
+        self.state.mandate_support = max(0, min(100, before + delta))
+        if delta:
+            self.record("mandate_support", "security_council", self.state.mandate_support - before,
+                        self.state.mandate_support, summary, causes)
+
+    def civilians_killed(
+        self, region: str, perpetrator: str, deaths: int, summary: str, causes: list[Cause]
+    ) -> None:
+        if deaths <= 0:
+            return
+        tally = self.state.tallies.civilians_killed.setdefault(region, {})
+        tally[perpetrator] = tally.get(perpetrator, 0) + deaths
+        turn_tally = self.state.current.civilians_killed.setdefault(region, {})
+        turn_tally[perpetrator] = turn_tally.get(perpetrator, 0) + deaths
+        self.state.regions[region].last_civilian_deaths += deaths
+        if perpetrator in ("barkhane", "mission", "fama"):
+            self.state.regions[region].last_mission_harm += deaths
+        total = sum(tally.values())
+        self.record("civilians_killed", f"{region}/{perpetrator}", deaths, total, summary, causes)
+
+    def peacekeepers_hit(
+        self, unit_id: str, killed: int, wounded: int, summary: str, causes: list[Cause]
+    ) -> int:
+        unit = self.state.units[unit_id]
+        killed = min(killed, max(0, unit.strength - 1))
+        unit.strength -= killed
+        unit.killed += killed
+        unit.wounded += wounded
+        self.state.tallies.peacekeepers_killed += killed
+        self.state.tallies.peacekeepers_wounded += wounded
+        self.state.current.peacekeepers_killed += killed
+        if killed:
+            self.record("peacekeepers_killed", unit_id, killed,
+                        self.state.tallies.peacekeepers_killed, summary, causes)
+        if wounded:
+            self.record("peacekeepers_wounded", unit_id, wounded,
+                        self.state.tallies.peacekeepers_wounded, summary, causes)
+        return killed
+
+    def host_forces_killed(self, region: str, deaths: int, summary: str, causes: list[Cause]) -> None:
+        if deaths <= 0:
+            return
+        self.state.tallies.host_forces_killed += deaths
+        self.record("host_forces_killed", region, deaths, self.state.tallies.host_forces_killed,
+                    summary, causes)
+
+    def threat(self, region: str, actor: str, delta: int, summary: str, causes: list[Cause]) -> None:
+        threats = self.state.regions[region].threat
+        before = threats.get(actor, 0)
+        after = max(0, min(5, before + delta))
+        if after == before:
+            return
+        threats[actor] = after
+        self.record("threat", f"{region}/{actor}", after - before, after, summary, causes)
+
+    def host_presence(self, region: str, delta: int, summary: str, causes: list[Cause]) -> None:
+        state = self.state.regions[region]
+        before = state.host_presence
+        state.host_presence = max(0, min(5, before + delta))
+        if state.host_presence != before:
+            self.record("host_presence", region, state.host_presence - before,
+                        state.host_presence, summary, causes)
+
+    def means(self, field: str, delta: int, summary: str, causes: list[Cause]) -> None:
+        means = self.state.means
+        before = getattr(means, field)
+        setattr(means, field, before + delta)
+        if delta:
+            self.record("means", field, delta, before + delta, summary, causes)
+
+    # --- queries --------------------------------------------------------------------------------
+    def modifier_total(self, key: str) -> int:
+        return sum(m.value for m in self.state.modifiers if m.key == key)
+
+    def units_in(self, region: str) -> list:
+        return [unit for unit in self.state.units.values() if unit.region == region]
+
+    def mission_present(self, region: str) -> bool:
+        if any(unit.region == region for unit in self.state.units.values()):
+            return True
+        return any(team.base == region for team in self.index.scenario.civilian_teams)

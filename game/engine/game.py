@@ -1,0 +1,191 @@
+"""The engine's one API: new game, legal orders, apply an order, end the turn, is over, score."""
+
+from __future__ import annotations
+
+from game.engine import orders as O
+from game.engine.context import Context, ScenarioIndex
+from game.engine.rng import seed_state
+from game.engine.state import (
+    AviationState,
+    GameState,
+    MeansState,
+    RegionState,
+    TurnRecord,
+    UnitState,
+)
+from game.engine.turn import start_turn
+from game.engine.turn import end_turn as _end_turn
+from game.scenario.models import Role, Scenario
+
+
+class IllegalOrder(ValueError):
+    """An order the rules refuse; the state is untouched and `reason` says why."""
+
+    def __init__(self, order: O.Order, reason: str):
+        self.order = order
+        self.reason = reason
+        super().__init__(f"{O.describe(order)}: {reason}")
+
+
+def initial_state(scenario: Scenario, seed: int, index: ScenarioIndex | None = None) -> GameState:
+    """The state at the start of turn 1's orders phase (situation and event phases done)."""
+    index = index or ScenarioIndex(scenario)
+    state = GameState(
+        scenario_id=scenario.id,
+        seed=seed,
+        rng=seed_state(seed),
+        month=scenario.calendar.start,
+        regions={
+            r.id: RegionState(id=r.id, credibility=r.credibility, host_presence=r.host_presence,
+                              threat=dict(sorted(r.threat.items())))
+            for r in scenario.regions
+        },
+        units={
+            u.id: UnitState(id=u.id, region=u.base, strength=u.strength)
+            for u in scenario.contingents
+        },
+        aviation={a.id: AviationState(id=a.id, hours=0) for a in scenario.aviation},
+        means=MeansState(
+            budget=scenario.means.budget,
+            budget_per_turn=scenario.means.budget,
+            civilian_capacity=0,
+            message_slots=scenario.means.message_slots,
+            release_delay=scenario.means.release_delay_turns,
+            civilian_pct=scenario.means.civilian_capacity_modifier_pct,
+            irc_available=[i.value for i in scenario.means.irc_available],
+            irc_locked=[i.value for i in scenario.means.irc_locked],
+        ),
+        consent=scenario.starting_consent,
+        mandate_support=scenario.starting_mandate_support,
+        current=TurnRecord(turn=1, month=scenario.calendar.start),
+    )
+    start_turn(Context(index, state))
+    return state
+
+
+class Game:
+    """A scenario and the state of one game on it. Rules are pure functions of the two."""
+
+    def __init__(self, scenario: Scenario, state: GameState, index: ScenarioIndex | None = None):
+        self.scenario = scenario
+        self.index = index or ScenarioIndex(scenario)
+        self.state = state
+        self._turn_start: GameState | None = None
+
+    @classmethod
+    def new(cls, scenario: Scenario, seed: int) -> Game:
+        index = ScenarioIndex(scenario)
+        return cls(scenario, initial_state(scenario, seed, index), index)
+
+    def context(self) -> Context:
+        return Context(self.index, self.state)
+
+    # --- orders phase -------------------------------------------------------------------------
+    def why_illegal(self, order: O.Order, role: str | None = None) -> str | None:
+        return O.why_illegal(order, self.context(), role)
+
+    def apply(self, order: O.Order, role: str | None = None) -> None:
+        """Apply a legal order now; raise IllegalOrder (state untouched) otherwise."""
+        reason = self.why_illegal(order, role)
+        if reason is not None:
+            raise IllegalOrder(order, reason)
+        if self._turn_start is None:
+            self._turn_start = self._snapshot()
+        O.apply(order, self.context())
+
+    def _snapshot(self) -> GameState:
+        """A copy of the state for undoing orders; history is append-only, so it is shared."""
+        history = self.state.history
+        self.state.history = []
+        try:
+            return self.state.model_copy(deep=True)
+        finally:
+            self.state.history = history
+
+    def pending_orders(self) -> list[O.Order]:
+        return [O.ORDER_ADAPTER.validate_python(o) for o in self.state.current.orders]
+
+    def withdraw(self, index: int) -> list[str]:
+        """Withdraw one of this turn's orders; later orders that no longer fit are dropped too.
+
+        Returns descriptions of the orders dropped because of the withdrawal.
+        """
+        kept = self.pending_orders()
+        if not 0 <= index < len(kept):
+            raise IndexError(f"there is no pending order number {index + 1}")
+        del kept[index]
+        assert self._turn_start is not None
+        history = self.state.history
+        self.state = self._turn_start.model_copy(deep=True)
+        self.state.history = history
+        dropped = []
+        for order in kept:
+            if self.why_illegal(order) is None:
+                O.apply(order, self.context())
+            else:
+                dropped.append(O.describe(order))
+        return dropped
+
+    def legal_orders(self, role: str) -> list[O.Order]:
+        """Every legal order for a role now (used by menus, bots and tests)."""
+        return [order for order in self.candidate_orders(role) if self.why_illegal(order, role) is None]
+
+    def candidate_orders(self, role: str) -> list[O.Order]:
+        """Orders a role could think of giving now, legal or not (menus explain the illegal ones)."""
+        state, index = self.state, self.index
+        regions = index.region_order
+        found: list[O.Order] = []
+        if role in (Role.FORCE_COMMANDER, Role.POLICE_COMMISSIONER):
+            police = role == Role.POLICE_COMMISSIONER
+            for unit_id, spec in index.units.items():
+                if (spec.type == "formed_police") != police:
+                    continue
+                for to in regions:
+                    found.append(O.MoveUnit(unit=unit_id, to=to, mode="ground"))
+                    found.append(O.MoveUnit(unit=unit_id, to=to, mode="air"))
+                for posture in ("base", "patrol", "quick_reaction"):
+                    found.append(O.SetPosture(unit=unit_id, posture=posture))
+                if not police:
+                    found.append(O.OpenBase(unit=unit_id))
+                    found.append(O.CloseBase(unit=unit_id))
+        if role == Role.FORCE_COMMANDER:
+            for asset_id in index.aviation:
+                for region in [*regions, None]:
+                    found.append(O.TaskAviation(asset=asset_id, region=region))
+        if role == Role.POLICE_COMMISSIONER:
+            for region in regions:
+                for tier in ("I", "III"):
+                    for points in range(4):
+                        found.append(O.SetPocActivity(region=region, tier=tier, points=points))
+        if role == Role.COMMS_CHIEF:
+            for theme in O.Theme.__args__:
+                for channel in O.Channel.__args__:
+                    for audience in ["national", *regions]:
+                        found.append(O.IssueMessage(theme=theme, channel=channel, audience=audience))
+        if role == Role.SRSG:
+            for name, values in O.POLICY_VALUES.items():
+                for value in values:
+                    found.append(O.SetPolicy(name=name, value=value))
+        for choice in state.choices:
+            if choice.role == role:
+                card = index.cards[choice.card]
+                assert card.choice is not None
+                for option in card.choice.options:
+                    found.append(O.DecideCard(card=card.id, option=option.id))
+        return found
+
+    # --- the rest of the turn -----------------------------------------------------------------
+    def end_turn(self) -> TurnRecord:
+        """Commit the orders: adversary, adjudication, information, assessment; next turn opens."""
+        if self.state.phase == "over":
+            raise IllegalOrder(O.SetPolicy(name="renewal_case", value="status_quo"),
+                               "the game is over")
+        record = _end_turn(self.context())
+        self._turn_start = None
+        return record
+
+    def is_over(self) -> bool:
+        return self.state.phase == "over"
+
+    def clone(self) -> Game:
+        return Game(self.scenario, self.state.clone(), self.index)

@@ -1,0 +1,415 @@
+"""Order types (a discriminated union), who may give them, why one is illegal, and their effect."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+
+from game.engine import tables as T
+from game.engine.context import Context, cause
+from game.scenario.models import AviationKind, Caveat, Role, UnitType
+
+Theme = Literal["protection_promise", "define_poc", "tactical_success", "counter_rumour",
+                "mandate_explain"]
+Channel = Literal["radio", "community_outreach", "key_leader_engagement", "cimic",
+                  "presence", "social_media"]
+CHANNEL_IRC = {
+    "radio": "public_information",
+    "social_media": "public_information",
+    "community_outreach": "community_outreach",
+    "key_leader_engagement": "key_leader_engagement",
+    "cimic": "cimic",
+    "presence": "presence_posture_profile",
+}
+COMBAT_TYPES = {UnitType.INFANTRY, UnitType.MECHANISED, UnitType.SPECIAL_FORCES,
+                UnitType.QUICK_REACTION}
+
+
+class _Order(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class MoveUnit(_Order):
+    type: Literal["move_unit"] = "move_unit"
+    unit: str
+    to: str
+    mode: Literal["ground", "air"] = "ground"
+
+
+class SetPosture(_Order):
+    type: Literal["set_posture"] = "set_posture"
+    unit: str
+    posture: Literal["base", "patrol", "quick_reaction"]
+
+
+class OpenBase(_Order):
+    """Open a temporary operating base where the unit stands: permanent presence."""
+
+    type: Literal["open_base"] = "open_base"
+    unit: str
+
+
+class CloseBase(_Order):
+    type: Literal["close_base"] = "close_base"
+    unit: str
+
+
+class TaskAviation(_Order):
+    """A standing tasking of an attack or ISR asset to one region (None: stand down)."""
+
+    type: Literal["task_aviation"] = "task_aviation"
+    asset: str
+    region: str | None
+
+
+class SetPocActivity(_Order):
+    type: Literal["set_poc_activity"] = "set_poc_activity"
+    region: str
+    tier: Literal["I", "III"]
+    points: int = Field(ge=0, le=T.TIER_POINTS_MAX)
+
+
+class IssueMessage(_Order):
+    type: Literal["issue_message"] = "issue_message"
+    theme: Theme
+    channel: Channel
+    audience: str  # a region id or "national"
+
+
+class SetPolicy(_Order):
+    type: Literal["set_policy"] = "set_policy"
+    name: Literal["poc_definition", "orientation", "irc_under_u3", "renewal_case"]
+    value: str
+
+
+class DecideCard(_Order):
+    type: Literal["decide_card"] = "decide_card"
+    card: str
+    option: str
+
+
+Order = Annotated[
+    MoveUnit | SetPosture | OpenBase | CloseBase | TaskAviation | SetPocActivity | IssueMessage
+    | SetPolicy | DecideCard,
+    Field(discriminator="type"),
+]
+ORDER_ADAPTER: TypeAdapter[Order] = TypeAdapter(Order)
+
+POLICY_VALUES = {
+    "poc_definition": ("status_quo", "define_poc", "avoid_term"),
+    "orientation": ("state_centred", "people_centred"),
+    "irc_under_u3": ("true", "false"),
+    "renewal_case": ("status_quo", "poc_first"),
+}
+
+
+def order_role(order: Order, ctx: Context) -> str:
+    """The seat that gives this order."""
+    match order:
+        case MoveUnit(unit=unit_id) | SetPosture(unit=unit_id):
+            unit = ctx.index.units.get(unit_id)
+            if unit is not None and unit.type == UnitType.FORMED_POLICE:
+                return Role.POLICE_COMMISSIONER
+            return Role.FORCE_COMMANDER
+        case OpenBase() | CloseBase() | TaskAviation():
+            return Role.FORCE_COMMANDER
+        case SetPocActivity():
+            return Role.POLICE_COMMISSIONER
+        case IssueMessage():
+            return Role.COMMS_CHIEF
+        case SetPolicy():
+            return Role.SRSG
+        case DecideCard(card=card_id):
+            choice = next((c for c in ctx.state.choices if c.card == card_id), None)
+            return choice.role if choice else Role.SRSG
+    raise TypeError(order)
+
+
+def describe(order: Order, ctx: Context | None = None) -> str:
+    """A one-line English description of an order."""
+    match order:
+        case MoveUnit(unit=u, to=to, mode=mode):
+            return f"Move {u} to {to} by {'air' if mode == 'air' else 'road'}"
+        case SetPosture(unit=u, posture=p):
+            return f"Set {u} to {p.replace('_', ' ')} posture"
+        case OpenBase(unit=u):
+            return f"Open a temporary operating base with {u}"
+        case CloseBase(unit=u):
+            return f"Close the temporary operating base held by {u}"
+        case TaskAviation(asset=a, region=r):
+            return f"Task {a} to {r}" if r else f"Stand {a} down"
+        case SetPocActivity(region=r, tier=t, points=p):
+            return f"Tier {t} activities in {r}: {p} point(s)"
+        case IssueMessage(theme=t, channel=c, audience=a):
+            return f"Message '{t.replace('_', ' ')}' by {c.replace('_', ' ')} to {a}"
+        case SetPolicy(name=n, value=v):
+            return f"Policy: {n.replace('_', ' ')} = {v.replace('_', ' ')}"
+        case DecideCard(card=c, option=o):
+            return f"Decide {c}: {o.replace('_', ' ')}"
+    return str(order)
+
+
+def air_hours_needed(strength: int) -> int:
+    return -(-strength // 100) * T.AIR_MOVE_HOURS_PER_100
+
+
+def lift_assets_reaching(ctx: Context, *regions: str) -> list[str]:
+    return [
+        asset.id
+        for asset in ctx.index.aviation.values()
+        if asset.kind == AviationKind.UTILITY
+        and all(ctx.index.in_range(asset, region) for region in regions)
+    ]
+
+
+def lift_hours(ctx: Context, assets: list[str]) -> int:
+    return sum(ctx.state.aviation[a].hours for a in assets)
+
+
+def why_illegal(order: Order, ctx: Context, role: str | None = None) -> str | None:
+    """Why this order cannot be given now, or None when it is legal."""
+    state = ctx.state
+    if state.phase != "orders":
+        return "the game is over"
+    if role is not None and order_role(order, ctx) != role:
+        return f"this order belongs to the {order_role(order, ctx).replace('_', ' ')}"
+    match order:
+        case MoveUnit(unit=unit_id, to=to, mode=mode):
+            return _why_move_illegal(ctx, unit_id, to, mode)
+        case SetPosture(unit=unit_id, posture=posture):
+            unit = state.units.get(unit_id)
+            if unit is None:
+                return f"no unit {unit_id!r}"
+            spec = ctx.index.units[unit_id]
+            if posture == unit.posture:
+                return f"{unit_id} already has {posture.replace('_', ' ')} posture"
+            if unit.holds_tob and posture != "base":
+                return f"{unit_id} holds a temporary operating base; close it first"
+            if Caveat.STATIC_ONLY in spec.caveats and posture != "base":
+                return f"{spec.country}'s caveat: {unit_id} may only hold base posture"
+            if posture == "quick_reaction":
+                if Caveat.SELF_DEFENCE_ONLY in spec.caveats:
+                    return f"{spec.country}'s caveat: {unit_id} may use force in self-defence only"
+                if spec.type not in COMBAT_TYPES:
+                    return f"{unit_id} is not a combat unit"
+            return None
+        case OpenBase(unit=unit_id):
+            unit = state.units.get(unit_id)
+            if unit is None:
+                return f"no unit {unit_id!r}"
+            spec = ctx.index.units[unit_id]
+            if unit.holds_tob:
+                return f"{unit_id} already holds a temporary operating base"
+            if spec.type not in COMBAT_TYPES:
+                return f"{unit_id} is not a combat unit"
+            if Caveat.SELF_DEFENCE_ONLY in spec.caveats or Caveat.STATIC_ONLY in spec.caveats:
+                return f"{spec.country}'s caveat forbids {unit_id} to hold an exposed base"
+            if any(u.holds_tob and u.region == unit.region for u in state.units.values()):
+                return f"{unit.region} already has a temporary operating base"
+            if state.means.budget < T.TOB_OPEN_COST:
+                return f"opening a base costs {T.TOB_OPEN_COST} budget; {state.means.budget} left"
+            return None
+        case CloseBase(unit=unit_id):
+            unit = state.units.get(unit_id)
+            if unit is None:
+                return f"no unit {unit_id!r}"
+            return None if unit.holds_tob else f"{unit_id} holds no temporary operating base"
+        case TaskAviation(asset=asset_id, region=region):
+            spec = ctx.index.aviation.get(asset_id)
+            if spec is None:
+                return f"no aviation asset {asset_id!r}"
+            if spec.kind == AviationKind.UTILITY:
+                return "utility helicopters fly lift and air responses; they take no standing task"
+            if state.aviation[asset_id].tasked_region == region:
+                return f"{asset_id} is already tasked there"
+            if region is None:
+                return None
+            hours = state.aviation[asset_id].hours
+            cost = T.TASK_HOURS[spec.kind]
+            if not state.aviation[asset_id].paid and hours < cost:
+                return f"{asset_id} needs {cost} flying hours for a tasking; {hours} left"
+            if region not in ctx.index.regions:
+                return f"no region {region!r}"
+            if not ctx.index.in_range(spec, region):
+                distance = ctx.index.distance_km[spec.base][region]
+                return (f"{region} is {distance} km from {spec.base}, beyond "
+                        f"{asset_id}'s {spec.range_km} km reach")
+            return None
+        case SetPocActivity(region=region, tier=tier, points=points):
+            if region not in ctx.index.regions:
+                return f"no region {region!r}"
+            if not ctx.mission_present(region):
+                return f"the mission has no unit or civilian team in {region}"
+            regional = state.regions[region]
+            current = regional.tier_one if tier == "I" else regional.tier_three
+            if points == current:
+                return f"Tier {tier} in {region} is already {points}"
+            spare = state.means.civilian_capacity - state.means.civilian_capacity_used
+            if points - current > spare:
+                return f"not enough civilian capacity: {spare} point(s) free"
+            return None
+        case IssueMessage(theme=theme, channel=channel, audience=audience):
+            means = state.means
+            if means.messages_issued >= means.message_slots:
+                return f"all {means.message_slots} message slots are used this turn"
+            if audience != "national" and audience not in ctx.index.regions:
+                return f"no audience {audience!r}"
+            irc = CHANNEL_IRC[channel]
+            if irc not in means.irc_available:
+                return f"the {irc.replace('_', ' ')} capability is not available"
+            if channel in ("presence", "cimic") and (
+                audience == "national" or not ctx.units_in(audience)
+            ):
+                return f"{channel} needs mission units in the audience's region"
+            if theme == "define_poc" and state.policy.poc_definition != "define_poc":
+                return "the SRSG has not defined PoC; there is no definition to explain"
+            return None
+        case SetPolicy(name=name, value=value):
+            if value not in POLICY_VALUES[name]:
+                return f"{name} must be one of {', '.join(POLICY_VALUES[name])}"
+            current = getattr(state.policy, name)
+            if str(current).lower() == value:
+                return f"{name.replace('_', ' ')} is already {value.replace('_', ' ')}"
+            if name == "irc_under_u3" and value == "true" and state.means.budget < T.U3_BUDGET_COST:
+                return "putting the IRCs under the U3 needs 1 budget point"
+            return None
+        case DecideCard(card=card_id, option=option):
+            choice = next((c for c in state.choices if c.card == card_id), None)
+            if choice is None:
+                return f"no decision is pending on {card_id!r}"
+            card = ctx.index.cards[card_id]
+            options = [o.id for o in card.choice.options]
+            if option not in options:
+                return f"{option!r} is not an option; choose one of {', '.join(options)}"
+            if choice.decided == option:
+                return f"{option} is already chosen"
+            return None
+    return "unknown order"
+
+
+def _why_move_illegal(ctx: Context, unit_id: str, to: str, mode: str) -> str | None:
+    state = ctx.state
+    unit = state.units.get(unit_id)
+    if unit is None:
+        return f"no unit {unit_id!r}"
+    if to not in ctx.index.regions:
+        return f"no region {to!r}"
+    spec = ctx.index.units[unit_id]
+    if unit.region == to:
+        return f"{unit_id} is already in {to}"
+    if unit.moved != "no":
+        return f"{unit_id} has already moved this turn"
+    if unit.holds_tob:
+        return f"{unit_id} holds a temporary operating base; close it first"
+    if Caveat.STATIC_ONLY in spec.caveats:
+        return f"{spec.country}'s caveat: {unit_id} is static"
+    if Caveat.REGION_RESTRICTED in spec.caveats and to not in spec.allowed_regions:
+        return (f"{spec.country}'s caveat: {unit_id} may only serve in "
+                f"{', '.join(spec.allowed_regions)}")
+    if mode == "ground":
+        if to not in ctx.index.links[unit.region]:
+            return f"{to} is not linked by road to {unit.region}; go by air or step by step"
+        return None
+    if Caveat.NO_AIR_MOBILITY in spec.caveats:
+        return f"{spec.country}'s caveat: {unit_id} does not move by helicopter"
+    assets = lift_assets_reaching(ctx, unit.region, to)
+    if not assets:
+        return f"no utility helicopter reaches both {unit.region} and {to}"
+    needed = air_hours_needed(unit.strength)
+    available = lift_hours(ctx, assets)
+    if available < needed:
+        return f"air move needs {needed} lift hours; {available} left in reach"
+    return None
+
+
+def apply(order: Order, ctx: Context) -> None:
+    """Carry out a legal order (the caller has checked why_illegal)."""
+    state = ctx.state
+    why = [cause("order", order.type, describe(order))]
+    match order:
+        case MoveUnit(unit=unit_id, to=to, mode=mode):
+            unit = state.units[unit_id]
+            if mode == "air":
+                _spend_lift(ctx, unit.region, to, air_hours_needed(unit.strength), why)
+                unit.transit_share = 100
+            else:
+                cost = ctx.index.links[unit.region][to]
+                unit.transit_share = T.GROUND_TRANSIT_SHARE.get(cost, 0)
+            ctx.record("unit", unit_id, 0, 0, f"{unit_id} moved from {unit.region} to {to}", why)
+            unit.region = to
+            unit.moved = mode
+        case SetPosture(unit=unit_id, posture=posture):
+            state.units[unit_id].posture = posture
+        case OpenBase(unit=unit_id):
+            unit = state.units[unit_id]
+            unit.holds_tob = True
+            unit.posture = "base"
+            ctx.means("budget", -T.TOB_OPEN_COST, f"temporary operating base in {unit.region}", why)
+        case CloseBase(unit=unit_id):
+            state.units[unit_id].holds_tob = False
+        case TaskAviation(asset=asset_id, region=region):
+            asset = state.aviation[asset_id]
+            asset.tasked_region = region
+            if region is not None and not asset.paid:
+                charge_tasking(ctx, asset_id, why)
+        case SetPocActivity(region=region, tier=tier, points=points):
+            regional = state.regions[region]
+            current = regional.tier_one if tier == "I" else regional.tier_three
+            state.means.civilian_capacity_used += points - current
+            if tier == "I":
+                regional.tier_one = points
+            else:
+                regional.tier_three = points
+        case IssueMessage(theme=theme, channel=channel, audience=audience):
+            from game.engine.state import Message
+
+            state.messages.append(Message(theme=theme, channel=channel, audience=audience,
+                                          issued_turn=state.turn,
+                                          lands_turn=state.turn + state.means.release_delay))
+            state.means.messages_issued += 1
+        case SetPolicy(name=name, value=value):
+            _apply_policy(ctx, name, value, why)
+        case DecideCard(card=card_id, option=option):
+            choice = next(c for c in state.choices if c.card == card_id)
+            choice.decided = option
+    state.current.orders.append(order.model_dump(mode="json"))
+
+
+def charge_tasking(ctx: Context, asset_id: str, why: list) -> None:
+    asset = ctx.state.aviation[asset_id]
+    cost = T.TASK_HOURS[ctx.index.aviation[asset_id].kind]
+    asset.hours -= cost
+    asset.paid = True
+    ctx.record("means", f"{asset_id}.hours", -cost, asset.hours,
+               f"{asset_id} flies its tasking over {asset.tasked_region}", why)
+
+
+def _spend_lift(ctx: Context, origin: str, to: str, hours: int, why: list) -> None:
+    for asset_id in lift_assets_reaching(ctx, origin, to):
+        asset = ctx.state.aviation[asset_id]
+        spent = min(asset.hours, hours)
+        if spent:
+            asset.hours -= spent
+            hours -= spent
+            ctx.record("means", f"{asset_id}.hours", -spent, asset.hours,
+                       f"{spent} lift hours flown by {asset_id}", why)
+        if hours == 0:
+            return
+
+
+def _apply_policy(ctx: Context, name: str, value: str, why: list) -> None:
+    policy = ctx.state.policy
+    if name == "irc_under_u3":
+        policy.irc_under_u3 = value == "true"
+        ctx.state.means.release_delay = 0 if policy.irc_under_u3 else ctx.index.scenario.means.release_delay_turns
+        ctx.record("policy", name, 0, 0, f"IRCs {'now' if policy.irc_under_u3 else 'no longer'} report to the U3; release delay {ctx.state.means.release_delay} turn(s)", why)
+        return
+    setattr(policy, name, value)
+    ctx.record("policy", name, 0, 0, f"{name.replace('_', ' ')} set to {value.replace('_', ' ')}", why)
+    if name == "poc_definition":
+        policy.definition_changes += 1
+        if ctx.state.turn > 1 and policy.definition_changes > 1:
+            for region in ctx.index.region_order:
+                ctx.credibility(region, -T.POLICY_CHANGE_CREDIBILITY,
+                                "the mission changed its PoC line again", why)

@@ -1,0 +1,136 @@
+"""The end-of-game scorecard: every measure of success beside the historical record."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from game.engine.state import GameState
+from game.scenario.models import Scenario
+
+
+@dataclass
+class MeasureResult:
+    """One measure: the game's value, history's range and a verdict."""
+
+    name: str
+    period: str
+    value: int
+    low: int | None = None
+    high: int | None = None
+    source: str = ""
+    lower_is_better: bool = True
+
+    @property
+    def verdict(self) -> str:
+        if self.low is None or self.high is None:
+            return ""
+        if self.value < self.low:
+            return "better than history" if self.lower_is_better else "worse than history"
+        if self.value > self.high:
+            return "worse than history" if self.lower_is_better else "better than history"
+        return "as history"
+
+
+@dataclass
+class Scorecard:
+    """No single win line: a set of measures a class can argue about."""
+
+    national_credibility_start: int
+    national_credibility_end: int
+    credibility_by_region: dict[str, tuple[int, int]]
+    measures: list[MeasureResult] = field(default_factory=list)
+    civilians_by_perpetrator: dict[str, int] = field(default_factory=dict)
+    civilians_by_region: dict[str, int] = field(default_factory=dict)
+    central_share_pct: int = 0
+    central_share_history_pct: int = 0
+    say_do_gap_mean_tenths: int = 0
+    mandate_outcomes: list[str] = field(default_factory=list)
+    consent: int = 0
+    mandate_support: int = 0
+    outcomes: dict[str, int] = field(default_factory=dict)
+
+    def as_dict(self) -> dict:
+        return {
+            "national_credibility": {"start": self.national_credibility_start,
+                                     "end": self.national_credibility_end},
+            "credibility_by_region": {k: {"start": a, "end": b}
+                                      for k, (a, b) in self.credibility_by_region.items()},
+            "measures": [
+                {"name": m.name, "period": m.period, "value": m.value, "low": m.low,
+                 "high": m.high, "verdict": m.verdict, "source": m.source}
+                for m in self.measures
+            ],
+            "civilians_by_perpetrator": self.civilians_by_perpetrator,
+            "civilians_by_region": self.civilians_by_region,
+            "central_share_pct": self.central_share_pct,
+            "central_share_history_pct": self.central_share_history_pct,
+            "say_do_gap_mean": self.say_do_gap_mean_tenths / 10,
+            "mandate_outcomes": self.mandate_outcomes,
+            "host_state_consent": self.consent,
+            "mandate_support": self.mandate_support,
+            "protection_outcomes": self.outcomes,
+        }
+
+
+def in_period(month: str, period: str) -> bool:
+    """Whether YYYY-MM falls in a period written YYYY, YYYY-H1 or YYYY-H2."""
+    year, _, half = period.partition("-")
+    if month[:4] != year:
+        return False
+    if half == "H1":
+        return month[5:7] <= "06"
+    if half == "H2":
+        return month[5:7] >= "07"
+    return True
+
+
+def national(credibility: dict[str, int]) -> int:
+    """National credibility: the mean over regions (each region one voice, rules.md §7)."""
+    return sum(credibility.values()) // max(1, len(credibility))
+
+
+def score(scenario: Scenario, state: GameState) -> Scorecard:
+    """Score a game at any point (the end-of-game scorecard when it is over)."""
+    start = {r.id: r.credibility for r in scenario.regions}
+    end = {r: s.credibility for r, s in state.regions.items()}
+    card = Scorecard(
+        national_credibility_start=national(start),
+        national_credibility_end=national(end),
+        credibility_by_region={r: (start[r], end[r]) for r in start},
+        consent=state.consent,
+        mandate_support=state.mandate_support,
+        mandate_outcomes=list(state.mandate_outcomes),
+        outcomes=dict(sorted(state.tallies.outcomes.items())),
+    )
+    history = scenario.history
+    for name, measures, key in (
+        ("civilians killed", history.civilians_killed, "civilians"),
+        ("peacekeepers killed", history.peacekeepers_killed, "peacekeepers"),
+    ):
+        for measure in measures:
+            records = [r for r in state.history if in_period(r.month, measure.period)]
+            if not records:
+                continue
+            if key == "civilians":
+                value = sum(sum(by.values()) for r in records for by in r.civilians_killed.values())
+            else:
+                value = sum(r.peacekeepers_killed for r in records)
+            card.measures.append(MeasureResult(name, measure.period, value, measure.low,
+                                               measure.high, measure.source))
+    by_perpetrator: dict[str, int] = {}
+    by_region: dict[str, int] = {}
+    for region, tally in state.tallies.civilians_killed.items():
+        for perpetrator, deaths in tally.items():
+            by_perpetrator[perpetrator] = by_perpetrator.get(perpetrator, 0) + deaths
+            by_region[region] = by_region.get(region, 0) + deaths
+    card.civilians_by_perpetrator = dict(sorted(by_perpetrator.items()))
+    card.civilians_by_region = dict(sorted(by_region.items()))
+    total = sum(by_region.values())
+    central = sum(v for r, v in by_region.items()
+                  if next(x for x in scenario.regions if x.id == r).zone == "centre")
+    card.central_share_pct = central * 100 // total if total else 0
+    card.central_share_history_pct = history.central_share_pct
+    if state.history:
+        gaps = [max(0, r.say - r.do) for r in state.history]
+        card.say_do_gap_mean_tenths = sum(gaps) * 10 // len(gaps)
+    return card

@@ -1,0 +1,230 @@
+"""The game state: everything that changes during a game, serializable to canonical JSON."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Posture = Literal["base", "patrol", "quick_reaction"]
+PocDefinition = Literal["status_quo", "define_poc", "avoid_term"]
+Orientation = Literal["state_centred", "people_centred"]
+Phase = Literal["orders", "over"]
+ChangeKind = Literal[
+    "credibility",
+    "civilians_killed",
+    "peacekeepers_killed",
+    "peacekeepers_wounded",
+    "host_forces_killed",
+    "means",
+    "consent",
+    "mandate_support",
+    "threat",
+    "host_presence",
+    "warning",
+    "policy",
+    "unit",
+]
+
+
+class Model(BaseModel):
+    """Mutable state model; unknown keys are rejected when a state is loaded."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Cause(Model):
+    """One reason behind a change: a card, an order, a roll, a modifier or a standing rule."""
+
+    kind: Literal["card", "order", "roll", "modifier", "rule", "adversary", "policy", "facilitator"]
+    ref: str
+    detail: str = ""
+
+
+class Change(Model):
+    """A recorded change to a number the players care about, with its causes."""
+
+    turn: int
+    phase: str
+    kind: ChangeKind
+    target: str
+    delta: int
+    after: int
+    summary: str
+    causes: list[Cause] = []
+
+
+class Roll(Model):
+    """A chance result, kept so a replay can show and verify it."""
+
+    purpose: str
+    dice: str
+    result: int
+
+
+class UnitState(Model):
+    id: str
+    region: str
+    posture: Posture = "base"
+    strength: int
+    killed: int = 0
+    wounded: int = 0
+    holds_tob: bool = False
+    moved: Literal["no", "ground", "air"] = "no"
+    transit_share: int = 100
+
+
+class RegionState(Model):
+    id: str
+    credibility: int
+    host_presence: int
+    threat: dict[str, int]
+    warning: int = 0
+    tier_one: int = 0
+    tier_three: int = 0
+    last_success_turn: int = -99
+    last_civilian_deaths: int = 0
+    last_mission_harm: int = 0
+
+
+class AviationState(Model):
+    id: str
+    hours: int
+    tasked_region: str | None = None
+    paid: bool = False
+
+
+class Message(Model):
+    theme: str
+    channel: str
+    audience: str
+    issued_turn: int
+    lands_turn: int
+
+
+class Modifier(Model):
+    key: str
+    value: int
+    last_turn: int
+    source: str
+
+
+class PendingAttack(Model):
+    """An attack announced by a card, resolved in the adjudication phase."""
+
+    card: str
+    kind: Literal["civilians", "peacekeepers", "host_forces"]
+    region: str
+    actor: str
+    deaths: tuple[int, int]
+    wounded: tuple[int, int] = (0, 0)
+    civilian_deaths: tuple[int, int] = (0, 0)
+    revealed: bool = False
+
+
+class PendingInfoAttack(Model):
+    """A hostile information attack waiting for the information phase."""
+
+    region: str
+    strength: int
+    source: str
+
+
+class PendingChoice(Model):
+    card: str
+    role: str
+    decided: str | None = None
+
+
+class Policy(Model):
+    poc_definition: PocDefinition = "status_quo"
+    orientation: Orientation = "state_centred"
+    irc_under_u3: bool = False
+    renewal_case: Literal["status_quo", "poc_first"] = "status_quo"
+    definition_changes: int = 0
+
+
+class MeansState(Model):
+    budget: int
+    budget_per_turn: int
+    civilian_capacity: int
+    civilian_capacity_used: int = 0
+    message_slots: int
+    messages_issued: int = 0
+    release_delay: int
+    aviation_pct: int = 0
+    civilian_pct: int = 0
+    irc_available: list[str]
+    irc_locked: list[str]
+
+
+class Tallies(Model):
+    civilians_killed: dict[str, dict[str, int]] = {}
+    peacekeepers_killed: int = 0
+    peacekeepers_wounded: int = 0
+    host_forces_killed: int = 0
+    outcomes: dict[str, int] = {}
+    info_attacks: int = 0
+    info_attacks_countered: int = 0
+
+
+class TurnRecord(Model):
+    """What happened in one turn: cards, orders, the adversary's moves, rolls and changes."""
+
+    turn: int
+    month: str
+    cards: list[str] = []
+    orders: list[dict] = []
+    decisions: dict[str, str] = {}
+    adversary: list[str] = []
+    rolls: list[Roll] = []
+    changes: list[Change] = []
+    say: int = 0
+    do: int = 0
+    civilians_killed: dict[str, dict[str, int]] = {}
+    peacekeepers_killed: int = 0
+    credibility: dict[str, int] = {}
+    mandate_outcome: str | None = None
+
+
+class GameState(Model):
+    """Everything that changes in a game. With the scenario, it determines the rest of play."""
+
+    version: int = 1
+    scenario_id: str
+    seed: int
+    rng: int
+    turn: int = 1
+    month: str
+    phase: Phase = "orders"
+    regions: dict[str, RegionState]
+    units: dict[str, UnitState]
+    aviation: dict[str, AviationState]
+    means: MeansState
+    policy: Policy = Field(default_factory=Policy)
+    consent: int
+    mandate_support: int
+    flags: dict[str, bool] = {}
+    modifiers: list[Modifier] = []
+    messages: list[Message] = []
+    pending_attacks: list[PendingAttack] = []
+    pending_info: list[PendingInfoAttack] = []
+    pending_renewal: str | None = None
+    choices: list[PendingChoice] = []
+    cards_played: list[str] = []
+    mandate_outcomes: list[str] = []
+    tallies: Tallies = Field(default_factory=Tallies)
+    history: list[TurnRecord] = []
+    current: TurnRecord
+
+    def to_json(self) -> str:
+        """Canonical JSON: the same state gives the same bytes on every machine."""
+        return json.dumps(self.model_dump(mode="json"), sort_keys=True, separators=(",", ":"))
+
+    def digest(self) -> str:
+        return hashlib.sha256(self.to_json().encode("utf-8")).hexdigest()
+
+    def clone(self) -> GameState:
+        return GameState.model_validate_json(self.to_json())

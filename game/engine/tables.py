@@ -1,0 +1,145 @@
+"""Every number the rules use, in one place; rules.md prints the same tables."""
+
+from __future__ import annotations
+
+# --- Resolution table (rules.md §6.1): 2d6 + protection -> share of the unopposed toll -------
+# Each row: (lowest modified roll, outcome name, percent of the unopposed toll that happens).
+OUTCOME_TABLE: tuple[tuple[int, str, int], ...] = (
+    (14, "prevented", 0),
+    (12, "deterred", 10),
+    (10, "mitigated", 30),
+    (8, "partly_mitigated", 60),
+    (-99, "unopposed", 100),
+)
+SUCCESS_OUTCOMES = frozenset({"prevented", "deterred", "mitigated"})
+
+# --- Protection modifiers for attacks on civilians (rules.md §6.2) ---------------------------
+TOB_PROTECTION = 3
+BASE_POSTURE_PROTECTION = 1  # at most once per region
+PATROL_PROTECTION = 1  # per patrolling unit
+PATROL_PROTECTION_MAX = 2
+POLICE_PROTECTION = 1  # a formed police unit in the region, at most once
+QRF_IN_REGION = 2
+QRF_NEIGHBOUR = 1  # a quick-reaction unit one ground link away
+QRF_BY_AIR = 2  # projection by utility helicopter, needs warning >= 1 and lift hours
+MTF_BONUS = 1  # the Mobile Task Force is trained and equipped for projection
+ATTACK_HELICOPTER_WARNED = 2
+ATTACK_HELICOPTER_UNWARNED = 1
+CAVEAT_NIGHT_PENALTY = 1
+POC_DEFINED_BONUS = 1  # SRSG defined PoC: units share one understanding of when to act
+POC_UNDEFINED_PENALTY = 1  # status quo with caveated units present: confusion
+MAJOR_ATTACK_PENALTY = 2  # an attack whose unopposed toll can reach 50 or more
+MAJOR_ATTACK_DEATHS = 50
+QRF_AIR_HOURS = 10  # lift hours used by one air response
+TASK_HOURS = {"attack": 15, "isr": 50}  # hours a standing tasking uses each turn
+
+# Early warning adds (level - 1): level 0 gives -1, level 3 gives +2.
+WARNING_OFFSET = 1
+
+# --- Early warning (rules.md §1) -------------------------------------------------------------
+WARNING_MAX = 3
+WARNING_ISR_LONG = 2  # a long-range ISR asset (range 300 km or more) tasked to the region
+WARNING_ISR_TACTICAL = 1
+WARNING_HIGH_CREDIBILITY = 1  # credibility >= 60: people report threats
+WARNING_CREDIBILITY_THRESHOLD = 60
+WARNING_TIER_ONE = 1  # community alert network built by Tier I work last turn
+WARNING_SIGINT = 1  # SIGINT/EW unlocked, in regions with mission presence
+WARNING_REVEALS_CARDS = 2  # at this level card attacks are known before orders
+
+# --- Attacks on peacekeepers (rules.md §6.3) -------------------------------------------------
+PK_TOB_FORTIFIED = 1
+PK_SPECIAL_FORCES = 1
+PK_ATTACK_HELICOPTER = 2
+PK_QRF_NEARBY = 1
+PK_WOUNDED_PER_DEATH = 2
+
+# --- Credibility (rules.md §7) ---------------------------------------------------------------
+DEATHS_PER_CREDIBILITY_POINT = 8
+CIVILIAN_DEATHS_CREDIBILITY_CAP = 12
+FAILED_DESPITE_PRESENCE = 2  # civilians die unopposed where mission units stand
+MASSACRE_DEATHS = 30
+MASSACRE_NEIGHBOUR_LOSS = 2
+MASSACRE_MANDATE_LOSS = 2
+OUTCOME_CREDIBILITY = {"prevented": 3, "deterred": 2, "mitigated": 1}
+TOB_CREDIBILITY_PER_TURN = 1
+TIER_ONE_CREDIBILITY_PER_POINT = 1
+TIER_ONE_CREDIBILITY_MAX = 2
+PEOPLE_CENTRED_TIER_ONE_BONUS = 1
+PEACEKEEPERS_KILLED_PER_MANDATE_POINT = 3
+REPELLED_ATTACK_CREDIBILITY = 1
+CREDIBILITY_MIN, CREDIBILITY_MAX = 0, 100
+
+# --- Information (rules.md §8) ---------------------------------------------------------------
+THEME_CREDIBILITY = {
+    "protection_promise": 3,
+    "define_poc": 2,
+    "tactical_success": 3,
+    "counter_rumour": 0,
+    "mandate_explain": 0,
+}
+THEME_SAY = {
+    "protection_promise": 3,
+    "define_poc": 2,
+    "tactical_success": 0,
+    "counter_rumour": 0,
+    "mandate_explain": 1,
+}
+TACTICAL_SUCCESS_WITHOUT_SUCCESS = -2  # claiming successes that did not happen
+TACTICAL_SUCCESS_UNBACKED_SAY = 2
+AVOID_TERM_SUCCESS_BONUS = 1
+MANDATE_EXPLAIN_CONSENT = 1
+SUCCESS_MEMORY_TURNS = 2
+NATIONAL_AUDIENCE_DIVISOR = 2  # a national message has half the effect in each region
+POLICY_SAY = {"status_quo": 1, "define_poc": 2, "avoid_term": 0}
+SAY_DO_SMALL_GAP, SAY_DO_LARGE_GAP = 3, 6
+SAY_DO_SMALL_LOSS, SAY_DO_LARGE_LOSS = 1, 2
+DO_EXCEEDS_SAY_MARGIN = 3
+DO_EXCEEDS_SAY_GAIN = 1
+DO_PER_PREVENTED = 2
+DO_PER_SUCCESS = 1
+DO_PER_TOB = 1
+INFO_ATTACK_BASE = 2
+INFO_ATTACK_EXPLOIT_DEATHS = 10  # civilian deaths last turn that armed groups exploit
+INFO_ATTACK_EXPLOIT_BONUS = 2
+INFO_ATTACK_MISSION_HARM_BONUS = 3  # deaths caused by the mission or its partners
+INFO_ATTACK_PSYOPS_REDUCTION = 1
+INFO_ATTACK_TOB_REDUCTION = 1
+U3_BUDGET_COST = 1  # per turn while all IRCs report to the U3
+POLICY_CHANGE_CREDIBILITY = 2  # changing the PoC line after the first turn confuses everyone
+
+# --- Means (rules.md §3) ---------------------------------------------------------------------
+TOB_OPEN_COST = 2
+TOB_UPKEEP = 1
+AIR_MOVE_HOURS_PER_100 = 2  # lift hours per 100 personnel moved by air
+TIER_POINTS_MAX = 3  # per region and tier
+GROUND_TRANSIT_SHARE = {1: 50, 2: 0}  # percent effectiveness the turn a unit moves by road
+
+# --- Host state and mandate (rules.md §9) ----------------------------------------------------
+STATE_CENTRED_CONSENT = 1
+PEOPLE_CENTRED_CONSENT_EVERY = 3  # turns between consent losses when people-centred
+RENEWAL_POC_FIRST_AT = 60
+RENEWAL_REDUCED_BELOW = 40
+RENEWAL_CASE_BONUS = 5
+RENEWAL_CASE_PENALTY = 5
+RENEWAL_CASE_CREDIBILITY = 40
+RENEWAL_CASE_GAP = 3
+POC_FIRST_MEANS = {"budget": 2, "aviation_pct": 25, "message_slots": 1, "civilian_pct": 20}
+REDUCED_MEANS = {"budget": -2, "aviation_pct": -15}
+
+# --- Threat dynamics (rules.md §10) ----------------------------------------------------------
+THREAT_UP_AT = 11  # 2d6 + modifiers at or above: +1
+THREAT_DOWN_AT = 3  # 2d6 + modifiers at or below: -1
+HOST_ABUSE_DEATHS_BASE = 2  # 1d6 + this, when a host-force abuse roll succeeds
+
+# --- Adversary (rules.md §5) -----------------------------------------------------------------
+MAX_INFO_ATTACKS = 2
+MAX_PEACEKEEPER_STRIKES = 2
+MAX_HOST_FORCE_STRIKES = 2
+EXPOSED_THREAT = 3
+SECOND_CHOICE_ROLL = 5  # d6 at or above: the bot takes its second-best target
+
+# --- Armed-group strike tolls (rules.md §6.5): the toll before protection is rolled -------------
+CIVILIAN_STRIKE_DICE = (2, 6)  # 2d6 ...
+CIVILIAN_STRIKE_PER_THREAT = 2  # ... + 2 x the attacker's threat level in the region
+PK_STRIKE_DICE = (6, 1)  # 1d6 - 1 peacekeepers killed
+IED_DICE = (6, 3)  # 1d6 - 3 on a supply route

@@ -1,0 +1,518 @@
+"""The sequence of play: situation, event, (orders), adversary, adjudication, information, assessment."""
+
+from __future__ import annotations
+
+from game.bots import adversary
+from game.engine import cards
+from game.engine import tables as T
+from game.engine.adjudicate import (
+    resolve_civilian_attack,
+    resolve_host_force_attack,
+    resolve_peacekeeper_attack,
+)
+from game.engine.context import Context, cause
+from game.engine.orders import charge_tasking
+from game.engine.state import TurnRecord
+from game.scenario.models import AviationKind, UnitType
+
+
+def next_month(month: str, step: int = 1) -> str:
+    year, mon = int(month[:4]), int(month[5:7])
+    index = year * 12 + (mon - 1) + step
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def scaled(base: int, percent: int) -> int:
+    return max(0, base * (100 + percent) // 100)
+
+
+# --- start of a turn: situation and event phases ----------------------------------------------
+
+
+def start_turn(ctx: Context) -> None:
+    """Refresh the means, expire modifiers, build the warning picture and draw the cards."""
+    state = ctx.state
+    ctx.phase = "situation"
+    state.modifiers = [m for m in state.modifiers if m.last_turn >= state.turn]
+    _refresh_means(ctx)
+    for unit in state.units.values():
+        unit.moved = "no"
+        unit.transit_share = 100
+    _warnings(ctx)
+    ctx.phase = "event"
+    cards.draw(ctx)
+    ctx.phase = "orders"
+
+
+def _refresh_means(ctx: Context) -> None:
+    state, means = ctx.state, ctx.state.means
+    upkeep = sum(T.TOB_UPKEEP for unit in state.units.values() if unit.holds_tob)
+    u3 = T.U3_BUDGET_COST if state.policy.irc_under_u3 else 0
+    means.budget = scaled(means.budget_per_turn, ctx.modifier_total("budget_pct")) - upkeep - u3
+    if upkeep or u3:
+        ctx.record("means", "budget", -(upkeep + u3), means.budget,
+                   f"upkeep: {upkeep} for operating bases, {u3} for IRCs under the U3",
+                   [cause("rule", "upkeep")])
+    base_capacity = sum(team.capacity for team in ctx.index.scenario.civilian_teams)
+    pct = means.civilian_pct + ctx.modifier_total("civilian_capacity_pct")
+    means.civilian_capacity = scaled(base_capacity, pct)
+    if pct:
+        ctx.record("means", "civilian_capacity", means.civilian_capacity - base_capacity,
+                   means.civilian_capacity, f"civilian capacity {pct:+d}%",
+                   [cause("modifier", "civilian_capacity_pct")])
+    _fit_tier_points(ctx)
+    means.messages_issued = 0
+    for asset_id, asset in state.aviation.items():
+        spec = ctx.index.aviation[asset_id]
+        key = {"utility": "utility_hours_pct", "attack": "attack_hours_pct",
+               "isr": "isr_hours_pct"}[spec.kind]
+        monthly = spec.hours_per_month * (1 if spec.kind == AviationKind.ISR else spec.aircraft)
+        asset.hours = scaled(monthly, means.aviation_pct + ctx.modifier_total(key))
+        asset.paid = False
+        if asset.tasked_region is not None:
+            if asset.hours >= T.TASK_HOURS[spec.kind]:
+                charge_tasking(ctx, asset_id, [cause("rule", "standing tasking")])
+            else:
+                ctx.record("means", f"{asset_id}.hours", 0, asset.hours,
+                           f"{asset_id} lacks the hours to keep flying over {asset.tasked_region}",
+                           [cause("modifier", key)])
+                asset.tasked_region = None
+
+
+def _fit_tier_points(ctx: Context) -> None:
+    """When capacity shrinks, cut standing Tier I/III points, last region first."""
+    means = ctx.state.means
+    used = sum(r.tier_one + r.tier_three for r in ctx.state.regions.values())
+    for region_id in reversed(ctx.index.region_order):
+        region = ctx.state.regions[region_id]
+        while used > means.civilian_capacity and (region.tier_three or region.tier_one):
+            if region.tier_three:
+                region.tier_three -= 1
+            else:
+                region.tier_one -= 1
+            used -= 1
+            ctx.record("means", f"{region_id}.tier_points", -1, used,
+                       f"civilian capacity shrank: one PoC activity point in {region_id} dropped",
+                       [cause("rule", "capacity")])
+    means.civilian_capacity_used = used
+
+
+def warning_level(ctx: Context, region_id: str) -> tuple[int, list[str]]:
+    """Early-warning level of a region and what it is made of (rules.md §1)."""
+    region = ctx.state.regions[region_id]
+    parts: list[tuple[str, int]] = []
+    for asset_id, asset in ctx.state.aviation.items():
+        spec = ctx.index.aviation[asset_id]
+        if spec.kind == AviationKind.ISR and asset.tasked_region == region_id:
+            value = T.WARNING_ISR_LONG if spec.range_km >= 300 else T.WARNING_ISR_TACTICAL
+            parts.append((f"ISR {asset_id}", value))
+    if region.credibility >= T.WARNING_CREDIBILITY_THRESHOLD:
+        parts.append(("people trust the mission and report threats", T.WARNING_HIGH_CREDIBILITY))
+    if region.tier_one:
+        parts.append(("community alert network (Tier I)", T.WARNING_TIER_ONE))
+    if "sigint_ew" in ctx.state.means.irc_available and ctx.mission_present(region_id):
+        parts.append(("SIGINT/EW", T.WARNING_SIGINT))
+    level = min(T.WARNING_MAX, sum(value for _, value in parts))
+    return level, [f"{label} +{value}" for label, value in parts]
+
+
+def _warnings(ctx: Context) -> None:
+    for region_id in ctx.index.region_order:
+        region = ctx.state.regions[region_id]
+        level, parts = warning_level(ctx, region_id)
+        if level != region.warning:
+            ctx.record("warning", region_id, level - region.warning, level,
+                       f"early warning in {region_id} is now {level}",
+                       [cause("rule", "early warning", ", ".join(parts) or "no sources")])
+            region.warning = level
+
+
+# --- end of a turn ----------------------------------------------------------------------------
+
+
+def end_turn(ctx: Context) -> TurnRecord:
+    """Resolve the turn after the orders phase and open the next one. Returns the finished record."""
+    state = ctx.state
+    ctx.phase = "event"
+    cards.resolve_choices(ctx)
+    ctx.phase = "adversary"
+    actions = adversary.plan(ctx)
+    state.current.adversary = [f"{a.kind} in {a.region} by {a.actor}: {a.reason}" for a in actions]
+    for region in state.regions.values():
+        region.last_civilian_deaths = 0
+        region.last_mission_harm = 0
+    ctx.phase = "adjudication"
+    _resolve_card_attacks(ctx)
+    _resolve_actions(ctx, actions)
+    _host_force_conduct(ctx)
+    ctx.phase = "information"
+    _information(ctx, actions)
+    ctx.phase = "assessment"
+    _assessment(ctx)
+    if state.pending_renewal:
+        _mandate_renewal(ctx, state.pending_renewal)
+        state.pending_renewal = None
+    record = state.current
+    record.credibility = {r: state.regions[r].credibility for r in ctx.index.region_order}
+    state.history.append(record)
+    calendar = ctx.index.scenario.calendar
+    if state.turn >= calendar.turns:
+        state.phase = "over"
+        state.current = TurnRecord(turn=state.turn + 1, month=next_month(state.month, calendar.turn_months))
+        return record
+    state.turn += 1
+    state.month = next_month(state.month, calendar.turn_months)
+    state.current = TurnRecord(turn=state.turn, month=state.month)
+    start_turn(ctx)
+    return record
+
+
+def _resolve_card_attacks(ctx: Context) -> None:
+    state = ctx.state
+    for attack in state.pending_attacks:
+        card = ctx.index.cards[attack.card]
+        source = cause("card", card.id, card.title + ("" if attack.revealed else " (no warning)"))
+        unopposed = ctx.between(attack.deaths[0], attack.deaths[1], f"toll of {card.id}")
+        if attack.kind == "civilians":
+            resolve_civilian_attack(ctx, attack.region, attack.actor, unopposed, source)
+        elif attack.kind == "host_forces":
+            resolve_host_force_attack(ctx, attack.region, attack.actor, unopposed, source)
+        else:
+            target = _peacekeeper_target(ctx, attack.region)
+            wounded = ctx.between(attack.wounded[0], attack.wounded[1], f"wounded in {card.id}")
+            civilians = ctx.between(attack.civilian_deaths[0], attack.civilian_deaths[1],
+                                    f"civilians caught in {card.id}")
+            if target is None:
+                ctx.record("unit", attack.region, 0, 0,
+                           f"{card.title}: no mission unit in {attack.region} to strike",
+                           [source])
+                continue
+            resolve_peacekeeper_attack(ctx, target, attack.actor, unopposed, wounded, civilians, source)
+    state.pending_attacks = []
+
+
+def _peacekeeper_target(ctx: Context, region: str) -> str | None:
+    units = [u for u in ctx.units_in(region) if ctx.index.units[u.id].type != UnitType.FORMED_POLICE]
+    units = units or ctx.units_in(region)
+    if not units:
+        return None
+    return min(units, key=lambda u: (not u.holds_tob, -u.strength, u.id)).id
+
+
+def _resolve_actions(ctx: Context, actions: list[adversary.Action]) -> None:
+    for action in actions:
+        source = cause("adversary", action.kind, action.reason)
+        threat = ctx.state.regions[action.region].threat.get(action.actor, 0)
+        if action.kind == "civilians":
+            dice = ctx.dice(*T.CIVILIAN_STRIKE_DICE, f"toll of a strike in {action.region}")
+            unopposed = dice + T.CIVILIAN_STRIKE_PER_THREAT * threat
+            resolve_civilian_attack(ctx, action.region, action.actor, unopposed, source)
+        elif action.kind in ("peacekeepers", "supply_route"):
+            sides, minus = (T.PK_STRIKE_DICE if action.kind == "peacekeepers" else T.IED_DICE)
+            unopposed = max(0, ctx.die(sides, f"toll of a strike on {action.unit}") - minus)
+            assert action.unit is not None
+            resolve_peacekeeper_attack(ctx, action.unit, action.actor, unopposed, 0, 0, source)
+        elif action.kind == "host_forces":
+            deaths = ctx.dice(2, 6, f"toll of a strike on host forces in {action.region}") + threat
+            resolve_host_force_attack(ctx, action.region, action.actor, deaths, source)
+        else:
+            ctx.state.pending_info.append(
+                _info(action.region, action.strength, action.reason)
+            )
+
+
+def _info(region: str, strength: int, source: str):
+    from game.engine.state import PendingInfoAttack
+
+    return PendingInfoAttack(region=region, strength=strength, source=source)
+
+
+def _host_force_conduct(ctx: Context) -> None:
+    """Host-nation and international forces harm civilians too (rules.md §6.4)."""
+    state = ctx.state
+    for region_id in ctx.index.region_order:
+        region = state.regions[region_id]
+        for actor_id, level in region.threat.items():
+            actor = ctx.index.actors.get(actor_id)
+            if actor is None or level <= 0 or actor.kind not in ("host_forces", "international"):
+                continue
+            if actor.kind == "host_forces":
+                chance = level + (1 if state.policy.orientation == "state_centred" else -1)
+                checks = []
+                if region.tier_three:
+                    chance -= 1
+                    checks.append("human-rights monitoring (Tier III)")
+                if any(ctx.index.units[u.id].type == UnitType.FORMED_POLICE for u in ctx.units_in(region_id)):
+                    chance -= 1
+                    checks.append("formed police present")
+                roll = ctx.die(6, f"conduct of {actor_id} in {region_id}")
+                if roll > chance:
+                    continue
+                deaths = ctx.die(6, f"toll of abuses in {region_id}") + T.HOST_ABUSE_DEATHS_BASE
+                detail = (f"rolled {roll} against {chance} ({state.policy.orientation.replace('_', '-')}"
+                          f"{'; ' + ', '.join(checks) if checks else ''})")
+            else:
+                roll = ctx.dice(2, 6, f"collateral harm by {actor_id} in {region_id}")
+                if roll > level + 1:
+                    continue
+                deaths = ctx.die(6, f"toll of collateral harm in {region_id}")
+                detail = f"rolled {roll} against {level + 1}"
+            ctx.civilians_killed(region_id, actor_id, deaths,
+                                 f"{actor.name} killed civilians in {region_id}",
+                                 [cause("rule", "conduct of other forces"), cause("roll", "d6", detail)])
+            ctx.credibility(region_id, -1, f"the mission's partners harmed civilians in {region_id}",
+                            [cause("rule", "partners' conduct")])
+
+
+# --- information phase ------------------------------------------------------------------------
+
+
+def _information(ctx: Context, actions: list[adversary.Action]) -> None:
+    state = ctx.state
+    landing = [m for m in state.messages if m.lands_turn <= state.turn]
+    state.messages = [m for m in state.messages if m.lands_turn > state.turn]
+    say = T.POLICY_SAY[state.policy.poc_definition]
+    countered: dict[str, int] = {}
+    for message in landing:
+        say += _land_message(ctx, message)
+        if message.theme == "counter_rumour":
+            countered[message.audience] = countered.get(message.audience, 0) + 1
+    for attack in state.pending_info:
+        _resolve_info_attack(ctx, attack, countered)
+    state.pending_info = []
+    do = state.current.do + sum(T.DO_PER_TOB for u in state.units.values() if u.holds_tob)
+    state.current.say, state.current.do = say, do
+    gap = say - do
+    why = [cause("rule", "Say-Do gap", f"said {say}, did {do}")]
+    present = [r for r in ctx.index.region_order if ctx.units_in(r)]
+    if gap >= T.SAY_DO_SMALL_GAP:
+        loss = T.SAY_DO_LARGE_LOSS if gap >= T.SAY_DO_LARGE_GAP else T.SAY_DO_SMALL_LOSS
+        for region_id in present:
+            ctx.credibility(region_id, -loss, f"Say-Do gap of {gap}: promises not kept", why)
+    elif -gap >= T.DO_EXCEEDS_SAY_MARGIN:
+        for region_id in ctx.index.region_order:
+            if state.regions[region_id].last_success_turn == state.turn:
+                ctx.credibility(region_id, T.DO_EXCEEDS_SAY_GAIN,
+                                "the mission did more than it said", why)
+
+
+def _audience(ctx: Context, audience: str) -> tuple[list[str], int]:
+    if audience == "national":
+        return list(ctx.index.region_order), T.NATIONAL_AUDIENCE_DIVISOR
+    return [audience], 1
+
+
+def _channel_reaches(ctx: Context, channel: str, region_id: str) -> bool:
+    if channel == "social_media":
+        return ctx.index.regions[region_id].zone == "south"
+    if channel in ("community_outreach",):
+        return ctx.mission_present(region_id)
+    if channel in ("cimic", "presence"):
+        return bool(ctx.units_in(region_id))
+    return True
+
+
+def _land_message(ctx: Context, message) -> int:
+    """Apply one message that lands this turn; return what it adds to 'Say'."""
+    state = ctx.state
+    theme = message.theme
+    why = [cause("order", "issue_message",
+                 f"'{theme.replace('_', ' ')}' by {message.channel.replace('_', ' ')} to "
+                 f"{message.audience}, issued turn {message.issued_turn}")]
+    regions, divisor = _audience(ctx, message.audience)
+    say = T.THEME_SAY[theme]
+    if theme == "mandate_explain":
+        ctx.consent(T.MANDATE_EXPLAIN_CONSENT, "the mission explained its mandate", why)
+        return say
+    for region_id in regions:
+        if not _channel_reaches(ctx, message.channel, region_id):
+            continue
+        value = T.THEME_CREDIBILITY[theme]
+        if theme == "tactical_success":
+            recent = state.turn - state.regions[region_id].last_success_turn <= T.SUCCESS_MEMORY_TURNS
+            if not recent:
+                if message.audience != "national":
+                    ctx.credibility(region_id, T.TACTICAL_SUCCESS_WITHOUT_SUCCESS,
+                                    "claimed a success people did not see", why)
+                    say += T.TACTICAL_SUCCESS_UNBACKED_SAY
+                continue
+            if state.policy.poc_definition == "avoid_term":
+                value += T.AVOID_TERM_SUCCESS_BONUS
+        if value:
+            ctx.credibility(region_id, max(1, value // divisor),
+                            f"message '{theme.replace('_', ' ')}' reached {region_id}", why)
+    return say
+
+
+def _resolve_info_attack(ctx: Context, attack, countered: dict[str, int]) -> None:
+    state = ctx.state
+    strength = attack.strength
+    mods = []
+    if "psyops" in state.means.irc_available:
+        strength -= T.INFO_ATTACK_PSYOPS_REDUCTION
+        mods.append("PSYOPS")
+    if any(u.holds_tob for u in ctx.units_in(attack.region)):
+        strength -= T.INFO_ATTACK_TOB_REDUCTION
+        mods.append("people see the operating base")
+    if countered.get(attack.region):
+        strength = 0
+        mods.append("countered by a message that landed in time")
+    elif countered.get("national"):
+        strength //= 2
+        mods.append("halved by a national counter-message")
+    state.tallies.info_attacks += 1
+    why = [cause("adversary", "information", attack.source),
+           cause("rule", "information attack", ", ".join(mods) or "no counter")]
+    if strength <= 0:
+        state.tallies.info_attacks_countered += 1
+        ctx.record("credibility", attack.region, 0, state.regions[attack.region].credibility,
+                   f"a hostile narrative in {attack.region} fell flat", why)
+        return
+    ctx.credibility(attack.region, -strength, f"hostile narrative in {attack.region}", why)
+
+
+# --- assessment phase -------------------------------------------------------------------------
+
+
+def _assessment(ctx: Context) -> None:
+    state = ctx.state
+    people = state.policy.orientation == "people_centred"
+    for region_id in ctx.index.region_order:
+        region = state.regions[region_id]
+        if any(u.holds_tob for u in ctx.units_in(region_id)):
+            ctx.credibility(region_id, T.TOB_CREDIBILITY_PER_TURN,
+                            "a permanent presence people can count on",
+                            [cause("rule", "temporary operating base")])
+        if region.tier_one:
+            gain = min(T.TIER_ONE_CREDIBILITY_MAX, region.tier_one * T.TIER_ONE_CREDIBILITY_PER_POINT)
+            if people:
+                gain += T.PEOPLE_CENTRED_TIER_ONE_BONUS
+            ctx.credibility(region_id, gain, "dialogue and engagement (Tier I)",
+                            [cause("order", "set_poc_activity", f"{region.tier_one} point(s)"),
+                             cause("policy", "orientation", state.policy.orientation)])
+        if region.tier_three:
+            _tier_three(ctx, region_id)
+        _threat_drift(ctx, region_id)
+    if state.policy.orientation == "state_centred":
+        ctx.consent(T.STATE_CENTRED_CONSENT, "state-centred posture pleases the government",
+                    [cause("policy", "orientation", "state-centred")])
+    elif state.turn % T.PEOPLE_CENTRED_CONSENT_EVERY == 0:
+        ctx.consent(-1, "people-centred posture irritates the government",
+                    [cause("policy", "orientation", "people-centred")])
+
+
+def _tier_three(ctx: Context, region_id: str) -> None:
+    """Protective environment work may lower the strongest militia threat or restore the state."""
+    region = ctx.state.regions[region_id]
+    roll = ctx.die(6, f"Tier III in {region_id}")
+    why = [cause("order", "set_poc_activity", f"Tier III {region.tier_three} point(s)"),
+           cause("roll", "d6", f"rolled {roll}, needed {region.tier_three + 1} or less")]
+    if roll <= region.tier_three + 1:
+        militias = [
+            (level, actor_id) for actor_id, level in region.threat.items()
+            if actor_id in ctx.index.actors and ctx.index.actors[actor_id].kind in ("militia", "non_signatory")
+            and level > 0
+        ]
+        if militias:
+            _, actor_id = max(militias)
+            ctx.threat(region_id, actor_id, -1, "a protective environment takes hold", why)
+        else:
+            ctx.host_presence(region_id, 1, "local institutions return", why)
+
+
+def _threat_drift(ctx: Context, region_id: str) -> None:
+    state = ctx.state
+    region = state.regions[region_id]
+    spec = ctx.index.regions[region_id]
+    international = ctx.modifier_total("international_support")
+    for actor_id in sorted(region.threat):
+        actor = ctx.index.actors.get(actor_id)
+        if actor is None or actor.kind not in adversary.ARMED_KINDS:
+            continue
+        level = region.threat[actor_id]
+        mods: list[tuple[str, int]] = []
+        if region.host_presence <= 1:
+            mods.append(("state absent", 1))
+        if region.credibility < 30:
+            mods.append(("mission distrusted", 1))
+        if region.credibility >= 60:
+            mods.append(("mission trusted", -1))
+        if any(u.holds_tob for u in ctx.units_in(region_id)):
+            mods.append(("operating base", -1))
+        if actor.kind == "terrorist" and international:
+            mods.append(("international forces", -international))
+        if spec.tri_border:
+            mods.append(("tri-border pressure", 1))
+        if level == 0:
+            neighbours = [n for n in ctx.index.links[region_id]
+                          if state.regions[n].threat.get(actor_id, 0) >= 4]
+            if not neighbours:
+                continue
+            mods.append((f"spreading from {neighbours[0]}", 0))
+        total = sum(v for _, v in mods)
+        roll = ctx.dice(2, 6, f"threat drift {actor_id} in {region_id}")
+        detail = f"rolled {roll}{''.join(f', {l} {v:+d}' for l, v in mods)}"
+        why = [cause("roll", "2d6", detail), cause("rule", "threat drift")]
+        if roll + total >= T.THREAT_UP_AT:
+            ctx.threat(region_id, actor_id, 1, f"{actor.name} grows stronger in {region_id}", why)
+        elif roll + total <= T.THREAT_DOWN_AT and level > 0:
+            ctx.threat(region_id, actor_id, -1, f"{actor.name} weakens in {region_id}", why)
+
+
+# --- mandate renewal --------------------------------------------------------------------------
+
+
+def national_credibility(ctx: Context) -> int:
+    regions = ctx.state.regions
+    return sum(r.credibility for r in regions.values()) // len(regions)
+
+
+def _mandate_renewal(ctx: Context, resolution: str) -> None:
+    state = ctx.state
+    case = state.policy.renewal_case
+    for card_id, option in state.current.decisions.items():
+        if option in ("poc_first", "status_quo") and ctx.index.cards[card_id].choice is not None:
+            case = option
+    credibility = national_credibility(ctx)
+    recent = state.history[-11:] + [state.current]
+    gap = sum(max(0, r.say - r.do) for r in recent) / len(recent)
+    score = state.mandate_support + (credibility - 50) // 2
+    case_mod = 0
+    if case == "poc_first":
+        strong = credibility >= T.RENEWAL_CASE_CREDIBILITY and gap < T.RENEWAL_CASE_GAP
+        case_mod = T.RENEWAL_CASE_BONUS if strong else -T.RENEWAL_CASE_PENALTY
+    roll = ctx.dice(2, 6, f"Security Council vote on {resolution}")
+    total = score + case_mod + roll - 7
+    if case == "poc_first" and total >= T.RENEWAL_POC_FIRST_AT:
+        outcome = "poc_first"
+    elif total < T.RENEWAL_REDUCED_BELOW:
+        outcome = "reduced"
+    else:
+        outcome = "renewed"
+    why = [
+        cause("card", "mandate_renewal", f"UNSCR {resolution}"),
+        cause("roll", "2d6", f"support {state.mandate_support}, credibility {credibility} "
+              f"({(credibility - 50) // 2:+d}), case '{case}' {case_mod:+d}, roll {roll} - 7 = {total}"),
+        cause("rule", "renewal table", f"PoC first at {T.RENEWAL_POC_FIRST_AT}+ when argued, "
+              f"reduced below {T.RENEWAL_REDUCED_BELOW}"),
+    ]
+    state.mandate_outcomes.append(f"{resolution}:{outcome}")
+    state.current.mandate_outcome = outcome
+    means = state.means
+    if outcome == "poc_first":
+        bonus = T.POC_FIRST_MEANS
+        ctx.means("budget_per_turn", bonus["budget"], "PoC is now the first strategic priority", why)
+        ctx.means("aviation_pct", bonus["aviation_pct"], "more helicopters and ISR", why)
+        ctx.means("message_slots", bonus["message_slots"], "more strategic communications staff", why)
+        ctx.means("civilian_pct", bonus["civilian_pct"], "more civilian PoC staff", why)
+        if means.irc_locked:
+            unlocked = means.irc_locked.pop(0)
+            means.irc_available.append(unlocked)
+            ctx.record("means", "irc", 1, len(means.irc_available),
+                       f"the mandate now allows {unlocked.replace('_', ' ')}", why)
+    elif outcome == "reduced":
+        cut = T.REDUCED_MEANS
+        ctx.means("budget_per_turn", cut["budget"], "the Council trims the mission", why)
+        ctx.means("aviation_pct", cut["aviation_pct"], "fewer aviation units", why)
+    else:
+        ctx.record("means", "mandate", 0, 0, f"UNSCR {resolution}: mandate renewed as before", why)

@@ -1,0 +1,1 @@
+"""Save files, replays, forks and their verification."""

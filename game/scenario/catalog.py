@@ -1,0 +1,47 @@
+"""Where the bundled scenarios live, and lookup by name or path."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+from game.scenario.loader import ScenarioError, ScenarioProblem, load_scenario
+from game.scenario.models import Scenario
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+
+
+def scenarios_dir() -> Path:
+    """The scenarios folder: the repository's in a checkout, the packaged copy when installed."""
+    for candidate in (PACKAGE_DIR.parent / "scenarios", PACKAGE_DIR / "_scenarios"):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError("the bundled scenarios folder is missing from this installation")
+
+
+def scenario_names() -> list[str]:
+    return sorted(path.stem for path in scenarios_dir().glob("*.yaml"))
+
+
+@cache
+def _load_cached(path: str) -> Scenario:
+    return load_scenario(path)
+
+
+def find_scenario(name_or_path: str) -> Scenario:
+    """A bundled scenario by name (mali-2019) or any scenario file by path."""
+    path = Path(name_or_path)
+    if path.suffix in (".yaml", ".yml") or path.exists():
+        return load_scenario(path)
+    bundled = scenarios_dir() / f"{name_or_path}.yaml"
+    if not bundled.exists():
+        valid = ", ".join(scenario_names())
+        raise ScenarioError([ScenarioProblem(name_or_path, 1, 1, "",
+                                             f"unknown scenario; valid names: {valid}")])
+    return _load_cached(str(bundled))
+
+
+def schema_text() -> str:
+    """The JSON Schema of scenario files, as committed in scenarios/scenario.schema.json."""
+    return json.dumps(Scenario.model_json_schema(), indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,212 @@
+"""Safe YAML loading of scenarios with errors that name file, line, column and field."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from game.scenario.models import Scenario
+
+Location = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class ScenarioProblem:
+    """One thing wrong with a scenario file, positioned in the file."""
+
+    file: str
+    line: int
+    column: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:{self.column}"
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+class ScenarioError(Exception):
+    """A scenario could not be loaded; `problems` lists every reason."""
+
+    def __init__(self, problems: list[ScenarioProblem]):
+        self.problems = problems
+        super().__init__("\n".join(str(problem) for problem in problems))
+
+
+def _node_at(root: yaml.Node, loc: Location) -> yaml.Node:
+    """Walk a composed YAML node tree along a pydantic error location, as far as it goes."""
+    node = root
+    for key in loc:
+        if isinstance(node, yaml.MappingNode):
+            found = next((v for k, v in node.value if k.value == key), None)
+            if found is None:
+                key_node = next((k for k, _ in node.value if k.value == key), None)
+                return key_node or node
+            node = found
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int):
+            if key >= len(node.value):
+                return node
+            node = node.value[key]
+        else:
+            return node
+    return node
+
+
+def _field_name(loc: Location) -> str:
+    return ".".join(str(part) for part in loc)
+
+
+def _problem(file: str, root: yaml.Node | None, loc: Location, message: str) -> ScenarioProblem:
+    node = _node_at(root, loc) if root is not None else None
+    line = node.start_mark.line + 1 if node is not None else 1
+    column = node.start_mark.column + 1 if node is not None else 1
+    return ScenarioProblem(file, line, column, _field_name(loc), message)
+
+
+def _clean_loc(loc: Iterable[str | int]) -> Location:
+    """Drop pydantic's union-member tags (such as 'civilian_attack') that are not YAML keys."""
+    return tuple(part for part in loc if not (isinstance(part, str) and "[" in part))
+
+
+def parse_scenario(text: str, file: str = "<scenario>") -> Scenario:
+    """Parse and validate scenario YAML text; raise ScenarioError with positioned problems."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise ScenarioError(
+            [ScenarioProblem(file, line, column, "", f"not valid YAML: {error.problem}")]
+        ) from None
+    except yaml.YAMLError as error:
+        raise ScenarioError([ScenarioProblem(file, 1, 1, "", f"not valid YAML: {error}")]) from None
+    if not isinstance(data, dict):
+        raise ScenarioError(
+            [ScenarioProblem(file, 1, 1, "", "a scenario must be a mapping of keys to values")]
+        )
+    try:
+        scenario = Scenario.model_validate(data)
+    except ValidationError as error:
+        problems = []
+        for item in error.errors():
+            loc = _clean_loc(item["loc"])
+            message = item["msg"]
+            if item["type"] == "extra_forbidden":
+                message = "unknown field (check its spelling)"
+            problems.append(_problem(file, root, loc, message))
+        raise ScenarioError(problems) from None
+    problems = [_problem(file, root, loc, msg) for loc, msg in cross_reference_problems(scenario)]
+    if problems:
+        raise ScenarioError(problems)
+    return scenario
+
+
+def load_scenario(path: str | Path) -> Scenario:
+    """Load a scenario file from disk."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ScenarioError([ScenarioProblem(str(path), 1, 1, "", "file not found")]) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ScenarioError([ScenarioProblem(str(path), 1, 1, "", f"cannot read: {error}")]) from None
+    return parse_scenario(text, str(path))
+
+
+def scenario_hash(scenario: Scenario) -> str:
+    """A content hash of the validated scenario, stable across formatting changes."""
+    canonical = scenario.model_dump_json().encode("utf-8")
+    return hashlib.sha256(canonical).hexdigest()
+
+
+def cross_reference_problems(scenario: Scenario) -> list[tuple[Location, str]]:
+    """References between parts of a scenario that point at nothing, or point twice."""
+    problems: list[tuple[Location, str]] = []
+    region_ids = [region.id for region in scenario.regions]
+    actor_ids = [actor.id for actor in scenario.actors]
+    regions, actors = set(region_ids), set(actor_ids)
+
+    def unique(kind: str, ids: list[str]) -> None:
+        seen: set[str] = set()
+        for index, item_id in enumerate(ids):
+            if item_id in seen:
+                problems.append(((kind, index, "id"), f"duplicate id {item_id!r}"))
+            seen.add(item_id)
+
+    unique("regions", region_ids)
+    unique("actors", actor_ids)
+    unique("contingents", [unit.id for unit in scenario.contingents])
+    unique("aviation", [asset.id for asset in scenario.aviation])
+    unique("civilian_teams", [team.id for team in scenario.civilian_teams])
+    unique("cards", [card.id for card in scenario.cards])
+
+    def region_ref(loc: Location, region: str | None, allow_all: bool = False) -> None:
+        if region is None or (allow_all and region == "all") or region in regions:
+            return
+        problems.append((loc, f"unknown region {region!r} (known: {', '.join(region_ids)})"))
+
+    def actor_ref(loc: Location, actor: str) -> None:
+        if actor not in actors:
+            problems.append((loc, f"unknown actor {actor!r} (known: {', '.join(actor_ids)})"))
+
+    for r_index, region in enumerate(scenario.regions):
+        for l_index, link in enumerate(region.links):
+            region_ref(("regions", r_index, "links", l_index, "to"), link.to)
+            if link.to == region.id:
+                problems.append((("regions", r_index, "links", l_index, "to"), "links to itself"))
+            other = next((r for r in scenario.regions if r.id == link.to), None)
+            if other is not None and not any(back.to == region.id for back in other.links):
+                problems.append(
+                    (
+                        ("regions", r_index, "links", l_index, "to"),
+                        f"link to {link.to!r} has no link back from {link.to!r}",
+                    )
+                )
+        for actor in region.threat:
+            actor_ref(("regions", r_index, "threat", actor), actor)
+    for index, unit in enumerate(scenario.contingents):
+        region_ref(("contingents", index, "base"), unit.base)
+        for a_index, allowed in enumerate(unit.allowed_regions):
+            region_ref(("contingents", index, "allowed_regions", a_index), allowed)
+        if unit.allowed_regions and unit.base not in unit.allowed_regions:
+            problems.append((("contingents", index, "base"), "base is outside allowed_regions"))
+    for index, team in enumerate(scenario.civilian_teams):
+        region_ref(("civilian_teams", index, "base"), team.base)
+    for index, asset in enumerate(scenario.aviation):
+        region_ref(("aviation", index, "base"), asset.base)
+    for c_index, card in enumerate(scenario.cards):
+        for g_index, region in enumerate(card.regions):
+            region_ref(("cards", c_index, "regions", g_index), region)
+        effect_lists: list[tuple[Location, list]] = [((("cards", c_index, "effects")), card.effects)]
+        if card.choice is not None:
+            for o_index, option in enumerate(card.choice.options):
+                effect_lists.append(
+                    (("cards", c_index, "choice", "options", o_index, "effects"), option.effects)
+                )
+        for base_loc, effects in effect_lists:
+            for e_index, effect in enumerate(effects):
+                loc = (*base_loc, e_index)
+                region = getattr(effect, "region", None)
+                region_ref((*loc, "region"), region, allow_all=True)
+                if region is None and hasattr(effect, "region") and not card.regions:
+                    problems.append(
+                        ((*loc, "region"), "no region here and the card names no regions")
+                    )
+                for field in ("perpetrator", "attacker", "actor"):
+                    if hasattr(effect, field):
+                        actor_ref((*loc, field), getattr(effect, field))
+        for k_index, condition in enumerate(card.conditions):
+            region_ref(("cards", c_index, "conditions", k_index, "region"), condition_region(condition))
+            if hasattr(condition, "actor"):
+                actor_ref(("cards", c_index, "conditions", k_index, "actor"), condition.actor)
+    return problems
+
+
+def condition_region(condition: object) -> str | None:
+    return getattr(condition, "region", None)

@@ -1,0 +1,405 @@
+"""Pydantic models of a scenario file: calendar, regions, actors, means and event cards."""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+MONTH_PATTERN = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+
+
+class Strict(BaseModel):
+    """Base for every scenario model: unknown keys are errors, values are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Role(StrEnum):
+    """The mission leadership seats; a solo player holds them all."""
+
+    SRSG = "srsg"
+    FORCE_COMMANDER = "force_commander"
+    POLICE_COMMISSIONER = "police_commissioner"
+    COMMS_CHIEF = "comms_chief"
+
+
+class ActorKind(StrEnum):
+    TERRORIST = "terrorist"
+    NON_SIGNATORY = "non_signatory"
+    SIGNATORY = "signatory"
+    MILITIA = "militia"
+    HOST_FORCES = "host_forces"
+    INTERNATIONAL = "international"
+    CRIMINAL = "criminal"
+
+
+class Zone(StrEnum):
+    NORTH = "north"
+    CENTRE = "centre"
+    SOUTH = "south"
+
+
+class UnitType(StrEnum):
+    INFANTRY = "infantry"
+    MECHANISED = "mechanised"
+    SPECIAL_FORCES = "special_forces"
+    QUICK_REACTION = "quick_reaction"
+    RECONNAISSANCE = "reconnaissance"
+    CONVOY_SECURITY = "convoy_security"
+    ENGINEER = "engineer"
+    FORMED_POLICE = "formed_police"
+
+
+class Caveat(StrEnum):
+    """National caveats: each one forbids or weakens something (see rules.md, Caveats)."""
+
+    SELF_DEFENCE_ONLY = "self_defence_only"  # may not take quick-reaction posture or open a TOB
+    NO_AIR_MOBILITY = "no_air_mobility"  # may not be moved by helicopter
+    REGION_RESTRICTED = "region_restricted"  # may only be in its allowed_regions
+    STATIC_ONLY = "static_only"  # may only hold base posture
+    NO_NIGHT_OPERATIONS = "no_night_operations"  # protection modifier -1 on response
+
+
+class AviationKind(StrEnum):
+    ATTACK = "attack"
+    UTILITY = "utility"
+    ISR = "isr"
+
+
+class IRC(StrEnum):
+    """Information-related capabilities."""
+
+    PUBLIC_INFORMATION = "public_information"
+    CIMIC = "cimic"
+    PRESENCE_POSTURE_PROFILE = "presence_posture_profile"
+    KEY_LEADER_ENGAGEMENT = "key_leader_engagement"
+    COMMUNITY_OUTREACH = "community_outreach"
+    CYBER = "cyber"
+    SIGINT_EW = "sigint_ew"
+    PSYOPS = "psyops"
+
+
+MonthStr = Annotated[str, Field(pattern=MONTH_PATTERN.pattern, examples=["2019-03"])]
+Identifier = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)]
+
+
+class Calendar(Strict):
+    start: MonthStr = Field(description="First turn's month, YYYY-MM")
+    turn_months: int = Field(1, ge=1, le=12, description="Months per turn")
+    turns: int = Field(ge=1, le=120)
+
+
+class Link(Strict):
+    to: Identifier
+    cost: int = Field(1, ge=1, le=3, description="Ground travel cost in turns of movement")
+
+
+class Region(Strict):
+    id: Identifier
+    name: str
+    zone: Zone
+    population: int = Field(ge=1, description="Inhabitants (estimate for the scenario start)")
+    links: list[Link]
+    credibility: int = Field(ge=0, le=100, description="Starting credibility of the mission")
+    host_presence: int = Field(ge=0, le=5, description="Host-state presence and governance, 0-5")
+    tri_border: bool = Field(False, description="Touches the Liptako-Gourma tri-border area")
+    threat: dict[Identifier, int] = Field(description="Threat level 0-5 by actor id")
+    centre_km: tuple[int, int] = Field(description="Approximate centre, km east and north")
+    source: str = ""
+
+    @field_validator("threat")
+    @classmethod
+    def _threat_bounds(cls, value: dict[str, int]) -> dict[str, int]:
+        for actor, level in value.items():
+            if not 0 <= level <= 5:
+                raise ValueError(f"threat of {actor} must be between 0 and 5, got {level}")
+        return value
+
+
+class Actor(Strict):
+    id: Identifier
+    name: str
+    kind: ActorKind
+    targets: list[Literal["civilians", "peacekeepers", "host_forces", "supply_routes", "information"]]
+    description: str = ""
+    source: str = ""
+
+
+class Contingent(Strict):
+    id: Identifier
+    name: str
+    country: str
+    type: UnitType
+    strength: int = Field(ge=1, le=2000)
+    base: Identifier
+    caveats: list[Caveat] = []
+    allowed_regions: list[Identifier] = Field(
+        default_factory=list, description="Regions a region_restricted unit may enter"
+    )
+    mobile_task_force: bool = False
+    source: str = ""
+
+    @model_validator(mode="after")
+    def _restriction_needs_regions(self) -> Contingent:
+        if Caveat.REGION_RESTRICTED in self.caveats and not self.allowed_regions:
+            raise ValueError("a region_restricted contingent needs allowed_regions")
+        return self
+
+
+class CivilianTeam(Strict):
+    id: Identifier
+    name: str
+    section: Literal["civil_affairs", "human_rights", "child_protection", "poc_unit", "dialogue"]
+    base: Identifier
+    capacity: int = Field(ge=1, le=10, description="Activity points per turn")
+
+
+class Aviation(Strict):
+    id: Identifier
+    name: str
+    country: str
+    kind: AviationKind
+    aircraft: int = Field(ge=1, le=20)
+    base: Identifier
+    hours_per_month: int = Field(ge=1, le=2000, description="Flying hours (ISR) or per aircraft")
+    range_km: int = Field(ge=10, le=3000, description="Radius of action from the base")
+    source: str = ""
+
+
+class Means(Strict):
+    budget: int = Field(ge=0, description="Budget points per turn")
+    civilian_capacity_modifier_pct: int = 0
+    message_slots: int = Field(3, ge=0, le=10)
+    release_delay_turns: int = Field(1, ge=0, le=3)
+    irc_available: list[IRC]
+    irc_locked: list[IRC]
+
+
+class Measure(Strict):
+    period: str = Field(description="A year, or YYYY-H1 for a half-year")
+    low: int = Field(ge=0)
+    high: int = Field(ge=0)
+    source: str
+
+
+class HistoricalRecord(Strict):
+    civilians_killed: list[Measure]
+    peacekeepers_killed: list[Measure]
+    central_share_pct: int = Field(ge=0, le=100, description="Share of civilian deaths in the centre")
+    notes: str = ""
+
+
+# --- event cards ----------------------------------------------------------------------------
+
+
+class _Effect(Strict):
+    note: str = ""
+
+
+class CivilianAttackEffect(_Effect):
+    type: Literal["civilian_attack"]
+    region: Identifier | None = None
+    perpetrator: Identifier
+    deaths: tuple[int, int] = Field(description="Range of deaths if unopposed")
+
+
+class PeacekeeperAttackEffect(_Effect):
+    type: Literal["peacekeeper_attack"]
+    region: Identifier | None = None
+    attacker: Identifier
+    deaths: tuple[int, int]
+    wounded: tuple[int, int] = (0, 0)
+    civilian_deaths: tuple[int, int] = Field((0, 0), description="Civilians caught in the fight")
+
+
+class HostForceAttackEffect(_Effect):
+    type: Literal["host_force_attack"]
+    region: Identifier | None = None
+    attacker: Identifier
+    deaths: tuple[int, int]
+
+
+class CredibilityEffect(_Effect):
+    type: Literal["credibility"]
+    region: Identifier | Literal["all"] | None = None
+    delta: int = Field(ge=-30, le=30)
+
+
+class ConsentEffect(_Effect):
+    type: Literal["consent"]
+    delta: int = Field(ge=-30, le=30)
+
+
+class MandateSupportEffect(_Effect):
+    type: Literal["mandate_support"]
+    delta: int = Field(ge=-30, le=30)
+
+
+class ThreatEffect(_Effect):
+    type: Literal["threat"]
+    region: Identifier | Literal["all"] | None = None
+    actor: Identifier
+    delta: int = Field(ge=-5, le=5)
+
+
+class HostPresenceEffect(_Effect):
+    type: Literal["host_presence"]
+    region: Identifier | Literal["all"] | None = None
+    delta: int = Field(ge=-5, le=5)
+
+
+class ModifierEffect(_Effect):
+    """A temporary modifier on a mission-wide quantity for a number of turns."""
+
+    type: Literal["modifier"]
+    key: Literal[
+        "attack_rate_pct",
+        "civilian_capacity_pct",
+        "budget_pct",
+        "utility_hours_pct",
+        "attack_hours_pct",
+        "isr_hours_pct",
+        "international_support",
+    ]
+    value: int = Field(ge=-100, le=200)
+    turns: int = Field(ge=1, le=60)
+
+
+class InfoAttackEffect(_Effect):
+    type: Literal["info_attack"]
+    region: Identifier | Literal["all"] | None = None
+    strength: int = Field(ge=1, le=10)
+
+
+class MandateRenewalEffect(_Effect):
+    type: Literal["mandate_renewal"]
+    resolution: str
+
+
+class FlagEffect(_Effect):
+    type: Literal["flag"]
+    name: Identifier
+    value: bool = True
+
+
+Effect = Annotated[
+    CivilianAttackEffect
+    | PeacekeeperAttackEffect
+    | HostForceAttackEffect
+    | CredibilityEffect
+    | ConsentEffect
+    | MandateSupportEffect
+    | ThreatEffect
+    | HostPresenceEffect
+    | ModifierEffect
+    | InfoAttackEffect
+    | MandateRenewalEffect
+    | FlagEffect,
+    Field(discriminator="type"),
+]
+
+
+class FlagCondition(Strict):
+    type: Literal["flag"]
+    name: Identifier
+    value: bool = True
+
+
+class CredibilityCondition(Strict):
+    type: Literal["credibility_below", "credibility_above"]
+    region: Identifier | None = None
+    value: int = Field(ge=0, le=100)
+
+
+class ThreatCondition(Strict):
+    type: Literal["threat_at_least"]
+    region: Identifier | None = None
+    actor: Identifier
+    value: int = Field(ge=0, le=5)
+
+
+class PresenceCondition(Strict):
+    type: Literal["mission_present", "mission_absent"]
+    region: Identifier | None = None
+
+
+Condition = Annotated[
+    FlagCondition | CredibilityCondition | ThreatCondition | PresenceCondition,
+    Field(discriminator="type"),
+]
+
+
+class Option(Strict):
+    id: Identifier
+    label: str
+    effects: list[Effect] = []
+    explanation: str = ""
+
+
+class Choice(Strict):
+    role: Role
+    prompt: str
+    options: list[Option] = Field(min_length=2)
+    default: Identifier
+
+    @model_validator(mode="after")
+    def _default_is_an_option(self) -> Choice:
+        ids = [option.id for option in self.options]
+        if self.default not in ids:
+            raise ValueError(f"default {self.default!r} is not one of the options {ids}")
+        if len(set(ids)) != len(ids):
+            raise ValueError("option ids must be unique")
+        return self
+
+
+class Card(Strict):
+    id: Identifier
+    title: str
+    kind: Literal["historical", "generic"]
+    date: MonthStr | None = Field(None, description="Month a historical card fires")
+    window: tuple[MonthStr, MonthStr] | None = Field(
+        None, description="First and last month a generic card may be drawn"
+    )
+    regions: list[Identifier] = Field(
+        default_factory=list,
+        description="Where it happens; a generic card picks one at random",
+    )
+    weight: int = Field(1, ge=1, le=20, description="Relative chance of a generic card")
+    repeatable: bool = False
+    text: str
+    source: str = ""
+    conditions: list[Condition] = []
+    effects: list[Effect] = []
+    choice: Choice | None = None
+
+    @model_validator(mode="after")
+    def _timing(self) -> Card:
+        if self.kind == "historical" and self.date is None:
+            raise ValueError("a historical card needs a date")
+        if self.kind == "historical" and not self.source:
+            raise ValueError("a historical card needs a source")
+        return self
+
+
+class Scenario(Strict):
+    """A whole scenario file."""
+
+    id: Identifier
+    title: str
+    description: str
+    calendar: Calendar
+    regions: list[Region] = Field(min_length=1)
+    actors: list[Actor] = Field(min_length=1)
+    contingents: list[Contingent] = Field(min_length=1)
+    civilian_teams: list[CivilianTeam] = []
+    aviation: list[Aviation] = []
+    means: Means
+    starting_consent: int = Field(ge=0, le=100)
+    starting_mandate_support: int = Field(ge=0, le=100)
+    adversary_actions: int = Field(ge=0, le=40, description="Armed-group actions per turn")
+    cards: list[Card] = []
+    history: HistoricalRecord
+    sources: list[str] = []
