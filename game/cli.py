@@ -67,8 +67,8 @@ def _cmd_simulate(args: argparse.Namespace) -> int:
     from game.analysis.simulate import format_scorecard, format_turns, game_summary, simulate
     from game.engine import score
 
-    scenario = _scenario(args.scenario)
     policy = _policy(args.policy)
+    scenario = _scenario(args.scenario)
     game = simulate(scenario, args.seed, policy)
     if args.json:
         print(json.dumps(game_summary(game, policy), indent=2, sort_keys=True))
@@ -83,8 +83,8 @@ def _cmd_simulate(args: argparse.Namespace) -> int:
 def _cmd_calibrate(args: argparse.Namespace) -> int:
     from game.analysis.calibrate import calibrate, format_calibration
 
-    scenario = _scenario(args.scenario)
     policy = _policy(args.policy)
+    scenario = _scenario(args.scenario)
     if args.seeds < 1:
         raise UserError("--seeds must be at least 1")
     rows, extra = calibrate(scenario, args.seeds, policy)

@@ -11,7 +11,6 @@ from game.engine.context import Context
 from game.scenario.models import ActorKind
 
 ARMED_KINDS = {ActorKind.TERRORIST, ActorKind.NON_SIGNATORY, ActorKind.MILITIA}
-CIVILIAN_STRIKES_PER_REGION = 2
 
 
 @dataclass(frozen=True)
@@ -81,6 +80,8 @@ def _exploit_deaths(ctx: Context, actions: list[Action]) -> Action | None:
             continue
         if region.last_civilian_deaths < T.INFO_ATTACK_EXPLOIT_DEATHS and not region.last_mission_harm:
             continue
+        if not ctx.mission_present(region_id):
+            continue  # nobody expected the mission to protect there
         score = region.last_civilian_deaths + 3 * region.last_mission_harm
         if best is None or score > best[0]:
             best = (score, region_id)
@@ -164,7 +165,9 @@ def _civilians(ctx: Context, struck: dict[str, int]) -> Action | None:
     """P5: strike civilians where armed groups are strong and protection is weak."""
     scored: list[tuple[int, str]] = []
     for region_id in ctx.index.region_order:
-        if struck.get(region_id, 0) >= CIVILIAN_STRIKES_PER_REGION:
+        spec = ctx.index.regions[region_id]
+        cap = T.STRIKES_PER_REGION_SMALL if spec.population < T.SMALL_REGION else T.STRIKES_PER_REGION
+        if struck.get(region_id, 0) >= cap:
             continue
         actor = _top_actor(ctx, region_id, "civilians")
         if actor is None:
@@ -177,8 +180,9 @@ def _civilians(ctx: Context, struck: dict[str, int]) -> Action | None:
         )
         protection = civilian_protection(ctx, region_id).total
         vulnerability = max(0, 3 - max(0, protection))
-        tri = 1 if ctx.index.regions[region_id].tri_border else 0
-        scored.append((threat + vulnerability + tri, region_id))
+        tri = 1 if spec.tri_border else 0
+        people = min(T.POPULATION_SCORE_MAX, spec.population // 1_000_000)
+        scored.append((threat + vulnerability + tri + people, region_id))
     if not scored:
         return None
     scored.sort(key=lambda item: (-item[0], ctx.index.region_order.index(item[1])))
@@ -191,4 +195,4 @@ def _civilians(ctx: Context, struck: dict[str, int]) -> Action | None:
     assert actor is not None
     return Action("civilians", region_id, actor[0],
                   f"P5 civilians: {region_id} scores {choice[0]} (threat, weak protection, "
-                  f"tri-border), {picked} choice; {actor[0]} threat {actor[1]}")
+                  f"tri-border, population), {picked} choice; {actor[0]} threat {actor[1]}")

@@ -99,6 +99,8 @@ def civilian_protection(ctx: Context, region: str, major: bool = False) -> Prote
         value = T.ATTACK_HELICOPTER_WARNED if regional.warning >= 1 else T.ATTACK_HELICOPTER_UNWARNED
         protection.add(f"attack helicopters {asset_id}", value)
     protection.add(f"early warning level {regional.warning}", regional.warning - T.WARNING_OFFSET)
+    dispersion = ctx.index.regions[region].dispersion
+    protection.add("scattered villages far from any post", -dispersion)
     acting = [u for u in soldiers if u.posture != "base" or u.holds_tob]
     contributing_caveats = any(ctx.index.units[u.id].caveats for u in acting)
     if protection.total > 0 or acting:
@@ -143,10 +145,14 @@ def resolve_civilian_attack(
         ctx.credibility(region, T.OUTCOME_CREDIBILITY[outcome],
                         f"the mission {outcome} an attack on civilians", why)
         ctx.state.current.do += T.DO_PER_PREVENTED if outcome == "prevented" else T.DO_PER_SUCCESS
-    loss = min(T.CIVILIAN_DEATHS_CREDIBILITY_CAP, -(-deaths // T.DEATHS_PER_CREDIBILITY_POINT))
+        if outcome == "prevented":
+            ctx.mandate_support(T.PREVENTED_MANDATE_SUPPORT, f"an attack prevented in {region}", why)
+    present = bool(ctx.units_in(region))
+    per_point = T.DEATHS_PER_CREDIBILITY_POINT if present else T.DEATHS_PER_CREDIBILITY_POINT_ABSENT
+    loss = min(T.CIVILIAN_DEATHS_CREDIBILITY_CAP, -(-deaths // per_point))
     if loss:
         ctx.credibility(region, -loss, f"{deaths} civilians killed in {region}", why)
-    if deaths and outcome in ("unopposed", "partly_mitigated") and ctx.units_in(region):
+    if deaths and outcome in ("unopposed", "partly_mitigated") and present:
         ctx.credibility(region, -T.FAILED_DESPITE_PRESENCE,
                         "peacekeepers were there and civilians still died", why)
     if deaths >= T.MASSACRE_DEATHS:

@@ -7,7 +7,7 @@ from functools import cached_property
 
 from game.engine import rng
 from game.engine.state import Cause, Change, GameState, Roll
-from game.engine.tables import CREDIBILITY_MAX, CREDIBILITY_MIN
+from game.engine.tables import CREDIBILITY_MAX, CREDIBILITY_MIN, TRUST_CEILING
 from game.scenario.models import Aviation, Card, Contingent, Region, Scenario
 
 
@@ -106,6 +106,9 @@ class Context:
     def credibility(self, region: str, delta: int, summary: str, causes: list[Cause]) -> int:
         state = self.state.regions[region]
         before = state.credibility
+        if delta > 0 and before >= TRUST_CEILING:
+            delta //= 2
+            summary += f" (halved: credibility is {TRUST_CEILING}+)"
         state.credibility = max(CREDIBILITY_MIN, min(CREDIBILITY_MAX, before + delta))
         actual = state.credibility - before
         if delta:

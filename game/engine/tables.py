@@ -54,7 +54,10 @@ PK_QRF_NEARBY = 1
 PK_WOUNDED_PER_DEATH = 2
 
 # --- Credibility (rules.md §7) ---------------------------------------------------------------
-DEATHS_PER_CREDIBILITY_POINT = 8
+DEATHS_PER_CREDIBILITY_POINT = 8  # where mission units stand
+DEATHS_PER_CREDIBILITY_POINT_ABSENT = 16  # where the mission has no unit
+TRUST_CEILING = 60  # at or above it, every credibility gain is halved (rounded down)
+PREVENTED_MANDATE_SUPPORT = 1
 CIVILIAN_DEATHS_CREDIBILITY_CAP = 12
 FAILED_DESPITE_PRESENCE = 2  # civilians die unopposed where mission units stand
 MASSACRE_DEATHS = 30
@@ -100,7 +103,7 @@ DO_PER_SUCCESS = 1
 DO_PER_TOB = 1
 INFO_ATTACK_BASE = 2
 INFO_ATTACK_EXPLOIT_DEATHS = 10  # civilian deaths last turn that armed groups exploit
-INFO_ATTACK_EXPLOIT_BONUS = 2
+INFO_ATTACK_EXPLOIT_BONUS = 1
 INFO_ATTACK_MISSION_HARM_BONUS = 3  # deaths caused by the mission or its partners
 INFO_ATTACK_PSYOPS_REDUCTION = 1
 INFO_ATTACK_TOB_REDUCTION = 1
@@ -116,6 +119,7 @@ GROUND_TRANSIT_SHARE = {1: 50, 2: 0}  # percent effectiveness the turn a unit mo
 
 # --- Host state and mandate (rules.md §9) ----------------------------------------------------
 STATE_CENTRED_CONSENT = 1
+STATE_CENTRED_CONSENT_LIMIT = 70  # the government's approval stops growing there
 PEOPLE_CENTRED_CONSENT_EVERY = 3  # turns between consent losses when people-centred
 RENEWAL_POC_FIRST_AT = 60
 RENEWAL_REDUCED_BELOW = 40
@@ -133,13 +137,17 @@ HOST_ABUSE_DEATHS_BASE = 2  # 1d6 + this, when a host-force abuse roll succeeds
 
 # --- Adversary (rules.md §5) -----------------------------------------------------------------
 MAX_INFO_ATTACKS = 2
-MAX_PEACEKEEPER_STRIKES = 2
+MAX_PEACEKEEPER_STRIKES = 1
 MAX_HOST_FORCE_STRIKES = 2
 EXPOSED_THREAT = 3
 SECOND_CHOICE_ROLL = 5  # d6 at or above: the bot takes its second-best target
+STRIKES_PER_REGION = 2  # civilian strikes a turn in one region
+STRIKES_PER_REGION_SMALL = 1  # ... in a region of fewer than SMALL_REGION people
+SMALL_REGION = 500_000
+POPULATION_SCORE_MAX = 2  # + 1 per million inhabitants in the target score, at most 2
 
 # --- Armed-group strike tolls (rules.md §6.5): the toll before protection is rolled -------------
 CIVILIAN_STRIKE_DICE = (2, 6)  # 2d6 ...
 CIVILIAN_STRIKE_PER_THREAT = 2  # ... + 2 x the attacker's threat level in the region
-PK_STRIKE_DICE = (6, 1)  # 1d6 - 1 peacekeepers killed
+PK_STRIKE_DICE = (6, 2)  # 1d6 - 2 peacekeepers killed
 IED_DICE = (6, 3)  # 1d6 - 3 on a supply route

@@ -394,8 +394,9 @@ def _assessment(ctx: Context) -> None:
             _tier_three(ctx, region_id)
         _threat_drift(ctx, region_id)
     if state.policy.orientation == "state_centred":
-        ctx.consent(T.STATE_CENTRED_CONSENT, "state-centred posture pleases the government",
-                    [cause("policy", "orientation", "state-centred")])
+        if state.consent < T.STATE_CENTRED_CONSENT_LIMIT:
+                ctx.consent(T.STATE_CENTRED_CONSENT, "state-centred posture pleases the government",
+                            [cause("policy", "orientation", "state-centred")])
     elif state.turn % T.PEOPLE_CENTRED_CONSENT_EVERY == 0:
         ctx.consent(-1, "people-centred posture irritates the government",
                     [cause("policy", "orientation", "people-centred")])

@@ -38,11 +38,17 @@ class ScenarioError(Exception):
         super().__init__("\n".join(str(problem) for problem in problems))
 
 
-def _node_at(root: yaml.Node, loc: Location) -> yaml.Node:
-    """Walk a composed YAML node tree along a pydantic error location, as far as it goes."""
+def _node_at(root: yaml.Node, loc: Location, want_key: bool = False) -> yaml.Node:
+    """Walk a composed YAML node tree along a pydantic error location, as far as it goes.
+
+    With want_key, the last step returns the key's node (where an unknown key is written).
+    """
     node = root
-    for key in loc:
+    for depth, key in enumerate(loc):
         if isinstance(node, yaml.MappingNode):
+            if want_key and depth == len(loc) - 1:
+                key_node = next((k for k, _ in node.value if k.value == key), None)
+                return key_node or node
             found = next((v for k, v in node.value if k.value == key), None)
             if found is None:
                 key_node = next((k for k, _ in node.value if k.value == key), None)
@@ -61,8 +67,10 @@ def _field_name(loc: Location) -> str:
     return ".".join(str(part) for part in loc)
 
 
-def _problem(file: str, root: yaml.Node | None, loc: Location, message: str) -> ScenarioProblem:
-    node = _node_at(root, loc) if root is not None else None
+def _problem(
+    file: str, root: yaml.Node | None, loc: Location, message: str, want_key: bool = False
+) -> ScenarioProblem:
+    node = _node_at(root, loc, want_key) if root is not None else None
     line = node.start_mark.line + 1 if node is not None else 1
     column = node.start_mark.column + 1 if node is not None else 1
     return ScenarioProblem(file, line, column, _field_name(loc), message)
@@ -97,9 +105,10 @@ def parse_scenario(text: str, file: str = "<scenario>") -> Scenario:
         for item in error.errors():
             loc = _clean_loc(item["loc"])
             message = item["msg"]
-            if item["type"] == "extra_forbidden":
+            unknown = item["type"] == "extra_forbidden"
+            if unknown:
                 message = "unknown field (check its spelling)"
-            problems.append(_problem(file, root, loc, message))
+            problems.append(_problem(file, root, loc, message, want_key=unknown))
         raise ScenarioError(problems) from None
     problems = [_problem(file, root, loc, msg) for loc, msg in cross_reference_problems(scenario)]
     if problems:

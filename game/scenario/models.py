@@ -106,6 +106,10 @@ class Region(Strict):
     credibility: int = Field(ge=0, le=100, description="Starting credibility of the mission")
     host_presence: int = Field(ge=0, le=5, description="Host-state presence and governance, 0-5")
     tri_border: bool = Field(False, description="Touches the Liptako-Gourma tri-border area")
+    dispersion: int = Field(
+        0, ge=0, le=3,
+        description="How scattered the rural population is: protection malus 0-3 (rules.md 6.2)",
+    )
     threat: dict[Identifier, int] = Field(description="Threat level 0-5 by actor id")
     centre_km: tuple[int, int] = Field(description="Approximate centre, km east and north")
     source: str = ""
