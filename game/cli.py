@@ -29,8 +29,10 @@ def _cmd_validate(args: argparse.Namespace) -> int:
             for problem in error.problems:
                 print(problem, file=sys.stderr)
         else:
-            print(f"{file}: ok ({scenario.id}: {len(scenario.regions)} regions, "
-                  f"{len(scenario.contingents)} contingents, {len(scenario.cards)} cards)")
+            print(
+                f"{file}: ok ({scenario.id}: {len(scenario.regions)} regions, "
+                f"{len(scenario.contingents)} contingents, {len(scenario.cards)} cards)"
+            )
     return 1 if failed else 0
 
 

@@ -29,8 +29,16 @@ def test_unknown_scenario_lists_the_valid_ones(capsys: pytest.CaptureFixture[str
 
 def test_validate_reports_all_problems_and_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", str(FIXTURES / "mini.yaml")]) == 0
-    assert main(["validate", str(FIXTURES / "broken" / "unknown_base.yaml"),
-                 str(FIXTURES / "broken" / "bad_strength.yaml")]) == 1
+    assert (
+        main(
+            [
+                "validate",
+                str(FIXTURES / "broken" / "unknown_base.yaml"),
+                str(FIXTURES / "broken" / "bad_strength.yaml"),
+            ]
+        )
+        == 1
+    )
     err = capsys.readouterr().err
     assert "unknown_base.yaml:41:87" in err and "bad_strength.yaml:40:76" in err
 
@@ -41,8 +49,12 @@ def test_simulate_json_has_every_turn(capsys: pytest.CaptureFixture[str]) -> Non
     assert [t["turn"] for t in data["turns"]] == [1, 2, 3, 4]
     first = data["turns"][0]
     assert set(first["credibility"]) == {"north", "centre", "south"}
-    assert {"civilians_killed_by_perpetrator", "civilians_killed_by_region",
-            "peacekeepers_killed", "events"} <= set(first)
+    assert {
+        "civilians_killed_by_perpetrator",
+        "civilians_killed_by_region",
+        "peacekeepers_killed",
+        "events",
+    } <= set(first)
     assert data["scorecard"]["measures"]
 
 
@@ -58,6 +70,9 @@ def test_schema_prints_json(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_python_dash_m_game_works() -> None:
-    result = subprocess.run([sys.executable, "-m", "game", "simulate", "--policy", "nope"],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "game", "simulate", "--policy", "nope"],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 2 and "unknown policy" in result.stderr

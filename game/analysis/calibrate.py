@@ -23,7 +23,9 @@ class CalibrationRow:
         return self.low <= self.mean <= self.high
 
 
-def calibrate(scenario: Scenario, seeds: int = 50, policy: str = "historical") -> tuple[list[CalibrationRow], dict]:
+def calibrate(
+    scenario: Scenario, seeds: int = 50, policy: str = "historical"
+) -> tuple[list[CalibrationRow], dict]:
     """Mean of each historical measure over `seeds` games, and the mean central share."""
     sums: dict[tuple[str, str], int] = {}
     central = 0
@@ -33,14 +35,19 @@ def calibrate(scenario: Scenario, seeds: int = 50, policy: str = "historical") -
             sums[(m.name, m.period)] = sums.get((m.name, m.period), 0) + m.value
         central += card.central_share_pct
     rows = []
-    for name, measures in (("civilians killed", scenario.history.civilians_killed),
-                           ("peacekeepers killed", scenario.history.peacekeepers_killed)):
+    for name, measures in (
+        ("civilians killed", scenario.history.civilians_killed),
+        ("peacekeepers killed", scenario.history.peacekeepers_killed),
+    ):
         for m in measures:
             if (name, m.period) in sums:
-                rows.append(CalibrationRow(name, m.period, sums[(name, m.period)] / seeds,
-                                           m.low, m.high, m.source))
-    extra = {"central_share_pct": central / seeds,
-             "central_share_history_pct": scenario.history.central_share_pct}
+                rows.append(
+                    CalibrationRow(name, m.period, sums[(name, m.period)] / seeds, m.low, m.high, m.source)
+                )
+    extra = {
+        "central_share_pct": central / seeds,
+        "central_share_history_pct": scenario.history.central_share_pct,
+    }
     return rows, extra
 
 
@@ -49,9 +56,13 @@ def format_calibration(rows: list[CalibrationRow], extra: dict, seeds: int, poli
     lines.append(f"{'measure':<20} {'period':<8} {'simulated':>9}  {'history':<11} ok   source")
     for row in rows:
         mark = "yes" if row.within else "NO"
-        lines.append(f"{row.measure:<20} {row.period:<8} {row.mean:>9.1f}  "
-                     f"{row.low:>4}-{row.high:<6} {mark:<4} {row.source}")
+        lines.append(
+            f"{row.measure:<20} {row.period:<8} {row.mean:>9.1f}  "
+            f"{row.low:>4}-{row.high:<6} {mark:<4} {row.source}"
+        )
     lines.append("")
-    lines.append(f"Share of civilian deaths in central Mali: {extra['central_share_pct']:.0f}% "
-                 f"(history ~{extra['central_share_history_pct']}%)")
+    lines.append(
+        f"Share of civilian deaths in central Mali: {extra['central_share_pct']:.0f}% "
+        f"(history ~{extra['central_share_history_pct']}%)"
+    )
     return lines

@@ -68,24 +68,30 @@ def format_turns(game: Game) -> list[str]:
         cred = " ".join(f"{record.credibility[r]:>5}" for r in regions)
         events = ", ".join(record.cards)
         outcome = f" [mandate: {record.mandate_outcome}]" if record.mandate_outcome else ""
-        lines.append(f"{record.turn:>4} {record.month} {cred} {summary['civilians_killed']:>4} "
-                     f"{record.peacekeepers_killed:>3}  {events}{outcome}")
+        lines.append(
+            f"{record.turn:>4} {record.month} {cred} {summary['civilians_killed']:>4} "
+            f"{record.peacekeepers_killed:>3}  {events}{outcome}"
+        )
     return lines
 
 
 def format_scorecard(card: Scorecard) -> list[str]:
     lines = [
         f"National credibility: {card.national_credibility_start} -> {card.national_credibility_end}",
-        "Credibility by region: " + ", ".join(
-            f"{r} {a}->{b}" for r, (a, b) in card.credibility_by_region.items()),
+        "Credibility by region: "
+        + ", ".join(f"{r} {a}->{b}" for r, (a, b) in card.credibility_by_region.items()),
     ]
     for m in card.measures:
         history = f"history {m.low}-{m.high}" if m.low is not None else ""
         lines.append(f"{m.name:<20} {m.period:<8} {m.value:>6}  {history:<18} {m.verdict}")
-    lines.append("Civilians killed by perpetrator: " + ", ".join(
-        f"{k} {v}" for k, v in card.civilians_by_perpetrator.items()))
-    lines.append(f"Share of civilian deaths in central Mali: {card.central_share_pct}% "
-                 f"(history ~{card.central_share_history_pct}%)")
+    lines.append(
+        "Civilians killed by perpetrator: "
+        + ", ".join(f"{k} {v}" for k, v in card.civilians_by_perpetrator.items())
+    )
+    lines.append(
+        f"Share of civilian deaths in central Mali: {card.central_share_pct}% "
+        f"(history ~{card.central_share_history_pct}%)"
+    )
     lines.append(f"Mean Say-Do gap: {card.say_do_gap_mean_tenths / 10:.1f}")
     lines.append("Mandate renewals: " + (", ".join(card.mandate_outcomes) or "none"))
     lines.append(f"Host-state consent: {card.consent}   Mandate support: {card.mandate_support}")

@@ -28,8 +28,7 @@ class Action:
 def action_count(ctx: Context) -> int:
     """Actions this turn: the scenario's base, raised by attack-rate modifiers (e.g. COVID-19)."""
     base = ctx.index.scenario.adversary_actions
-    count = base * (100 + ctx.modifier_total("attack_rate_pct")) // 100
-    return max(0, count - ctx.modifier_total("international_support"))
+    return max(0, base * (100 + ctx.modifier_total("attack_rate_pct")) // 100)
 
 
 def _top_actor(ctx: Context, region: str, target: str) -> tuple[str, int] | None:
@@ -47,6 +46,7 @@ def _top_actor(ctx: Context, region: str, target: str) -> tuple[str, int] | None
 def plan(ctx: Context) -> list[Action]:
     """Choose this turn's actions, one at a time, each by the first priority that applies."""
     actions: list[Action] = []
+    targets = _civilian_targets(ctx)
     counts = {"information": 0, "peacekeepers": 0, "host_forces": 0, "supply_route": 0}
     struck: dict[str, int] = {}
     for _ in range(action_count(ctx)):
@@ -55,7 +55,7 @@ def plan(ctx: Context) -> list[Action]:
             or (counts["peacekeepers"] < T.MAX_PEACEKEEPER_STRIKES and _exposed_unit(ctx, actions))
             or (counts["host_forces"] < T.MAX_HOST_FORCE_STRIKES and _host_forces(ctx, actions))
             or (counts["supply_route"] < 1 and _supply_route(ctx))
-            or _civilians(ctx, struck)
+            or _civilians(ctx, struck, targets)
         )
         if not action:
             break
@@ -76,9 +76,9 @@ def _exploit_deaths(ctx: Context, actions: list[Action]) -> Action | None:
     best: tuple[int, str] | None = None
     for region_id in ctx.index.region_order:
         region = ctx.state.regions[region_id]
-        if _already(actions, "information", region_id):
-            continue
         if region.last_civilian_deaths < T.INFO_ATTACK_EXPLOIT_DEATHS and not region.last_mission_harm:
+            continue
+        if _already(actions, "information", region_id):
             continue
         if not ctx.mission_present(region_id):
             continue  # nobody expected the mission to protect there
@@ -93,10 +93,14 @@ def _exploit_deaths(ctx: Context, actions: list[Action]) -> Action | None:
     if region.last_mission_harm:
         strength += T.INFO_ATTACK_MISSION_HARM_BONUS
     actor = _top_actor(ctx, region_id, "information")
-    return Action("information", region_id, actor[0] if actor else "armed_groups",
-                  f"P1 exploit: {region.last_civilian_deaths} civilians died in {region_id} "
-                  f"last turn ({region.last_mission_harm} blamed on the mission or its partners)",
-                  strength=strength)
+    return Action(
+        "information",
+        region_id,
+        actor[0] if actor else "armed_groups",
+        f"P1 exploit: {region.last_civilian_deaths} civilians died in {region_id} "
+        f"last turn ({region.last_mission_harm} blamed on the mission or its partners)",
+        strength=strength,
+    )
 
 
 def _exposed_unit(ctx: Context, actions: list[Action]) -> Action | None:
@@ -118,10 +122,14 @@ def _exposed_unit(ctx: Context, actions: list[Action]) -> Action | None:
     unit = ctx.state.units[best[2]]
     actor = _top_actor(ctx, unit.region, "peacekeepers")
     assert actor is not None
-    return Action("peacekeepers", unit.region, actor[0],
-                  f"P2 exposed: {unit.id} is on {'a base' if unit.holds_tob else 'patrol'} in "
-                  f"{unit.region}, {actor[0]} threat {actor[1]}, no attack helicopters",
-                  unit=unit.id)
+    return Action(
+        "peacekeepers",
+        unit.region,
+        actor[0],
+        f"P2 exposed: {unit.id} is on {'a base' if unit.holds_tob else 'patrol'} in "
+        f"{unit.region}, {actor[0]} threat {actor[1]}, no attack helicopters",
+        unit=unit.id,
+    )
 
 
 def _host_forces(ctx: Context, actions: list[Action]) -> Action | None:
@@ -133,9 +141,12 @@ def _host_forces(ctx: Context, actions: list[Action]) -> Action | None:
             continue
         actor = _top_actor(ctx, region_id, "host_forces")
         if actor and actor[1] >= T.EXPOSED_THREAT:
-            return Action("host_forces", region_id, actor[0],
-                          f"P3 host forces: army camps in {region_id} (tri-border), "
-                          f"{actor[0]} threat {actor[1]}")
+            return Action(
+                "host_forces",
+                region_id,
+                actor[0],
+                f"P3 host forces: army camps in {region_id} (tri-border), {actor[0]} threat {actor[1]}",
+            )
     return None
 
 
@@ -156,33 +167,50 @@ def _supply_route(ctx: Context) -> Action | None:
     level, region_id, unit_id = best
     actor = _top_actor(ctx, region_id, "supply_routes")
     assert actor is not None
-    return Action("supply_route", region_id, actor[0],
-                  f"P4 roads: {unit_id} moves on the roads of {region_id}, {actor[0]} threat {level}",
-                  unit=unit_id)
+    return Action(
+        "supply_route",
+        region_id,
+        actor[0],
+        f"P4 roads: {unit_id} moves on the roads of {region_id}, {actor[0]} threat {level}",
+        unit=unit_id,
+    )
 
 
-def _civilians(ctx: Context, struck: dict[str, int]) -> Action | None:
-    """P5: strike civilians where armed groups are strong and protection is weak."""
-    scored: list[tuple[int, str]] = []
+def _civilian_targets(ctx: Context) -> dict[str, tuple[int, str, int]]:
+    """Each region's target score before repeat strikes, its attacker and the attacker's threat."""
+    targets: dict[str, tuple[int, str, int]] = {}
     for region_id in ctx.index.region_order:
         spec = ctx.index.regions[region_id]
-        cap = T.STRIKES_PER_REGION_SMALL if spec.population < T.SMALL_REGION else T.STRIKES_PER_REGION
-        if struck.get(region_id, 0) >= cap:
-            continue
         actor = _top_actor(ctx, region_id, "civilians")
         if actor is None:
             continue
-        threat = sum(
-            level for actor_id, level in ctx.state.regions[region_id].threat.items()
-            if actor_id in ctx.index.actors
-            and ctx.index.actors[actor_id].kind in ARMED_KINDS
-            and "civilians" in ctx.index.actors[actor_id].targets
+        threat = min(
+            T.THREAT_SCORE_MAX,
+            sum(
+                level
+                for actor_id, level in ctx.state.regions[region_id].threat.items()
+                if actor_id in ctx.index.actors
+                and ctx.index.actors[actor_id].kind in ARMED_KINDS
+                and "civilians" in ctx.index.actors[actor_id].targets
+            ),
         )
         protection = civilian_protection(ctx, region_id).total
         vulnerability = max(0, 3 - max(0, protection))
         tri = 1 if spec.tri_border else 0
-        people = min(T.POPULATION_SCORE_MAX, spec.population // 1_000_000)
-        scored.append((threat + vulnerability + tri + people, region_id))
+        people = min(T.POPULATION_SCORE_MAX, spec.population // T.POPULATION_SCORE_STEP)
+        targets[region_id] = (threat + vulnerability + tri + people, actor[0], actor[1])
+    return targets
+
+
+def _civilians(
+    ctx: Context, struck: dict[str, int], targets: dict[str, tuple[int, str, int]]
+) -> Action | None:
+    """P5: strike civilians where armed groups are strong and protection is weak."""
+    scored: list[tuple[int, str]] = []
+    for region_id, (score, _, _) in targets.items():
+        small = ctx.index.regions[region_id].population < T.SMALL_REGION
+        repeat = T.REPEAT_STRIKE_SMALL if small else T.REPEAT_STRIKE
+        scored.append((score - repeat * struck.get(region_id, 0), region_id))
     if not scored:
         return None
     scored.sort(key=lambda item: (-item[0], ctx.index.region_order.index(item[1])))
@@ -191,8 +219,12 @@ def _civilians(ctx: Context, struck: dict[str, int]) -> Action | None:
     if len(scored) > 1 and ctx.die(6, "adversary target choice") >= T.SECOND_CHOICE_ROLL:
         choice, picked = scored[1], "second"
     region_id = choice[1]
-    actor = _top_actor(ctx, region_id, "civilians")
-    assert actor is not None
-    return Action("civilians", region_id, actor[0],
-                  f"P5 civilians: {region_id} scores {choice[0]} (threat, weak protection, "
-                  f"tri-border, population), {picked} choice; {actor[0]} threat {actor[1]}")
+    _, actor, level = targets[region_id]
+    return Action(
+        "civilians",
+        region_id,
+        actor,
+        f"P5 civilians: {region_id} scores {choice[0]} (threat, weak protection, "
+        f"tri-border, population, minus strikes already made there), {picked} choice; "
+        f"{actor} threat {level}",
+    )

@@ -64,9 +64,15 @@ def _open_tob(game: Game, region: str) -> None:
 def _patrol(game: Game, regions: tuple[str, ...]) -> None:
     for unit in game.state.units.values():
         spec = game.index.units[unit.id]
-        if unit.region in regions and not unit.holds_tob and not spec.mobile_task_force:
-            if spec.type in O.COMBAT_TYPES or spec.type == UnitType.FORMED_POLICE:
-                _give(game, O.SetPosture(unit=unit.id, posture="patrol"))
+        patrols = spec.type in O.COMBAT_TYPES or spec.type == UnitType.FORMED_POLICE
+        if (
+            patrols
+            and unit.region in regions
+            and unit.posture != "patrol"
+            and not unit.holds_tob
+            and not spec.mobile_task_force
+        ):
+            _give(game, O.SetPosture(unit=unit.id, posture="patrol"))
 
 
 def _mtf_quick_reaction(game: Game) -> None:
@@ -86,7 +92,8 @@ def _task(game: Game, kind: AviationKind, preferred: tuple[str, ...]) -> None:
 
 def _tiers(game: Game, plan: list[tuple[str, str, int]]) -> None:
     for region, tier, points in plan:
-        if region in game.state.regions:
+        regional = game.state.regions.get(region)
+        if regional and (regional.tier_one if tier == "I" else regional.tier_three) != points:
             _give(game, O.SetPocActivity(region=region, tier=tier, points=points))
 
 
@@ -97,23 +104,37 @@ def _messages(game: Game, plan: list[tuple[str, str, str]]) -> None:
 
 
 def _historical_force(game: Game) -> None:
-    """MINUSMA's real posture: camps, patrols in the centre, force protection for ISR."""
-    month = game.state.month
+    """MINUSMA's real posture: camps, patrols in the centre, force protection for ISR.
+
+    The Mobile Task Force stays in its camp: short of helicopters, it had little effect.
+    """
     _patrol(game, CENTRE)
-    if month >= "2019-06":
+    if game.state.month >= "2019-06":
         _open_tob(game, "mopti")
-    if month >= "2020-01":
-        _mtf_quick_reaction(game)
     _task(game, AviationKind.ISR, ("kidal", "gao", "mopti", "tombouctou"))
     _task(game, AviationKind.ATTACK, ("tombouctou", "gao", "mopti"))
-    _tiers(game, [("mopti", "I", 1), ("mopti", "III", 1), ("segou", "I", 1),
-                  ("gao", "I", 1), ("tombouctou", "I", 1), ("kidal", "I", 1)])
+    _tiers(
+        game,
+        [
+            ("mopti", "I", 1),
+            ("mopti", "III", 1),
+            ("segou", "I", 1),
+            ("gao", "I", 1),
+            ("tombouctou", "I", 1),
+            ("kidal", "I", 1),
+        ],
+    )
 
 
 def historical(game: Game) -> None:
     _historical_force(game)
-    _messages(game, [("protection_promise", "radio", "national"),
-                     ("mandate_explain", "key_leader_engagement", "national")])
+    _messages(
+        game,
+        [
+            ("protection_promise", "radio", "national"),
+            ("mandate_explain", "key_leader_engagement", "national"),
+        ],
+    )
     _decide_cards(game, {"status_quo"})
 
 
@@ -124,9 +145,14 @@ def passive(game: Game) -> None:
 def coa1_status_quo(game: Game) -> None:
     """The source study's first course of action: carry on as now (PoC stays undefined)."""
     _historical_force(game)
-    _messages(game, [("protection_promise", "radio", "national"),
-                     ("protection_promise", "community_outreach", "mopti"),
-                     ("mandate_explain", "key_leader_engagement", "national")])
+    _messages(
+        game,
+        [
+            ("protection_promise", "radio", "national"),
+            ("protection_promise", "community_outreach", "mopti"),
+            ("mandate_explain", "key_leader_engagement", "national"),
+        ],
+    )
     _decide_cards(game, {"status_quo"})
 
 
@@ -134,9 +160,14 @@ def coa2_define_poc(game: Game) -> None:
     """Second course: the SRSG defines PoC and every IRC explains it to every audience."""
     _give(game, O.SetPolicy(name="poc_definition", value="define_poc"))
     _historical_force(game)
-    _messages(game, [("define_poc", "radio", "national"),
-                     ("define_poc", "community_outreach", "mopti"),
-                     ("define_poc", "key_leader_engagement", "segou")])
+    _messages(
+        game,
+        [
+            ("define_poc", "radio", "national"),
+            ("define_poc", "community_outreach", "mopti"),
+            ("define_poc", "key_leader_engagement", "segou"),
+        ],
+    )
     _decide_cards(game, {"status_quo"})
 
 
@@ -145,7 +176,8 @@ def coa3_avoid_term(game: Game) -> None:
     _give(game, O.SetPolicy(name="poc_definition", value="avoid_term"))
     _historical_force(game)
     recent = [
-        region_id for region_id, region in game.state.regions.items()
+        region_id
+        for region_id, region in game.state.regions.items()
         if game.state.turn - region.last_success_turn <= 1
     ]
     plan = [("tactical_success", "radio", region) for region in recent[:2]]
@@ -167,11 +199,25 @@ def poc_first_mtf_air(game: Game) -> None:
     _mtf_quick_reaction(game)
     _task(game, AviationKind.ISR, ("mopti", "segou", "gao", "menaka"))
     _task(game, AviationKind.ATTACK, ("mopti", "segou", "tombouctou", "gao"))
-    _tiers(game, [("mopti", "I", 2), ("mopti", "III", 2), ("segou", "I", 1),
-                  ("segou", "III", 1), ("gao", "I", 1), ("menaka", "I", 1)])
-    _messages(game, [("counter_rumour", "radio", "mopti"),
-                     ("define_poc", "community_outreach", "mopti"),
-                     ("counter_rumour", "radio", "national")])
+    _tiers(
+        game,
+        [
+            ("mopti", "I", 2),
+            ("mopti", "III", 2),
+            ("segou", "I", 1),
+            ("segou", "III", 1),
+            ("gao", "I", 1),
+            ("menaka", "I", 1),
+        ],
+    )
+    _messages(
+        game,
+        [
+            ("counter_rumour", "radio", "mopti"),
+            ("define_poc", "community_outreach", "mopti"),
+            ("counter_rumour", "radio", "national"),
+        ],
+    )
     _decide_cards(game, {"poc_first"})
 
 
@@ -181,12 +227,21 @@ POLICIES: dict[str, Policy] = {
         Policy("historical", "approximates MINUSMA's real posture 2019-2021", historical),
         Policy("passive", "gives no orders: standing postures and card defaults", passive),
         Policy("coa1-status-quo", "messaging course 1: carry on, PoC undefined", coa1_status_quo),
-        Policy("coa2-define-poc", "messaging course 2: define PoC and explain it everywhere",
-               coa2_define_poc),
-        Policy("coa3-avoid-term", "messaging course 3: avoid the term, publicise successes",
-               coa3_avoid_term),
-        Policy("poc-first-mtf-air", "PoC first, people-centred, airmobile MTF, IRCs under the U3",
-               poc_first_mtf_air),
+        Policy(
+            "coa2-define-poc",
+            "messaging course 2: define PoC and explain it everywhere",
+            coa2_define_poc,
+        ),
+        Policy(
+            "coa3-avoid-term",
+            "messaging course 3: avoid the term, publicise successes",
+            coa3_avoid_term,
+        ),
+        Policy(
+            "poc-first-mtf-air",
+            "PoC first, people-centred, airmobile MTF, IRCs under the U3",
+            poc_first_mtf_air,
+        ),
     )
 }
 

@@ -41,32 +41,43 @@ def attack_helicopters_over(ctx: Context, region: str) -> list[str]:
     return [
         asset_id
         for asset_id, asset in ctx.state.aviation.items()
-        if asset.tasked_region == region
-        and ctx.index.aviation[asset_id].kind == AviationKind.ATTACK
+        if asset.tasked_region == region and ctx.index.aviation[asset_id].kind == AviationKind.ATTACK
     ]
 
 
 def _best_response(ctx: Context, region: str, warning: int) -> tuple[str, int, str | None, str | None]:
     """The single best quick-reaction response: (label, value, unit, lift asset)."""
     best: tuple[str, int, str | None, str | None] = ("", 0, None, None)
-    for unit in ctx.state.units.values():
-        if unit.posture != "quick_reaction" or not _responsive(ctx, unit):
+    for unit in ctx.quick_reaction_units():
+        if not _responsive(ctx, unit):
             continue
         spec = ctx.index.units[unit.id]
         bonus = T.MTF_BONUS if spec.mobile_task_force else 0
         night = -T.CAVEAT_NIGHT_PENALTY if Caveat.NO_NIGHT_OPERATIONS in spec.caveats else 0
         option: tuple[str, int, str | None, str | None] | None = None
         if unit.region == region and unit.transit_share >= 50:
-            option = (f"quick reaction by {unit.id} in the region", T.QRF_IN_REGION + bonus + night,
-                      None, None)
+            option = (
+                f"quick reaction by {unit.id} in the region",
+                T.QRF_IN_REGION + bonus + night,
+                None,
+                None,
+            )
         elif ctx.index.links[unit.region].get(region) == 1 and unit.transit_share == 100:
-            option = (f"quick reaction by {unit.id} by road from {unit.region}",
-                      T.QRF_NEIGHBOUR + bonus + night, None, None)
+            option = (
+                f"quick reaction by {unit.id} by road from {unit.region}",
+                T.QRF_NEIGHBOUR + bonus + night,
+                None,
+                None,
+            )
         elif warning >= 1 and Caveat.NO_AIR_MOBILITY not in spec.caveats:
             for asset_id in lift_assets_reaching(ctx, unit.region, region):
                 if ctx.state.aviation[asset_id].hours >= T.QRF_AIR_HOURS:
-                    option = (f"{unit.id} projected by air ({asset_id}) from {unit.region}",
-                              T.QRF_BY_AIR + bonus + night, unit.id, asset_id)
+                    option = (
+                        f"{unit.id} projected by air ({asset_id}) from {unit.region}",
+                        T.QRF_BY_AIR + bonus + night,
+                        unit.id,
+                        asset_id,
+                    )
                     break
         if option and option[1] > best[1]:
             best = option
@@ -84,9 +95,7 @@ def civilian_protection(ctx: Context, region: str, major: bool = False) -> Prote
     soldiers = [u for u in units if ctx.index.units[u.id].type != UnitType.FORMED_POLICE]
     if any(u.posture == "base" and not u.holds_tob for u in soldiers):
         protection.add("static protection around mission camps", T.BASE_POSTURE_PROTECTION)
-    patrol_share = sum(
-        u.transit_share for u in soldiers if u.posture == "patrol" and _responsive(ctx, u)
-    )
+    patrol_share = sum(u.transit_share for u in soldiers if u.posture == "patrol" and _responsive(ctx, u))
     patrols = min(T.PATROL_PROTECTION_MAX, patrol_share // 100) * T.PATROL_PROTECTION
     protection.add("patrols (transient presence)", patrols)
     if any(ctx.index.units[u.id].type == UnitType.FORMED_POLICE for u in units):
@@ -108,16 +117,13 @@ def civilian_protection(ctx: Context, region: str, major: bool = False) -> Prote
         if definition == "define_poc" and acting:
             protection.add("PoC defined: one understanding of when to act", T.POC_DEFINED_BONUS)
         elif definition == "status_quo" and contributing_caveats:
-            protection.add("PoC undefined: caveated units read it their own way",
-                           -T.POC_UNDEFINED_PENALTY)
+            protection.add("PoC undefined: caveated units read it their own way", -T.POC_UNDEFINED_PENALTY)
     if major:
         protection.add("a large, planned attack", -T.MAJOR_ATTACK_PENALTY)
     return protection
 
 
-def resolve_civilian_attack(
-    ctx: Context, region: str, actor: str, unopposed: int, source: Cause
-) -> str:
+def resolve_civilian_attack(ctx: Context, region: str, actor: str, unopposed: int, source: Cause) -> str:
     """Roll on the resolution table; record deaths and their credibility cost. Returns outcome."""
     major = unopposed >= T.MAJOR_ATTACK_DEATHS
     protection = civilian_protection(ctx, region, major)
@@ -128,8 +134,14 @@ def resolve_civilian_attack(
         unit_id, asset_id = protection.air_response
         asset = ctx.state.aviation[asset_id]
         asset.hours -= T.QRF_AIR_HOURS
-        ctx.record("means", f"{asset_id}.hours", -T.QRF_AIR_HOURS, asset.hours,
-                   f"air response to {region} by {unit_id}", [source])
+        ctx.record(
+            "means",
+            f"{asset_id}.hours",
+            -T.QRF_AIR_HOURS,
+            asset.hours,
+            f"air response to {region} by {unit_id}",
+            [source],
+        )
     mods = ", ".join(f"{label} {value:+d}" for label, value in protection.items) or "none"
     why = [
         source,
@@ -142,23 +154,37 @@ def resolve_civilian_attack(
     tallies[outcome] = tallies.get(outcome, 0) + 1
     if outcome in T.SUCCESS_OUTCOMES:
         ctx.state.regions[region].last_success_turn = ctx.state.turn
-        ctx.credibility(region, T.OUTCOME_CREDIBILITY[outcome],
-                        f"the mission {outcome} an attack on civilians", why)
+        ctx.credibility(
+            region,
+            T.OUTCOME_CREDIBILITY[outcome],
+            f"the mission {outcome} an attack on civilians",
+            why,
+        )
         ctx.state.current.do += T.DO_PER_PREVENTED if outcome == "prevented" else T.DO_PER_SUCCESS
-        if outcome == "prevented":
-            ctx.mandate_support(T.PREVENTED_MANDATE_SUPPORT, f"an attack prevented in {region}", why)
+        if outcome == "prevented" and not ctx.state.current.council_heard:
+            ctx.state.current.council_heard = True
+            ctx.mandate_support(
+                T.PREVENTED_MANDATE_SUPPORT, f"an attack prevented in {region} (once a turn)", why
+            )
     present = bool(ctx.units_in(region))
     per_point = T.DEATHS_PER_CREDIBILITY_POINT if present else T.DEATHS_PER_CREDIBILITY_POINT_ABSENT
     loss = min(T.CIVILIAN_DEATHS_CREDIBILITY_CAP, -(-deaths // per_point))
     if loss:
         ctx.credibility(region, -loss, f"{deaths} civilians killed in {region}", why)
-    if deaths and outcome in ("unopposed", "partly_mitigated") and present:
-        ctx.credibility(region, -T.FAILED_DESPITE_PRESENCE,
-                        "peacekeepers were there and civilians still died", why)
+    if (
+        deaths >= T.FAILED_DESPITE_PRESENCE_DEATHS
+        and outcome in ("unopposed", "partly_mitigated")
+        and present
+    ):
+        ctx.credibility(
+            region,
+            -T.FAILED_DESPITE_PRESENCE,
+            "peacekeepers were there and civilians still died",
+            why,
+        )
     if deaths >= T.MASSACRE_DEATHS:
         for neighbour in ctx.index.links[region]:
-            ctx.credibility(neighbour, -T.MASSACRE_NEIGHBOUR_LOSS,
-                            f"news of the massacre in {region}", why)
+            ctx.credibility(neighbour, -T.MASSACRE_NEIGHBOUR_LOSS, f"news of the massacre in {region}", why)
         ctx.mandate_support(-T.MASSACRE_MANDATE_LOSS, f"massacre in {region}", why)
     return outcome
 
@@ -173,7 +199,8 @@ def peacekeeper_defence(ctx: Context, unit: UnitState) -> Protection:
     if attack_helicopters_over(ctx, unit.region):
         protection.add("attack helicopter cover", T.PK_ATTACK_HELICOPTER)
     if any(
-        other.posture == "quick_reaction" and other.id != unit.id
+        other.posture == "quick_reaction"
+        and other.id != unit.id
         and (other.region == unit.region or unit.region in ctx.index.links[other.region])
         for other in ctx.state.units.values()
     ):
@@ -205,16 +232,27 @@ def resolve_peacekeeper_attack(
         cause("rule", "resolution table", f"{outcome.replace('_', ' ')}: {percent}% of {unopposed}"),
     ]
     name = ctx.index.actors[actor].name if actor in ctx.index.actors else actor
+    before = ctx.state.tallies.peacekeepers_killed
     killed = ctx.peacekeepers_hit(unit_id, killed, hurt, f"{name} attacked {unit_id} in {unit.region}", why)
-    if killed:
-        points = -(-killed // T.PEACEKEEPERS_KILLED_PER_MANDATE_POINT)
-        ctx.mandate_support(-points, f"{killed} peacekeepers killed", why)
-    elif outcome in T.SUCCESS_OUTCOMES:
+    step = T.PEACEKEEPERS_KILLED_PER_MANDATE_POINT
+    points = (before + killed) // step - before // step
+    if points:
+        ctx.mandate_support(
+            -points,
+            f"{before + killed} peacekeepers killed so far: troop contributors press the Council",
+            why,
+        )
+    if not killed and outcome in T.SUCCESS_OUTCOMES:
         ctx.credibility(unit.region, T.REPELLED_ATTACK_CREDIBILITY, f"{unit_id} repelled an attack", why)
         ctx.state.regions[unit.region].last_success_turn = ctx.state.turn
     if civilians:
-        ctx.civilians_killed(unit.region, "crossfire", civilians,
-                             f"civilians caught in the fighting at {unit.region}", why)
+        ctx.civilians_killed(
+            unit.region,
+            "crossfire",
+            civilians,
+            f"civilians caught in the fighting at {unit.region}",
+            why,
+        )
     return outcome
 
 

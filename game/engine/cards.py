@@ -69,9 +69,9 @@ def draw(ctx: Context) -> list[str]:
     played = {entry.partition("@")[0] for entry in state.cards_played}
     drawn: list[tuple[Card, list[str]]] = []
     for card in ctx.index.scenario.cards:
-        if card.kind == "historical" and card.date == state.month and card.id not in played:
-            if conditions_hold(ctx, card, card.regions):
-                drawn.append((card, list(card.regions)))
+        due = card.kind == "historical" and card.date == state.month and card.id not in played
+        if due and conditions_hold(ctx, card, card.regions):
+            drawn.append((card, list(card.regions)))
     candidates = [
         card
         for card in ctx.index.scenario.cards
@@ -128,9 +128,7 @@ def _targets(effect: Effect, regions: list[str], ctx: Context) -> list[str]:
     return regions
 
 
-def apply_effect(
-    ctx: Context, card: Card, effect: Effect, regions: list[str], extra: str = ""
-) -> None:
+def apply_effect(ctx: Context, card: Card, effect: Effect, regions: list[str], extra: str = "") -> None:
     detail = effect.note or extra
     why = [cause("card", card.id, f"{card.title}{': ' + detail if detail else ''}")]
     state = ctx.state
@@ -170,12 +168,21 @@ def apply_effect(
                 ctx.host_presence(region, effect.delta, card.title, why)
         case ModifierEffect():
             state.modifiers.append(
-                Modifier(key=effect.key, value=effect.value,
-                         last_turn=state.turn + effect.turns - 1, source=card.id)
+                Modifier(
+                    key=effect.key,
+                    value=effect.value,
+                    last_turn=state.turn + effect.turns - 1,
+                    source=card.id,
+                )
             )
-            ctx.record("means", effect.key, effect.value, effect.value,
-                       f"{card.title}: {effect.key.replace('_', ' ')} {effect.value:+d} for "
-                       f"{effect.turns} turn(s)", why)
+            ctx.record(
+                "means",
+                effect.key,
+                effect.value,
+                effect.value,
+                f"{card.title}: {effect.key.replace('_', ' ')} {effect.value:+d} for {effect.turns} turn(s)",
+                why,
+            )
         case InfoAttackEffect():
             for region in _targets(effect, regions, ctx):
                 state.pending_info.append(

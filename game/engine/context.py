@@ -7,7 +7,13 @@ from functools import cached_property
 
 from game.engine import rng
 from game.engine.state import Cause, Change, GameState, Roll
-from game.engine.tables import CREDIBILITY_MAX, CREDIBILITY_MIN, TRUST_CEILING
+from game.engine.tables import (
+    CREDIBILITY_MAX,
+    CREDIBILITY_MIN,
+    DISTRUST_FLOOR,
+    HIGH_TRUST_CEILING,
+    TRUST_CEILING,
+)
 from game.scenario.models import Aviation, Card, Contingent, Region, Scenario
 
 
@@ -25,6 +31,7 @@ class ScenarioIndex:
         self.aviation: dict[str, Aviation] = {asset.id: asset for asset in scenario.aviation}
         self.cards: dict[str, Card] = {card.id: card for card in scenario.cards}
         self.actors = {actor.id: actor for actor in scenario.actors}
+        self.team_regions = {team.base for team in scenario.civilian_teams}
 
     @cached_property
     def distance_km(self) -> dict[str, dict[str, int]]:
@@ -34,7 +41,7 @@ class ScenarioIndex:
             for b in self.scenario.regions:
                 dx = a.centre_km[0] - b.centre_km[0]
                 dy = a.centre_km[1] - b.centre_km[1]
-                table[a.id][b.id] = int(math.isqrt(dx * dx + dy * dy))
+                table[a.id][b.id] = math.isqrt(dx * dx + dy * dy)
         return table
 
     def in_range(self, asset: Aviation, region: str) -> bool:
@@ -58,32 +65,34 @@ class Context:
         self.index = index
         self.state = state
         self.phase = phase
+        self._by_region: dict[str, list] | None = None
+        self._quick_reaction: list | None = None
 
     # --- dice -----------------------------------------------------------------------------------
+    # The generator state is written straight into the model's __dict__: dice are the
+    # hottest path in the engine and pydantic's __setattr__ costs more than the roll.
     def die(self, sides: int, purpose: str) -> int:
-        self.state.rng, value = rng.below(self.state.rng, sides)
-        result = value + 1
-        self.state.current.rolls.append(Roll(purpose=purpose, dice=f"1d{sides}", result=result))
-        return result
+        state, value = rng.below(self.state.rng, sides)
+        self.state.__dict__["rng"] = state
+        self.state.current.rolls.append(Roll(purpose=purpose, dice=f"1d{sides}", result=value + 1))
+        return value + 1
 
     def dice(self, count: int, sides: int, purpose: str) -> int:
-        total = 0
+        state, total = self.state.rng, 0
         for _ in range(count):
-            self.state.rng, value = rng.below(self.state.rng, sides)
+            state, value = rng.below(state, sides)
             total += value + 1
-        self.state.current.rolls.append(
-            Roll(purpose=purpose, dice=f"{count}d{sides}", result=total)
-        )
+        self.state.__dict__["rng"] = state
+        self.state.current.rolls.append(Roll(purpose=purpose, dice=f"{count}d{sides}", result=total))
         return total
 
     def between(self, low: int, high: int, purpose: str) -> int:
         if high <= low:
             return low
-        self.state.rng, value = rng.below(self.state.rng, high - low + 1)
+        state, value = rng.below(self.state.rng, high - low + 1)
+        self.state.__dict__["rng"] = state
         result = low + value
-        self.state.current.rolls.append(
-            Roll(purpose=purpose, dice=f"{low}-{high}", result=result)
-        )
+        self.state.current.rolls.append(Roll(purpose=purpose, dice=f"{low}-{high}", result=result))
         return result
 
     # --- the ledger -----------------------------------------------------------------------------
@@ -106,9 +115,15 @@ class Context:
     def credibility(self, region: str, delta: int, summary: str, causes: list[Cause]) -> int:
         state = self.state.regions[region]
         before = state.credibility
-        if delta > 0 and before >= TRUST_CEILING:
+        if delta > 0 and before >= HIGH_TRUST_CEILING:
+            delta //= 4
+            summary += f" (quartered: credibility is {HIGH_TRUST_CEILING}+)"
+        elif delta > 0 and before >= TRUST_CEILING:
             delta //= 2
             summary += f" (halved: credibility is {TRUST_CEILING}+)"
+        elif delta < 0 and before <= DISTRUST_FLOOR:
+            delta = -((-delta) // 2)
+            summary += f" (halved: credibility is {DISTRUST_FLOOR} or less)"
         state.credibility = max(CREDIBILITY_MIN, min(CREDIBILITY_MAX, before + delta))
         actual = state.credibility - before
         if delta:
@@ -119,15 +134,27 @@ class Context:
         before = self.state.consent
         self.state.consent = max(0, min(100, before + delta))
         if delta:
-            self.record("consent", "host_state", self.state.consent - before,
-                        self.state.consent, summary, causes)
+            self.record(
+                "consent",
+                "host_state",
+                self.state.consent - before,
+                self.state.consent,
+                summary,
+                causes,
+            )
 
     def mandate_support(self, delta: int, summary: str, causes: list[Cause]) -> None:
         before = self.state.mandate_support
         self.state.mandate_support = max(0, min(100, before + delta))
         if delta:
-            self.record("mandate_support", "security_council", self.state.mandate_support - before,
-                        self.state.mandate_support, summary, causes)
+            self.record(
+                "mandate_support",
+                "security_council",
+                self.state.mandate_support - before,
+                self.state.mandate_support,
+                summary,
+                causes,
+            )
 
     def civilians_killed(
         self, region: str, perpetrator: str, deaths: int, summary: str, causes: list[Cause]
@@ -156,19 +183,37 @@ class Context:
         self.state.tallies.peacekeepers_wounded += wounded
         self.state.current.peacekeepers_killed += killed
         if killed:
-            self.record("peacekeepers_killed", unit_id, killed,
-                        self.state.tallies.peacekeepers_killed, summary, causes)
+            self.record(
+                "peacekeepers_killed",
+                unit_id,
+                killed,
+                self.state.tallies.peacekeepers_killed,
+                summary,
+                causes,
+            )
         if wounded:
-            self.record("peacekeepers_wounded", unit_id, wounded,
-                        self.state.tallies.peacekeepers_wounded, summary, causes)
+            self.record(
+                "peacekeepers_wounded",
+                unit_id,
+                wounded,
+                self.state.tallies.peacekeepers_wounded,
+                summary,
+                causes,
+            )
         return killed
 
     def host_forces_killed(self, region: str, deaths: int, summary: str, causes: list[Cause]) -> None:
         if deaths <= 0:
             return
         self.state.tallies.host_forces_killed += deaths
-        self.record("host_forces_killed", region, deaths, self.state.tallies.host_forces_killed,
-                    summary, causes)
+        self.record(
+            "host_forces_killed",
+            region,
+            deaths,
+            self.state.tallies.host_forces_killed,
+            summary,
+            causes,
+        )
 
     def threat(self, region: str, actor: str, delta: int, summary: str, causes: list[Cause]) -> None:
         threats = self.state.regions[region].threat
@@ -184,8 +229,14 @@ class Context:
         before = state.host_presence
         state.host_presence = max(0, min(5, before + delta))
         if state.host_presence != before:
-            self.record("host_presence", region, state.host_presence - before,
-                        state.host_presence, summary, causes)
+            self.record(
+                "host_presence",
+                region,
+                state.host_presence - before,
+                state.host_presence,
+                summary,
+                causes,
+            )
 
     def means(self, field: str, delta: int, summary: str, causes: list[Cause]) -> None:
         means = self.state.means
@@ -199,9 +250,24 @@ class Context:
         return sum(m.value for m in self.state.modifiers if m.key == key)
 
     def units_in(self, region: str) -> list:
-        return [unit for unit in self.state.units.values() if unit.region == region]
+        """Units in a region (cached: call units_moved() after moving one)."""
+        if self._by_region is None:
+            self._by_region = {}
+            for unit in self.state.units.values():
+                self._by_region.setdefault(unit.region, []).append(unit)
+        return self._by_region.get(region, [])
+
+    def units_moved(self) -> None:
+        self._by_region = None
+        self._quick_reaction = None
+
+    def quick_reaction_units(self) -> list:
+        """Units in quick-reaction posture (cached like units_in)."""
+        if self._quick_reaction is None:
+            self._quick_reaction = [u for u in self.state.units.values() if u.posture == "quick_reaction"]
+        return self._quick_reaction
 
     def mission_present(self, region: str) -> bool:
-        if any(unit.region == region for unit in self.state.units.values()):
+        if self.units_in(region):
             return True
-        return any(team.base == region for team in self.index.scenario.civilian_teams)
+        return region in self.index.team_regions

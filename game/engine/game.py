@@ -13,8 +13,8 @@ from game.engine.state import (
     TurnRecord,
     UnitState,
 )
-from game.engine.turn import start_turn
 from game.engine.turn import end_turn as _end_turn
+from game.engine.turn import start_turn
 from game.scenario.models import Role, Scenario
 
 
@@ -36,14 +36,15 @@ def initial_state(scenario: Scenario, seed: int, index: ScenarioIndex | None = N
         rng=seed_state(seed),
         month=scenario.calendar.start,
         regions={
-            r.id: RegionState(id=r.id, credibility=r.credibility, host_presence=r.host_presence,
-                              threat=dict(sorted(r.threat.items())))
+            r.id: RegionState(
+                id=r.id,
+                credibility=r.credibility,
+                host_presence=r.host_presence,
+                threat=dict(sorted(r.threat.items())),
+            )
             for r in scenario.regions
         },
-        units={
-            u.id: UnitState(id=u.id, region=u.base, strength=u.strength)
-            for u in scenario.contingents
-        },
+        units={u.id: UnitState(id=u.id, region=u.base, strength=u.strength) for u in scenario.contingents},
         aviation={a.id: AviationState(id=a.id, hours=0) for a in scenario.aviation},
         means=MeansState(
             budget=scenario.means.budget,
@@ -70,7 +71,7 @@ class Game:
         self.scenario = scenario
         self.index = index or ScenarioIndex(scenario)
         self.state = state
-        self._turn_start: GameState | None = None
+        self._turn_start: str | None = None
 
     @classmethod
     def new(cls, scenario: Scenario, seed: int) -> Game:
@@ -93,14 +94,12 @@ class Game:
             self._turn_start = self._snapshot()
         O.apply(order, self.context())
 
-    def _snapshot(self) -> GameState:
-        """A copy of the state for undoing orders; history is append-only, so it is shared."""
-        history = self.state.history
-        self.state.history = []
-        try:
-            return self.state.model_copy(deep=True)
-        finally:
-            self.state.history = history
+    def _snapshot(self) -> str:
+        """The state at the start of the orders phase, for undoing orders.
+
+        History is append-only and orders never touch it, so it is left out and shared.
+        """
+        return self.state.model_dump_json(exclude={"history"})
 
     def pending_orders(self) -> list[O.Order]:
         return [O.ORDER_ADAPTER.validate_python(o) for o in self.state.current.orders]
@@ -116,7 +115,7 @@ class Game:
         del kept[index]
         assert self._turn_start is not None
         history = self.state.history
-        self.state = self._turn_start.model_copy(deep=True)
+        self.state = GameState.model_validate_json(self._turn_start)
         self.state.history = history
         dropped = []
         for order in kept:
@@ -178,8 +177,7 @@ class Game:
     def end_turn(self) -> TurnRecord:
         """Commit the orders: adversary, adjudication, information, assessment; next turn opens."""
         if self.state.phase == "over":
-            raise IllegalOrder(O.SetPolicy(name="renewal_case", value="status_quo"),
-                               "the game is over")
+            raise IllegalOrder(O.SetPolicy(name="renewal_case", value="status_quo"), "the game is over")
         record = _end_turn(self.context())
         self._turn_start = None
         return record

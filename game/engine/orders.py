@@ -10,10 +10,8 @@ from game.engine import tables as T
 from game.engine.context import Context, cause
 from game.scenario.models import AviationKind, Caveat, Role, UnitType
 
-Theme = Literal["protection_promise", "define_poc", "tactical_success", "counter_rumour",
-                "mandate_explain"]
-Channel = Literal["radio", "community_outreach", "key_leader_engagement", "cimic",
-                  "presence", "social_media"]
+Theme = Literal["protection_promise", "define_poc", "tactical_success", "counter_rumour", "mandate_explain"]
+Channel = Literal["radio", "community_outreach", "key_leader_engagement", "cimic", "presence", "social_media"]
 CHANNEL_IRC = {
     "radio": "public_information",
     "social_media": "public_information",
@@ -22,8 +20,12 @@ CHANNEL_IRC = {
     "cimic": "cimic",
     "presence": "presence_posture_profile",
 }
-COMBAT_TYPES = {UnitType.INFANTRY, UnitType.MECHANISED, UnitType.SPECIAL_FORCES,
-                UnitType.QUICK_REACTION}
+COMBAT_TYPES = {
+    UnitType.INFANTRY,
+    UnitType.MECHANISED,
+    UnitType.SPECIAL_FORCES,
+    UnitType.QUICK_REACTION,
+}
 
 
 class _Order(BaseModel):
@@ -90,8 +92,15 @@ class DecideCard(_Order):
 
 
 Order = Annotated[
-    MoveUnit | SetPosture | OpenBase | CloseBase | TaskAviation | SetPocActivity | IssueMessage
-    | SetPolicy | DecideCard,
+    MoveUnit
+    | SetPosture
+    | OpenBase
+    | CloseBase
+    | TaskAviation
+    | SetPocActivity
+    | IssueMessage
+    | SetPolicy
+    | DecideCard,
     Field(discriminator="type"),
 ]
 ORDER_ADAPTER: TypeAdapter[Order] = TypeAdapter(Order)
@@ -158,8 +167,7 @@ def lift_assets_reaching(ctx: Context, *regions: str) -> list[str]:
     return [
         asset.id
         for asset in ctx.index.aviation.values()
-        if asset.kind == AviationKind.UTILITY
-        and all(ctx.index.in_range(asset, region) for region in regions)
+        if asset.kind == AviationKind.UTILITY and all(ctx.index.in_range(asset, region) for region in regions)
     ]
 
 
@@ -233,8 +241,10 @@ def why_illegal(order: Order, ctx: Context, role: str | None = None) -> str | No
                 return f"no region {region!r}"
             if not ctx.index.in_range(spec, region):
                 distance = ctx.index.distance_km[spec.base][region]
-                return (f"{region} is {distance} km from {spec.base}, beyond "
-                        f"{asset_id}'s {spec.range_km} km reach")
+                return (
+                    f"{region} is {distance} km from {spec.base}, beyond "
+                    f"{asset_id}'s {spec.range_km} km reach"
+                )
             return None
         case SetPocActivity(region=region, tier=tier, points=points):
             if region not in ctx.index.regions:
@@ -258,9 +268,7 @@ def why_illegal(order: Order, ctx: Context, role: str | None = None) -> str | No
             irc = CHANNEL_IRC[channel]
             if irc not in means.irc_available:
                 return f"the {irc.replace('_', ' ')} capability is not available"
-            if channel in ("presence", "cimic") and (
-                audience == "national" or not ctx.units_in(audience)
-            ):
+            if channel in ("presence", "cimic") and (audience == "national" or not ctx.units_in(audience)):
                 return f"{channel} needs mission units in the audience's region"
             if theme == "define_poc" and state.policy.poc_definition != "define_poc":
                 return "the SRSG has not defined PoC; there is no definition to explain"
@@ -305,8 +313,7 @@ def _why_move_illegal(ctx: Context, unit_id: str, to: str, mode: str) -> str | N
     if Caveat.STATIC_ONLY in spec.caveats:
         return f"{spec.country}'s caveat: {unit_id} is static"
     if Caveat.REGION_RESTRICTED in spec.caveats and to not in spec.allowed_regions:
-        return (f"{spec.country}'s caveat: {unit_id} may only serve in "
-                f"{', '.join(spec.allowed_regions)}")
+        return f"{spec.country}'s caveat: {unit_id} may only serve in {', '.join(spec.allowed_regions)}"
     if mode == "ground":
         if to not in ctx.index.links[unit.region]:
             return f"{to} is not linked by road to {unit.region}; go by air or step by step"
@@ -339,12 +346,15 @@ def apply(order: Order, ctx: Context) -> None:
             ctx.record("unit", unit_id, 0, 0, f"{unit_id} moved from {unit.region} to {to}", why)
             unit.region = to
             unit.moved = mode
+            ctx.units_moved()
         case SetPosture(unit=unit_id, posture=posture):
             state.units[unit_id].posture = posture
+            ctx.units_moved()
         case OpenBase(unit=unit_id):
             unit = state.units[unit_id]
             unit.holds_tob = True
             unit.posture = "base"
+            ctx.units_moved()
             ctx.means("budget", -T.TOB_OPEN_COST, f"temporary operating base in {unit.region}", why)
         case CloseBase(unit=unit_id):
             state.units[unit_id].holds_tob = False
@@ -364,9 +374,15 @@ def apply(order: Order, ctx: Context) -> None:
         case IssueMessage(theme=theme, channel=channel, audience=audience):
             from game.engine.state import Message
 
-            state.messages.append(Message(theme=theme, channel=channel, audience=audience,
-                                          issued_turn=state.turn,
-                                          lands_turn=state.turn + state.means.release_delay))
+            state.messages.append(
+                Message(
+                    theme=theme,
+                    channel=channel,
+                    audience=audience,
+                    issued_turn=state.turn,
+                    lands_turn=state.turn + state.means.release_delay,
+                )
+            )
             state.means.messages_issued += 1
         case SetPolicy(name=name, value=value):
             _apply_policy(ctx, name, value, why)
@@ -381,8 +397,14 @@ def charge_tasking(ctx: Context, asset_id: str, why: list) -> None:
     cost = T.TASK_HOURS[ctx.index.aviation[asset_id].kind]
     asset.hours -= cost
     asset.paid = True
-    ctx.record("means", f"{asset_id}.hours", -cost, asset.hours,
-               f"{asset_id} flies its tasking over {asset.tasked_region}", why)
+    ctx.record(
+        "means",
+        f"{asset_id}.hours",
+        -cost,
+        asset.hours,
+        f"{asset_id} flies its tasking over {asset.tasked_region}",
+        why,
+    )
 
 
 def _spend_lift(ctx: Context, origin: str, to: str, hours: int, why: list) -> None:
@@ -392,8 +414,14 @@ def _spend_lift(ctx: Context, origin: str, to: str, hours: int, why: list) -> No
         if spent:
             asset.hours -= spent
             hours -= spent
-            ctx.record("means", f"{asset_id}.hours", -spent, asset.hours,
-                       f"{spent} lift hours flown by {asset_id}", why)
+            ctx.record(
+                "means",
+                f"{asset_id}.hours",
+                -spent,
+                asset.hours,
+                f"{spent} lift hours flown by {asset_id}",
+                why,
+            )
         if hours == 0:
             return
 
@@ -402,8 +430,18 @@ def _apply_policy(ctx: Context, name: str, value: str, why: list) -> None:
     policy = ctx.state.policy
     if name == "irc_under_u3":
         policy.irc_under_u3 = value == "true"
-        ctx.state.means.release_delay = 0 if policy.irc_under_u3 else ctx.index.scenario.means.release_delay_turns
-        ctx.record("policy", name, 0, 0, f"IRCs {'now' if policy.irc_under_u3 else 'no longer'} report to the U3; release delay {ctx.state.means.release_delay} turn(s)", why)
+        ctx.state.means.release_delay = (
+            0 if policy.irc_under_u3 else ctx.index.scenario.means.release_delay_turns
+        )
+        ctx.record(
+            "policy",
+            name,
+            0,
+            0,
+            f"IRCs {'now' if policy.irc_under_u3 else 'no longer'} report to the U3; "
+            f"release delay {ctx.state.means.release_delay} turn(s)",
+            why,
+        )
         return
     setattr(policy, name, value)
     ctx.record("policy", name, 0, 0, f"{name.replace('_', ' ')} set to {value.replace('_', ' ')}", why)
@@ -411,5 +449,9 @@ def _apply_policy(ctx: Context, name: str, value: str, why: list) -> None:
         policy.definition_changes += 1
         if ctx.state.turn > 1 and policy.definition_changes > 1:
             for region in ctx.index.region_order:
-                ctx.credibility(region, -T.POLICY_CHANGE_CREDIBILITY,
-                                "the mission changed its PoC line again", why)
+                ctx.credibility(
+                    region,
+                    -T.POLICY_CHANGE_CREDIBILITY,
+                    "the mission changed its PoC line again",
+                    why,
+                )

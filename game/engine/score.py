@@ -51,13 +51,23 @@ class Scorecard:
 
     def as_dict(self) -> dict:
         return {
-            "national_credibility": {"start": self.national_credibility_start,
-                                     "end": self.national_credibility_end},
-            "credibility_by_region": {k: {"start": a, "end": b}
-                                      for k, (a, b) in self.credibility_by_region.items()},
+            "national_credibility": {
+                "start": self.national_credibility_start,
+                "end": self.national_credibility_end,
+            },
+            "credibility_by_region": {
+                k: {"start": a, "end": b} for k, (a, b) in self.credibility_by_region.items()
+            },
             "measures": [
-                {"name": m.name, "period": m.period, "value": m.value, "low": m.low,
-                 "high": m.high, "verdict": m.verdict, "source": m.source}
+                {
+                    "name": m.name,
+                    "period": m.period,
+                    "value": m.value,
+                    "low": m.low,
+                    "high": m.high,
+                    "verdict": m.verdict,
+                    "source": m.source,
+                }
                 for m in self.measures
             ],
             "civilians_by_perpetrator": self.civilians_by_perpetrator,
@@ -115,8 +125,9 @@ def score(scenario: Scenario, state: GameState) -> Scorecard:
                 value = sum(sum(by.values()) for r in records for by in r.civilians_killed.values())
             else:
                 value = sum(r.peacekeepers_killed for r in records)
-            card.measures.append(MeasureResult(name, measure.period, value, measure.low,
-                                               measure.high, measure.source))
+            card.measures.append(
+                MeasureResult(name, measure.period, value, measure.low, measure.high, measure.source)
+            )
     by_perpetrator: dict[str, int] = {}
     by_region: dict[str, int] = {}
     for region, tally in state.tallies.civilians_killed.items():
@@ -126,8 +137,9 @@ def score(scenario: Scenario, state: GameState) -> Scorecard:
     card.civilians_by_perpetrator = dict(sorted(by_perpetrator.items()))
     card.civilians_by_region = dict(sorted(by_region.items()))
     total = sum(by_region.values())
-    central = sum(v for r, v in by_region.items()
-                  if next(x for x in scenario.regions if x.id == r).zone == "centre")
+    central = sum(
+        v for r, v in by_region.items() if next(x for x in scenario.regions if x.id == r).zone == "centre"
+    )
     card.central_share_pct = central * 100 // total if total else 0
     card.central_share_history_pct = history.central_share_pct
     if state.history:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass, field
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -35,7 +36,8 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class Cause(Model):
+@dataclass(slots=True)
+class Cause:
     """One reason behind a change: a card, an order, a roll, a modifier or a standing rule."""
 
     kind: Literal["card", "order", "roll", "modifier", "rule", "adversary", "policy", "facilitator"]
@@ -43,7 +45,8 @@ class Cause(Model):
     detail: str = ""
 
 
-class Change(Model):
+@dataclass(slots=True)
+class Change:
     """A recorded change to a number the players care about, with its causes."""
 
     turn: int
@@ -53,10 +56,11 @@ class Change(Model):
     delta: int
     after: int
     summary: str
-    causes: list[Cause] = []
+    causes: list[Cause] = field(default_factory=list)
 
 
-class Roll(Model):
+@dataclass(slots=True)
+class Roll:
     """A chance result, kept so a replay can show and verify it."""
 
     purpose: str
@@ -187,6 +191,7 @@ class TurnRecord(Model):
     peacekeepers_killed: int = 0
     credibility: dict[str, int] = {}
     mandate_outcome: str | None = None
+    council_heard: bool = False  # the Council has already heard of a prevented attack this turn
 
 
 class GameState(Model):
@@ -209,6 +214,7 @@ class GameState(Model):
     flags: dict[str, bool] = {}
     modifiers: list[Modifier] = []
     messages: list[Message] = []
+    message_memory: dict[str, int] = {}  # "theme@audience" -> turn it last landed
     pending_attacks: list[PendingAttack] = []
     pending_info: list[PendingInfoAttack] = []
     pending_renewal: str | None = None

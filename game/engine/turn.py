@@ -50,22 +50,35 @@ def _refresh_means(ctx: Context) -> None:
     u3 = T.U3_BUDGET_COST if state.policy.irc_under_u3 else 0
     means.budget = scaled(means.budget_per_turn, ctx.modifier_total("budget_pct")) - upkeep - u3
     if upkeep or u3:
-        ctx.record("means", "budget", -(upkeep + u3), means.budget,
-                   f"upkeep: {upkeep} for operating bases, {u3} for IRCs under the U3",
-                   [cause("rule", "upkeep")])
+        ctx.record(
+            "means",
+            "budget",
+            -(upkeep + u3),
+            means.budget,
+            f"upkeep: {upkeep} for operating bases, {u3} for IRCs under the U3",
+            [cause("rule", "upkeep")],
+        )
     base_capacity = sum(team.capacity for team in ctx.index.scenario.civilian_teams)
     pct = means.civilian_pct + ctx.modifier_total("civilian_capacity_pct")
     means.civilian_capacity = scaled(base_capacity, pct)
     if pct:
-        ctx.record("means", "civilian_capacity", means.civilian_capacity - base_capacity,
-                   means.civilian_capacity, f"civilian capacity {pct:+d}%",
-                   [cause("modifier", "civilian_capacity_pct")])
+        ctx.record(
+            "means",
+            "civilian_capacity",
+            means.civilian_capacity - base_capacity,
+            means.civilian_capacity,
+            f"civilian capacity {pct:+d}%",
+            [cause("modifier", "civilian_capacity_pct")],
+        )
     _fit_tier_points(ctx)
     means.messages_issued = 0
     for asset_id, asset in state.aviation.items():
         spec = ctx.index.aviation[asset_id]
-        key = {"utility": "utility_hours_pct", "attack": "attack_hours_pct",
-               "isr": "isr_hours_pct"}[spec.kind]
+        key = {
+            "utility": "utility_hours_pct",
+            "attack": "attack_hours_pct",
+            "isr": "isr_hours_pct",
+        }[spec.kind]
         monthly = spec.hours_per_month * (1 if spec.kind == AviationKind.ISR else spec.aircraft)
         asset.hours = scaled(monthly, means.aviation_pct + ctx.modifier_total(key))
         asset.paid = False
@@ -73,9 +86,14 @@ def _refresh_means(ctx: Context) -> None:
             if asset.hours >= T.TASK_HOURS[spec.kind]:
                 charge_tasking(ctx, asset_id, [cause("rule", "standing tasking")])
             else:
-                ctx.record("means", f"{asset_id}.hours", 0, asset.hours,
-                           f"{asset_id} lacks the hours to keep flying over {asset.tasked_region}",
-                           [cause("modifier", key)])
+                ctx.record(
+                    "means",
+                    f"{asset_id}.hours",
+                    0,
+                    asset.hours,
+                    f"{asset_id} lacks the hours to keep flying over {asset.tasked_region}",
+                    [cause("modifier", key)],
+                )
                 asset.tasked_region = None
 
 
@@ -91,9 +109,14 @@ def _fit_tier_points(ctx: Context) -> None:
             else:
                 region.tier_one -= 1
             used -= 1
-            ctx.record("means", f"{region_id}.tier_points", -1, used,
-                       f"civilian capacity shrank: one PoC activity point in {region_id} dropped",
-                       [cause("rule", "capacity")])
+            ctx.record(
+                "means",
+                f"{region_id}.tier_points",
+                -1,
+                used,
+                f"civilian capacity shrank: one PoC activity point in {region_id} dropped",
+                [cause("rule", "capacity")],
+            )
     means.civilian_capacity_used = used
 
 
@@ -121,9 +144,14 @@ def _warnings(ctx: Context) -> None:
         region = ctx.state.regions[region_id]
         level, parts = warning_level(ctx, region_id)
         if level != region.warning:
-            ctx.record("warning", region_id, level - region.warning, level,
-                       f"early warning in {region_id} is now {level}",
-                       [cause("rule", "early warning", ", ".join(parts) or "no sources")])
+            ctx.record(
+                "warning",
+                region_id,
+                level - region.warning,
+                level,
+                f"early warning in {region_id} is now {level}",
+                [cause("rule", "early warning", ", ".join(parts) or "no sources")],
+            )
             region.warning = level
 
 
@@ -180,12 +208,20 @@ def _resolve_card_attacks(ctx: Context) -> None:
         else:
             target = _peacekeeper_target(ctx, attack.region)
             wounded = ctx.between(attack.wounded[0], attack.wounded[1], f"wounded in {card.id}")
-            civilians = ctx.between(attack.civilian_deaths[0], attack.civilian_deaths[1],
-                                    f"civilians caught in {card.id}")
+            civilians = ctx.between(
+                attack.civilian_deaths[0],
+                attack.civilian_deaths[1],
+                f"civilians caught in {card.id}",
+            )
             if target is None:
-                ctx.record("unit", attack.region, 0, 0,
-                           f"{card.title}: no mission unit in {attack.region} to strike",
-                           [source])
+                ctx.record(
+                    "unit",
+                    attack.region,
+                    0,
+                    0,
+                    f"{card.title}: no mission unit in {attack.region} to strike",
+                    [source],
+                )
                 continue
             resolve_peacekeeper_attack(ctx, target, attack.actor, unopposed, wounded, civilians, source)
     state.pending_attacks = []
@@ -208,7 +244,7 @@ def _resolve_actions(ctx: Context, actions: list[adversary.Action]) -> None:
             unopposed = dice + T.CIVILIAN_STRIKE_PER_THREAT * threat
             resolve_civilian_attack(ctx, action.region, action.actor, unopposed, source)
         elif action.kind in ("peacekeepers", "supply_route"):
-            sides, minus = (T.PK_STRIKE_DICE if action.kind == "peacekeepers" else T.IED_DICE)
+            sides, minus = T.PK_STRIKE_DICE if action.kind == "peacekeepers" else T.IED_DICE
             unopposed = max(0, ctx.die(sides, f"toll of a strike on {action.unit}") - minus)
             assert action.unit is not None
             resolve_peacekeeper_attack(ctx, action.unit, action.actor, unopposed, 0, 0, source)
@@ -216,9 +252,7 @@ def _resolve_actions(ctx: Context, actions: list[adversary.Action]) -> None:
             deaths = ctx.dice(2, 6, f"toll of a strike on host forces in {action.region}") + threat
             resolve_host_force_attack(ctx, action.region, action.actor, deaths, source)
         else:
-            ctx.state.pending_info.append(
-                _info(action.region, action.strength, action.reason)
-            )
+            ctx.state.pending_info.append(_info(action.region, action.strength, action.reason))
 
 
 def _info(region: str, strength: int, source: str):
@@ -249,19 +283,29 @@ def _host_force_conduct(ctx: Context) -> None:
                 if roll > chance:
                     continue
                 deaths = ctx.die(6, f"toll of abuses in {region_id}") + T.HOST_ABUSE_DEATHS_BASE
-                detail = (f"rolled {roll} against {chance} ({state.policy.orientation.replace('_', '-')}"
-                          f"{'; ' + ', '.join(checks) if checks else ''})")
+                detail = (
+                    f"rolled {roll} against {chance} ({state.policy.orientation.replace('_', '-')}"
+                    f"{'; ' + ', '.join(checks) if checks else ''})"
+                )
             else:
                 roll = ctx.dice(2, 6, f"collateral harm by {actor_id} in {region_id}")
                 if roll > level + 1:
                     continue
                 deaths = ctx.die(6, f"toll of collateral harm in {region_id}")
                 detail = f"rolled {roll} against {level + 1}"
-            ctx.civilians_killed(region_id, actor_id, deaths,
-                                 f"{actor.name} killed civilians in {region_id}",
-                                 [cause("rule", "conduct of other forces"), cause("roll", "d6", detail)])
-            ctx.credibility(region_id, -1, f"the mission's partners harmed civilians in {region_id}",
-                            [cause("rule", "partners' conduct")])
+            ctx.civilians_killed(
+                region_id,
+                actor_id,
+                deaths,
+                f"{actor.name} killed civilians in {region_id}",
+                [cause("rule", "conduct of other forces"), cause("roll", "d6", detail)],
+            )
+            ctx.credibility(
+                region_id,
+                -1,
+                f"the mission's partners harmed civilians in {region_id}",
+                [cause("rule", "partners' conduct")],
+            )
 
 
 # --- information phase ------------------------------------------------------------------------
@@ -292,8 +336,7 @@ def _information(ctx: Context, actions: list[adversary.Action]) -> None:
     elif -gap >= T.DO_EXCEEDS_SAY_MARGIN:
         for region_id in ctx.index.region_order:
             if state.regions[region_id].last_success_turn == state.turn:
-                ctx.credibility(region_id, T.DO_EXCEEDS_SAY_GAIN,
-                                "the mission did more than it said", why)
+                ctx.credibility(region_id, T.DO_EXCEEDS_SAY_GAIN, "the mission did more than it said", why)
 
 
 def _audience(ctx: Context, audience: str) -> tuple[list[str], int]:
@@ -316,11 +359,29 @@ def _land_message(ctx: Context, message) -> int:
     """Apply one message that lands this turn; return what it adds to 'Say'."""
     state = ctx.state
     theme = message.theme
-    why = [cause("order", "issue_message",
-                 f"'{theme.replace('_', ' ')}' by {message.channel.replace('_', ' ')} to "
-                 f"{message.audience}, issued turn {message.issued_turn}")]
+    why = [
+        cause(
+            "order",
+            "issue_message",
+            f"'{theme.replace('_', ' ')}' by {message.channel.replace('_', ' ')} to "
+            f"{message.audience}, issued turn {message.issued_turn}",
+        )
+    ]
     regions, divisor = _audience(ctx, message.audience)
     say = T.THEME_SAY[theme]
+    key = f"{theme}@{message.audience}"
+    last = state.message_memory.get(key)
+    state.message_memory[key] = state.turn
+    if last is not None and state.turn - last <= T.MESSAGE_FATIGUE_TURNS and theme != "counter_rumour":
+        ctx.record(
+            "credibility",
+            message.audience,
+            0,
+            0,
+            f"'{theme.replace('_', ' ')}' again to {message.audience}: people tune out",
+            why,
+        )
+        return say
     if theme == "mandate_explain":
         ctx.consent(T.MANDATE_EXPLAIN_CONSENT, "the mission explained its mandate", why)
         return say
@@ -332,15 +393,23 @@ def _land_message(ctx: Context, message) -> int:
             recent = state.turn - state.regions[region_id].last_success_turn <= T.SUCCESS_MEMORY_TURNS
             if not recent:
                 if message.audience != "national":
-                    ctx.credibility(region_id, T.TACTICAL_SUCCESS_WITHOUT_SUCCESS,
-                                    "claimed a success people did not see", why)
+                    ctx.credibility(
+                        region_id,
+                        T.TACTICAL_SUCCESS_WITHOUT_SUCCESS,
+                        "claimed a success people did not see",
+                        why,
+                    )
                     say += T.TACTICAL_SUCCESS_UNBACKED_SAY
                 continue
             if state.policy.poc_definition == "avoid_term":
                 value += T.AVOID_TERM_SUCCESS_BONUS
         if value:
-            ctx.credibility(region_id, max(1, value // divisor),
-                            f"message '{theme.replace('_', ' ')}' reached {region_id}", why)
+            ctx.credibility(
+                region_id,
+                max(1, value // divisor),
+                f"message '{theme.replace('_', ' ')}' reached {region_id}",
+                why,
+            )
     return say
 
 
@@ -361,12 +430,20 @@ def _resolve_info_attack(ctx: Context, attack, countered: dict[str, int]) -> Non
         strength //= 2
         mods.append("halved by a national counter-message")
     state.tallies.info_attacks += 1
-    why = [cause("adversary", "information", attack.source),
-           cause("rule", "information attack", ", ".join(mods) or "no counter")]
+    why = [
+        cause("adversary", "information", attack.source),
+        cause("rule", "information attack", ", ".join(mods) or "no counter"),
+    ]
     if strength <= 0:
         state.tallies.info_attacks_countered += 1
-        ctx.record("credibility", attack.region, 0, state.regions[attack.region].credibility,
-                   f"a hostile narrative in {attack.region} fell flat", why)
+        ctx.record(
+            "credibility",
+            attack.region,
+            0,
+            state.regions[attack.region].credibility,
+            f"a hostile narrative in {attack.region} fell flat",
+            why,
+        )
         return
     ctx.credibility(attack.region, -strength, f"hostile narrative in {attack.region}", why)
 
@@ -380,38 +457,57 @@ def _assessment(ctx: Context) -> None:
     for region_id in ctx.index.region_order:
         region = state.regions[region_id]
         if any(u.holds_tob for u in ctx.units_in(region_id)):
-            ctx.credibility(region_id, T.TOB_CREDIBILITY_PER_TURN,
-                            "a permanent presence people can count on",
-                            [cause("rule", "temporary operating base")])
+            ctx.credibility(
+                region_id,
+                T.TOB_CREDIBILITY_PER_TURN,
+                "a permanent presence people can count on",
+                [cause("rule", "temporary operating base")],
+            )
         if region.tier_one:
             gain = min(T.TIER_ONE_CREDIBILITY_MAX, region.tier_one * T.TIER_ONE_CREDIBILITY_PER_POINT)
             if people:
                 gain += T.PEOPLE_CENTRED_TIER_ONE_BONUS
-            ctx.credibility(region_id, gain, "dialogue and engagement (Tier I)",
-                            [cause("order", "set_poc_activity", f"{region.tier_one} point(s)"),
-                             cause("policy", "orientation", state.policy.orientation)])
+            ctx.credibility(
+                region_id,
+                gain,
+                "dialogue and engagement (Tier I)",
+                [
+                    cause("order", "set_poc_activity", f"{region.tier_one} point(s)"),
+                    cause("policy", "orientation", state.policy.orientation),
+                ],
+            )
         if region.tier_three:
             _tier_three(ctx, region_id)
         _threat_drift(ctx, region_id)
     if state.policy.orientation == "state_centred":
         if state.consent < T.STATE_CENTRED_CONSENT_LIMIT:
-                ctx.consent(T.STATE_CENTRED_CONSENT, "state-centred posture pleases the government",
-                            [cause("policy", "orientation", "state-centred")])
+            ctx.consent(
+                T.STATE_CENTRED_CONSENT,
+                "state-centred posture pleases the government",
+                [cause("policy", "orientation", "state-centred")],
+            )
     elif state.turn % T.PEOPLE_CENTRED_CONSENT_EVERY == 0:
-        ctx.consent(-1, "people-centred posture irritates the government",
-                    [cause("policy", "orientation", "people-centred")])
+        ctx.consent(
+            -1,
+            "people-centred posture irritates the government",
+            [cause("policy", "orientation", "people-centred")],
+        )
 
 
 def _tier_three(ctx: Context, region_id: str) -> None:
     """Protective environment work may lower the strongest militia threat or restore the state."""
     region = ctx.state.regions[region_id]
     roll = ctx.die(6, f"Tier III in {region_id}")
-    why = [cause("order", "set_poc_activity", f"Tier III {region.tier_three} point(s)"),
-           cause("roll", "d6", f"rolled {roll}, needed {region.tier_three + 1} or less")]
+    why = [
+        cause("order", "set_poc_activity", f"Tier III {region.tier_three} point(s)"),
+        cause("roll", "d6", f"rolled {roll}, needed {region.tier_three + 1} or less"),
+    ]
     if roll <= region.tier_three + 1:
         militias = [
-            (level, actor_id) for actor_id, level in region.threat.items()
-            if actor_id in ctx.index.actors and ctx.index.actors[actor_id].kind in ("militia", "non_signatory")
+            (level, actor_id)
+            for actor_id, level in region.threat.items()
+            if actor_id in ctx.index.actors
+            and ctx.index.actors[actor_id].kind in ("militia", "non_signatory")
             and level > 0
         ]
         if militias:
@@ -422,42 +518,57 @@ def _tier_three(ctx: Context, region_id: str) -> None:
 
 
 def _threat_drift(ctx: Context, region_id: str) -> None:
+    """Roll each armed group's threat up or down (rules.md §10); explain only what changes."""
     state = ctx.state
     region = state.regions[region_id]
     spec = ctx.index.regions[region_id]
     international = ctx.modifier_total("international_support")
+    shared: list[tuple[str, int]] = []
+    if region.host_presence <= 1:
+        shared.append(("state absent", 1))
+    if region.credibility < 30:
+        shared.append(("mission distrusted", 1))
+    if region.credibility >= 60:
+        shared.append(("mission trusted", -1))
+    if any(u.holds_tob for u in ctx.units_in(region_id)):
+        shared.append(("operating base", -1))
+    if spec.tri_border:
+        shared.append(("tri-border pressure", 1))
+    shared_total = sum(value for _, value in shared)
     for actor_id in sorted(region.threat):
         actor = ctx.index.actors.get(actor_id)
         if actor is None or actor.kind not in adversary.ARMED_KINDS:
             continue
         level = region.threat[actor_id]
-        mods: list[tuple[str, int]] = []
-        if region.host_presence <= 1:
-            mods.append(("state absent", 1))
-        if region.credibility < 30:
-            mods.append(("mission distrusted", 1))
-        if region.credibility >= 60:
-            mods.append(("mission trusted", -1))
-        if any(u.holds_tob for u in ctx.units_in(region_id)):
-            mods.append(("operating base", -1))
+        mods = list(shared)
         if actor.kind == "terrorist" and international:
             mods.append(("international forces", -international))
-        if spec.tri_border:
-            mods.append(("tri-border pressure", 1))
+        start = spec.threat.get(actor_id, 0)
+        if level != start:
+            mods.append((f"pull back to its usual level {start}", T.THREAT_REVERSION * (start - level)))
         if level == 0:
-            neighbours = [n for n in ctx.index.links[region_id]
-                          if state.regions[n].threat.get(actor_id, 0) >= 4]
+            neighbours = [
+                n for n in ctx.index.links[region_id] if state.regions[n].threat.get(actor_id, 0) >= 4
+            ]
             if not neighbours:
                 continue
             mods.append((f"spreading from {neighbours[0]}", 0))
-        total = sum(v for _, v in mods)
-        roll = ctx.dice(2, 6, f"threat drift {actor_id} in {region_id}")
-        detail = f"rolled {roll}{''.join(f', {l} {v:+d}' for l, v in mods)}"
-        why = [cause("roll", "2d6", detail), cause("rule", "threat drift")]
+        total = shared_total + sum(value for _, value in mods[len(shared) :])
+        roll = ctx.dice(2, 6, "threat drift")
         if roll + total >= T.THREAT_UP_AT:
-            ctx.threat(region_id, actor_id, 1, f"{actor.name} grows stronger in {region_id}", why)
+            delta, summary = 1, f"{actor.name} grows stronger in {region_id}"
         elif roll + total <= T.THREAT_DOWN_AT and level > 0:
-            ctx.threat(region_id, actor_id, -1, f"{actor.name} weakens in {region_id}", why)
+            delta, summary = -1, f"{actor.name} weakens in {region_id}"
+        else:
+            continue
+        detail = f"rolled {roll}{''.join(f', {label} {value:+d}' for label, value in mods)}"
+        ctx.threat(
+            region_id,
+            actor_id,
+            delta,
+            summary,
+            [cause("roll", "2d6", detail), cause("rule", "threat drift")],
+        )
 
 
 # --- mandate renewal --------------------------------------------------------------------------
@@ -475,7 +586,7 @@ def _mandate_renewal(ctx: Context, resolution: str) -> None:
         if option in ("poc_first", "status_quo") and ctx.index.cards[card_id].choice is not None:
             case = option
     credibility = national_credibility(ctx)
-    recent = state.history[-11:] + [state.current]
+    recent = [*state.history[-11:], state.current]
     gap = sum(max(0, r.say - r.do) for r in recent) / len(recent)
     score = state.mandate_support + (credibility - 50) // 2
     case_mod = 0
@@ -492,10 +603,17 @@ def _mandate_renewal(ctx: Context, resolution: str) -> None:
         outcome = "renewed"
     why = [
         cause("card", "mandate_renewal", f"UNSCR {resolution}"),
-        cause("roll", "2d6", f"support {state.mandate_support}, credibility {credibility} "
-              f"({(credibility - 50) // 2:+d}), case '{case}' {case_mod:+d}, roll {roll} - 7 = {total}"),
-        cause("rule", "renewal table", f"PoC first at {T.RENEWAL_POC_FIRST_AT}+ when argued, "
-              f"reduced below {T.RENEWAL_REDUCED_BELOW}"),
+        cause(
+            "roll",
+            "2d6",
+            f"support {state.mandate_support}, credibility {credibility} "
+            f"({(credibility - 50) // 2:+d}), case '{case}' {case_mod:+d}, roll {roll} - 7 = {total}",
+        ),
+        cause(
+            "rule",
+            "renewal table",
+            f"PoC first at {T.RENEWAL_POC_FIRST_AT}+ when argued, reduced below {T.RENEWAL_REDUCED_BELOW}",
+        ),
     ]
     state.mandate_outcomes.append(f"{resolution}:{outcome}")
     state.current.mandate_outcome = outcome
@@ -509,8 +627,14 @@ def _mandate_renewal(ctx: Context, resolution: str) -> None:
         if means.irc_locked:
             unlocked = means.irc_locked.pop(0)
             means.irc_available.append(unlocked)
-            ctx.record("means", "irc", 1, len(means.irc_available),
-                       f"the mandate now allows {unlocked.replace('_', ' ')}", why)
+            ctx.record(
+                "means",
+                "irc",
+                1,
+                len(means.irc_available),
+                f"the mandate now allows {unlocked.replace('_', ' ')}",
+                why,
+            )
     elif outcome == "reduced":
         cut = T.REDUCED_MEANS
         ctx.means("budget_per_turn", cut["budget"], "the Council trims the mission", why)

@@ -37,8 +37,9 @@ def find_scenario(name_or_path: str) -> Scenario:
     bundled = scenarios_dir() / f"{name_or_path}.yaml"
     if not bundled.exists():
         valid = ", ".join(scenario_names())
-        raise ScenarioError([ScenarioProblem(name_or_path, 1, 1, "",
-                                             f"unknown scenario; valid names: {valid}")])
+        raise ScenarioError(
+            [ScenarioProblem(name_or_path, 1, 1, "", f"unknown scenario; valid names: {valid}")]
+        )
     return _load_cached(str(bundled))
 
 

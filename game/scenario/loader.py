@@ -204,9 +204,7 @@ def cross_reference_problems(scenario: Scenario) -> list[tuple[Location, str]]:
                 region = getattr(effect, "region", None)
                 region_ref((*loc, "region"), region, allow_all=True)
                 if region is None and hasattr(effect, "region") and not card.regions:
-                    problems.append(
-                        ((*loc, "region"), "no region here and the card names no regions")
-                    )
+                    problems.append(((*loc, "region"), "no region here and the card names no regions"))
                 for field in ("perpetrator", "attacker", "actor"):
                     if hasattr(effect, field):
                         actor_ref((*loc, field), getattr(effect, field))

@@ -107,7 +107,9 @@ class Region(Strict):
     host_presence: int = Field(ge=0, le=5, description="Host-state presence and governance, 0-5")
     tri_border: bool = Field(False, description="Touches the Liptako-Gourma tri-border area")
     dispersion: int = Field(
-        0, ge=0, le=3,
+        0,
+        ge=0,
+        le=3,
         description="How scattered the rural population is: protection malus 0-3 (rules.md 6.2)",
     )
     threat: dict[Identifier, int] = Field(description="Threat level 0-5 by actor id")

@@ -10,14 +10,21 @@ from game.engine.state import GameState
 from game.scenario.models import Role
 
 ROLES = list(Role)
-SETTINGS = settings(max_examples=25, deadline=None,
-                    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 
 
 def casualty_totals(state: GameState) -> tuple[int, int, int, int]:
     civilians = sum(sum(t.values()) for t in state.tallies.civilians_killed.values())
-    return (civilians, state.tallies.peacekeepers_killed, state.tallies.peacekeepers_wounded,
-            state.tallies.host_forces_killed)
+    return (
+        civilians,
+        state.tallies.peacekeepers_killed,
+        state.tallies.peacekeepers_wounded,
+        state.tallies.host_forces_killed,
+    )
 
 
 def check_invariants(game: Game) -> None:
@@ -35,7 +42,8 @@ def check_invariants(game: Game) -> None:
     assert 0 <= state.consent <= 100 and 0 <= state.mandate_support <= 100
     assert all(asset.hours >= 0 for asset in state.aviation.values())
     assert state.means.civilian_capacity_used <= max(state.means.civilian_capacity, 0) or not any(
-        r.tier_one or r.tier_three for r in state.regions.values())
+        r.tier_one or r.tier_three for r in state.regions.values()
+    )
 
 
 def play_random(game: Game, data: st.DataObject, orders_per_turn: int = 6) -> list[list[dict]]:

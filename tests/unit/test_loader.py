@@ -16,20 +16,34 @@ ROOT = Path(__file__).parent.parent.parent
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        ("bad_strength.yaml", "bad_strength.yaml:40:76: contingents.0.strength: Input should be a valid integer"),
-        ("unknown_key.yaml", "unknown_key.yaml:24:5: regions.1.tribordr: unknown field (check its spelling)"),
-        ("unknown_region.yaml", "unknown_region.yaml:11:32: regions.0.links.1.to: unknown region 'atlantis'"),
+        (
+            "bad_strength.yaml",
+            "bad_strength.yaml:40:76: contingents.0.strength: Input should be a valid integer",
+        ),
+        (
+            "unknown_key.yaml",
+            "unknown_key.yaml:24:5: regions.1.tribordr: unknown field (check its spelling)",
+        ),
+        (
+            "unknown_region.yaml",
+            "unknown_region.yaml:11:32: regions.0.links.1.to: unknown region 'atlantis'",
+        ),
         ("bad_role.yaml", "bad_role.yaml:81:13: cards.1.choice.role: Input should be 'srsg'"),
         ("bad_yaml.yaml", "bad_yaml.yaml:4:12: not valid YAML: expected ',' or ']'"),
-        ("unknown_base.yaml", "unknown_base.yaml:41:87: contingents.1.base: unknown region 'timbuktu'"),
+        (
+            "unknown_base.yaml",
+            "unknown_base.yaml:41:87: contingents.1.base: unknown region 'timbuktu'",
+        ),
     ],
 )
 def test_broken_scenario_names_file_line_and_field(name: str, expected: str) -> None:
     with pytest.raises(ScenarioError) as caught:
         load_scenario(BROKEN / name)
     messages = [str(problem) for problem in caught.value.problems]
-    assert any(message.startswith(str(BROKEN / expected.split(":")[0]) + ":" + expected.split(":", 1)[1])
-               for message in messages), messages
+    assert any(
+        message.startswith(str(BROKEN / expected.split(":")[0]) + ":" + expected.split(":", 1)[1])
+        for message in messages
+    ), messages
 
 
 def test_every_problem_is_listed_not_only_the_first() -> None:
@@ -42,8 +56,11 @@ def test_every_problem_is_listed_not_only_the_first() -> None:
 
 
 def test_links_must_go_both_ways() -> None:
-    text = (BROKEN.parent / "mini.yaml").read_text().replace(
-        "links: [{to: centre}]\n    credibility: 60", "links: []\n    credibility: 60")
+    text = (
+        (BROKEN.parent / "mini.yaml")
+        .read_text()
+        .replace("links: [{to: centre}]\n    credibility: 60", "links: []\n    credibility: 60")
+    )
     with pytest.raises(ScenarioError, match="has no link back"):
         parse_scenario(text, "oneway.yaml")
 
@@ -69,13 +86,15 @@ def test_bundled_scenarios_load_and_hash_is_stable() -> None:
 
 
 def test_unknown_scenario_lists_the_valid_names() -> None:
-    with pytest.raises(ScenarioError, match="valid names: .*mali-2019"):
+    with pytest.raises(ScenarioError, match=r"valid names: .*mali-2019"):
         find_scenario("atlantis")
 
 
 def test_committed_schema_is_current() -> None:
     committed = (ROOT / "scenarios" / "scenario.schema.json").read_text(encoding="utf-8")
-    assert committed == schema_text(), "regenerate with: uv run minusma schema -o scenarios/scenario.schema.json"
+    assert committed == schema_text(), (
+        "regenerate with: uv run minusma schema -o scenarios/scenario.schema.json"
+    )
 
 
 def test_scenarios_point_editors_at_the_schema() -> None:

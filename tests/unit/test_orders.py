@@ -29,8 +29,10 @@ def game(mini) -> Game:
         (O.OpenBase(unit="recon"), "recon is not a combat unit"),
         (O.TaskAviation(asset="lift", region="north"), "take no standing task"),
         (O.SetPocActivity(region="north", tier="I", points=3), None),
-        (O.IssueMessage(theme="define_poc", channel="radio", audience="national"),
-         "has not defined PoC"),
+        (
+            O.IssueMessage(theme="define_poc", channel="radio", audience="national"),
+            "has not defined PoC",
+        ),
         (O.IssueMessage(theme="protection_promise", channel="cimic", audience="south"), None),
         (O.SetPolicy(name="orientation", value="state_centred"), "already state centred"),
         (O.DecideCard(card="renewal", option="poc_first"), "no decision is pending"),

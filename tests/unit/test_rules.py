@@ -19,9 +19,18 @@ def game(mini) -> Game:
 
 @pytest.mark.parametrize(
     ("roll", "outcome", "percent"),
-    [(2, "unopposed", 100), (7, "unopposed", 100), (8, "partly_mitigated", 60),
-     (9, "partly_mitigated", 60), (10, "mitigated", 30), (11, "mitigated", 30),
-     (12, "deterred", 10), (13, "deterred", 10), (14, "prevented", 0), (20, "prevented", 0)],
+    [
+        (2, "unopposed", 100),
+        (7, "unopposed", 100),
+        (8, "partly_mitigated", 60),
+        (9, "partly_mitigated", 60),
+        (10, "mitigated", 30),
+        (11, "mitigated", 30),
+        (12, "deterred", 10),
+        (13, "deterred", 10),
+        (14, "prevented", 0),
+        (20, "prevented", 0),
+    ],
 )
 def test_resolution_table(roll: int, outcome: str, percent: int) -> None:
     assert outcome_for(roll) == (outcome, percent)
@@ -105,22 +114,44 @@ def test_unwarned_card_attack_is_hidden(mini) -> None:
     assert attacks and not attacks[0].revealed
 
 
-def test_say_do_gap_costs_credibility(game: Game) -> None:
+def _land(game: Game, *messages: O.IssueMessage) -> None:
+    """Issue messages with no release delay and run the information phase alone."""
+    game.state.means.release_delay = 0
+    game.state.means.message_slots = len(messages)
+    game.state.pending_info.clear()  # a drawn rumour card would blur the arithmetic
+    for message in messages:
+        game.apply(message)
     ctx = game.context()
     ctx.phase = "information"
-    promise = O.IssueMessage(theme="protection_promise", channel="radio", audience="centre")
-    game.state.means.release_delay = 0
-    game.state.means.message_slots = 3
-    game.state.pending_info.clear()  # a drawn rumour card would blur the arithmetic
-    for _ in range(2):
-        game.apply(promise)
-    before = game.state.regions["centre"].credibility
     _information(ctx, [])
-    assert game.state.current.say == T.POLICY_SAY["status_quo"] + 2 * T.THEME_SAY["protection_promise"]
+
+
+def test_say_do_gap_costs_credibility(game: Game) -> None:
+    promise = O.IssueMessage(theme="protection_promise", channel="radio", audience="centre")
+    explain = O.IssueMessage(theme="mandate_explain", channel="radio", audience="centre")
+    before = game.state.regions["centre"].credibility
+    _land(game, promise, explain)
+    say = T.POLICY_SAY["status_quo"] + T.THEME_SAY["protection_promise"] + T.THEME_SAY["mandate_explain"]
+    assert game.state.current.say == say and game.state.current.do == 0
+    assert say >= T.SAY_DO_SMALL_GAP
     gap_changes = [c for c in game.state.current.changes if "Say-Do gap" in c.summary]
-    assert gap_changes and all(c.delta == -T.SAY_DO_LARGE_LOSS for c in gap_changes)
-    expected = before + 2 * T.THEME_CREDIBILITY["protection_promise"] - T.SAY_DO_LARGE_LOSS
+    assert {c.target for c in gap_changes} == {"north", "centre", "south"}
+    assert all(c.delta == -T.SAY_DO_SMALL_LOSS for c in gap_changes)
+    expected = before + T.THEME_CREDIBILITY["protection_promise"] - T.SAY_DO_SMALL_LOSS
     assert game.state.regions["centre"].credibility == expected
+
+
+def test_repeated_message_is_ignored(game: Game) -> None:
+    promise = O.IssueMessage(theme="protection_promise", channel="radio", audience="centre")
+    before = game.state.regions["centre"].credibility
+    _land(game, promise, promise)
+    tuned_out = [c for c in game.state.current.changes if "people tune out" in c.summary]
+    assert len(tuned_out) == 1
+    assert game.state.current.say == T.POLICY_SAY["status_quo"] + 2 * T.THEME_SAY["protection_promise"]
+    gap = T.SAY_DO_LARGE_LOSS
+    assert (
+        game.state.regions["centre"].credibility == before + T.THEME_CREDIBILITY["protection_promise"] - gap
+    )
 
 
 def test_counter_rumour_must_land_in_time(game: Game) -> None:
