@@ -106,10 +106,11 @@ def _messages(game: Game, plan: list[tuple[str, str, str]]) -> None:
 def _historical_force(game: Game) -> None:
     """MINUSMA's real posture: camps, patrols in the centre, force protection for ISR.
 
-    The Mobile Task Force stays in its camp: short of helicopters, it had little effect.
+    Patrols and a temporary base in the centre start with Sector Centre in mid-2019. The
+    Mobile Task Force stays in its camp: short of helicopters, it had little effect.
     """
-    _patrol(game, CENTRE)
-    if game.state.month >= "2019-06":
+    if game.state.month >= "2019-06":  # Sector Centre and the base near Ogossagou, mid-2019
+        _patrol(game, CENTRE)
         _open_tob(game, "mopti")
     _task(game, AviationKind.ISR, ("kidal", "gao", "mopti", "tombouctou"))
     _task(game, AviationKind.ATTACK, ("tombouctou", "gao", "mopti"))

@@ -137,7 +137,7 @@ REDUCED_MEANS = {"budget": -2, "aviation_pct": -15}
 # --- Threat dynamics (rules.md §10) ----------------------------------------------------------
 THREAT_UP_AT = 12  # 2d6 + modifiers at or above: +1
 THREAT_DOWN_AT = 4  # 2d6 + modifiers at or below: -1
-THREAT_REVERSION = 1  # per level above (-) or below (+) the scenario's starting level
+THREAT_REVERSION = 2  # per level above (-) or below (+) the scenario's starting level
 HOST_ABUSE_DEATHS_BASE = 2  # 1d6 + this, when a host-force abuse roll succeeds
 
 # --- Adversary (rules.md §5) -----------------------------------------------------------------

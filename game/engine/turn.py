@@ -526,7 +526,7 @@ def _threat_drift(ctx: Context, region_id: str) -> None:
     shared: list[tuple[str, int]] = []
     if region.host_presence <= 1:
         shared.append(("state absent", 1))
-    if region.credibility < 30:
+    if region.credibility < T.DISTRUST_FLOOR:
         shared.append(("mission distrusted", 1))
     if region.credibility >= 60:
         shared.append(("mission trusted", -1))
