@@ -232,3 +232,12 @@ def test_scorecard_compares_with_history(mini) -> None:
     total = sum(sum(t.values()) for t in game.state.tallies.civilians_killed.values())
     assert civilians.value == total
     assert civilians.verdict in {"better than history", "as history", "worse than history"}
+
+
+def test_fog_of_war_shows_bands_until_warning_is_good(game: Game) -> None:
+    from game.engine.fog import visible_threat
+
+    game.state.regions["centre"].warning = 1
+    assert visible_threat(game.state, "centre") == {"fama": "medium", "jnim": "medium", "militia": "high"}
+    game.state.regions["centre"].warning = 2
+    assert visible_threat(game.state, "centre") == {"fama": "2", "jnim": "3", "militia": "4"}

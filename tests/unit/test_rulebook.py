@@ -1,0 +1,66 @@
+"""rules.md prints the numbers the engine uses: the key tables are checked against tables.py."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game.engine import tables as T
+
+RULES = (Path(__file__).parent.parent.parent / "rules.md").read_text(encoding="utf-8")
+
+
+def test_resolution_table_matches() -> None:
+    bounds = [row[0] for row in T.OUTCOME_TABLE]
+    for index, (lowest, name, percent) in enumerate(T.OUTCOME_TABLE):
+        label = name.replace("_", " ")
+        if index == 0:
+            cell = f"{lowest} or more"
+        elif lowest < 0:
+            cell = f"{bounds[index - 1] - 1} or less"
+        else:
+            cell = f"{lowest}–{bounds[index - 1] - 1}"
+        assert f"| {cell} | {label} | {percent}% |" in RULES
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        f"| a temporary operating base in the region | +{T.TOB_PROTECTION} |",
+        f"| units in base posture (static protection of camps) | +{T.BASE_POSTURE_PROTECTION} (once) |",
+        f"| patrolling units (without `self_defence_only`) | +{T.PATROL_PROTECTION} each, at most "
+        f"+{T.PATROL_PROTECTION_MAX} |",
+        f"| a formed police unit | +{T.POLICE_PROTECTION} (once) |",
+        f"| … by the Mobile Task Force | +{T.MTF_BONUS} more |",
+        f"| attack helicopters tasked to the region | +{T.ATTACK_HELICOPTER_WARNED} with warning 1+, "
+        f"else +{T.ATTACK_HELICOPTER_UNWARNED} |",
+        f"| a large attack (unopposed toll {T.MAJOR_ATTACK_DEATHS} or more) | −{T.MAJOR_ATTACK_PENALTY} |",
+        f"| civilians | {T.CIVILIAN_STRIKE_DICE[0]}d{T.CIVILIAN_STRIKE_DICE[1]} + "
+        f"{T.CIVILIAN_STRIKE_PER_THREAT} × the attacker's threat level |",
+        f"| peacekeepers (P2) | 1d{T.PK_STRIKE_DICE[0]} − {T.PK_STRIKE_DICE[1]} killed |",
+        f"| roadside bomb (P4) | 1d{T.IED_DICE[0]} − {T.IED_DICE[1]} killed |",
+        f"modifiers: **{T.THREAT_UP_AT} or more: +1; {T.THREAT_DOWN_AT} or less: −1**",
+        f"| {T.RENEWAL_POC_FIRST_AT}+ and PoC first was argued | PoC first |",
+        f"| under {T.RENEWAL_REDUCED_BELOW} | reduced |",
+        f"at **{T.TRUST_CEILING} or more**, every gain is halved",
+        f"at **{T.HIGH_TRUST_CEILING} or more**, quartered",
+        f"at **{T.DISTRUST_FLOOR} or less**, every loss is halved",
+        f"a standing attack-helicopter tasking: **{T.TASK_HOURS['attack']}** h; a standing ISR tasking: "
+        f"**{T.TASK_HOURS['isr']}** h",
+    ],
+)
+def test_rulebook_rows_match_tables(row: str) -> None:
+    assert row in RULES
+
+
+def test_every_source_system_has_a_mechanic() -> None:
+    for number in range(1, 23):
+        assert f"| S{number} |" in RULES, f"S{number} missing from the table in rules.md §14"
+
+
+def test_theme_table_matches() -> None:
+    assert f"| protection promise | +{T.THEME_CREDIBILITY['protection_promise']} | " \
+           f"{T.THEME_SAY['protection_promise']} |" in RULES
+    assert f"| define PoC (only once the SRSG has defined it) | +{T.THEME_CREDIBILITY['define_poc']} | " \
+           f"{T.THEME_SAY['define_poc']} |" in RULES
