@@ -30,7 +30,7 @@ def main() -> None:
     turns = scenario.calendar.turns
     for seed in range(1, args.games + 1):
         w0, c0 = time.perf_counter(), time.process_time()
-        play_game(Game.new(scenario, seed), policy)
+        play_game(Game.new(scenario, seed, undo=False), policy)
         wall.append((time.perf_counter() - w0) * 1000)
         cpu.append((time.process_time() - c0) * 1000)
     median_cpu = statistics.median(cpu)

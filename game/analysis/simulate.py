@@ -23,7 +23,7 @@ def policy_named(name: str) -> Policy:
 
 def simulate(scenario: Scenario, seed: int, policy: str | Policy) -> Game:
     chosen = policy_named(policy) if isinstance(policy, str) else policy
-    return play_game(Game.new(scenario, seed), chosen)
+    return play_game(Game.new(scenario, seed, undo=False), chosen)
 
 
 def turn_summary(record: TurnRecord) -> dict:

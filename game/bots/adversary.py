@@ -44,113 +44,111 @@ def _top_actor(ctx: Context, region: str, target: str) -> tuple[str, int] | None
 
 
 def plan(ctx: Context) -> list[Action]:
-    """Choose this turn's actions, one at a time, each by the first priority that applies."""
-    actions: list[Action] = []
+    """Choose this turn's actions, one at a time, each by the first priority that applies.
+
+    The state does not change while the bot plans, so each priority's candidates are listed
+    once, best first; an action takes the best candidate not used yet.
+    """
+    queues = {
+        "information": (T.MAX_INFO_ATTACKS, _exploit_deaths(ctx)),
+        "peacekeepers": (T.MAX_PEACEKEEPER_STRIKES, _exposed_units(ctx)),
+        "host_forces": (T.MAX_HOST_FORCE_STRIKES, _host_forces(ctx)),
+        "supply_route": (1, _supply_route(ctx)),
+    }
     targets = _civilian_targets(ctx)
-    counts = {"information": 0, "peacekeepers": 0, "host_forces": 0, "supply_route": 0}
+    actions: list[Action] = []
     struck: dict[str, int] = {}
     for _ in range(action_count(ctx)):
-        action = (
-            (counts["information"] < T.MAX_INFO_ATTACKS and _exploit_deaths(ctx, actions))
-            or (counts["peacekeepers"] < T.MAX_PEACEKEEPER_STRIKES and _exposed_unit(ctx, actions))
-            or (counts["host_forces"] < T.MAX_HOST_FORCE_STRIKES and _host_forces(ctx, actions))
-            or (counts["supply_route"] < 1 and _supply_route(ctx))
-            or _civilians(ctx, struck, targets)
-        )
-        if not action:
+        action = next(
+            (
+                queue.pop(0)
+                for limit, queue in queues.values()
+                if queue and sum(a.kind == queue[0].kind for a in actions) < limit
+            ),
+            None,
+        ) or _civilians(ctx, struck, targets)
+        if action is None:
             break
-        if action.kind in counts:
-            counts[action.kind] += 1
         if action.kind == "civilians":
             struck[action.region] = struck.get(action.region, 0) + 1
         actions.append(action)
     return actions
 
 
-def _already(actions: list[Action], kind: str, key: str) -> bool:
-    return any(a.kind == kind and (a.unit or a.region) == key for a in actions)
-
-
-def _exploit_deaths(ctx: Context, actions: list[Action]) -> Action | None:
+def _exploit_deaths(ctx: Context) -> list[Action]:
     """P1: exploit last turn's civilian deaths in the information domain."""
-    best: tuple[int, str] | None = None
-    for region_id in ctx.index.region_order:
+    found: list[tuple[int, int, str]] = []
+    for order, region_id in enumerate(ctx.index.region_order):
         region = ctx.state.regions[region_id]
         if region.last_civilian_deaths < T.INFO_ATTACK_EXPLOIT_DEATHS and not region.last_mission_harm:
             continue
-        if _already(actions, "information", region_id):
-            continue
         if not ctx.mission_present(region_id):
             continue  # nobody expected the mission to protect there
-        score = region.last_civilian_deaths + 3 * region.last_mission_harm
-        if best is None or score > best[0]:
-            best = (score, region_id)
-    if best is None:
-        return None
-    region_id = best[1]
-    region = ctx.state.regions[region_id]
-    strength = T.INFO_ATTACK_BASE + T.INFO_ATTACK_EXPLOIT_BONUS
-    if region.last_mission_harm:
-        strength += T.INFO_ATTACK_MISSION_HARM_BONUS
-    actor = _top_actor(ctx, region_id, "information")
-    return Action(
-        "information",
-        region_id,
-        actor[0] if actor else "armed_groups",
-        f"P1 exploit: {region.last_civilian_deaths} civilians died in {region_id} "
-        f"last turn ({region.last_mission_harm} blamed on the mission or its partners)",
-        strength=strength,
-    )
+        found.append((-(region.last_civilian_deaths + 3 * region.last_mission_harm), order, region_id))
+    actions = []
+    for _, _, region_id in sorted(found):
+        region = ctx.state.regions[region_id]
+        strength = T.INFO_ATTACK_BASE + T.INFO_ATTACK_EXPLOIT_BONUS
+        if region.last_mission_harm:
+            strength += T.INFO_ATTACK_MISSION_HARM_BONUS
+        actor = _top_actor(ctx, region_id, "information")
+        actions.append(
+            Action(
+                "information",
+                region_id,
+                actor[0] if actor else "armed_groups",
+                f"P1 exploit: {region.last_civilian_deaths} civilians died in {region_id} "
+                f"last turn ({region.last_mission_harm} blamed on the mission or its partners)",
+                strength=strength,
+            )
+        )
+    return actions
 
 
-def _exposed_unit(ctx: Context, actions: list[Action]) -> Action | None:
+def _exposed_units(ctx: Context) -> list[Action]:
     """P2: strike a peacekeeping unit exposed on a base or patrol without air cover."""
-    best: tuple[int, int, str] | None = None
+    found: list[tuple[tuple[int, int, str], Action]] = []
     for unit in ctx.state.units.values():
         if unit.posture != "patrol" and not unit.holds_tob:
             continue
-        if _already(actions, "peacekeepers", unit.id) or attack_helicopters_over(ctx, unit.region):
+        if attack_helicopters_over(ctx, unit.region):
             continue
         actor = _top_actor(ctx, unit.region, "peacekeepers")
         if actor is None or actor[1] < T.EXPOSED_THREAT:
             continue
-        key = (actor[1], -unit.strength, unit.id)
-        if best is None or key > best:
-            best = key
-    if best is None:
-        return None
-    unit = ctx.state.units[best[2]]
-    actor = _top_actor(ctx, unit.region, "peacekeepers")
-    assert actor is not None
-    return Action(
-        "peacekeepers",
-        unit.region,
-        actor[0],
-        f"P2 exposed: {unit.id} is on {'a base' if unit.holds_tob else 'patrol'} in "
-        f"{unit.region}, {actor[0]} threat {actor[1]}, no attack helicopters",
-        unit=unit.id,
-    )
+        action = Action(
+            "peacekeepers",
+            unit.region,
+            actor[0],
+            f"P2 exposed: {unit.id} is on {'a base' if unit.holds_tob else 'patrol'} in "
+            f"{unit.region}, {actor[0]} threat {actor[1]}, no attack helicopters",
+            unit=unit.id,
+        )
+        found.append(((actor[1], -unit.strength, unit.id), action))
+    return [action for _, action in sorted(found, key=lambda item: item[0], reverse=True)]
 
 
-def _host_forces(ctx: Context, actions: list[Action]) -> Action | None:
+def _host_forces(ctx: Context) -> list[Action]:
     """P3: strike host-nation camps in the tri-border area where the state is present."""
+    actions = []
     for region_id in ctx.index.region_order:
         spec = ctx.index.regions[region_id]
-        region = ctx.state.regions[region_id]
-        if not spec.tri_border or region.host_presence < 2 or _already(actions, "host_forces", region_id):
+        if not spec.tri_border or ctx.state.regions[region_id].host_presence < 2:
             continue
         actor = _top_actor(ctx, region_id, "host_forces")
         if actor and actor[1] >= T.EXPOSED_THREAT:
-            return Action(
-                "host_forces",
-                region_id,
-                actor[0],
-                f"P3 host forces: army camps in {region_id} (tri-border), {actor[0]} threat {actor[1]}",
+            actions.append(
+                Action(
+                    "host_forces",
+                    region_id,
+                    actor[0],
+                    f"P3 host forces: army camps in {region_id} (tri-border), {actor[0]} threat {actor[1]}",
+                )
             )
-    return None
+    return actions
 
 
-def _supply_route(ctx: Context) -> Action | None:
+def _supply_route(ctx: Context) -> list[Action]:
     """P4: one roadside bomb a turn on the most threatened road used by the mission."""
     best: tuple[int, str, str] | None = None
     for region_id in ctx.index.region_order:
@@ -163,17 +161,19 @@ def _supply_route(ctx: Context) -> Action | None:
         if best is None or key[0] > best[0]:
             best = key
     if best is None:
-        return None
+        return []
     level, region_id, unit_id = best
     actor = _top_actor(ctx, region_id, "supply_routes")
     assert actor is not None
-    return Action(
-        "supply_route",
-        region_id,
-        actor[0],
-        f"P4 roads: {unit_id} moves on the roads of {region_id}, {actor[0]} threat {level}",
-        unit=unit_id,
-    )
+    return [
+        Action(
+            "supply_route",
+            region_id,
+            actor[0],
+            f"P4 roads: {unit_id} moves on the roads of {region_id}, {actor[0]} threat {level}",
+            unit=unit_id,
+        )
+    ]
 
 
 def _civilian_targets(ctx: Context) -> dict[str, tuple[int, str, int]]:

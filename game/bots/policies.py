@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from game.engine import Game
+from game.engine import Game, IllegalOrder
 from game.engine import orders as O
 from game.scenario.models import AviationKind, Caveat, UnitType
 
@@ -22,10 +22,12 @@ class Policy:
 
 
 def _give(game: Game, order: O.Order) -> bool:
-    if game.why_illegal(order) is None:
+    """Give an order if the rules allow it; scripts try orders that may not fit this turn."""
+    try:
         game.apply(order)
-        return True
-    return False
+    except IllegalOrder:
+        return False
+    return True
 
 
 def _decide_cards(game: Game, preferred: set[str]) -> None:

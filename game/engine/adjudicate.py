@@ -86,6 +86,17 @@ def _best_response(ctx: Context, region: str, warning: int) -> tuple[str, int, s
 
 def civilian_protection(ctx: Context, region: str, major: bool = False) -> Protection:
     """Everything that protects civilians in a region against an attack now (rules.md §6.2)."""
+    cached = ctx.protection_cache.get(region)
+    if cached is None:
+        cached = ctx.protection_cache[region] = _protection(ctx, region)
+    if not major:
+        return cached
+    protection = Protection(cached.total, list(cached.items), cached.air_response)
+    protection.add("a large, planned attack", -T.MAJOR_ATTACK_PENALTY)
+    return protection
+
+
+def _protection(ctx: Context, region: str) -> Protection:
     protection = Protection()
     regional = ctx.state.regions[region]
     units = ctx.units_in(region)
@@ -118,8 +129,6 @@ def civilian_protection(ctx: Context, region: str, major: bool = False) -> Prote
             protection.add("PoC defined: one understanding of when to act", T.POC_DEFINED_BONUS)
         elif definition == "status_quo" and contributing_caveats:
             protection.add("PoC undefined: caveated units read it their own way", -T.POC_UNDEFINED_PENALTY)
-    if major:
-        protection.add("a large, planned attack", -T.MAJOR_ATTACK_PENALTY)
     return protection
 
 
@@ -134,6 +143,7 @@ def resolve_civilian_attack(ctx: Context, region: str, actor: str, unopposed: in
         unit_id, asset_id = protection.air_response
         asset = ctx.state.aviation[asset_id]
         asset.hours -= T.QRF_AIR_HOURS
+        ctx.protection_cache.clear()  # lift hours changed: air responses may no longer reach
         ctx.record(
             "means",
             f"{asset_id}.hours",

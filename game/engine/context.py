@@ -32,6 +32,11 @@ class ScenarioIndex:
         self.cards: dict[str, Card] = {card.id: card for card in scenario.cards}
         self.actors = {actor.id: actor for actor in scenario.actors}
         self.team_regions = {team.base for team in scenario.civilian_teams}
+        self.armed_actors = {
+            actor.id: actor.kind.value
+            for actor in scenario.actors
+            if actor.kind in ("terrorist", "non_signatory", "militia")
+        }
 
     @cached_property
     def distance_km(self) -> dict[str, dict[str, int]]:
@@ -67,6 +72,7 @@ class Context:
         self.phase = phase
         self._by_region: dict[str, list] | None = None
         self._quick_reaction: list | None = None
+        self.protection_cache: dict = {}  # region -> Protection, cleared when forces change
 
     # --- dice -----------------------------------------------------------------------------------
     # The generator state is written straight into the model's __dict__: dice are the
@@ -258,8 +264,10 @@ class Context:
         return self._by_region.get(region, [])
 
     def units_moved(self) -> None:
+        """Forget cached positions and protection after a unit moved or changed posture."""
         self._by_region = None
         self._quick_reaction = None
+        self.protection_cache.clear()
 
     def quick_reaction_units(self) -> list:
         """Units in quick-reaction posture (cached like units_in)."""

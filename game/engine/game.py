@@ -67,16 +67,24 @@ def initial_state(scenario: Scenario, seed: int, index: ScenarioIndex | None = N
 class Game:
     """A scenario and the state of one game on it. Rules are pure functions of the two."""
 
-    def __init__(self, scenario: Scenario, state: GameState, index: ScenarioIndex | None = None):
+    def __init__(
+        self,
+        scenario: Scenario,
+        state: GameState,
+        index: ScenarioIndex | None = None,
+        undo: bool = True,
+    ):
+        """With undo=False (headless scripts), orders cannot be withdrawn and apply is faster."""
         self.scenario = scenario
         self.index = index or ScenarioIndex(scenario)
         self.state = state
+        self.undo = undo
         self._turn_start: str | None = None
 
     @classmethod
-    def new(cls, scenario: Scenario, seed: int) -> Game:
+    def new(cls, scenario: Scenario, seed: int, undo: bool = True) -> Game:
         index = ScenarioIndex(scenario)
-        return cls(scenario, initial_state(scenario, seed, index), index)
+        return cls(scenario, initial_state(scenario, seed, index), index, undo)
 
     def context(self) -> Context:
         return Context(self.index, self.state)
@@ -90,7 +98,7 @@ class Game:
         reason = self.why_illegal(order, role)
         if reason is not None:
             raise IllegalOrder(order, reason)
-        if self._turn_start is None:
+        if self.undo and self._turn_start is None:
             self._turn_start = self._snapshot()
         O.apply(order, self.context())
 
@@ -110,6 +118,8 @@ class Game:
         Returns descriptions of the orders dropped because of the withdrawal.
         """
         kept = self.pending_orders()
+        if not self.undo:
+            raise RuntimeError("this game was created with undo=False")
         if not 0 <= index < len(kept):
             raise IndexError(f"there is no pending order number {index + 1}")
         del kept[index]
@@ -186,4 +196,4 @@ class Game:
         return self.state.phase == "over"
 
     def clone(self) -> Game:
-        return Game(self.scenario, self.state.clone(), self.index)
+        return Game(self.scenario, self.state.clone(), self.index, self.undo)

@@ -33,11 +33,13 @@ def start_turn(ctx: Context) -> None:
     """Refresh the means, expire modifiers, build the warning picture and draw the cards."""
     state = ctx.state
     ctx.phase = "situation"
+    ctx.protection_cache.clear()
     state.modifiers = [m for m in state.modifiers if m.last_turn >= state.turn]
     _refresh_means(ctx)
     for unit in state.units.values():
-        unit.moved = "no"
-        unit.transit_share = 100
+        if unit.moved != "no":  # pydantic assignments are slow; most units did not move
+            unit.moved = "no"
+            unit.transit_share = 100
     _warnings(ctx)
     ctx.phase = "event"
     cards.draw(ctx)
@@ -164,11 +166,13 @@ def end_turn(ctx: Context) -> TurnRecord:
     ctx.phase = "event"
     cards.resolve_choices(ctx)
     ctx.phase = "adversary"
+    ctx.protection_cache.clear()
     actions = adversary.plan(ctx)
     state.current.adversary = [f"{a.kind} in {a.region} by {a.actor}: {a.reason}" for a in actions]
     for region in state.regions.values():
-        region.last_civilian_deaths = 0
-        region.last_mission_harm = 0
+        if region.last_civilian_deaths or region.last_mission_harm:
+            region.last_civilian_deaths = 0
+            region.last_mission_harm = 0
     ctx.phase = "adjudication"
     _resolve_card_attacks(ctx)
     _resolve_actions(ctx, actions)
@@ -535,39 +539,41 @@ def _threat_drift(ctx: Context, region_id: str) -> None:
     if spec.tri_border:
         shared.append(("tri-border pressure", 1))
     shared_total = sum(value for _, value in shared)
+    armed = ctx.index.armed_actors
     for actor_id in sorted(region.threat):
-        actor = ctx.index.actors.get(actor_id)
-        if actor is None or actor.kind not in adversary.ARMED_KINDS:
+        kind = armed.get(actor_id)
+        if kind is None:
             continue
         level = region.threat[actor_id]
-        mods = list(shared)
-        if actor.kind == "terrorist" and international:
-            mods.append(("international forces", -international))
         start = spec.threat.get(actor_id, 0)
-        if level != start:
-            mods.append((f"pull back to its usual level {start}", T.THREAT_REVERSION * (start - level)))
-        if level == 0:
-            neighbours = [
-                n for n in ctx.index.links[region_id] if state.regions[n].threat.get(actor_id, 0) >= 4
-            ]
-            if not neighbours:
+        spreading_from = ""
+        if level == 0:  # a group absent from a region only returns by spreading from a neighbour
+            spreading_from = next(
+                (n for n in ctx.index.links[region_id] if state.regions[n].threat.get(actor_id, 0) >= 4), ""
+            )
+            if not spreading_from:
                 continue
-            mods.append((f"spreading from {neighbours[0]}", 0))
-        total = shared_total + sum(value for _, value in mods[len(shared) :])
+        own = T.THREAT_REVERSION * (start - level)
+        if kind == "terrorist":
+            own -= international
         roll = ctx.dice(2, 6, "threat drift")
-        if roll + total >= T.THREAT_UP_AT:
-            delta, summary = 1, f"{actor.name} grows stronger in {region_id}"
-        elif roll + total <= T.THREAT_DOWN_AT and level > 0:
-            delta, summary = -1, f"{actor.name} weakens in {region_id}"
+        total = roll + shared_total + own
+        if total >= T.THREAT_UP_AT:
+            delta, summary = 1, f"{ctx.index.actors[actor_id].name} grows stronger in {region_id}"
+        elif total <= T.THREAT_DOWN_AT and level > 0:
+            delta, summary = -1, f"{ctx.index.actors[actor_id].name} weakens in {region_id}"
         else:
             continue
+        mods = list(shared)
+        if kind == "terrorist" and international:
+            mods.append(("international forces", -international))
+        if level != start:
+            mods.append((f"pull back to its usual level {start}", T.THREAT_REVERSION * (start - level)))
+        if spreading_from:
+            mods.append((f"spreading from {spreading_from}", 0))
         detail = f"rolled {roll}{''.join(f', {label} {value:+d}' for label, value in mods)}"
         ctx.threat(
-            region_id,
-            actor_id,
-            delta,
-            summary,
-            [cause("roll", "2d6", detail), cause("rule", "threat drift")],
+            region_id, actor_id, delta, summary, [cause("roll", "2d6", detail), cause("rule", "threat drift")]
         )
 
 
