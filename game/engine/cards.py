@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from game.engine import tables as T
 from game.engine.context import Context, cause
 from game.engine.state import Modifier, PendingAttack, PendingChoice, PendingInfoAttack
 from game.scenario.models import (
@@ -150,7 +149,6 @@ def apply_effect(ctx: Context, card: Card, effect: Effect, regions: list[str], e
                         deaths=effect.deaths,
                         wounded=getattr(effect, "wounded", (0, 0)),
                         civilian_deaths=getattr(effect, "civilian_deaths", (0, 0)),
-                        revealed=state.regions[region].warning >= T.WARNING_REVEALS_CARDS,
                     )
                 )
         case CredibilityEffect():

@@ -30,19 +30,26 @@ def scaled(base: int, percent: int) -> int:
 
 
 def start_turn(ctx: Context) -> None:
-    """Refresh the means, expire modifiers, build the warning picture and draw the cards."""
+    """Draw the cards, refresh the means, build the warning picture (rules.md §1).
+
+    Cards are drawn before the means are refreshed so that a card's modifier (helicopters
+    grounded, COVID-19) already counts in the turn it is drawn; the warning picture then
+    decides which of the cards' attacks are known before the orders phase.
+    """
     state = ctx.state
-    ctx.phase = "situation"
     ctx.protection_cache.clear()
     state.modifiers = [m for m in state.modifiers if m.last_turn >= state.turn]
-    _refresh_means(ctx)
     for unit in state.units.values():
         if unit.moved != "no":  # pydantic assignments are slow; most units did not move
             unit.moved = "no"
             unit.transit_share = 100
-    _warnings(ctx)
     ctx.phase = "event"
     cards.draw(ctx)
+    ctx.phase = "situation"
+    _refresh_means(ctx)
+    _warnings(ctx)
+    for attack in state.pending_attacks:
+        attack.revealed = state.regions[attack.region].warning >= T.WARNING_REVEALS_CARDS
     ctx.phase = "orders"
 
 
