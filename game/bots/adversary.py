@@ -34,12 +34,11 @@ def action_count(ctx: Context) -> int:
 def _top_actor(ctx: Context, region: str, target: str) -> tuple[str, int] | None:
     """The strongest armed group in a region that strikes this kind of target."""
     best: tuple[str, int] | None = None
-    for actor in ctx.index.scenario.actors:
-        if target not in actor.targets or actor.kind not in ARMED_KINDS:
-            continue
-        level = ctx.state.regions[region].threat.get(actor.id, 0)
+    threat = ctx.state.regions[region].threat
+    for actor_id in ctx.index.actors_striking(target):
+        level = threat.get(actor_id, 0)
         if level > 0 and (best is None or level > best[1]):
-            best = (actor.id, level)
+            best = (actor_id, level)
     return best
 
 

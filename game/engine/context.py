@@ -32,6 +32,8 @@ class ScenarioIndex:
         self.cards: dict[str, Card] = {card.id: card for card in scenario.cards}
         self.actors = {actor.id: actor for actor in scenario.actors}
         self.team_regions = {team.base for team in scenario.civilian_teams}
+        self._lift: dict[tuple[str, str], list[str]] = {}
+        self._striking: dict[str, list[str]] = {}
         self.armed_actors = {
             actor.id: actor.kind.value
             for actor in scenario.actors
@@ -51,6 +53,31 @@ class ScenarioIndex:
 
     def in_range(self, asset: Aviation, region: str) -> bool:
         return self.distance_km[asset.base][region] <= asset.range_km
+
+    def lift_between(self, origin: str, destination: str) -> list[str]:
+        """Utility helicopters whose radius covers both regions (cached: the map never changes)."""
+        key = (origin, destination)
+        found = self._lift.get(key)
+        if found is None:
+            found = self._lift[key] = [
+                asset.id
+                for asset in self.aviation.values()
+                if asset.kind == "utility"
+                and self.in_range(asset, origin)
+                and self.in_range(asset, destination)
+            ]
+        return found
+
+    def actors_striking(self, target: str) -> list[str]:
+        """Armed groups (terrorist, non-signatory, militia) that strike this kind of target."""
+        found = self._striking.get(target)
+        if found is None:
+            found = self._striking[target] = [
+                actor.id
+                for actor in self.scenario.actors
+                if target in actor.targets and actor.id in self.armed_actors
+            ]
+        return found
 
     def population_weight(self) -> dict[str, int]:
         return {region.id: region.population for region in self.scenario.regions}

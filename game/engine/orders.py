@@ -163,12 +163,9 @@ def air_hours_needed(strength: int) -> int:
     return -(-strength // 100) * T.AIR_MOVE_HOURS_PER_100
 
 
-def lift_assets_reaching(ctx: Context, *regions: str) -> list[str]:
-    return [
-        asset.id
-        for asset in ctx.index.aviation.values()
-        if asset.kind == AviationKind.UTILITY and all(ctx.index.in_range(asset, region) for region in regions)
-    ]
+def lift_assets_reaching(ctx: Context, origin: str, destination: str) -> list[str]:
+    """Utility helicopters whose radius covers both regions."""
+    return ctx.index.lift_between(origin, destination)
 
 
 def lift_hours(ctx: Context, assets: list[str]) -> int:
