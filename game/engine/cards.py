@@ -28,7 +28,7 @@ def card_regions(ctx: Context, card_id: str) -> list[str]:
         name, _, regions = entry.partition("@")
         if name == card_id:
             return regions.split("+") if regions else []
-    return list(ctx.index.cards[card_id].regions)
+    return list(ctx.card(card_id).regions)
 
 
 def conditions_hold(ctx: Context, card: Card, regions: list[str]) -> bool:
@@ -68,7 +68,11 @@ def draw(ctx: Context) -> list[str]:
     played = {entry.partition("@")[0] for entry in state.cards_played}
     drawn: list[tuple[Card, list[str]]] = []
     for card in ctx.index.scenario.cards:
-        due = card.kind == "historical" and card.date == state.month and card.id not in played
+        held = state.held_cards.get(card.id)
+        if held is not None:  # the facilitator held it back, or delayed it to a month
+            due = held == state.month and card.id not in played
+        else:
+            due = card.kind == "historical" and card.date == state.month and card.id not in played
         if due and conditions_hold(ctx, card, card.regions):
             drawn.append((card, list(card.regions)))
     candidates = [
@@ -77,6 +81,7 @@ def draw(ctx: Context) -> list[str]:
         if card.kind == "generic"
         and in_window(card, state.month)
         and (card.repeatable or card.id not in played)
+        and card.id not in state.held_cards
     ]
     total = sum(card.weight for card in candidates)
     if total:
@@ -93,19 +98,25 @@ def draw(ctx: Context) -> list[str]:
         if conditions_hold(ctx, card, regions):
             drawn.append((card, regions))
     for card, regions in drawn:
-        state.cards_played.append(f"{card.id}@{'+'.join(regions)}")
-        state.current.cards.append(card.id)
-        for effect in card.effects:
-            apply_effect(ctx, card, effect, regions)
-        if card.choice is not None:
-            state.choices.append(PendingChoice(card=card.id, role=card.choice.role))
+        fire(ctx, card, regions)
     return [card.id for card, _ in drawn]
+
+
+def fire(ctx: Context, card: Card, regions: list[str]) -> None:
+    """Play a card: record it, apply its effects, queue its attacks and its decision."""
+    state = ctx.state
+    state.cards_played.append(f"{card.id}@{'+'.join(regions)}")
+    state.current.cards.append(card.id)
+    for effect in card.effects:
+        apply_effect(ctx, card, effect, regions)
+    if card.choice is not None:
+        state.choices.append(PendingChoice(card=card.id, role=card.choice.role))
 
 
 def resolve_choices(ctx: Context) -> None:
     """Apply the chosen (or default) option of every pending card decision."""
     for choice in ctx.state.choices:
-        card = ctx.index.cards[choice.card]
+        card = ctx.card(choice.card)
         assert card.choice is not None
         option_id = choice.decided or card.choice.default
         option = next(o for o in card.choice.options if o.id == option_id)

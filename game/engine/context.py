@@ -100,6 +100,7 @@ class Context:
         self._by_region: dict[str, list] | None = None
         self._quick_reaction: list | None = None
         self.protection_cache: dict = {}  # region -> Protection, cleared when forces change
+        self._custom_cards: dict[str, Card] = {}
 
     # --- dice -----------------------------------------------------------------------------------
     # The generator state is written straight into the model's __dict__: dice are the
@@ -301,6 +302,15 @@ class Context:
         if self._quick_reaction is None:
             self._quick_reaction = [u for u in self.state.units.values() if u.posture == "quick_reaction"]
         return self._quick_reaction
+
+    def card(self, card_id: str) -> Card:
+        """A card of the scenario's deck, or one the facilitator wrote during the game."""
+        card = self.index.cards.get(card_id)
+        if card is None:
+            card = self._custom_cards.get(card_id)
+            if card is None:
+                card = self._custom_cards[card_id] = Card.model_validate(self.state.custom_cards[card_id])
+        return card
 
     def mission_present(self, region: str) -> bool:
         if self.units_in(region):

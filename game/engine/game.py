@@ -175,6 +175,10 @@ class Game:
             for name, values in O.POLICY_VALUES.items():
                 for value in values:
                     found.append(O.SetPolicy(name=name, value=value))
+        if role == O.FACILITATOR:
+            for card_id in index.cards:
+                found.append(O.InjectCard(card_id=card_id))
+                found.append(O.HoldCard(card=card_id))
         for choice in state.choices:
             if choice.role == role:
                 card = index.cards[choice.card]

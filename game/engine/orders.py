@@ -8,7 +8,8 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 from game.engine import tables as T
 from game.engine.context import Context, cause
-from game.scenario.models import AviationKind, Caveat, Role, UnitType
+from game.scenario.loader import cross_reference_problems
+from game.scenario.models import AviationKind, Card, Caveat, Role, UnitType
 
 Theme = Literal["protection_promise", "define_poc", "tactical_success", "counter_rumour", "mandate_explain"]
 Channel = Literal["radio", "community_outreach", "key_leader_engagement", "cimic", "presence", "social_media"]
@@ -91,6 +92,43 @@ class DecideCard(_Order):
     option: str
 
 
+class InjectCard(_Order):
+    """Facilitator: play a card now, from the deck (card_id) or written on the spot (card)."""
+
+    type: Literal["inject_card"] = "inject_card"
+    card_id: str | None = None
+    card: Card | None = None
+    regions: list[str] = []
+
+
+class HoldCard(_Order):
+    """Facilitator: hold a card back for good, or delay it to a later month (YYYY-MM)."""
+
+    type: Literal["hold_card"] = "hold_card"
+    card: str
+    until: str | None = Field(None, pattern=r"^\d{4}-(0[1-9]|1[0-2])$")
+
+
+class OverrideResult(_Order):
+    """Facilitator: change a result the dice gave, with the reason the debrief will show."""
+
+    type: Literal["override_result"] = "override_result"
+    kind: Literal["credibility", "consent", "mandate_support", "threat", "host_presence"]
+    target: str = ""  # a region, or region/actor for threat; empty for consent and support
+    delta: int = Field(ge=-30, le=30)
+    reason: str = Field(min_length=5)
+
+
+class FacilitatorNote(_Order):
+    """Facilitator: a note on this turn for the debrief."""
+
+    type: Literal["facilitator_note"] = "facilitator_note"
+    text: str = Field(min_length=1, max_length=2000)
+
+
+FACILITATOR = "facilitator"
+FACILITATOR_ORDERS = ("inject_card", "hold_card", "override_result", "facilitator_note")
+
 Order = Annotated[
     MoveUnit
     | SetPosture
@@ -100,7 +138,11 @@ Order = Annotated[
     | SetPocActivity
     | IssueMessage
     | SetPolicy
-    | DecideCard,
+    | DecideCard
+    | InjectCard
+    | HoldCard
+    | OverrideResult
+    | FacilitatorNote,
     Field(discriminator="type"),
 ]
 ORDER_ADAPTER: TypeAdapter[Order] = TypeAdapter(Order)
@@ -132,6 +174,8 @@ def order_role(order: Order, ctx: Context) -> str:
         case DecideCard(card=card_id):
             choice = next((c for c in ctx.state.choices if c.card == card_id), None)
             return choice.role if choice else Role.SRSG
+        case InjectCard() | HoldCard() | OverrideResult() | FacilitatorNote():
+            return FACILITATOR
     raise TypeError(order)
 
 
@@ -156,6 +200,14 @@ def describe(order: Order, ctx: Context | None = None) -> str:
             return f"Policy: {n.replace('_', ' ')} = {v.replace('_', ' ')}"
         case DecideCard(card=c, option=o):
             return f"Decide {c}: {o.replace('_', ' ')}"
+        case InjectCard(card_id=c, card=custom):
+            return f"Facilitator injects {c or (custom.title if custom else '?')}"
+        case HoldCard(card=c, until=u):
+            return f"Facilitator delays {c} to {u}" if u else f"Facilitator holds back {c}"
+        case OverrideResult(kind=k, target=t, delta=d, reason=r):
+            return f"Facilitator overrides {k.replace('_', ' ')} {t} {d:+d}: {r}"
+        case FacilitatorNote(text=text):
+            return f"Facilitator's note: {text}"
     return str(order)
 
 
@@ -279,11 +331,13 @@ def why_illegal(order: Order, ctx: Context, role: str | None = None) -> str | No
             if name == "irc_under_u3" and value == "true" and state.means.budget < T.U3_BUDGET_COST:
                 return "putting the IRCs under the U3 needs 1 budget point"
             return None
+        case InjectCard() | HoldCard() | OverrideResult() | FacilitatorNote():
+            return _why_facilitator_illegal(order, ctx)
         case DecideCard(card=card_id, option=option):
             choice = next((c for c in state.choices if c.card == card_id), None)
             if choice is None:
                 return f"no decision is pending on {card_id!r}"
-            card = ctx.index.cards[card_id]
+            card = ctx.card(card_id)
             options = [o.id for o in card.choice.options]
             if option not in options:
                 return f"{option!r} is not an option; choose one of {', '.join(options)}"
@@ -291,6 +345,58 @@ def why_illegal(order: Order, ctx: Context, role: str | None = None) -> str | No
                 return f"{option} is already chosen"
             return None
     return "unknown order"
+
+
+def _why_facilitator_illegal(order: Order, ctx: Context) -> str | None:
+    state = ctx.state
+    played = {entry.partition("@")[0] for entry in state.cards_played}
+    match order:
+        case InjectCard(card_id=card_id, card=card, regions=regions):
+            if (card_id is None) == (card is None):
+                return "inject either a card of the deck (card_id) or a new card (card), not both"
+            if card_id is not None:
+                if card_id not in ctx.index.cards:
+                    return f"no card {card_id!r} in the deck"
+                if card_id in played and not ctx.index.cards[card_id].repeatable:
+                    return f"{card_id} has already been played"
+            else:
+                if card.id in ctx.index.cards or card.id in state.custom_cards:
+                    return f"a card with id {card.id!r} already exists; choose another id"
+                check = card.model_copy(update={"regions": regions}) if regions else card
+                problems = _custom_card_problems(ctx, check)
+                if problems:
+                    return problems[0]
+            for region in regions:
+                if region not in ctx.index.regions:
+                    return f"no region {region!r}"
+            return None
+        case HoldCard(card=card_id, until=until):
+            if card_id not in ctx.index.cards:
+                return f"no card {card_id!r} in the deck"
+            if card_id in played:
+                return f"{card_id} has already been played"
+            if until is not None and until <= state.month:
+                return f"a card can only be delayed to a later month than {state.month}"
+            return None
+        case OverrideResult(kind=kind, target=target):
+            if kind in ("consent", "mandate_support"):
+                return None if not target else f"{kind.replace('_', ' ')} is national; leave the target empty"
+            region, _, actor = target.partition("/")
+            if region not in ctx.index.regions:
+                return f"no region {region!r}"
+            if kind == "threat" and actor not in ctx.index.actors:
+                return f"threat needs region/actor; no actor {actor!r}"
+            return None
+    return None
+
+
+def _custom_card_problems(ctx: Context, card: Card) -> list[str]:
+    """Cross-reference a facilitator's card against the scenario, as the loader does."""
+    scenario = ctx.index.scenario.model_copy(update={"cards": [card]})
+    return [
+        f"{'.'.join(map(str, loc[2:])) or 'card'}: {message}"
+        for loc, message in cross_reference_problems(scenario)
+    ]
 
 
 def _why_move_illegal(ctx: Context, unit_id: str, to: str, mode: str) -> str | None:
@@ -386,6 +492,29 @@ def apply(order: Order, ctx: Context) -> None:
         case DecideCard(card=card_id, option=option):
             choice = next(c for c in state.choices if c.card == card_id)
             choice.decided = option
+        case InjectCard(card_id=card_id, card=custom, regions=regions):
+            from game.engine.cards import fire
+
+            if custom is not None:
+                state.custom_cards[custom.id] = custom.model_dump(mode="json")
+            card = custom if custom is not None else ctx.index.cards[card_id]
+            chosen = list(regions or card.regions)
+            if not regions and card.kind == "generic" and len(chosen) > 1:
+                chosen = [chosen[ctx.between(0, len(chosen) - 1, f"region of {card.id}")]]
+            previous, ctx.phase = ctx.phase, "facilitator"
+            fire(ctx, card, chosen)
+            ctx.phase = previous
+            warning = T.WARNING_REVEALS_CARDS
+            for attack in state.pending_attacks:
+                if attack.card == card.id:
+                    attack.revealed = state.regions[attack.region].warning >= warning
+        case HoldCard(card=card_id, until=until):
+            state.held_cards[card_id] = until or "never"
+            ctx.record("policy", card_id, 0, 0, describe(order), [cause("facilitator", "hold_card")])
+        case OverrideResult(kind=kind, target=target, delta=delta, reason=reason):
+            _override(ctx, kind, target, delta, reason)
+        case FacilitatorNote(text=text):
+            state.current.notes.append(text)
     state.current.orders.append(order.model_dump(mode="json"))
 
 
@@ -402,6 +531,24 @@ def charge_tasking(ctx: Context, asset_id: str, why: list) -> None:
         f"{asset_id} flies its tasking over {asset.tasked_region}",
         why,
     )
+
+
+def _override(ctx: Context, kind: str, target: str, delta: int, reason: str) -> None:
+    why = [cause("facilitator", "override_result", reason)]
+    previous, ctx.phase = ctx.phase, "facilitator"
+    summary = f"facilitator's override: {reason}"
+    if kind == "credibility":
+        ctx.credibility(target, delta, summary, why)
+    elif kind == "consent":
+        ctx.consent(delta, summary, why)
+    elif kind == "mandate_support":
+        ctx.mandate_support(delta, summary, why)
+    elif kind == "threat":
+        region, _, actor = target.partition("/")
+        ctx.threat(region, actor, delta, summary, why)
+    else:
+        ctx.host_presence(target, delta, summary, why)
+    ctx.phase = previous
 
 
 def _spend_lift(ctx: Context, origin: str, to: str, hours: int, why: list) -> None:

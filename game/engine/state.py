@@ -191,6 +191,7 @@ class TurnRecord(Model):
     peacekeepers_killed: int = 0
     credibility: dict[str, int] = {}
     mandate_outcome: str | None = None
+    notes: list[str] = []  # the facilitator's notes on this turn, for the debrief
     council_heard: bool = False  # the Council has already heard of a prevented attack this turn
 
 
@@ -220,6 +221,8 @@ class GameState(Model):
     pending_renewal: str | None = None
     choices: list[PendingChoice] = []
     cards_played: list[str] = []
+    held_cards: dict[str, str] = {}  # card id -> month it is delayed to, or "never"
+    custom_cards: dict[str, dict] = {}  # cards written by the facilitator during the game
     mandate_outcomes: list[str] = []
     tallies: Tallies = Field(default_factory=Tallies)
     history: list[TurnRecord] = []

@@ -209,7 +209,7 @@ def end_turn(ctx: Context) -> TurnRecord:
 def _resolve_card_attacks(ctx: Context) -> None:
     state = ctx.state
     for attack in state.pending_attacks:
-        card = ctx.index.cards[attack.card]
+        card = ctx.card(attack.card)
         source = cause("card", card.id, card.title + ("" if attack.revealed else " (no warning)"))
         unopposed = ctx.between(attack.deaths[0], attack.deaths[1], f"toll of {card.id}")
         if attack.kind == "civilians":
@@ -596,7 +596,7 @@ def _mandate_renewal(ctx: Context, resolution: str) -> None:
     state = ctx.state
     case = state.policy.renewal_case
     for card_id, option in state.current.decisions.items():
-        if option in ("poc_first", "status_quo") and ctx.index.cards[card_id].choice is not None:
+        if option in ("poc_first", "status_quo") and ctx.card(card_id).choice is not None:
             case = option
     credibility = national_credibility(ctx)
     recent = [*state.history[-11:], state.current]

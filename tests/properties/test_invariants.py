@@ -9,7 +9,7 @@ from game.engine import Game, IllegalOrder
 from game.engine.state import GameState
 from game.scenario.models import Role
 
-ROLES = list(Role)
+ROLES = [*Role, "facilitator"]
 SETTINGS = settings(
     max_examples=25,
     deadline=None,
