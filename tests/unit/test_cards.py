@@ -71,9 +71,11 @@ def test_windows() -> None:
 
 def test_card_modifier_applies_and_expires() -> None:
     text = (FIXTURES / "mini.yaml").read_text()
-    text = text.replace("      - {type: info_attack, strength: 3}",
-                        "      - {type: modifier, key: civilian_capacity_pct, value: -50, turns: 1}")
-    text = text.replace("    weight: 2\n", "    weight: 2\n    window: [\"2000-01\", \"2000-02\"]\n")
+    text = text.replace(
+        "      - {type: info_attack, strength: 3}",
+        "      - {type: modifier, key: civilian_capacity_pct, value: -50, turns: 1}",
+    )
+    text = text.replace("    weight: 2\n", '    weight: 2\n    window: ["2000-01", "2000-02"]\n')
     game = Game.new(parse_scenario(text, "mod.yaml"), seed=1)
     assert game.state.current.cards == ["rumour"]  # the only generic card in its window
     assert game.state.means.civilian_capacity == 1  # 3 points less 50%, rounded down

@@ -60,7 +60,11 @@ def test_every_source_system_has_a_mechanic() -> None:
 
 
 def test_theme_table_matches() -> None:
-    assert f"| protection promise | +{T.THEME_CREDIBILITY['protection_promise']} | " \
-           f"{T.THEME_SAY['protection_promise']} |" in RULES
-    assert f"| define PoC (only once the SRSG has defined it) | +{T.THEME_CREDIBILITY['define_poc']} | " \
-           f"{T.THEME_SAY['define_poc']} |" in RULES
+    assert (
+        f"| protection promise | +{T.THEME_CREDIBILITY['protection_promise']} | "
+        f"{T.THEME_SAY['protection_promise']} |" in RULES
+    )
+    assert (
+        f"| define PoC (only once the SRSG has defined it) | +{T.THEME_CREDIBILITY['define_poc']} | "
+        f"{T.THEME_SAY['define_poc']} |" in RULES
+    )
