@@ -139,9 +139,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     from game.analysis.commands import register as register_analysis
     from game.record.commands import register as register_record
+    from game.syndicate.commands import register as register_syndicate
 
     register_record(commands)
     register_analysis(commands)
+    register_syndicate(commands)
     return parser
 
 

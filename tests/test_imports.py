@@ -13,6 +13,7 @@ HEADLESS = [
     "game.bots.policies",
     "game.analysis.simulate",
     "game.analysis.calibrate",
+    "game.syndicate.store",
 ]
 
 

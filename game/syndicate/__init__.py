@@ -1,0 +1,1 @@
+"""Syndicate play: a game shared by several seats and a facilitator through one session file."""

@@ -1,0 +1,297 @@
+"""The session store of a syndicate game: one SQLite file shared by every seat and the facilitator.
+
+Every write is one `BEGIN IMMEDIATE` transaction, so several processes can give orders and
+commit at once: SQLite serialises them and nothing is lost. The game itself is never stored:
+it is rebuilt from the scenario, the seed and the log of orders, like a save.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from pathlib import Path
+
+from game.engine import ORDER_ADAPTER, Game, IllegalOrder
+from game.engine.orders import FACILITATOR, Order, describe
+from game.scenario.loader import scenario_hash
+from game.scenario.models import Role, Scenario
+
+FORMAT = "minusma-session"
+VERSION = 1
+SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE orders (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    turn INTEGER NOT NULL,
+    role TEXT NOT NULL,
+    body TEXT NOT NULL,
+    withdrawn INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE commits (turn INTEGER NOT NULL, role TEXT NOT NULL, PRIMARY KEY (turn, role));
+CREATE TABLE turns (turn INTEGER PRIMARY KEY, digest TEXT NOT NULL, forced INTEGER NOT NULL);
+"""
+PIN_ROUNDS = 100_000
+
+
+class SessionError(Exception):
+    """A problem with a session file, said so that a facilitator knows what to do."""
+
+
+@dataclass(frozen=True)
+class SeatStatus:
+    role: str
+    committed: bool
+    pending: int
+
+
+def _hash_pin(pin: str, salt: bytes) -> str:
+    return hashlib.pbkdf2_hmac("sha256", pin.encode("utf-8"), salt, PIN_ROUNDS).hex()
+
+
+class Session:
+    """A hosted game in a SQLite file. Open one per process (connections are not shared)."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        if not self.path.exists():
+            raise SessionError(f"{self.path}: no such session file; host one with `minusma host`")
+        try:
+            self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            self._db.execute("PRAGMA busy_timeout = 30000")
+            meta = dict(self._db.execute("SELECT key, value FROM meta").fetchall())
+        except sqlite3.DatabaseError as error:
+            raise SessionError(
+                f"{self.path}: not a readable session file ({error}); "
+                "restore it from a backup or host a new game"
+            ) from None
+        if meta.get("format") != FORMAT:
+            raise SessionError(f"{self.path}: not a minusma session file")
+        version = int(meta.get("version", "0"))
+        if version > VERSION:
+            raise SessionError(
+                f"{self.path}: made by a newer minusma (session version {version}); "
+                "upgrade minusma to join it"
+            )
+        self.meta = meta
+        self.scenario = Scenario.model_validate_json(meta["scenario"])
+        if scenario_hash(self.scenario) != meta["scenario_hash"]:
+            raise SessionError(f"{self.path}: the scenario stored in the session was altered")
+        self.seed = int(meta["seed"])
+        self.seats: list[str] = json.loads(meta["seats"])
+
+    # --- creation -----------------------------------------------------------------------------
+    @classmethod
+    def host(cls, path: str | Path, scenario: Scenario, seed: int, seats: list[str], pin: str) -> Session:
+        """Create a new session file; refuses to overwrite an existing one."""
+        path = Path(path)
+        unknown = [seat for seat in seats if seat not in set(Role)]
+        if unknown or not seats:
+            raise SessionError(
+                f"unknown seat(s) {', '.join(unknown) or '(none)'}; seats are {', '.join(Role)}"
+            )
+        if len(pin) < 4:
+            raise SessionError("the facilitator's PIN needs at least 4 characters")
+        if path.exists():
+            raise SessionError(f"{path} already exists; choose another file name")
+        salt = os.urandom(16)
+        meta = {
+            "format": FORMAT,
+            "version": str(VERSION),
+            "scenario": scenario.model_dump_json(),
+            "scenario_hash": scenario_hash(scenario),
+            "seed": str(seed),
+            "seats": json.dumps(list(dict.fromkeys(seats))),
+            "pin_salt": salt.hex(),
+            "pin_hash": _hash_pin(pin, salt),
+            "paused": "0",
+        }
+        db = sqlite3.connect(path, isolation_level=None)
+        try:
+            db.execute("PRAGMA journal_mode = WAL")
+            db.executescript(SCHEMA)
+            db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+        finally:
+            db.close()
+        return cls(path)
+
+    def close(self) -> None:
+        self._db.close()
+
+    # --- reading ------------------------------------------------------------------------------
+    def check_pin(self, pin: str) -> bool:
+        salt = bytes.fromhex(self.meta["pin_salt"])
+        return hmac.compare_digest(_hash_pin(pin, salt), self.meta["pin_hash"])
+
+    def game(self) -> Game:
+        """The game as it stands: resolved turns replayed, then this turn's pending orders."""
+        with self._read() as db:
+            return self._rebuild(db)
+
+    def _rebuild(self, db: sqlite3.Connection) -> Game:
+        game = Game.new(self.scenario, self.seed, undo=False)
+        rows = db.execute("SELECT turn, body FROM orders WHERE withdrawn = 0 ORDER BY id").fetchall()
+        resolved = dict(db.execute("SELECT turn, digest FROM turns").fetchall())
+        by_turn: dict[int, list[Order]] = {}
+        for turn, body in rows:
+            by_turn.setdefault(turn, []).append(ORDER_ADAPTER.validate_json(body))
+        while True:
+            turn = game.state.turn
+            for order in by_turn.get(turn, []):
+                # An order made illegal by a withdrawal is dropped; the log keeps it for the debrief.
+                with suppress(IllegalOrder):
+                    game.apply(order)
+            if turn not in resolved or game.is_over():
+                return game
+            game.end_turn()
+            if _digest(game) != resolved[turn]:
+                raise SessionError(
+                    f"{self.path}: turn {turn} does not replay as it was played; the session file was edited"
+                )
+
+    def status(self) -> list[SeatStatus]:
+        with self._read() as db:
+            turn = self._current_turn(db)
+            committed = {r for (r,) in db.execute("SELECT role FROM commits WHERE turn = ?", (turn,))}
+            pending = dict(
+                db.execute(
+                    "SELECT role, COUNT(*) FROM orders WHERE turn = ? AND withdrawn = 0 GROUP BY role",
+                    (turn,),
+                ).fetchall()
+            )
+        return [SeatStatus(seat, seat in committed, pending.get(seat, 0)) for seat in self.seats]
+
+    def pending(self, role: str | None = None) -> list[tuple[int, str, str]]:
+        """(order id, role, description) of this turn's orders, for one role or all."""
+        with self._read() as db:
+            turn = self._current_turn(db)
+            rows = db.execute(
+                "SELECT id, role, body FROM orders WHERE turn = ? AND withdrawn = 0 ORDER BY id", (turn,)
+            ).fetchall()
+        return [
+            (oid, r, describe(ORDER_ADAPTER.validate_json(body)))
+            for oid, r, body in rows
+            if role is None or r == role
+        ]
+
+    def paused(self) -> bool:
+        with self._read() as db:
+            return db.execute("SELECT value FROM meta WHERE key = 'paused'").fetchone()[0] == "1"
+
+    # --- writing ------------------------------------------------------------------------------
+    def give(self, role: str, order: Order, pin: str | None = None) -> None:
+        """Give an order for a seat (or, with the PIN, for the facilitator)."""
+        self._check_role(role, pin)
+        with self._write() as db:
+            turn = self._current_turn(db)
+            if role != FACILITATOR and self._committed(db, turn, role):
+                raise SessionError(f"the {role.replace('_', ' ')} has already committed turn {turn}")
+            if self._paused(db) and role != FACILITATOR:
+                raise SessionError("the facilitator has paused the game")
+            game = self._rebuild(db)
+            reason = game.why_illegal(order, role)
+            if reason is not None:
+                raise IllegalOrder(order, reason)
+            db.execute(
+                "INSERT INTO orders (turn, role, body) VALUES (?, ?, ?)",
+                (turn, role, order.model_dump_json()),
+            )
+
+    def withdraw(self, role: str, order_id: int, pin: str | None = None) -> None:
+        self._check_role(role, pin)
+        with self._write() as db:
+            turn = self._current_turn(db)
+            if role != FACILITATOR and self._committed(db, turn, role):
+                raise SessionError(f"the {role.replace('_', ' ')} has already committed turn {turn}")
+            changed = db.execute(
+                "UPDATE orders SET withdrawn = 1 WHERE id = ? AND role = ? AND turn = ? AND withdrawn = 0",
+                (order_id, role, turn),
+            ).rowcount
+            if not changed:
+                raise SessionError(f"no pending order {order_id} of the {role.replace('_', ' ')}")
+
+    def commit(self, role: str) -> bool:
+        """A seat commits its orders; the turn resolves when every seat has. Returns True then."""
+        self._check_role(role, None)
+        with self._write() as db:
+            turn = self._current_turn(db)
+            db.execute("INSERT OR IGNORE INTO commits VALUES (?, ?)", (turn, role))
+            committed = {r for (r,) in db.execute("SELECT role FROM commits WHERE turn = ?", (turn,))}
+            if set(self.seats) <= committed and not self._paused(db):
+                self._resolve(db, turn, forced=False)
+                return True
+        return False
+
+    def force_resolution(self, pin: str) -> None:
+        """The facilitator resolves the turn without waiting for every seat."""
+        self._check_role(FACILITATOR, pin)
+        with self._write() as db:
+            self._resolve(db, self._current_turn(db), forced=True)
+
+    def set_paused(self, pin: str, paused: bool) -> None:
+        self._check_role(FACILITATOR, pin)
+        with self._write() as db:
+            db.execute("UPDATE meta SET value = ? WHERE key = 'paused'", ("1" if paused else "0",))
+
+    def _resolve(self, db: sqlite3.Connection, turn: int, forced: bool) -> None:
+        game = self._rebuild(db)
+        if game.is_over():
+            raise SessionError("the game is over")
+        game.end_turn()
+        db.execute("INSERT INTO turns VALUES (?, ?, ?)", (turn, _digest(game), int(forced)))
+
+    # --- plumbing -----------------------------------------------------------------------------
+    def _check_role(self, role: str, pin: str | None) -> None:
+        if role == FACILITATOR:
+            if pin is None or not self.check_pin(pin):
+                raise SessionError("wrong facilitator PIN")
+        elif role not in self.seats:
+            raise SessionError(
+                f"this game has no {role.replace('_', ' ')} seat; its seats are {', '.join(self.seats)}"
+            )
+
+    @staticmethod
+    def _current_turn(db: sqlite3.Connection) -> int:
+        (last,) = db.execute("SELECT MAX(turn) FROM turns").fetchone()
+        return (last or 0) + 1
+
+    @staticmethod
+    def _committed(db: sqlite3.Connection, turn: int, role: str) -> bool:
+        return (
+            db.execute("SELECT 1 FROM commits WHERE turn = ? AND role = ?", (turn, role)).fetchone()
+            is not None
+        )
+
+    @staticmethod
+    def _paused(db: sqlite3.Connection) -> bool:
+        return db.execute("SELECT value FROM meta WHERE key = 'paused'").fetchone()[0] == "1"
+
+    @contextmanager
+    def _read(self) -> Iterator[sqlite3.Connection]:
+        try:
+            yield self._db
+        except sqlite3.DatabaseError as error:
+            raise SessionError(f"{self.path}: cannot read the session ({error})") from None
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            raise SessionError(f"{self.path}: the session is locked ({error}); try again") from None
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        else:
+            self._db.execute("COMMIT")
+
+
+def _digest(game: Game) -> str:
+    return game.state.digest()

@@ -1,0 +1,134 @@
+"""The session store: seats, commits, the facilitator's PIN, and several processes at once."""
+
+from __future__ import annotations
+
+import multiprocessing
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from game.engine import IllegalOrder
+from game.engine import orders as O
+from game.syndicate.store import Session, SessionError
+
+FIXTURE = Path(__file__).parent.parent / "fixtures" / "mini.yaml"
+SEATS = ["srsg", "force_commander", "police_commissioner", "comms_chief"]
+
+
+@pytest.fixture
+def session(mini, tmp_path: Path) -> Session:
+    return Session.host(tmp_path / "exercise.db", mini, seed=4, seats=SEATS, pin="2468")
+
+
+def test_turn_resolves_when_every_seat_has_committed(session: Session) -> None:
+    session.give("force_commander", O.SetPosture(unit="inf_b", posture="patrol"))
+    assert [s.committed for s in session.status()] == [False] * 4
+    for seat in SEATS[:-1]:
+        assert session.commit(seat) is False
+    assert session.game().state.turn == 1
+    assert session.commit("comms_chief") is True
+    game = session.game()
+    assert game.state.turn == 2
+    assert game.state.history[0].orders[0]["unit"] == "inf_b"
+
+
+def test_seats_only_give_their_own_orders(session: Session) -> None:
+    with pytest.raises(IllegalOrder, match="belongs to the force commander"):
+        session.give("srsg", O.SetPosture(unit="inf_b", posture="patrol"))
+    session.commit("srsg")
+    with pytest.raises(SessionError, match="already committed"):
+        session.give("srsg", O.SetPolicy(name="poc_definition", value="define_poc"))
+
+
+def test_facilitator_needs_the_pin(session: Session) -> None:
+    with pytest.raises(SessionError, match="wrong facilitator PIN"):
+        session.force_resolution("0000")
+    with pytest.raises(SessionError, match="wrong facilitator PIN"):
+        session.give("facilitator", O.FacilitatorNote(text="hello"), pin="1111")
+    session.give("facilitator", O.FacilitatorNote(text="hello"), pin="2468")
+    session.force_resolution("2468")
+    assert session.game().state.history[0].notes == ["hello"]
+
+
+def test_pending_orders_survive_a_disconnect(session: Session) -> None:
+    session.give("force_commander", O.SetPosture(unit="inf_b", posture="patrol"))
+    session.close()
+    rejoined = Session(session.path)
+    (pending,) = rejoined.pending("force_commander")
+    assert pending[2] == "Set inf_b to patrol posture"
+    rejoined.withdraw("force_commander", pending[0])
+    assert rejoined.pending("force_commander") == []
+
+
+def test_pause_holds_the_turn(session: Session) -> None:
+    session.set_paused("2468", True)
+    with pytest.raises(SessionError, match="paused"):
+        session.give("srsg", O.SetPolicy(name="poc_definition", value="define_poc"))
+    for seat in SEATS:
+        session.commit(seat)
+    assert session.game().state.turn == 1
+    session.set_paused("2468", False)
+    session.force_resolution("2468")
+    assert session.game().state.turn == 2
+
+
+def test_bad_files_get_clear_messages(tmp_path: Path, mini) -> None:
+    with pytest.raises(SessionError, match="no such session file"):
+        Session(tmp_path / "missing.db")
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"this is not a database at all" * 100)
+    with pytest.raises(SessionError, match="not a readable session file"):
+        Session(junk)
+    newer = Session.host(tmp_path / "newer.db", mini, seed=1, seats=["srsg"], pin="2468")
+    newer._db.execute("UPDATE meta SET value = '99' WHERE key = 'version'")
+    with pytest.raises(SessionError, match="newer minusma"):
+        Session(newer.path)
+    with pytest.raises(SessionError, match="already exists"):
+        Session.host(newer.path, mini, seed=1, seats=["srsg"], pin="2468")
+    with pytest.raises(SessionError, match="unknown seat"):
+        Session.host(tmp_path / "x.db", mini, seed=1, seats=["general"], pin="2468")
+
+
+def test_edited_log_is_detected(session: Session) -> None:
+    session.give("force_commander", O.SetPosture(unit="inf_b", posture="patrol"))
+    session.force_resolution("2468")
+    db = sqlite3.connect(session.path)
+    db.execute("UPDATE orders SET body = replace(body, 'patrol', 'quick_reaction')")
+    db.commit()
+    with pytest.raises(SessionError, match="turn 1 does not replay"):
+        Session(session.path).game()
+
+
+def _seat_worker(path: str, role: str, order_json: str | None, barrier) -> None:
+    from game.engine import ORDER_ADAPTER
+
+    session = Session(path)
+    barrier.wait()
+    if order_json:
+        session.give(role, ORDER_ADAPTER.validate_json(order_json))
+    session.commit(role)
+
+
+def test_simultaneous_commits_from_several_processes(session: Session) -> None:
+    orders = {
+        "srsg": O.SetPolicy(name="poc_definition", value="define_poc"),
+        "force_commander": O.SetPosture(unit="inf_b", posture="patrol"),
+        "police_commissioner": O.SetPocActivity(region="centre", tier="I", points=1),
+        "comms_chief": O.IssueMessage(theme="protection_promise", channel="radio", audience="national"),
+    }
+    context = multiprocessing.get_context("spawn")
+    barrier = context.Barrier(len(orders))
+    workers = [
+        context.Process(target=_seat_worker, args=(str(session.path), role, order.model_dump_json(), barrier))
+        for role, order in orders.items()
+    ]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(60)
+        assert worker.exitcode == 0
+    game = session.game()
+    assert game.state.turn == 2, "the turn resolved exactly once"
+    logged = {o["type"] for o in game.state.history[0].orders}
+    assert logged == {"set_policy", "set_posture", "set_poc_activity", "issue_message"}
