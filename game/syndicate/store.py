@@ -12,6 +12,7 @@ import hmac
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -237,6 +238,34 @@ class Session:
         self._check_role(FACILITATOR, pin)
         with self._write() as db:
             db.execute("UPDATE meta SET value = ? WHERE key = 'paused'", ("1" if paused else "0",))
+
+    # --- the phase clock (wall-clock time lives here, never in the engine) --------------------
+    def start_clock(self, pin: str, minutes: float, now: float | None = None) -> None:
+        """Give this turn's orders phase a deadline, shown to every seat."""
+        self._check_role(FACILITATOR, pin)
+        deadline = (time.time() if now is None else now) + minutes * 60
+        self._set_meta({"clock_deadline": f"{deadline:.0f}", "clock_turn": str(self.game().state.turn)})
+
+    def extend_clock(self, pin: str, minutes: float) -> None:
+        self._check_role(FACILITATOR, pin)
+        deadline = float(self._get_meta("clock_deadline") or time.time())
+        self._set_meta({"clock_deadline": f"{deadline + minutes * 60:.0f}"})
+
+    def seconds_left(self, now: float | None = None) -> int | None:
+        """Seconds left on this turn's clock, or None when no clock runs for this turn."""
+        deadline, turn = self._get_meta("clock_deadline"), self._get_meta("clock_turn")
+        if not deadline or turn != str(self.game().state.turn):
+            return None
+        return max(0, int(float(deadline) - (time.time() if now is None else now)))
+
+    def _get_meta(self, key: str) -> str | None:
+        with self._read() as db:
+            row = db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def _set_meta(self, values: dict[str, str]) -> None:
+        with self._write() as db:
+            db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", values.items())
 
     def _resolve(self, db: sqlite3.Connection, turn: int, forced: bool) -> None:
         game = self._rebuild(db)

@@ -132,3 +132,13 @@ def test_simultaneous_commits_from_several_processes(session: Session) -> None:
     assert game.state.turn == 2, "the turn resolved exactly once"
     logged = {o["type"] for o in game.state.history[0].orders}
     assert logged == {"set_policy", "set_posture", "set_poc_activity", "issue_message"}
+
+
+def test_phase_clock_counts_down_and_extends(session: Session) -> None:
+    assert session.seconds_left() is None
+    session.start_clock("2468", minutes=10, now=1000.0)
+    assert session.seconds_left(now=1000.0) == 600
+    session.extend_clock("2468", minutes=5)
+    assert session.seconds_left(now=1300.0) == 600
+    session.force_resolution("2468")
+    assert session.seconds_left(now=1300.0) is None, "a clock belongs to one turn"
