@@ -1,0 +1,578 @@
+"""Save files: write a game's log atomically, list saves, and load one by replaying and verifying it.
+
+A save is JSON (format "minusma-save", version 1) and self-contained: the validated scenario with
+its content hash, the seed, the seats, every order of every committed turn (card decisions and
+facilitator actions are orders too), the orders of the turn in progress, and digests.
+
+Digests: each turn's digest chains the previous one with the canonical JSON of that turn's
+record (its orders, cards, rolls, every change and the credibility of every region after the
+turn), so a replay names the first turn that comes out differently. The digest of the whole
+final state (GameState.digest) then proves the loaded game is the saved one, to the byte.
+Wall-clock times live only in the metadata, never in what is verified.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import json
+import os
+import re
+import tempfile
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from game import __version__
+from game.engine import ORDER_ADAPTER, Game, IllegalOrder, TurnRecord
+from game.engine import orders as O
+from game.scenario.loader import cross_reference_problems, scenario_hash
+from game.scenario.models import Scenario
+
+FORMAT = "minusma-save"
+VERSION = 1
+AUTOSAVES_KEPT = 5
+DATA_DIR_ENV = "MINUSMA_DATA_DIR"
+AUTOSAVE_FOLDER = "autosaves"
+SUFFIX = ".json"
+GENESIS = "minusma-save-v1"  # the "previous digest" of turn 1
+
+
+class SaveError(Exception):
+    """A save that cannot be written or read, said so that a player knows what to do."""
+
+
+@dataclass
+class SaveMeta:
+    """Who plays and how; kept beside the log, outside what the digests verify."""
+
+    mode: str  # "solo" | "hotseat" (a syndicate session may use "syndicate")
+    seats: dict[str, str]  # role -> player name
+    name: str = ""
+    parent: str | None = None  # the file name of the save this game was forked from
+    fork_turn: int | None = None  # the first turn played differently from the parent
+    notes: dict[int, str] = field(default_factory=dict)  # facilitator/debrief notes per turn
+    game_id: str = field(default_factory=lambda: uuid.uuid4().hex[:12])  # groups a game's autosaves
+    started: str = field(default_factory=lambda: _now())
+
+    def to_json(self) -> dict[str, Any]:
+        data = dataclasses.asdict(self)
+        data["notes"] = {str(turn): text for turn, text in sorted(self.notes.items())}
+        return data
+
+    @classmethod
+    def from_json(cls, data: Any) -> SaveMeta:
+        if not isinstance(data, dict):
+            raise ValueError("meta must be an object")
+        known = {f.name for f in dataclasses.fields(cls)}
+        values = {key: value for key, value in data.items() if key in known}
+        if not isinstance(values.get("mode"), str) or not isinstance(values.get("seats"), dict):
+            raise ValueError("meta needs a mode and seats")
+        values["seats"] = {str(role): str(name) for role, name in values["seats"].items()}
+        values["notes"] = {int(turn): str(text) for turn, text in (values.get("notes") or {}).items()}
+        return cls(**values)
+
+    def players(self) -> str:
+        """The players for a list of saves: "Ana (srsg), Bo (force commander)" or one name."""
+        names = {name for name in self.seats.values() if name}
+        if len(names) <= 1:
+            return next(iter(names), "")
+        return ", ".join(f"{name} ({role.replace('_', ' ')})" for role, name in self.seats.items() if name)
+
+
+@dataclass(frozen=True)
+class SaveInfo:
+    """One save in the list: enough to choose it without loading it."""
+
+    path: Path
+    name: str
+    scenario: str  # the scenario's title
+    month: str
+    turn: int
+    players: str
+    last_played: str  # local time, "YYYY-MM-DD HH:MM"
+    kind: str  # "auto" | "manual"
+    over: bool = False
+    game_id: str = ""
+    problem: str | None = None  # set when the file cannot be read as a save
+
+
+@dataclass
+class SaveFile:
+    """A save read from disk and checked for shape, not yet replayed."""
+
+    path: Path
+    scenario: Scenario
+    seed: int
+    meta: SaveMeta
+    turns: list[dict[str, Any]]  # {"turn", "month", "orders": [dict], "digest"}
+    pending: list[dict[str, Any]]
+    final_digest: str
+    saved_at: str
+    game_version: str
+
+
+# --- where saves live ---------------------------------------------------------------------------
+
+
+def save_dir() -> Path:
+    """The saves folder: the user data folder's "saves", or $MINUSMA_DATA_DIR/saves."""
+    override = os.environ.get(DATA_DIR_ENV)
+    if override:
+        base = Path(override).expanduser()
+    else:
+        import platformdirs
+
+        base = Path(platformdirs.user_data_dir("minusma", appauthor=False))
+    return base / "saves"
+
+
+def safe_name(name: str) -> str:
+    """A file name from a player's save name: letters, digits, '-', '_' and '.'; no path."""
+    cleaned = re.sub(r"[^A-Za-z0-9._-]+", "-", name.strip()).strip("-.")
+    cleaned = re.sub(r"\.{2,}", ".", cleaned)[:80].strip("-.")
+    if not cleaned:
+        raise SaveError(f"cannot save under the name {name!r}: use letters or digits")
+    return cleaned
+
+
+def _now() -> str:
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+# --- writing ------------------------------------------------------------------------------------
+
+
+def _canonical(data: Any) -> str:
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def turn_digest(previous: str, record: TurnRecord) -> str:
+    """The digest of one committed turn, chained to the turn before."""
+    text = previous + "\n" + _canonical(record.model_dump(mode="json"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def turn_digests(records: list[TurnRecord]) -> list[str]:
+    digests, previous = [], GENESIS
+    for record in records:
+        previous = turn_digest(previous, record)
+        digests.append(previous)
+    return digests
+
+
+def save_document(game: Game, meta: SaveMeta) -> dict[str, Any]:
+    """Everything a save holds, as plain data (the scenario last, since it is long)."""
+    state = game.state
+    digests = turn_digests(state.history)
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "game_version": __version__,
+        "saved_at": _now(),
+        "summary": {
+            "scenario_id": game.scenario.id,
+            "scenario_title": game.scenario.title,
+            "turn": state.turn,
+            "month": state.month,
+            "turns_played": len(state.history),
+            "over": game.is_over(),
+            "players": meta.players(),
+        },
+        "meta": meta.to_json(),
+        "seed": state.seed,
+        "scenario_hash": scenario_hash(game.scenario),
+        "turns": [
+            {"turn": record.turn, "month": record.month, "orders": record.orders, "digest": digest}
+            for record, digest in zip(state.history, digests, strict=True)
+        ],
+        "pending": list(state.current.orders),
+        "final_digest": state.digest(),
+        "scenario": game.scenario.model_dump(mode="json"),
+    }
+
+
+def dumps(document: dict[str, Any]) -> str:
+    """Readable JSON: one order per line, so a diff or a curious officer can follow the game."""
+
+    def block(value: Any, indent: str) -> str:
+        return json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n" + indent)
+
+    def orders(items: list[dict], indent: str) -> str:
+        if not items:
+            return "[]"
+        lines = ",\n".join(indent + "  " + json.dumps(o, ensure_ascii=False) for o in items)
+        return "[\n" + lines + "\n" + indent + "]"
+
+    parts = []
+    for key, value in document.items():
+        if key == "turns":
+            turns = [
+                "    {"
+                + f'"turn": {t["turn"]}, "month": {json.dumps(t["month"])}, '
+                + f'"digest": {json.dumps(t["digest"])},\n     "orders": '
+                + orders(t["orders"], "     ")
+                + "}"
+                for t in value
+            ]
+            text = "[\n" + ",\n".join(turns) + "\n  ]" if turns else "[]"
+        elif key == "pending":
+            text = orders(value, "  ")
+        else:
+            text = block(value, "  ")
+        parts.append(f"  {json.dumps(key)}: {text}")
+    return "{\n" + ",\n".join(parts) + "\n}\n"
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write a file so that a crash leaves either the old file or the new one, never half of one."""
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as error:
+        raise SaveError(f"cannot write to the saves folder {folder}: {error.strerror or error}") from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(text)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temporary, path)
+    except BaseException as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        if isinstance(error, OSError):
+            raise SaveError(f"could not write the save {path}: {error.strerror or error}") from None
+        raise
+    with contextlib.suppress(OSError, AttributeError):  # the rename itself survives a power cut
+        directory = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(directory)
+        finally:
+            os.close(directory)
+
+
+def save_to(path: Path, game: Game, meta: SaveMeta) -> Path:
+    """Save a game to this exact file (atomically)."""
+    write_atomic(path, dumps(save_document(game, meta)))
+    return path
+
+
+def autosave(game: Game, meta: SaveMeta) -> Path:
+    """Autosave after a committed turn (or on quit); keeps this game's last few autosaves.
+
+    The name holds the turn and its digest, so a game continued from an older autosave never
+    overwrites the autosaves of the line it left.
+    """
+    folder = save_dir() / AUTOSAVE_FOLDER
+    document = save_document(game, meta)
+    last = document["turns"][-1]["digest"][:8] if document["turns"] else "start"
+    prefix = f"{safe_name(game.scenario.id)}-{safe_name(meta.game_id)}-t"
+    path = folder / f"{prefix}{len(document['turns']):03d}-{last}{SUFFIX}"
+    write_atomic(path, dumps(document))
+    for old in _newest_first(folder.glob(f"{prefix}*{SUFFIX}"))[AUTOSAVES_KEPT:]:
+        with contextlib.suppress(OSError):
+            old.unlink()
+    return path
+
+
+def _newest_first(paths: Iterable[Path]) -> list[Path]:
+    def written(path: Path) -> tuple[int, str]:
+        try:
+            return path.stat().st_mtime_ns, path.name
+        except OSError:
+            return 0, path.name
+
+    return sorted(paths, key=written, reverse=True)
+
+
+def save_as(game: Game, meta: SaveMeta, name: str) -> Path:
+    """A named save in the saves folder (the name is made safe; an existing one is replaced)."""
+    path = save_dir() / f"{safe_name(name)}{SUFFIX}"
+    return save_to(path, game, dataclasses.replace(meta, name=name.strip()))
+
+
+# --- reading ------------------------------------------------------------------------------------
+
+
+def _read_text(path: Path) -> str:
+    where = str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise SaveError(f"{where}: no such file") from None
+    except IsADirectoryError:
+        raise SaveError(f"{where}: this is a folder; give the path of a save file") from None
+    except OSError as error:
+        raise SaveError(f"{where}: cannot read it: {error.strerror or error}") from None
+    if not raw.strip():
+        raise SaveError(
+            f"{where}: the file is empty, so it holds no game (a write that never finished?); "
+            "open an autosave of the same game instead"
+        )
+    if b"\x00" in raw:
+        raise SaveError(f"{where}: this is a binary file, not a MINUSMA save")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise SaveError(f"{where}: this is not a text file, so it is not a MINUSMA save") from None
+
+
+def _parse(path: Path, text: str) -> dict[str, Any]:
+    where = str(path)
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        if error.pos >= len(text.rstrip()) - 1 and text.lstrip().startswith("{"):
+            raise SaveError(
+                f"{where}: the save is cut short (it ends after {len(text)} characters); "
+                "it was not written completely: open an autosave of the same game instead"
+            ) from None
+        raise SaveError(
+            f"{where}: not a MINUSMA save (not valid JSON at line {error.lineno}, "
+            f"column {error.colno}: {error.msg})"
+        ) from None
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise SaveError(f"{where}: not a MINUSMA save (the file does not say it is a {FORMAT!r})")
+    return document
+
+
+def _migrate_0_to_1(document: dict[str, Any]) -> dict[str, Any]:  # pragma: no cover - never released
+    raise SaveError("save format 0 was a development format and cannot be migrated")
+
+
+# Each step turns a document of version N into one of version N + 1, where the rules allow it.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _migrate_0_to_1}
+
+
+def migrate(document: dict[str, Any], where: str = "save") -> dict[str, Any]:
+    """Bring an older save up to the current format, or say why it cannot be."""
+    version = document.get("version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise SaveError(f"{where}: the save has no format version, so it cannot be read")
+    if version > VERSION:
+        raise SaveError(
+            f"{where}: this save was written by a newer version of MINUSMA (save format {version}; "
+            f"this version {__version__} reads format {VERSION} and older): update the game to open it"
+        )
+    while version < VERSION:
+        step = MIGRATIONS.get(version)
+        if step is None:
+            raise SaveError(
+                f"{where}: this save comes from an older version of MINUSMA (save format {version}) "
+                f"that cannot be brought up to format {VERSION}; open it with the version that wrote it"
+            )
+        try:
+            document = step(document)
+        except SaveError as error:
+            raise SaveError(f"{where}: {error}") from None
+        version = document["version"] = version + 1
+    return document
+
+
+def _damaged(where: str, what: str) -> SaveError:
+    return SaveError(f"{where}: the save is damaged ({what}); open an autosave of the same game instead")
+
+
+def read_save(path: str | Path) -> SaveFile:
+    """Read a save and check its shape and its scenario; the log is not replayed yet."""
+    path = Path(path)
+    where = str(path)
+    document = migrate(_parse(path, _read_text(path)), where)
+    try:
+        seed = document["seed"]
+        turns = document["turns"]
+        pending = document.get("pending", [])
+        final_digest = document["final_digest"]
+        stored_hash = document["scenario_hash"]
+        scenario_data = document["scenario"]
+        meta = SaveMeta.from_json(document["meta"])
+    except KeyError as error:
+        raise _damaged(where, f"{error.args[0]!r} is missing") from None
+    except (TypeError, ValueError) as error:
+        raise _damaged(where, f"meta: {error}") from None
+    if not isinstance(seed, int) or not isinstance(final_digest, str) or not isinstance(stored_hash, str):
+        raise _damaged(where, "seed, final_digest or scenario_hash has the wrong type")
+    if not isinstance(pending, list) or not isinstance(turns, list):
+        raise _damaged(where, "turns and pending must be lists")
+    for number, turn in enumerate(turns, start=1):
+        if (
+            not isinstance(turn, dict)
+            or not isinstance(turn.get("orders"), list)
+            or not isinstance(turn.get("digest"), str)
+        ):
+            raise _damaged(where, f"turn {number} has no orders or no digest")
+        if turn.get("turn") != number:
+            raise _damaged(where, f"turn {number} is numbered {turn.get('turn')!r}")
+    try:
+        scenario = Scenario.model_validate(scenario_data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        loc = ".".join(str(part) for part in first["loc"])
+        raise SaveError(
+            f"{where}: the scenario inside the save does not fit this version of MINUSMA "
+            f"({loc}: {first['msg']}); open it with the version that wrote it "
+            f"({document.get('game_version')})"
+        ) from None
+    problems = cross_reference_problems(scenario)
+    if problems:
+        loc, message = problems[0]
+        raise _damaged(where, f"scenario {'.'.join(map(str, loc))}: {message}")
+    if scenario_hash(scenario) != stored_hash:
+        raise SaveError(
+            f"{where}: the scenario inside the save was changed after the game was saved "
+            "(its content hash does not match), so the save cannot be trusted"
+        )
+    return SaveFile(
+        path=path,
+        scenario=scenario,
+        seed=seed,
+        meta=meta,
+        turns=turns,
+        pending=pending,
+        final_digest=final_digest,
+        saved_at=str(document.get("saved_at", "")),
+        game_version=str(document.get("game_version", "")),
+    )
+
+
+class ReplayWatcher:
+    """Hooks called while a save is replayed (the replay viewer keeps snapshots through them)."""
+
+    def turn_started(self, game: Game) -> None:
+        """The orders phase of a turn has opened (cards drawn), before any order."""
+
+    def order_applied(self, game: Game, order: O.Order, role: str) -> None:
+        """One logged order was applied; `role` is the seat that gave it."""
+
+    def turn_ended(self, game: Game, record: TurnRecord) -> None:
+        """A turn was committed and verified; the next one may have opened."""
+
+
+def _apply_logged(game: Game, where: str, label: str, number: int, raw: Any, watcher: ReplayWatcher) -> None:
+    try:
+        order = ORDER_ADAPTER.validate_python(raw)
+    except ValidationError as error:
+        first = error.errors()[0]
+        raise SaveError(
+            f"{where}: {label}, order {number} is not a valid order ({first['msg']}): "
+            "the save was edited or is damaged"
+        ) from None
+    role = O.order_role(order, game.context())
+    try:
+        game.apply(order)
+    except IllegalOrder as error:
+        raise SaveError(
+            f"{where}: the game diverges at {label}: order {number} ({O.describe(order)}) is refused "
+            f"by the rules ({error.reason}); the save was edited, or made with different rules"
+        ) from None
+    watcher.order_applied(game, order, role)
+
+
+def replay(save: SaveFile, watcher: ReplayWatcher | None = None) -> Game:
+    """Replay a save's log through the engine, checking each turn's digest and the final state."""
+    watcher = watcher or ReplayWatcher()
+    where = str(save.path)
+    game = Game.new(save.scenario, save.seed, undo=False)
+    previous = GENESIS
+    try:
+        for entry in save.turns:
+            label = f"turn {entry['turn']}"
+            if game.is_over():
+                raise _damaged(where, f"{label} comes after the end of the game")
+            watcher.turn_started(game)
+            for number, raw in enumerate(entry["orders"], start=1):
+                _apply_logged(game, where, label, number, raw, watcher)
+            record = game.end_turn()
+            previous = turn_digest(previous, record)
+            if previous != entry["digest"]:
+                raise SaveError(
+                    f"{where}: the game diverges at {label} ({record.month}): replaying its orders does "
+                    "not give the turn that was saved; the save was edited or corrupted, or made by a "
+                    f"version with different rules (saved by {save.game_version or 'unknown'}, "
+                    f"this is {__version__})"
+                )
+            watcher.turn_ended(game, record)
+        if save.pending:
+            if game.is_over():
+                raise _damaged(where, "it has orders after the end of the game")
+            game.undo = True
+            watcher.turn_started(game)
+            for number, raw in enumerate(save.pending, start=1):
+                _apply_logged(game, where, f"turn {game.state.turn} (in progress)", number, raw, watcher)
+    except SaveError:
+        raise
+    except Exception as error:  # a tampered log can trip the rules in ways no message foresees
+        raise SaveError(
+            f"{where}: the save could not be replayed ({type(error).__name__}: {error}); "
+            "the save was edited or is damaged"
+        ) from None
+    if game.state.digest() != save.final_digest:
+        raise SaveError(
+            f"{where}: the game replays turn by turn but its final state differs from the one saved "
+            f"(turn {game.state.turn}); the save was edited, or made by a version with different rules"
+        )
+    game.undo = True
+    return game
+
+
+def load(path: str | Path) -> tuple[Game, SaveMeta]:
+    """Load a save: replay its log through the engine and verify it; SaveError says what is wrong."""
+    save = read_save(path)
+    return replay(save), save.meta
+
+
+# --- listing ------------------------------------------------------------------------------------
+
+
+def _info(path: Path, kind: str) -> SaveInfo:
+    try:
+        stamp = datetime.fromtimestamp(path.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+    except OSError:
+        stamp = ""
+    try:
+        document = migrate(_parse(path, _read_text(path)), str(path))
+        summary = document["summary"]
+        meta = SaveMeta.from_json(document["meta"])
+        return SaveInfo(
+            path=path,
+            name=meta.name or (path.stem if kind == "manual" else f"{summary['scenario_title']} (autosave)"),
+            scenario=str(summary["scenario_title"]),
+            month=str(summary["month"]),
+            turn=int(summary["turn"]),
+            players=str(summary.get("players", "")),
+            last_played=stamp,
+            kind=kind,
+            over=bool(summary.get("over", False)),
+            game_id=meta.game_id,
+        )
+    except SaveError as error:
+        problem = str(error).removeprefix(f"{path}: ")
+    except (KeyError, TypeError, ValueError):
+        problem = "the save is damaged"
+    return SaveInfo(path, path.stem, "?", "", 0, "", stamp, kind, problem=problem)
+
+
+def list_saves(all_autosaves: bool = False) -> list[SaveInfo]:
+    """Saves, most recently written first; of each game's autosaves only the latest unless asked."""
+    folder = save_dir()
+    found = [_info(path, "manual") for path in folder.glob(f"*{SUFFIX}")]
+    seen: set[str] = set()
+    for path in _newest_first((folder / AUTOSAVE_FOLDER).glob(f"*{SUFFIX}")):
+        info = _info(path, "auto")
+        if all_autosaves or info.problem or info.game_id not in seen:
+            found.append(info)
+        seen.add(info.game_id)
+    by_path = {info.path: info for info in found}
+    return [by_path[path] for path in _newest_first(by_path)]
+
+
+def latest_save() -> Path | None:
+    """The most recently written save or autosave that can be read, for "Continue"."""
+    return next((info.path for info in list_saves() if info.problem is None), None)
