@@ -1,9 +1,86 @@
-"""Command-line subcommands for saves and replays (registered by game.cli)."""
+"""Command-line subcommands for saves and replays (registered by game.cli): replay and report."""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
+
+
+def _open_replays(files: list[str]):
+    from game.cli import UserError
+    from game.record.replay import Replay
+    from game.record.saves import SaveError
+
+    try:
+        return [Replay.open(file) for file in files]
+    except SaveError as error:
+        raise UserError(str(error)) from None
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from game.cli import UserError
+    from game.record.report import ReportError, build_report, render
+    from game.record.saves import SaveError, write_atomic
+
+    fmt = args.format or (
+        "html" if args.output and Path(args.output).suffix.lower() in (".html", ".htm") else "md"
+    )
+    replays = _open_replays(args.files)
+    try:
+        text = render(build_report(replays), fmt)
+    except ReportError as error:
+        raise UserError(str(error)) from None
+    if not args.output or args.output == "-":
+        sys.stdout.write(text)
+        return 0
+    output = Path(args.output)
+    if output.is_dir():
+        raise UserError(
+            f"{output} is a folder; give a file name for the report, e.g. {output / f'debrief.{fmt}'}"
+        )
+    try:
+        write_atomic(output, text)
+    except SaveError as error:
+        raise UserError(str(error).replace("the save", "the report")) from None
+    print(f"wrote {output} ({fmt}, {len(replays)} game{'s' if len(replays) > 1 else ''})")
+    return 0
+
+
+def _cmd_replay(args: argparse.Namespace) -> int:
+    from game.cli import UserError
+
+    (replay,) = _open_replays([args.file])
+    try:
+        from game.tui.replay.app import run_replay
+    except ImportError as error:  # pragma: no cover - only without the TUI installed
+        raise UserError(f"the terminal interface is not available: {error}") from None
+    forked = run_replay(replay)
+    if forked is None:
+        return 0
+    print(f"saved the fork as {forked}")
+    try:
+        from game.tui.app import run
+    except ImportError:
+        print(f"continue it with: minusma play --load {forked}")
+        return 0
+    return run(scenario=None, seed=None, load=str(forked)) or 0
 
 
 def register(commands: argparse._SubParsersAction) -> None:
     """Add this package's subcommands to the `minusma` parser."""
+    replay = commands.add_parser(
+        "replay",
+        help="step through a saved game turn by turn; fork it to take command from any turn",
+    )
+    replay.add_argument("file", metavar="FILE", help="a save file")
+    replay.set_defaults(handler=_cmd_replay)
+
+    report = commands.add_parser(
+        "report",
+        help="debrief report of a saved game, or of several games of one scenario side by side",
+    )
+    report.add_argument("files", nargs="+", metavar="FILE", help="one save, or several to compare")
+    report.add_argument("--format", choices=("md", "html"), help="md or html (default: from -o, else md)")
+    report.add_argument("-o", "--output", metavar="OUT", help="write to this file (default: standard output)")
+    report.set_defaults(handler=_cmd_report)

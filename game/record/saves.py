@@ -239,6 +239,11 @@ def write_atomic(path: Path, text: str) -> None:
     except OSError as error:
         raise SaveError(f"cannot write to the saves folder {folder}: {error.strerror or error}") from None
     try:
+        try:  # mkstemp makes the file private; give it the mode any other file would have
+            mode = path.stat().st_mode & 0o777
+        except OSError:
+            mode = 0o644
+        os.chmod(temporary, mode)
         with os.fdopen(handle, "w", encoding="utf-8") as file:
             file.write(text)
             file.flush()
@@ -451,6 +456,9 @@ class ReplayWatcher:
     def order_applied(self, game: Game, order: O.Order, role: str) -> None:
         """One logged order was applied; `role` is the seat that gave it."""
 
+    def orders_given(self, game: Game) -> None:
+        """Every logged order of a committed turn is in; the turn is about to be resolved."""
+
     def turn_ended(self, game: Game, record: TurnRecord) -> None:
         """A turn was committed and verified; the next one may have opened."""
 
@@ -489,6 +497,7 @@ def replay(save: SaveFile, watcher: ReplayWatcher | None = None) -> Game:
             watcher.turn_started(game)
             for number, raw in enumerate(entry["orders"], start=1):
                 _apply_logged(game, where, label, number, raw, watcher)
+            watcher.orders_given(game)
             record = game.end_turn()
             previous = turn_digest(previous, record)
             if previous != entry["digest"]:

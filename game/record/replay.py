@@ -1,0 +1,255 @@
+"""A saved game opened for review: each turn's record, orders by seat, map states, series and forks."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from game.engine import Game, GameState, TurnRecord, score
+from game.engine import orders as O
+from game.engine.score import Scorecard, in_period, national
+from game.record.saves import ReplayWatcher, SaveError, SaveFile, SaveMeta, read_save, replay
+from game.scenario.models import Card, Measure, Scenario
+
+ROLE_TITLES = {
+    "srsg": "SRSG",
+    "force_commander": "Force Commander",
+    "police_commissioner": "Police Commissioner",
+    "comms_chief": "Chief of Strategic Communications",
+    O.FACILITATOR: "Facilitator",
+}
+
+
+@dataclass(frozen=True)
+class GivenOrder:
+    """One order as it was given: by which seat, and in words."""
+
+    role: str
+    order: O.Order
+    text: str
+
+
+@dataclass
+class TurnView:
+    """One committed turn: what happened, who ordered what, and the state as the orders stood."""
+
+    number: int
+    month: str
+    record: TurnRecord
+    orders: list[GivenOrder]
+    opened_json: str  # the state when the orders phase opened (cards drawn), without history
+    committed_json: str  # the state once every order was given, before the turn resolved
+
+    def orders_by_role(self) -> dict[str, list[GivenOrder]]:
+        grouped: dict[str, list[GivenOrder]] = {role: [] for role in ROLE_TITLES}
+        for given in self.orders:
+            grouped.setdefault(given.role, []).append(given)
+        return {role: orders for role, orders in grouped.items() if orders}
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A key decision: a card's choice (the seat's or the default) or a change of policy."""
+
+    turn: int
+    month: str
+    role: str
+    subject: str
+    choice: str
+    chosen: bool  # False: the card's default stood because nobody decided
+
+
+class _Recorder(ReplayWatcher):
+    def __init__(self) -> None:
+        self.views: list[TurnView] = []
+        self._opened = ""
+        self._committed = ""
+        self._orders: list[GivenOrder] = []
+
+    def turn_started(self, game: Game) -> None:
+        self._opened = game.state.model_dump_json(exclude={"history"})
+        self._orders = []
+
+    def order_applied(self, game: Game, order: O.Order, role: str) -> None:
+        self._orders.append(GivenOrder(str(role), order, O.describe(order, game.context())))
+
+    def orders_given(self, game: Game) -> None:
+        self._committed = game.state.model_dump_json(exclude={"history"})
+
+    def turn_ended(self, game: Game, record: TurnRecord) -> None:
+        self.views.append(
+            TurnView(record.turn, record.month, record, self._orders, self._opened, self._committed)
+        )
+
+
+class Replay:
+    """A verified saved game, turn by turn. Jumping to a turn costs one cached JSON parse."""
+
+    def __init__(self, save: SaveFile, game: Game, turns: list[TurnView]):
+        self.save = save
+        self.game = game
+        self.turns = turns
+        self._states: dict[int, GameState] = {}
+
+    @classmethod
+    def open(cls, path: str | Path) -> Replay:
+        """Read, replay and verify a save (SaveError says what is wrong)."""
+        save = read_save(path)
+        recorder = _Recorder()
+        game = replay(save, recorder)
+        return cls(save, game, recorder.views)
+
+    @property
+    def path(self) -> Path:
+        return self.save.path
+
+    @property
+    def scenario(self) -> Scenario:
+        return self.game.scenario
+
+    @property
+    def meta(self) -> SaveMeta:
+        return self.save.meta
+
+    @property
+    def label(self) -> str:
+        """How a debrief names this game: the save's name, or its players."""
+        return self.meta.name or self.meta.players() or self.path.stem
+
+    def turn(self, number: int) -> TurnView:
+        if not 1 <= number <= len(self.turns):
+            raise IndexError(f"turn {number} is not in this save (it has turns 1-{len(self.turns)})")
+        return self.turns[number - 1]
+
+    def state_at(self, number: int) -> GameState:
+        """The state of turn `number` with all its orders given (the map as the turn was played)."""
+        state = self._states.get(number)
+        if state is None:
+            state = GameState.model_validate_json(self.turn(number).committed_json)
+            self._states[number] = state
+        return state
+
+    def cards_played(self, number: int) -> dict[str, list[str]]:
+        """The cards played in turn `number` (drawn or injected), each with the regions it struck."""
+        played = self.state_at(number).cards_played
+        before = len(self.state_at(number - 1).cards_played) if number > 1 else 0
+        found: dict[str, list[str]] = {}
+        for entry in played[before:]:
+            card_id, _, regions = entry.partition("@")
+            found.setdefault(card_id, []).extend(r for r in regions.split("+") if r)
+        return found
+
+    def fork(self, number: int) -> tuple[Game, SaveMeta]:
+        """Take command from the start of turn `number`: a new game whose save names its parent."""
+        if not 1 <= number <= len(self.turns):
+            raise SaveError(f"cannot fork at turn {number}: this save has turns 1-{len(self.turns)}")
+        state = GameState.model_validate_json(self.turn(number).opened_json)
+        state.history = [record.model_copy(deep=True) for record in self.game.state.history[: number - 1]]
+        meta = SaveMeta(
+            mode=self.meta.mode,
+            seats=dict(self.meta.seats),
+            name=f"{self.label} - fork at turn {number}",
+            parent=self.path.name,
+            fork_turn=number,
+            notes={turn: text for turn, text in self.meta.notes.items() if turn < number},
+        )
+        return Game(self.scenario, state, self.game.index), meta
+
+    def with_meta(self, **changes) -> SaveMeta:
+        return dataclasses.replace(self.meta, **changes)
+
+    # --- what the viewer and the debrief plot ------------------------------------------------------
+
+    @cached_property
+    def scorecard(self) -> Scorecard:
+        return score(self.scenario, self.game.state)
+
+    @cached_property
+    def months(self) -> list[str]:
+        return [view.month for view in self.turns]
+
+    @cached_property
+    def credibility(self) -> dict[str, list[int]]:
+        """Credibility of each region at the start and after every turn (len = turns + 1)."""
+        series = {region.id: [region.credibility] for region in self.scenario.regions}
+        for view in self.turns:
+            for region, values in series.items():
+                values.append(view.record.credibility.get(region, values[-1]))
+        return series
+
+    @cached_property
+    def national_credibility(self) -> list[int]:
+        regions = list(self.credibility)
+        steps = len(self.turns) + 1
+        return [national({r: self.credibility[r][i] for r in regions}) for i in range(steps)]
+
+    @cached_property
+    def civilians_per_turn(self) -> list[int]:
+        return [sum(sum(by.values()) for by in v.record.civilians_killed.values()) for v in self.turns]
+
+    @cached_property
+    def peacekeepers_per_turn(self) -> list[int]:
+        return [view.record.peacekeepers_killed for view in self.turns]
+
+    @cached_property
+    def say_do(self) -> list[tuple[int, int]]:
+        return [(view.record.say, view.record.do) for view in self.turns]
+
+    def historical_civilians(self) -> list[tuple[float, float] | None]:
+        """History's civilian deaths per month for each turn (low, high), where history is known."""
+        return [monthly_history(self.scenario.history.civilians_killed, m) for m in self.months]
+
+    def historical_peacekeepers(self) -> list[tuple[float, float] | None]:
+        return [monthly_history(self.scenario.history.peacekeepers_killed, m) for m in self.months]
+
+    def decisions(self) -> list[Decision]:
+        """Every card decision (with the defaults that stood) and every change of policy."""
+        found: list[Decision] = []
+        for view in self.turns:
+            chosen = {g.order.card: g.order.option for g in view.orders if isinstance(g.order, O.DecideCard)}
+            for card_id, option_id in view.record.decisions.items():
+                card = self.card(card_id)
+                if card is None or card.choice is None:
+                    continue
+                label = next((o.label for o in card.choice.options if o.id == option_id), option_id)
+                found.append(
+                    Decision(
+                        view.number,
+                        view.month,
+                        str(card.choice.role),
+                        card.title,
+                        label,
+                        chosen.get(card_id) == option_id,
+                    )
+                )
+            for given in view.orders:
+                if isinstance(given.order, O.SetPolicy):
+                    found.append(Decision(view.number, view.month, given.role, "Policy", given.text, True))
+        return found
+
+    def card(self, card_id: str) -> Card | None:
+        card = self.game.index.cards.get(card_id.partition("@")[0])
+        if card is None and card_id in self.game.state.custom_cards:
+            card = Card.model_validate(self.game.state.custom_cards[card_id])
+        return card
+
+    def notes(self) -> dict[int, list[str]]:
+        """The facilitator's notes by turn: those given during play and those added to the save."""
+        found: dict[int, list[str]] = {}
+        for view in self.turns:
+            if view.record.notes:
+                found.setdefault(view.number, []).extend(view.record.notes)
+        for turn, text in sorted(self.meta.notes.items()):
+            found.setdefault(turn, []).append(text)
+        return dict(sorted(found.items()))
+
+
+def monthly_history(measures: list[Measure], month: str) -> tuple[float, float] | None:
+    """History's range for one month: the measure covering it, spread evenly over its months."""
+    for measure in measures:
+        if in_period(month, measure.period):
+            months = 6 if "-H" in measure.period else 12
+            return measure.low / months, measure.high / months
+    return None
