@@ -47,7 +47,7 @@ class Band:
 TICKS = 5
 
 
-def _nice_top(value: float) -> float:
+def nice_top(value: float) -> float:
     """A round axis top at or above value, that splits into TICKS round steps."""
     for top in (5, 10, 20, 25, 50, 100, 150, 200, 250, 500, 1000, 1500, 2000, 2500, 5000, 10000):
         if value <= top:
@@ -187,7 +187,7 @@ def line_chart(
     values = [v for line in lines for v in line.values if v is not None]
     if band:
         values += [high for pair in band.ranges if pair for _, high in [pair]]
-    top = y_max if y_max is not None else _nice_top(max(values, default=1))
+    top = y_max if y_max is not None else nice_top(max(values, default=1))
     low = min([0.0, *values])
     step = top / TICKS
     bottom = -step * math.ceil(-low / step)  # whole steps below zero, when a series goes negative
@@ -221,7 +221,7 @@ def bar_chart(
     """Bars per turn, with an optional history band drawn behind them."""
     values = list(bars) + ([high for pair in band.ranges if pair for _, high in [pair]] if band else [])
     count = len(x_labels) + 1  # half a slot of margin at each end
-    frame = _Frame(count, _nice_top(max(values, default=1)))
+    frame = _Frame(count, nice_top(max(values, default=1)))
     parts = _open(title, description or title)
     parts += _axes(frame, x_labels, y_label, offset=0.5)
     legend: list[tuple[str, str, str]] = []

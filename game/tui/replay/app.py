@@ -1,0 +1,32 @@
+"""A small App around ReplayScreen, for `minusma replay FILE`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import App
+
+from game.record.replay import Replay
+from game.tui.replay.screen import ForkedGame, ReplayScreen
+
+
+class ReplayApp(App[Path | None]):
+    """Shows one replay; returns the path of the fork if the player took command."""
+
+    TITLE = "MINUSMA replay"
+
+    def __init__(self, replay: Replay | str | Path, turn: int = 1):
+        super().__init__()
+        self.replay = replay
+        self.start_turn = turn
+
+    def on_mount(self) -> None:
+        self.push_screen(ReplayScreen(self.replay, self.start_turn), self._replay_closed)
+
+    def _replay_closed(self, forked: ForkedGame | None) -> None:
+        self.exit(forked.path if forked else None)
+
+
+def run_replay(replay: Replay | str | Path, turn: int = 1) -> Path | None:
+    """Run the viewer in the terminal; the saved fork's path, or None."""
+    return ReplayApp(replay, turn).run()

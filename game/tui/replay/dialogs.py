@@ -1,0 +1,101 @@
+"""Modal dialogs of the replay viewer: jump to a turn, and take command from a turn (fork)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label
+
+DIALOG_CSS = """
+$SELF {
+    align: center middle;
+}
+$SELF .dialog {
+    width: 64;
+    height: auto;
+    padding: 1 2;
+    border: thick $primary;
+    background: $surface;
+}
+$SELF .question {
+    width: 100%;
+}
+$SELF .problem {
+    color: $error;
+}
+$SELF .buttons {
+    height: auto;
+    margin-top: 1;
+    align-horizontal: right;
+}
+$SELF Button {
+    margin-left: 2;
+}
+"""
+
+
+class JumpDialog(ModalScreen[int | None]):
+    """Ask for a turn number between 1 and `last`; dismissed with it, or None."""
+
+    DEFAULT_CSS = DIALOG_CSS.replace("$SELF", "JumpDialog")
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, last: int, current: int):
+        super().__init__()
+        self.last = last
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(f"Go to turn (1-{self.last}):")
+            yield Input(str(self.current), type="integer", id="turn-number")
+            yield Label("", id="jump-problem", classes="problem")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        try:
+            number = int(event.value)
+        except ValueError:
+            number = 0
+        if not 1 <= number <= self.last:
+            self.query_one("#jump-problem", Label).update(f"Give a turn from 1 to {self.last}.")
+            return
+        self.dismiss(number)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ForkDialog(ModalScreen[bool]):
+    """Confirm taking command from the start of a turn; the fork is saved under `name`."""
+
+    DEFAULT_CSS = DIALOG_CSS.replace("$SELF", "ForkDialog")
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, turn: int, month: str, name: str):
+        super().__init__()
+        self.turn = turn
+        self.month = month
+        self.fork_name = name
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(
+                f"Take command from the start of turn {self.turn} ({self.month})?\n\n"
+                f"Turns 1-{self.turn - 1} stay as they were played; from turn {self.turn} on, the "
+                f"orders are yours. The new game is saved as “{self.fork_name}” and remembers "
+                "this save as its parent.",
+                classes="question",
+            )
+            with Horizontal(classes="buttons"):
+                yield Button("Take command", variant="primary", id="fork")
+                yield Button("Cancel", id="cancel")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "fork")
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)

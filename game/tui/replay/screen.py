@@ -1,0 +1,265 @@
+"""ReplayScreen: a saved game's timeline, each turn's story, changes, map and charts, and forks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, OptionList, Static, TabbedContent, TabPane
+from textual.widgets.option_list import Option
+from textual_plotext import PlotextPlot
+
+from game.engine import Game
+from game.record.charts import PALETTE, TICKS, nice_top
+from game.record.replay import Replay
+from game.record.saves import SaveError, SaveMeta, save_as
+from game.tui.replay import views
+from game.tui.replay.dialogs import ForkDialog, JumpDialog
+
+CHART_COLOURS = [tuple(int(hex_[i : i + 2], 16) for i in (1, 3, 5)) for hex_ in PALETTE]
+
+
+@dataclass(frozen=True)
+class ForkedGame:
+    """A game forked from a replay, already saved: continue it with `game` and `meta`."""
+
+    path: Path
+    game: Game
+    meta: SaveMeta
+
+
+class ReplayScreen(Screen[ForkedGame | None]):
+    """Step through a saved game; dismissed with the forked game if the player takes command."""
+
+    CSS_PATH = "replay.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("left,p", "step(-1)", "Previous", priority=True),
+        Binding("right,n", "step(1)", "Next", priority=True),
+        Binding("home", "first", "First", show=False, priority=True),
+        Binding("end", "last", "Last", show=False, priority=True),
+        Binding("g", "jump", "Go to turn"),
+        Binding("f", "fork", "Take command from here"),
+        Binding("1", "tab('turn')", "Turn", show=False),
+        Binding("2", "tab('changes')", "Changes", show=False),
+        Binding("3", "tab('map')", "Map", show=False),
+        Binding("4", "tab('charts')", "Charts", show=False),
+        Binding("escape,q", "close", "Close"),
+    ]
+
+    class Forked(Message):
+        """The player took command from a turn; the fork is saved at `forked.path`."""
+
+        def __init__(self, forked: ForkedGame):
+            super().__init__()
+            self.forked = forked
+
+    def __init__(self, save_path: str | Path | Replay, turn: int = 1):
+        super().__init__()
+        self.problem: str | None = None
+        self.replay: Replay | None = None
+        if isinstance(save_path, Replay):
+            self.replay = save_path
+        else:
+            try:
+                self.replay = Replay.open(save_path)
+            except SaveError as error:
+                self.problem = str(error)
+        count = len(self.replay.turns) if self.replay else 0
+        if self.replay is not None and count == 0:
+            self.problem = f"{self.replay.path}: no turn has been played yet, so there is nothing to replay"
+        self.turn = max(1, min(turn, count))
+
+    # --- layout ---------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        if self.problem or self.replay is None:
+            yield Static(
+                f"This save cannot be replayed.\n\n{self.problem}\n\nPress Escape to go back.", id="problem"
+            )
+            yield Footer()
+            return
+        replay = self.replay
+        with Horizontal(id="body"):
+            timeline = OptionList(
+                *[
+                    Option(views.timeline_label(replay, n), id=str(n))
+                    for n in range(1, len(replay.turns) + 1)
+                ],
+                id="timeline",
+            )
+            timeline.border_title = "Turns"
+            yield timeline
+            with Vertical(id="main"):
+                yield Static(id="turn-heading")
+                with TabbedContent(id="tabs"):
+                    with TabPane("Turn", id="turn"), VerticalScroll(id="story-scroll"):
+                        yield Static(id="story")
+                    with TabPane("Changes", id="changes-tab"):
+                        yield DataTable(id="changes", cursor_type="row", zebra_stripes=True)
+                        yield Static("Move through the changes to see each one's causes.", id="change-detail")
+                    with TabPane("Map", id="map"), VerticalScroll(id="map-scroll"):
+                        yield Static(id="map-canvas")
+                        yield Static(id="regions")
+                    with TabPane("Charts", id="charts"):
+                        yield PlotextPlot(id="credibility-plot")
+                        yield PlotextPlot(id="casualty-plot")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self.replay is None or self.problem:
+            return
+        self.title = f"Replay: {self.replay.label}"
+        self.sub_title = self.replay.scenario.title
+        table = self.query_one("#changes", DataTable)
+        table.add_columns("phase", "what", "where", "change", "summary")
+        self.show_turn(self.turn)
+
+    # --- showing a turn -------------------------------------------------------------------------
+
+    def show_turn(self, number: int) -> None:
+        """Show turn `number` in every tab (cheap: the states were kept when the save was loaded)."""
+        replay = self.replay
+        if replay is None:
+            return
+        self.turn = number = max(1, min(number, len(replay.turns)))
+        view = replay.turn(number)
+        national = replay.national_credibility
+        self.query_one("#turn-heading", Static).update(
+            f"Turn {number}/{len(replay.turns)} · {view.month} · national credibility "
+            f"{national[number - 1]} → {national[number]} · civilians killed "
+            f"{replay.civilians_per_turn[number - 1]} · peacekeepers killed "
+            f"{replay.peacekeepers_per_turn[number - 1]}"
+        )
+        self.query_one("#story", Static).update(views.turn_story(replay, number))
+        table = self.query_one("#changes", DataTable)
+        table.clear()
+        table.add_rows(row[:5] for row in views.change_rows(replay, number))
+        self._show_change(0)
+        self.query_one("#map-canvas", Static).update(views.map_text(replay, number))
+        self.query_one("#regions", Static).update(views.region_table(replay, number))
+        timeline = self.query_one("#timeline", OptionList)
+        if timeline.highlighted != number - 1:
+            timeline.highlighted = number - 1
+        self._draw_charts()
+
+    def _draw_charts(self) -> None:
+        replay = self.replay
+        assert replay is not None
+        turns = list(range(0, len(replay.turns) + 1))
+        plot = self.query_one("#credibility-plot", PlotextPlot)
+        plt = plot.plt
+        plt.clear_data()
+        plt.clear_figure()
+        plt.title("Credibility by region (thick: national)")
+        for index, region in enumerate(replay.scenario.regions):
+            colour = CHART_COLOURS[index % len(CHART_COLOURS)]
+            label = views.short_name(region.name)
+            plt.plot(turns, replay.credibility[region.id], label=label, marker="braille", color=colour)
+        plt.plot(turns, replay.national_credibility, label="national", marker="hd", color="white")
+        plt.vline(self.turn, "red")
+        plt.ylim(0, 100)
+        plt.yticks([0, 20, 40, 60, 80, 100])
+        plt.xticks(list(range(0, len(turns), 5)))
+        plt.xlabel("turn")
+        plot.refresh()
+
+        plot = self.query_one("#casualty-plot", PlotextPlot)
+        plt = plot.plt
+        plt.clear_data()
+        plt.clear_figure()
+        plt.title("Civilians killed per turn, with history's monthly range")
+        numbers = turns[1:]
+        plt.bar(numbers, replay.civilians_per_turn, label="this game", color=CHART_COLOURS[1], width=0.5)
+        history = replay.historical_civilians()
+        top = nice_top(
+            max([*replay.civilians_per_turn, *(high for pair in history if pair for _, high in [pair])])
+        )
+        plt.ylim(0, top)
+        plt.yticks([top * i / TICKS for i in range(TICKS + 1)])
+        known = [(n, pair) for n, pair in zip(numbers, history, strict=True) if pair]
+        if known:
+            plt.plot([n for n, _ in known], [low for _, (low, _) in known], label="history low", color="gray")
+            plt.plot(
+                [n for n, _ in known], [high for _, (_, high) in known], label="history high", color="gray"
+            )
+        plt.vline(self.turn, "blue")
+        plt.xlabel("turn")
+        plot.refresh()
+
+    # --- actions --------------------------------------------------------------------------------
+
+    def action_step(self, delta: int) -> None:
+        self.show_turn(self.turn + delta)
+
+    def action_first(self) -> None:
+        self.show_turn(1)
+
+    def action_last(self) -> None:
+        if self.replay is not None:
+            self.show_turn(len(self.replay.turns))
+
+    def action_tab(self, tab: str) -> None:
+        if self.replay is not None:
+            self.query_one("#tabs", TabbedContent).active = {"changes": "changes-tab"}.get(tab, tab)
+
+    def action_jump(self) -> None:
+        if self.replay is None:
+            return
+
+        def chosen(number: int | None) -> None:
+            if number is not None:
+                self.show_turn(number)
+
+        self.app.push_screen(JumpDialog(len(self.replay.turns), self.turn), chosen)
+
+    def action_fork(self) -> None:
+        replay = self.replay
+        if replay is None:
+            return
+        number = self.turn
+        game, meta = replay.fork(number)
+
+        def confirmed(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                path = save_as(game, meta, meta.name)
+            except SaveError as error:
+                self.notify(str(error), title="The fork was not saved", severity="error")
+                return
+            forked = ForkedGame(path, game, meta)
+            self.post_message(self.Forked(forked))
+            self.dismiss(forked)
+
+        self.app.push_screen(ForkDialog(number, replay.turn(number).month, meta.name), confirmed)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def _show_change(self, row: int) -> None:
+        if self.replay is None:
+            return
+        count = len(self.replay.turn(self.turn).record.changes)
+        detail = self.query_one("#change-detail", Static)
+        if not count:
+            detail.update("Nothing changed this turn.")
+            return
+        detail.update(views.change_detail(self.replay, self.turn, max(0, min(row, count - 1))))
+
+    @on(DataTable.RowHighlighted, "#changes")
+    def _change_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_change(event.cursor_row)
+
+    @on(OptionList.OptionSelected, "#timeline")
+    @on(OptionList.OptionHighlighted, "#timeline")
+    def _timeline_moved(self, event: OptionList.OptionHighlighted | OptionList.OptionSelected) -> None:
+        if event.option.id is not None and int(event.option.id) != self.turn:
+            self.show_turn(int(event.option.id))

@@ -1,0 +1,191 @@
+"""What the replay viewer shows for one turn, as rich renderables built from a Replay (no widgets)."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from game.engine import orders as O
+from game.record.replay import ROLE_TITLES, Replay
+
+MAP_WIDTH, MAP_HEIGHT = 64, 14
+
+
+def short_name(name: str) -> str:
+    """ "Tombouctou and Taoudénit" -> "Tombouctou", "Koulikoro, Kayes and Sikasso" -> "Koulikoro"."""
+    return name.split(",")[0].split(" and ")[0]
+
+
+def credibility_style(value: int) -> str:
+    return "bold red" if value < 25 else "bold yellow" if value < 50 else "bold green"
+
+
+def credibility_before(replay: Replay, number: int) -> dict[str, int]:
+    return {region: values[number - 1] for region, values in replay.credibility.items()}
+
+
+def credibility_after(replay: Replay, number: int) -> dict[str, int]:
+    return {region: values[number] for region, values in replay.credibility.items()}
+
+
+def timeline_label(replay: Replay, number: int, width: int = 30) -> str:
+    """One line per turn: number, month, the first event (shortened) and how many more."""
+    view = replay.turn(number)
+    titles = [card.title if (card := replay.card(c)) else c for c in view.record.cards]
+    more = f" +{len(titles) - 1}" if len(titles) > 1 else ""
+    head = f"{number:>2} {view.month} "
+    first = titles[0] if titles else "no event"
+    room = width - len(head) - len(more)
+    if len(first) > room:
+        first = first[: room - 1] + "…"
+    return f"{head}{first}{more}"
+
+
+def turn_story(replay: Replay, number: int) -> RenderableType:
+    """The turn in words: events and decisions, orders by seat, the adversary, the results."""
+    view = replay.turn(number)
+    record = view.record
+    parts: list[RenderableType] = [Text(f"Turn {number} of {len(replay.turns)} · {view.month}", style="bold")]
+
+    parts.append(Text("\nEvents", style="bold underline"))
+    played = replay.cards_played(number)
+    regions = replay.game.index.regions
+    for card_id in record.cards or ["(no event card this turn)"]:
+        card = replay.card(card_id)
+        if card is None:
+            parts.append(Text(f"• {card_id}"))
+            continue
+        where = ", ".join(short_name(regions[r].name) for r in played.get(card_id, []) if r in regions)
+        line = Text("• ")
+        line.append(card.title, style="bold")
+        if where:
+            line.append(f" ({where})")
+        line.append(f"\n  {card.text}", style="dim")
+        if card.choice is not None and card_id in record.decisions:
+            option = record.decisions[card_id]
+            label = next((o.label for o in card.choice.options if o.id == option), option)
+            chosen = any(isinstance(g.order, O.DecideCard) and g.order.card == card_id for g in view.orders)
+            who = ROLE_TITLES.get(str(card.choice.role), str(card.choice.role))
+            line.append(f"\n  {who}: {label}", style="cyan")
+            if not chosen:
+                line.append(" (the default: nobody decided)", style="italic")
+        parts.append(line)
+
+    parts.append(Text("\nOrders", style="bold underline"))
+    grouped = view.orders_by_role()
+    if not grouped:
+        parts.append(Text("No orders: standing postures and taskings carried on.", style="dim"))
+    for role, orders in grouped.items():
+        parts.append(Text(ROLE_TITLES.get(role, role), style="bold magenta"))
+        parts.extend(Text(f"  • {given.text}") for given in orders)
+
+    parts.append(Text("\nArmed groups", style="bold underline"))
+    parts.extend(Text(f"• {move}") for move in record.adversary or ["(no action)"])
+
+    parts.append(Text("\nResults", style="bold underline"))
+    killed = {r: sum(by.values()) for r, by in record.civilians_killed.items() if sum(by.values())}
+    where_killed = ", ".join(f"{short_name(regions[r].name)} {n}" for r, n in killed.items() if r in regions)
+    parts.append(Text(f"Civilians killed: {sum(killed.values())}" + (f" ({where_killed})" if killed else "")))
+    parts.append(Text(f"Peacekeepers killed: {record.peacekeepers_killed}"))
+    parts.append(Text(f"Say {record.say} · Do {record.do} · gap {record.say - record.do:+d}"))
+    if record.mandate_outcome:
+        parts.append(Text(f"Mandate renewal: {record.mandate_outcome.replace('_', ' ')}"))
+    notes = replay.notes().get(number, [])
+    if notes:
+        parts.append(Text("\nFacilitator's notes", style="bold underline"))
+        parts.extend(Text(f"• {note}", style="italic") for note in notes)
+    return Group(*parts)
+
+
+def change_rows(replay: Replay, number: int) -> list[tuple[str, str, str, Text, str, str]]:
+    """Every change of the turn with its causes: phase, what, where, change, summary, because."""
+    rows = []
+    for change in replay.turn(number).record.changes:
+        delta = Text(f"{change.delta:+d} → {change.after}", style="red" if change.delta < 0 else "green")
+        because = "; ".join(
+            f"{c.kind} {c.ref}" + (f": {c.detail}" if c.detail else "") for c in change.causes
+        )
+        rows.append(
+            (change.phase, change.kind.replace("_", " "), change.target, delta, change.summary, because)
+        )
+    return rows
+
+
+def change_detail(replay: Replay, number: int, index: int) -> Text:
+    """One change in full: what moved, by how much, and every cause behind it."""
+    change = replay.turn(number).record.changes[index]
+    text = Text(f"{change.summary}\n", style="bold")
+    text.append(f"{change.kind.replace('_', ' ')} of {change.target}: {change.delta:+d}, now {change.after} ")
+    text.append(f"({change.phase} phase)\n", style="dim")
+    for cause in change.causes:
+        text.append(f"  because: {cause.kind} {cause.ref}")
+        text.append(f": {cause.detail}\n" if cause.detail else "\n")
+    return text
+
+
+def region_table(replay: Replay, number: int) -> Table:
+    """Each region as the turn was played: credibility before and after, threat, warning, forces."""
+    state = replay.state_at(number)
+    before, after = credibility_before(replay, number), credibility_after(replay, number)
+    killed = replay.turn(number).record.civilians_killed
+    table = Table(expand=True, pad_edge=False)
+    for header in ("region", "credibility", "threat", "warning", "forces", "civilians killed"):
+        table.add_column(header)
+    units_by_region: dict[str, list[str]] = {}
+    for unit in state.units.values():
+        marker = {"patrol": "P", "quick_reaction": "Q"}.get(unit.posture, "")
+        tob = "+TOB" if unit.holds_tob else ""
+        units_by_region.setdefault(unit.region, []).append(f"{unit.id}{'/' + marker if marker else ''}{tob}")
+    for region in replay.scenario.regions:
+        rs = state.regions[region.id]
+        change = after[region.id] - before[region.id]
+        credibility = Text(f"{before[region.id]} → ")
+        credibility.append(str(after[region.id]), style=credibility_style(after[region.id]))
+        credibility.append(f" ({change:+d})" if change else "")
+        top_threat = max(rs.threat.items(), key=lambda item: item[1], default=("-", 0))
+        table.add_row(
+            short_name(region.name),
+            credibility,
+            f"{top_threat[1]} {top_threat[0]}" if top_threat[1] else "0",
+            str(rs.warning),
+            ", ".join(units_by_region.get(region.id, [])) or "-",
+            str(sum(killed.get(region.id, {}).values())),
+        )
+    return table
+
+
+def map_text(replay: Replay, number: int, width: int = MAP_WIDTH, height: int = MAP_HEIGHT) -> Text:
+    """Regions placed by their map position, each with credibility after the turn and its units."""
+    state = replay.state_at(number)
+    after, before = credibility_after(replay, number), credibility_before(replay, number)
+    regions = replay.scenario.regions
+    xs = [r.centre_km[0] for r in regions]
+    ys = [r.centre_km[1] for r in regions]
+    span_x, span_y = (max(xs) - min(xs)) or 1, (max(ys) - min(ys)) or 1
+    units: dict[str, int] = {}
+    for unit in state.units.values():
+        units[unit.region] = units.get(unit.region, 0) + 1
+    grid: list[list[tuple[str, str]]] = [[(" ", "")] * width for _ in range(height)]
+    for region in sorted(regions, key=lambda r: -r.centre_km[1]):
+        change = after[region.id] - before[region.id]
+        label = f"{short_name(region.name)} {after[region.id]}"
+        label += f"{'▲' if change > 0 else '▼'}{abs(change)}" if change else ""
+        label += f" ⚑{units.get(region.id, 0)}"
+        col = round((region.centre_km[0] - min(xs)) / span_x * (width - 1 - len(label)))
+        row = round((max(ys) - region.centre_km[1]) / span_y * (height - 1))
+        for shift in (0, 1, -1, 2, -2, 3, -3):
+            r = row + shift
+            if 0 <= r < height and all(
+                grid[r][c][0] == " " for c in range(max(0, col - 1), col + len(label) + 1) if c < width
+            ):
+                for i, char in enumerate(label[: width - col]):
+                    grid[r][col + i] = (char, credibility_style(after[region.id]) if i < len(label) else "")
+                break
+    text = Text()
+    for row_cells in grid:
+        for char, style in row_cells:
+            text.append(char, style=style)
+        text.append("\n")
+    text.append("credibility after the turn (▲▼ change) · ⚑ units present", style="dim")
+    return text
