@@ -73,7 +73,8 @@ class _Recorder(ReplayWatcher):
         self._orders = []
 
     def order_applied(self, game: Game, order: O.Order, role: str) -> None:
-        self._orders.append(GivenOrder(str(role), order, O.describe(order, game.context())))
+        text = " ".join(O.describe(order, game.context()).split())  # no double space from empty fields
+        self._orders.append(GivenOrder(str(role), order, text))
 
     def orders_given(self, game: Game) -> None:
         self._committed = game.state.model_dump_json(exclude={"history"})

@@ -96,6 +96,7 @@ class ReplayScreen(Screen[ForkedGame | None]):
                 id="timeline",
             )
             timeline.border_title = "Turns"
+            timeline.highlighted = self.turn - 1
             yield timeline
             with Vertical(id="main"):
                 yield Static(id="turn-heading")
@@ -147,7 +148,8 @@ class ReplayScreen(Screen[ForkedGame | None]):
         self.query_one("#regions", Static).update(views.region_table(replay, number))
         timeline = self.query_one("#timeline", OptionList)
         if timeline.highlighted != number - 1:
-            timeline.highlighted = number - 1
+            with timeline.prevent(OptionList.OptionHighlighted):  # no echo back into show_turn
+                timeline.highlighted = number - 1
         self._draw_charts()
 
     def _draw_charts(self) -> None:
@@ -261,5 +263,7 @@ class ReplayScreen(Screen[ForkedGame | None]):
     @on(OptionList.OptionSelected, "#timeline")
     @on(OptionList.OptionHighlighted, "#timeline")
     def _timeline_moved(self, event: OptionList.OptionHighlighted | OptionList.OptionSelected) -> None:
+        if event.option_index != event.option_list.highlighted:
+            return  # a stale event: the highlight has moved on since it was posted
         if event.option.id is not None and int(event.option.id) != self.turn:
             self.show_turn(int(event.option.id))
