@@ -75,6 +75,7 @@ class ReplayScreen(Screen[ForkedGame | None]):
         if self.replay is not None and count == 0:
             self.problem = f"{self.replay.path}: no turn has been played yet, so there is nothing to replay"
         self.turn = max(1, min(turn, count))
+        self._shown: set[str] = set()  # the tabs already filled for the current turn
 
     # --- layout ---------------------------------------------------------------------------------
 
@@ -126,7 +127,7 @@ class ReplayScreen(Screen[ForkedGame | None]):
     # --- showing a turn -------------------------------------------------------------------------
 
     def show_turn(self, number: int) -> None:
-        """Show turn `number` in every tab (cheap: the states were kept when the save was loaded)."""
+        """Show turn `number`: the heading, the timeline and the open tab (the others when opened)."""
         replay = self.replay
         if replay is None:
             return
@@ -139,18 +140,35 @@ class ReplayScreen(Screen[ForkedGame | None]):
             f"{replay.civilians_per_turn[number - 1]} · peacekeepers killed "
             f"{replay.peacekeepers_per_turn[number - 1]}"
         )
-        self.query_one("#story", Static).update(views.turn_story(replay, number))
-        table = self.query_one("#changes", DataTable)
-        table.clear()
-        table.add_rows(row[:5] for row in views.change_rows(replay, number))
-        self._show_change(0)
-        self.query_one("#map-canvas", Static).update(views.map_text(replay, number))
-        self.query_one("#regions", Static).update(views.region_table(replay, number))
         timeline = self.query_one("#timeline", OptionList)
         if timeline.highlighted != number - 1:
             with timeline.prevent(OptionList.OptionHighlighted):  # no echo back into show_turn
                 timeline.highlighted = number - 1
-        self._draw_charts()
+        self._shown.clear()
+        self._fill_tab(self.query_one("#tabs", TabbedContent).active)
+
+    def _fill_tab(self, tab: str) -> None:
+        """Fill one tab for the current turn, once per turn."""
+        replay, number = self.replay, self.turn
+        if replay is None or tab in self._shown:
+            return
+        self._shown.add(tab)
+        if tab == "turn":
+            self.query_one("#story", Static).update(views.turn_story(replay, number))
+        elif tab == "changes-tab":
+            table = self.query_one("#changes", DataTable)
+            table.clear()
+            table.add_rows(row[:5] for row in views.change_rows(replay, number))
+            self._show_change(0)
+        elif tab == "map":
+            self.query_one("#map-canvas", Static).update(views.map_text(replay, number))
+            self.query_one("#regions", Static).update(views.region_table(replay, number))
+        elif tab == "charts":
+            self._draw_charts()
+
+    @on(TabbedContent.TabActivated, "#tabs")
+    def _tab_opened(self, event: TabbedContent.TabActivated) -> None:
+        self._fill_tab(event.pane.id or "")
 
     def _draw_charts(self) -> None:
         replay = self.replay
