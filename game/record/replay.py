@@ -227,7 +227,8 @@ class Replay:
                 )
             for given in view.orders:
                 if isinstance(given.order, O.SetPolicy):
-                    found.append(Decision(view.number, view.month, given.role, "Policy", given.text, True))
+                    text = given.text.removeprefix("Policy: ")
+                    found.append(Decision(view.number, view.month, given.role, "Policy", text, True))
         return found
 
     def card(self, card_id: str) -> Card | None:

@@ -42,6 +42,7 @@ class Bullets:
 class Table:
     headers: list[str]
     rows: list[list[str]]
+    folded: str = ""  # in HTML, a long table folds away under this summary
 
 
 @dataclass
@@ -230,7 +231,7 @@ def _say_do_section(replay: Replay) -> Section:
     ]
     blocks: list[Para | Bullets | Table | Chart] = [
         Chart(svg, Table(["", "turn by turn"], [["say", sparkline(says, 0)], ["do", sparkline(dos, 0)]])),
-        Table(["month", "say", "do", "gap"], rows),
+        Table(["month", "say", "do", "gap"], rows, folded="Say and Do turn by turn"),
     ]
     return Section("Say–Do gap over time", "say-do", blocks)
 
@@ -585,6 +586,7 @@ h2 { border-bottom: 1px solid #ccc; margin-top: 2em; }
 p.lead { margin: .2em 0; color: #444; }
 nav { background: #f3f6fa; padding: .6em 1em; border-radius: 6px; margin: 1em 0; }
 nav a { margin-right: 1em; }
+details { margin: .5em 0; } summary { cursor: pointer; color: #1f5fa8; }
 table { border-collapse: collapse; margin: .8em 0; font-size: 13px; }
 th, td { border: 1px solid #d0d0d0; padding: 4px 8px; text-align: left; vertical-align: top; }
 th { background: #eef2f7; }
@@ -612,6 +614,8 @@ def _html_table(table: Table) -> list[str]:
     out.append("<tbody>")
     out += ["<tr>" + "".join(f"<td>{_inline_html(c)}</td>" for c in row) + "</tr>" for row in table.rows]
     out.append("</tbody></table>")
+    if table.folded:
+        out = [f"<details><summary>{escape(table.folded)}</summary>", *out, "</details>"]
     return out
 
 
