@@ -54,7 +54,11 @@ def test_step_jump_and_tabs(mini, mini_save) -> None:
             await pilot.press("2")
             assert screen.query_one("#tabs", TabbedContent).active == "changes-tab"
             changes = screen.query_one("#changes", DataTable)
-            assert changes.row_count == len(Replay.open(mini_save).turn(3).record.changes)
+            replay = Replay.open(mini_save)
+            assert changes.row_count == len(replay.turn(3).record.changes)
+            await pilot.press("right")
+            assert changes.row_count == len(replay.turn(4).record.changes), "the open tab follows the turn"
+            await pilot.press("left")
             await pilot.press("3")
             assert screen.query_one("#tabs", TabbedContent).active == "map"
             assert "Centre" in text_of(app, "#map-canvas")
@@ -137,3 +141,22 @@ def test_a_bad_save_shows_why_and_closes(tmp_path) -> None:
         assert app.return_value is None
 
     asyncio.run(scenario())
+
+
+def test_a_debrief_note_is_written_into_the_save(mini_save) -> None:
+    before = load(mini_save)[0].state.to_json()
+
+    async def scenario() -> None:
+        app = ReplayApp(mini_save, turn=3)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.press("a")
+            await pilot.pause()
+            await pilot.press(*"Why no patrols?", "enter")
+            await pilot.pause()
+            assert "Why no patrols?" in text_of(app, "#story")
+
+    asyncio.run(scenario())
+    game, meta = load(mini_save)
+    assert meta.notes == {2: "Why Gao?", 3: "Why no patrols?"}
+    assert game.state.to_json() == before, "a note never touches the game itself"

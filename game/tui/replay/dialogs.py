@@ -99,3 +99,33 @@ class ForkDialog(ModalScreen[bool]):
 
     def action_cancel(self) -> None:
         self.dismiss(False)
+
+
+class NoteDialog(ModalScreen[str | None]):
+    """Write or change the debrief note on one turn; dismissed with the text, or None."""
+
+    DEFAULT_CSS = DIALOG_CSS.replace("$SELF", "NoteDialog")
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, turn: int, month: str, text: str):
+        super().__init__()
+        self.turn = turn
+        self.month = month
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(
+                f"Debrief note on turn {self.turn} ({self.month}); it is kept in the save and "
+                "printed in the report. Enter keeps it; an empty note removes it.",
+                classes="question",
+            )
+            yield Input(
+                self.text, placeholder="What should the syndicate discuss here?", id="note", max_length=2000
+            )
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

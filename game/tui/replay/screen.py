@@ -19,9 +19,9 @@ from textual_plotext import PlotextPlot
 from game.engine import Game
 from game.record.charts import PALETTE, TICKS, nice_top
 from game.record.replay import Replay
-from game.record.saves import SaveError, SaveMeta, save_as
+from game.record.saves import SaveError, SaveMeta, save_as, save_to
 from game.tui.replay import views
-from game.tui.replay.dialogs import ForkDialog, JumpDialog
+from game.tui.replay.dialogs import ForkDialog, JumpDialog, NoteDialog
 
 CHART_COLOURS = [tuple(int(hex_[i : i + 2], 16) for i in (1, 3, 5)) for hex_ in PALETTE]
 
@@ -46,6 +46,7 @@ class ReplayScreen(Screen[ForkedGame | None]):
         Binding("end", "last", "Last", show=False, priority=True),
         Binding("g", "jump", "Go to turn"),
         Binding("f", "fork", "Take command from here"),
+        Binding("a", "note", "Debrief note"),
         Binding("1", "tab('turn')", "Turn", show=False),
         Binding("2", "tab('changes')", "Changes", show=False),
         Binding("3", "tab('map')", "Map", show=False),
@@ -260,6 +261,33 @@ class ReplayScreen(Screen[ForkedGame | None]):
             self.dismiss(forked)
 
         self.app.push_screen(ForkDialog(number, replay.turn(number).month, meta.name), confirmed)
+
+    def action_note(self) -> None:
+        """Write a debrief note on this turn into the save (its log and digests are unchanged)."""
+        replay = self.replay
+        if replay is None:
+            return
+        number = self.turn
+
+        def written(text: str | None) -> None:
+            if text is None or replay.meta.notes.get(number, "") == text:
+                return
+            notes = {turn: note for turn, note in replay.meta.notes.items() if turn != number}
+            if text:
+                notes[number] = text
+            meta = replay.with_meta(notes=dict(sorted(notes.items())))
+            try:
+                save_to(replay.path, replay.game, meta)
+            except SaveError as error:
+                self.notify(str(error), title="The note was not saved", severity="error")
+                return
+            replay.save.meta = meta
+            self._shown.discard("turn")
+            self._fill_tab(self.query_one("#tabs", TabbedContent).active)
+            self.notify(f"Note on turn {number} saved in {replay.path.name}.")
+
+        current = replay.meta.notes.get(number, "")
+        self.app.push_screen(NoteDialog(number, replay.turn(number).month, current), written)
 
     def action_close(self) -> None:
         self.dismiss(None)
