@@ -228,7 +228,7 @@ def bar_chart(
     if band:
         parts += _band_path(frame, Band(band.label, list(band.ranges), band.colour), offset=0.5)
         legend.append((band.label, band.colour, "band"))
-    slot = frame.plot_w / (count - 1)
+    slot = frame.plot_w / (frame.count - 1)
     for index, value in enumerate(bars):
         x = frame.x(index + 0.5) - slot * 0.35
         y = frame.y(value)

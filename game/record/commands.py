@@ -51,6 +51,11 @@ def _cmd_replay(args: argparse.Namespace) -> int:
     from game.cli import UserError
 
     (replay,) = _open_replays([args.file])
+    if not replay.turns:
+        raise UserError(
+            f"{args.file}: no turn of this game has been played, so there is nothing to replay; "
+            f"continue it with: minusma play --load {args.file}"
+        )
     try:
         from game.tui.replay.app import run_replay
     except ImportError as error:  # pragma: no cover - only without the TUI installed

@@ -327,6 +327,13 @@ def _notes_section(replay: Replay) -> Section | None:
 
 def single_report(replay: Replay) -> Document:
     """The debrief of one game."""
+    if not replay.turns:
+        nothing = Section(
+            "Nothing to debrief yet",
+            "empty",
+            [Para("No turn of this game has been played: play at least one turn, then report again.")],
+        )
+        return Document(f"Debrief: {replay.scenario.title}", _lead(replay), [nothing])
     charts = Section(
         "Credibility and casualties",
         "charts",

@@ -250,6 +250,12 @@ def test_replay_command_checks_the_save_first(tmp_path, capsys) -> None:
     assert "not a MINUSMA save" in capsys.readouterr().err
 
 
+def test_replay_command_needs_a_turn_played(mini, meta, capsys) -> None:
+    fresh = save_as(Game.new(mini, 4), meta, "fresh")
+    assert main(["replay", str(fresh)]) == 2
+    assert "nothing to replay" in capsys.readouterr().err
+
+
 def test_replay_command_offers_the_fork_to_play(mini_save, monkeypatch, capsys) -> None:
     forked = Path("/saves/fork.json")
     monkeypatch.setattr("game.tui.replay.app.run_replay", lambda replay: forked)
@@ -259,3 +265,12 @@ def test_replay_command_offers_the_fork_to_play(mini_save, monkeypatch, capsys) 
     monkeypatch.setitem(sys.modules, "game.tui.app", tui_app)
     assert main(["replay", str(mini_save)]) == 0
     assert opened == [str(forked)] and "saved the fork as /saves/fork.json" in capsys.readouterr().out
+
+
+def test_a_game_with_no_turn_played_gets_a_short_report(mini, mini_save, meta) -> None:
+    fresh = Replay.open(save_as(Game.new(mini, 4), meta, "fresh"))
+    page = Parsed(to_html(build_report([fresh])))
+    assert page.sections == {"empty": "Nothing to debrief yet"}
+    side_by_side = Parsed(to_html(build_report([fresh, Replay.open(mini_save)])))
+    timeline = next(t for t in side_by_side.tables if t[0][:2] == ["turn", "month"])
+    assert all(row[2] == "" for row in timeline[1:]), "the unplayed game's column stays empty"
