@@ -85,6 +85,20 @@ def _check_arguments(args: argparse.Namespace) -> None:
             )
 
 
+def _chosen_measures(args: argparse.Namespace, scenario, policy) -> list[str]:
+    """The measures to show, checked before the run: a probe game tells which there are."""
+    from game.analysis.montecarlo import play_one
+    from game.cli import UserError
+
+    every = list(play_one(scenario, policy, args.seed).measures)
+    if not args.measure:
+        return every
+    keys = [key for key in every if any(text in key for text in args.measure)]
+    if not keys:
+        raise UserError(f"no measure matches {', '.join(args.measure)}; measures: {', '.join(every)}")
+    return keys
+
+
 def _write(path: str, text: str) -> None:
     from game.cli import UserError
     from game.record.saves import SaveError, write_atomic
@@ -96,10 +110,23 @@ def _write(path: str, text: str) -> None:
         raise UserError(message) from None
 
 
-def _cmd_analyse(args: argparse.Namespace) -> int:
-    if args.list_policies:
-        return _list_policies()
-    from rich.console import Console
+def _failure(error: Exception, scenario_name: str) -> Exception:
+    """A failed game or an unusable executor, as a user-facing error."""
+    from game.analysis.montecarlo import GameFailed
+    from game.bots.policies import POLICIES
+    from game.cli import UserError
+
+    hint = ""
+    if isinstance(error, GameFailed) and error.policy in POLICIES:
+        hint = (
+            f"; replay it with: minusma simulate --scenario {scenario_name} "
+            f"--seed {error.seed} --policy {error.policy}"
+        )
+    return UserError(f"{error}{hint}")
+
+
+def _run_with_progress(args: argparse.Namespace, scenario, policies: list, errors):
+    """Run the games with a progress bar and time left on standard error."""
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -110,8 +137,39 @@ def _cmd_analyse(args: argparse.Namespace) -> int:
         TimeRemainingColumn,
     )
 
+    from game.analysis.montecarlo import run_games
+
+    columns = (
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TaskProgressColumn(),
+        TimeElapsedColumn(),
+        TextColumn("left"),
+        TimeRemainingColumn(),
+    )
+    total = args.runs * len(policies)
+    with Progress(*columns, console=errors) as progress:
+        task = progress.add_task(f"{scenario.id}: {len(policies)} policies x {args.runs} games", total=total)
+        return run_games(
+            scenario,
+            policies,
+            args.runs,
+            base_seed=args.seed,
+            workers=args.workers,
+            executor=args.executor,
+            scheduler=args.scheduler,
+            progress=lambda n: progress.advance(task, n),
+        )
+
+
+def _cmd_analyse(args: argparse.Namespace) -> int:
+    if args.list_policies:
+        return _list_policies()
+    from rich.console import Console
+
     from game.analysis.compare import compare, mandate_shares, measure_keys
-    from game.analysis.montecarlo import ExecutorUnavailable, GameFailed, run_games
+    from game.analysis.montecarlo import ExecutorUnavailable, GameFailed
     from game.analysis.output import PLOTTED, csv_text, json_data, json_text, print_plots, print_report
     from game.cli import UserError, _scenario
 
@@ -122,63 +180,25 @@ def _cmd_analyse(args: argparse.Namespace) -> int:
     baseline = args.baseline or names[0]
     if baseline not in names:
         raise UserError(f"the baseline {baseline!r} is not among the policies run: {', '.join(names)}")
-
     errors = Console(stderr=True)
-    total = args.runs * len(policies)
-    columns = (
-        TextColumn("[bold]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TaskProgressColumn(),
-        TimeElapsedColumn(),
-        TextColumn("left"),
-        TimeRemainingColumn(),
-    )
-    with Progress(*columns, console=errors) as progress:
-        task = progress.add_task(f"{scenario.id}: {len(policies)} policies x {args.runs} games", total=total)
-        try:
-            outcome = run_games(
-                scenario,
-                policies,
-                args.runs,
-                base_seed=args.seed,
-                workers=args.workers,
-                executor=args.executor,
-                scheduler=args.scheduler,
-                progress=lambda n: progress.advance(task, n),
-            )
-        except GameFailed as error:
-            from game.bots.policies import POLICIES
-
-            hint = ""
-            if error.policy in POLICIES:
-                hint = (
-                    f"; replay it with: minusma simulate --scenario {args.scenario} "
-                    f"--seed {error.seed} --policy {error.policy}"
-                )
-            raise UserError(f"{error}{hint}") from None
-        except ExecutorUnavailable as error:
-            raise UserError(str(error)) from None
+    try:
+        keys = _chosen_measures(args, scenario, policies[0])
+        outcome = _run_with_progress(args, scenario, policies, errors)
+    except (GameFailed, ExecutorUnavailable) as error:
+        raise _failure(error, args.scenario) from None
 
     if outcome.interrupted:
         finished = ", ".join(f"{name} {outcome.finished(name)}" for name in names)
         errors.print(
-            f"[bold]interrupted[/]: {len(outcome.results)} of {total} games finished ({finished}); "
-            "the figures below cover those games only"
+            f"[bold]interrupted[/]: {len(outcome.results)} of {outcome.planned} games finished "
+            f"({finished}); the figures below cover those games only"
         )
     if not outcome.results:
         return 130 if outcome.interrupted else 1
 
-    keys = measure_keys(outcome.results)
-    if args.measure:
-        keys = [key for key in keys if any(text in key for text in args.measure)]
-        if not keys:
-            known = ", ".join(measure_keys(outcome.results))
-            raise UserError(f"no measure matches {', '.join(args.measure)}; measures: {known}")
     region_names = {region.id: region.name for region in scenario.regions}
     tables = compare(outcome, baseline, region_names, keys)
     shares = mandate_shares(outcome)
-
     console = Console(width=None if sys.stdout.isatty() else 160)
     heading = (
         f"{scenario.title}: {len(outcome.results)} games, seeds {args.seed}-{args.seed + args.runs - 1} "

@@ -53,7 +53,7 @@ def percentile(sorted_values: Sequence[float], q: float) -> float:
     below = math.floor(position)
     above = min(below + 1, len(sorted_values) - 1)
     weight = position - below
-    return sorted_values[below] * (1 - weight) + sorted_values[above] * weight
+    return sorted_values[below] + (sorted_values[above] - sorted_values[below]) * weight
 
 
 def mean_and_sd(values: Sequence[float]) -> tuple[float, float]:
