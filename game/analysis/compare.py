@@ -42,7 +42,7 @@ _FIXED_LABELS: dict[str, tuple[str, Better]] = {
     "civilians_killed": ("Civilians killed, whole game", "lower"),
     "peacekeepers_killed": ("Peacekeepers killed, whole game", "lower"),
     "say_do_gap": ("Say-Do gap, mean per turn", "lower"),
-    "central_share_pct": ("Share of civilian deaths in central Mali (%)", None),
+    "central_share_pct": ("Share of civilian deaths in the central zone (%)", None),
     "consent": ("Host-state consent at the end (0-100)", "higher"),
     "mandate_support": ("Security Council support at the end (0-100)", "higher"),
     "mandate.poc_first": ("Mandate renewals making PoC the first priority", "higher"),

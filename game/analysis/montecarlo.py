@@ -22,7 +22,7 @@ from game.engine import Game, score
 from game.scenario.models import Scenario
 
 Executor = Literal["process", "dask"]
-MAX_CHUNK = 50  # games per task: ~1 s of work, so progress and Ctrl-C stay responsive
+MAX_CHUNK = 20  # games per task: about half a second, so progress and Ctrl-C stay responsive
 CHUNKS_PER_WORKER = 8  # enough tasks for the workers to share the load evenly
 MANDATE_OUTCOMES = ("poc_first", "renewed", "reduced")
 

@@ -20,16 +20,22 @@ COLOURS = ("cyan", "orange", "green", "magenta", "blue", "red", "yellow", "white
 VERDICT_STYLES = {"better": "bold green", "worse": "bold red", "different": "bold yellow"}
 
 
+def _decimals(value: float) -> int:
+    """Fewer decimals for bigger numbers: 2,108 civilians, 35.2 credibility, 1.63 Say-Do gap."""
+    size = abs(value)
+    return 0 if size >= 100 else 1 if size >= 10 else 2
+
+
 def _number(value: float) -> str:
     if value is None or math.isnan(value):
         return "-"
-    return f"{value:,.1f}"
+    return f"{value:,.{_decimals(value)}f}"
 
 
 def _signed(value: float) -> str:
     if math.isnan(value):
         return "-"
-    return f"{value:+,.1f}"
+    return f"{value:+,.{_decimals(value)}f}"
 
 
 def _p_value(p: float) -> str:
@@ -44,12 +50,17 @@ def measure_table(table: MeasureTable, baseline: str) -> Table:
     out = Table(title=f"{table.label}{better}", title_justify="left", title_style="bold", expand=False)
     out.add_column("policy")
     out.add_column("games", justify="right")
-    for name in ("mean", "median", "p5", "p95"):
-        out.add_column(name, justify="right")
-    out.add_column("95% CI of mean", justify="right")
-    out.add_column(f"diff vs {baseline}", justify="right")
-    out.add_column("95% CI of diff", justify="right")
-    out.add_column("p", justify="right")
+    for name in (
+        "mean",
+        "median",
+        "p5",
+        "p95",
+        "95% CI of mean",
+        f"diff vs {baseline}",
+        "95% CI of diff",
+        "p",
+    ):
+        out.add_column(name, justify="right", no_wrap=True)
     out.add_column("")
     for row in table.rows:
         s, c = row.summary, row.comparison
@@ -84,7 +95,12 @@ def shares_table(shares: dict[str, dict[str, dict[str, float]]]) -> Table | None
     if not resolutions:
         return None
     outcomes = sorted({o for by in shares.values() for tally in by.values() for o in tally})
-    out = Table(title="Mandate renewals: share of games by outcome", title_justify="left", title_style="bold")
+    out = Table(
+        title="Mandate renewals: share of games by outcome",
+        title_justify="left",
+        title_style="bold",
+        min_width=60,
+    )
     out.add_column("policy")
     for resolution in resolutions:
         out.add_column(f"UNSCR {resolution}", justify="right")

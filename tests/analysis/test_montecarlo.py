@@ -76,7 +76,7 @@ def test_chunks_interleave_policies_and_cover_every_seed() -> None:
         ("historical", [5]),
         ("passive", [5]),
     ]
-    assert chunk_size_for(10_000 * 6, 2) == 50
+    assert chunk_size_for(10_000 * 6, 2) == 20
     assert chunk_size_for(10, 2) == 1
 
 
