@@ -74,6 +74,7 @@ def test_list_policies_shows_built_ins_and_bundled_files(capsys: pytest.CaptureF
         (["--workers", "0"], "--workers must be at least 1"),
         (["--executor", "dask"], "--executor dask needs --scheduler ADDRESS"),
         (["--scheduler", "tcp://x:1"], "--scheduler is for --executor dask"),
+        (["--executor", "dask", "--scheduler", "tcp://x:1"], "--workers is for the process executor"),
         (["--measure", "happiness", "--runs", "1", "--policy", "passive"], "no measure matches happiness"),
         (["--policy", "missing.yaml"], "missing.yaml:1:1: file not found"),
         (["--policy", EXAMPLE], "written for scenario 'mali-2019', not 'mini'"),
@@ -94,6 +95,44 @@ def test_a_bad_policy_file_lists_its_problems(tmp_path: Path, capsys: pytest.Cap
     err = capsys.readouterr().err
     assert f"{bad}:4:28: rules.0.orders.0.posture.posture: Input should be 'base'" in err
     assert f"{bad}:5:9: rules.0.orders.1.fly: unknown field (check its spelling)" in err
+
+
+def test_the_dask_executor_from_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    distributed = pytest.importorskip("distributed")
+    exports = {name: tmp_path / f"{name}.json" for name in ("dask", "local")}
+    common = [
+        "--scenario",
+        MINI,
+        "--runs",
+        "4",
+        "--policy",
+        "historical",
+        "--policy",
+        "passive",
+        "--no-plots",
+    ]
+    with distributed.LocalCluster(n_workers=1, processes=False, dashboard_address=None) as cluster:
+        address = cluster.scheduler_address
+        assert (
+            main(
+                [
+                    "analyse",
+                    *common,
+                    "--executor",
+                    "dask",
+                    "--scheduler",
+                    address,
+                    "--json",
+                    str(exports["dask"]),
+                ]
+            )
+            == 0
+        )
+    assert main(["analyse", *common, "--workers", "1", "--json", str(exports["local"])]) == 0
+    assert "diff vs historical" in capsys.readouterr().out
+    dask, local = (json.loads(exports[name].read_text()) for name in ("dask", "local"))
+    del dask["run"], local["run"]
+    assert dask == local
 
 
 def test_an_export_into_a_folder_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
