@@ -1,0 +1,203 @@
+"""MinusmaApp, the app factory shared by the CLI and the tests, and run() for `minusma play`."""
+
+from __future__ import annotations
+
+import os
+import signal
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.events import Resize
+from textual.screen import Screen
+
+from game.tui.dialogs.confirm import ConfirmDialog
+from game.tui.screens.title import TitleScreen
+from game.tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
+
+if TYPE_CHECKING:
+    from game.tui.session import Session
+
+
+class MinusmaApp(App[int]):
+    """The whole game in the terminal. Screens hold no rules: they call the engine through Session."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "MINUSMA: Protection of Civilians"
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+c", "leave", "Quit", show=False, priority=True),
+        Binding("ctrl+q", "leave", "Quit", show=False, priority=True),
+        Binding("f1", "rules", "Rules"),
+    ]
+
+    def __init__(
+        self,
+        scenario: str | None = None,
+        seed: int | None = None,
+        load: str | None = None,
+    ):
+        super().__init__()
+        self.start_scenario = scenario
+        self.start_seed = seed
+        self.start_load = load
+        self.session: Session | None = None
+
+    def on_mount(self) -> None:
+        self.push_screen(TitleScreen())
+        if self.start_load:
+            self.call_after_refresh(self.open_save, self.start_load)
+        elif self.start_scenario:
+            from game.tui.screens.new_game import NewGameScreen
+
+            self.call_after_refresh(
+                self.push_screen, NewGameScreen(scenario=self.start_scenario, seed=self.start_seed)
+            )
+        self.call_after_refresh(self._check_size)
+
+    # --- games ----------------------------------------------------------------------------------
+    def play(self, session: Session) -> None:
+        """Leave whatever menus are open and play this game."""
+        from game.tui.screens.play import PlayScreen
+
+        self.session = session
+        self._back_to_title()
+        self.push_screen(PlayScreen(session))
+
+    def open_save(self, path: str | Path) -> bool:
+        from game.record.saves import SaveError
+        from game.tui.session import Session
+
+        try:
+            session = Session.load(path)
+        except SaveError as error:
+            self.notify(str(error), title="Cannot open the save", severity="error", timeout=10)
+            return False
+        self.play(session)
+        return True
+
+    def leave_game(self) -> None:
+        """Back to the title screen (the game was autosaved)."""
+        if self.session is not None and not self.session.game.is_over():
+            self.session.autosave()
+        self.session = None
+        self._back_to_title()
+
+    def _back_to_title(self) -> None:
+        while len(self.screen_stack) > 2 and not isinstance(self.screen, TitleScreen):
+            self.pop_screen()
+        if isinstance(self.screen, TitleScreen):
+            self.screen.refresh_menu()
+
+    def autosave_now(self) -> Path | None:
+        """Save the game in progress (Ctrl-C, quit, a signal); None when there is nothing to save."""
+        if self.session is None or self.session.game.is_over():
+            return None
+        return self.session.autosave()
+
+    # --- leaving --------------------------------------------------------------------------------
+    def action_leave(self) -> None:
+        """Ctrl-C or Ctrl-Q: save first, then ask; nothing is lost whatever the answer."""
+        if isinstance(self.screen, ConfirmDialog) and self.screen.purpose == "quit":
+            self.exit(0)
+            return
+        saved = self.autosave_now()
+        if self.session is None and isinstance(self.screen, TitleScreen):
+            self.exit(0)
+            return
+        note = f"The game is saved ({saved.name}); continue it from the title screen." if saved else ""
+        if self.session is not None and saved is None and self.session.save_problem:
+            note = f"The game could NOT be saved: {self.session.save_problem}"
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self.exit(0)
+
+        self.push_screen(
+            ConfirmDialog("Quit MINUSMA?", note, yes="Quit", no="Stay", purpose="quit"), answered
+        )
+
+    def action_rules(self) -> None:
+        from game.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    # --- the terminal's size --------------------------------------------------------------------
+    def on_resize(self, event: Resize) -> None:
+        self.call_after_refresh(self._check_size)
+
+    def _check_size(self) -> None:
+        width, height = self.size
+        small = width < MIN_WIDTH or height < MIN_HEIGHT
+        showing = isinstance(self.screen, TooSmallScreen)
+        if small and not showing:
+            self.push_screen(TooSmallScreen())
+        elif showing and not small:
+            self.pop_screen()
+        elif showing:
+            self.screen.refresh_size()
+
+    # --- command palette ------------------------------------------------------------------------
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        commands = getattr(screen, "palette_commands", None)
+        if commands is not None:
+            yield from commands()
+        yield SystemCommand("Rules", "Read the rulebook and the key map", self.action_rules)
+        yield SystemCommand("Quit", "Save the game in progress and quit", self.action_leave)
+        for command in super().get_system_commands(screen):
+            if command.title not in ("Quit", "Keys"):
+                yield command
+
+
+def create_app(
+    scenario: str | None = None,
+    seed: int | None = None,
+    load: str | None = None,
+    data_dir: str | Path | None = None,
+) -> MinusmaApp:
+    """The app as the CLI and the tests build it; data_dir overrides where saves go."""
+    if data_dir is not None:
+        os.environ["MINUSMA_DATA_DIR"] = str(data_dir)
+    return MinusmaApp(scenario=scenario, seed=seed, load=load)
+
+
+def run(scenario: str | None = None, seed: int | None = None, load: str | None = None) -> int:
+    """Play in this terminal. A signal that ends the program saves the game first."""
+    if scenario is not None:
+        _check_scenario(scenario)
+    if load is not None and not Path(load).exists():
+        from game.cli import UserError
+
+        raise UserError(
+            f'no save file at {load}; run `minusma` and choose "Load a saved game" to see your saves'
+        )
+    app = create_app(scenario=scenario, seed=seed, load=load)
+
+    def save_and_exit(signum, frame) -> None:
+        app.autosave_now()
+        app.exit(128 + signum)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), save_and_exit)
+    try:
+        result = app.run()
+    except KeyboardInterrupt:
+        result = 130
+    finally:
+        app.autosave_now()
+    return result or 0
+
+
+def _check_scenario(name: str) -> None:
+    from game.cli import UserError
+    from game.scenario.catalog import find_scenario
+    from game.scenario.loader import ScenarioError
+
+    try:
+        find_scenario(name)
+    except ScenarioError as error:
+        raise UserError(str(error).splitlines()[0]) from None

@@ -1,0 +1,1 @@
+"""Modal dialogs that return a typed result: confirmations, event cards, save names, seats."""

@@ -1,0 +1,94 @@
+"""CardDialog: an event card (title, date, place, text, source) and the choice it puts to a seat."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from game.engine import Game
+from game.tui.labels import ROLE_TITLES, short_name
+
+
+def card_places(game: Game, card_id: str) -> list[str]:
+    """Where the card struck this turn (the last time it was played)."""
+    for entry in reversed(game.state.cards_played):
+        played, _, regions = entry.partition("@")
+        if played == card_id:
+            return [
+                short_name(game.index.regions[r].name) for r in regions.split("+") if r in game.index.regions
+            ]
+    return []
+
+
+class CardDialog(ModalScreen[str | None]):
+    """Dismissed with the option the seat chose, or None (no choice, or decide later)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]
+
+    def __init__(self, game: Game, card_id: str, can_decide: bool, more: int = 0):
+        super().__init__()
+        self.game = game
+        self.card = game.index.cards[card_id]
+        self.can_decide = can_decide
+        self.more = more
+
+    def compose(self) -> ComposeResult:
+        card = self.card
+        places = ", ".join(card_places(self.game, card.id)) or "—"
+        with Vertical(classes="dialog", id="card-dialog"):
+            yield Label(card.title, classes="dialog-title")
+            when = card.date or self.game.state.month
+            yield Static(Text(f"{when} · {places} · {card.kind} card", style="italic"), id="card-meta")
+            with VerticalScroll(id="card-body"):
+                yield Static(card.text, id="card-text")
+                if card.source:
+                    yield Static(Text(f"Source: {card.source}", style="dim"), id="card-source")
+                if card.choice is not None:
+                    role = ROLE_TITLES.get(str(card.choice.role), str(card.choice.role))
+                    yield Static(
+                        Text(f"\n{role} decides: {card.choice.prompt}", style="bold"), id="card-prompt"
+                    )
+                    if not self.can_decide:
+                        yield Static(
+                            f"The {role} decides this in their orders; undecided, the default holds."
+                        )
+            if card.choice is not None and self.can_decide:
+                chosen = next((c.decided for c in self.game.state.choices if c.card == card.id), None)
+                options = []
+                for option in card.choice.options:
+                    label = option.label + (" (the default)" if option.id == card.choice.default else "")
+                    if option.id == chosen:
+                        label += " ← chosen"
+                    options.append(Option(label, id=option.id))
+                current = chosen or card.choice.default
+                listing = OptionList(*options, id="card-options")
+                listing.highlighted = [o.id for o in card.choice.options].index(current)
+                yield listing
+                yield Static(Text("Enter: decide · Escape: decide later", style="dim"))
+            else:
+                more = f" ({self.more} more card{'s' if self.more > 1 else ''})" if self.more else ""
+                yield Button(f"Continue{more}", id="card-continue", variant="primary")
+
+    def on_mount(self) -> None:
+        if self.card.choice is not None and self.can_decide:
+            self.query_one("#card-options", OptionList).focus()
+        else:
+            self.query_one("#card-continue", Button).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option.id)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(None)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

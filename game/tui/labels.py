@@ -1,0 +1,87 @@
+"""Words, symbols and colours the screens share: seats, credibility bands, trends and threat."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ROLE_ORDER = ("srsg", "force_commander", "police_commissioner", "comms_chief")
+ROLE_TITLES = {
+    "srsg": "SRSG",
+    "force_commander": "Force Commander",
+    "police_commissioner": "Police Commissioner",
+    "comms_chief": "Chief of Strategic Communications",
+}
+ROLE_SHORT = {
+    "srsg": "SRSG",
+    "force_commander": "Force Cdr",
+    "police_commissioner": "Police Cmsr",
+    "comms_chief": "Comms Chief",
+}
+ROLE_DUTIES = {
+    "srsg": "mission policy: the PoC definition, orientation, IRCs under the U3, the renewal case",
+    "force_commander": "contingents, postures, temporary operating bases, helicopters and ISR",
+    "police_commissioner": "formed police units and the civilian pillars' Tier I and Tier III work",
+    "comms_chief": "the messaging plan: theme, channel and audience, within the message slots",
+}
+POSTURES = {"base": "static", "patrol": "patrol", "quick_reaction": "quick reaction"}
+PHASE_TITLES = {
+    "event": "Event",
+    "situation": "Situation",
+    "orders": "Orders",
+    "adversary": "Adversary",
+    "adjudication": "Adjudication",
+    "information": "Information",
+    "assessment": "Assessment",
+    "facilitator": "Facilitator",
+}
+
+
+@dataclass(frozen=True)
+class Band:
+    """A credibility band: never shown by colour alone, always with its symbol and word."""
+
+    lowest: int
+    symbol: str
+    word: str
+    colour: str  # Okabe-Ito: safe for the common colour-vision deficiencies
+
+
+CREDIBILITY_BANDS = (
+    Band(60, "●", "trusted", "#56B4E9"),
+    Band(40, "◐", "mixed", "#F0E442"),
+    Band(20, "○", "doubtful", "#E69F00"),
+    Band(0, "×", "hostile", "#D55E00"),
+)
+
+
+def credibility_band(value: int) -> Band:
+    return next(band for band in CREDIBILITY_BANDS if value >= band.lowest)
+
+
+def trend_arrow(delta: int) -> str:
+    return "↑" if delta > 0 else "↓" if delta < 0 else "→"
+
+
+def short_name(name: str) -> str:
+    """ "Tombouctou and Taoudénit" -> "Tombouctou"; "Koulikoro, Kayes and Sikasso" -> "Koulikoro"."""
+    return name.split(",")[0].split(" and ")[0]
+
+
+def words(identifier: str) -> str:
+    """ "quick_reaction" -> "quick reaction"."""
+    return identifier.replace("_", " ")
+
+
+def threat_summary(visible: dict[str, str]) -> str:
+    """The worst threat the mission can see in a region: an exact level or a band."""
+    if not visible:
+        return "none seen"
+    values = list(visible.values())
+    if all(value.isdigit() for value in values):
+        return str(max(int(value) for value in values))
+    order = ["none seen", "low", "medium", "high"]
+    return max(values, key=lambda value: order.index(value) if value in order else 0)
+
+
+def signed(value: int) -> str:
+    return f"{value:+d}"

@@ -1,0 +1,1 @@
+"""Full screens of the game: title, new game, saves, play, turn results, SITREP, end and help."""

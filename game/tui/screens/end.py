@@ -1,0 +1,120 @@
+"""EndScreen: the scorecard on every measure, beside the historical figures for the same period."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Label, Static
+
+from game.engine import score
+from game.engine.score import Scorecard
+from game.tui.labels import credibility_band, short_name, words
+from game.tui.session import Session
+
+VERDICT_MARKS = {
+    "better than history": "▲ better",
+    "worse than history": "▼ worse",
+    "as history": "= as history",
+}
+
+
+def scorecard_view(session: Session, card: Scorecard) -> Group:
+    game = session.game
+    measures = Table(title="Against the historical record", title_justify="left", expand=True)
+    for column, justify in (
+        ("measure", "left"),
+        ("period", "left"),
+        ("this game", "right"),
+        ("history", "right"),
+        ("verdict", "left"),
+    ):
+        measures.add_column(column, justify=justify)
+    for measure in card.measures:
+        history = f"{measure.low}–{measure.high}" if measure.low is not None else "—"
+        measures.add_row(
+            measure.name,
+            measure.period,
+            str(measure.value),
+            history,
+            VERDICT_MARKS.get(measure.verdict, measure.verdict),
+        )
+    measures.add_row(
+        "share of civilian deaths in the centre",
+        "whole game",
+        f"{card.central_share_pct}%",
+        f"{card.central_share_history_pct}%",
+        "",
+    )
+
+    regions = Table(title="Credibility by region", title_justify="left", expand=True)
+    for column in ("region", "start", "end", "band"):
+        regions.add_column(column, justify="left" if column in ("region", "band") else "right")
+    start, end = card.national_credibility_start, card.national_credibility_end
+    regions.add_row("National (mean)", str(start), str(end), _band(end), style="bold")
+    for region, (first, last) in card.credibility_by_region.items():
+        regions.add_row(short_name(game.index.regions[region].name), str(first), str(last), _band(last))
+
+    other = Text()
+    other.append("Civilians killed by perpetrator: ", style="bold")
+    other.append(", ".join(f"{words(p)} {n}" for p, n in card.civilians_by_perpetrator.items()) or "none")
+    other.append("\nMean Say–Do gap per turn: ", style="bold")
+    other.append(f"{card.say_do_gap_mean_tenths / 10:.1f}")
+    other.append("\nMandate renewals: ", style="bold")
+    other.append(", ".join(words(o) for o in card.mandate_outcomes) or "none in this period")
+    other.append("\nHost-state consent: ", style="bold")
+    other.append(f"{card.consent}")
+    other.append("   Security Council support: ", style="bold")
+    other.append(f"{card.mandate_support}")
+    if card.outcomes:
+        other.append("\nProtection outcomes: ", style="bold")
+        other.append(", ".join(f"{words(k)} {v}" for k, v in card.outcomes.items()))
+    return Group(measures, Text(""), regions, Text(""), other)
+
+
+def _band(value: int) -> str:
+    band = credibility_band(value)
+    return f"{band.symbol} {band.word}"
+
+
+class EndScreen(Screen[None]):
+    """No single win line: a scorecard a class can argue about."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("t,escape", "title", "Title screen"),
+        Binding("r", "replay", "Replay this game"),
+        Binding("q", "app.leave", "Quit"),
+    ]
+
+    def __init__(self, session: Session):
+        super().__init__()
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        game = self.session.game
+        card = score(game.scenario, game.state)
+        yield Label(f"End of the game: {game.scenario.title}", classes="screen-title")
+        with VerticalScroll(id="scorecard"):
+            yield Static(scorecard_view(self.session, card), id="scorecard-body")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#scorecard").focus()
+
+    def action_title(self) -> None:
+        self.app.leave_game()
+
+    def action_replay(self) -> None:
+        from game.tui.replay import ReplayScreen
+
+        path = self.session.saved_to
+        if path is None:
+            self.notify("This game has no save to replay.", severity="warning")
+            return
+        self.app.push_screen(ReplayScreen(path))

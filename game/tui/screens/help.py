@@ -1,0 +1,77 @@
+"""HelpScreen: the rulebook (rules.md) rendered as Markdown, and the key map."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from rich.table import Table
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import Footer, MarkdownViewer, Static, TabbedContent, TabPane
+
+PACKAGE_DIR = Path(__file__).resolve().parents[2]
+
+KEYS = (
+    ("Anywhere", "F1", "these rules and keys"),
+    ("Anywhere", "Ctrl-P", "command palette: every main action by name"),
+    ("Anywhere", "Ctrl-Q / Ctrl-C", "save the game and ask to quit"),
+    ("Title", "n c l r q", "new game, continue, load, replay, quit"),
+    ("Map", "arrows / click", "select a region (its details on the right)"),
+    ("Map", "Tab", "move between the map and the region details"),
+    ("Map", "o", "orders of the current seat"),
+    ("Map", "1 2 3 4", "solo: act as SRSG, Force Commander, Police Commissioner, Comms Chief"),
+    ("Map", "c", "solo: commit the turn"),
+    ("Map", "d", "hotseat: done, pass the keyboard to the next seat"),
+    ("Map", "e / r / s", "event cards again / last SITREP / save under a name"),
+    ("Map", "Escape", "leave the game (it is saved)"),
+    ("Orders", "arrows, Enter", "open a group; give the highlighted order (✓ allowed, ✗ refused: why)"),
+    ("Orders", "p, w / Delete", "go to the pending orders; withdraw the highlighted one"),
+    ("Orders", "Escape", "back to the map"),
+    ("Event card", "arrows, Enter / Escape", "choose an option / decide later"),
+    ("Turn results", "Space / a / s", "next phase / show all / go to the SITREP"),
+    ("SITREP", "arrows, Enter", "open a region; pick a change to see its causes"),
+    ("SITREP", "x / c", "expand all / continue"),
+    ("End", "r / t", "replay this game / title screen"),
+)
+
+
+def rules_path() -> Path | None:
+    """rules.md in a checkout, or the copy packaged as game/_rules.md."""
+    for candidate in (PACKAGE_DIR.parent / "rules.md", PACKAGE_DIR / "_rules.md"):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def key_table() -> Table:
+    table = Table(expand=True)
+    for column in ("where", "keys", "what"):
+        table.add_column(column)
+    for row in KEYS:
+        table.add_row(*row)
+    return table
+
+
+class HelpScreen(Screen[None]):
+    """Escape closes; the rulebook has its table of contents on the left."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q", "app.pop_screen", "Close"),
+        Binding("k", "show_tab('keys')", "Keys"),
+        Binding("u", "show_tab('rules')", "Rules"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        path = rules_path()
+        text = path.read_text(encoding="utf-8") if path else "# Rules\n\nThe rulebook (rules.md) is missing."
+        with TabbedContent(initial="rules", id="help-tabs"):
+            with TabPane("Rules", id="rules"):
+                yield MarkdownViewer(text, show_table_of_contents=False, id="rules-text")
+            with TabPane("Key map", id="keys"):
+                yield Static(key_table(), id="key-table")
+        yield Footer()
+
+    def action_show_tab(self, tab: str) -> None:
+        self.query_one(TabbedContent).active = tab

@@ -1,0 +1,159 @@
+"""NewGameScreen: pick a scenario (description, length, editable seed) and the seats, then play."""
+
+from __future__ import annotations
+
+import random
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Input, Label, OptionList, RadioButton, RadioSet, Static
+from textual.widgets.option_list import Option
+
+from game.scenario.catalog import find_scenario, scenario_names
+from game.scenario.loader import ScenarioError
+from game.scenario.models import Scenario
+from game.tui.labels import ROLE_ORDER, ROLE_TITLES
+from game.tui.session import Session
+
+PREFERRED_FIRST = ("tutorial", "mali-2019")
+SEAT_LABELS = {**ROLE_TITLES, "comms_chief": "Chief of Communications"}
+
+
+def scenario_summary(scenario: Scenario) -> str:
+    calendar = scenario.calendar
+    months = calendar.turns * calendar.turn_months
+    from game.engine.turn import next_month
+
+    last = next_month(calendar.start, months - calendar.turn_months)
+    return (
+        f"{scenario.title}\n\n{scenario.description}\n\n"
+        f"Length: {calendar.turns} turns of {calendar.turn_months} month(s), {calendar.start} to {last}.\n"
+        f"{len(scenario.regions)} regions, {len(scenario.contingents)} contingents, "
+        f"{len(scenario.aviation)} aviation assets, {len(scenario.cards)} event cards."
+    )
+
+
+class NewGameScreen(Screen[None]):
+    """Enter in a field moves to the next one; Ctrl-S (or the Start button) starts the game."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "start", "Start", priority=True),
+        Binding("escape", "app.pop_screen", "Back"),
+    ]
+
+    def __init__(self, scenario: str | None = None, seed: int | None = None):
+        super().__init__()
+        names = scenario_names()
+        self.names = [n for n in PREFERRED_FIRST if n in names] + [
+            n for n in names if n not in PREFERRED_FIRST
+        ]
+        self.wanted = scenario
+        self.seed = seed if seed is not None else random.randint(1, 99_999)
+        self.scenario: Scenario | None = None
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="new-game"):
+            yield Label("New game", classes="screen-title")
+            with Horizontal(id="scenario-row"):
+                yield OptionList(*[Option(name, id=name) for name in self.names], id="scenario-list")
+                with VerticalScroll(id="scenario-info"):
+                    yield Static(id="scenario-text")
+            with Horizontal(classes="form-row"):
+                yield Label("Seed", classes="form-label")
+                yield Input(str(self.seed), id="seed", type="integer", max_length=9, compact=True)
+                yield Static("Same scenario + seed + orders = the same game.", classes="form-help")
+            with Horizontal(classes="form-row"):
+                yield Label("Seats", classes="form-label")
+                with RadioSet(id="mode", compact=True):
+                    yield RadioButton("Solo: I hold every role", value=True, id="solo")
+                    yield RadioButton("Hotseat: one named player per role", id="hotseat")
+            with Vertical(id="names"):
+                for role in ROLE_ORDER:
+                    with Horizontal(classes="form-row name-row", id=f"row-{role}"):
+                        yield Label(
+                            SEAT_LABELS[role] if role != "srsg" else "Your name", classes="form-label"
+                        )
+                        yield Input(
+                            placeholder="player's name (optional)",
+                            id=f"name-{role}",
+                            max_length=30,
+                            compact=True,
+                        )
+            yield Static(id="new-game-problem", classes="problem")
+            yield Button("Start (Ctrl-S)", id="start", variant="primary", compact=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        menu = self.query_one("#scenario-list", OptionList)
+        if self.wanted and self.wanted not in self.names:
+            try:
+                self.scenario = find_scenario(self.wanted)
+            except ScenarioError as error:
+                self.problem(str(error).splitlines()[0])
+            else:
+                menu.add_option(Option(self.scenario.id, id=self.wanted))
+                self.names.append(self.wanted)
+        index = self.names.index(self.wanted) if self.wanted in self.names else 0
+        menu.highlighted = index
+        menu.focus()
+        self._show_seats()
+
+    @on(OptionList.OptionHighlighted, "#scenario-list")
+    def _scenario_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        text = self.query_one("#scenario-text", Static)
+        try:
+            self.scenario = find_scenario(event.option.id or "")
+        except ScenarioError as error:
+            self.scenario = None
+            text.update(f"This scenario cannot be played:\n{error}")
+            return
+        text.update(scenario_summary(self.scenario))
+
+    @on(OptionList.OptionSelected, "#scenario-list")
+    def _scenario_selected(self) -> None:
+        self.query_one("#seed", Input).focus()
+
+    @on(RadioSet.Changed, "#mode")
+    def _show_seats(self) -> None:
+        hotseat = self.query_one("#hotseat", RadioButton).value
+        for role in ROLE_ORDER[1:]:
+            self.query_one(f"#row-{role}").display = hotseat
+        label = self.query_one("#row-srsg Label", Label)
+        label.update(SEAT_LABELS["srsg"] if hotseat else "Your name")
+
+    @on(Input.Submitted)
+    def _next_field(self, event: Input.Submitted) -> None:
+        visible = [i for i in self.query(Input) if i.display and i.parent.display]
+        if event.input is visible[-1]:
+            self.action_start()
+        else:
+            self.focus_next()
+
+    @on(Button.Pressed, "#start")
+    def _start_pressed(self) -> None:
+        self.action_start()
+
+    def problem(self, message: str) -> None:
+        self.query_one("#new-game-problem", Static).update(message)
+
+    def action_start(self) -> None:
+        if self.scenario is None:
+            self.problem("Choose a scenario that loads (see its description).")
+            return
+        raw = self.query_one("#seed", Input).value.strip()
+        if not raw.lstrip("-").isdigit():
+            self.problem("The seed must be a whole number, for example 1234.")
+            self.query_one("#seed", Input).focus()
+            return
+        hotseat = self.query_one("#hotseat", RadioButton).value
+        names = {role: self.query_one(f"#name-{role}", Input).value.strip() for role in ROLE_ORDER}
+        if hotseat:
+            seats = {role: names[role] or ROLE_TITLES[role] for role in ROLE_ORDER}
+        else:
+            seats = dict.fromkeys(ROLE_ORDER, names["srsg"])
+        session = Session.new(self.scenario, int(raw), seats, "hotseat" if hotseat else "solo")
+        self.app.play(session)

@@ -1,0 +1,286 @@
+"""PlayScreen: the map, the selected region, the means; it runs a turn from cards to SITREP."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from game.engine import IllegalOrder, TurnRecord
+from game.engine import orders as O
+from game.record.saves import SaveError
+from game.tui.dialogs.card import CardDialog
+from game.tui.dialogs.confirm import ConfirmDialog
+from game.tui.dialogs.save_name import SaveNameDialog
+from game.tui.labels import ROLE_ORDER, ROLE_SHORT, ROLE_TITLES
+from game.tui.screens.handoff import HandoffScreen
+from game.tui.session import Session
+from game.tui.widgets.mali_map import MIN_BOX_WIDTH, MaliMap
+from game.tui.widgets.region_panel import RegionPanel
+from game.tui.widgets.status_bar import StatusBar
+
+LEGEND = (
+    "●60+ trusted ◐40+ mixed ○20+ doubtful ×hostile ↑↓ last turn\n"
+    "U units EW early warning T base H helicopters I ISR ! attack due"
+)
+
+
+class PlayScreen(Screen[None]):
+    """Attributes down (the session), messages up (RegionSelected, dialog results)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("o", "orders", "Orders"),
+        Binding("c", "commit", "Commit turn"),
+        Binding("d", "done", "Done: pass on"),
+        Binding("e", "events", "Events"),
+        Binding("r", "sitrep", "Last SITREP"),
+        Binding("s", "save", "Save"),
+        Binding("escape", "leave", "Leave"),
+        *[
+            Binding(str(n + 1), f"seat({n})", ROLE_SHORT[role], show=False)
+            for n, role in enumerate(ROLE_ORDER)
+        ],
+    ]
+
+    def __init__(self, session: Session):
+        super().__init__()
+        self.session = session
+        self._card_queue: list[str] = []
+
+    @property
+    def game(self):
+        return self.session.game
+
+    def compose(self) -> ComposeResult:
+        yield StatusBar(id="status")
+        with Horizontal(id="play-body"):
+            with Vertical(id="map-column"):
+                yield MaliMap(self.game, id="map")
+                yield Static(LEGEND, id="legend")
+                yield Static(id="seat-orders")
+            yield RegionPanel(id="region")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        world = self.query_one(MaliMap)
+        self.query_one("#map-column").styles.min_width = world.columns * MIN_BOX_WIDTH
+        world.focus()
+        self.refresh_view()
+        self.call_after_refresh(self.begin_turn)
+
+    # --- showing the game -----------------------------------------------------------------------
+    def refresh_view(self) -> None:
+        self.query_one(StatusBar).show(self.session)
+        world = self.query_one(MaliMap)
+        world.show(self.game)
+        self.query_one(RegionPanel).show(self.game, world.selected)
+        self.query_one("#seat-orders", Static).update(self._orders_summary())
+        self.refresh_bindings()
+
+    def _orders_summary(self) -> Text:
+        session = self.session
+        role = session.seat if session.hotseat else None
+        pending = session.pending_for(role)
+        who = ROLE_TITLES[session.seat] if role else "all seats"
+        text = Text(f"Orders this turn ({who}): {len(pending)}", style="bold")
+        for _, order in pending[-3:]:
+            text.append(f"\n • {O.describe(order)}")
+        if len(pending) > 3:
+            text.append(f"  (+{len(pending) - 3} earlier)", style="dim")
+        for card_id in session.undecided_cards(role):
+            card = self.game.index.cards[card_id]
+            seat = ROLE_SHORT.get(str(card.choice.role), "") if card.choice else ""
+            text.append(f"\n ? decision awaited: {card.title} ({seat})", style="italic")
+        if not pending and not session.undecided_cards(role):
+            text.append(
+                "\n o: give orders · c: commit" if not session.hotseat else "\n o: give orders · d: done"
+            )
+        return text
+
+    @on(MaliMap.RegionSelected)
+    def _region_selected(self, event: MaliMap.RegionSelected) -> None:
+        self.query_one(RegionPanel).show(self.game, event.region)
+
+    def on_screen_resume(self) -> None:
+        self.refresh_view()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("commit", "seat"):
+            return not self.session.hotseat
+        if action == "done":
+            return self.session.hotseat
+        if action == "sitrep":
+            return True if self.session.last_record is not None else None
+        return True
+
+    # --- the turn's flow ------------------------------------------------------------------------
+    def begin_turn(self) -> None:
+        """Open a turn: the handoff to the first seat (hotseat), then the event cards."""
+        if self.game.is_over():
+            self._show_end()
+            return
+        if self.session.hotseat:
+            self._handoff(then=self._show_new_cards)
+        else:
+            self._show_new_cards()
+
+    def _handoff(self, then) -> None:
+        session = self.session
+        decisions = [self.game.index.cards[c].title for c in session.undecided_cards(session.seat)]
+        self.app.push_screen(HandoffScreen(session, decisions), lambda _: (self.refresh_view(), then()))
+
+    def _show_new_cards(self) -> None:
+        if self.session.seen_cards_turn != self.game.state.turn:
+            self.session.seen_cards_turn = self.game.state.turn
+            self.action_events()
+
+    def action_events(self) -> None:
+        self._card_queue = list(self.game.state.current.cards)
+        if not self._card_queue:
+            self.notify("No event card this turn.")
+            return
+        self._next_card()
+
+    def _next_card(self) -> None:
+        if not self._card_queue:
+            self.refresh_view()
+            return
+        card_id = self._card_queue.pop(0)
+        choice = next((c for c in self.game.state.choices if c.card == card_id), None)
+        can_decide = choice is not None and (not self.session.hotseat or choice.role == self.session.seat)
+        dialog = CardDialog(self.game, card_id, can_decide, len(self._card_queue))
+        self.app.push_screen(dialog, lambda option: self._card_closed(card_id, option))
+
+    def _card_closed(self, card_id: str, option: str | None) -> None:
+        choice = next((c for c in self.game.state.choices if c.card == card_id), None)
+        if option is not None and choice is not None and choice.decided != option:
+            try:
+                self.game.apply(O.DecideCard(card=card_id, option=option), choice.role)
+            except IllegalOrder as error:
+                self.notify(error.reason, title="Decision refused", severity="warning")
+        self._next_card()
+
+    def action_orders(self) -> None:
+        from game.tui.screens.orders import OrdersScreen
+
+        self.app.push_screen(OrdersScreen(self.session))
+
+    def action_seat(self, number: int) -> None:
+        self.session.select_seat(ROLE_ORDER[number])
+        self.refresh_view()
+        self.notify(f"Acting as {ROLE_TITLES[self.session.seat]}.", timeout=2)
+
+    def action_commit(self) -> None:
+        session = self.session
+        count = len(session.pending_for(None))
+        lines = [f"{count} order(s) given this turn."]
+        for card_id in session.undecided_cards(None):
+            card = self.game.index.cards[card_id]
+            if card.choice:
+                default = next(o.label for o in card.choice.options if o.id == card.choice.default)
+                lines.append(f"Undecided: {card.title} takes its default, {default!r}.")
+        turn = self.game.state.turn
+        dialog = ConfirmDialog(f"Commit turn {turn}?", "\n".join(lines), yes="Commit", no="Not yet")
+        self.app.push_screen(dialog, lambda yes: self._commit() if yes else None)
+
+    def action_done(self) -> None:
+        session = self.session
+        if session.seat_index + 1 < len(ROLE_ORDER):
+            nxt = ROLE_TITLES[ROLE_ORDER[session.seat_index + 1]]
+            dialog = ConfirmDialog(
+                f"Finished, {ROLE_TITLES[session.seat]}?",
+                f"Your orders stay hidden; the keyboard goes to the {nxt}.",
+                yes="Pass on",
+                no="Not yet",
+            )
+            self.app.push_screen(dialog, lambda yes: self._pass_on() if yes else None)
+        else:
+            self.action_commit()
+
+    def _pass_on(self) -> None:
+        self.session.pass_seat()
+        self._handoff(then=lambda: None)
+
+    def _commit(self) -> None:
+        from game.tui.screens.results import TurnResultsScreen
+
+        record = self.session.commit()
+        if self.session.save_problem:
+            self.notify(self.session.save_problem, title="Autosave failed", severity="error", timeout=10)
+        self.refresh_view()
+        self.app.push_screen(
+            TurnResultsScreen(self.session, record), lambda _: self._show_sitrep(record, True)
+        )
+
+    def _show_sitrep(self, record: TurnRecord, then_next_turn: bool) -> None:
+        from game.tui.screens.sitrep import SitrepScreen
+
+        def closed(_: object) -> None:
+            if then_next_turn:
+                self.refresh_view()
+                self.begin_turn()
+
+        self.app.push_screen(SitrepScreen(self.session, record), closed)
+
+    def action_sitrep(self) -> None:
+        record = self.session.last_record
+        if record is not None:
+            self._show_sitrep(record, False)
+
+    def _show_end(self) -> None:
+        from game.tui.screens.end import EndScreen
+
+        self.app.push_screen(EndScreen(self.session))
+
+    # --- saving and leaving ---------------------------------------------------------------------
+    def action_save(self) -> None:
+        def named(name: str | None) -> None:
+            if not name:
+                return
+            try:
+                path = self.session.save_as(name)
+            except SaveError as error:
+                self.notify(str(error), title="Not saved", severity="error", timeout=10)
+            else:
+                self.notify(f"Saved as {path.name}", title="Saved")
+
+        default = f"{self.game.scenario.id}-{self.game.state.month}"
+        self.app.push_screen(SaveNameDialog(default), named)
+
+    def action_leave(self) -> None:
+        dialog = ConfirmDialog(
+            "Leave this game?",
+            "It is autosaved: Continue on the title screen brings it back where you left it.",
+            yes="Leave",
+            no="Stay",
+        )
+        self.app.push_screen(dialog, lambda yes: self.app.leave_game() if yes else None)
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        yield SystemCommand("Orders", "Give or withdraw this seat's orders", self.action_orders)
+        if self.session.hotseat:
+            yield SystemCommand("Done: pass on", "Hand the keyboard to the next seat", self.action_done)
+        else:
+            yield SystemCommand(
+                "Commit turn", "End the orders phase and resolve the turn", self.action_commit
+            )
+            for number, role in enumerate(ROLE_ORDER):
+                yield SystemCommand(
+                    f"Act as {ROLE_TITLES[role]}",
+                    "Switch seat",
+                    lambda number=number: self.action_seat(number),
+                )
+        yield SystemCommand("Event cards", "Show this turn's event cards again", self.action_events)
+        if self.session.last_record is not None:
+            yield SystemCommand(
+                "Last SITREP", "Every change of the last turn, with causes", self.action_sitrep
+            )
+        yield SystemCommand("Save game", "Save under a name", self.action_save)
+        yield SystemCommand("Leave game", "Back to the title screen (the game is saved)", self.action_leave)

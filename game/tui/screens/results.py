@@ -1,0 +1,134 @@
+"""TurnResultsScreen: what happened after the orders, phase by phase in order, one step per key."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Label, Static
+
+from game.engine import TurnRecord
+from game.engine.state import Change
+from game.tui.labels import ROLE_TITLES, signed, words
+from game.tui.session import Session
+
+PHASES = (
+    ("event", "Events and decisions"),
+    ("adversary", "Adversary: what the armed groups did"),
+    ("adjudication", "Adjudication: attacks resolved on the tables"),
+    ("information", "Information: messages landed, narratives, the Say–Do gap"),
+    ("assessment", "Assessment: presence, activities, threats, the mandate"),
+)
+
+
+def change_line(change: Change) -> Text:
+    text = Text("  ")
+    text.append(f"{signed(change.delta):>4} " if change.delta else "     ", style="bold")
+    text.append(f"{words(change.kind)} {words(change.target)}: ", style="italic")
+    text.append(change.summary)
+    return text
+
+
+def phase_text(session: Session, record: TurnRecord, phase: str) -> Text:
+    game = session.game
+    text = Text()
+    if phase == "event":
+        for card_id in record.cards:
+            card = game.index.cards.get(card_id)
+            text.append(f"  • {card.title if card else card_id}\n")
+            if card is not None and card.choice is not None and card_id in record.decisions:
+                option = record.decisions[card_id]
+                label = next((o.label for o in card.choice.options if o.id == option), option)
+                seat = ROLE_TITLES.get(str(card.choice.role), str(card.choice.role))
+                text.append(f"    {seat}: {label}\n", style="italic")
+        if not record.cards:
+            text.append("  No event card this turn.\n")
+    if phase == "adversary":
+        for line in record.adversary:
+            text.append(f"  • {line}\n")
+        if not record.adversary:
+            text.append("  The armed groups held back.\n")
+    changes = [c for c in record.changes if c.phase == phase and phase != "event"]
+    for change in changes:
+        text.append_text(change_line(change))
+        text.append("\n")
+    if phase in ("adjudication", "information") and not changes:
+        text.append("  Nothing changed.\n")
+    if phase == "information":
+        text.append(
+            f"  Say {record.say} · Do {record.do}: gap {max(0, record.say - record.do)}\n", style="bold"
+        )
+    if phase == "assessment":
+        civilians = sum(sum(by.values()) for by in record.civilians_killed.values())
+        text.append(
+            f"\n  This turn: {civilians} civilians killed, {record.peacekeepers_killed} peacekeepers killed.",
+            style="bold",
+        )
+        if record.mandate_outcome:
+            text.append(f"\n  Mandate renewal: {words(record.mandate_outcome)}", style="bold")
+    return text
+
+
+class TurnResultsScreen(Screen[None]):
+    """Space or Enter shows the next phase; after the last it goes on to the SITREP."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space,enter", "next", "Next phase"),
+        Binding("a", "all", "Show all"),
+        Binding("s,escape", "sitrep", "SITREP"),
+    ]
+
+    def __init__(self, session: Session, record: TurnRecord):
+        super().__init__()
+        self.session = session
+        self.record = record
+        self.shown = 1
+
+    def compose(self) -> ComposeResult:
+        yield Label(f"Turn {self.record.turn} ({self.record.month}): what happened", classes="screen-title")
+        with VerticalScroll(id="results"):
+            for number, (phase, title) in enumerate(PHASES):
+                section = Static(
+                    Text.assemble(
+                        (f"{number + 1}. {title}\n", "bold underline"),
+                        phase_text(self.session, self.record, phase),
+                    ),
+                    classes="phase",
+                    id=f"phase-{phase}",
+                )
+                section.display = number < self.shown
+                yield section
+        yield Static(id="results-hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#results").focus()
+        self._hint()
+
+    def _hint(self) -> None:
+        more = self.shown < len(PHASES)
+        hint = (
+            "Space: next phase · a: show all" if more else "Enter: the SITREP, every change with its causes"
+        )
+        self.query_one("#results-hint", Static).update(Text(hint, style="dim"))
+
+    def action_next(self) -> None:
+        if self.shown >= len(PHASES):
+            self.dismiss(None)
+            return
+        section = self.query_one(f"#phase-{PHASES[self.shown][0]}", Static)
+        section.display = True
+        self.shown += 1
+        self._hint()
+        self.call_after_refresh(section.scroll_visible)
+
+    def action_all(self) -> None:
+        while self.shown < len(PHASES):
+            self.action_next()
+
+    def action_sitrep(self) -> None:
+        self.dismiss(None)

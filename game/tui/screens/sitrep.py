@@ -1,0 +1,152 @@
+"""SitrepScreen: every change of a finished turn, grouped by region, with a drill-down into causes."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Label, Static, Tree
+
+from game.engine import TurnRecord
+from game.engine.score import national
+from game.engine.state import Change
+from game.tui.labels import PHASE_TITLES, short_name, signed, words
+from game.tui.session import Session
+from game.tui.widgets.fold_tree import FoldTree
+
+MISSION_KINDS = {"means", "consent", "mandate_support", "policy"}
+
+
+def change_group(session: Session, change: Change) -> str:
+    """The region a change belongs to, or "mission" for mission-wide ones."""
+    state = session.game.state
+    if change.kind in MISSION_KINDS:
+        return "mission"
+    region = change.target.partition("/")[0]
+    if region in state.regions:
+        return region
+    if change.target in state.units:
+        return state.units[change.target].region
+    return "mission"
+
+
+def group_changes(session: Session, record: TurnRecord) -> dict[str, list[Change]]:
+    groups: dict[str, list[Change]] = {region: [] for region in session.game.index.region_order}
+    groups["mission"] = []
+    for change in record.changes:
+        groups[change_group(session, change)].append(change)
+    return {key: changes for key, changes in groups.items() if changes}
+
+
+def group_title(session: Session, record: TurnRecord, key: str, changes: list[Change]) -> Text:
+    if key == "mission":
+        return Text.assemble(("Mission-wide", "bold"), f"  ({len(changes)} changes)")
+    name = short_name(session.game.index.regions[key].name)
+    credibility = sum(c.delta for c in changes if c.kind == "credibility")
+    civilians = sum(c.delta for c in changes if c.kind == "civilians_killed")
+    text = Text.assemble((name, "bold"), f": credibility {signed(credibility)}")
+    if key in record.credibility:
+        text.append(f" (now {record.credibility[key]})")
+    if civilians:
+        text.append(f" · {civilians} civilians killed")
+    text.append(f" · {len(changes)} changes", style="dim")
+    return text
+
+
+def change_title(change: Change) -> Text:
+    text = Text()
+    text.append(f"{signed(change.delta)} " if change.delta else "", style="bold")
+    text.append(f"{words(change.kind)}: {change.summary}")
+    return text
+
+
+def change_detail(change: Change) -> Text:
+    text = Text()
+    text.append(f"{words(change.kind)} · {words(change.target)}\n", style="bold")
+    if change.delta:
+        text.append(f"change {signed(change.delta)}, now {change.after}\n")
+    text.append(f"{PHASE_TITLES.get(change.phase, change.phase)} phase\n\n", style="italic")
+    text.append(f"{change.summary}\n\nWhy:\n", style="")
+    for cause in change.causes:
+        text.append(f" • {cause.kind} ", style="bold")
+        text.append(f"{words(cause.ref)}")
+        if cause.detail and cause.detail != cause.ref:
+            text.append(f": {cause.detail}")
+        text.append("\n")
+    if not change.causes:
+        text.append(" • a standing rule (rules.md)\n")
+    return text
+
+
+def group_detail(title: Text, changes: list[Change]) -> Text:
+    text = Text.assemble(title, "\n\n")
+    credibility = [c for c in changes if c.kind == "credibility"]
+    if credibility:
+        text.append("Credibility moved because:\n", style="bold")
+        for change in credibility:
+            text.append(f" {signed(change.delta):>4}  {change.summary}\n")
+    text.append("\nOpen the group (Enter) and pick a change to see every cause.", style="dim")
+    return text
+
+
+class SitrepScreen(Screen[None]):
+    """The situation report of one turn. Continue (c, Escape) goes back to the map."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("c,escape", "close", "Continue"),
+        Binding("x", "expand_all", "Expand all"),
+    ]
+
+    def __init__(self, session: Session, record: TurnRecord):
+        super().__init__()
+        self.session = session
+        self.record = record
+        self.groups = group_changes(session, record)
+
+    def compose(self) -> ComposeResult:
+        record = self.record
+        civilians = sum(sum(by.values()) for by in record.civilians_killed.values())
+        yield Label(f"SITREP, turn {record.turn} ({record.month})", classes="screen-title")
+        yield Static(
+            f"Civilians killed {civilians} · peacekeepers killed {record.peacekeepers_killed} · "
+            f"national credibility {national(record.credibility) if record.credibility else '—'} · "
+            f"Say {record.say} / Do {record.do}"
+            + (f" · mandate: {words(record.mandate_outcome)}" if record.mandate_outcome else ""),
+            id="sitrep-totals",
+        )
+        with Horizontal(id="sitrep-body"):
+            tree: FoldTree[str | Change] = FoldTree("Changes", id="sitrep-tree")
+            tree.show_root = False
+            for key, changes in self.groups.items():
+                node = tree.root.add(group_title(self.session, record, key, changes), data=key)
+                for change in changes:
+                    node.add_leaf(change_title(change), data=change)
+            yield tree
+            with VerticalScroll(id="cause-pane"):
+                yield Static(
+                    Text("Pick a region or a change to see why it moved.", style="dim"), id="cause-detail"
+                )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(Tree).focus()
+
+    @on(Tree.NodeHighlighted, "#sitrep-tree")
+    def _highlighted(self, event: Tree.NodeHighlighted) -> None:
+        data = event.node.data
+        detail = self.query_one("#cause-detail", Static)
+        if isinstance(data, Change):
+            detail.update(change_detail(data))
+        elif isinstance(data, str) and data in self.groups:
+            detail.update(group_detail(event.node.label, self.groups[data]))
+
+    def action_expand_all(self) -> None:
+        self.query_one(Tree).root.expand_all()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

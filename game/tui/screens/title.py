@@ -1,0 +1,112 @@
+"""TitleScreen: new game, continue the latest game, load or replay a save, rules, quit."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Center, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+if TYPE_CHECKING:
+    from game.record.saves import SaveInfo
+
+BANNER = """\
+ __  __ ___ _  _ _   _ ___ __  __   _
+|  \\/  |_ _| \\| | | | / __|  \\/  | /_\\
+| |\\/| || || .` | |_| \\__ \\ |\\/| |/ _ \\
+|_|  |_|___|_|\\_|\\___/|___/_|  |_/_/ \\_\\"""
+
+TAGLINE = (
+    "Protection of Civilians in Mali, 2019–2021. Lead the UN mission as its SRSG, Force\n"
+    "Commander, Police Commissioner and Chief of Communications: alone, or as a syndicate."
+)
+
+
+class TitleScreen(Screen[None]):
+    """The first screen. The saves are looked up after the first frame, off the main thread."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "choose('new')", "New game"),
+        Binding("c", "choose('continue')", "Continue"),
+        Binding("l", "choose('load')", "Load"),
+        Binding("r", "choose('replay')", "Replay"),
+        Binding("q", "choose('quit')", "Quit"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.latest: SaveInfo | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="title-box"):
+            yield Center(Static(BANNER, id="banner"))
+            yield Static(TAGLINE, id="tagline")
+            with Center():
+                yield OptionList(
+                    Option("New game", id="new"),
+                    Option("Continue (looking for saves…)", id="continue", disabled=True),
+                    Option("Load a saved game", id="load"),
+                    Option("Replay a saved game", id="replay"),
+                    Option("Rules and keys", id="rules"),
+                    Option("Quit", id="quit"),
+                    id="title-menu",
+                )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+        self.refresh_menu()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_menu()
+
+    @work(thread=True, exclusive=True, group="saves")
+    def refresh_menu(self) -> None:
+        """Find the latest save (imports the engine, so not before the first frame)."""
+        from game.record.saves import list_saves
+
+        latest = next((info for info in list_saves() if info.problem is None), None)
+        self.app.call_from_thread(self._show_latest, latest)
+
+    def _show_latest(self, latest: SaveInfo | None) -> None:
+        self.latest = latest
+        menu = self.query_one(OptionList)
+        if latest is None:
+            label = "Continue (no saved game yet)"
+        else:
+            state = "finished" if latest.over else f"turn {latest.turn}, {latest.month}"
+            label = f"Continue: {latest.name} ({state})"
+        menu.replace_option_prompt("continue", label)
+        if latest is None:
+            menu.disable_option("continue")
+        else:
+            menu.enable_option("continue")
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_choose(event.option.id or "")
+
+    def action_choose(self, choice: str) -> None:
+        app = self.app
+        if choice == "new":
+            from game.tui.screens.new_game import NewGameScreen
+
+            app.push_screen(NewGameScreen(seed=getattr(app, "start_seed", None)))
+        elif choice == "continue":
+            if self.latest is None:
+                self.notify("There is no saved game yet: start a new one.", severity="warning")
+            else:
+                app.open_save(self.latest.path)
+        elif choice in ("load", "replay"):
+            from game.tui.screens.saves import SavesScreen
+
+            app.push_screen(SavesScreen(replay=choice == "replay"))
+        elif choice == "rules":
+            app.action_rules()
+        elif choice == "quit":
+            app.exit(0)

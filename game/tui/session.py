@@ -1,0 +1,107 @@
+"""A game being played in the TUI: the engine's Game, its seats, whose turn it is, and saving."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from game.engine import Game, TurnRecord
+from game.engine import orders as O
+from game.record import saves
+from game.scenario.models import Scenario
+from game.tui.labels import ROLE_ORDER, ROLE_TITLES
+
+
+@dataclass
+class Session:
+    """Holds no rules: orders go to the engine, saves to game.record.saves."""
+
+    game: Game
+    meta: saves.SaveMeta
+    seat_index: int = 0
+    saved_to: Path | None = None
+    save_problem: str | None = None
+    seen_cards_turn: int = 0  # the turn whose event cards have been shown
+
+    @classmethod
+    def new(cls, scenario: Scenario, seed: int, seats: dict[str, str], mode: str) -> Session:
+        meta = saves.SaveMeta(mode=mode, seats=dict(seats))
+        return cls(Game.new(scenario, seed), meta)
+
+    @classmethod
+    def load(cls, path: str | Path) -> Session:
+        """Raises saves.SaveError with a message for the player when the file cannot be used."""
+        game, meta = saves.load(path)
+        return cls(game, meta, saved_to=Path(path))
+
+    # --- seats ----------------------------------------------------------------------------------
+    @property
+    def hotseat(self) -> bool:
+        return self.meta.mode == "hotseat"
+
+    @property
+    def seat(self) -> str:
+        return ROLE_ORDER[self.seat_index]
+
+    def player(self, role: str | None = None) -> str:
+        return self.meta.seats.get(role or self.seat, "") or ""
+
+    def seat_label(self, role: str | None = None) -> str:
+        role = role or self.seat
+        name = self.player(role)
+        return f"{ROLE_TITLES[role]} ({name})" if name and self.hotseat else ROLE_TITLES[role]
+
+    def select_seat(self, role: str) -> None:
+        self.seat_index = ROLE_ORDER.index(role)
+
+    def pass_seat(self) -> bool:
+        """Hand over to the next seat; False when every seat has given its orders."""
+        if self.seat_index + 1 >= len(ROLE_ORDER):
+            return False
+        self.seat_index += 1
+        return True
+
+    # --- orders ---------------------------------------------------------------------------------
+    def order_role(self, order: O.Order) -> str:
+        return O.order_role(order, self.game.context())
+
+    def pending_for(self, role: str | None) -> list[tuple[int, O.Order]]:
+        """This turn's orders (with their index for withdraw), of one seat or of all."""
+        return [
+            (index, order)
+            for index, order in enumerate(self.game.pending_orders())
+            if role is None or self.order_role(order) == role
+        ]
+
+    def undecided_cards(self, role: str | None) -> list[str]:
+        return [
+            choice.card
+            for choice in self.game.state.choices
+            if choice.decided is None and (role is None or choice.role == role)
+        ]
+
+    # --- turns and saves ------------------------------------------------------------------------
+    def commit(self) -> TurnRecord:
+        """End the turn in the engine, autosave, and hand the next turn to the first seat."""
+        record = self.game.end_turn()
+        self.seat_index = 0
+        self.autosave()
+        return record
+
+    @property
+    def last_record(self) -> TurnRecord | None:
+        return self.game.state.history[-1] if self.game.state.history else None
+
+    def autosave(self) -> Path | None:
+        try:
+            self.saved_to = saves.autosave(self.game, self.meta)
+        except saves.SaveError as error:
+            self.save_problem = str(error)
+            return None
+        self.save_problem = None
+        return self.saved_to
+
+    def save_as(self, name: str) -> Path:
+        """Raises saves.SaveError when the file cannot be written."""
+        self.saved_to = saves.save_as(self.game, self.meta, name)
+        return self.saved_to

@@ -1,0 +1,205 @@
+"""MaliMap: the regions as boxes in their real relative positions, selectable by keys or mouse."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from game.engine import Game
+from game.engine.fog import visible_threat
+from game.tui.labels import credibility_band, short_name, threat_summary, trend_arrow
+from game.tui.widgets.map_layout import neighbour_in_direction, place_regions
+
+MIN_BOX_WIDTH, MAX_BOX_WIDTH = 14, 24
+MIN_BOX_HEIGHT, MAX_BOX_HEIGHT = 5, 7
+
+
+@dataclass(frozen=True)
+class RegionMarks:
+    """What a region's box shows: numbers, symbols and markers, never colour alone."""
+
+    name: str
+    credibility: int
+    trend: int
+    threat: str
+    warning: int
+    units: int
+    tob: bool
+    attack_helicopters: bool
+    isr: bool
+    attack_expected: bool
+
+
+def region_marks(game: Game, region_id: str) -> RegionMarks:
+    state = game.state
+    region = state.regions[region_id]
+    if len(state.history) >= 2:
+        before = state.history[-2].credibility.get(region_id, region.credibility)
+    else:
+        before = game.index.regions[region_id].credibility
+    units = [u for u in state.units.values() if u.region == region_id]
+    tasked = [game.index.aviation[a].kind for a, s in state.aviation.items() if s.tasked_region == region_id]
+    return RegionMarks(
+        name=short_name(game.index.regions[region_id].name),
+        credibility=region.credibility,
+        trend=region.credibility - before,
+        threat=threat_summary(visible_threat(state, region_id)),
+        warning=region.warning,
+        units=len(units),
+        tob=any(u.holds_tob for u in units),
+        attack_helicopters="attack" in tasked,
+        isr="isr" in tasked,
+        attack_expected=any(a.revealed and a.region == region_id for a in state.pending_attacks),
+    )
+
+
+def box_lines(marks: RegionMarks, inner: int, lines: int) -> list[str]:
+    """The text inside a box, shortened to fit `inner` columns."""
+    band = credibility_band(marks.credibility)
+    trend = f"{trend_arrow(marks.trend)}{abs(marks.trend)}" if marks.trend else "→"
+    wide = inner >= 16
+    threat = marks.threat
+    if not wide:
+        threat = {"medium": "med", "none seen": "none"}.get(threat, threat)
+    flags = [
+        flag
+        for flag, on in (
+            ("T", marks.tob),
+            ("H", marks.attack_helicopters),
+            ("I", marks.isr),
+            ("!", marks.attack_expected),
+        )
+        if on
+    ]
+    if wide:
+        rows = [
+            f"{band.symbol} {marks.credibility} {band.word} {trend}",
+            f"Threat {threat} EW{marks.warning}",
+            " ".join([f"Units {marks.units}", *flags]),
+        ]
+    else:
+        rows = [
+            f"{band.symbol}{marks.credibility:>3} {trend}",
+            f"Thr {threat}",
+            f"U{marks.units} EW{marks.warning} {''.join(flags)}".rstrip(),
+        ]
+    return [row[:inner] for row in rows[:lines]]
+
+
+class MaliMap(Widget, can_focus=True):
+    """The theatre map. Arrow keys or a click select a region; RegionSelected tells the screen."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "move(0, -1)", "North", show=False),
+        Binding("down", "move(0, 1)", "South", show=False),
+        Binding("left", "move(-1, 0)", "West", show=False),
+        Binding("right", "move(1, 0)", "East", show=False),
+    ]
+
+    selected: reactive[str] = reactive("", always_update=True)
+
+    class RegionSelected(Message):
+        """The player selected a region on the map."""
+
+        def __init__(self, region: str):
+            super().__init__()
+            self.region = region
+
+    def __init__(self, game: Game, *, id: str | None = None):
+        super().__init__(id=id)
+        self.game = game
+        self.cells, self.columns, self.rows = place_regions(
+            {region.id: region.centre_km for region in game.scenario.regions}
+        )
+        self.set_reactive(MaliMap.selected, game.index.region_order[0])
+
+    def show(self, game: Game) -> None:
+        """Attributes down: the screen hands over the game after every change."""
+        self.game = game
+        self.refresh()
+
+    def box_size(self) -> tuple[int, int]:
+        width = max(MIN_BOX_WIDTH, min(MAX_BOX_WIDTH, self.size.width // self.columns))
+        height = max(MIN_BOX_HEIGHT, min(MAX_BOX_HEIGHT, self.size.height // self.rows))
+        return width, height
+
+    def get_content_width(self, container, viewport) -> int:
+        return self.columns * MIN_BOX_WIDTH
+
+    def get_content_height(self, container, viewport, width: int) -> int:
+        return self.rows * MIN_BOX_HEIGHT
+
+    def render(self) -> Text:
+        width, height = self.box_size()
+        canvas_width = max(self.size.width, width * self.columns)
+        grid = [[" "] * canvas_width for _ in range(height * self.rows)]
+        styles: list[list[Style | None]] = [[None] * canvas_width for _ in range(height * self.rows)]
+        for region_id, (column, row) in self.cells.items():
+            self._draw_box(grid, styles, region_id, column * width, row * height, width, height)
+        text = Text(no_wrap=True, overflow="crop")
+        for line_chars, line_styles in zip(grid, styles, strict=True):
+            for char, style in zip(line_chars, line_styles, strict=True):
+                text.append(char, style)
+            text.append("\n")
+        text.rstrip()
+        return text
+
+    def _draw_box(self, grid, styles, region_id: str, left: int, top: int, width: int, height: int) -> None:
+        marks = region_marks(self.game, region_id)
+        band = credibility_band(marks.credibility)
+        chosen = region_id == self.selected
+        border = Style(color=band.colour, bold=chosen)
+        corners = "╔╗╚╝═║" if chosen else "┌┐└┘─│"
+        tl, tr, bl, br, horizontal, vertical = corners
+        right, bottom = left + width - 1, top + height - 1
+
+        def put(x: int, y: int, char: str, style: Style | None) -> None:
+            grid[y][x] = char
+            styles[y][x] = style
+
+        for x in range(left + 1, right):
+            put(x, top, horizontal, border)
+            put(x, bottom, horizontal, border)
+        for y in range(top + 1, bottom):
+            put(left, y, vertical, border)
+            put(right, y, vertical, border)
+        for x, y, char in ((left, top, tl), (right, top, tr), (left, bottom, bl), (right, bottom, br)):
+            put(x, y, char, border)
+        title = f" {marks.name} "[: width - 2]
+        title_style = Style(bold=True, reverse=chosen)
+        for offset, char in enumerate(title):
+            put(left + 1 + offset, top, char, title_style)
+        inner = width - 3
+        for number, line in enumerate(box_lines(marks, inner, height - 2)):
+            style = Style(color=band.colour, bold=True) if number == 0 else None
+            for offset, char in enumerate(line):
+                put(left + 2 + offset, top + 1 + number, char, style)
+
+    def region_at(self, x: int, y: int) -> str | None:
+        width, height = self.box_size()
+        cell = (x // width, y // height)
+        return next((region for region, place in self.cells.items() if place == cell), None)
+
+    def on_click(self, event: events.Click) -> None:
+        region = self.region_at(event.x, event.y)
+        if region is not None:
+            self.select(region)
+
+    def action_move(self, dx: int, dy: int) -> None:
+        found = neighbour_in_direction(self.cells, self.selected, dx, dy)
+        if found is not None:
+            self.select(found)
+
+    def select(self, region: str) -> None:
+        self.selected = region
+
+    def watch_selected(self, region: str) -> None:
+        self.post_message(self.RegionSelected(region))

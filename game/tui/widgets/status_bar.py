@@ -1,0 +1,53 @@
+"""StatusBar: the date, turn, phase and seat, and the mission's remaining means."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widget import Widget
+
+from game.engine.score import national
+from game.tui.session import Session
+
+
+def status_text(session: Session, width: int = 200) -> Text:
+    game = session.game
+    state, means = game.state, game.state.means
+    turns = game.scenario.calendar.turns
+    phase = "game over" if state.phase == "over" else "orders phase"
+    text = Text()
+    text.append(f"Turn {min(state.turn, turns)}/{turns}", style="bold")
+    text.append(f" · {state.month} · {phase} · ")
+    text.append(f"{'Seat' if session.hotseat else 'Acting as'}: {session.seat_label()}", style="bold")
+    lift = sum(
+        asset.hours
+        for asset_id, asset in state.aviation.items()
+        if game.index.aviation[asset_id].kind == "utility"
+    )
+    free = means.civilian_capacity - means.civilian_capacity_used
+    credibility = national({r: s.credibility for r, s in state.regions.items()})
+    messages = f"{means.message_slots - means.messages_issued}/{means.message_slots}"
+    if width >= 118:
+        text.append(
+            f"\nBudget {means.budget} · civilian capacity {free}/{means.civilian_capacity} free · "
+            f"messages {messages} left (delay {means.release_delay}) · lift {lift} h · "
+            f"credibility {credibility} · consent {state.consent} · mandate support {state.mandate_support}"
+        )
+    else:
+        text.append(
+            f"\nBudget {means.budget} · civ {free}/{means.civilian_capacity} · msg {messages} · lift {lift}h"
+            f" · cred {credibility} · consent {state.consent} · support {state.mandate_support}"
+        )
+    return text
+
+
+class StatusBar(Widget):
+    """Two lines at the top of the play screen; shorter words when the terminal is narrow."""
+
+    session: Session | None = None
+
+    def show(self, session: Session) -> None:
+        self.session = session
+        self.refresh()
+
+    def render(self) -> Text:
+        return status_text(self.session, self.size.width) if self.session else Text()
