@@ -153,7 +153,7 @@ def test_ctrl_c_in_a_terminal_stops_cleanly_and_reports_what_finished() -> None:
     deadline = time.monotonic() + 30
     while process.poll() is None and not children.read_text().strip() and time.monotonic() < deadline:
         time.sleep(0.05)
-    time.sleep(3)  # let a few chunks of games finish
+    time.sleep(2)  # let a few chunks of games finish
     os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C does: the whole foreground group
     out, err = process.communicate(timeout=60)
     assert process.returncode == 130, err
