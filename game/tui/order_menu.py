@@ -163,3 +163,33 @@ def _sort(group: MenuGroup) -> None:
     group.items.sort(key=lambda item: item.reason is not None)
     for child in group.groups:
         _sort(child)
+
+
+def order_text(game: Game, order: O.Order) -> str:
+    """An order in the names players know (the engine's describe() uses ids)."""
+    index, namer = game.index, _Namer(game)
+    match order:
+        case O.MoveUnit(unit=unit, to=to, mode=mode):
+            by = "air" if mode == "air" else "road"
+            return f"{index.units[unit].name}: move by {by} to {namer.region(to)}"
+        case O.SetPosture(unit=unit, posture=posture):
+            return f"{index.units[unit].name}: {POSTURES[posture]} posture"
+        case O.OpenBase(unit=unit):
+            return f"{index.units[unit].name}: open a temporary operating base"
+        case O.CloseBase(unit=unit):
+            return f"{index.units[unit].name}: close its temporary operating base"
+        case O.TaskAviation(asset=asset, region=region):
+            action = f"task over {namer.region(region)}" if region else "stand down"
+            return f"{index.aviation[asset].name}: {action}"
+        case O.SetPocActivity(region=region, tier=tier, points=points):
+            return f"{namer.region(region)}: Tier {tier} activities, {points} point(s)"
+        case O.IssueMessage(theme=theme, channel=channel, audience=audience):
+            return f"Message '{words(theme)}' by {words(channel)} to {namer.region(audience)}"
+        case O.SetPolicy(name=name, value=value):
+            return f"{POLICY_TITLES[name]}: {words(value)}"
+        case O.DecideCard(card=card_id, option=option):
+            card = index.cards.get(card_id)
+            if card is not None and card.choice is not None:
+                label = next((o.label for o in card.choice.options if o.id == option), words(option))
+                return f"{card.title}: {label}"
+    return O.describe(order)

@@ -60,7 +60,7 @@ class NewGameScreen(Screen[None]):
             yield Label("New game", classes="screen-title")
             with Horizontal(id="scenario-row"):
                 yield OptionList(*[Option(name, id=name) for name in self.names], id="scenario-list")
-                with VerticalScroll(id="scenario-info"):
+                with VerticalScroll(id="scenario-info", can_focus=False):
                     yield Static(id="scenario-text")
             with Horizontal(classes="form-row"):
                 yield Label("Seed", classes="form-label")

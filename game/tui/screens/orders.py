@@ -14,9 +14,8 @@ from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.engine import IllegalOrder
-from game.engine import orders as O
 from game.tui.labels import ROLE_DUTIES, ROLE_ORDER, ROLE_SHORT, ROLE_TITLES
-from game.tui.order_menu import MenuItem, build_menu
+from game.tui.order_menu import MenuItem, build_menu, order_text
 from game.tui.session import Session
 from game.tui.widgets.order_tree import OrderTree
 from game.tui.widgets.status_bar import StatusBar
@@ -75,7 +74,7 @@ class OrdersScreen(Screen[None]):
         listing.clear_options()
         listing.add_options(
             [
-                Option(f"{number + 1}. {O.describe(order)}", id=str(index))
+                Option(f"{number + 1}. {order_text(session.game, order)}", id=str(index))
                 for number, (index, order) in enumerate(pending)
             ]
         )
@@ -98,7 +97,11 @@ class OrdersScreen(Screen[None]):
             text.append("Enter or → opens the group; choose an order inside it.", style="dim")
             self.detail(text)
         elif item.reason is None:
-            self.detail(Text.assemble(("✓ Allowed: ", "bold"), O.describe(item.order), "\nEnter gives it."))
+            self.detail(
+                Text.assemble(
+                    ("✓ Allowed: ", "bold"), order_text(self.session.game, item.order), "\nEnter gives it."
+                )
+            )
         else:
             self.detail(Text.assemble(("✗ Not allowed: ", "bold"), item.reason))
 
@@ -113,7 +116,7 @@ class OrdersScreen(Screen[None]):
             self.detail(Text.assemble(("✗ Refused: ", "bold"), error.reason))
             self.notify(error.reason, title="Order refused", severity="warning")
             return
-        self.detail(Text.assemble(("✓ Given: ", "bold"), O.describe(item.order)))
+        self.detail(Text.assemble(("✓ Given: ", "bold"), order_text(self.session.game, item.order)))
         self.rebuild()
 
     def action_withdraw(self) -> None:
@@ -123,7 +126,7 @@ class OrdersScreen(Screen[None]):
             return
         option = listing.get_option_at_index(listing.highlighted)
         index = int(option.id or 0)
-        withdrawn = O.describe(self.session.game.pending_orders()[index])
+        withdrawn = order_text(self.session.game, self.session.game.pending_orders()[index])
         dropped = self.session.game.withdraw(index)
         message = f"Withdrawn: {withdrawn}"
         if dropped:

@@ -20,16 +20,14 @@ from game.tui.dialogs.card import CardDialog
 from game.tui.dialogs.confirm import ConfirmDialog
 from game.tui.dialogs.save_name import SaveNameDialog
 from game.tui.labels import ROLE_ORDER, ROLE_SHORT, ROLE_TITLES
+from game.tui.order_menu import order_text
 from game.tui.screens.handoff import HandoffScreen
 from game.tui.session import Session
 from game.tui.widgets.mali_map import MIN_BOX_WIDTH, MaliMap
 from game.tui.widgets.region_panel import RegionPanel
 from game.tui.widgets.status_bar import StatusBar
 
-LEGEND = (
-    "●60+ trusted ◐40+ mixed ○20+ doubtful ×hostile ↑↓ last turn\n"
-    "U units EW early warning T base H helicopters I ISR ! attack due"
-)
+LEGEND = "Credibility ●60+ ◐40+ ○20+ ×<20 · ↑↓ last turn\nU units EW warning T TOB H heli I ISR ! attack"
 
 
 class PlayScreen(Screen[None]):
@@ -91,7 +89,7 @@ class PlayScreen(Screen[None]):
         who = ROLE_TITLES[session.seat] if role else "all seats"
         text = Text(f"Orders this turn ({who}): {len(pending)}", style="bold")
         for _, order in pending[-3:]:
-            text.append(f"\n • {O.describe(order)}")
+            text.append(f"\n • {order_text(self.game, order)}")
         if len(pending) > 3:
             text.append(f"  (+{len(pending) - 3} earlier)", style="dim")
         for card_id in session.undecided_cards(role):

@@ -35,17 +35,28 @@ def change_group(session: Session, change: Change) -> str:
     return "mission"
 
 
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def group_changes(session: Session, record: TurnRecord) -> dict[str, list[Change]]:
     groups: dict[str, list[Change]] = {region: [] for region in session.game.index.region_order}
     groups["mission"] = []
     for change in record.changes:
         groups[change_group(session, change)].append(change)
-    return {key: changes for key, changes in groups.items() if changes}
+    regions = sorted(
+        (key for key, changes in groups.items() if changes and key != "mission"),
+        key=lambda key: sum(c.delta for c in groups[key] if c.kind == "credibility"),
+    )
+    ordered = {key: groups[key] for key in regions}
+    if groups["mission"]:
+        ordered["mission"] = groups["mission"]
+    return ordered
 
 
 def group_title(session: Session, record: TurnRecord, key: str, changes: list[Change]) -> Text:
     if key == "mission":
-        return Text.assemble(("Mission-wide", "bold"), f"  ({len(changes)} changes)")
+        return Text.assemble(("Mission-wide", "bold"), (f" · {plural(len(changes), 'change')}", "dim"))
     name = short_name(session.game.index.regions[key].name)
     credibility = sum(c.delta for c in changes if c.kind == "credibility")
     civilians = sum(c.delta for c in changes if c.kind == "civilians_killed")
@@ -54,7 +65,7 @@ def group_title(session: Session, record: TurnRecord, key: str, changes: list[Ch
         text.append(f" (now {record.credibility[key]})")
     if civilians:
         text.append(f" · {civilians} civilians killed")
-    text.append(f" · {len(changes)} changes", style="dim")
+    text.append(f" · {plural(len(changes), 'change')}", style="dim")
     return text
 
 
@@ -95,7 +106,7 @@ def group_detail(title: Text, changes: list[Change]) -> Text:
 
 
 class SitrepScreen(Screen[None]):
-    """The situation report of one turn. Continue (c, Escape) goes back to the map."""
+    """The situation report of one turn, the worst-hit region first. Continue (c, Escape) returns."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("c,escape", "close", "Continue"),
@@ -134,7 +145,11 @@ class SitrepScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(Tree).focus()
+        tree = self.query_one(Tree)
+        if tree.root.children:
+            tree.root.children[0].expand()  # the worst-hit region, open
+        tree.cursor_line = 0
+        tree.focus()
 
     @on(Tree.NodeHighlighted, "#sitrep-tree")
     def _highlighted(self, event: Tree.NodeHighlighted) -> None:

@@ -19,7 +19,7 @@ from game.tui.labels import credibility_band, short_name, threat_summary, trend_
 from game.tui.widgets.map_layout import neighbour_in_direction, place_regions
 
 MIN_BOX_WIDTH, MAX_BOX_WIDTH = 14, 24
-MIN_BOX_HEIGHT, MAX_BOX_HEIGHT = 5, 7
+MIN_BOX_HEIGHT, MAX_BOX_HEIGHT = 5, 8
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,10 @@ class RegionMarks:
     attack_helicopters: bool
     isr: bool
     attack_expected: bool
+    population: int
+    tier_one: int
+    tier_three: int
+    host_presence: int
 
 
 def region_marks(game: Game, region_id: str) -> RegionMarks:
@@ -58,18 +62,24 @@ def region_marks(game: Game, region_id: str) -> RegionMarks:
         attack_helicopters="attack" in tasked,
         isr="isr" in tasked,
         attack_expected=any(a.revealed and a.region == region_id for a in state.pending_attacks),
+        population=game.index.regions[region_id].population,
+        tier_one=region.tier_one,
+        tier_three=region.tier_three,
+        host_presence=region.host_presence,
     )
 
 
+def _fit(inner: int, *candidates: str) -> str:
+    """The first (longest) wording that fits the box, else the last one cut."""
+    return next((c for c in candidates if len(c) <= inner), candidates[-1][:inner])
+
+
 def box_lines(marks: RegionMarks, inner: int, lines: int) -> list[str]:
-    """The text inside a box, shortened to fit `inner` columns."""
+    """The text inside a box, in the longest wording that fits `inner` columns."""
     band = credibility_band(marks.credibility)
     trend = f"{trend_arrow(marks.trend)}{abs(marks.trend)}" if marks.trend else "→"
-    wide = inner >= 16
-    threat = marks.threat
-    if not wide:
-        threat = {"medium": "med", "none seen": "none"}.get(threat, threat)
-    flags = [
+    short_threat = {"medium": "med", "none seen": "none"}.get(marks.threat, marks.threat)
+    marks_on = [
         flag
         for flag, on in (
             ("T", marks.tob),
@@ -79,19 +89,27 @@ def box_lines(marks: RegionMarks, inner: int, lines: int) -> list[str]:
         )
         if on
     ]
-    if wide:
-        rows = [
+    rows = [
+        _fit(
+            inner,
             f"{band.symbol} {marks.credibility} {band.word} {trend}",
-            f"Threat {threat} EW{marks.warning}",
-            " ".join([f"Units {marks.units}", *flags]),
-        ]
-    else:
-        rows = [
             f"{band.symbol}{marks.credibility:>3} {trend}",
-            f"Thr {threat}",
-            f"U{marks.units} EW{marks.warning} {''.join(flags)}".rstrip(),
-        ]
-    return [row[:inner] for row in rows[:lines]]
+        ),
+        _fit(inner, f"Threat {marks.threat}", f"Thr {marks.threat}", f"Thr {short_threat}"),
+        _fit(
+            inner,
+            " ".join([f"Units {marks.units} EW{marks.warning}", *marks_on]),
+            f"U{marks.units} EW{marks.warning} {''.join(marks_on)}".rstrip(),
+        ),
+        _fit(inner, f"Pop. {marks.population / 1e6:.2f} M"),
+        _fit(
+            inner,
+            f"PoC tiers I:{marks.tier_one} III:{marks.tier_three}",
+            f"I:{marks.tier_one} III:{marks.tier_three}",
+        ),
+        _fit(inner, f"Host state {marks.host_presence}/5", f"Host {marks.host_presence}/5"),
+    ]
+    return rows[:lines]
 
 
 class MaliMap(Widget, can_focus=True):

@@ -20,7 +20,7 @@ def item_label(item: MenuItem) -> Text:
 
 def group_label(group: MenuGroup) -> Text:
     allowed = group.allowed()
-    return Text.assemble((group.label, "bold" if allowed else "dim"), (f"  [{allowed} allowed]", "dim"))
+    return Text.assemble((f"[{allowed}] ", "dim"), (group.label, "bold" if allowed else "dim"))
 
 
 class OrderTree(FoldTree[MenuItem | MenuGroup]):

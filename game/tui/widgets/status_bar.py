@@ -26,17 +26,16 @@ def status_text(session: Session, width: int = 200) -> Text:
     free = means.civilian_capacity - means.civilian_capacity_used
     credibility = national({r: s.credibility for r, s in state.regions.items()})
     messages = f"{means.message_slots - means.messages_issued}/{means.message_slots}"
-    if width >= 118:
-        text.append(
-            f"\nBudget {means.budget} · civilian capacity {free}/{means.civilian_capacity} free · "
-            f"messages {messages} left (delay {means.release_delay}) · lift {lift} h · "
-            f"credibility {credibility} · consent {state.consent} · mandate support {state.mandate_support}"
-        )
-    else:
-        text.append(
-            f"\nBudget {means.budget} · civ {free}/{means.civilian_capacity} · msg {messages} · lift {lift}h"
-            f" · cred {credibility} · consent {state.consent} · support {state.mandate_support}"
-        )
+    long = (
+        f"Budget {means.budget} · civilian capacity {free}/{means.civilian_capacity} free · "
+        f"messages {messages} left (delay {means.release_delay}) · lift {lift} h · "
+        f"credibility {credibility} · consent {state.consent} · mandate support {state.mandate_support}"
+    )
+    short = (
+        f"Budget {means.budget} · civ {free}/{means.civilian_capacity} · msg {messages} · lift {lift}h"
+        f" · cred {credibility} · consent {state.consent} · support {state.mandate_support}"
+    )
+    text.append("\n" + (long if len(long) <= width - 2 else short))
     return text
 
 

@@ -1,0 +1,54 @@
+"""Helpers for driving the TUI with Pilot: a fixed seed, a throwaway save folder, settled screens."""
+
+from __future__ import annotations
+
+import contextlib
+
+from textual.pilot import Pilot
+from textual.worker import WorkerCancelled
+
+from game.tui.app import MinusmaApp, create_app
+
+SEED = 11
+SIZES = ((120, 40), (80, 24))
+
+
+def new_app(**kwargs) -> MinusmaApp:
+    """The app as the CLI builds it, with a fixed seed (the save folder comes from conftest's env)."""
+    return create_app(seed=kwargs.pop("seed", SEED), **kwargs)
+
+
+def screen_name(pilot: Pilot) -> str:
+    return type(pilot.app.screen).__name__
+
+
+async def settle(pilot: Pilot) -> None:
+    """Let workers and pending callbacks finish so the screen is the one a player would see."""
+    with contextlib.suppress(WorkerCancelled):  # a newer look-up of the saves replaced an older one
+        await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def close_dialogs(pilot: Pilot) -> int:
+    """Close event cards (deciding later) and pass handoff screens, by keys; returns how many."""
+    closed = 0
+    while screen_name(pilot) in ("CardDialog", "HandoffScreen"):
+        await pilot.press("escape" if screen_name(pilot) == "CardDialog" else "enter")
+        await pilot.pause()
+        closed += 1
+    return closed
+
+
+async def start_new_game(pilot: Pilot, scenario_keys: tuple[str, ...] = (), hotseat: bool = False) -> None:
+    """Title → New game → (scenario) → (hotseat and names) → Start, by key presses."""
+    await settle(pilot)
+    await pilot.press("n")
+    await settle(pilot)
+    await pilot.press(*scenario_keys)
+    if hotseat:
+        await pilot.press("tab", "tab")  # seed, then the seats' radio set
+        await pilot.press("down", "enter")  # hotseat
+        for name in ("Ana", "Bo", "Chi", "Dee"):
+            await pilot.press("tab", *name)
+    await pilot.press("ctrl+s")
+    await settle(pilot)
