@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 class MinusmaApp(App[int]):
     """The whole game in the terminal. Screens hold no rules: they call the engine through Session."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).parent / "app.tcss"  # absolute, so that subclasses find it too
     TITLE = "MINUSMA: Protection of Civilians"
     ENABLE_COMMAND_PALETTE = True
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -178,7 +178,9 @@ def run(scenario: str | None = None, seed: int | None = None, load: str | None =
 
     def save_and_exit(signum, frame) -> None:
         app.autosave_now()
-        app.exit(128 + signum)
+        if signum == getattr(signal, "SIGHUP", None):
+            os._exit(128 + signum)  # the terminal is gone: nothing to restore, nothing to draw
+        app.call_later(app.exit, 128 + signum)
 
     for name in ("SIGTERM", "SIGHUP"):
         if hasattr(signal, name):

@@ -74,7 +74,11 @@ def phase_text(session: Session, record: TurnRecord, phase: str) -> Text:
 
 
 class TurnResultsScreen(Screen[None]):
-    """Space or Enter shows the next phase; after the last it goes on to the SITREP."""
+    """Space or Enter shows the next phase; after the last it goes on to the SITREP.
+
+    Built once per game and refilled with each turn's record (`record` before pushing): a
+    mounted screen comes up much faster than a new one.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space,enter", "next", "Next phase"),
@@ -82,31 +86,37 @@ class TurnResultsScreen(Screen[None]):
         Binding("s,escape", "sitrep", "SITREP"),
     ]
 
-    def __init__(self, session: Session, record: TurnRecord):
+    def __init__(self, session: Session, record: TurnRecord | None = None):
         super().__init__()
         self.session = session
         self.record = record
         self.shown = 1
 
     def compose(self) -> ComposeResult:
-        yield Label(f"Turn {self.record.turn} ({self.record.month}): what happened", classes="screen-title")
+        yield Label(id="results-title", classes="screen-title")
         with VerticalScroll(id="results"):
-            for number, (phase, title) in enumerate(PHASES):
-                section = Static(
-                    Text.assemble(
-                        (f"{number + 1}. {title}\n", "bold underline"),
-                        phase_text(self.session, self.record, phase),
-                    ),
-                    classes="phase",
-                    id=f"phase-{phase}",
-                )
-                section.display = number < self.shown
-                yield section
+            for phase, _ in PHASES:
+                yield Static(classes="phase", id=f"phase-{phase}")
         yield Static(id="results-hint")
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.query_one("#results").focus()
+    def on_screen_resume(self) -> None:
+        record = self.record
+        if record is None:
+            return
+        self.query_one("#results-title", Label).update(f"Turn {record.turn} ({record.month}): what happened")
+        self.shown = 1
+        for number, (phase, title) in enumerate(PHASES):
+            section = self.query_one(f"#phase-{phase}", Static)
+            section.update(
+                Text.assemble(
+                    (f"{number + 1}. {title}\n", "bold underline"), phase_text(self.session, record, phase)
+                )
+            )
+            section.display = number < self.shown
+        scroll = self.query_one("#results", VerticalScroll)
+        scroll.scroll_home(animate=False)
+        scroll.focus()
         self._hint()
 
     def _hint(self) -> None:

@@ -106,48 +106,57 @@ def group_detail(title: Text, changes: list[Change]) -> Text:
 
 
 class SitrepScreen(Screen[None]):
-    """The situation report of one turn, the worst-hit region first. Continue (c, Escape) returns."""
+    """The situation report of one turn, the worst-hit region first. Continue (c, Escape) returns.
+
+    Built once per game and refilled with each turn's record (`record` before pushing).
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("c,escape", "close", "Continue"),
         Binding("x", "expand_all", "Expand all"),
     ]
 
-    def __init__(self, session: Session, record: TurnRecord):
+    def __init__(self, session: Session, record: TurnRecord | None = None):
         super().__init__()
         self.session = session
         self.record = record
-        self.groups = group_changes(session, record)
+        self.groups: dict[str, list[Change]] = {}
 
     def compose(self) -> ComposeResult:
-        record = self.record
-        civilians = sum(sum(by.values()) for by in record.civilians_killed.values())
-        yield Label(f"SITREP, turn {record.turn} ({record.month})", classes="screen-title")
-        yield Static(
-            f"Civilians killed {civilians} · peacekeepers killed {record.peacekeepers_killed} · "
-            f"national credibility {national(record.credibility) if record.credibility else '—'} · "
-            f"Say {record.say} / Do {record.do}"
-            + (f" · mandate: {words(record.mandate_outcome)}" if record.mandate_outcome else ""),
-            id="sitrep-totals",
-        )
+        yield Label(id="sitrep-title", classes="screen-title")
+        yield Static(id="sitrep-totals")
         with Horizontal(id="sitrep-body"):
             tree: FoldTree[str | Change] = FoldTree("Changes", id="sitrep-tree")
             tree.show_root = False
-            for key, changes in self.groups.items():
-                node = tree.root.add(group_title(self.session, record, key, changes), data=key)
-                for change in changes:
-                    node.add_leaf(change_title(change), data=change)
             yield tree
             with VerticalScroll(id="cause-pane"):
-                yield Static(
-                    Text("Pick a region or a change to see why it moved.", style="dim"), id="cause-detail"
-                )
+                yield Static(id="cause-detail")
         yield Footer()
 
-    def on_mount(self) -> None:
+    def on_screen_resume(self) -> None:
+        record = self.record
+        if record is None:
+            return
+        self.groups = group_changes(self.session, record)
+        civilians = sum(sum(by.values()) for by in record.civilians_killed.values())
+        self.query_one("#sitrep-title", Label).update(f"SITREP, turn {record.turn} ({record.month})")
+        self.query_one("#sitrep-totals", Static).update(
+            f"Civilians killed {civilians} · peacekeepers killed {record.peacekeepers_killed} · "
+            f"national credibility {national(record.credibility) if record.credibility else '—'} · "
+            f"Say {record.say} / Do {record.do}"
+            + (f" · mandate: {words(record.mandate_outcome)}" if record.mandate_outcome else "")
+        )
+        self.query_one("#cause-detail", Static).update(
+            Text("Pick a region or a change to see why it moved.", style="dim")
+        )
         tree = self.query_one(Tree)
-        if tree.root.children:
-            tree.root.children[0].expand()  # the worst-hit region, open
+        tree.clear()
+        for number, (key, changes) in enumerate(self.groups.items()):
+            node = tree.root.add(
+                group_title(self.session, record, key, changes), data=key, expand=number == 0
+            )  # the worst-hit region comes first, open
+            for change in changes:
+                node.add_leaf(change_title(change), data=change)
         tree.cursor_line = 0
         tree.focus()
 

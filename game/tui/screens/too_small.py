@@ -15,15 +15,16 @@ class TooSmallScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Middle(), Center():
-            yield Static(id="too-small-text")
+            yield Static(self.message(), id="too-small-text")
 
-    def on_mount(self) -> None:
-        self.refresh_size()
-
-    def refresh_size(self) -> None:
+    def message(self) -> str:
         width, height = self.app.size
-        self.query_one("#too-small-text", Static).update(
+        return (
             f"The terminal is {width}×{height}: MINUSMA needs at least {MIN_WIDTH}×{MIN_HEIGHT}.\n"
             "Enlarge the window or make the font smaller; the game waits here, nothing is lost.\n"
             "Ctrl-Q saves and quits."
         )
+
+    def refresh_size(self) -> None:
+        for text in self.query("#too-small-text").results(Static):
+            text.update(self.message())

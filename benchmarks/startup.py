@@ -1,0 +1,165 @@
+"""TUI speed: launch to first frame against a bare Textual app, and commit to SITREP on mali-2019.
+
+Run: uv run python benchmarks/startup.py [--runs 7] [--turns 8]
+Targets (issue 3): first frame at most 1.5 times a bare Textual app's, measured in the same run;
+committing a mali-2019 turn to the SITREP on screen under 100 ms.
+
+Launch to first frame: a fresh interpreter is started (headless), and the clock stops when the
+app, after its first refresh, writes a marker to a pipe. Launches of the two apps alternate so
+that machine noise hits both alike; medians are compared.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+MARKER = b"first-frame\n"
+
+
+def child(kind: str) -> None:
+    """Run one app headless; write the marker after its first frame, then quit."""
+    marker_fd = os.dup(1)  # Textual captures stdout while it runs
+
+    def first_frame(app) -> None:
+        os.write(marker_fd, MARKER)
+        app.exit()
+
+    if kind == "bare":
+        from textual.app import App, ComposeResult
+        from textual.widgets import Footer, Static
+
+        class Bare(App[None]):
+            def compose(self) -> ComposeResult:
+                yield Static("hello")
+                yield Footer()
+
+            def on_mount(self) -> None:
+                self.call_after_refresh(first_frame, self)
+
+        Bare().run(headless=True)
+    else:
+        from game.tui.app import MinusmaApp
+
+        class Timed(MinusmaApp):
+            def on_mount(self) -> None:
+                super().on_mount()
+                self.call_after_refresh(first_frame, self)
+
+        Timed().run(headless=True)
+
+
+def launch(kind: str, data_dir: str) -> float:
+    """Seconds from starting the interpreter to the app's first frame."""
+    env = {**os.environ, "MINUSMA_DATA_DIR": data_dir}
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, __file__, "--child", kind],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        cwd=ROOT,
+        env=env,
+    )
+    assert process.stdout is not None
+    line = process.stdout.readline()
+    elapsed = time.perf_counter() - start
+    process.wait(timeout=30)
+    if line != MARKER:
+        raise RuntimeError(f"the {kind} app did not report its first frame")
+    return elapsed
+
+
+async def commit_to_sitrep(turns: int) -> list[tuple[float, float]]:
+    """Milliseconds from committing a mali-2019 turn to the turn results painted, and from leaving
+    the results (the "s" key's action) to the SITREP painted: the app's own time, no key delays."""
+    from game.scenario.catalog import find_scenario
+    from game.tui.app import create_app
+    from game.tui.screens.play import PlayScreen
+    from game.tui.screens.results import TurnResultsScreen
+    from game.tui.screens.sitrep import SitrepScreen
+    from game.tui.session import Session
+
+    painted: dict[type, float] = {}
+
+    def watch(screen_class: type) -> None:
+        """Note when a screen has been filled and drawn."""
+        original = screen_class.on_screen_resume
+
+        def resumed(screen) -> None:
+            original(screen)
+            screen.call_after_refresh(lambda: painted.__setitem__(type(screen), time.perf_counter()))
+
+        screen_class.on_screen_resume = resumed
+
+    watch(TurnResultsScreen)
+    watch(SitrepScreen)
+    app = create_app(seed=1)
+    timings = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        seats = dict.fromkeys(("srsg", "force_commander", "police_commissioner", "comms_chief"), "")
+        session = Session.new(find_scenario("mali-2019"), 1, seats, "solo")
+        app.play(session)
+        for _ in range(turns):
+            session.seen_cards_turn = session.game.state.turn
+            while not isinstance(app.screen, PlayScreen):
+                await pilot.press("escape")
+            await pilot.pause(0.2)
+            painted.clear()
+            start = time.perf_counter()
+            app.screen._commit()  # what the commit dialog's "yes" calls
+            while TurnResultsScreen not in painted:
+                await asyncio.sleep(0.001)
+            results = painted[TurnResultsScreen] - start
+            start = time.perf_counter()
+            app.screen.action_sitrep()
+            while SitrepScreen not in painted:
+                await asyncio.sleep(0.001)
+            timings.append((results * 1000, (painted[SitrepScreen] - start) * 1000))
+            await pilot.press("c")
+    return timings
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--turns", type=int, default=8)
+    parser.add_argument("--child", choices=("bare", "minusma"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args.child)
+        return
+    with tempfile.TemporaryDirectory() as data_dir:
+        os.environ["MINUSMA_DATA_DIR"] = data_dir
+        launch("bare", data_dir), launch("minusma", data_dir)  # warm the file cache
+        bare, ours = [], []
+        for _ in range(args.runs):
+            bare.append(launch("bare", data_dir))
+            ours.append(launch("minusma", data_dir))
+        ratio = statistics.median(ours) / statistics.median(bare)
+        print(f"launch to first frame, median of {args.runs}:")
+        print(f"  bare Textual app {statistics.median(bare) * 1000:6.0f} ms")
+        print(f"  minusma          {statistics.median(ours) * 1000:6.0f} ms")
+        print(f"  ratio            {ratio:6.2f}   (target at most 1.5)")
+        timings = asyncio.run(commit_to_sitrep(args.turns))
+    results = [first for first, _ in timings]
+    sitrep = [second for _, second in timings]
+    total = [first + second for first, second in timings]
+    print(f"commit to SITREP on mali-2019, {args.turns} turns (median, worst):")
+    print(f"  commit to turn results painted  {statistics.median(results):6.1f} ms  {max(results):6.1f} ms")
+    print(f"  results to SITREP painted       {statistics.median(sitrep):6.1f} ms  {max(sitrep):6.1f} ms")
+    print(
+        f"  together                        {statistics.median(total):6.1f} ms  {max(total):6.1f} ms"
+        "   (target under 100 ms)"
+    )
+
+
+if __name__ == "__main__":
+    main()
