@@ -18,15 +18,15 @@ def game(mini) -> Game:
     ("order", "reason"),
     [
         (O.MoveUnit(unit="inf_a", to="south"), "not linked by road"),
-        (O.MoveUnit(unit="eng", to="centre"), "caveat: eng is static"),
-        (O.MoveUnit(unit="recon", to="centre"), "may only serve in north"),
+        (O.MoveUnit(unit="eng", to="centre"), "caveat: Engineers is static"),
+        (O.MoveUnit(unit="recon", to="centre"), "may only serve in North"),
         (O.MoveUnit(unit="inf_b", to="north", mode="air"), "does not move by helicopter"),
-        (O.MoveUnit(unit="inf_a", to="north"), "already in north"),
+        (O.MoveUnit(unit="inf_a", to="north"), "Infantry A is already in North"),
         (O.MoveUnit(unit="ghost", to="north"), "no unit 'ghost'"),
         (O.SetPosture(unit="recon", posture="quick_reaction"), "self-defence only"),
         (O.SetPosture(unit="eng", posture="patrol"), "may only hold base posture"),
         (O.SetPosture(unit="fpu", posture="quick_reaction"), "not a combat unit"),
-        (O.OpenBase(unit="recon"), "recon is not a combat unit"),
+        (O.OpenBase(unit="recon"), "Recon is not a combat unit"),
         (O.TaskAviation(asset="lift", region="north"), "take no standing task"),
         (O.SetPocActivity(region="north", tier="I", points=3), None),
         (
@@ -90,7 +90,8 @@ def test_air_move_spends_lift_hours(game: Game) -> None:
     game.apply(O.MoveUnit(unit="mtf", to="north", mode="air"))
     assert game.state.units["mtf"].region == "north"
     assert game.state.aviation["lift"].hours == before - O.air_hours_needed(300)
-    assert game.why_illegal(O.MoveUnit(unit="mtf", to="centre")) == "mtf has already moved this turn"
+    moved_again = game.why_illegal(O.MoveUnit(unit="mtf", to="centre"))
+    assert moved_again == "Mobile Task Force has already moved this turn"
 
 
 def test_opening_a_base_costs_budget_and_fixes_the_unit(game: Game) -> None:
@@ -98,9 +99,9 @@ def test_opening_a_base_costs_budget_and_fixes_the_unit(game: Game) -> None:
     game.apply(O.OpenBase(unit="inf_b"))
     assert game.state.means.budget == budget - 2
     assert "close it first" in game.why_illegal(O.MoveUnit(unit="inf_b", to="south"))
-    assert game.why_illegal(O.OpenBase(unit="inf_b")) == "inf_b already holds a temporary operating base"
+    assert game.why_illegal(O.OpenBase(unit="inf_b")) == "Infantry B already holds a temporary operating base"
     game.apply(O.MoveUnit(unit="inf_a", to="centre"))
-    assert "centre already has a temporary operating base" in game.why_illegal(O.OpenBase(unit="inf_a"))
+    assert "Centre already has a temporary operating base" in game.why_illegal(O.OpenBase(unit="inf_a"))
 
 
 def test_withdraw_restores_and_drops_dependent_orders(game: Game) -> None:

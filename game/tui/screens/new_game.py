@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, OptionList, RadioButton, RadioSet, Static
+from textual.widgets import Button, Footer, Input, Label, OptionList, RadioSet, Static
 from textual.widgets.option_list import Option
 
 from game.scenario.catalog import find_scenario, scenario_names
@@ -18,6 +18,7 @@ from game.scenario.loader import ScenarioError
 from game.scenario.models import Scenario
 from game.tui.labels import ROLE_ORDER, ROLE_TITLES
 from game.tui.session import Session
+from game.tui.widgets.marked_radio import MarkedRadioButton
 
 PREFERRED_FIRST = ("tutorial", "mali-2019")
 SEAT_LABELS = {**ROLE_TITLES, "comms_chief": "Chief of Communications"}
@@ -69,8 +70,8 @@ class NewGameScreen(Screen[None]):
             with Horizontal(classes="form-row"):
                 yield Label("Seats", classes="form-label")
                 with RadioSet(id="mode", compact=True):
-                    yield RadioButton("Solo: I hold every role", value=True, id="solo")
-                    yield RadioButton("Hotseat: one named player per role", id="hotseat")
+                    yield MarkedRadioButton("Solo: I hold every role", value=True, id="solo")
+                    yield MarkedRadioButton("Hotseat: one named player per role", id="hotseat")
             with Vertical(id="names"):
                 for role in ROLE_ORDER:
                     with Horizontal(classes="form-row name-row", id=f"row-{role}"):
@@ -119,7 +120,7 @@ class NewGameScreen(Screen[None]):
 
     @on(RadioSet.Changed, "#mode")
     def _show_seats(self) -> None:
-        hotseat = self.query_one("#hotseat", RadioButton).value
+        hotseat = self.query_one("#hotseat", MarkedRadioButton).value
         for role in ROLE_ORDER[1:]:
             self.query_one(f"#row-{role}").display = hotseat
         label = self.query_one("#row-srsg Label", Label)
@@ -149,7 +150,7 @@ class NewGameScreen(Screen[None]):
             self.problem("The seed must be a whole number, for example 1234.")
             self.query_one("#seed", Input).focus()
             return
-        hotseat = self.query_one("#hotseat", RadioButton).value
+        hotseat = self.query_one("#hotseat", MarkedRadioButton).value
         names = {role: self.query_one(f"#name-{role}", Input).value.strip() for role in ROLE_ORDER}
         if hotseat:
             seats = {role: names[role] or ROLE_TITLES[role] for role in ROLE_ORDER}

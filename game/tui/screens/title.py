@@ -22,8 +22,8 @@ BANNER = """\
 |_|  |_|___|_|\\_|\\___/|___/_|  |_/_/ \\_\\"""
 
 TAGLINE = (
-    "Protection of Civilians in Mali, 2019–2021. Lead the UN mission as its SRSG, Force\n"
-    "Commander, Police Commissioner and Chief of Communications: alone, or as a syndicate."
+    "Protection of Civilians in Mali, 2019–2021.\nLead the UN mission as its SRSG, Force Commander, "
+    "Police Commissioner and Chief of Communications: alone, or as a syndicate."
 )
 
 
