@@ -96,7 +96,7 @@ def _exploit_deaths(ctx: Context) -> list[Action]:
                 "information",
                 region_id,
                 actor[0] if actor else "armed_groups",
-                f"P1 exploit: {region.last_civilian_deaths} civilians died in {region_id} "
+                f"P1 exploit: {region.last_civilian_deaths} civilians died in {ctx.region_name(region_id)} "
                 f"last turn ({region.last_mission_harm} blamed on the mission or its partners)",
                 strength=strength,
             )
@@ -119,8 +119,9 @@ def _exposed_units(ctx: Context) -> list[Action]:
             "peacekeepers",
             unit.region,
             actor[0],
-            f"P2 exposed: {unit.id} is on {'a base' if unit.holds_tob else 'patrol'} in "
-            f"{unit.region}, {actor[0]} threat {actor[1]}, no attack helicopters",
+            f"P2 exposed: {ctx.unit_name(unit.id)} is on {'a base' if unit.holds_tob else 'patrol'} in "
+            f"{ctx.region_name(unit.region)}, {ctx.actor_name(actor[0])} threat {actor[1]}, "
+            "no attack helicopters",
             unit=unit.id,
         )
         found.append(((actor[1], -unit.strength, unit.id), action))
@@ -141,7 +142,8 @@ def _host_forces(ctx: Context) -> list[Action]:
                     "host_forces",
                     region_id,
                     actor[0],
-                    f"P3 host forces: army camps in {region_id} (tri-border), {actor[0]} threat {actor[1]}",
+                    f"P3 host forces: army camps in {ctx.region_name(region_id)} (tri-border), "
+                    f"{ctx.actor_name(actor[0])} threat {actor[1]}",
                 )
             )
     return actions
@@ -169,7 +171,8 @@ def _supply_route(ctx: Context) -> list[Action]:
             "supply_route",
             region_id,
             actor[0],
-            f"P4 roads: {unit_id} moves on the roads of {region_id}, {actor[0]} threat {level}",
+            f"P4 roads: {ctx.unit_name(unit_id)} moves on the roads of {ctx.region_name(region_id)}, "
+            f"{ctx.actor_name(actor[0])} threat {level}",
             unit=unit_id,
         )
     ]
@@ -223,7 +226,7 @@ def _civilians(
         "civilians",
         region_id,
         actor,
-        f"P5 civilians: {region_id} scores {choice[0]} (threat, weak protection, "
+        f"P5 civilians: {ctx.region_name(region_id)} scores {choice[0]} (threat, weak protection, "
         f"tri-border, population, minus strikes already made there), {picked} choice; "
         f"{actor} threat {level}",
     )

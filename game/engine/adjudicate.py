@@ -57,14 +57,14 @@ def _best_response(ctx: Context, region: str, warning: int) -> tuple[str, int, s
         option: tuple[str, int, str | None, str | None] | None = None
         if unit.region == region and unit.transit_share >= 50:
             option = (
-                f"quick reaction by {unit.id} in the region",
+                f"quick reaction by {ctx.unit_name(unit.id)} in the region",
                 T.QRF_IN_REGION + bonus + night,
                 None,
                 None,
             )
         elif ctx.index.links[unit.region].get(region) == 1 and unit.transit_share == 100:
             option = (
-                f"quick reaction by {unit.id} by road from {unit.region}",
+                f"quick reaction by {ctx.unit_name(unit.id)} by road from {ctx.region_name(unit.region)}",
                 T.QRF_NEIGHBOUR + bonus + night,
                 None,
                 None,
@@ -73,7 +73,8 @@ def _best_response(ctx: Context, region: str, warning: int) -> tuple[str, int, s
             for asset_id in lift_assets_reaching(ctx, unit.region, region):
                 if ctx.state.aviation[asset_id].hours >= T.QRF_AIR_HOURS:
                     option = (
-                        f"{unit.id} projected by air ({asset_id}) from {unit.region}",
+                        f"{ctx.unit_name(unit.id)} projected by air ({ctx.asset_name(asset_id)}) "
+                        f"from {ctx.region_name(unit.region)}",
                         T.QRF_BY_AIR + bonus + night,
                         unit.id,
                         asset_id,
@@ -117,7 +118,7 @@ def _protection(ctx: Context, region: str) -> Protection:
         protection.air_response = (unit_id, asset_id)
     for asset_id in attack_helicopters_over(ctx, region):
         value = T.ATTACK_HELICOPTER_WARNED if regional.warning >= 1 else T.ATTACK_HELICOPTER_UNWARNED
-        protection.add(f"attack helicopters {asset_id}", value)
+        protection.add(f"attack helicopters {ctx.asset_name(asset_id)}", value)
     protection.add(f"early warning level {regional.warning}", regional.warning - T.WARNING_OFFSET)
     dispersion = ctx.index.regions[region].dispersion
     protection.add("scattered villages far from any post", -dispersion)
@@ -136,7 +137,7 @@ def resolve_civilian_attack(ctx: Context, region: str, actor: str, unopposed: in
     """Roll on the resolution table; record deaths and their credibility cost. Returns outcome."""
     major = unopposed >= T.MAJOR_ATTACK_DEATHS
     protection = civilian_protection(ctx, region, major)
-    roll = ctx.dice(2, 6, f"protection of civilians in {region}")
+    roll = ctx.dice(2, 6, f"protection of civilians in {ctx.region_name(region)}")
     outcome, percent = outcome_for(roll + protection.total)
     deaths = unopposed * percent // 100
     if protection.air_response:
@@ -149,7 +150,7 @@ def resolve_civilian_attack(ctx: Context, region: str, actor: str, unopposed: in
             f"{asset_id}.hours",
             -T.QRF_AIR_HOURS,
             asset.hours,
-            f"air response to {region} by {unit_id}",
+            f"air response to {ctx.region_name(region)} by {ctx.unit_name(unit_id)}",
             [source],
         )
     mods = ", ".join(f"{label} {value:+d}" for label, value in protection.items) or "none"
@@ -159,7 +160,9 @@ def resolve_civilian_attack(ctx: Context, region: str, actor: str, unopposed: in
         cause("rule", "resolution table", f"{outcome.replace('_', ' ')}: {percent}% of {unopposed}"),
     ]
     name = ctx.index.actors[actor].name if actor in ctx.index.actors else actor
-    ctx.civilians_killed(region, actor, deaths, f"{name} attacked civilians in {region}", why)
+    ctx.civilians_killed(
+        region, actor, deaths, f"{name} attacked civilians in {ctx.region_name(region)}", why
+    )
     tallies = ctx.state.tallies.outcomes
     tallies[outcome] = tallies.get(outcome, 0) + 1
     if outcome in T.SUCCESS_OUTCOMES:
@@ -174,13 +177,15 @@ def resolve_civilian_attack(ctx: Context, region: str, actor: str, unopposed: in
         if outcome == "prevented" and not ctx.state.current.council_heard:
             ctx.state.current.council_heard = True
             ctx.mandate_support(
-                T.PREVENTED_MANDATE_SUPPORT, f"an attack prevented in {region} (once a turn)", why
+                T.PREVENTED_MANDATE_SUPPORT,
+                f"an attack prevented in {ctx.region_name(region)} (once a turn)",
+                why,
             )
     present = bool(ctx.units_in(region))
     per_point = T.DEATHS_PER_CREDIBILITY_POINT if present else T.DEATHS_PER_CREDIBILITY_POINT_ABSENT
     loss = min(T.CIVILIAN_DEATHS_CREDIBILITY_CAP, -(-deaths // per_point))
     if loss:
-        ctx.credibility(region, -loss, f"{deaths} civilians killed in {region}", why)
+        ctx.credibility(region, -loss, f"{deaths} civilians killed in {ctx.region_name(region)}", why)
     if (
         deaths >= T.FAILED_DESPITE_PRESENCE_DEATHS
         and outcome in ("unopposed", "partly_mitigated")
@@ -194,8 +199,13 @@ def resolve_civilian_attack(ctx: Context, region: str, actor: str, unopposed: in
         )
     if deaths >= T.MASSACRE_DEATHS:
         for neighbour in ctx.index.links[region]:
-            ctx.credibility(neighbour, -T.MASSACRE_NEIGHBOUR_LOSS, f"news of the massacre in {region}", why)
-        ctx.mandate_support(-T.MASSACRE_MANDATE_LOSS, f"massacre in {region}", why)
+            ctx.credibility(
+                neighbour,
+                -T.MASSACRE_NEIGHBOUR_LOSS,
+                f"news of the massacre in {ctx.region_name(region)}",
+                why,
+            )
+        ctx.mandate_support(-T.MASSACRE_MANDATE_LOSS, f"massacre in {ctx.region_name(region)}", why)
     return outcome
 
 
@@ -231,7 +241,7 @@ def resolve_peacekeeper_attack(
 ) -> str:
     unit = ctx.state.units[unit_id]
     protection = peacekeeper_defence(ctx, unit)
-    roll = ctx.dice(2, 6, f"defence of {unit_id}")
+    roll = ctx.dice(2, 6, f"defence of {ctx.unit_name(unit_id)}")
     outcome, percent = outcome_for(roll + protection.total)
     killed = unopposed * percent // 100
     hurt = wounded * percent // 100 if wounded else killed * T.PK_WOUNDED_PER_DEATH
@@ -243,7 +253,13 @@ def resolve_peacekeeper_attack(
     ]
     name = ctx.index.actors[actor].name if actor in ctx.index.actors else actor
     before = ctx.state.tallies.peacekeepers_killed
-    killed = ctx.peacekeepers_hit(unit_id, killed, hurt, f"{name} attacked {unit_id} in {unit.region}", why)
+    killed = ctx.peacekeepers_hit(
+        unit_id,
+        killed,
+        hurt,
+        f"{name} attacked {ctx.unit_name(unit_id)} in {ctx.region_name(unit.region)}",
+        why,
+    )
     step = T.PEACEKEEPERS_KILLED_PER_MANDATE_POINT
     points = (before + killed) // step - before // step
     if points:
@@ -253,14 +269,16 @@ def resolve_peacekeeper_attack(
             why,
         )
     if not killed and outcome in T.SUCCESS_OUTCOMES:
-        ctx.credibility(unit.region, T.REPELLED_ATTACK_CREDIBILITY, f"{unit_id} repelled an attack", why)
+        ctx.credibility(
+            unit.region, T.REPELLED_ATTACK_CREDIBILITY, f"{ctx.unit_name(unit_id)} repelled an attack", why
+        )
         ctx.state.regions[unit.region].last_success_turn = ctx.state.turn
     if civilians:
         ctx.civilians_killed(
             unit.region,
             "crossfire",
             civilians,
-            f"civilians caught in the fighting at {unit.region}",
+            f"civilians caught in the fighting at {ctx.region_name(unit.region)}",
             why,
         )
     return outcome
@@ -269,6 +287,6 @@ def resolve_peacekeeper_attack(
 def resolve_host_force_attack(ctx: Context, region: str, actor: str, deaths: int, source: Cause) -> None:
     why = [source]
     name = ctx.index.actors[actor].name if actor in ctx.index.actors else actor
-    ctx.host_forces_killed(region, deaths, f"{name} attacked host forces in {region}", why)
+    ctx.host_forces_killed(region, deaths, f"{name} attacked host forces in {ctx.region_name(region)}", why)
     if deaths >= 20:
-        ctx.host_presence(region, -1, f"the host state pulls back from {region}", why)
+        ctx.host_presence(region, -1, f"the host state pulls back from {ctx.region_name(region)}", why)

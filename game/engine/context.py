@@ -102,6 +102,23 @@ class Context:
         self.protection_cache: dict = {}  # region -> Protection, cleared when forces change
         self._custom_cards: dict[str, Card] = {}
 
+    # --- names, for the summaries players read --------------------------------------------------
+    def region_name(self, region_id: str) -> str:
+        region = self.index.regions.get(region_id)
+        return region.name if region else region_id
+
+    def unit_name(self, unit_id: str) -> str:
+        unit = self.index.units.get(unit_id)
+        return unit.name if unit else unit_id
+
+    def asset_name(self, asset_id: str) -> str:
+        asset = self.index.aviation.get(asset_id)
+        return asset.name if asset else asset_id
+
+    def actor_name(self, actor_id: str) -> str:
+        actor = self.index.actors.get(actor_id)
+        return actor.name if actor else actor_id
+
     # --- dice -----------------------------------------------------------------------------------
     # The generator state is written straight into the model's __dict__: dice are the
     # hottest path in the engine and pydantic's __setattr__ costs more than the roll.

@@ -224,21 +224,6 @@ def lift_hours(ctx: Context, assets: list[str]) -> int:
     return sum(ctx.state.aviation[a].hours for a in assets)
 
 
-def _unit(ctx: Context, unit_id: str) -> str:
-    spec = ctx.index.units.get(unit_id)
-    return spec.name if spec else unit_id
-
-
-def _asset(ctx: Context, asset_id: str) -> str:
-    spec = ctx.index.aviation.get(asset_id)
-    return spec.name if spec else asset_id
-
-
-def _region(ctx: Context, region: str) -> str:
-    spec = ctx.index.regions.get(region)
-    return spec.name if spec else region
-
-
 def why_illegal(order: Order, ctx: Context, role: str | None = None) -> str | None:
     """Why this order cannot be given now, or None when it is legal."""
     state = ctx.state
@@ -255,18 +240,17 @@ def why_illegal(order: Order, ctx: Context, role: str | None = None) -> str | No
                 return f"no unit {unit_id!r}"
             spec = ctx.index.units[unit_id]
             if posture == unit.posture:
-                return f"{_unit(ctx, unit_id)} already has {posture.replace('_', ' ')} posture"
+                return f"{ctx.unit_name(unit_id)} already has {posture.replace('_', ' ')} posture"
             if unit.holds_tob and posture != "base":
-                return f"{_unit(ctx, unit_id)} holds a temporary operating base; close it first"
+                return f"{ctx.unit_name(unit_id)} holds a temporary operating base; close it first"
             if Caveat.STATIC_ONLY in spec.caveats and posture != "base":
-                return f"{spec.country}'s caveat: {_unit(ctx, unit_id)} may only hold base posture"
+                return f"{spec.country}'s caveat: {ctx.unit_name(unit_id)} may only hold base posture"
             if posture == "quick_reaction":
                 if Caveat.SELF_DEFENCE_ONLY in spec.caveats:
-                    return (
-                        f"{spec.country}'s caveat: {_unit(ctx, unit_id)} may use force in self-defence only"
-                    )
+                    name = ctx.unit_name(unit_id)
+                    return f"{spec.country}'s caveat: {name} may use force in self-defence only"
                 if spec.type not in COMBAT_TYPES:
-                    return f"{_unit(ctx, unit_id)} is not a combat unit"
+                    return f"{ctx.unit_name(unit_id)} is not a combat unit"
             return None
         case OpenBase(unit=unit_id):
             unit = state.units.get(unit_id)
@@ -274,13 +258,13 @@ def why_illegal(order: Order, ctx: Context, role: str | None = None) -> str | No
                 return f"no unit {unit_id!r}"
             spec = ctx.index.units[unit_id]
             if unit.holds_tob:
-                return f"{_unit(ctx, unit_id)} already holds a temporary operating base"
+                return f"{ctx.unit_name(unit_id)} already holds a temporary operating base"
             if spec.type not in COMBAT_TYPES:
-                return f"{_unit(ctx, unit_id)} is not a combat unit"
+                return f"{ctx.unit_name(unit_id)} is not a combat unit"
             if Caveat.SELF_DEFENCE_ONLY in spec.caveats or Caveat.STATIC_ONLY in spec.caveats:
-                return f"{spec.country}'s caveat forbids {_unit(ctx, unit_id)} to hold an exposed base"
+                return f"{spec.country}'s caveat forbids {ctx.unit_name(unit_id)} to hold an exposed base"
             if any(u.holds_tob and u.region == unit.region for u in state.units.values()):
-                return f"{_region(ctx, unit.region)} already has a temporary operating base"
+                return f"{ctx.region_name(unit.region)} already has a temporary operating base"
             if state.means.budget < T.TOB_OPEN_COST:
                 return f"opening a base costs {T.TOB_OPEN_COST} budget; {state.means.budget} left"
             return None
@@ -288,7 +272,7 @@ def why_illegal(order: Order, ctx: Context, role: str | None = None) -> str | No
             unit = state.units.get(unit_id)
             if unit is None:
                 return f"no unit {unit_id!r}"
-            return None if unit.holds_tob else f"{_unit(ctx, unit_id)} holds no temporary operating base"
+            return None if unit.holds_tob else f"{ctx.unit_name(unit_id)} holds no temporary operating base"
         case TaskAviation(asset=asset_id, region=region):
             spec = ctx.index.aviation.get(asset_id)
             if spec is None:
@@ -296,31 +280,31 @@ def why_illegal(order: Order, ctx: Context, role: str | None = None) -> str | No
             if spec.kind == AviationKind.UTILITY:
                 return "utility helicopters fly lift and air responses; they take no standing task"
             if state.aviation[asset_id].tasked_region == region:
-                return f"{_asset(ctx, asset_id)} is already tasked there"
+                return f"{ctx.asset_name(asset_id)} is already tasked there"
             if region is None:
                 return None
             hours = state.aviation[asset_id].hours
             cost = T.TASK_HOURS[spec.kind]
             if not state.aviation[asset_id].paid and hours < cost:
-                return f"{_asset(ctx, asset_id)} needs {cost} flying hours for a tasking; {hours} left"
+                return f"{ctx.asset_name(asset_id)} needs {cost} flying hours for a tasking; {hours} left"
             if region not in ctx.index.regions:
                 return f"no region {region!r}"
             if not ctx.index.in_range(spec, region):
                 distance = ctx.index.distance_km[spec.base][region]
                 return (
-                    f"{_region(ctx, region)} is {distance} km from {_region(ctx, spec.base)}, beyond "
-                    f"{_asset(ctx, asset_id)}'s {spec.range_km} km reach"
+                    f"{ctx.region_name(region)} is {distance} km from {ctx.region_name(spec.base)}, beyond "
+                    f"{ctx.asset_name(asset_id)}'s {spec.range_km} km reach"
                 )
             return None
         case SetPocActivity(region=region, tier=tier, points=points):
             if region not in ctx.index.regions:
                 return f"no region {region!r}"
             if not ctx.mission_present(region):
-                return f"the mission has no unit or civilian team in {_region(ctx, region)}"
+                return f"the mission has no unit or civilian team in {ctx.region_name(region)}"
             regional = state.regions[region]
             current = regional.tier_one if tier == "I" else regional.tier_three
             if points == current:
-                return f"Tier {tier} in {_region(ctx, region)} is already {points}"
+                return f"Tier {tier} in {ctx.region_name(region)} is already {points}"
             spare = state.means.civilian_capacity - state.means.civilian_capacity_used
             if points - current > spare:
                 return f"not enough civilian capacity: {spare} point(s) free"
@@ -425,26 +409,26 @@ def _why_move_illegal(ctx: Context, unit_id: str, to: str, mode: str) -> str | N
         return f"no region {to!r}"
     spec = ctx.index.units[unit_id]
     if unit.region == to:
-        return f"{_unit(ctx, unit_id)} is already in {_region(ctx, to)}"
+        return f"{ctx.unit_name(unit_id)} is already in {ctx.region_name(to)}"
     if unit.moved != "no":
-        return f"{_unit(ctx, unit_id)} has already moved this turn"
+        return f"{ctx.unit_name(unit_id)} has already moved this turn"
     if unit.holds_tob:
-        return f"{_unit(ctx, unit_id)} holds a temporary operating base; close it first"
+        return f"{ctx.unit_name(unit_id)} holds a temporary operating base; close it first"
     if Caveat.STATIC_ONLY in spec.caveats:
-        return f"{spec.country}'s caveat: {_unit(ctx, unit_id)} is static"
+        return f"{spec.country}'s caveat: {ctx.unit_name(unit_id)} is static"
     if Caveat.REGION_RESTRICTED in spec.caveats and to not in spec.allowed_regions:
-        allowed = ", ".join(_region(ctx, r) for r in spec.allowed_regions)
-        return f"{spec.country}'s caveat: {_unit(ctx, unit_id)} may only serve in {allowed}"
+        allowed = ", ".join(ctx.region_name(r) for r in spec.allowed_regions)
+        return f"{spec.country}'s caveat: {ctx.unit_name(unit_id)} may only serve in {allowed}"
     if mode == "ground":
         if to not in ctx.index.links[unit.region]:
-            here, there = _region(ctx, unit.region), _region(ctx, to)
+            here, there = ctx.region_name(unit.region), ctx.region_name(to)
             return f"{there} is not linked by road to {here}; go by air or step by step"
         return None
     if Caveat.NO_AIR_MOBILITY in spec.caveats:
-        return f"{spec.country}'s caveat: {_unit(ctx, unit_id)} does not move by helicopter"
+        return f"{spec.country}'s caveat: {ctx.unit_name(unit_id)} does not move by helicopter"
     assets = lift_assets_reaching(ctx, unit.region, to)
     if not assets:
-        return f"no utility helicopter reaches both {_region(ctx, unit.region)} and {_region(ctx, to)}"
+        return f"no utility helicopter reaches both {ctx.region_name(unit.region)} and {ctx.region_name(to)}"
     needed = air_hours_needed(unit.strength)
     available = lift_hours(ctx, assets)
     if available < needed:
@@ -465,7 +449,15 @@ def apply(order: Order, ctx: Context) -> None:
             else:
                 cost = ctx.index.links[unit.region][to]
                 unit.transit_share = T.GROUND_TRANSIT_SHARE.get(cost, 0)
-            ctx.record("unit", unit_id, 0, 0, f"{unit_id} moved from {unit.region} to {to}", why)
+            ctx.record(
+                "unit",
+                unit_id,
+                0,
+                0,
+                f"{ctx.unit_name(unit_id)} moved from {ctx.region_name(unit.region)} "
+                f"to {ctx.region_name(to)}",
+                why,
+            )
             unit.region = to
             unit.moved = mode
             ctx.units_moved()
@@ -477,7 +469,9 @@ def apply(order: Order, ctx: Context) -> None:
             unit.holds_tob = True
             unit.posture = "base"
             ctx.units_moved()
-            ctx.means("budget", -T.TOB_OPEN_COST, f"temporary operating base in {unit.region}", why)
+            ctx.means(
+                "budget", -T.TOB_OPEN_COST, f"temporary operating base in {ctx.region_name(unit.region)}", why
+            )
         case CloseBase(unit=unit_id):
             state.units[unit_id].holds_tob = False
         case TaskAviation(asset=asset_id, region=region):
@@ -547,7 +541,7 @@ def charge_tasking(ctx: Context, asset_id: str, why: list) -> None:
         f"{asset_id}.hours",
         -cost,
         asset.hours,
-        f"{asset_id} flies its tasking over {asset.tasked_region}",
+        f"{ctx.asset_name(asset_id)} flies its tasking over {ctx.region_name(asset.tasked_region)}",
         why,
     )
 
@@ -582,7 +576,7 @@ def _spend_lift(ctx: Context, origin: str, to: str, hours: int, why: list) -> No
                 f"{asset_id}.hours",
                 -spent,
                 asset.hours,
-                f"{spent} lift hours flown by {asset_id}",
+                f"{spent} lift hours flown by {ctx.asset_name(asset_id)}",
                 why,
             )
         if hours == 0:

@@ -100,7 +100,8 @@ def _refresh_means(ctx: Context) -> None:
                     f"{asset_id}.hours",
                     0,
                     asset.hours,
-                    f"{asset_id} lacks the hours to keep flying over {asset.tasked_region}",
+                    f"{ctx.asset_name(asset_id)} lacks the hours to keep flying over "
+                    f"{ctx.region_name(asset.tasked_region)}",
                     [cause("modifier", key)],
                 )
                 asset.tasked_region = None
@@ -123,7 +124,7 @@ def _fit_tier_points(ctx: Context) -> None:
                 f"{region_id}.tier_points",
                 -1,
                 used,
-                f"civilian capacity shrank: one PoC activity point in {region_id} dropped",
+                f"civilian capacity shrank: one PoC activity point in {ctx.region_name(region_id)} dropped",
                 [cause("rule", "capacity")],
             )
     means.civilian_capacity_used = used
@@ -137,7 +138,7 @@ def warning_level(ctx: Context, region_id: str) -> tuple[int, list[str]]:
         spec = ctx.index.aviation[asset_id]
         if spec.kind == AviationKind.ISR and asset.tasked_region == region_id:
             value = T.WARNING_ISR_LONG if spec.range_km >= 300 else T.WARNING_ISR_TACTICAL
-            parts.append((f"ISR {asset_id}", value))
+            parts.append((f"ISR {ctx.asset_name(asset_id)}", value))
     if region.credibility >= T.WARNING_CREDIBILITY_THRESHOLD:
         parts.append(("people trust the mission and report threats", T.WARNING_HIGH_CREDIBILITY))
     if region.tier_one:
@@ -158,7 +159,7 @@ def _warnings(ctx: Context) -> None:
                 region_id,
                 level - region.warning,
                 level,
-                f"early warning in {region_id} is now {level}",
+                f"early warning in {ctx.region_name(region_id)} is now {level}",
                 [cause("rule", "early warning", ", ".join(parts) or "no sources")],
             )
             region.warning = level
@@ -175,7 +176,9 @@ def end_turn(ctx: Context) -> TurnRecord:
     ctx.phase = "adversary"
     ctx.protection_cache.clear()
     actions = adversary.plan(ctx)
-    state.current.adversary = [f"{a.kind} in {a.region} by {a.actor}: {a.reason}" for a in actions]
+    state.current.adversary = [
+        f"{a.kind} in {ctx.region_name(a.region)} by {ctx.actor_name(a.actor)}: {a.reason}" for a in actions
+    ]
     for region in state.regions.values():
         if region.last_civilian_deaths or region.last_mission_harm:
             region.last_civilian_deaths = 0
@@ -230,7 +233,7 @@ def _resolve_card_attacks(ctx: Context) -> None:
                     attack.region,
                     0,
                     0,
-                    f"{card.title}: no mission unit in {attack.region} to strike",
+                    f"{card.title}: no mission unit in {ctx.region_name(attack.region)} to strike",
                     [source],
                 )
                 continue
@@ -251,7 +254,7 @@ def _resolve_actions(ctx: Context, actions: list[adversary.Action]) -> None:
         source = cause("adversary", action.kind, action.reason)
         threat = ctx.state.regions[action.region].threat.get(action.actor, 0)
         if action.kind == "civilians":
-            dice = ctx.dice(*T.CIVILIAN_STRIKE_DICE, f"toll of a strike in {action.region}")
+            dice = ctx.dice(*T.CIVILIAN_STRIKE_DICE, f"toll of a strike in {ctx.region_name(action.region)}")
             unopposed = dice + T.CIVILIAN_STRIKE_PER_THREAT * threat
             resolve_civilian_attack(ctx, action.region, action.actor, unopposed, source)
         elif action.kind in ("peacekeepers", "supply_route"):
@@ -260,7 +263,10 @@ def _resolve_actions(ctx: Context, actions: list[adversary.Action]) -> None:
             assert action.unit is not None
             resolve_peacekeeper_attack(ctx, action.unit, action.actor, unopposed, 0, 0, source)
         elif action.kind == "host_forces":
-            deaths = ctx.dice(2, 6, f"toll of a strike on host forces in {action.region}") + threat
+            deaths = (
+                ctx.dice(2, 6, f"toll of a strike on host forces in {ctx.region_name(action.region)}")
+                + threat
+            )
             resolve_host_force_attack(ctx, action.region, action.actor, deaths, source)
         else:
             ctx.state.pending_info.append(_info(action.region, action.strength, action.reason))
@@ -290,31 +296,35 @@ def _host_force_conduct(ctx: Context) -> None:
                 if any(ctx.index.units[u.id].type == UnitType.FORMED_POLICE for u in ctx.units_in(region_id)):
                     chance -= 1
                     checks.append("formed police present")
-                roll = ctx.die(6, f"conduct of {actor_id} in {region_id}")
+                roll = ctx.die(6, f"conduct of {ctx.actor_name(actor_id)} in {ctx.region_name(region_id)}")
                 if roll > chance:
                     continue
-                deaths = ctx.die(6, f"toll of abuses in {region_id}") + T.HOST_ABUSE_DEATHS_BASE
+                deaths = (
+                    ctx.die(6, f"toll of abuses in {ctx.region_name(region_id)}") + T.HOST_ABUSE_DEATHS_BASE
+                )
                 detail = (
                     f"rolled {roll} against {chance} ({state.policy.orientation.replace('_', '-')}"
                     f"{'; ' + ', '.join(checks) if checks else ''})"
                 )
             else:
-                roll = ctx.dice(2, 6, f"collateral harm by {actor_id} in {region_id}")
+                roll = ctx.dice(
+                    2, 6, f"collateral harm by {ctx.actor_name(actor_id)} in {ctx.region_name(region_id)}"
+                )
                 if roll > level + 1:
                     continue
-                deaths = ctx.die(6, f"toll of collateral harm in {region_id}")
+                deaths = ctx.die(6, f"toll of collateral harm in {ctx.region_name(region_id)}")
                 detail = f"rolled {roll} against {level + 1}"
             ctx.civilians_killed(
                 region_id,
                 actor_id,
                 deaths,
-                f"{actor.name} killed civilians in {region_id}",
+                f"{actor.name} killed civilians in {ctx.region_name(region_id)}",
                 [cause("rule", "conduct of other forces"), cause("roll", "d6", detail)],
             )
             ctx.credibility(
                 region_id,
                 -1,
-                f"the mission's partners harmed civilians in {region_id}",
+                f"the mission's partners harmed civilians in {ctx.region_name(region_id)}",
                 [cause("rule", "partners' conduct")],
             )
 
@@ -418,7 +428,7 @@ def _land_message(ctx: Context, message) -> int:
             ctx.credibility(
                 region_id,
                 max(1, value // divisor),
-                f"message '{theme.replace('_', ' ')}' reached {region_id}",
+                f"message '{theme.replace('_', ' ')}' reached {ctx.region_name(region_id)}",
                 why,
             )
     return say
@@ -452,11 +462,11 @@ def _resolve_info_attack(ctx: Context, attack, countered: dict[str, int]) -> Non
             attack.region,
             0,
             state.regions[attack.region].credibility,
-            f"a hostile narrative in {attack.region} fell flat",
+            f"a hostile narrative in {ctx.region_name(attack.region)} fell flat",
             why,
         )
         return
-    ctx.credibility(attack.region, -strength, f"hostile narrative in {attack.region}", why)
+    ctx.credibility(attack.region, -strength, f"hostile narrative in {ctx.region_name(attack.region)}", why)
 
 
 # --- assessment phase -------------------------------------------------------------------------
@@ -508,7 +518,7 @@ def _assessment(ctx: Context) -> None:
 def _tier_three(ctx: Context, region_id: str) -> None:
     """Protective environment work may lower the strongest militia threat or restore the state."""
     region = ctx.state.regions[region_id]
-    roll = ctx.die(6, f"Tier III in {region_id}")
+    roll = ctx.die(6, f"Tier III in {ctx.region_name(region_id)}")
     why = [
         cause("order", "set_poc_activity", f"Tier III {region.tier_three} point(s)"),
         cause("roll", "d6", f"rolled {roll}, needed {region.tier_three + 1} or less"),
@@ -566,9 +576,12 @@ def _threat_drift(ctx: Context, region_id: str) -> None:
         roll = ctx.dice(2, 6, "threat drift")
         total = roll + shared_total + own
         if total >= T.THREAT_UP_AT:
-            delta, summary = 1, f"{ctx.index.actors[actor_id].name} grows stronger in {region_id}"
+            delta, summary = (
+                1,
+                f"{ctx.index.actors[actor_id].name} grows stronger in {ctx.region_name(region_id)}",
+            )
         elif total <= T.THREAT_DOWN_AT and level > 0:
-            delta, summary = -1, f"{ctx.index.actors[actor_id].name} weakens in {region_id}"
+            delta, summary = -1, f"{ctx.index.actors[actor_id].name} weakens in {ctx.region_name(region_id)}"
         else:
             continue
         mods = list(shared)

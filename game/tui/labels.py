@@ -85,3 +85,19 @@ def threat_summary(visible: dict[str, str]) -> str:
 
 def signed(value: int) -> str:
     return f"{value:+d}"
+
+
+def target_label(index, target: str) -> str:
+    """A change's target as players know it: "mopti/jnim" -> "Mopti / Jama'at Nusrat al-Islam ..."."""
+
+    def name(part: str) -> str:
+        if part in index.regions:
+            return short_name(index.regions[part].name)
+        for table in (index.actors, index.units, index.aviation):
+            if part in table:
+                return table[part].name
+        return words(part)
+
+    head, dot, field = target.partition(".")
+    label = " / ".join(name(part) for part in head.split("/"))
+    return f"{label} {words(field)}" if dot else label

@@ -63,7 +63,7 @@ def test_projection_by_air_needs_warning_and_lift(game: Game) -> None:
     assert not any("projected by air" in label for label in labels(game, "north"))
     game.state.regions["north"].warning = 1
     items = labels(game, "north")
-    assert items["mtf projected by air (lift) from south"] == T.QRF_BY_AIR + T.MTF_BONUS
+    assert items["Mobile Task Force projected by air (Utility) from South"] == T.QRF_BY_AIR + T.MTF_BONUS
     game.state.aviation["lift"].hours = T.QRF_AIR_HOURS - 1
     assert not any("projected by air" in label for label in labels(game, "north"))
 
@@ -95,7 +95,7 @@ def test_early_warning_sources(game: Game) -> None:
     game.apply(O.SetPocActivity(region="centre", tier="I", points=1))
     level, parts = warning_level(game.context(), "centre")
     assert level == 3
-    assert parts == ["ISR heron +2", "community alert network (Tier I) +1"]
+    assert parts == ["ISR Heron +2", "community alert network (Tier I) +1"]
 
 
 def test_warning_reveals_card_attacks_next_turn(mini) -> None:
@@ -169,7 +169,7 @@ def test_counter_rumour_must_land_in_time(game: Game) -> None:
     game.state.pending_info.append(PendingInfoAttack(region="centre", strength=4, source="test"))
     before = game.state.regions["centre"].credibility
     _information(game.context(), [])
-    hits = [c for c in game.state.current.changes if c.summary == "a hostile narrative in centre fell flat"]
+    hits = [c for c in game.state.current.changes if c.summary == "a hostile narrative in Centre fell flat"]
     assert hits and game.state.tallies.info_attacks_countered == 1
 
 

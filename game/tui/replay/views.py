@@ -8,6 +8,7 @@ from rich.text import Text
 
 from game.engine import orders as O
 from game.record.replay import ROLE_TITLES, Replay
+from game.tui.labels import target_label
 
 MAP_WIDTH, MAP_HEIGHT = 64, 14
 
@@ -107,7 +108,14 @@ def change_rows(replay: Replay, number: int) -> list[tuple[str, str, str, Text, 
             f"{c.kind} {c.ref}" + (f": {c.detail}" if c.detail else "") for c in change.causes
         )
         rows.append(
-            (change.phase, change.kind.replace("_", " "), change.target, delta, change.summary, because)
+            (
+                change.phase,
+                change.kind.replace("_", " "),
+                target_label(replay.game.index, change.target),
+                delta,
+                change.summary,
+                because,
+            )
         )
     return rows
 
@@ -116,7 +124,8 @@ def change_detail(replay: Replay, number: int, index: int) -> Text:
     """One change in full: what moved, by how much, and every cause behind it."""
     change = replay.turn(number).record.changes[index]
     text = Text(f"{change.summary}\n", style="bold")
-    text.append(f"{change.kind.replace('_', ' ')} of {change.target}: {change.delta:+d}, now {change.after} ")
+    target = target_label(replay.game.index, change.target)
+    text.append(f"{change.kind.replace('_', ' ')} of {target}: {change.delta:+d}, now {change.after} ")
     text.append(f"({change.phase} phase)\n", style="dim")
     for cause in change.causes:
         text.append(f"  because: {cause.kind} {cause.ref}")

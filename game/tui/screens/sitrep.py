@@ -13,9 +13,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, Static, Tree
 
 from game.engine import TurnRecord
+from game.engine.context import ScenarioIndex
 from game.engine.score import national
 from game.engine.state import Change
-from game.tui.labels import PHASE_TITLES, short_name, signed, words
+from game.tui.labels import PHASE_TITLES, short_name, signed, target_label, words
 from game.tui.session import Session
 from game.tui.widgets.fold_tree import FoldTree
 
@@ -76,9 +77,9 @@ def change_title(change: Change) -> Text:
     return text
 
 
-def change_detail(change: Change) -> Text:
+def change_detail(index: ScenarioIndex, change: Change) -> Text:
     text = Text()
-    text.append(f"{words(change.kind)} · {words(change.target)}\n", style="bold")
+    text.append(f"{words(change.kind)} · {target_label(index, change.target)}\n", style="bold")
     if change.delta:
         text.append(f"change {signed(change.delta)}, now {change.after}\n")
     text.append(f"{PHASE_TITLES.get(change.phase, change.phase)} phase\n\n", style="italic")
@@ -165,7 +166,7 @@ class SitrepScreen(Screen[None]):
         data = event.node.data
         detail = self.query_one("#cause-detail", Static)
         if isinstance(data, Change):
-            detail.update(change_detail(data))
+            detail.update(change_detail(self.session.game.index, data))
         elif isinstance(data, str) and data in self.groups:
             detail.update(group_detail(event.node.label, self.groups[data]))
 
