@@ -576,14 +576,12 @@ def _threat_drift(ctx: Context, region_id: str) -> None:
         roll = ctx.dice(2, 6, "threat drift")
         total = roll + shared_total + own
         if total >= T.THREAT_UP_AT:
-            delta, summary = (
-                1,
-                f"{ctx.index.actors[actor_id].name} grows stronger in {ctx.region_name(region_id)}",
-            )
+            delta, trend = 1, "grows"
         elif total <= T.THREAT_DOWN_AT and level > 0:
-            delta, summary = -1, f"{ctx.index.actors[actor_id].name} weakens in {ctx.region_name(region_id)}"
+            delta, trend = -1, "recedes"
         else:
             continue
+        summary = f"the threat from {ctx.actor_name(actor_id)} {trend} in {ctx.region_name(region_id)}"
         mods = list(shared)
         if kind == "terrorist" and international:
             mods.append(("international forces", -international))

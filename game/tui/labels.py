@@ -93,7 +93,10 @@ def target_label(index, target: str) -> str:
     def name(part: str) -> str:
         if part in index.regions:
             return short_name(index.regions[part].name)
-        for table in (index.actors, index.units, index.aviation):
+        if part in index.actors:
+            full = index.actors[part].name  # "Jama'at Nusrat al-Islam wal-Muslimin (JNIM)" -> "JNIM"
+            return full[full.rindex("(") + 1 : -1] if full.endswith(")") else full
+        for table in (index.units, index.aviation):
             if part in table:
                 return table[part].name
         return words(part)

@@ -12,9 +12,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
 from game.engine import TurnRecord
-from game.engine.context import ScenarioIndex
 from game.engine.state import Change
-from game.tui.labels import ROLE_TITLES, signed, target_label, words
+from game.tui.labels import ROLE_TITLES, signed, words
 from game.tui.session import Session
 
 PHASES = (
@@ -26,10 +25,10 @@ PHASES = (
 )
 
 
-def change_line(index: ScenarioIndex, change: Change) -> Text:
+def change_line(change: Change) -> Text:
     text = Text("  ")
     text.append(f"{signed(change.delta):>4} " if change.delta else "     ", style="bold")
-    text.append(f"{words(change.kind)}, {target_label(index, change.target)}: ", style="italic")
+    text.append(f"{words(change.kind)}: ", style="italic")
     text.append(change.summary)
     return text
 
@@ -55,7 +54,7 @@ def phase_text(session: Session, record: TurnRecord, phase: str) -> Text:
             text.append("  The armed groups held back.\n")
     changes = [c for c in record.changes if c.phase == phase and phase != "event"]
     for change in changes:
-        text.append_text(change_line(game.index, change))
+        text.append_text(change_line(change))
         text.append("\n")
     if phase in ("adjudication", "information") and not changes:
         text.append("  Nothing changed.\n")
