@@ -15,7 +15,7 @@ from textual.widgets import Footer, Label, Static
 
 from game.engine import score
 from game.engine.score import Scorecard
-from game.tui.labels import credibility_band, short_name, words
+from game.tui.labels import credibility_band, short_name, target_label, words
 from game.tui.session import Session
 
 VERDICT_MARKS = {
@@ -63,7 +63,8 @@ def scorecard_view(session: Session, card: Scorecard) -> Group:
 
     other = Text()
     other.append("Civilians killed by perpetrator: ", style="bold")
-    other.append(", ".join(f"{words(p)} {n}" for p, n in card.civilians_by_perpetrator.items()) or "none")
+    ranked = sorted(card.civilians_by_perpetrator.items(), key=lambda item: -item[1])
+    other.append(", ".join(f"{target_label(game.index, p)} {n:,}" for p, n in ranked) or "none")
     other.append("\nMean Say–Do gap per turn: ", style="bold")
     other.append(f"{card.say_do_gap_mean_tenths / 10:.1f}")
     other.append("\nMandate renewals: ", style="bold")
