@@ -108,7 +108,7 @@ def shares_table(shares: dict[str, dict[str, dict[str, float]]]) -> Table | None
         cells = []
         for resolution in resolutions:
             tally = by_resolution.get(resolution, {})
-            cells.append("  ".join(f"{o} {tally[o]:.0%}" for o in outcomes if tally.get(o)) or "-")
+            cells.append("  ".join(f"{o} {_share(tally[o])}" for o in outcomes if tally.get(o)) or "-")
         out.add_row(policy, *cells)
     return out
 
@@ -265,3 +265,8 @@ def json_data(
 
 def json_text(data: dict) -> str:
     return json.dumps(data, indent=1, sort_keys=False, allow_nan=False) + "\n"
+
+
+def _share(fraction: float) -> str:
+    """A share of games as a percentage; a rare outcome shows as "<1%", never as "0%"."""
+    return "<1%" if 0 < fraction < 0.005 else f"{fraction:.0%}"
