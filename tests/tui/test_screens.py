@@ -29,6 +29,8 @@ def test_too_small_terminal_says_so_and_recovers_on_resize() -> None:
             assert isinstance(app.screen, TooSmallScreen)
             text = shown(app.screen, "#too-small-text")
             assert "70×20" in text and "80×24" in text
+            shown_at = app.screen.query_one("#too-small-text").region
+            assert shown_at.right <= 70 and shown_at.height >= 4  # long lines wrap, none clipped
             await pilot.resize_terminal(80, 24)
             await settle(pilot)
             assert isinstance(app.screen, TitleScreen)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Center, Middle
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -13,9 +12,13 @@ MIN_WIDTH, MIN_HEIGHT = 80, 24
 class TooSmallScreen(ModalScreen[None]):
     """Shown over everything while the terminal is under 80×24; gone as soon as it is enlarged."""
 
+    DEFAULT_CSS = """
+    TooSmallScreen { align: center middle; }
+    #too-small-text { width: 100%; height: auto; padding: 0 2; text-align: center; }
+    """
+
     def compose(self) -> ComposeResult:
-        with Middle(), Center():
-            yield Static(self.message(), id="too-small-text")
+        yield Static(self.message(), id="too-small-text")
 
     def message(self) -> str:
         width, height = self.app.size
