@@ -51,6 +51,7 @@ class PlayScreen(Screen[None]):
         super().__init__()
         self.session = session
         self._card_queue: list[str] = []
+        self._installed: dict[str, Screen] = {}
 
     @property
     def game(self):
@@ -107,7 +108,8 @@ class PlayScreen(Screen[None]):
         self.query_one(RegionPanel).show(self.game, event.region)
 
     def on_screen_resume(self) -> None:
-        self.refresh_view()
+        if self.is_current:  # not when the results give way straight to the SITREP
+            self.refresh_view()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("commit", "seat"):
@@ -207,25 +209,39 @@ class PlayScreen(Screen[None]):
         self._handoff(then=lambda: None)
 
     def _commit(self) -> None:
-        from game.tui.screens.results import TurnResultsScreen
-
         record = self.session.commit()
         if self.session.save_problem:
             self.notify(self.session.save_problem, title="Autosave failed", severity="error", timeout=10)
-        self.refresh_view()
-        self.app.push_screen(
-            TurnResultsScreen(self.session, record), lambda _: self._show_sitrep(record, True)
-        )
+        results = self._reused("results")
+        results.record = record
+        self.app.push_screen(results, lambda _: self._show_sitrep(record, True))
 
     def _show_sitrep(self, record: TurnRecord, then_next_turn: bool) -> None:
-        from game.tui.screens.sitrep import SitrepScreen
-
         def closed(_: object) -> None:
             if then_next_turn:
-                self.refresh_view()
                 self.begin_turn()
 
-        self.app.push_screen(SitrepScreen(self.session, record), closed)
+        sitrep = self._reused("sitrep")
+        sitrep.record = record
+        self.app.push_screen(sitrep, closed)
+
+    def _reused(self, kind: str):
+        """The turn results or SITREP screen, built once per game and refilled each turn: a screen
+        that stays installed comes up several times faster than a new one."""
+        from game.tui.screens.results import TurnResultsScreen
+        from game.tui.screens.sitrep import SitrepScreen
+
+        screen = self._installed.get(kind)
+        if screen is None:
+            screen = (TurnResultsScreen if kind == "results" else SitrepScreen)(self.session)
+            self.app.install_screen(screen, f"{kind}-{id(self)}")
+            self._installed[kind] = screen
+        return screen
+
+    def on_unmount(self) -> None:
+        for kind, screen in self._installed.items():
+            if screen not in self.app.screen_stack:  # the app may be closing with it on top
+                self.app.uninstall_screen(f"{kind}-{id(self)}")
 
     def action_sitrep(self) -> None:
         record = self.session.last_record

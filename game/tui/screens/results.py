@@ -90,6 +90,7 @@ class TurnResultsScreen(Screen[None]):
         super().__init__()
         self.session = session
         self.record = record
+        self.filled: TurnRecord | None = None  # the record on screen; resuming from Help keeps it
         self.shown = 1
 
     def compose(self) -> ComposeResult:
@@ -102,8 +103,9 @@ class TurnResultsScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         record = self.record
-        if record is None:
+        if record is None or record is self.filled:
             return
+        self.filled = record
         self.query_one("#results-title", Label).update(f"Turn {record.turn} ({record.month}): what happened")
         self.shown = 1
         for number, (phase, title) in enumerate(PHASES):

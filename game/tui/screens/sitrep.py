@@ -121,6 +121,7 @@ class SitrepScreen(Screen[None]):
         super().__init__()
         self.session = session
         self.record = record
+        self.filled: TurnRecord | None = None  # the record on screen; resuming from Help keeps it
         self.groups: dict[str, list[Change]] = {}
 
     def compose(self) -> ComposeResult:
@@ -136,8 +137,9 @@ class SitrepScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         record = self.record
-        if record is None:
+        if record is None or record is self.filled:
             return
+        self.filled = record
         self.groups = group_changes(self.session, record)
         civilians = sum(sum(by.values()) for by in record.civilians_killed.values())
         self.query_one("#sitrep-title", Label).update(f"SITREP, turn {record.turn} ({record.month})")
