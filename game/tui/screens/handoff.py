@@ -36,8 +36,8 @@ class HandoffScreen(Screen[None]):
         if self.decisions:
             lines.append("A decision awaits you: " + "; ".join(self.decisions) + ".")
         with Middle(), Center(), Vertical(id="handoff-box"):
-            yield Label(f"Pass the keyboard to the {ROLE_TITLES[role]}", classes="screen-title")
-            yield Label(f"({name})" if name != ROLE_TITLES[role] else "", id="handoff-name")
+            to = f"{name}, the {ROLE_TITLES[role]}" if name != ROLE_TITLES[role] else f"the {name}"
+            yield Label(f"Pass the keyboard to {to}", classes="screen-title")
             yield Static("\n".join(lines), id="handoff-text")
             yield Button(f"{name} is ready (Enter)", id="ready", variant="primary")
         yield Footer()
