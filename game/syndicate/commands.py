@@ -1,4 +1,4 @@
-"""Command-line subcommands for syndicate play: host a session, and see who has committed."""
+"""Command-line subcommands for syndicate play: host, status, join, facilitate, export and serve."""
 
 from __future__ import annotations
 
@@ -74,6 +74,82 @@ def _cmd_status(args: argparse.Namespace) -> int:
     return 0
 
 
+def _open(path: str):
+    """The session, or a UserError that says what is wrong with the file."""
+    from game.cli import UserError
+    from game.syndicate.store import Session, SessionError
+
+    try:
+        return Session(path)
+    except SessionError as error:
+        raise UserError(str(error)) from None
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from game.cli import UserError
+    from game.record.saves import SaveError
+    from game.syndicate.export import export
+    from game.syndicate.store import SessionError
+
+    session = _open(args.session)
+    out = Path(args.output) if args.output else Path(args.session).with_suffix(".save")
+    try:
+        path = export(session, out)
+        game = session.game()
+    except (SessionError, SaveError) as error:
+        raise UserError(str(error)) from None
+    finally:
+        session.close()
+    played = len(game.state.history)
+    print(
+        f"wrote {path} ({played} turn{'s' if played != 1 else ''} played, turn {game.state.turn} in progress)"
+    )
+    print(f"Replay it with: minusma replay {path}   Debrief: minusma report {path}")
+    return 0
+
+
+def _cmd_join(args: argparse.Namespace) -> int:
+    from game.cli import UserError
+    from game.syndicate.store import SessionError
+
+    role = seat_name(args.role) if args.role else None
+    _open(args.session).close()  # a wrong file is refused before the screen changes
+    try:
+        from game.tui.syndicate.seat_app import run_seat
+    except ImportError as error:  # pragma: no cover - only without the TUI installed
+        raise UserError(f"the terminal interface is not available: {error}") from None
+    try:
+        return run_seat(args.session, role, args.name or "")
+    except SessionError as error:
+        raise UserError(str(error)) from None
+
+
+def _cmd_facilitate(args: argparse.Namespace) -> int:
+    from game.cli import UserError
+    from game.syndicate.store import SessionError
+
+    session = _open(args.session)
+    pin = args.pin or os.environ.get("MINUSMA_PIN")
+    if pin is not None and not session.check_pin(pin):
+        session.close()
+        raise UserError("wrong facilitator PIN")
+    session.close()
+    from game.tui.syndicate.console_app import run_console
+
+    try:
+        return run_console(args.session, pin)
+    except SessionError as error:
+        raise UserError(str(error)) from None
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    from game.syndicate.serve import serve
+
+    return serve(args.host, args.port, args.session)
+
+
 def register(commands: argparse._SubParsersAction) -> None:
     """Add this package's subcommands to the `minusma` parser."""
     host = commands.add_parser("host", help="host a syndicate game in a session file")
@@ -89,3 +165,25 @@ def register(commands: argparse._SubParsersAction) -> None:
     status = commands.add_parser("status", help="who has committed in a syndicate game")
     status.add_argument("session", help="the session file")
     status.set_defaults(handler=_cmd_status)
+
+    join = commands.add_parser("join", help="take a seat in a syndicate game")
+    join.add_argument("session", help="the session file, e.g. exercise.db")
+    join.add_argument("--role", help="srsg, fc, police or comms (else a seat picker)")
+    join.add_argument("--name", help="your name, shown to the facilitator")
+    join.set_defaults(handler=_cmd_join)
+
+    facilitate = commands.add_parser("facilitate", help="the facilitator's console of a syndicate game")
+    facilitate.add_argument("session", help="the session file")
+    facilitate.add_argument("--pin", help="facilitator PIN (else $MINUSMA_PIN, else asked on screen)")
+    facilitate.set_defaults(handler=_cmd_facilitate)
+
+    export = commands.add_parser("export", help="write a syndicate game to a save file (replay, report)")
+    export.add_argument("session", help="the session file")
+    export.add_argument("-o", "--output", help="the save file to write (default: SESSION.save)")
+    export.set_defaults(handler=_cmd_export)
+
+    serve = commands.add_parser("serve", help="serve the game to browsers (needs the web extra)")
+    serve.add_argument("session", nargs="?", help="a session file: browser tabs join it as seats")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: loopback)")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.set_defaults(handler=_cmd_serve)

@@ -58,14 +58,30 @@ def _hash_pin(pin: str, salt: bytes) -> str:
 class Session:
     """A hosted game in a SQLite file. Open one per process (connections are not shared)."""
 
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, timeout: float = 30):
+        """Open a hosted game; `timeout` is how long (seconds) a write waits for another's lock."""
         self.path = Path(path)
         if not self.path.exists():
             raise SessionError(f"{self.path}: no such session file; host one with `minusma host`")
+        if self.path.is_dir():
+            raise SessionError(f"{self.path} is a folder, not a session file")
+        self.timeout = timeout
         try:
-            self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-            self._db.execute("PRAGMA busy_timeout = 30000")
+            # Read-write but never create; opening a file reads it and writes nothing.
+            self._db = sqlite3.connect(
+                f"{self.path.resolve().as_uri()}?mode=rw", timeout=timeout, isolation_level=None, uri=True
+            )
+            self._db.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
             meta = dict(self._db.execute("SELECT key, value FROM meta").fetchall())
+        except sqlite3.OperationalError as error:
+            if "locked" in str(error) or "busy" in str(error):
+                raise SessionError(
+                    f"{self.path}: the session is locked by another program ({error}); try again"
+                ) from None
+            raise SessionError(
+                f"{self.path}: not a readable session file ({error}); "
+                "restore it from a backup or host a new game"
+            ) from None
         except sqlite3.DatabaseError as error:
             raise SessionError(
                 f"{self.path}: not a readable session file ({error}); "
@@ -180,6 +196,43 @@ class Session:
             if role is None or r == role
         ]
 
+    def current_turn(self) -> int:
+        """The turn whose orders phase is open (one past the last resolved turn)."""
+        with self._read() as db:
+            return self._current_turn(db)
+
+    def stamp(self) -> tuple:
+        """A cheap fingerprint of everything seats see: it changes whenever anyone writes."""
+        with self._read() as db:
+            return db.execute(
+                "SELECT (SELECT COALESCE(MAX(id), 0) FROM orders),"
+                " (SELECT COUNT(*) FROM orders WHERE withdrawn = 1),"
+                " (SELECT COUNT(*) FROM commits), (SELECT COUNT(*) FROM turns),"
+                " (SELECT group_concat(key || '=' || value, ';') FROM meta"
+                "  WHERE key IN ('paused', 'clock_deadline', 'clock_turn', 'clock_left')"
+                "  OR key LIKE 'name:%' OR key LIKE 'note:%')"
+            ).fetchone()
+
+    def log(self) -> list[tuple[int, int, str, Order, bool]]:
+        """Every order ever given: (id, turn, role, order, withdrawn), in the order given."""
+        with self._read() as db:
+            rows = db.execute("SELECT id, turn, role, body, withdrawn FROM orders ORDER BY id").fetchall()
+        return [
+            (oid, turn, role, ORDER_ADAPTER.validate_json(body), bool(w)) for oid, turn, role, body, w in rows
+        ]
+
+    def names(self) -> dict[str, str]:
+        """The officers' names by seat, as they gave them when joining."""
+        with self._read() as db:
+            rows = db.execute("SELECT key, value FROM meta WHERE key LIKE 'name:%'").fetchall()
+        return {key.partition(":")[2]: value for key, value in rows}
+
+    def debrief_notes(self) -> dict[int, str]:
+        """The facilitator's notes written afterwards on earlier turns, by turn."""
+        with self._read() as db:
+            rows = db.execute("SELECT key, value FROM meta WHERE key LIKE 'note:%'").fetchall()
+        return {int(key.partition(":")[2]): value for key, value in sorted(rows)}
+
     def paused(self) -> bool:
         with self._read() as db:
             return db.execute("SELECT value FROM meta WHERE key = 'paused'").fetchone()[0] == "1"
@@ -202,6 +255,24 @@ class Session:
                 "INSERT INTO orders (turn, role, body) VALUES (?, ?, ?)",
                 (turn, role, order.model_dump_json()),
             )
+
+    def set_name(self, role: str, name: str) -> None:
+        """The officer at a seat, shown to the facilitator and kept in the export."""
+        self._check_role(role, None)
+        self._set_meta({f"name:{role}": name.strip()[:60]})
+
+    def add_debrief_note(self, pin: str, turn: int, text: str) -> None:
+        """A note on an earlier turn (this turn's notes are orders: FacilitatorNote)."""
+        self._check_role(FACILITATOR, pin)
+        text = text.strip()
+        if not text:
+            raise SessionError("the note is empty")
+        with self._write() as db:
+            if not 1 <= turn < self._current_turn(db):
+                raise SessionError(f"turn {turn} has not been played; write this turn's notes as orders")
+            row = db.execute("SELECT value FROM meta WHERE key = ?", (f"note:{turn}",)).fetchone()
+            value = f"{row[0]}\n{text}" if row else text
+            db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (f"note:{turn}", value))
 
     def withdraw(self, role: str, order_id: int, pin: str | None = None) -> None:
         self._check_role(role, pin)
@@ -234,29 +305,74 @@ class Session:
         with self._write() as db:
             self._resolve(db, self._current_turn(db), forced=True)
 
-    def set_paused(self, pin: str, paused: bool) -> None:
+    def set_paused(self, pin: str, paused: bool, now: float | None = None) -> None:
+        """Pause or resume: seats cannot give orders, the turn does not resolve, the clock stops."""
         self._check_role(FACILITATOR, pin)
+        now = time.time() if now is None else now
         with self._write() as db:
+            if self._paused(db) == paused:
+                return
             db.execute("UPDATE meta SET value = ? WHERE key = 'paused'", ("1" if paused else "0",))
+            meta = dict(db.execute("SELECT key, value FROM meta WHERE key LIKE 'clock_%'").fetchall())
+            if paused and meta.get("clock_deadline"):
+                left = max(0.0, float(meta["clock_deadline"]) - now)
+                db.execute("INSERT OR REPLACE INTO meta VALUES ('clock_left', ?)", (f"{left:.0f}",))
+            elif not paused and meta.get("clock_left"):
+                deadline = now + float(meta["clock_left"])
+                db.executemany(
+                    "INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                    [("clock_deadline", f"{deadline:.0f}"), ("clock_left", "")],
+                )
+            turn = self._current_turn(db)
+            committed = {r for (r,) in db.execute("SELECT role FROM commits WHERE turn = ?", (turn,))}
+            if not paused and set(self.seats) <= committed:  # every seat committed during the pause
+                self._resolve(db, turn, forced=False)
 
     # --- the phase clock (wall-clock time lives here, never in the engine) --------------------
     def start_clock(self, pin: str, minutes: float, now: float | None = None) -> None:
         """Give this turn's orders phase a deadline, shown to every seat."""
         self._check_role(FACILITATOR, pin)
+        if minutes <= 0:
+            raise SessionError("the clock needs a positive number of minutes")
         deadline = (time.time() if now is None else now) + minutes * 60
-        self._set_meta({"clock_deadline": f"{deadline:.0f}", "clock_turn": str(self.game().state.turn)})
+        with self._write() as db:
+            values = {
+                "clock_deadline": f"{deadline:.0f}",
+                "clock_turn": str(self._current_turn(db)),
+                "clock_left": f"{minutes * 60:.0f}" if self._paused(db) else "",
+            }
+            db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", values.items())
 
-    def extend_clock(self, pin: str, minutes: float) -> None:
+    def extend_clock(self, pin: str, minutes: float, now: float | None = None) -> None:
+        """Add minutes to this turn's clock (or take them away with a negative number)."""
         self._check_role(FACILITATOR, pin)
-        deadline = float(self._get_meta("clock_deadline") or time.time())
-        self._set_meta({"clock_deadline": f"{deadline + minutes * 60:.0f}"})
+        if self.seconds_left(now) is None:
+            raise SessionError("no clock runs this turn; start one first")
+        with self._write() as db:
+            meta = dict(db.execute("SELECT key, value FROM meta WHERE key LIKE 'clock_%'").fetchall())
+            values = {"clock_deadline": f"{float(meta['clock_deadline']) + minutes * 60:.0f}"}
+            if self._paused(db) and meta.get("clock_left"):
+                values["clock_left"] = f"{max(0.0, float(meta['clock_left']) + minutes * 60):.0f}"
+            db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", values.items())
 
     def seconds_left(self, now: float | None = None) -> int | None:
-        """Seconds left on this turn's clock, or None when no clock runs for this turn."""
-        deadline, turn = self._get_meta("clock_deadline"), self._get_meta("clock_turn")
-        if not deadline or turn != str(self.game().state.turn):
+        """Seconds left on this turn's clock, or None when no clock runs for this turn.
+
+        While the game is paused the clock stands still at what was left when it was paused.
+        """
+        with self._read() as db:
+            meta = dict(
+                db.execute(
+                    "SELECT key, value FROM meta WHERE key IN "
+                    "('clock_deadline', 'clock_turn', 'clock_left', 'paused')"
+                ).fetchall()
+            )
+            turn = self._current_turn(db)
+        if not meta.get("clock_deadline") or meta.get("clock_turn") != str(turn):
             return None
-        return max(0, int(float(deadline) - (time.time() if now is None else now)))
+        if meta.get("paused") == "1" and meta.get("clock_left"):
+            return max(0, int(float(meta["clock_left"])))
+        return max(0, int(float(meta["clock_deadline"]) - (time.time() if now is None else now)))
 
     def _get_meta(self, key: str) -> str | None:
         with self._read() as db:

@@ -1,0 +1,1 @@
+"""Syndicate play in the terminal: a seat of a hosted game, and the facilitator's console."""

@@ -1,0 +1,132 @@
+"""SeatApp: `minusma join` — one officer's seat of a hosted game, in a terminal or a browser tab."""
+
+from __future__ import annotations
+
+import os
+import signal
+from pathlib import Path
+
+from textual.events import Mount
+
+from game.syndicate.store import Session as Store
+from game.syndicate.store import SessionError
+from game.tui.app import MinusmaApp
+from game.tui.dialogs.confirm import ConfirmDialog
+from game.tui.syndicate.seat import RolePickerScreen, SeatPlayScreen
+from game.tui.syndicate.seat_session import SeatSession
+
+POLL_SECONDS = 1.0
+
+
+class SeatApp(MinusmaApp):
+    """Polls the session store once a second (a cheap fingerprint first, a rebuild only when
+    someone changed something) and tells the screens."""
+
+    def __init__(self, store: Store, role: str | None = None, name: str = "", poll: float = POLL_SECONDS):
+        super().__init__()
+        self.store = store
+        self.role = role
+        self.officer = name
+        self.poll_seconds = poll
+        self.session: SeatSession | None = None  # type: ignore[assignment]
+
+    def on_mount(self, event: Mount) -> None:
+        event.prevent_default()  # not MinusmaApp's title screen
+        self.title = f"MINUSMA syndicate: {self.store.scenario.title}"
+        if self.role:
+            self.take_seat(self.role)
+        else:
+            self.pick_seat()
+        self.set_interval(self.poll_seconds, self.poll)
+        self.call_after_refresh(self._check_size)
+
+    def pick_seat(self) -> None:
+        names = self.store.names()
+        seats = [(s.role, names.get(s.role, ""), s.committed) for s in self.store.status()]
+        picker = RolePickerScreen(self.store.scenario.title, seats, self.officer)
+
+        def picked(role: str | None) -> None:
+            if role:
+                self.officer = picker.name
+                self.take_seat(role)
+
+        self.push_screen(picker, picked)
+
+    def take_seat(self, role: str) -> None:
+        try:
+            self.session = SeatSession(self.store, role, self.officer)
+        except SessionError as error:
+            self.notify(str(error), title="Cannot take the seat", severity="error", timeout=10)
+            return
+        self.sub_title = self.session.seat_label()
+        self.push_screen(SeatPlayScreen(self.session))
+
+    def poll(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        try:
+            changed = session.refresh()
+        except SessionError as error:
+            self.notify(str(error), title="Session", severity="error", timeout=5)
+            return
+        if changed:
+            for screen in reversed(self.screen_stack):
+                if hasattr(screen, "session_changed"):
+                    screen.session_changed()
+        if hasattr(self.screen, "show_picture"):
+            self.screen.show_picture()  # the clock ticks even when nothing else changed
+
+    # --- leaving: nothing to save, the orders are in the store ----------------------------------
+    def autosave_now(self) -> Path | None:
+        return None
+
+    def leave_game(self) -> None:
+        self.exit(0)
+
+    def action_leave(self) -> None:
+        if isinstance(self.screen, ConfirmDialog) and self.screen.purpose == "quit":
+            self.exit(0)
+            return
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self.exit(0)
+
+        self.push_screen(
+            ConfirmDialog(
+                "Leave this seat?",
+                "Your orders stay in the session: join again to carry on.",
+                yes="Leave",
+                no="Stay",
+                purpose="quit",
+            ),
+            answered,
+        )
+
+
+def run_seat(path: str | Path, role: str | None = None, name: str = "") -> int:
+    """Open the session (SessionError for a wrong file) and play one seat in this terminal."""
+    store = Store(path)
+    if role is not None and role not in store.seats:
+        raise SessionError(
+            f"this game has no {role.replace('_', ' ')} seat; its seats are "
+            + ", ".join(s.replace("_", " ") for s in store.seats)
+        )
+    app = SeatApp(store, role, name)
+
+    def leave(signum, frame) -> None:
+        if signum == getattr(signal, "SIGHUP", None):
+            os._exit(128 + signum)
+        app.call_later(app.exit, 128 + signum)
+
+    for signame in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, signame):
+            signal.signal(getattr(signal, signame), leave)
+    try:
+        result = app.run()
+    except KeyboardInterrupt:
+        result = 130
+    finally:
+        store.close()
+    return result or 0
