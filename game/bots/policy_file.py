@@ -13,13 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from game.bots.policies import POLICIES, Policy
 from game.engine import Game, IllegalOrder
 from game.engine import orders as O
-from game.scenario.loader import ScenarioProblem, _clean_loc, _problem
+from game.scenario.loader import ScenarioError, ScenarioProblem, problem_at, validate_yaml
 from game.scenario.models import Caveat, MonthStr, Scenario, UnitType, Zone
 
 UnitGroup = Literal["combat", "police", "mobile_task_force", "all"]
@@ -189,33 +188,10 @@ class PolicyFileError(Exception):
 def parse_policy(text: str, file: str = "<policy>", scenario: Scenario | None = None) -> Policy:
     """Validate policy YAML (against a scenario's ids, if given) and build a playable Policy."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise PolicyFileError(
-            [ScenarioProblem(file, line, column, "", f"not valid YAML: {error.problem}")]
-        ) from None
-    except yaml.YAMLError as error:
-        raise PolicyFileError([ScenarioProblem(file, 1, 1, "", f"not valid YAML: {error}")]) from None
-    if not isinstance(data, dict):
-        raise PolicyFileError(
-            [ScenarioProblem(file, 1, 1, "", "a policy file must be a mapping of keys to values")]
-        )
-    try:
-        spec = PolicySpec.model_validate(data)
-    except ValidationError as error:
-        problems = []
-        for item in error.errors():
-            loc = _clean_loc(item["loc"])
-            unknown = item["type"] == "extra_forbidden"
-            message = (
-                "unknown field (check its spelling)" if unknown else item["msg"].removeprefix("Value error, ")
-            )
-            problems.append(_problem(file, root, loc, message, want_key=unknown))
-        raise PolicyFileError(problems) from None
-    problems = [_problem(file, root, loc, message) for loc, message in reference_problems(spec, scenario)]
+        spec, root = validate_yaml(text, file, PolicySpec, "a policy file")
+    except ScenarioError as error:
+        raise PolicyFileError(error.problems) from None
+    problems = [problem_at(file, root, loc, message) for loc, message in reference_problems(spec, scenario)]
     if problems:
         raise PolicyFileError(problems)
     return Policy(spec.name, spec.description or f"policy file {Path(file).name}", FilePolicy(spec))

@@ -6,11 +6,14 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from game.scenario.models import Scenario
+
+M = TypeVar("M", bound=BaseModel)
 
 Location = tuple[str | int, ...]
 
@@ -67,9 +70,10 @@ def _field_name(loc: Location) -> str:
     return ".".join(str(part) for part in loc)
 
 
-def _problem(
+def problem_at(
     file: str, root: yaml.Node | None, loc: Location, message: str, want_key: bool = False
 ) -> ScenarioProblem:
+    """A problem placed at the YAML node of a field (line 1 when there is no tree)."""
     node = _node_at(root, loc, want_key) if root is not None else None
     line = node.start_mark.line + 1 if node is not None else 1
     column = node.start_mark.column + 1 if node is not None else 1
@@ -81,8 +85,12 @@ def _clean_loc(loc: Iterable[str | int]) -> Location:
     return tuple(part for part in loc if not (isinstance(part, str) and "[" in part))
 
 
-def parse_scenario(text: str, file: str = "<scenario>") -> Scenario:
-    """Parse and validate scenario YAML text; raise ScenarioError with positioned problems."""
+def validate_yaml(text: str, file: str, model: type[M], what: str) -> tuple[M, yaml.Node]:
+    """Parse YAML safely and validate it against a pydantic model; the model and the YAML tree.
+
+    Raises ScenarioError whose problems name file, line, column and field. `what` names the
+    document for a message ("a scenario", "a policy file").
+    """
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
@@ -95,22 +103,25 @@ def parse_scenario(text: str, file: str = "<scenario>") -> Scenario:
     except yaml.YAMLError as error:
         raise ScenarioError([ScenarioProblem(file, 1, 1, "", f"not valid YAML: {error}")]) from None
     if not isinstance(data, dict):
-        raise ScenarioError(
-            [ScenarioProblem(file, 1, 1, "", "a scenario must be a mapping of keys to values")]
-        )
+        raise ScenarioError([ScenarioProblem(file, 1, 1, "", f"{what} must be a mapping of keys to values")])
     try:
-        scenario = Scenario.model_validate(data)
+        return model.model_validate(data), root
     except ValidationError as error:
         problems = []
         for item in error.errors():
             loc = _clean_loc(item["loc"])
-            message = item["msg"]
             unknown = item["type"] == "extra_forbidden"
-            if unknown:
-                message = "unknown field (check its spelling)"
-            problems.append(_problem(file, root, loc, message, want_key=unknown))
+            message = (
+                "unknown field (check its spelling)" if unknown else item["msg"].removeprefix("Value error, ")
+            )
+            problems.append(problem_at(file, root, loc, message, want_key=unknown))
         raise ScenarioError(problems) from None
-    problems = [_problem(file, root, loc, msg) for loc, msg in cross_reference_problems(scenario)]
+
+
+def parse_scenario(text: str, file: str = "<scenario>") -> Scenario:
+    """Parse and validate scenario YAML text; raise ScenarioError with positioned problems."""
+    scenario, root = validate_yaml(text, file, Scenario, "a scenario")
+    problems = [problem_at(file, root, loc, msg) for loc, msg in cross_reference_problems(scenario)]
     if problems:
         raise ScenarioError(problems)
     return scenario
