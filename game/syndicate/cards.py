@@ -27,6 +27,23 @@ effects:
 """
 
 
+def _yaml_loc(data: object, loc: tuple) -> tuple:
+    """The part of a pydantic error location that names keys of the YAML (not union tags)."""
+    kept: list = []
+    for part in loc:
+        inside = (isinstance(data, dict) and part in data) or (
+            isinstance(data, list) and isinstance(part, int) and part < len(data)
+        )
+        if inside:
+            data = data[part]  # type: ignore[index]
+        elif isinstance(data, dict) and isinstance(part, str) and part == data.get("type"):
+            continue  # pydantic's tag of a union member: not written in the YAML
+        else:
+            data = None  # an unknown or missing key: keep it, it names the field
+        kept.append(part)
+    return tuple(kept)
+
+
 def template(scenario: Scenario) -> str:
     """A small card to edit, naming a region of this scenario."""
     region = scenario.regions[0].id if scenario.regions else "REGION"
@@ -55,7 +72,7 @@ def parse_card(text: str, scenario: Scenario, where: str = WHERE) -> Card:
     except ValidationError as error:
         problems = []
         for item in error.errors():
-            loc = _clean_loc(item["loc"])
+            loc = _yaml_loc(data, _clean_loc(item["loc"]))
             unknown = item["type"] == "extra_forbidden"
             message = "unknown field (check its spelling)" if unknown else item["msg"]
             problems.append(_problem(where, root, loc, message, want_key=unknown))

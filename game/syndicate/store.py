@@ -74,6 +74,10 @@ class Session:
             self._db.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
             meta = dict(self._db.execute("SELECT key, value FROM meta").fetchall())
         except sqlite3.OperationalError as error:
+            if "no such table" in str(error):
+                raise SessionError(
+                    f"{self.path}: an SQLite file, but not a minusma session; host one with `minusma host`"
+                ) from None
             if "locked" in str(error) or "busy" in str(error):
                 raise SessionError(
                     f"{self.path}: the session is locked by another program ({error}); try again"

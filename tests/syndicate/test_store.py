@@ -141,3 +141,102 @@ def test_phase_clock_counts_down_and_extends(session: Session) -> None:
     assert session.seconds_left(now=1300.0) == 600
     session.force_resolution("2468")
     assert session.seconds_left(now=1300.0) is None, "a clock belongs to one turn"
+
+
+# --- files in trouble: a clear message, and the file is left as it was ----------------------------
+
+HOLD_LOCK = """
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+db.execute("BEGIN EXCLUSIVE")
+db.execute("UPDATE meta SET value = value WHERE key = 'paused'")
+print("locked", flush=True)
+sys.stdin.readline()
+db.execute("ROLLBACK")
+"""
+
+
+def test_a_locked_session_is_refused_clearly_and_loses_nothing(session: Session) -> None:
+    import subprocess
+    import sys
+
+    session.give("force_commander", O.SetPosture(unit="inf_b", posture="patrol"))
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(session.path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        impatient = Session(session.path, timeout=0.2)
+        with pytest.raises(SessionError, match=r"locked.*try again"):
+            impatient.give("srsg", O.SetPolicy(name="poc_definition", value="define_poc"))
+        with pytest.raises(SessionError, match="locked"):
+            impatient.commit("srsg")
+    finally:
+        holder.communicate("\n", timeout=30)
+    assert holder.returncode == 0
+    assert [p[2] for p in impatient.pending()] == ["Set inf_b to patrol posture"], "nothing lost"
+    impatient.give("srsg", O.SetPolicy(name="poc_definition", value="define_poc"))
+    assert len(impatient.pending()) == 2, "the session works again once the lock is gone"
+
+
+def test_a_corrupt_file_is_refused_and_left_unchanged(tmp_path: Path, session: Session) -> None:
+    junk = tmp_path / "corrupt.db"
+    content = session.path.read_bytes()[:100] + b"\x00garbage" * 500  # a header, then noise
+    junk.write_bytes(content)
+    with pytest.raises(SessionError, match=r"corrupt.db: (not a readable session file|cannot read)"):
+        Session(junk).game()
+    assert junk.read_bytes() == content
+    plain = tmp_path / "plain.db"
+    sqlite3.connect(plain).execute("CREATE TABLE t (x)").connection.close()
+    before = plain.read_bytes()
+    with pytest.raises(SessionError, match="not a minusma session"):
+        Session(plain)
+    assert plain.read_bytes() == before
+
+
+def test_a_newer_session_is_refused_and_left_unchanged(tmp_path: Path, mini) -> None:
+    newer = Session.host(tmp_path / "newer.db", mini, seed=1, seats=["srsg"], pin="2468")
+    newer._db.execute("UPDATE meta SET value = '2' WHERE key = 'version'")
+    newer.close()
+    before = (tmp_path / "newer.db").read_bytes()
+    with pytest.raises(SessionError, match=r"newer minusma.*upgrade"):
+        Session(tmp_path / "newer.db")
+    assert (tmp_path / "newer.db").read_bytes() == before
+
+
+def test_names_and_notes_on_earlier_turns(session: Session) -> None:
+    session.set_name("force_commander", "  Col. Diallo ")
+    assert session.names() == {"force_commander": "Col. Diallo"}
+    with pytest.raises(SessionError, match="has not been played"):
+        session.add_debrief_note("2468", 1, "too early")
+    session.force_resolution("2468")
+    with pytest.raises(SessionError, match="wrong facilitator PIN"):
+        session.add_debrief_note("0000", 1, "no")
+    session.add_debrief_note("2468", 1, "The FC held Mopti.")
+    session.add_debrief_note("2468", 1, "Good use of ISR.")
+    assert session.debrief_notes() == {1: "The FC held Mopti.\nGood use of ISR."}
+
+
+def test_the_clock_stands_still_while_paused(session: Session) -> None:
+    session.start_clock("2468", minutes=10, now=1000.0)
+    session.set_paused("2468", True, now=1100.0)
+    assert session.seconds_left(now=5000.0) == 500
+    session.extend_clock("2468", minutes=1)
+    assert session.seconds_left(now=9000.0) == 560
+    session.set_paused("2468", False, now=2000.0)
+    assert session.seconds_left(now=2060.0) == 500
+
+
+def test_the_stamp_changes_with_every_write(session: Session) -> None:
+    stamps = {session.stamp()}
+    session.give("force_commander", O.SetPosture(unit="inf_b", posture="patrol"))
+    stamps.add(session.stamp())
+    session.commit("srsg")
+    stamps.add(session.stamp())
+    session.set_paused("2468", True)
+    stamps.add(session.stamp())
+    assert len(stamps) == 4
+    assert session.stamp() == session.stamp()

@@ -35,7 +35,7 @@ class CardDialog(ModalScreen[str | None]):
     def __init__(self, game: Game, card_id: str, can_decide: bool, more: int = 0):
         super().__init__()
         self.game = game
-        self.card = game.index.cards[card_id]
+        self.card = game.context().card(card_id)  # a deck card, or one the facilitator wrote
         self.can_decide = can_decide
         self.more = more
 

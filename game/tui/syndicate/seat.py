@@ -40,6 +40,7 @@ class SeatPlayScreen(PlayScreen):
     def __init__(self, session: SeatSession):
         super().__init__(session)
         self.turns_seen = len(session.game.state.history)
+        self._cards_shown: set[str] = set()
 
     def compose(self) -> ComposeResult:
         yield SyndicateBar(id="syndicate-bar")
@@ -92,6 +93,16 @@ class SeatPlayScreen(PlayScreen):
         if self._show_resolved():
             return
         self.refresh_view()
+        new = [c for c in self.game.state.current.cards if c not in self._cards_shown]
+        if new and self.session.seen_cards_turn == self.game.state.turn:
+            self._cards_shown.update(new)
+            self.notify("The facilitator has put a new card into play.", title="New card")
+            self._card_queue = new
+            self._next_card()
+
+    def action_events(self) -> None:
+        self._cards_shown = set(self.game.state.current.cards)
+        super().action_events()
 
     def _show_resolved(self) -> bool:
         records = self.session.records_since(self.turns_seen)
