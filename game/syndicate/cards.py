@@ -5,13 +5,7 @@ from __future__ import annotations
 import yaml
 from pydantic import ValidationError
 
-from game.scenario.loader import (
-    ScenarioError,
-    ScenarioProblem,
-    _clean_loc,
-    _problem,
-    cross_reference_problems,
-)
+from game.scenario.loader import ScenarioError, ScenarioProblem, cross_reference_problems, problem_at
 from game.scenario.models import Card, Scenario
 
 WHERE = "inject"
@@ -36,7 +30,7 @@ def _yaml_loc(data: object, loc: tuple) -> tuple:
         )
         if inside:
             data = data[part]  # type: ignore[index]
-        elif isinstance(data, dict) and isinstance(part, str) and part == data.get("type"):
+        elif isinstance(part, str) and ("[" in part or (isinstance(data, dict) and part == data.get("type"))):
             continue  # pydantic's tag of a union member: not written in the YAML
         else:
             data = None  # an unknown or missing key: keep it, it names the field
@@ -72,18 +66,20 @@ def parse_card(text: str, scenario: Scenario, where: str = WHERE) -> Card:
     except ValidationError as error:
         problems = []
         for item in error.errors():
-            loc = _yaml_loc(data, _clean_loc(item["loc"]))
+            loc = _yaml_loc(data, tuple(item["loc"]))
             unknown = item["type"] == "extra_forbidden"
-            message = "unknown field (check its spelling)" if unknown else item["msg"]
-            problems.append(_problem(where, root, loc, message, want_key=unknown))
+            message = (
+                "unknown field (check its spelling)" if unknown else item["msg"].removeprefix("Value error, ")
+            )
+            problems.append(problem_at(where, root, loc, message, want_key=unknown))
         raise ScenarioError(problems) from None
     if card.id in {c.id for c in scenario.cards}:
         raise ScenarioError(
-            [_problem(where, root, ("id",), f"the deck already has a card {card.id!r}; choose another id")]
+            [problem_at(where, root, ("id",), f"the deck already has a card {card.id!r}; choose another id")]
         )
     checked = scenario.model_copy(update={"cards": [card]})
     problems = [
-        _problem(where, root, tuple(loc[2:]), message)
+        problem_at(where, root, tuple(loc[2:]), message)
         for loc, message in cross_reference_problems(checked)
         if loc[:2] == ("cards", 0)
     ]
