@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import ipaddress
+import re
 import shlex
 import sys
+import tempfile
 from pathlib import Path
 
 INSTALL_HINT = (
@@ -27,6 +29,20 @@ def serve_command(session: str | None) -> str:
     if session:
         return f"{python} -m game join {shlex.quote(str(Path(session).resolve()))}"
     return f"{python} -m game play"
+
+
+WEB_FONT = re.compile(r"\s*<link[^>]*fonts\.googleapis\.com[^>]*>", re.DOTALL)
+
+
+def offline_templates(folder: Path) -> Path:
+    """textual-serve's page without its web font: an exercise room is often offline, and the page
+    starts the game only once every resource has loaded (or failed to)."""
+    import textual_serve
+
+    source = Path(textual_serve.__file__).parent / "templates"
+    for template in source.glob("*.html"):
+        (folder / template.name).write_text(WEB_FONT.sub("", template.read_text("utf-8")), "utf-8")
+    return folder
 
 
 def serve(host: str, port: int, session: str | None) -> int:
@@ -58,6 +74,8 @@ def serve(host: str, port: int, session: str | None) -> int:
         f"Serving {'seats of ' + session if session else 'the game'} at http://{host}:{port}  (Ctrl-C stops)"
     )
     sys.stdout.flush()
-    server = Server(serve_command(session), host=host, port=port, title=title)
-    server.serve()
+    with tempfile.TemporaryDirectory(prefix="minusma-serve-") as folder:
+        templates = offline_templates(Path(folder))
+        server = Server(serve_command(session), host=host, port=port, title=title, templates_path=templates)
+        server.serve()
     return 0

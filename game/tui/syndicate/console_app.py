@@ -66,9 +66,10 @@ class ConsoleApp(MinusmaApp):
 def run_console(path: str | Path, pin: str | None = None) -> int:
     store = Store(path)
     try:
-        result = ConsoleApp(store, pin).run()
+        app = ConsoleApp(store, pin)
+        result = app.run()
     except KeyboardInterrupt:
         result = 130
     finally:
         store.close()
-    return result or 0
+    return result if result is not None else (app.return_code or 0)  # 1 after a crash

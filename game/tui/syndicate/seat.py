@@ -260,28 +260,33 @@ class SeatOrdersScreen(OrdersScreen):
 class RolePickerScreen(Screen[str]):
     """Which seat to take: the seats of this game, who sits there, whether they committed."""
 
+    DEFAULT_CSS = """
+    #picker-box { width: 96; max-width: 100%; height: auto; padding: 1 2; border: round $accent; }
+    #picker-seats { height: auto; max-height: 14; }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "quit", "Quit")]
 
     def __init__(self, title: str, seats: list[tuple[str, str, bool]], name: str = ""):
         super().__init__()
         self.game_title = title
         self.seats = seats
-        self.name = name
+        self.officer = name
 
     def compose(self) -> ComposeResult:
         options = []
         for role, name, committed in self.seats:
             label = Text(f"{ROLE_TITLES[role]}", style="bold")
-            label.append(f"  ({ROLE_SHORT[role]}) {ROLE_DUTIES[role]}")
             if name:
                 label.append(f" · {name}", style="italic")
             if committed:
-                label.append(" · committed", style="green")
+                label.append(" · committed this turn", style="green")
+            label.append(f"\n  {ROLE_DUTIES[role]}", style="dim")
             options.append(Option(label, id=role))
         with Middle(), Center(), Vertical(id="picker-box"):
             yield Label(f"Join {self.game_title}", classes="screen-title")
             yield Static("Your name (optional, shown to the facilitator):")
-            yield Input(self.name, placeholder="e.g. Col. Diallo", id="picker-name")
+            yield Input(self.officer, placeholder="e.g. Col. Diallo", id="picker-name")
             yield Static("Your seat (Enter to take it):")
             yield OptionList(*options, id="picker-seats")
         yield Footer()
@@ -295,7 +300,7 @@ class RolePickerScreen(Screen[str]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.name = self.query_one("#picker-name", Input).value.strip()
+        self.officer = self.query_one("#picker-name", Input).value.strip()
         self.dismiss(event.option.id)
 
     def action_quit(self) -> None:

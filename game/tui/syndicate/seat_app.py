@@ -47,7 +47,7 @@ class SeatApp(MinusmaApp):
 
         def picked(role: str | None) -> None:
             if role:
-                self.officer = picker.name
+                self.officer = picker.officer
                 self.take_seat(role)
 
         self.push_screen(picker, picked)
@@ -129,4 +129,4 @@ def run_seat(path: str | Path, role: str | None = None, name: str = "") -> int:
         result = 130
     finally:
         store.close()
-    return result or 0
+    return result if result is not None else (app.return_code or 0)  # 1 after a crash
