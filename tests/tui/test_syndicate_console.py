@@ -139,3 +139,21 @@ def test_pause_clock_note_and_force_from_the_console(session_path: Path) -> None
             assert "turn 2" in str(app.screen.query_one("#console-title").render())
 
     asyncio.run(scenario())
+
+
+def test_undo_the_last_facilitator_action_of_the_turn(session_path: Path) -> None:
+    async def scenario() -> None:
+        store = Session(session_path)
+        store.give(O.FACILITATOR, O.FacilitatorNote(text="kept"), pin="2468")
+        store.give(O.FACILITATOR, O.HoldCard(card="massacre"), pin="2468")
+        app = ConsoleApp(Session(session_path), pin="2468", poll=0.05)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            await pilot.press("u", "y")
+            await settle(pilot)
+            assert [o for _, _, _, o, withdrawn in store.log() if not withdrawn] == [
+                O.FacilitatorNote(text="kept")
+            ]
+            assert "holds back" not in text_of(app.screen, "#log")
+
+    asyncio.run(scenario())

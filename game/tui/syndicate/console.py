@@ -65,6 +65,7 @@ class ConsoleScreen(Screen[None]):
         Binding("p", "pause", "Pause/resume"),
         Binding("k", "clock", "Clock"),
         Binding("f", "force", "Force turn"),
+        Binding("u", "undo", "Undo"),
         Binding("x", "export", "Export"),
         Binding("escape", "quit", "Quit"),
     ]
@@ -335,6 +336,32 @@ class ConsoleScreen(Screen[None]):
         self.app.push_screen(
             ConfirmDialog(f"Resolve turn {self.game.state.turn} now?", detail, yes="Resolve"), answered
         )
+
+    def action_undo(self) -> None:
+        turn = self.game.state.turn
+        mine = [
+            (oid, order)
+            for oid, t, role, order, withdrawn in self.store.log()
+            if role == O.FACILITATOR and t == turn and not withdrawn
+        ]
+        if not mine:
+            self.notify("No facilitator action of this turn to undo.", severity="warning")
+            return
+        oid, order = mine[-1]
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.store.withdraw(O.FACILITATOR, oid, pin=self.pin)
+            except SessionError as error:
+                self.notify(str(error), severity="error")
+                return
+            self.notify(f"Undone: {O.describe(order)}", title="Undone")
+            self.refresh_view()
+
+        detail = "It leaves the log and the debrief; later actions that no longer fit drop out."
+        self.app.push_screen(ConfirmDialog(f"Undo: {O.describe(order)}?", detail, yes="Undo"), answered)
 
     def action_export(self) -> None:
         default = str(self.store.path.with_suffix(".save"))
