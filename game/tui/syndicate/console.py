@@ -93,6 +93,8 @@ class ConsoleScreen(Screen[None]):
     # --- the picture ----------------------------------------------------------------------------
     def poll(self) -> None:
         """Rebuild the view when anyone changed the session; the clock either way."""
+        if not self.query(SyndicateBar):  # not composed yet
+            return
         stamp = self.store.stamp()
         if stamp != self._stamp:
             self.refresh_view()

@@ -59,9 +59,8 @@ class SeatPlayScreen(PlayScreen):
 
     def show_picture(self) -> None:
         picture = self.session.picture
-        self.query_one(SyndicateBar).show(
-            picture.seats, picture.seconds_left, picture.paused, self.session.role
-        )
+        for bar in self.query(SyndicateBar):  # none before the screen is composed
+            bar.show(picture.seats, picture.seconds_left, picture.paused, self.session.role)
 
     def _orders_summary(self) -> Text:
         session = self.session
@@ -209,9 +208,8 @@ class SeatOrdersScreen(OrdersScreen):
 
     def show_picture(self) -> None:
         picture = self.session.picture
-        self.query_one(SyndicateBar).show(
-            picture.seats, picture.seconds_left, picture.paused, self.session.role
-        )
+        for bar in self.query(SyndicateBar):  # none before the screen is composed
+            bar.show(picture.seats, picture.seconds_left, picture.paused, self.session.role)
 
     def session_changed(self) -> None:
         if self._turn != self.session.game.state.turn:

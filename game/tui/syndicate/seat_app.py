@@ -14,6 +14,7 @@ from game.tui.app import MinusmaApp
 from game.tui.dialogs.confirm import ConfirmDialog
 from game.tui.syndicate.seat import RolePickerScreen, SeatPlayScreen
 from game.tui.syndicate.seat_session import SeatSession
+from game.tui.syndicate.widgets import SyndicateBar
 
 POLL_SECONDS = 1.0
 
@@ -72,7 +73,7 @@ class SeatApp(MinusmaApp):
             return
         if changed:
             for screen in reversed(self.screen_stack):
-                if hasattr(screen, "session_changed"):
+                if hasattr(screen, "session_changed") and screen.query(SyndicateBar):  # composed
                     screen.session_changed()
         if hasattr(self.screen, "show_picture"):
             self.screen.show_picture()  # the clock ticks even when nothing else changed
