@@ -68,9 +68,16 @@ def _cmd_status(args: argparse.Namespace) -> int:
         f"{session.scenario.title}: turn {state.turn} ({state.month})"
         + (" - game over" if game.is_over() else "")
     )
+    names = session.names()
+    left = session.seconds_left()
+    if session.paused():
+        print("  paused by the facilitator")
+    if left is not None:
+        print(f"  clock: {left // 60:02d}:{left % 60:02d} left")
     for seat in status:
         mark = "committed" if seat.committed else f"{seat.pending} pending order(s)"
-        print(f"  {seat.role.replace('_', ' '):<22} {mark}")
+        name = f" ({names[seat.role]})" if names.get(seat.role) else ""
+        print(f"  {(seat.role.replace('_', ' ') + name):<34} {mark}")
     return 0
 
 
