@@ -80,9 +80,21 @@ def problem_at(
     return ScenarioProblem(file, line, column, _field_name(loc), message)
 
 
-def _clean_loc(loc: Iterable[str | int]) -> Location:
-    """Drop pydantic's union-member tags (such as 'civilian_attack') that are not YAML keys."""
-    return tuple(part for part in loc if not (isinstance(part, str) and "[" in part))
+def _yaml_loc(data: object, loc: Iterable[str | int]) -> Location:
+    """The part of a pydantic error location that names keys of the YAML (not union tags)."""
+    kept: list[str | int] = []
+    for part in loc:
+        inside = (isinstance(data, dict) and part in data) or (
+            isinstance(data, list) and isinstance(part, int) and part < len(data)
+        )
+        if inside:
+            data = data[part]  # type: ignore[index]
+        elif isinstance(part, str) and ("[" in part or (isinstance(data, dict) and part == data.get("type"))):
+            continue  # pydantic's tag of a union member, such as 'credibility': not written in the YAML
+        else:
+            data = None  # an unknown or missing key: keep it, it names the field
+        kept.append(part)
+    return tuple(kept)
 
 
 def validate_yaml(text: str, file: str, model: type[M], what: str) -> tuple[M, yaml.Node]:
@@ -109,7 +121,7 @@ def validate_yaml(text: str, file: str, model: type[M], what: str) -> tuple[M, y
     except ValidationError as error:
         problems = []
         for item in error.errors():
-            loc = _clean_loc(item["loc"])
+            loc = _yaml_loc(data, item["loc"])
             unknown = item["type"] == "extra_forbidden"
             message = (
                 "unknown field (check its spelling)" if unknown else item["msg"].removeprefix("Value error, ")

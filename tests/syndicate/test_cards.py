@@ -37,6 +37,6 @@ def test_unknown_regions_and_bad_yaml(mini) -> None:
     (bad,) = problems("id: x\ntitle: [unclosed\n", mini)
     assert bad.startswith("inject:") and "not valid YAML" in bad
     (scalar,) = problems("just words", mini)
-    assert "a card is a mapping" in scalar
+    assert "a card (id, title, kind, text, effects...) must be a mapping" in scalar
     (taken,) = problems(template(mini).replace("facilitator_inject_1", mini.cards[0].id), mini)
     assert "already has a card" in taken
