@@ -19,11 +19,14 @@ class MeasureResult:
     high: int | None = None
     source: str = ""
     lower_is_better: bool = True
+    complete: bool = True  # False while the period is still being played
 
     @property
     def verdict(self) -> str:
         if self.low is None or self.high is None:
             return ""
+        if not self.complete:
+            return "so far (period not over)"
         if self.value < self.low:
             return "better than history" if self.lower_is_better else "worse than history"
         if self.value > self.high:
@@ -94,6 +97,12 @@ def in_period(month: str, period: str) -> bool:
     return True
 
 
+def period_end(period: str) -> str:
+    """The last month (YYYY-MM) of a period written YYYY, YYYY-H1 or YYYY-H2."""
+    year, _, half = period.partition("-")
+    return f"{year}-06" if half == "H1" else f"{year}-12"
+
+
 def national(credibility: dict[str, int]) -> int:
     """National credibility: the mean over regions (each region one voice, rules.md §7)."""
     return sum(credibility.values()) // max(1, len(credibility))
@@ -125,8 +134,11 @@ def score(scenario: Scenario, state: GameState) -> Scorecard:
                 value = sum(sum(by.values()) for r in records for by in r.civilians_killed.values())
             else:
                 value = sum(r.peacekeepers_killed for r in records)
+            complete = state.phase == "over" or records[-1].month >= period_end(measure.period)
             card.measures.append(
-                MeasureResult(name, measure.period, value, measure.low, measure.high, measure.source)
+                MeasureResult(
+                    name, measure.period, value, measure.low, measure.high, measure.source, complete=complete
+                )
             )
     by_perpetrator: dict[str, int] = {}
     by_region: dict[str, int] = {}

@@ -234,6 +234,17 @@ def test_scorecard_compares_with_history(mini) -> None:
     assert civilians.verdict in {"better than history", "as history", "worse than history"}
 
 
+def test_a_period_still_being_played_gets_no_verdict_against_history(mini) -> None:
+    game = Game.new(mini, seed=4)
+    game.end_turn()  # one month of the four-month game, of a measure over all 2019
+    (civilians,) = [m for m in score(mini, game.state).measures if m.name == "civilians killed"]
+    assert not civilians.complete and civilians.verdict == "so far (period not over)"
+    while not game.is_over():
+        game.end_turn()
+    (civilians,) = [m for m in score(mini, game.state).measures if m.name == "civilians killed"]
+    assert civilians.complete and civilians.verdict != "so far (period not over)"
+
+
 def test_fog_of_war_shows_bands_until_warning_is_good(game: Game) -> None:
     from game.engine.fog import visible_threat
 
