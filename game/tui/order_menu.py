@@ -108,7 +108,7 @@ def _group_for(game: Game, order: O.Order, namer: _Namer) -> tuple[list[tuple[st
         case O.IssueMessage(theme=theme, channel=channel, audience=audience):
             return (
                 [
-                    (f"msg:{theme}", f"Theme: {words(theme)}", "A message lands after the release delay."),
+                    (f"msg:{theme}", f"Theme: {words(theme)}", _landing(state.means.release_delay)),
                     (f"msg:{theme}:{channel}", f"by {words(channel)}", ""),
                 ],
                 f"to {namer.region(audience)}",
@@ -126,6 +126,16 @@ def _group_for(game: Game, order: O.Order, namer: _Namer) -> tuple[list[tuple[st
             now = f" (chosen: {words(chosen)})" if chosen else " (undecided)"
             return [(f"card:{card_id}", f"Decision: {card.title}{now}", card.choice.prompt)], label
     return [("other", "Other orders", "")], O.describe(order)
+
+
+def _landing(delay: int) -> str:
+    """When a message given now reaches its audience, and why."""
+    if delay == 0:
+        return "Lands this turn: the IRCs are under the U3, no civilian release to wait for."
+    return (
+        f"Lands in {delay} turn(s): the civilian release authority clears it first "
+        "(the SRSG can put the IRCs under the U3 to release at once)."
+    )
 
 
 def build_menu(game: Game, role: str) -> list[MenuGroup]:
