@@ -38,6 +38,7 @@ CREATE TABLE commits (turn INTEGER NOT NULL, role TEXT NOT NULL, PRIMARY KEY (tu
 CREATE TABLE turns (turn INTEGER PRIMARY KEY, digest TEXT NOT NULL, forced INTEGER NOT NULL);
 """
 PIN_ROUNDS = 100_000
+CLAIM_STALE_SECONDS = 15.0  # a seat whose window has not been heard from for this long is free
 
 
 class SessionError(Exception):
@@ -259,6 +260,31 @@ class Session:
                 "INSERT INTO orders (turn, role, body) VALUES (?, ?, ?)",
                 (turn, role, order.model_dump_json()),
             )
+
+    def claim_seat(self, role: str, holder: str, now: float | None = None) -> None:
+        """Hold a seat for one terminal or browser tab (`holder` is that window's token); calling it
+        again renews the hold. Refused while another window holds the seat and was heard from in
+        the last CLAIM_STALE_SECONDS, so two tabs cannot play the same role."""
+        self._check_role(role, None)
+        now = time.time() if now is None else now
+        with self._write() as db:
+            row = db.execute("SELECT value FROM meta WHERE key = ?", (f"claim:{role}",)).fetchone()
+            if row is not None:
+                other, _, seen = row[0].partition("|")
+                quiet = now - float(seen)
+                if other != holder and quiet < CLAIM_STALE_SECONDS:
+                    seat = role.replace("_", " ")
+                    raise SessionError(
+                        f"the {seat} seat is open in another terminal or browser tab (heard from "
+                        f"{max(0, int(quiet))} s ago); choose another seat, or close that window and "
+                        f"try again in {int(CLAIM_STALE_SECONDS)} s"
+                    )
+            db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (f"claim:{role}", f"{holder}|{now}"))
+
+    def release_seat(self, role: str, holder: str) -> None:
+        """Free a seat this window held (leaving it; a crashed window's hold simply goes stale)."""
+        with self._write() as db:
+            db.execute("DELETE FROM meta WHERE key = ? AND value LIKE ?", (f"claim:{role}", f"{holder}|%"))
 
     def set_name(self, role: str, name: str) -> None:
         """The officer at a seat, shown to the facilitator and kept in the export."""

@@ -109,3 +109,9 @@ def test_join_refuses_wrong_files_and_seats(played: Session, tmp_path: Path, cap
     notes.write_text("not a game")
     assert main(["join", str(notes), "--role", "fc"]) == 2
     assert "not a readable session file" in capsys.readouterr().err
+
+
+def test_join_refuses_a_seat_open_in_another_window(played: Session, capsys) -> None:
+    played.claim_seat("force_commander", "the-other-tab")
+    assert main(["join", str(played.path), "--role", "fc"]) == 2
+    assert "force commander seat is open in another terminal or browser tab" in capsys.readouterr().err

@@ -240,3 +240,25 @@ def test_the_stamp_changes_with_every_write(session: Session) -> None:
     stamps.add(session.stamp())
     assert len(stamps) == 4
     assert session.stamp() == session.stamp()
+
+
+def test_a_seat_is_held_by_one_window_at_a_time(session: Session) -> None:
+    from game.syndicate.store import CLAIM_STALE_SECONDS
+
+    session.claim_seat("force_commander", "tab-a", now=1000.0)
+    session.claim_seat("force_commander", "tab-a", now=1004.0)  # the heartbeat renews the hold
+    other = Session(session.path)
+    with pytest.raises(SessionError, match="open in another terminal or browser tab"):
+        other.claim_seat("force_commander", "tab-b", now=1004.0 + CLAIM_STALE_SECONDS - 1)
+    other.claim_seat("srsg", "tab-b", now=1005.0)  # other seats stay free
+    other.claim_seat("force_commander", "tab-b", now=1004.0 + CLAIM_STALE_SECONDS)  # tab-a went quiet
+    with pytest.raises(SessionError, match="open in another"):
+        session.claim_seat("force_commander", "tab-a", now=1004.0 + CLAIM_STALE_SECONDS + 1)
+    session.release_seat("force_commander", "tab-a")  # not its hold: nothing changes
+    with pytest.raises(SessionError, match="open in another"):
+        session.claim_seat("force_commander", "tab-c", now=1004.0 + CLAIM_STALE_SECONDS + 1)
+    other.release_seat("force_commander", "tab-b")  # leaving frees the seat at once
+    session.claim_seat("force_commander", "tab-c", now=1004.0 + CLAIM_STALE_SECONDS + 1)
+    two = Session.host(session.path.with_name("two.db"), session.scenario, 1, ["srsg"], "1357")
+    with pytest.raises(SessionError, match="no police commissioner seat"):
+        two.claim_seat("police_commissioner", "tab-d")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
+import uuid
 from pathlib import Path
 
 from textual.events import Mount
@@ -17,6 +19,7 @@ from game.tui.syndicate.seat_session import SeatSession
 from game.tui.syndicate.widgets import SyndicateBar
 
 POLL_SECONDS = 1.0
+HEARTBEAT_SECONDS = 5.0  # how often a seat renews its hold (well inside CLAIM_STALE_SECONDS)
 
 
 class SeatApp(MinusmaApp):
@@ -30,6 +33,8 @@ class SeatApp(MinusmaApp):
         self.officer = name
         self.poll_seconds = poll
         self.session: SeatSession | None = None  # type: ignore[assignment]
+        self.holder = uuid.uuid4().hex  # this window's token for its hold on the seat
+        self._since_heartbeat = 0.0
 
     def on_mount(self, event: Mount) -> None:
         event.prevent_default()  # not MinusmaApp's title screen
@@ -55,9 +60,11 @@ class SeatApp(MinusmaApp):
 
     def take_seat(self, role: str) -> None:
         try:
+            self.store.claim_seat(role, self.holder)
             self.session = SeatSession(self.store, role, self.officer)
         except SessionError as error:
             self.notify(str(error), title="Cannot take the seat", severity="error", timeout=10)
+            self.pick_seat()
             return
         self.sub_title = self.session.seat_label()
         self.push_screen(SeatPlayScreen(self.session))
@@ -66,7 +73,11 @@ class SeatApp(MinusmaApp):
         session = self.session
         if session is None:
             return
+        self._since_heartbeat += self.poll_seconds
         try:
+            if self._since_heartbeat >= HEARTBEAT_SECONDS:
+                self._since_heartbeat = 0.0
+                self.store.claim_seat(session.seat, self.holder)
             changed = session.refresh()
         except SessionError as error:
             self.notify(str(error), title="Session", severity="error", timeout=5)
@@ -77,6 +88,15 @@ class SeatApp(MinusmaApp):
                     screen.session_changed()
         if hasattr(self.screen, "show_picture"):
             self.screen.show_picture()  # the clock ticks even when nothing else changed
+
+    def release_seat(self) -> None:
+        """Free the seat this window holds, so that it can be joined again at once."""
+        if self.session is not None:
+            with contextlib.suppress(SessionError):  # a hold left behind goes stale on its own
+                self.store.release_seat(self.session.seat, self.holder)
+
+    def on_unmount(self) -> None:
+        self.release_seat()
 
     # --- leaving: nothing to save, the orders are in the store ----------------------------------
     def autosave_now(self) -> Path | None:
@@ -115,9 +135,12 @@ def run_seat(path: str | Path, role: str | None = None, name: str = "") -> int:
             + ", ".join(s.replace("_", " ") for s in store.seats)
         )
     app = SeatApp(store, role, name)
+    if role is not None:
+        store.claim_seat(role, app.holder)  # a seat open elsewhere is refused before the screen changes
 
     def leave(signum, frame) -> None:
         if signum == getattr(signal, "SIGHUP", None):
+            app.release_seat()  # a browser tab reloaded or a terminal closed: the seat is free again
             os._exit(128 + signum)
         app.call_later(app.exit, 128 + signum)
 
@@ -129,5 +152,6 @@ def run_seat(path: str | Path, role: str | None = None, name: str = "") -> int:
     except KeyboardInterrupt:
         result = 130
     finally:
+        app.release_seat()
         store.close()
     return result if result is not None else (app.return_code or 0)  # 1 after a crash
