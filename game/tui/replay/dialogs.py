@@ -82,11 +82,18 @@ class ForkDialog(ModalScreen[bool]):
         self.fork_name = name
 
     def compose(self) -> ComposeResult:
+        kept = {
+            1: "Same scenario and seed, but every order is yours",
+            2: "Turn 1 stays as it was played; from turn 2 on, the orders are yours",
+        }.get(
+            self.turn,
+            f"Turns 1–{self.turn - 1} stay as they were played; "
+            f"from turn {self.turn} on, the orders are yours",
+        )
         with Vertical(classes="dialog"):
             yield Label(
                 f"Take command from the start of turn {self.turn} ({self.month})?\n\n"
-                f"Turns 1-{self.turn - 1} stay as they were played; from turn {self.turn} on, the "
-                f"orders are yours. The new game is saved as “{self.fork_name}” and remembers "
+                f"{kept}. The new game is saved as “{self.fork_name}” and remembers "
                 "this save as its parent.",
                 classes="question",
             )
