@@ -14,7 +14,12 @@ def test_golden_playthrough(scenario: str, seed: int, policy: str) -> None:
     expected = golden_path(scenario, seed, policy).read_text(encoding="utf-8")
     actual = playthrough(scenario, seed, policy)
     if actual != expected:
-        diff = "".join(list(difflib.unified_diff(
-            expected.splitlines(True), actual.splitlines(True), "golden", "now", n=2))[:60])
-        pytest.fail("the rules changed this playthrough; if intended, regenerate with "
-                    "`uv run python tests/golden/playthroughs.py`\n" + diff)
+        diff = "".join(
+            list(
+                difflib.unified_diff(expected.splitlines(True), actual.splitlines(True), "golden", "now", n=2)
+            )[:60]
+        )
+        pytest.fail(
+            "the rules changed this playthrough; if intended, regenerate with "
+            "`uv run python tests/golden/playthroughs.py`\n" + diff
+        )
