@@ -8,9 +8,6 @@ from typing import Literal
 from game.engine import tables as T
 from game.engine.adjudicate import attack_helicopters_over, civilian_protection
 from game.engine.context import Context
-from game.scenario.models import ActorKind
-
-ARMED_KINDS = {ActorKind.TERRORIST, ActorKind.NON_SIGNATORY, ActorKind.MILITIA}
 
 
 @dataclass(frozen=True)
@@ -181,6 +178,7 @@ def _supply_route(ctx: Context) -> list[Action]:
 def _civilian_targets(ctx: Context) -> dict[str, tuple[int, str, int]]:
     """Each region's target score before repeat strikes, its attacker and the attacker's threat."""
     targets: dict[str, tuple[int, str, int]] = {}
+    strikers = ctx.index.civilian_strikers
     for region_id in ctx.index.region_order:
         spec = ctx.index.regions[region_id]
         actor = _top_actor(ctx, region_id, "civilians")
@@ -191,9 +189,7 @@ def _civilian_targets(ctx: Context) -> dict[str, tuple[int, str, int]]:
             sum(
                 level
                 for actor_id, level in ctx.state.regions[region_id].threat.items()
-                if actor_id in ctx.index.actors
-                and ctx.index.actors[actor_id].kind in ARMED_KINDS
-                and "civilians" in ctx.index.actors[actor_id].targets
+                if actor_id in strikers
             ),
         )
         protection = civilian_protection(ctx, region_id).total
@@ -215,7 +211,8 @@ def _civilians(
         scored.append((score - repeat * struck.get(region_id, 0), region_id))
     if not scored:
         return None
-    scored.sort(key=lambda item: (-item[0], ctx.index.region_order.index(item[1])))
+    position = ctx.index.region_position
+    scored.sort(key=lambda item: (-item[0], position[item[1]]))
     choice = scored[0]
     picked = "first"
     if len(scored) > 1 and ctx.die(6, "adversary target choice") >= T.SECOND_CHOICE_ROLL:

@@ -104,13 +104,14 @@ def _protection(ctx: Context, region: str) -> Protection:
     contributing_caveats = False
     if any(unit.holds_tob for unit in units):
         protection.add("temporary operating base (permanent presence)", T.TOB_PROTECTION)
-    soldiers = [u for u in units if ctx.index.units[u.id].type != UnitType.FORMED_POLICE]
+    police = ctx.index.police_units
+    soldiers = [u for u in units if u.id not in police]
     if any(u.posture == "base" and not u.holds_tob for u in soldiers):
         protection.add("static protection around mission camps", T.BASE_POSTURE_PROTECTION)
     patrol_share = sum(u.transit_share for u in soldiers if u.posture == "patrol" and _responsive(ctx, u))
     patrols = min(T.PATROL_PROTECTION_MAX, patrol_share // 100) * T.PATROL_PROTECTION
     protection.add("patrols (transient presence)", patrols)
-    if any(ctx.index.units[u.id].type == UnitType.FORMED_POLICE for u in units):
+    if len(soldiers) < len(units):
         protection.add("formed police unit", T.POLICE_PROTECTION)
     label, value, unit_id, asset_id = _best_response(ctx, region, regional.warning)
     protection.add(label, value)

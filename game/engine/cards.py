@@ -67,7 +67,11 @@ def draw(ctx: Context) -> list[str]:
     state = ctx.state
     played = {entry.partition("@")[0] for entry in state.cards_played}
     drawn: list[tuple[Card, list[str]]] = []
-    for card in ctx.index.scenario.cards:
+    # Without held cards only this month's historical cards can be due: skip the whole deck.
+    dated = ctx.index.scenario.cards
+    if not state.held_cards:
+        dated = ctx.index.historical_by_month.get(state.month, [])
+    for card in dated:
         held = state.held_cards.get(card.id)
         if held is not None:  # the facilitator held it back, or delayed it to a month
             due = held == state.month and card.id not in played
@@ -77,9 +81,8 @@ def draw(ctx: Context) -> list[str]:
             drawn.append((card, list(card.regions)))
     candidates = [
         card
-        for card in ctx.index.scenario.cards
-        if card.kind == "generic"
-        and in_window(card, state.month)
+        for card in ctx.index.generic_cards
+        if in_window(card, state.month)
         and (card.repeatable or card.id not in played)
         and card.id not in state.held_cards
     ]

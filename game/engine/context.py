@@ -14,7 +14,7 @@ from game.engine.tables import (
     HIGH_TRUST_CEILING,
     TRUST_CEILING,
 )
-from game.scenario.models import Aviation, Card, Contingent, Region, Scenario
+from game.scenario.models import Aviation, Card, Contingent, Region, Scenario, UnitType
 
 
 class ScenarioIndex:
@@ -39,6 +39,16 @@ class ScenarioIndex:
             for actor in scenario.actors
             if actor.kind in ("terrorist", "non_signatory", "militia")
         }
+        self.civilian_strikers = frozenset(self.actors_striking("civilians"))
+        self.region_position = {region_id: i for i, region_id in enumerate(self.region_order)}
+        self.police_units = frozenset(
+            unit.id for unit in scenario.contingents if unit.type == UnitType.FORMED_POLICE
+        )
+        self.historical_by_month: dict[str, list[Card]] = {}
+        for card in scenario.cards:
+            if card.kind == "historical":
+                self.historical_by_month.setdefault(card.date, []).append(card)
+        self.generic_cards = [card for card in scenario.cards if card.kind == "generic"]
 
     @cached_property
     def distance_km(self) -> dict[str, dict[str, int]]:

@@ -13,7 +13,7 @@ from game.engine.adjudicate import (
 from game.engine.context import Context, cause
 from game.engine.orders import charge_tasking
 from game.engine.state import TurnRecord
-from game.scenario.models import AviationKind, UnitType
+from game.scenario.models import AviationKind
 
 
 def next_month(month: str, step: int = 1) -> str:
@@ -242,7 +242,7 @@ def _resolve_card_attacks(ctx: Context) -> None:
 
 
 def _peacekeeper_target(ctx: Context, region: str) -> str | None:
-    units = [u for u in ctx.units_in(region) if ctx.index.units[u.id].type != UnitType.FORMED_POLICE]
+    units = [u for u in ctx.units_in(region) if u.id not in ctx.index.police_units]
     units = units or ctx.units_in(region)
     if not units:
         return None
@@ -293,7 +293,7 @@ def _host_force_conduct(ctx: Context) -> None:
                 if region.tier_three:
                     chance -= 1
                     checks.append("human-rights monitoring (Tier III)")
-                if any(ctx.index.units[u.id].type == UnitType.FORMED_POLICE for u in ctx.units_in(region_id)):
+                if any(u.id in ctx.index.police_units for u in ctx.units_in(region_id)):
                     chance -= 1
                     checks.append("formed police present")
                 roll = ctx.die(6, f"conduct of {ctx.actor_name(actor_id)} in {ctx.region_name(region_id)}")
@@ -475,6 +475,7 @@ def _resolve_info_attack(ctx: Context, attack, countered: dict[str, int]) -> Non
 def _assessment(ctx: Context) -> None:
     state = ctx.state
     people = state.policy.orientation == "people_centred"
+    international = ctx.modifier_total("international_support")  # only cards change modifiers
     for region_id in ctx.index.region_order:
         region = state.regions[region_id]
         if any(u.holds_tob for u in ctx.units_in(region_id)):
@@ -499,7 +500,7 @@ def _assessment(ctx: Context) -> None:
             )
         if region.tier_three:
             _tier_three(ctx, region_id)
-        _threat_drift(ctx, region_id)
+        _threat_drift(ctx, region_id, international)
     if state.policy.orientation == "state_centred":
         if state.consent < T.STATE_CENTRED_CONSENT_LIMIT:
             ctx.consent(
@@ -538,12 +539,11 @@ def _tier_three(ctx: Context, region_id: str) -> None:
             ctx.host_presence(region_id, 1, "local institutions return", why)
 
 
-def _threat_drift(ctx: Context, region_id: str) -> None:
+def _threat_drift(ctx: Context, region_id: str, international: int) -> None:
     """Roll each armed group's threat up or down (rules.md §10); explain only what changes."""
     state = ctx.state
     region = state.regions[region_id]
     spec = ctx.index.regions[region_id]
-    international = ctx.modifier_total("international_support")
     shared: list[tuple[str, int]] = []
     if region.host_presence <= 1:
         shared.append(("state absent", 1))
