@@ -135,16 +135,17 @@ class Context:
     def die(self, sides: int, purpose: str) -> int:
         state, value = rng.below(self.state.rng, sides)
         self.state.__dict__["rng"] = state
-        self.state.current.rolls.append(Roll(purpose=purpose, dice=f"1d{sides}", result=value + 1))
+        self.state.current.rolls.append(Roll(purpose, f"1d{sides}", value + 1))
         return value + 1
 
     def dice(self, count: int, sides: int, purpose: str) -> int:
-        state, total = self.state.rng, 0
+        state, total = self.state.rng, count
+        below = rng.below
         for _ in range(count):
-            state, value = rng.below(state, sides)
-            total += value + 1
+            state, value = below(state, sides)
+            total += value
         self.state.__dict__["rng"] = state
-        self.state.current.rolls.append(Roll(purpose=purpose, dice=f"{count}d{sides}", result=total))
+        self.state.current.rolls.append(Roll(purpose, f"{count}d{sides}", total))
         return total
 
     def between(self, low: int, high: int, purpose: str) -> int:
@@ -160,17 +161,9 @@ class Context:
     def record(
         self, kind: str, target: str, delta: int, after: int, summary: str, causes: list[Cause]
     ) -> None:
-        self.state.current.changes.append(
-            Change(
-                turn=self.state.turn,
-                phase=self.phase,
-                kind=kind,
-                target=target,
-                delta=delta,
-                after=after,
-                summary=summary,
-                causes=causes,
-            )
+        state = self.state
+        state.current.changes.append(
+            Change(state.turn, self.phase, kind, target, delta, after, summary, causes)
         )
 
     def credibility(self, region: str, delta: int, summary: str, causes: list[Cause]) -> int:
@@ -185,11 +178,11 @@ class Context:
         elif delta < 0 and before <= DISTRUST_FLOOR:
             delta = -((-delta) // 2)
             summary += f" (halved: credibility is {DISTRUST_FLOOR} or less)"
-        state.credibility = max(CREDIBILITY_MIN, min(CREDIBILITY_MAX, before + delta))
-        actual = state.credibility - before
+        after = max(CREDIBILITY_MIN, min(CREDIBILITY_MAX, before + delta))
+        state.__dict__["credibility"] = after  # hot path: skip pydantic's __setattr__, as for dice
         if delta:
-            self.record("credibility", region, actual, state.credibility, summary, causes)
-        return actual
+            self.record("credibility", region, after - before, after, summary, causes)
+        return after - before
 
     def consent(self, delta: int, summary: str, causes: list[Cause]) -> None:
         before = self.state.consent
