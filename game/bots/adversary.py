@@ -205,14 +205,15 @@ def _civilians(
 ) -> Action | None:
     """P5: strike civilians where armed groups are strong and protection is weak."""
     scored: list[tuple[int, str]] = []
+    regions = ctx.index.regions
     for region_id, (score, _, _) in targets.items():
-        small = ctx.index.regions[region_id].population < T.SMALL_REGION
+        small = regions[region_id].population < T.SMALL_REGION
         repeat = T.REPEAT_STRIKE_SMALL if small else T.REPEAT_STRIKE
         scored.append((score - repeat * struck.get(region_id, 0), region_id))
     if not scored:
         return None
-    position = ctx.index.region_position
-    scored.sort(key=lambda item: (-item[0], position[item[1]]))
+    # targets are in map order and the sort is stable, so ties stay in map order
+    scored.sort(key=lambda item: -item[0])
     choice = scored[0]
     picked = "first"
     if len(scored) > 1 and ctx.die(6, "adversary target choice") >= T.SECOND_CHOICE_ROLL:

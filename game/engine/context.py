@@ -40,7 +40,9 @@ class ScenarioIndex:
             if actor.kind in ("terrorist", "non_signatory", "militia")
         }
         self.civilian_strikers = frozenset(self.actors_striking("civilians"))
-        self.region_position = {region_id: i for i, region_id in enumerate(self.region_order)}
+        self.partner_forces = frozenset(
+            actor.id for actor in scenario.actors if actor.kind in ("host_forces", "international")
+        )
         self.police_units = frozenset(
             unit.id for unit in scenario.contingents if unit.type == UnitType.FORMED_POLICE
         )

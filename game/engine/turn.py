@@ -281,12 +281,13 @@ def _info(region: str, strength: int, source: str):
 def _host_force_conduct(ctx: Context) -> None:
     """Host-nation and international forces harm civilians too (rules.md §6.4)."""
     state = ctx.state
+    partners = ctx.index.partner_forces
     for region_id in ctx.index.region_order:
         region = state.regions[region_id]
         for actor_id, level in region.threat.items():
-            actor = ctx.index.actors.get(actor_id)
-            if actor is None or level <= 0 or actor.kind not in ("host_forces", "international"):
+            if level <= 0 or actor_id not in partners:
                 continue
+            actor = ctx.index.actors[actor_id]
             if actor.kind == "host_forces":
                 chance = level + (1 if state.policy.orientation == "state_centred" else -1)
                 checks = []
