@@ -179,19 +179,19 @@ class TurnRecord(Model):
 
     turn: int
     month: str
-    cards: list[str] = []
-    orders: list[dict] = []
-    decisions: dict[str, str] = {}
-    adversary: list[str] = []
-    rolls: list[Roll] = []
-    changes: list[Change] = []
+    cards: list[str] = Field(default_factory=list)
+    orders: list[dict] = Field(default_factory=list)
+    decisions: dict[str, str] = Field(default_factory=dict)
+    adversary: list[str] = Field(default_factory=list)
+    rolls: list[Roll] = Field(default_factory=list)
+    changes: list[Change] = Field(default_factory=list)
     say: int = 0
     do: int = 0
-    civilians_killed: dict[str, dict[str, int]] = {}
+    civilians_killed: dict[str, dict[str, int]] = Field(default_factory=dict)
     peacekeepers_killed: int = 0
-    credibility: dict[str, int] = {}
+    credibility: dict[str, int] = Field(default_factory=dict)
     mandate_outcome: str | None = None
-    notes: list[str] = []  # the facilitator's notes on this turn, for the debrief
+    notes: list[str] = Field(default_factory=list)  # the facilitator's notes on this turn, for the debrief
     council_heard: bool = False  # the Council has already heard of a prevented attack this turn
 
 
