@@ -99,7 +99,7 @@ class ScenarioIndex:
 
 
 def cause(kind: str, ref: str, detail: str = "") -> Cause:
-    return Cause(kind=kind, ref=ref, detail=detail)
+    return Cause(kind, ref, detail)
 
 
 class Context:
