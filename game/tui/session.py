@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
-from game.engine import Game, TurnRecord
+from game.engine import Game, IllegalOrder, TurnRecord
 from game.engine import orders as O
 from game.record import saves
 from game.scenario.models import Scenario
@@ -62,6 +63,25 @@ class Session:
         return True
 
     # --- orders ---------------------------------------------------------------------------------
+    refusals: ClassVar[tuple[type[Exception], ...]] = (IllegalOrder,)  # what give/withdraw may raise
+
+    @staticmethod
+    def refusal(error: Exception) -> str:
+        """The reason, for the player, of an error in `refusals`."""
+        return error.reason if isinstance(error, IllegalOrder) else str(error)
+
+    def give(self, order: O.Order, role: str | None = None) -> None:
+        """Give an order as a seat (this one by default); raises one of `refusals` with the reason."""
+        self.game.apply(order, role or self.seat)
+
+    def withdraw(self, index: int) -> list[str]:
+        """Withdraw pending order number `index`; returns the orders dropped as no longer possible."""
+        return self.game.withdraw(index)
+
+    def can_decide(self, role: str) -> bool:
+        """Whether the player at the keyboard may take a decision put to this role."""
+        return not self.hotseat or role == self.seat
+
     def order_role(self, order: O.Order) -> str:
         return O.order_role(order, self.game.context())
 

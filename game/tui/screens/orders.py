@@ -13,7 +13,6 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from game.engine import IllegalOrder
 from game.tui.labels import ROLE_DUTIES, ROLE_ORDER, ROLE_SHORT, ROLE_TITLES
 from game.tui.order_menu import MenuItem, build_menu, order_text
 from game.tui.session import Session
@@ -111,10 +110,12 @@ class OrdersScreen(Screen[None]):
 
     def give(self, item: MenuItem) -> None:
         try:
-            self.session.game.apply(item.order, self.session.seat)
-        except IllegalOrder as error:
-            self.detail(Text.assemble(("✗ Refused: ", "bold"), error.reason))
-            self.notify(error.reason, title="Order refused", severity="warning")
+            self.session.give(item.order)
+        except self.session.refusals as error:
+            reason = self.session.refusal(error)
+            self.detail(Text.assemble(("✗ Refused: ", "bold"), reason))
+            self.notify(reason, title="Order refused", severity="warning")
+            self.rebuild()  # a shared game may have moved on meanwhile
             return
         self.detail(Text.assemble(("✓ Given: ", "bold"), order_text(self.session.game, item.order)))
         self.rebuild()
@@ -127,7 +128,11 @@ class OrdersScreen(Screen[None]):
         option = listing.get_option_at_index(listing.highlighted)
         index = int(option.id or 0)
         withdrawn = order_text(self.session.game, self.session.game.pending_orders()[index])
-        dropped = self.session.game.withdraw(index)
+        try:
+            dropped = self.session.withdraw(index)
+        except self.session.refusals as error:
+            self.notify(self.session.refusal(error), title="Not withdrawn", severity="warning")
+            return
         message = f"Withdrawn: {withdrawn}"
         if dropped:
             message += "\nAlso dropped, no longer possible: " + "; ".join(dropped)

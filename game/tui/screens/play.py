@@ -13,7 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from game.engine import IllegalOrder, TurnRecord
+from game.engine import TurnRecord
 from game.engine import orders as O
 from game.record.saves import SaveError
 from game.tui.dialogs.card import CardDialog
@@ -154,7 +154,7 @@ class PlayScreen(Screen[None]):
             return
         card_id = self._card_queue.pop(0)
         choice = next((c for c in self.game.state.choices if c.card == card_id), None)
-        can_decide = choice is not None and (not self.session.hotseat or choice.role == self.session.seat)
+        can_decide = choice is not None and self.session.can_decide(choice.role)
         dialog = CardDialog(self.game, card_id, can_decide, len(self._card_queue))
         self.app.push_screen(dialog, lambda option: self._card_closed(card_id, option))
 
@@ -162,9 +162,9 @@ class PlayScreen(Screen[None]):
         choice = next((c for c in self.game.state.choices if c.card == card_id), None)
         if option is not None and choice is not None and choice.decided != option:
             try:
-                self.game.apply(O.DecideCard(card=card_id, option=option), choice.role)
-            except IllegalOrder as error:
-                self.notify(error.reason, title="Decision refused", severity="warning")
+                self.session.give(O.DecideCard(card=card_id, option=option), choice.role)
+            except self.session.refusals as error:
+                self.notify(self.session.refusal(error), title="Decision refused", severity="warning")
         self._next_card()
 
     def action_orders(self) -> None:

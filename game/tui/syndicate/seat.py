@@ -12,21 +12,14 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from game.engine import IllegalOrder
-from game.engine import orders as O
 from game.syndicate.store import SessionError
-from game.tui.dialogs.card import CardDialog
 from game.tui.dialogs.confirm import ConfirmDialog
 from game.tui.labels import ROLE_DUTIES, ROLE_SHORT, ROLE_TITLES
-from game.tui.order_menu import MenuItem, order_text
+from game.tui.order_menu import order_text
 from game.tui.screens.orders import OrdersScreen
 from game.tui.screens.play import PlayScreen
 from game.tui.syndicate.seat_session import SeatSession
 from game.tui.syndicate.widgets import SyndicateBar
-
-
-def _refused(error: Exception) -> str:
-    return error.reason if isinstance(error, IllegalOrder) else str(error)
 
 
 class SeatPlayScreen(PlayScreen):
@@ -126,25 +119,6 @@ class SeatPlayScreen(PlayScreen):
             return
         self.app.push_screen(SeatOrdersScreen(self.session))
 
-    def _next_card(self) -> None:
-        if not self._card_queue:
-            self.refresh_view()
-            return
-        card_id = self._card_queue.pop(0)
-        choice = next((c for c in self.game.state.choices if c.card == card_id), None)
-        can_decide = choice is not None and choice.role == self.session.role and not self.session.committed
-        dialog = CardDialog(self.game, card_id, can_decide, len(self._card_queue))
-        self.app.push_screen(dialog, lambda option: self._card_closed(card_id, option))
-
-    def _card_closed(self, card_id: str, option: str | None) -> None:
-        choice = next((c for c in self.game.state.choices if c.card == card_id), None)
-        if option is not None and choice is not None and choice.decided != option:
-            try:
-                self.session.give(O.DecideCard(card=card_id, option=option))
-            except (IllegalOrder, SessionError) as error:
-                self.notify(_refused(error), title="Decision refused", severity="warning")
-        self._next_card()
-
     def action_commit(self) -> None:
         session = self.session
         mine = len(session.pending_for(session.role))
@@ -221,38 +195,6 @@ class SeatOrdersScreen(OrdersScreen):
     def on_mount(self) -> None:
         self._turn = self.session.game.state.turn
         super().on_mount()
-
-    def give(self, item: MenuItem) -> None:
-        try:
-            self.session.give(item.order)
-        except (IllegalOrder, SessionError) as error:
-            reason = _refused(error)
-            self.detail(Text.assemble(("✗ Refused: ", "bold"), reason))
-            self.notify(reason, title="Order refused", severity="warning")
-            self.rebuild()
-            return
-        self.detail(Text.assemble(("✓ Given: ", "bold"), order_text(self.session.game, item.order)))
-        self.rebuild()
-
-    def action_withdraw(self) -> None:
-        listing = self.query_one("#pending", OptionList)
-        if listing.highlighted is None or listing.option_count == 0:
-            self.notify("This seat has no pending order to withdraw.", severity="warning")
-            return
-        option = listing.get_option_at_index(listing.highlighted)
-        index = int(option.id or 0)
-        withdrawn = order_text(self.session.game, self.session.game.pending_orders()[index])
-        try:
-            dropped = self.session.withdraw(index)
-        except SessionError as error:
-            self.notify(str(error), title="Not withdrawn", severity="warning")
-            return
-        message = f"Withdrawn: {withdrawn}"
-        if dropped:
-            message += "\nAlso dropped, no longer possible: " + "; ".join(dropped)
-        self.detail(Text(message))
-        self.notify(message, title="Withdrawn")
-        self.rebuild()
 
 
 class RolePickerScreen(Screen[str]):

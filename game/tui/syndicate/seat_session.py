@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.engine import TurnRecord
+from game.engine import IllegalOrder, TurnRecord
 from game.engine import orders as O
 from game.record import saves
-from game.syndicate.store import SeatStatus
+from game.syndicate.store import SeatStatus, SessionError
 from game.syndicate.store import Session as Store
 from game.tui.labels import ROLE_TITLES
 from game.tui.session import Session
@@ -82,8 +82,10 @@ class SeatSession(Session):
         return Picture(self.store.status(), self.store.seconds_left(), self.store.paused())
 
     # --- orders, through the store --------------------------------------------------------------
-    def give(self, order: O.Order) -> None:
-        """Raises IllegalOrder or SessionError, with the reason for the officer."""
+    refusals = (IllegalOrder, SessionError)
+
+    def give(self, order: O.Order, role: str | None = None) -> None:
+        """Give an order as this seat (the only role it holds); raises IllegalOrder or SessionError."""
         try:
             self.store.give(self.role, order)
         finally:
@@ -114,6 +116,9 @@ class SeatSession(Session):
             self.refresh()
         after = set(self._applied_ids())
         return [O.describe(order) for oid, order in before.items() if oid != order_id and oid not in after]
+
+    def can_decide(self, role: str) -> bool:
+        return role == self.role and not self.committed
 
     def commit(self) -> bool:  # type: ignore[override]
         """Commit this seat's orders; True when that resolved the turn."""
