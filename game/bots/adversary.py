@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Literal
 
 from game.engine import tables as T
@@ -53,19 +54,19 @@ def plan(ctx: Context) -> list[Action]:
     }
     targets = _civilian_targets(ctx)
     actions: list[Action] = []
+    taken = dict.fromkeys(queues, 0)  # actions of each priority so far
     struck: dict[str, int] = {}
     for _ in range(action_count(ctx)):
-        action = next(
-            (
-                queue.pop(0)
-                for limit, queue in queues.values()
-                if queue and sum(a.kind == queue[0].kind for a in actions) < limit
-            ),
-            None,
-        ) or _civilians(ctx, struck, targets)
+        action = None
+        for kind, (limit, queue) in queues.items():
+            if queue and taken[kind] < limit:
+                action = queue.pop(0)
+                taken[kind] += 1
+                break
         if action is None:
-            break
-        if action.kind == "civilians":
+            action = _civilians(ctx, struck, targets)
+            if action is None:
+                break
             struck[action.region] = struck.get(action.region, 0) + 1
         actions.append(action)
     return actions
@@ -213,7 +214,7 @@ def _civilians(
     if not scored:
         return None
     # targets are in map order and the sort is stable, so ties stay in map order
-    scored.sort(key=lambda item: -item[0])
+    scored.sort(key=itemgetter(0), reverse=True)  # reverse=True keeps the sort stable
     choice = scored[0]
     picked = "first"
     if len(scored) > 1 and ctx.die(6, "adversary target choice") >= T.SECOND_CHOICE_ROLL:

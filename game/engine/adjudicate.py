@@ -18,11 +18,19 @@ class Protection:
     total: int = 0
     items: list[tuple[str, int]] = field(default_factory=list)
     air_response: tuple[str, str] | None = None  # (unit, lift asset) if projection is used
+    _described: str | None = field(default=None, init=False, repr=False, compare=False)
 
     def add(self, label: str, value: int) -> None:
         if value:
             self.items.append((label, value))
             self.total += value
+            self._described = None
+
+    def describe(self) -> str:
+        """The items as the ledger shows them: "patrols (transient presence) +1, ..." or "none"."""
+        if self._described is None:  # a region's protection serves every strike there this turn
+            self._described = ", ".join(f"{label} {value:+d}" for label, value in self.items) or "none"
+        return self._described
 
 
 def outcome_for(modified_roll: int) -> tuple[str, int]:
@@ -38,10 +46,9 @@ def _responsive(ctx: Context, unit: UnitState) -> bool:
 
 
 def attack_helicopters_over(ctx: Context, region: str) -> list[str]:
+    aviation = ctx.index.aviation
     return [
-        asset_id
-        for asset_id, asset in ctx.state.aviation.items()
-        if asset.tasked_region == region and ctx.index.aviation[asset_id].kind == AviationKind.ATTACK
+        asset_id for asset_id in ctx.tasked_over(region) if aviation[asset_id].kind == AviationKind.ATTACK
     ]
 
 
@@ -100,18 +107,29 @@ def civilian_protection(ctx: Context, region: str, major: bool = False) -> Prote
 def _protection(ctx: Context, region: str) -> Protection:
     protection = Protection()
     regional = ctx.state.regions[region]
-    units = ctx.units_in(region)
-    contributing_caveats = False
-    if any(unit.holds_tob for unit in units):
+    police, specs = ctx.index.police_units, ctx.index.units
+    # One pass over the region's units (this runs for every region every turn).
+    has_police = static = acting = caveated = False
+    patrol_share = 0
+    for unit in ctx.units_in(region):
+        if unit.id in police:
+            has_police = True
+            continue
+        caveats = specs[unit.id].caveats
+        if unit.posture == "base" and not unit.holds_tob:
+            static = True
+            continue
+        acting = True
+        caveated = caveated or bool(caveats)
+        if unit.posture == "patrol" and Caveat.SELF_DEFENCE_ONLY not in caveats:
+            patrol_share += unit.transit_share
+    if ctx.has_base(region):
         protection.add("temporary operating base (permanent presence)", T.TOB_PROTECTION)
-    police = ctx.index.police_units
-    soldiers = [u for u in units if u.id not in police]
-    if any(u.posture == "base" and not u.holds_tob for u in soldiers):
+    if static:
         protection.add("static protection around mission camps", T.BASE_POSTURE_PROTECTION)
-    patrol_share = sum(u.transit_share for u in soldiers if u.posture == "patrol" and _responsive(ctx, u))
     patrols = min(T.PATROL_PROTECTION_MAX, patrol_share // 100) * T.PATROL_PROTECTION
     protection.add("patrols (transient presence)", patrols)
-    if len(soldiers) < len(units):
+    if has_police:
         protection.add("formed police unit", T.POLICE_PROTECTION)
     label, value, unit_id, asset_id = _best_response(ctx, region, regional.warning)
     protection.add(label, value)
@@ -123,13 +141,11 @@ def _protection(ctx: Context, region: str) -> Protection:
     protection.add(f"early warning level {regional.warning}", regional.warning - T.WARNING_OFFSET)
     dispersion = ctx.index.regions[region].dispersion
     protection.add("scattered villages far from any post", -dispersion)
-    acting = [u for u in soldiers if u.posture != "base" or u.holds_tob]
-    contributing_caveats = any(ctx.index.units[u.id].caveats for u in acting)
     if protection.total > 0 or acting:
         definition = ctx.state.policy.poc_definition
         if definition == "define_poc" and acting:
             protection.add("PoC defined: one understanding of when to act", T.POC_DEFINED_BONUS)
-        elif definition == "status_quo" and contributing_caveats:
+        elif definition == "status_quo" and caveated:
             protection.add("PoC undefined: caveated units read it their own way", -T.POC_UNDEFINED_PENALTY)
     return protection
 
@@ -154,13 +170,13 @@ def resolve_civilian_attack(ctx: Context, region: str, actor: str, unopposed: in
             f"air response to {ctx.region_name(region)} by {ctx.unit_name(unit_id)}",
             [source],
         )
-    mods = ", ".join(f"{label} {value:+d}" for label, value in protection.items) or "none"
+    mods = protection.describe()
     why = [
         source,
         cause("roll", "2d6", f"rolled {roll}, protection {protection.total:+d} ({mods})"),
         cause("rule", "resolution table", f"{outcome.replace('_', ' ')}: {percent}% of {unopposed}"),
     ]
-    name = ctx.index.actors[actor].name if actor in ctx.index.actors else actor
+    name = ctx.actor_name(actor)
     ctx.civilians_killed(
         region, actor, deaths, f"{name} attacked civilians in {ctx.region_name(region)}", why
     )
@@ -220,10 +236,8 @@ def peacekeeper_defence(ctx: Context, unit: UnitState) -> Protection:
     if attack_helicopters_over(ctx, unit.region):
         protection.add("attack helicopter cover", T.PK_ATTACK_HELICOPTER)
     if any(
-        other.posture == "quick_reaction"
-        and other.id != unit.id
-        and (other.region == unit.region or unit.region in ctx.index.links[other.region])
-        for other in ctx.state.units.values()
+        other.id != unit.id and (other.region == unit.region or unit.region in ctx.index.links[other.region])
+        for other in ctx.quick_reaction_units()
     ):
         protection.add("quick reaction force nearby", T.PK_QRF_NEARBY)
     warning = ctx.state.regions[unit.region].warning
@@ -246,13 +260,13 @@ def resolve_peacekeeper_attack(
     outcome, percent = outcome_for(roll + protection.total)
     killed = unopposed * percent // 100
     hurt = wounded * percent // 100 if wounded else killed * T.PK_WOUNDED_PER_DEATH
-    mods = ", ".join(f"{label} {value:+d}" for label, value in protection.items) or "none"
+    mods = protection.describe()
     why = [
         source,
         cause("roll", "2d6", f"rolled {roll}, defence {protection.total:+d} ({mods})"),
         cause("rule", "resolution table", f"{outcome.replace('_', ' ')}: {percent}% of {unopposed}"),
     ]
-    name = ctx.index.actors[actor].name if actor in ctx.index.actors else actor
+    name = ctx.actor_name(actor)
     before = ctx.state.tallies.peacekeepers_killed
     killed = ctx.peacekeepers_hit(
         unit_id,
@@ -287,7 +301,7 @@ def resolve_peacekeeper_attack(
 
 def resolve_host_force_attack(ctx: Context, region: str, actor: str, deaths: int, source: Cause) -> None:
     why = [source]
-    name = ctx.index.actors[actor].name if actor in ctx.index.actors else actor
+    name = ctx.actor_name(actor)
     ctx.host_forces_killed(region, deaths, f"{name} attacked host forces in {ctx.region_name(region)}", why)
     if deaths >= 20:
         ctx.host_presence(region, -1, f"the host state pulls back from {ctx.region_name(region)}", why)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from functools import cached_property
 
 from game.engine import rng
+from game.engine.rng import GOLDEN_GAMMA, MASK64
 from game.engine.state import Cause, Change, GameState, Roll
 from game.engine.tables import (
     CREDIBILITY_MAX,
@@ -15,6 +17,13 @@ from game.engine.tables import (
     TRUST_CEILING,
 )
 from game.scenario.models import Aviation, Card, Contingent, Region, Scenario, UnitType
+
+
+class Names(dict[str, str]):
+    """Display names by id; an id the scenario does not know reads as itself."""
+
+    def __missing__(self, key: str) -> str:
+        return key
 
 
 class ScenarioIndex:
@@ -31,6 +40,10 @@ class ScenarioIndex:
         self.aviation: dict[str, Aviation] = {asset.id: asset for asset in scenario.aviation}
         self.cards: dict[str, Card] = {card.id: card for card in scenario.cards}
         self.actors = {actor.id: actor for actor in scenario.actors}
+        self.region_names = Names((region.id, region.name) for region in scenario.regions)
+        self.unit_names = Names((unit.id, unit.name) for unit in scenario.contingents)
+        self.asset_names = Names((asset.id, asset.name) for asset in scenario.aviation)
+        self.actor_names = Names((actor.id, actor.name) for actor in scenario.actors)
         self.team_regions = {team.base for team in scenario.civilian_teams}
         self._lift: dict[tuple[str, str], list[str]] = {}
         self._striking: dict[str, list[str]] = {}
@@ -98,8 +111,7 @@ class ScenarioIndex:
         return {actor.id for actor in self.scenario.actors if "civilians" in actor.targets}
 
 
-def cause(kind: str, ref: str, detail: str = "") -> Cause:
-    return Cause(kind, ref, detail)
+cause = Cause  # cause(kind, ref, detail=""): the rules build about 2,000 of these a game
 
 
 class Context:
@@ -111,25 +123,16 @@ class Context:
         self.phase = phase
         self._by_region: dict[str, list] | None = None
         self._quick_reaction: list | None = None
+        self._base_regions: set[str] | None = None
+        self._tasked: dict[str, list[str]] | None = None
         self.protection_cache: dict = {}  # region -> Protection, cleared when forces change
         self._custom_cards: dict[str, Card] = {}
-
-    # --- names, for the summaries players read --------------------------------------------------
-    def region_name(self, region_id: str) -> str:
-        region = self.index.regions.get(region_id)
-        return region.name if region else region_id
-
-    def unit_name(self, unit_id: str) -> str:
-        unit = self.index.units.get(unit_id)
-        return unit.name if unit else unit_id
-
-    def asset_name(self, asset_id: str) -> str:
-        asset = self.index.aviation.get(asset_id)
-        return asset.name if asset else asset_id
-
-    def actor_name(self, actor_id: str) -> str:
-        actor = self.index.actors.get(actor_id)
-        return actor.name if actor else actor_id
+        # Names for the summaries players read, looked up thousands of times a game: plain
+        # dictionary lookups (an unknown id reads as itself).
+        self.region_name: Callable[[str], str] = index.region_names.__getitem__
+        self.unit_name: Callable[[str], str] = index.unit_names.__getitem__
+        self.asset_name: Callable[[str], str] = index.asset_names.__getitem__
+        self.actor_name: Callable[[str], str] = index.actor_names.__getitem__
 
     # --- dice -----------------------------------------------------------------------------------
     # The generator state is written straight into the model's __dict__: dice are the
@@ -142,10 +145,11 @@ class Context:
 
     def dice(self, count: int, sides: int, purpose: str) -> int:
         state, total = self.state.rng, count
-        below = rng.below
-        for _ in range(count):
-            state, value = below(state, sides)
-            total += value
+        for _ in range(count):  # rng.below, inlined: a thousand rolls a game
+            state = (state + GOLDEN_GAMMA) & MASK64
+            z = ((state ^ (state >> 30)) * 0xBF58476D1CE4E5B9) & MASK64
+            z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK64
+            total += (z ^ (z >> 31)) % sides
         self.state.__dict__["rng"] = state
         self.state.current.rolls.append(Roll(purpose, f"{count}d{sides}", total))
         return total
@@ -313,10 +317,31 @@ class Context:
                 self._by_region.setdefault(unit.region, []).append(unit)
         return self._by_region.get(region, [])
 
+    def tasked_over(self, region: str) -> list[str]:
+        """Aircraft tasked over a region, in the scenario's order (cached: call retasked() after)."""
+        if self._tasked is None:
+            self._tasked = {}
+            for asset_id, asset in self.state.aviation.items():
+                if asset.tasked_region is not None:
+                    self._tasked.setdefault(asset.tasked_region, []).append(asset_id)
+        return self._tasked.get(region, [])
+
+    def retasked(self) -> None:
+        """Forget cached taskings and protection after an aircraft's tasking changed."""
+        self._tasked = None
+        self.protection_cache.clear()
+
+    def has_base(self, region: str) -> bool:
+        """Whether a unit holds a temporary operating base in the region (cached like units_in)."""
+        if self._base_regions is None:
+            self._base_regions = {unit.region for unit in self.state.units.values() if unit.holds_tob}
+        return region in self._base_regions
+
     def units_moved(self) -> None:
-        """Forget cached positions and protection after a unit moved or changed posture."""
+        """Forget cached positions and protection after a unit moved, changed posture or base."""
         self._by_region = None
         self._quick_reaction = None
+        self._base_regions = None
         self.protection_cache.clear()
 
     def quick_reaction_units(self) -> list:

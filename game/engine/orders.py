@@ -474,9 +474,11 @@ def apply(order: Order, ctx: Context) -> None:
             )
         case CloseBase(unit=unit_id):
             state.units[unit_id].holds_tob = False
+            ctx.units_moved()
         case TaskAviation(asset=asset_id, region=region):
             asset = state.aviation[asset_id]
             asset.tasked_region = region
+            ctx.retasked()
             if region is not None and not asset.paid:
                 charge_tasking(ctx, asset_id, why)
         case SetPocActivity(region=region, tier=tier, points=points):

@@ -35,6 +35,15 @@ class Model(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
+    def __setattr__(self, name: str, value: object) -> None:
+        # The rules assign fields thousands of times a game. Assignments are not validated in
+        # these models, so a declared field is stored directly; pydantic's own __setattr__
+        # (two more calls) only also notes the name in model_fields_set, which nothing reads.
+        if name in self.__pydantic_fields__:
+            self.__dict__[name] = value
+        else:
+            super().__setattr__(name, value)
+
 
 @dataclass(slots=True)
 class Cause:

@@ -105,6 +105,7 @@ def _refresh_means(ctx: Context) -> None:
                     [cause("modifier", key)],
                 )
                 asset.tasked_region = None
+                ctx.retasked()
 
 
 def _fit_tier_points(ctx: Context) -> None:
@@ -134,9 +135,9 @@ def warning_level(ctx: Context, region_id: str) -> tuple[int, list[str]]:
     """Early-warning level of a region and what it is made of (rules.md §1)."""
     region = ctx.state.regions[region_id]
     parts: list[tuple[str, int]] = []
-    for asset_id, asset in ctx.state.aviation.items():
+    for asset_id in ctx.tasked_over(region_id):
         spec = ctx.index.aviation[asset_id]
-        if spec.kind == AviationKind.ISR and asset.tasked_region == region_id:
+        if spec.kind == AviationKind.ISR:
             value = T.WARNING_ISR_LONG if spec.range_km >= 300 else T.WARNING_ISR_TACTICAL
             parts.append((f"ISR {ctx.asset_name(asset_id)}", value))
     if region.credibility >= T.WARNING_CREDIBILITY_THRESHOLD:
@@ -442,7 +443,7 @@ def _resolve_info_attack(ctx: Context, attack, countered: dict[str, int]) -> Non
     if "psyops" in state.means.irc_available:
         strength -= T.INFO_ATTACK_PSYOPS_REDUCTION
         mods.append("PSYOPS")
-    if any(u.holds_tob for u in ctx.units_in(attack.region)):
+    if ctx.has_base(attack.region):
         strength -= T.INFO_ATTACK_TOB_REDUCTION
         mods.append("people see the operating base")
     if countered.get(attack.region):
@@ -479,7 +480,7 @@ def _assessment(ctx: Context) -> None:
     international = ctx.modifier_total("international_support")  # only cards change modifiers
     for region_id in ctx.index.region_order:
         region = state.regions[region_id]
-        if any(u.holds_tob for u in ctx.units_in(region_id)):
+        if ctx.has_base(region_id):
             ctx.credibility(
                 region_id,
                 T.TOB_CREDIBILITY_PER_TURN,
@@ -552,7 +553,7 @@ def _threat_drift(ctx: Context, region_id: str, international: int) -> None:
         shared.append(("mission distrusted", 1))
     if region.credibility >= 60:
         shared.append(("mission trusted", -1))
-    if any(u.holds_tob for u in ctx.units_in(region_id)):
+    if ctx.has_base(region_id):
         shared.append(("operating base", -1))
     if spec.tri_border:
         shared.append(("tri-border pressure", 1))

@@ -113,3 +113,20 @@ def test_full_campaign_random_orders(seed: int, data: st.DataObject) -> None:
     game = Game.new(scenario, seed)
     log = play_random(game, data, orders_per_turn=4)
     assert replay(Game.new(scenario, seed), log).state.digest() == game.state.digest()
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(seed=st.integers(-(2**63), 2**63 - 1), count=st.integers(0, 5), sides=st.integers(1, 100))
+def test_dice_are_the_generator_s_draws(mini, seed: int, count: int, sides: int) -> None:
+    """Context.dice inlines rng.below for speed; it must roll exactly what the generator gives."""
+    from game.engine import rng
+
+    game = Game.new(mini, seed, undo=False)
+    ctx = game.context()
+    state, expected = game.state.rng, count
+    for _ in range(count):
+        state, value = rng.below(state, sides)
+        expected += value
+    assert ctx.dice(count, sides, "test") == expected
+    assert game.state.rng == state
+    assert game.state.current.rolls[-1].result == expected

@@ -87,6 +87,24 @@ def test_large_attacks_and_the_poc_definition(game: Game) -> None:
     assert items["PoC undefined: caveated units read it their own way"] == -1
 
 
+def test_a_context_sees_the_orders_applied_through_it(game: Game) -> None:
+    """The context caches positions, bases and taskings; each order that changes one refreshes it."""
+    ctx = game.context()
+    assert not any(
+        label.startswith("attack helicopters") for label in dict(civilian_protection(ctx, "centre").items)
+    )
+    O.apply(O.TaskAviation(asset="gunship", region="centre"), ctx)
+    assert "attack helicopters Attack" in dict(civilian_protection(ctx, "centre").items)
+    O.apply(O.OpenBase(unit="inf_b"), ctx)
+    assert ctx.has_base("centre")
+    assert "temporary operating base (permanent presence)" in dict(civilian_protection(ctx, "centre").items)
+    O.apply(O.CloseBase(unit="inf_b"), ctx)
+    assert not ctx.has_base("centre")
+    assert "temporary operating base (permanent presence)" not in dict(
+        civilian_protection(ctx, "centre").items
+    )
+
+
 def test_early_warning_sources(game: Game) -> None:
     ctx = game.context()
     level, parts = warning_level(ctx, "centre")
