@@ -81,15 +81,12 @@ def _refresh_means(ctx: Context) -> None:
         )
     _fit_tier_points(ctx)
     means.messages_issued = 0
+    hours_pct = {kind: means.aviation_pct + ctx.modifier_total(key) for kind, key in HOURS_MODIFIER.items()}
     for asset_id, asset in state.aviation.items():
         spec = ctx.index.aviation[asset_id]
-        key = {
-            "utility": "utility_hours_pct",
-            "attack": "attack_hours_pct",
-            "isr": "isr_hours_pct",
-        }[spec.kind]
+        key = HOURS_MODIFIER[spec.kind]
         monthly = spec.hours_per_month * (1 if spec.kind == AviationKind.ISR else spec.aircraft)
-        asset.hours = scaled(monthly, means.aviation_pct + ctx.modifier_total(key))
+        asset.hours = scaled(monthly, hours_pct[spec.kind])
         asset.paid = False
         if asset.tasked_region is not None:
             if asset.hours >= T.TASK_HOURS[spec.kind]:
@@ -106,6 +103,9 @@ def _refresh_means(ctx: Context) -> None:
                 )
                 asset.tasked_region = None
                 ctx.retasked()
+
+
+HOURS_MODIFIER = {"utility": "utility_hours_pct", "attack": "attack_hours_pct", "isr": "isr_hours_pct"}
 
 
 def _fit_tier_points(ctx: Context) -> None:
