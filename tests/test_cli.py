@@ -64,6 +64,14 @@ def test_simulate_text_prints_turns_and_scorecard(capsys: pytest.CaptureFixture[
     assert "2019-04" in out and "National credibility" in out
 
 
+def test_simulate_text_names_regions_and_armed_groups(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["simulate", "--scenario", "tutorial", "--seed", "3", "--policy", "historical"]) == 0
+    scorecard = capsys.readouterr().out.split("National credibility")[1]
+    perpetrators = next(line for line in scorecard.splitlines() if line.startswith("Civilians killed by"))
+    assert "Dan Na Ambassagou" in perpetrators and "dozo_militia" not in perpetrators
+    assert "Credibility by region: Tombouctou" in scorecard
+
+
 def test_schema_prints_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["schema"]) == 0
     assert json.loads(capsys.readouterr().out)["title"] == "Scenario"
