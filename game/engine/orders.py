@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 from game.engine import tables as T
 from game.engine.context import Context, cause
+from game.engine.wording import words
 from game.scenario.loader import cross_reference_problems
 from game.scenario.models import AviationKind, Card, Caveat, Role, UnitType
 
@@ -240,7 +241,7 @@ def why_illegal(order: Order, ctx: Context, role: str | None = None) -> str | No
                 return f"no unit {unit_id!r}"
             spec = ctx.index.units[unit_id]
             if posture == unit.posture:
-                return f"{ctx.unit_name(unit_id)} already has {posture.replace('_', ' ')} posture"
+                return f"{ctx.unit_name(unit_id)} already has {words(posture)} posture"
             if unit.holds_tob and posture != "base":
                 return f"{ctx.unit_name(unit_id)} holds a temporary operating base; close it first"
             if Caveat.STATIC_ONLY in spec.caveats and posture != "base":
@@ -317,7 +318,7 @@ def why_illegal(order: Order, ctx: Context, role: str | None = None) -> str | No
                 return f"no audience {audience!r}"
             irc = CHANNEL_IRC[channel]
             if irc not in means.irc_available:
-                return f"the {irc.replace('_', ' ')} capability is not available"
+                return f"the {words(irc)} capability is not available"
             if channel in ("presence", "cimic") and (audience == "national" or not ctx.units_in(audience)):
                 return f"{channel} needs mission units in the audience's region"
             if theme == "define_poc" and state.policy.poc_definition != "define_poc":
@@ -328,7 +329,7 @@ def why_illegal(order: Order, ctx: Context, role: str | None = None) -> str | No
                 return f"{name} must be one of {', '.join(POLICY_VALUES[name])}"
             current = getattr(state.policy, name)
             if str(current).lower() == value:
-                return f"{name.replace('_', ' ')} is already {value.replace('_', ' ')}"
+                return f"{words(name)} is already {words(value)}"
             if name == "irc_under_u3" and value == "true" and state.means.budget < T.U3_BUDGET_COST:
                 return "putting the IRCs under the U3 needs 1 budget point"
             return None

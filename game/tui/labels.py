@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.engine.wording import words
+
 ROLE_ORDER = ("srsg", "force_commander", "police_commissioner", "comms_chief")
 ROLE_TITLES = {
     "srsg": "SRSG",
@@ -65,11 +67,6 @@ def trend_arrow(delta: int) -> str:
 def short_name(name: str) -> str:
     """ "Tombouctou and Taoudénit" -> "Tombouctou"; "Koulikoro, Kayes and Sikasso" -> "Koulikoro"."""
     return name.split(",")[0].split(" and ")[0]
-
-
-def words(identifier: str) -> str:
-    """ "quick_reaction" -> "quick reaction"."""
-    return identifier.replace("_", " ")
 
 
 def threat_summary(visible: dict[str, str]) -> str:
