@@ -45,6 +45,11 @@ class MinusmaApp(App[int]):
         self.start_load = load
         self.session: Session | None = None
 
+    def get_css_variables(self) -> dict[str, str]:
+        # The cursor row of lists, trees and tables is also underlined, so that it is not told by
+        # colour alone (monochrome terminals and projectors, colour-blind players).
+        return {**super().get_css_variables(), "block-cursor-text-style": "bold underline"}
+
     def on_mount(self) -> None:
         self.push_screen(TitleScreen())
         if self.start_load:

@@ -21,6 +21,18 @@ from tests.tui.test_orders import shown
 from tests.tui.test_snapshots import SOLO, playing
 
 
+def test_the_cursor_row_is_not_told_by_colour_alone() -> None:
+    async def scenario() -> None:
+        app = new_app()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot)
+            menu = app.screen.query_one("OptionList")
+            style = menu.get_component_rich_style("option-list--option-highlighted")
+            assert style.underline and style.bold
+
+    asyncio.run(scenario())
+
+
 def test_too_small_terminal_says_so_and_recovers_on_resize() -> None:
     async def scenario() -> None:
         app = new_app()
