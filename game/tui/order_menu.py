@@ -120,10 +120,11 @@ def _group_for(game: Game, order: O.Order, namer: _Namer) -> tuple[list[tuple[st
             card = index.cards[card_id]
             assert card.choice is not None
             chosen = next((c.decided for c in state.choices if c.card == card_id), None)
-            label = next(o.label for o in card.choice.options if o.id == option)
+            labels = {o.id: o.label for o in card.choice.options}
+            label = labels[option]
             if option == card.choice.default:
                 label += " (the default)"
-            now = f" (chosen: {words(chosen)})" if chosen else " (undecided)"
+            now = f" (chosen: {labels.get(chosen, chosen)})" if chosen else " (undecided)"
             return [(f"card:{card_id}", f"Decision: {card.title}{now}", card.choice.prompt)], label
     return [("other", "Other orders", "")], O.describe(order)
 

@@ -115,5 +115,27 @@ def test_a_card_decision_by_keys_becomes_the_seats_order() -> None:
             await settle(pilot)
             assert session.game.state.choices[0].decided == other
             assert session.game.pending_orders() == [O.DecideCard(card=card.id, option=other)]
+            chosen = next(o.label for o in card.choice.options if o.id == other)
+            group = next(g for g in build_menu(session.game, choice.role) if g.key == f"card:{card.id}")
+            assert group.label.endswith(f"(chosen: {chosen})")  # the option as players read it
+
+    asyncio.run(scenario())
+
+
+def test_switching_seats_describes_the_new_seats_menu() -> None:
+    async def scenario() -> None:
+        app = new_app()
+        async with app.run_test(size=(120, 40)) as pilot:
+            session = tutorial_session()
+            session.select_seat("srsg")
+            await playing(pilot, session)
+            await pilot.press("o")
+            await settle(pilot)
+            assert "PoC definition" in shown(app.screen, "#order-detail")
+            await pilot.press("2")
+            await settle(pilot)
+            first = build_menu(session.game, "force_commander")[0]
+            detail = shown(app.screen, "#order-detail")
+            assert first.label in detail and "PoC definition" not in detail
 
     asyncio.run(scenario())

@@ -150,6 +150,9 @@ class OrdersScreen(Screen[None]):
     def action_seat(self, number: int) -> None:
         self.session.select_seat(ROLE_ORDER[number])
         self.rebuild()
+        tree = self.query_one(OrderTree)
+        tree.cursor_line = 0  # another seat's menu: start at its top, and describe what is there
+        tree.call_after_refresh(tree.describe_cursor)
         self.notify(f"Acting as {ROLE_TITLES[self.session.seat]}.", timeout=2)
 
     def action_back(self) -> None:

@@ -82,7 +82,15 @@ class OrderTree(FoldTree[MenuItem | MenuGroup]):
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted) -> None:
         event.stop()
-        data = event.node.data
+        self._announce(event.node)
+
+    def describe_cursor(self) -> None:
+        """Announce the node under the cursor again, after the menu changed under it."""
+        if self.cursor_node is not None:
+            self._announce(self.cursor_node)
+
+    def _announce(self, node: TreeNode) -> None:
+        data = node.data
         if isinstance(data, MenuItem):
             self.post_message(self.OrderHighlighted(data))
         else:
