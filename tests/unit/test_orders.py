@@ -131,3 +131,13 @@ def test_legal_orders_are_all_legal_and_include_candidates(game: Game) -> None:
         legal = game.legal_orders(role)
         assert legal, role
         assert all(game.why_illegal(order, role) is None for order in legal)
+
+
+def test_refusals_keep_acronyms_in_capitals(mini) -> None:
+    from game.engine.wording import words
+
+    assert words("define_poc") == "define PoC" and words("irc_under_u3") == "IRC under U3"
+    assert words("quick_reaction") == "quick reaction"
+    game = Game.new(mini, seed=1)
+    reason = game.why_illegal(O.SetPolicy(name="poc_definition", value="status_quo"))
+    assert reason == "PoC definition is already status quo"
