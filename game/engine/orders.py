@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 from game.engine import tables as T
 from game.engine.context import Context, cause
 from game.engine.wording import words
-from game.scenario.loader import cross_reference_problems
+from game.scenario.loader import card_problems
 from game.scenario.models import AviationKind, Card, Caveat, Role, UnitType
 
 Theme = Literal["protection_promise", "define_poc", "tactical_success", "counter_rumour", "mandate_explain"]
@@ -264,7 +264,7 @@ def why_illegal(order: Order, ctx: Context, role: str | None = None) -> str | No
                 return f"{ctx.unit_name(unit_id)} is not a combat unit"
             if Caveat.SELF_DEFENCE_ONLY in spec.caveats or Caveat.STATIC_ONLY in spec.caveats:
                 return f"{spec.country}'s caveat forbids {ctx.unit_name(unit_id)} to hold an exposed base"
-            if any(u.holds_tob and u.region == unit.region for u in state.units.values()):
+            if ctx.has_base(unit.region):
                 return f"{ctx.region_name(unit.region)} already has a temporary operating base"
             if state.means.budget < T.TOB_OPEN_COST:
                 return f"opening a base costs {T.TOB_OPEN_COST} budget; {state.means.budget} left"
@@ -394,10 +394,9 @@ def _why_facilitator_illegal(order: Order, ctx: Context) -> str | None:
 
 def _custom_card_problems(ctx: Context, card: Card) -> list[str]:
     """Cross-reference a facilitator's card against the scenario, as the loader does."""
-    scenario = ctx.index.scenario.model_copy(update={"cards": [card]})
     return [
-        f"{'.'.join(map(str, loc[2:])) or 'card'}: {message}"
-        for loc, message in cross_reference_problems(scenario)
+        f"{'.'.join(map(str, loc)) or 'card'}: {message}"
+        for loc, message in card_problems(ctx.index.scenario, card)
     ]
 
 

@@ -11,7 +11,7 @@ from typing import TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from game.scenario.models import Scenario
+from game.scenario.models import Card, Scenario
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -236,6 +236,14 @@ def cross_reference_problems(scenario: Scenario) -> list[tuple[Location, str]]:
             if hasattr(condition, "actor"):
                 actor_ref(("cards", c_index, "conditions", k_index, "actor"), condition.actor)
     return problems
+
+
+def card_problems(scenario: Scenario, card: Card) -> list[tuple[Location, str]]:
+    """Cross-reference one new card (a facilitator's) against a scenario; locations within the card."""
+    checked = scenario.model_copy(update={"cards": [card]})
+    return [
+        (loc[2:], message) for loc, message in cross_reference_problems(checked) if loc[:2] == ("cards", 0)
+    ]
 
 
 def condition_region(condition: object) -> str | None:

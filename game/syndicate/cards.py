@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.scenario.loader import ScenarioError, cross_reference_problems, problem_at, validate_yaml
+from game.scenario.loader import ScenarioError, card_problems, problem_at, validate_yaml
 from game.scenario.models import Card, Scenario
 
 WHERE = "inject"
@@ -31,12 +31,7 @@ def parse_card(text: str, scenario: Scenario, where: str = WHERE) -> Card:
         raise ScenarioError(
             [problem_at(where, root, ("id",), f"the deck already has a card {card.id!r}; choose another id")]
         )
-    checked = scenario.model_copy(update={"cards": [card]})
-    problems = [
-        problem_at(where, root, tuple(loc[2:]), message)
-        for loc, message in cross_reference_problems(checked)
-        if loc[:2] == ("cards", 0)
-    ]
+    problems = [problem_at(where, root, loc, message) for loc, message in card_problems(scenario, card)]
     if problems:
         raise ScenarioError(problems)
     return card
