@@ -78,7 +78,7 @@ def _cmd_simulate(args: argparse.Namespace) -> int:
     print(f"{scenario.title} - seed {args.seed} - policy {policy}")
     print("\n".join(format_turns(game)))
     print()
-    print("\n".join(format_scorecard(score(scenario, game.state), scenario)))
+    print("\n".join(format_scorecard(score(scenario, game.state), game.index)))
     return 0
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from game.bots.policies import POLICIES, Policy, play_game
 from game.engine import Game, TurnRecord, score
+from game.engine.context import ScenarioIndex
 from game.engine.score import Scorecard
+from game.engine.wording import words
 from game.scenario.models import Scenario
 
 
@@ -75,20 +77,19 @@ def format_turns(game: Game) -> list[str]:
     return lines
 
 
-def format_scorecard(card: Scorecard, scenario: Scenario) -> list[str]:
+def format_scorecard(card: Scorecard, index: ScenarioIndex) -> list[str]:
     """The scorecard as text, with regions and armed groups named as players know them."""
-    names = {item.id: item.name for item in (*scenario.regions, *scenario.actors)}
     lines = [
         f"National credibility: {card.national_credibility_start} -> {card.national_credibility_end}",
         "Credibility by region: "
-        + ", ".join(f"{names.get(r, r)} {a}->{b}" for r, (a, b) in card.credibility_by_region.items()),
+        + ", ".join(f"{index.region_names[r]} {a}->{b}" for r, (a, b) in card.credibility_by_region.items()),
     ]
     for m in card.measures:
         history = f"history {m.low}-{m.high}" if m.low is not None else ""
         lines.append(f"{m.name:<20} {m.period:<8} {m.value:>6}  {history:<18} {m.verdict}")
     lines.append(
         "Civilians killed by perpetrator: "
-        + ", ".join(f"{names.get(k, k)} {v}" for k, v in card.civilians_by_perpetrator.items())
+        + ", ".join(f"{index.actor_names[k]} {v}" for k, v in card.civilians_by_perpetrator.items())
     )
     lines.append(
         f"Share of civilian deaths in central Mali: {card.central_share_pct}% "
@@ -97,7 +98,5 @@ def format_scorecard(card: Scorecard, scenario: Scenario) -> list[str]:
     lines.append(f"Mean Say-Do gap: {card.say_do_gap_mean_tenths / 10:.1f}")
     lines.append("Mandate renewals: " + (", ".join(card.mandate_outcomes) or "none"))
     lines.append(f"Host-state consent: {card.consent}   Mandate support: {card.mandate_support}")
-    lines.append(
-        "Protection outcomes: " + ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in card.outcomes.items())
-    )
+    lines.append("Protection outcomes: " + ", ".join(f"{words(k)} {v}" for k, v in card.outcomes.items()))
     return lines
