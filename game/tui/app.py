@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -180,23 +180,30 @@ def run(scenario: str | None = None, seed: int | None = None, load: str | None =
             f'no save file at {load}; run `minusma` and choose "Load a saved game" to see your saves'
         )
     app = create_app(scenario=scenario, seed=seed, load=load)
-
-    def save_and_exit(signum, frame) -> None:
+    try:
+        result = run_app(app, on_signal=app.autosave_now)
+    finally:
         app.autosave_now()
+    return result or 0
+
+
+def run_app(app: App, on_signal: Callable[[], object]) -> int | None:
+    """Run an app in this terminal. SIGTERM and SIGHUP first call `on_signal` (save the game, free
+    a seat), then end the app; Ctrl-C that reaches Python outside the app returns 130."""
+
+    def end(signum, frame) -> None:
+        on_signal()
         if signum == getattr(signal, "SIGHUP", None):
             os._exit(128 + signum)  # the terminal is gone: nothing to restore, nothing to draw
         app.call_later(app.exit, 128 + signum)
 
     for name in ("SIGTERM", "SIGHUP"):
         if hasattr(signal, name):
-            signal.signal(getattr(signal, name), save_and_exit)
+            signal.signal(getattr(signal, name), end)
     try:
-        result = app.run()
+        return app.run()
     except KeyboardInterrupt:
-        result = 130
-    finally:
-        app.autosave_now()
-    return result or 0
+        return 130
 
 
 def _check_scenario(name: str) -> None:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import os
-import signal
 import uuid
 from pathlib import Path
 
@@ -12,7 +10,7 @@ from textual.events import Mount
 
 from game.syndicate.store import Session as Store
 from game.syndicate.store import SessionError
-from game.tui.app import MinusmaApp
+from game.tui.app import MinusmaApp, run_app
 from game.tui.dialogs.confirm import ConfirmDialog
 from game.tui.syndicate.seat import RolePickerScreen, SeatPlayScreen
 from game.tui.syndicate.seat_session import SeatSession
@@ -138,19 +136,8 @@ def run_seat(path: str | Path, role: str | None = None, name: str = "") -> int:
     if role is not None:
         store.claim_seat(role, app.holder)  # a seat open elsewhere is refused before the screen changes
 
-    def leave(signum, frame) -> None:
-        if signum == getattr(signal, "SIGHUP", None):
-            app.release_seat()  # a browser tab reloaded or a terminal closed: the seat is free again
-            os._exit(128 + signum)
-        app.call_later(app.exit, 128 + signum)
-
-    for signame in ("SIGTERM", "SIGHUP"):
-        if hasattr(signal, signame):
-            signal.signal(getattr(signal, signame), leave)
-    try:
-        result = app.run()
-    except KeyboardInterrupt:
-        result = 130
+    try:  # a browser tab reloaded or a terminal closed (SIGHUP): the seat is free again at once
+        result = run_app(app, on_signal=app.release_seat)
     finally:
         app.release_seat()
         store.close()
