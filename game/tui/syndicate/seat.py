@@ -22,7 +22,22 @@ from game.tui.syndicate.seat_session import SeatSession
 from game.tui.syndicate.widgets import SyndicateBar
 
 
-class SeatPlayScreen(PlayScreen):
+class _WithSyndicateBar(Screen):
+    """A seat's screen with the syndicate bar above it: who has committed, the clock, a pause."""
+
+    session: SeatSession
+
+    def compose(self) -> ComposeResult:
+        yield SyndicateBar(id="syndicate-bar")
+        yield from super().compose()
+
+    def show_picture(self) -> None:
+        picture = self.session.picture
+        for bar in self.query(SyndicateBar):  # none before the screen is composed
+            bar.show(picture.seats, picture.seconds_left, picture.paused, self.session.role)
+
+
+class SeatPlayScreen(_WithSyndicateBar, PlayScreen):
     """PlayScreen for one seat of a hosted game: its orders go to the store, c commits it, and
     the turn's results come up when the last seat commits (or the facilitator forces the turn)."""
 
@@ -35,10 +50,6 @@ class SeatPlayScreen(PlayScreen):
         self.turns_seen = len(session.game.state.history)
         self._cards_shown: set[str] = set()
 
-    def compose(self) -> ComposeResult:
-        yield SyndicateBar(id="syndicate-bar")
-        yield from super().compose()
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("seat", "done", "save"):
             return False
@@ -49,11 +60,6 @@ class SeatPlayScreen(PlayScreen):
     def refresh_view(self) -> None:
         super().refresh_view()
         self.show_picture()
-
-    def show_picture(self) -> None:
-        picture = self.session.picture
-        for bar in self.query(SyndicateBar):  # none before the screen is composed
-            bar.show(picture.seats, picture.seconds_left, picture.paused, self.session.role)
 
     def _orders_summary(self) -> Text:
         session = self.session
@@ -164,14 +170,10 @@ class SeatPlayScreen(PlayScreen):
         self.app.push_screen(dialog, lambda yes: self.app.exit(0) if yes else None)
 
 
-class SeatOrdersScreen(OrdersScreen):
+class SeatOrdersScreen(_WithSyndicateBar, OrdersScreen):
     """OrdersScreen whose orders go to the session store; closes when the turn resolves."""
 
     session: SeatSession
-
-    def compose(self) -> ComposeResult:
-        yield SyndicateBar(id="syndicate-bar")
-        yield from super().compose()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return False if action == "seat" else super().check_action(action, parameters)
@@ -179,11 +181,6 @@ class SeatOrdersScreen(OrdersScreen):
     def rebuild(self) -> None:
         super().rebuild()
         self.show_picture()
-
-    def show_picture(self) -> None:
-        picture = self.session.picture
-        for bar in self.query(SyndicateBar):  # none before the screen is composed
-            bar.show(picture.seats, picture.seconds_left, picture.paused, self.session.role)
 
     def session_changed(self) -> None:
         if self._turn != self.session.game.state.turn:
