@@ -155,3 +155,31 @@ def test_help_renders_the_rulebook_and_the_palette_has_the_main_actions() -> Non
             assert isinstance(app.screen, PlayScreen)
 
     asyncio.run(scenario())
+
+
+def test_the_saves_list_puts_what_tells_saves_apart_first() -> None:
+    from textual.widgets import DataTable
+
+    from game.engine import Game
+    from game.record.saves import SUFFIX, SaveMeta, save_dir, save_to
+
+    save_dir().mkdir(parents=True, exist_ok=True)
+    game = Game.new(find_scenario("tutorial"), SEED)
+    save_to(save_dir() / f"mine{SUFFIX}", game, SaveMeta(mode="solo", seats={}, name="mine"))
+    (save_dir() / f"broken{SUFFIX}").write_text("garbage{")
+
+    async def scenario() -> None:
+        app = new_app()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot)
+            await pilot.press("l")
+            await settle(pilot)
+            table = app.screen.query_one(DataTable)
+            headers = [str(column.label) for column in table.columns.values()]
+            assert headers[:4] == ["name", "turn", "month", "last played"]
+            rows = {str(table.get_row_at(i)[0]): table.get_row_at(i) for i in range(table.row_count)}
+            assert rows["mine"][1:3] == ["1", "2019-01"]
+            broken = rows["broken (cannot be read: Enter says why)"]
+            assert "not a MINUSMA save" in broken[-1]
+
+    asyncio.run(scenario())

@@ -35,7 +35,8 @@ class SavesScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("name", "scenario", "turn", "month", "players", "last played", "kind")
+        # What tells saves apart comes first: an autosave's name repeats its scenario's title.
+        table.add_columns("name", "turn", "month", "last played", "players", "kind", "scenario")
         self.fill()
         table.focus()
 
@@ -46,25 +47,25 @@ class SavesScreen(Screen[None]):
         for number, info in enumerate(self.saves):
             if info.problem:
                 table.add_row(
-                    info.name,
-                    f"cannot be read: {info.problem}",
-                    "",
+                    f"{info.name} (cannot be read: Enter says why)",
                     "",
                     "",
                     info.last_played,
+                    "",
                     info.kind,
+                    info.problem,
                     key=str(number),
                 )
                 continue
             turn = "over" if info.over else str(info.turn)
             table.add_row(
                 info.name,
-                info.scenario,
                 turn,
                 info.month,
-                info.players,
                 info.last_played,
+                info.players,
                 info.kind,
+                info.scenario,
                 key=str(number),
             )
         if not self.saves:
