@@ -217,7 +217,8 @@ def _resolve_card_attacks(ctx: Context) -> None:
         source = cause("card", card.id, card.title + ("" if attack.revealed else " (no warning)"))
         unopposed = ctx.between(attack.deaths[0], attack.deaths[1], f"toll of {card.id}")
         if attack.kind == "civilians":
-            resolve_civilian_attack(ctx, attack.region, attack.actor, unopposed, source)
+            outcome = resolve_civilian_attack(ctx, attack.region, attack.actor, unopposed, source)
+            cards.note_result(ctx, card.id, outcome, unopposed)
         elif attack.kind == "host_forces":
             resolve_host_force_attack(ctx, attack.region, attack.actor, unopposed, source)
         else:
@@ -238,7 +239,11 @@ def _resolve_card_attacks(ctx: Context) -> None:
                     [source],
                 )
                 continue
-            resolve_peacekeeper_attack(ctx, target, attack.actor, unopposed, wounded, civilians, source)
+            outcome = resolve_peacekeeper_attack(
+                ctx, target, attack.actor, unopposed, wounded, civilians, source
+            )
+            cards.note_result(ctx, card.id, outcome, unopposed)
+    cards.after_attacks(ctx, [attack.card for attack in state.pending_attacks])
     state.pending_attacks = []
 
 
