@@ -13,6 +13,8 @@ from textual.widgets import Button, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.engine import Game
+from game.engine.cards import story
+from game.engine.preview import card_consequences, option_consequences
 from game.tui.labels import ROLE_TITLES, short_name
 
 
@@ -47,7 +49,16 @@ class CardDialog(ModalScreen[str | None]):
             when = card.date or self.game.state.month
             yield Static(Text(f"{when} · {places} · {card.kind} card", style="italic"), id="card-meta")
             with VerticalScroll(id="card-body"):
-                yield Static(card.text, id="card-text")
+                told = story(self.game.context(), card.id)
+                if told:
+                    yield Static(Text(told, style="bold"), id="card-story")
+                history = card.kind == "historical" and card.id not in self._dependent_cards()
+                yield Static(f"In history: {card.text}" if history else card.text, id="card-text")
+                effects = card_consequences(self.game.context(), card)
+                if effects:
+                    yield Static(
+                        Text("By the rules: " + "; ".join(effects) + ".", style="italic"), id="card-rules"
+                    )
                 if card.source:
                     yield Static(Text(f"Source: {card.source}", style="dim"), id="card-source")
                 if card.choice is not None:
@@ -71,6 +82,7 @@ class CardDialog(ModalScreen[str | None]):
                 listing = OptionList(*options, id="card-options")
                 listing.highlighted = [o.id for o in card.choice.options].index(current)
                 yield listing
+                yield Static(self.preview(current), id="card-preview")
                 yield Static(Text("Enter: decide · Escape: decide later", style="dim"))
             else:
                 more = f" ({self.more} more card{'s' if self.more > 1 else ''})" if self.more else ""
@@ -81,6 +93,28 @@ class CardDialog(ModalScreen[str | None]):
             self.query_one("#card-options", OptionList).focus()
         else:
             self.query_one("#card-continue", Button).focus()
+
+    def _dependent_cards(self) -> set[str]:
+        """Cards that exist because of how an earlier card's attack ended in this game."""
+        return {
+            card.id
+            for card in self.game.index.scenario.cards
+            if any(condition.type == "card_outcome" for condition in card.conditions)
+        }
+
+    def preview(self, option_id: str) -> Text:
+        """What the option will do by the rules, from the card's effects in the scenario."""
+        assert self.card.choice is not None
+        option = next(o for o in self.card.choice.options if o.id == option_id)
+        lines = option_consequences(self.game.context(), self.card, option)
+        text = Text("If chosen: ", style="bold")
+        text.append("; ".join(lines), style="not bold")
+        return text
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        if event.option.id is not None and self.card.choice is not None:
+            self.query_one("#card-preview", Static).update(self.preview(event.option.id))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from game.engine.preview import order_consequences
 from game.tui.labels import ROLE_DUTIES, ROLE_ORDER, ROLE_SHORT, ROLE_TITLES
 from game.tui.order_menu import MenuItem, build_menu, order_text
 from game.tui.session import Session
@@ -92,17 +93,26 @@ class OrdersScreen(Screen[None]):
                 text.append(f"{group.label}\n", style="bold")
                 if group.detail:
                     text.append(f"{group.detail}\n")
-                text.append(f"{group.allowed()} order(s) allowed now.\n")
+                text.append(f"[{group.allowed()}]: order(s) the rules allow now; ✗ marks the others.\n")
             text.append("Enter or → opens the group; choose an order inside it.", style="dim")
             self.detail(text)
         elif item.reason is None:
-            self.detail(
-                Text.assemble(
-                    ("✓ Allowed: ", "bold"), order_text(self.session.game, item.order), "\nEnter gives it."
-                )
+            text = Text.assemble(
+                ("✓ Allowed: ", "bold"), order_text(self.session.game, item.order), "\nEnter gives it."
             )
+            self.detail(self._with_consequences(text, item))
         else:
-            self.detail(Text.assemble(("✗ Not allowed: ", "bold"), item.reason))
+            text = Text.assemble(("✗ Not allowed: ", "bold"), item.reason)
+            self.detail(self._with_consequences(text, item))
+
+    def _with_consequences(self, text: Text, item: MenuItem) -> Text:
+        """Add what the order will do by the rules (game.engine.preview)."""
+        lines = order_consequences(self.session.game.context(), item.order)
+        if lines:
+            text.append("\nBy the rules:", style="bold")
+            for line in lines:
+                text.append(f"\n • {line}")
+        return text
 
     @on(OrderTree.OrderChosen)
     def _chosen(self, event: OrderTree.OrderChosen) -> None:
