@@ -17,6 +17,7 @@ from game.engine.preview import order_consequences
 from game.tui.labels import ROLE_DUTIES, ROLE_ORDER, ROLE_SHORT, ROLE_TITLES
 from game.tui.order_menu import MenuItem, build_menu, order_text
 from game.tui.session import Session
+from game.tui.widgets.guide_panel import GuidePanel
 from game.tui.widgets.order_tree import OrderTree
 from game.tui.widgets.status_bar import StatusBar
 
@@ -41,6 +42,7 @@ class OrdersScreen(Screen[None]):
         with Horizontal(id="orders-body"):
             yield OrderTree(id="order-tree")
             with Vertical(id="orders-side"):
+                yield GuidePanel()
                 yield Static(id="order-detail")
                 yield Label(id="pending-title")
                 yield OptionList(id="pending")

@@ -23,6 +23,7 @@ from game.tui.labels import ROLE_ORDER, ROLE_SHORT, ROLE_TITLES
 from game.tui.order_menu import order_text
 from game.tui.screens.handoff import HandoffScreen
 from game.tui.session import Session
+from game.tui.widgets.guide_panel import GuidePanel
 from game.tui.widgets.mali_map import MIN_BOX_WIDTH, MaliMap
 from game.tui.widgets.region_panel import RegionPanel
 from game.tui.widgets.status_bar import StatusBar
@@ -64,7 +65,8 @@ class PlayScreen(Screen[None]):
                 yield MaliMap(self.game, id="map")
                 yield Static(LEGEND, id="legend")
                 yield Static(id="seat-orders")
-            yield RegionPanel(id="region")
+            with RegionPanel(id="region"):
+                yield GuidePanel()
         yield Footer()
 
     def on_mount(self) -> None:

@@ -19,6 +19,7 @@ from game.engine.state import Change
 from game.tui.labels import PHASE_TITLES, short_name, signed, target_label, words
 from game.tui.session import Session
 from game.tui.widgets.fold_tree import FoldTree
+from game.tui.widgets.guide_panel import GuidePanel
 
 MISSION_KINDS = {"means", "consent", "mandate_support", "policy"}
 
@@ -132,6 +133,7 @@ class SitrepScreen(Screen[None]):
             tree.show_root = False
             yield tree
             with VerticalScroll(id="cause-pane"):
+                yield GuidePanel()
                 yield Static(id="cause-detail")
         yield Footer()
 

@@ -12,7 +12,10 @@ from game.engine.adjudicate import civilian_protection
 from game.engine.fog import visible_threat
 from game.engine.state import Change
 from game.engine.turn import warning_level
+from game.scenario.models import ActorKind
 from game.tui.labels import POSTURES, credibility_band, short_name, signed, words
+
+PARTNER_KINDS = (ActorKind.HOST_FORCES, ActorKind.INTERNATIONAL)
 
 
 def credibility_series(game: Game, region_id: str) -> list[int]:
@@ -64,7 +67,9 @@ def region_report(game: Game, region_id: str) -> RenderableType:
     level, sources = warning_level(ctx, region_id)
     parts.append(Text(f"Early warning {level}/3: {', '.join(sources) or 'no sources'}"))
 
-    threats = visible_threat(state, region_id)
+    seen_levels = visible_threat(state, region_id)
+    partners = {a: seen for a, seen in seen_levels.items() if index.actors[a].kind in PARTNER_KINDS}
+    threats = {a: seen for a, seen in seen_levels.items() if a not in partners}
     text = Text("\nThreats", style="bold")
     text.append(
         " (exact with early warning 2+, else bands)" if region.warning < 2 else " (exact)", style="dim"
@@ -73,6 +78,11 @@ def region_report(game: Game, region_id: str) -> RenderableType:
         text.append(f"\n  {index.actors[actor].name}: {seen}")
     if not threats:
         text.append("\n  none seen")
+    if partners:
+        text.append("\nPartner forces", style="bold")
+        text.append(" (host state and international; activity)", style="dim")
+        for actor, seen in partners.items():
+            text.append(f"\n  {index.actors[actor].name}: {seen}")
     for attack in state.pending_attacks:
         if attack.revealed and attack.region == region_id:
             card = index.cards.get(attack.card)
