@@ -327,6 +327,8 @@ def _notes_section(replay: Replay) -> Section | None:
 
 def single_report(replay: Replay) -> Document:
     """The debrief of one game."""
+    from game.record.hotwash import hot_wash_sections  # it builds on this module's blocks
+
     if not replay.turns:
         nothing = Section(
             "Nothing to debrief yet",
@@ -345,6 +347,7 @@ def single_report(replay: Replay) -> Document:
         _say_do_section(replay),
         _decisions_section(replay),
         _events_section(replay),
+        *hot_wash_sections(replay),
         _timeline_section(replay),
     ]
     notes = _notes_section(replay)
