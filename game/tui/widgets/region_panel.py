@@ -18,6 +18,13 @@ from game.tui.labels import POSTURES, credibility_band, short_name, signed, word
 PARTNER_KINDS = (ActorKind.HOST_FORCES, ActorKind.INTERNATIONAL)
 
 
+def threats_and_partners(game: Game, region_id: str) -> tuple[dict[str, str], dict[str, str]]:
+    """What the mission sees of the armed groups, and apart from them its partners (FAMa, Barkhane)."""
+    seen = visible_threat(game.state, region_id)
+    partners = {a: level for a, level in seen.items() if game.index.actors[a].kind in PARTNER_KINDS}
+    return {a: level for a, level in seen.items() if a not in partners}, partners
+
+
 def credibility_series(game: Game, region_id: str) -> list[int]:
     """Credibility at the start, after each finished turn, and now."""
     start = game.index.regions[region_id].credibility
@@ -67,9 +74,7 @@ def region_report(game: Game, region_id: str) -> RenderableType:
     level, sources = warning_level(ctx, region_id)
     parts.append(Text(f"Early warning {level}/3: {', '.join(sources) or 'no sources'}"))
 
-    seen_levels = visible_threat(state, region_id)
-    partners = {a: seen for a, seen in seen_levels.items() if index.actors[a].kind in PARTNER_KINDS}
-    threats = {a: seen for a, seen in seen_levels.items() if a not in partners}
+    threats, partners = threats_and_partners(game, region_id)
     text = Text("\nThreats", style="bold")
     text.append(
         " (exact with early warning 2+, else bands)" if region.warning < 2 else " (exact)", style="dim"
@@ -80,7 +85,7 @@ def region_report(game: Game, region_id: str) -> RenderableType:
         text.append("\n  none seen")
     if partners:
         text.append("\nPartner forces", style="bold")
-        text.append(" (host state and international; activity)", style="dim")
+        text.append(" (host state, international: activity)", style="dim")
         for actor, seen in partners.items():
             text.append(f"\n  {index.actors[actor].name}: {seen}")
     for attack in state.pending_attacks:
