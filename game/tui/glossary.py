@@ -41,7 +41,15 @@ def glossary() -> tuple[Term, ...]:
 
 
 def search(query: str) -> list[Term]:
-    """Terms whose name or alias contains the query first, then those whose meaning does."""
+    """Matching terms, best first: the exact name, a name that starts so, contains it, a meaning."""
     query = query.strip().casefold()
-    named = [t for t in glossary() if any(query in n.casefold() for n in [t.term, *t.aliases])]
-    return named + [t for t in glossary() if t not in named and t.matches(query)]
+
+    def rank(term: Term) -> int:
+        names = [name.casefold() for name in (term.term, *term.aliases)]
+        if query in names:
+            return 0
+        if any(name.startswith(query) for name in names):
+            return 1
+        return 2 if any(query in name for name in names) else 3
+
+    return sorted((term for term in glossary() if term.matches(query)), key=rank)
