@@ -67,9 +67,9 @@ def test_the_guided_tutorial_can_be_completed_step_by_step_at_80x24() -> None:
             shown = panel(pilot)
             assert shown.display and "Tutorial 1/" in rendered(shown.content)
             await close_dialogs(pilot)  # Koulogon, then the month's generic card
-            await keys(pilot)
+            await keys(pilot, "n")
             assert guide_step(pilot) == "no_warning"
-            assert "Koulogon" in rendered(panel(pilot).content)
+            assert "Koulogon strikes unwarned" in rendered(panel(pilot).content)
             await keys(pilot, "n")
             assert guide_step(pilot) == "open_orders"
             await keys(pilot, "o")
@@ -101,10 +101,12 @@ def test_the_guided_tutorial_can_be_completed_step_by_step_at_80x24() -> None:
             await keys(pilot, "a", "enter")
             assert screen_name(pilot) == "SitrepScreen"
             await keys(pilot, "down")  # onto a change: the pane says why
-            assert guide_step(pilot) == "warning_rose"
-            assert app.session.game.state.regions["mopti"].warning == 2  # drone +1, Tier I +1
+            assert guide_step(pilot) == "february"
             await keys(pilot, "c")
             await close_dialogs(pilot)
+            await keys(pilot)
+            assert guide_step(pilot) == "warning_rose"
+            assert app.session.game.state.regions["mopti"].warning == 2  # drone +1, Tier I +1
             await keys(pilot, "n")
             assert guide_step(pilot) == "on_your_own"
             await keys(pilot, "n")
@@ -121,7 +123,7 @@ def test_the_guide_can_be_skipped_and_ended() -> None:
             await settle(pilot)
             await keys(pilot, "t")
             await close_dialogs(pilot)
-            await keys(pilot, "n", "n")  # read one explanation, skip one step
+            await keys(pilot, "n", "n", "n")  # read two explanations, skip one step
             assert guide_step(pilot) == "force_commander"
             await keys(pilot, "N")
             assert not app.guide.active
@@ -219,3 +221,16 @@ def test_partners_are_not_listed_under_threats() -> None:
     assert "Malian defence and security forces" not in threats.split("Threats", 1)[1]
     assert "Malian defence and security forces (FAMa)" in partners.split("Forces present")[0]
     assert "Dan Na Ambassagou" in threats
+
+
+def test_a_broken_guide_file_is_refused_with_its_file_and_field(tmp_path, monkeypatch) -> None:
+    import pytest
+
+    from game.tui import guide as guide_module
+
+    bad = tmp_path / "tutorial.yaml"
+    bad.write_text("scenario: tutorial\nsteps:\n  - id: a\n    title: A\n    text: t\n    done_when:\n"
+                   "      - {type: fly}\n", encoding="utf-8")  # fmt: skip
+    monkeypatch.setattr(guide_module, "guide_path", lambda name: bad)
+    with pytest.raises(guide_module.GuideError, match=r"tutorial\.yaml: steps\.0\.done_when\.0"):
+        guide_module.load_guide("tutorial")

@@ -40,6 +40,7 @@ class CardDialog(ModalScreen[str | None]):
         self.card = game.context().card(card_id)  # a deck card, or one the facilitator wrote
         self.can_decide = can_decide
         self.more = more
+        self.preview_text: Text | None = None  # the highlighted option's consequences
 
     def compose(self) -> ComposeResult:
         card = self.card
@@ -93,6 +94,26 @@ class CardDialog(ModalScreen[str | None]):
             self.query_one("#card-options", OptionList).focus()
         else:
             self.query_one("#card-continue", Button).focus()
+        self.call_after_refresh(self.fit_body)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.fit_body)
+
+    def fit_body(self) -> None:
+        """Let the card's text scroll so that the options, their consequences and the keys stay in
+        sight on a small terminal (80×24)."""
+        dialog = self.query_one("#card-dialog")
+        body = self.query_one("#card-body")
+        room = int(self.size.height * 0.9) - dialog.styles.gutter.height
+        others = 0
+        for child in dialog.children:
+            if child is body:
+                continue
+            height = child.outer_size.height
+            if child.id == "card-preview" and self.preview_text is not None:
+                height = len(self.preview_text.wrap(self.app.console, dialog.size.width))
+            others += height + child.styles.margin.height
+        body.styles.max_height = max(3, min(16, room - others - body.styles.margin.height))
 
     def _dependent_cards(self) -> set[str]:
         """Cards that exist because of how an earlier card's attack ended in this game."""
@@ -109,12 +130,14 @@ class CardDialog(ModalScreen[str | None]):
         lines = option_consequences(self.game.context(), self.card, option)
         text = Text("If chosen: ", style="bold")
         text.append("; ".join(lines), style="not bold")
+        self.preview_text = text
         return text
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
         if event.option.id is not None and self.card.choice is not None:
             self.query_one("#card-preview", Static).update(self.preview(event.option.id))
+            self.call_after_refresh(self.fit_body)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
