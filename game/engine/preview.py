@@ -11,7 +11,7 @@ from game.scenario.models import AviationKind, Card, Effect, Option
 
 OUTCOME_GROUPS = {
     ("deterred", "prevented"): "if the attack is prevented or deterred",
-    ("mitigated", "partly_mitigated", "unopposed"): "if the attack still kills (mitigated or worse)",
+    ("mitigated", "partly_mitigated", "unopposed"): "if the attack still kills",
 }
 MODIFIER_WORDS = {
     "attack_rate_pct": "armed groups' attacks",
@@ -34,6 +34,11 @@ def _where(ctx: Context, region: str | None, regions: list[str]) -> str:
     return "in " + ", ".join(ctx.region_name(r) for r in targets) if targets else ""
 
 
+def _toll(deaths: tuple[int, int]) -> str:
+    low, high = deaths
+    return str(low) if low == high else f"{low}–{high}"
+
+
 def _condition(outcomes: list[str]) -> str:
     key = tuple(sorted(outcomes))
     for group, text in OUTCOME_GROUPS.items():
@@ -47,15 +52,12 @@ def effect_line(ctx: Context, effect: Effect, regions: list[str]) -> str:
     where = _where(ctx, getattr(effect, "region", None), regions)
     match effect.type:
         case "civilian_attack":
-            low, high = effect.deaths
             text = f"an attack on civilians {where} by {ctx.actor_name(effect.perpetrator)}: "
-            text += f"{low}–{high} killed if unopposed; your protection there decides the toll"
+            text += f"{_toll(effect.deaths)} killed if unopposed; your protection there decides the toll"
         case "peacekeeper_attack":
-            low, high = effect.deaths
-            text = f"an attack on peacekeepers {where}: {low}–{high} killed if the defence fails"
+            text = f"an attack on peacekeepers {where}: {_toll(effect.deaths)} killed if the defence fails"
         case "host_force_attack":
-            low, high = effect.deaths
-            text = f"an attack on the host state's forces {where}: {low}–{high} soldiers killed"
+            text = f"an attack on the host state's forces {where}: {_toll(effect.deaths)} soldiers killed"
         case "credibility":
             text = f"credibility {_signed(effect.delta)} {where}"
         case "consent":
@@ -81,8 +83,6 @@ def effect_line(ctx: Context, effect: Effect, regions: list[str]) -> str:
     text = text.strip()
     if effect.if_outcome:
         text = f"{_condition(effect.if_outcome)}: {text}"
-    if effect.type == "credibility" and effect.delta > 0:
-        text += f" (halved where credibility is {T.TRUST_CEILING}+)"
     return text
 
 

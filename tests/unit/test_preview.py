@@ -52,15 +52,14 @@ def test_a_card_option_previews_its_scenario_effects(game: Game) -> None:
     card = game.index.cards["ogossagou_2019"]
     public, quiet = card.choice.options
     lines = option_consequences(ctx, card, public)
-    assert lines[0] == (
-        "if the attack still kills (mitigated or worse): credibility +3 in Mopti "
-        f"(halved where credibility is {T.TRUST_CEILING}+)"
-    )
+    assert lines[0] == "if the attack still kills: credibility +3 in Mopti"
     assert lines[1].startswith("if the attack is prevented or deterred: credibility +1 in Mopti")
     assert lines[2] == "host-state consent −3"
     assert option_consequences(ctx, card, quiet)[0].endswith("credibility −1 in Mopti")
     effects = card_consequences(ctx, card)
     assert effects[0].startswith("an attack on civilians in Mopti by Dan Na Ambassagou: 134–160 killed")
+    dioura = card_consequences(ctx, game.index.cards["dioura_2019"])
+    assert dioura == ["an attack on the host state's forces in Mopti: 23 soldiers killed"]
 
 
 def test_tasking_the_drone_previews_the_warning(game: Game) -> None:
