@@ -66,3 +66,18 @@ def test_attacks_are_listed_by_region_with_outcome_and_causes(replay: Replay) ->
         }
     text = _section(to_markdown(build_report([replay])), "Attacks and their causes, by region")
     assert "**Mopti**:" in text and "roll and protection" in text
+
+
+def test_the_replay_tells_a_card_s_outcome_beside_its_history(replay: Replay) -> None:
+    import io
+
+    from rich.console import Console
+
+    from game.tui.replay.views import turn_story
+
+    console = Console(width=300, record=True, file=io.StringIO())
+    console.print(turn_story(replay, 1))
+    text = console.export_text()
+    koulogon = replay.game.state.card_results["koulogon_2019"]
+    assert f"In this game: the attack was {koulogon.outcome.replace('_', ' ')}" in text
+    assert "In history: On New Year's Day" in text

@@ -7,6 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from game.engine import orders as O
+from game.engine.cards import story
 from game.record.replay import ROLE_TITLES, Replay
 from game.tui.labels import target_label
 
@@ -62,7 +63,13 @@ def turn_story(replay: Replay, number: int) -> RenderableType:
         line.append(card.title, style="bold")
         if where:
             line.append(f" ({where})")
-        line.append(f"\n  {card.text}", style="dim")
+        result = replay.game.state.card_results.get(card_id)
+        if result is not None and result.turn == number:
+            line.append(f"\n  {story(replay.game.context(), card_id)}", style="bold")
+            history = "In history: " if card.kind == "historical" else ""
+            line.append(f"\n  {history}{card.text}", style="dim")
+        else:
+            line.append(f"\n  {card.text}", style="dim")
         if card.choice is not None and card_id in record.decisions:
             option = record.decisions[card_id]
             label = next((o.label for o in card.choice.options if o.id == option), option)
