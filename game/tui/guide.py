@@ -99,6 +99,12 @@ class Step(BaseModel):
     title: str = Field(min_length=1)
     text: str = Field(min_length=1, max_length=200, description="Short: the panel is 30 columns at 80×24")
     done_when: list[Check] = Field(min_length=1)
+    last_turn: int | None = Field(
+        None, ge=1, description="The step is passed over once the game is beyond this turn"
+    )
+
+    def passed(self, game: Game) -> bool:
+        return self.last_turn is not None and game.state.turn > self.last_turn
 
 
 class GuideFile(BaseModel):
@@ -189,10 +195,10 @@ class Guide:
         return self.step is not None
 
     def advance(self, game: Game) -> bool:
-        """Move past every step whose checks hold; True when the step on show changed."""
+        """Move past every step whose checks hold, or whose turn is over; True when the step changed."""
         moved = False
-        while (step := self.step) is not None and all(
-            check_holds(c, game, self.seen) for c in step.done_when
+        while (step := self.step) is not None and (
+            step.passed(game) or all(check_holds(check, game, self.seen) for check in step.done_when)
         ):
             self._next()
             moved = True

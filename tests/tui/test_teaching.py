@@ -234,3 +234,16 @@ def test_a_broken_guide_file_is_refused_with_its_file_and_field(tmp_path, monkey
     monkeypatch.setattr(guide_module, "guide_path", lambda name: bad)
     with pytest.raises(guide_module.GuideError, match=r"tutorial\.yaml: steps\.0\.done_when\.0"):
         guide_module.load_guide("tutorial")
+
+
+def test_steps_of_a_turn_already_played_are_passed_over() -> None:
+    from game.engine import Game
+    from game.scenario.catalog import find_scenario
+    from game.tui.guide import Guide
+
+    game = Game.new(find_scenario("tutorial"), seed=3)
+    guide = Guide.load("tutorial")
+    assert not guide.advance(game) and guide.step.id == "welcome"  # n is needed to read it
+    game.end_turn()  # the officer committed without following the first month's steps
+    assert guide.advance(game)
+    assert guide.step.id == "ask_why"  # January's steps are over; the SITREP's comes next
