@@ -212,7 +212,7 @@ def test_truncated_and_corrupted_saves(mini_save, tmp_path) -> None:
 
 
 def test_missing_file_and_folder(tmp_path) -> None:
-    with pytest.raises(SaveError, match="no such file"):
+    with pytest.raises(SaveError, match="file not found"):
         load(tmp_path / "nothing.json")
     with pytest.raises(SaveError, match="this is a folder"):
         load(tmp_path)
