@@ -213,7 +213,12 @@ def cross_reference_problems(scenario: Scenario) -> list[tuple[Location, str]]:
         region_ref(("civilian_teams", index, "base"), team.base)
     for index, asset in enumerate(scenario.aviation):
         region_ref(("aviation", index, "base"), asset.base)
+    first_month, last_month = scenario.calendar.start, scenario.calendar.last_month()
     for c_index, card in enumerate(scenario.cards):
+        if card.date is not None and not first_month <= card.date <= last_month:
+            problems.append(
+                (("cards", c_index, "date"), f"outside the calendar ({first_month} to {last_month})")
+            )
         for g_index, region in enumerate(card.regions):
             region_ref(("cards", c_index, "regions", g_index), region)
         effect_lists: list[tuple[Location, list]] = [((("cards", c_index, "effects")), card.effects)]
