@@ -242,13 +242,25 @@ def parse_yaml(text: str, file: str) -> tuple[Any, yaml.Node | None]:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise FileReadError(Problem(file, line, column, f"not valid YAML: {error.problem}")) from None
+        raise FileReadError(
+            Problem(file, line, column, f"not valid YAML: {_one_line(error.problem)}")
+        ) from None
+    except yaml.reader.ReaderError as error:
+        line, column = position(text, error.position)
+        code = error.character if isinstance(error.character, int) else ord(str(error.character)[:1] or " ")
+        raise FileReadError(
+            Problem(file, line, column, f"a control character (#x{code:02x}) that YAML does not allow")
+        ) from None
     except yaml.YAMLError as error:
-        raise FileReadError(Problem(file, 1, 1, f"not valid YAML: {error}")) from None
+        raise FileReadError(Problem(file, 1, 1, f"not valid YAML: {_one_line(error)}")) from None
     except (ValueError, RecursionError, OverflowError) as error:  # a value the constructor cannot build
-        raise FileReadError(Problem(file, 1, 1, f"not valid YAML: {error}")) from None
+        raise FileReadError(Problem(file, 1, 1, f"not valid YAML: {_one_line(error)}")) from None
     finally:
         loader.dispose()
+
+
+def _one_line(text: object) -> str:
+    return next(iter(str(text).splitlines()), "")
 
 
 # --- JSON -----------------------------------------------------------------------------------------

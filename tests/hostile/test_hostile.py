@@ -1,0 +1,179 @@
+"""The hostile-input corpus against every reader: no traceback, no hang, nothing lost, one clear line.
+
+A fast subset (one case per finding, and quick property tests of the parsers) runs in the default
+`uv run pytest`; the whole corpus and the random damage run with `uv run pytest -m hostile`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from game.fileread import FileReadError, parse_json, parse_yaml
+from game.record import saves
+from game.record.saves import SaveError, SaveMeta, list_saves, load
+from tests.hostile.corpus import ROOT, Case, cases, mutate, random_cases, run_case, save_text
+
+FAST = {
+    "listing: FIFO named .json",
+    "listing: unhashable game_id",
+    "meta: game_id 12345",
+    "scenario: 5,000-digit integer",
+    "save: nesting 5,000",
+    "card: nesting 5,000",
+    "session: page 2 garbled",
+    "session: -wal lost",
+    "scenario: /dev/zero",
+    "save: FIFO",
+    "scenario: duplicate calendar",
+    "scenario: deaths [60, 10]",
+    "save: one byte changed",
+    "save: UTF-8 BOM",
+}
+ALL = cases()
+LOCATED_TARGETS = {"scenario", "policy", "card"}  # YAML: every refusal names a line and column
+
+
+def _param(case: Case):
+    marks = () if case.name in FAST else (pytest.mark.hostile,)
+    return pytest.param(case, id=case.name, marks=marks)
+
+
+def test_the_fast_subset_names_real_cases() -> None:
+    assert {case.name for case in ALL} >= FAST
+
+
+@pytest.mark.parametrize("case", [_param(case) for case in ALL])
+def test_a_hostile_input_gets_one_clear_line(case: Case, tmp_path: Path) -> None:
+    outcome = run_case(case, tmp_path / "case")
+    assert not outcome.traceback, outcome.traceback
+    assert not outcome.hang, outcome.messages
+    assert not outcome.lost, "a user file changed"
+    assert outcome.clean, outcome.messages
+    assert outcome.accepted == case.accepted, outcome.messages
+    if not case.accepted and case.target in LOCATED_TARGETS:
+        assert outcome.located, outcome.messages
+
+
+@pytest.mark.hostile
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(index=st.integers(0, 2**16))
+def test_random_damage_is_refused_cleanly_or_harmless(index: int, tmp_path_factory) -> None:
+    (case,) = random_cases(1, seed=index)
+    case = Case(case.name, case.category, ("scenario", "save", "session")[index % 3], case.make)
+    if case.target != "scenario":
+        (case,) = [c for c in random_cases(3, seed=index) if c.target == case.target]
+    outcome = run_case(case, tmp_path_factory.mktemp("random") / "case")
+    assert not outcome.traceback and not outcome.hang and not outcome.lost, outcome
+    assert outcome.clean, outcome.messages
+
+
+# --- the parsers themselves, quickly ----------------------------------------------------------
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text_is_yaml_or_one_positioned_problem(text: str) -> None:
+    try:
+        parse_yaml(text, "t.yaml")
+    except FileReadError as error:
+        assert error.problem.line >= 1 and error.problem.column >= 1
+        assert "\n" not in error.problem.message
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet='[]{}":,0123456789.eE-+ aNInfty\\', max_size=300))
+def test_any_text_is_json_or_one_positioned_problem(text: str) -> None:
+    try:
+        parse_json(text, "t.json")
+    except json.JSONDecodeError:
+        pass  # worded by the caller (a save that is cut short, or not JSON)
+    except FileReadError as error:
+        assert error.problem.line >= 1 and "\n" not in error.problem.message
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(0, 2**32))
+def test_a_damaged_save_loads_or_is_refused_with_a_save_error(tmp_path_factory, seed: int) -> None:
+    import random
+
+    path = tmp_path_factory.mktemp("damaged") / "damaged.json"
+    path.write_bytes(mutate(save_text().encode("utf-8"), random.Random(seed)))
+    try:
+        load(path)
+    except SaveError as error:
+        assert "\n" not in str(error)
+
+
+# --- the details the corpus relies on ---------------------------------------------------------
+
+
+def test_duplicate_yaml_keys_name_both_lines() -> None:
+    with pytest.raises(FileReadError, match=r"duplicate key 'a' \(lines 1 and 3\)") as caught:
+        parse_yaml("a: 1\nb: 2\na: 3\n", "d.yaml")
+    assert (caught.value.problem.line, caught.value.problem.column) == (3, 1)
+
+
+def test_stale_temporary_files_are_removed_and_fresh_ones_kept(tmp_path: Path) -> None:
+    folder = saves.save_dir()
+    folder.mkdir(parents=True)
+    stale, fresh = folder / ".slot.json.abc123.tmp", folder / ".slot.json.def456.tmp"
+    stale.write_text("half a save")
+    fresh.write_text("a save being written")
+    old = time.time() - saves.STALE_TEMPORARY_SECONDS - 60
+    os.utime(stale, (old, old))
+    assert list_saves() == []
+    assert not stale.exists() and fresh.exists()
+
+
+def test_meta_with_an_edited_field_is_refused_before_any_write() -> None:
+    good = {"mode": "solo", "seats": {"srsg": "Ana"}, "game_id": "abc123"}
+    assert SaveMeta.from_json(good).game_id == "abc123"
+    for field, value in [("game_id", 12345), ("notes", ["x"]), ("fork_turn", True), ("seats", {"srsg": 5})]:
+        with pytest.raises(ValueError, match=field.split("_")[0]):
+            SaveMeta.from_json({**good, field: value})
+
+
+def test_a_listing_never_raises_and_names_each_damaged_file() -> None:
+    folder = saves.save_dir()
+    folder.mkdir(parents=True)
+    (folder / "good.json").write_text(save_text(), encoding="utf-8")
+    (folder / "deep.json").write_text('{"format": "minusma-save", "x": ' + "[" * 3000 + "]" * 3000 + "}")
+    os.mkfifo(folder / "pipe.json")
+    infos = {info.path.name: info for info in list_saves()}
+    assert infos["good.json"].problem is None
+    assert "nested" in infos["deep.json"].problem and "pipe" in infos["pipe.json"].problem
+    assert all("\n" not in (info.problem or "") for info in infos.values())
+
+
+SUBPROCESS = [
+    ["validate", "{fifo}"],
+    ["report", "{fifo}"],
+    ["replay", "/dev/zero"],
+    ["status", "{fifo}"],
+    ["simulate", "--scenario", "/dev/zero"],
+]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        pytest.param(a, marks=() if i == 0 else (pytest.mark.hostile,), id=" ".join(a))
+        for i, a in enumerate(SUBPROCESS)
+    ],
+)
+def test_the_real_command_ends_at_once_on_a_pipe_or_a_device(args: list[str], tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    command = [sys.executable, "-m", "game", *(arg.format(fifo=fifo) for arg in args)]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=60, cwd=ROOT)  # the hang detector
+    assert done.returncode in (1, 2) and "Traceback" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1, done.stderr
