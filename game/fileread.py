@@ -150,23 +150,22 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
     if isinstance(node, yaml.MappingNode):
         return [part for pair in node.value for part in pair]
     if isinstance(node, yaml.SequenceNode):
-        return list(node.value)
+        return node.value
     return []
 
 
-def _check_node(node: yaml.Node, file: str) -> None:
-    """Duplicate keys and over-long integers, at the node where they are written."""
-    if isinstance(node, yaml.ScalarNode):
-        if node.tag == _INT_TAG and len(node.value.lstrip("+-").replace("_", "")) > MAX_NUMBER_DIGITS:
+def _check_scalar(node: yaml.ScalarNode, file: str) -> None:
+    if node.tag == _INT_TAG and len(node.value) > MAX_NUMBER_DIGITS + 2:
+        digits = len(node.value.lstrip("+-").replace("_", ""))
+        if digits > MAX_NUMBER_DIGITS:
             line, column = _mark(node)
             raise FileReadError(
-                Problem(
-                    file, line, column, f"a number of {len(node.value)} digits; no value here is that long"
-                )
+                Problem(file, line, column, f"a number of {digits} digits; no value here is that long")
             )
-        return
-    if not isinstance(node, yaml.MappingNode):
-        return
+
+
+def _check_keys(node: yaml.MappingNode, file: str) -> None:
+    """Duplicate keys, named at the second with the line of the first."""
     first: dict[str, yaml.Node] = {}
     for key, _ in node.value:
         if not isinstance(key, yaml.ScalarNode) or key.tag == _MERGE_TAG:
@@ -187,11 +186,16 @@ def _check_node(node: yaml.Node, file: str) -> None:
 
 
 def check_tree(root: yaml.Node, file: str) -> None:
-    """Refuse a composed YAML tree that is too deep, refers to itself, or expands beyond reason.
+    """Refuse a composed YAML tree with duplicate keys or over-long integers, or one that is too
+    deep, refers to itself, or expands beyond reason through anchors and aliases.
 
-    Iterative and linear in the number of distinct nodes, with anchors and aliases counted as expanded.
+    Iterative and linear in the number of distinct nodes (scalars are checked where they sit).
     """
-    done: dict[int, tuple[int, int]] = {}  # node id -> (height, expanded size)
+    if isinstance(root, yaml.ScalarNode):
+        _check_scalar(root, file)
+        return
+    scalar = yaml.ScalarNode
+    done: dict[int, tuple[int, int]] = {}  # collection node id -> (height, expanded size)
     on_path: set[int] = set()
     stack: list[tuple[yaml.Node, bool]] = [(root, False)]
     while stack:
@@ -199,31 +203,37 @@ def check_tree(root: yaml.Node, file: str) -> None:
         key = id(node)
         if finished:
             on_path.discard(key)
-            children = [done[id(child)] for child in _children(node)]
-            height = 1 + max((h for h, _ in children), default=0)
-            size = 1 + sum(s for _, s in children)
+            height, size = 1, 1
+            for child in _children(node):
+                if type(child) is scalar:
+                    height, size = max(height, 2), size + 1
+                else:
+                    child_height, child_size = done[id(child)]
+                    height, size = max(height, child_height + 1), size + child_size
             done[key] = (height, size)
-            line, column = _mark(node)
-            if height > MAX_DEPTH:
-                raise FileReadError(
-                    Problem(
-                        file, line, column, f"nested more than {MAX_DEPTH} levels deep; no file needs that"
-                    )
+            if height > MAX_DEPTH or size > MAX_YAML_NODES:
+                line, column = _mark(node)
+                message = (
+                    f"nested more than {MAX_DEPTH} levels deep; no file needs that"
+                    if height > MAX_DEPTH
+                    else "anchors and aliases here expand to millions of values"
                 )
-            if size > MAX_YAML_NODES:
-                raise FileReadError(
-                    Problem(file, line, column, "anchors and aliases here expand to millions of values")
-                )
+                raise FileReadError(Problem(file, line, column, message))
             continue
         if key in done:
             continue
         if key in on_path:
             line, column = _mark(node)
             raise FileReadError(Problem(file, line, column, "an alias refers to the value that contains it"))
-        _check_node(node, file)
+        if isinstance(node, yaml.MappingNode):
+            _check_keys(node, file)
         on_path.add(key)
         stack.append((node, True))
-        stack.extend((child, False) for child in _children(node) if id(child) not in done)
+        for child in _children(node):
+            if type(child) is scalar:
+                _check_scalar(child, file)
+            elif id(child) not in done:
+                stack.append((child, False))
 
 
 def parse_yaml(text: str, file: str) -> tuple[Any, yaml.Node | None]:

@@ -30,6 +30,11 @@ NUMBER_FIELDS = (  # whole-number fields of the models below, where YAML's true/
 )
 
 
+def _whole_number_field(model: type[BaseModel], name: str) -> bool:
+    field = model.model_fields.get(name)
+    return field is not None and (field.annotation is int or str(field.annotation).startswith("tuple[int"))
+
+
 class Strict(BaseModel):
     """Base for every scenario model: unknown keys are errors, values are immutable, text is bounded."""
 
@@ -39,12 +44,8 @@ class Strict(BaseModel):
     @classmethod
     def _numbers_are_not_booleans(cls, value: object, info: ValidationInfo) -> object:
         """`population: true` is a mistake that pydantic would read as 1."""
-        field = cls.model_fields.get(info.field_name or "")
-        numeric = field is not None and (
-            field.annotation is int or str(field.annotation).startswith("tuple[int")
-        )
-        items = value if isinstance(value, list | tuple) else [value]
-        if numeric and any(isinstance(item, bool) for item in items):
+        items = value if isinstance(value, list | tuple) else (value,)
+        if any(isinstance(item, bool) for item in items) and _whole_number_field(cls, info.field_name or ""):
             raise ValueError(f"a number is needed here, not {value!r}")
         return value
 
