@@ -56,6 +56,16 @@ class When(_Strict):
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
+    @model_validator(mode="after")
+    def _ranges_in_order(self) -> When:
+        for first, last, what in (
+            (self.from_month, self.until_month, "months"),
+            (self.from_turn, self.until_turn, "turns"),
+        ):
+            if first is not None and last is not None and first > last:
+                raise ValueError(f"the {what} run backwards: from {first} until {last} holds for no turn")
+        return self
+
 
 class SetPolicies(_Strict):
     poc_definition: Literal["status_quo", "define_poc", "avoid_term"] | None = None

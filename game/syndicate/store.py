@@ -46,6 +46,7 @@ PIN_ROUNDS = 100_000
 CLAIM_STALE_SECONDS = 15.0  # a seat whose window has not been heard from for this long is free
 WRITES_SUFFIX = ".writes"  # beside the session: how many writes it has taken (see _note_write)
 _HEX = re.compile(r"^[0-9a-f]+$")
+_GAME_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")  # as a save's meta.game_id
 # What a garbled page or an edited value raises while it is read: the file is damaged.
 DAMAGE = (sqlite3.DatabaseError, ValidationError, ValueError, TypeError, KeyError, IndexError, OverflowError)
 
@@ -157,6 +158,8 @@ class Session:
             for key in ("pin_salt", "pin_hash", "scenario_hash"):
                 if not _HEX.match(text[key]):
                     raise ValueError(f"{key} is not hexadecimal")
+            if "game_id" in meta and not _GAME_ID.match(str(meta["game_id"])):
+                raise ValueError("game_id is not up to 64 letters and digits")
             self.scenario = Scenario.model_validate_json(text["scenario"])
         except KeyError as error:
             raise _damaged(self.path, ValueError(f"the setting {error.args[0]!r} is missing")) from None

@@ -470,6 +470,12 @@ def cases() -> list[Case]:
             "session",
             damaged_session(set_meta("note:x", "hello")),
         ),
+        Case(
+            "session: game_id '../..'",
+            "4 session files",
+            "session",
+            damaged_session(set_meta("game_id", "../..")),
+        ),
         Case("session: -wal lost", "4 session files", "session", lost_wal, message="-wal"),
         Case("session: FIFO", "4 session files", "session", fifo("pipe.db")),
         Case("session: /dev/zero", "4 session files", "session", dev_zero("zero.db")),
@@ -567,6 +573,17 @@ def cases() -> list[Case]:
             "9 silent acceptance",
             "scenario",
             scenario(sub(r"description: .*", "description: " + "x" * 10**6)),
+        ),
+        Case(
+            "policy: months run backwards",
+            "9 silent acceptance",
+            "policy",
+            lambda f: write(
+                f,
+                "p.yaml",
+                "name: p\nrules:\n  - when: {from: 2020-01, until: 2019-01}\n    orders: [{fly: {}}]\n",
+            ),
+            message="run backwards",
         ),
         # 10 misleading messages
         Case(
