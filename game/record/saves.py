@@ -48,7 +48,8 @@ SAVE_MAX_BYTES = 64 * MEGABYTE  # a whole campaign with every order is well unde
 STALE_TEMPORARY_SECONDS = 15 * 60  # an unfinished write older than this was interrupted
 MODES = ("solo", "hotseat", "syndicate")
 GAME_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
-MAX_TEXT = 20_000  # the longest name, note or label a save may hold
+MAX_TEXT = 100_000  # the longest note a save may hold (a turn's debrief notes, all together)
+MAX_NAME = 1000  # the longest save, player or file name
 MAX_TURN = 10_000
 
 
@@ -83,16 +84,16 @@ class SaveMeta:
         if mode not in MODES:
             raise ValueError(f"meta.mode must be one of {', '.join(MODES)}")
         if not isinstance(seats, dict) or not all(
-            isinstance(role, str) and isinstance(name, str) and len(role) <= 40 and len(name) <= 200
+            isinstance(role, str) and isinstance(name, str) and len(role) <= 40 and len(name) <= MAX_NAME
             for role, name in seats.items()
         ):
             raise ValueError("meta.seats must map each role to a player's name")
         values: dict[str, Any] = {"mode": mode, "seats": dict(seats)}
         for key in ("name", "started"):
             if key in data:
-                values[key] = _text(data[key], f"meta.{key}", 200)
+                values[key] = _text(data[key], f"meta.{key}", MAX_NAME)
         if data.get("parent") is not None:
-            values["parent"] = _text(data["parent"], "meta.parent", 255)
+            values["parent"] = _text(data["parent"], "meta.parent", MAX_NAME)
         if data.get("fork_turn") is not None:
             values["fork_turn"] = _turn(data["fork_turn"], "meta.fork_turn")
         notes = data.get("notes") or {}
@@ -368,7 +369,7 @@ def _newest_first(paths: Iterable[Path]) -> list[Path]:
 def save_as(game: Game, meta: SaveMeta, name: str) -> Path:
     """A named save in the saves folder (the name is made safe; an existing one is replaced)."""
     path = save_dir() / f"{safe_name(name)}{SUFFIX}"
-    return save_to(path, game, dataclasses.replace(meta, name=name.strip()))
+    return save_to(path, game, dataclasses.replace(meta, name=name.strip()[:MAX_NAME]))
 
 
 # --- reading ------------------------------------------------------------------------------------

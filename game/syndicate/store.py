@@ -44,6 +44,7 @@ CREATE TABLE turns (turn INTEGER PRIMARY KEY, digest TEXT NOT NULL, forced INTEG
 """
 PIN_ROUNDS = 100_000
 CLAIM_STALE_SECONDS = 15.0  # a seat whose window has not been heard from for this long is free
+NOTES_MAX_CHARACTERS = 50_000  # a turn's debrief notes, all together (a save holds up to 100,000)
 WRITES_SUFFIX = ".writes"  # beside the session: how many writes it has taken (see _note_write)
 _HEX = re.compile(r"^[0-9a-f]+$")
 _GAME_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")  # as a save's meta.game_id
@@ -237,6 +238,8 @@ class Session:
             raise SessionError("the facilitator's PIN needs at least 4 characters")
         if path.exists():
             raise SessionError(f"{path} already exists; choose another file name")
+        with suppress(OSError):  # the record of an earlier session of this name, whose file is gone
+            path.with_name(path.name + WRITES_SUFFIX).unlink()
         salt = os.urandom(16)
         meta = {
             "format": FORMAT,
@@ -422,6 +425,11 @@ class Session:
                 raise SessionError(f"turn {turn} has not been played; write this turn's notes as orders")
             row = db.execute("SELECT value FROM meta WHERE key = ?", (f"note:{turn}",)).fetchone()
             value = f"{row[0]}\n{text}" if row else text
+            if len(value) > NOTES_MAX_CHARACTERS:
+                raise SessionError(
+                    f"the notes on turn {turn} would pass {NOTES_MAX_CHARACTERS:,} characters; "
+                    "shorten this one"
+                )
             db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (f"note:{turn}", value))
 
     def withdraw(self, role: str, order_id: int, pin: str | None = None) -> None:

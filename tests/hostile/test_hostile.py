@@ -154,6 +154,19 @@ def test_a_listing_never_raises_and_names_each_damaged_file() -> None:
     assert all("\n" not in (info.problem or "") for info in infos.values())
 
 
+def test_a_session_hosted_again_under_an_old_name_is_not_refused(tmp_path: Path) -> None:
+    from game.scenario.loader import load_scenario
+    from game.syndicate.store import Session, SessionError
+    from tests.hostile.corpus import MINI, lost_wal
+
+    path = lost_wal(tmp_path)
+    with pytest.raises(SessionError, match=r"1 of its 2 writes are missing \(it stands at turn 2\)"):
+        Session(path)
+    path.unlink()  # the facilitator starts again under the same name
+    Session.host(path, load_scenario(MINI), seed=1, seats=["srsg"], pin="2468").close()
+    assert Session(path).current_turn() == 1
+
+
 SUBPROCESS = [
     ["validate", "{fifo}"],
     ["report", "{fifo}"],
