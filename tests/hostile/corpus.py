@@ -854,20 +854,20 @@ def mutate(data: bytes, rng: random.Random) -> bytes:
     return data[:at] + bytes([rng.randrange(256)]) + data[at + 1 :]
 
 
+def random_case(kind: str, salt: int, label: str = "") -> Case:
+    """Random damage to a sound scenario, save or session file, fixed by the salt."""
+    make = {"scenario": _random_scenario, "save": _random_save, "session": _random_session}[kind](salt)
+    return Case(label or f"random {kind} {salt}", "random damage", kind, make)
+
+
 def random_cases(count: int, seed: int = 16) -> list[Case]:
-    """Random damage to a sound scenario, save and session file (deterministic from the seed)."""
+    """Random damages, in turn to a scenario, a save and a session (deterministic from the seed)."""
     rng = random.Random(seed)
-    made: list[Case] = []
-    for index in range(count):
-        kind = ("scenario", "save", "session")[index % 3]
-        salt = rng.randrange(2**32)
-        if kind == "scenario":
-            made.append(Case(f"random scenario {index}", "random damage", "scenario", _random_scenario(salt)))
-        elif kind == "save":
-            made.append(Case(f"random save {index}", "random damage", "save", _random_save(salt)))
-        else:
-            made.append(Case(f"random session {index}", "random damage", "session", _random_session(salt)))
-    return made
+    kinds = ("scenario", "save", "session")
+    return [
+        random_case(kinds[index % 3], rng.randrange(2**32), f"random {kinds[index % 3]} {index}")
+        for index in range(count)
+    ]
 
 
 def _random_scenario(salt: int) -> Callable[[Path], Path]:
