@@ -50,6 +50,15 @@ class FileReadError(Exception):
         super().__init__(str(problem))
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: object, longest: int = 200) -> str:
+    """A value from a file, safe to put in a one-line message: no control characters, bounded."""
+    cleaned = _CONTROL.sub("?", str(text)).replace("\n", " ")
+    return cleaned if len(cleaned) <= longest else cleaned[: longest - 3] + "..."
+
+
 def _size(count: int) -> str:
     return f"{count / MEGABYTE:.1f} MB" if count >= MEGABYTE else f"{count:,} bytes"
 

@@ -33,7 +33,7 @@ from pydantic import ValidationError
 from game import __version__
 from game.engine import ORDER_ADAPTER, Game, IllegalOrder, TurnRecord
 from game.engine import orders as O
-from game.fileread import MEGABYTE, FileReadError, decode, parse_json, position, read_bytes
+from game.fileread import MEGABYTE, FileReadError, decode, parse_json, position, printable, read_bytes
 from game.scenario.loader import cross_reference_problems, scenario_hash
 from game.scenario.models import Scenario
 
@@ -519,7 +519,7 @@ def read_save(path: str | Path) -> SaveFile:
         raise SaveError(
             f"{where}: the scenario inside the save does not fit this version of MINUSMA "
             f"({loc}: {first['msg']}); open it with the version that wrote it "
-            f"({str(document.get('game_version'))[:40]})"
+            f"({printable(document.get('game_version'), 40)})"
         ) from None
     if scenario_hash(scenario) != stored_hash:  # the cheap check first: a changed scenario is refused
         raise SaveError(
@@ -538,8 +538,8 @@ def read_save(path: str | Path) -> SaveFile:
         turns=turns,
         pending=pending,
         final_digest=final_digest,
-        saved_at=str(document.get("saved_at", ""))[:64],
-        game_version=str(document.get("game_version", ""))[:40],
+        saved_at=printable(document.get("saved_at", ""), 64),
+        game_version=printable(document.get("game_version", ""), 40),
     )
 
 
@@ -649,7 +649,7 @@ def _summary(document: dict[str, Any]) -> tuple[str, str, int, str, bool]:
         raise ValueError("its summary's turn is not a turn number")
     if not isinstance(over, bool):
         raise ValueError("its summary's 'over' is not true or false")
-    return title[:200], month[:20], turn, players[:400], over
+    return printable(title), printable(month, 20), turn, printable(players, 400), over
 
 
 def _info(path: Path, kind: str) -> SaveInfo:
@@ -664,7 +664,7 @@ def _info(path: Path, kind: str) -> SaveInfo:
         meta = SaveMeta.from_json(document.get("meta"))
         return SaveInfo(
             path=path,
-            name=meta.name or (path.stem if kind == "manual" else f"{title} (autosave)"),
+            name=printable(meta.name) or (path.stem if kind == "manual" else f"{title} (autosave)"),
             scenario=title,
             month=month,
             turn=turn,
@@ -680,7 +680,7 @@ def _info(path: Path, kind: str) -> SaveInfo:
         problem = f"the save is damaged ({error})"
     except Exception as error:  # the list must show every other save whatever one file holds
         problem = f"the save is damaged ({type(error).__name__})"
-    return SaveInfo(path, path.stem, "?", "", 0, "", stamp, kind, problem=problem.splitlines()[0][:300])
+    return SaveInfo(path, path.stem, "?", "", 0, "", stamp, kind, problem=printable(problem, 300))
 
 
 def _files(folder: Path) -> list[Path]:

@@ -24,7 +24,7 @@ from pydantic import ValidationError
 
 from game.engine import ORDER_ADAPTER, Game, IllegalOrder
 from game.engine.orders import FACILITATOR, Order, describe
-from game.fileread import FileReadError, read_text
+from game.fileread import FileReadError, printable, read_text
 from game.scenario.loader import scenario_hash
 from game.scenario.models import Role, Scenario
 
@@ -57,8 +57,10 @@ class SessionError(Exception):
 
 
 def _damaged(path: Path, error: BaseException) -> SessionError:
-    reason = str(error).splitlines()[0][:200] if str(error) else type(error).__name__
-    if isinstance(error, ValidationError):
+    reason = printable(error) if str(error) else type(error).__name__
+    if isinstance(error, UnicodeDecodeError):
+        reason = "a stored text is garbled (not UTF-8)"
+    elif isinstance(error, ValidationError):
         first = error.errors()[0]
         reason = f"{'.'.join(map(str, first['loc'])) or 'a value'}: {first['msg']}"
     return SessionError(
@@ -108,17 +110,20 @@ class Session:
                 ) from None
             if "locked" in str(error) or "busy" in str(error):
                 raise SessionError(
-                    f"{self.path}: the session is locked by another program ({error}); try again"
+                    f"{self.path}: the session is locked by another program ({printable(error)}); try again"
                 ) from None
             raise SessionError(
-                f"{self.path}: not a readable session file ({error}); "
+                f"{self.path}: not a readable session file ({printable(error)}); "
                 "restore it from a backup or host a new game"
             ) from None
         except sqlite3.DatabaseError as error:
             raise SessionError(
-                f"{self.path}: not a readable session file ({error}); "
+                f"{self.path}: not a readable session file ({printable(error)}); "
                 "restore it from a backup or host a new game"
             ) from None
+        except UnicodeDecodeError as error:  # a garbled page inside a text value
+            self._db.close()
+            raise _damaged(self.path, error) from None
         if meta.get("format") != FORMAT:
             self._db.close()
             raise SessionError(f"{self.path}: not a minusma session file")
@@ -579,7 +584,7 @@ class Session:
         try:
             yield self._db
         except sqlite3.OperationalError as error:
-            raise SessionError(f"{self.path}: cannot read the session ({error})") from None
+            raise SessionError(f"{self.path}: cannot read the session ({printable(error)})") from None
         except (SessionError, IllegalOrder):
             raise
         except DAMAGE as error:  # a garbled page or an edited value
@@ -590,7 +595,9 @@ class Session:
         try:
             self._db.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as error:
-            raise SessionError(f"{self.path}: the session is locked ({error}); try again") from None
+            raise SessionError(
+                f"{self.path}: the session is locked ({printable(error)}); try again"
+            ) from None
         except sqlite3.DatabaseError as error:
             raise _damaged(self.path, error) from None
         try:
@@ -608,7 +615,9 @@ class Session:
         except sqlite3.DatabaseError as error:
             with suppress(sqlite3.Error):
                 self._db.execute("ROLLBACK")
-            raise SessionError(f"{self.path}: the write was not saved ({error}); try again") from None
+            raise SessionError(
+                f"{self.path}: the write was not saved ({printable(error)}); try again"
+            ) from None
         self._note_write(writes)
         with suppress(sqlite3.Error):  # copy the write into the main file now, so the file alone is whole
             self._db.execute("PRAGMA wal_checkpoint(PASSIVE)")

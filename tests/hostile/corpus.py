@@ -476,6 +476,20 @@ def cases() -> list[Case]:
             "session",
             damaged_session(set_meta("game_id", "../..")),
         ),
+        Case(
+            "session: a setting not UTF-8",
+            "4 session files",
+            "session",
+            damaged_session(sql("UPDATE meta SET value = CAST(x'8d41' AS TEXT) WHERE key = 'seats'")),
+        ),
+        Case(
+            "session: an order not UTF-8",
+            "4 session files",
+            "session",
+            damaged_session(
+                sql("INSERT INTO orders (turn, role, body) VALUES (3, 'srsg', CAST(x'e8' AS TEXT))")
+            ),
+        ),
         Case("session: -wal lost", "4 session files", "session", lost_wal, message="-wal"),
         Case("session: FIFO", "4 session files", "session", fifo("pipe.db")),
         Case("session: /dev/zero", "4 session files", "session", dev_zero("zero.db")),
