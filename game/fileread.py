@@ -128,8 +128,7 @@ def decode(raw: bytes, file: str) -> str:
                 file,
                 line,
                 column,
-                f"not UTF-8 text: byte 0x{raw[error.start]:02x} at line {line}, column {column} "
-                "cannot be read; save the file as UTF-8",
+                f"byte 0x{raw[error.start]:02x} is not UTF-8 text; save the file as UTF-8",
             )
         ) from None
 

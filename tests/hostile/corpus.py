@@ -605,7 +605,7 @@ def cases() -> list[Case]:
             "10 messages",
             "scenario",
             lambda f: write(f, "bad.yaml", _bad_byte_line_7()),
-            message="line 7, column",
+            message=r"bad\.yaml:7:\d+: byte 0xff is not UTF-8",
         ),
         Case(
             "save: one byte changed",

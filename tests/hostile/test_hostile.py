@@ -186,3 +186,56 @@ def test_the_real_command_ends_at_once_on_a_pipe_or_a_device(args: list[str], tm
     done = subprocess.run(command, capture_output=True, text=True, timeout=60, cwd=ROOT)  # the hang detector
     assert done.returncode in (1, 2) and "Traceback" not in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1, done.stderr
+
+
+# --- doubtful values anywhere in a scenario ---------------------------------------------------
+
+HOSTILE_VALUES = st.one_of(
+    st.booleans(),
+    st.none(),
+    st.integers(-(10**40), 10**40),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=30),
+    st.just("x" * 30_000),
+    st.lists(st.integers(-5, 5), max_size=3),
+    st.dictionaries(st.text(max_size=5), st.integers(), max_size=2),
+)
+
+
+def _paths(value, prefix=()):
+    """Every place in a scenario's plain data where a value sits."""
+    yield prefix
+    if isinstance(value, dict):
+        for key, child in value.items():
+            yield from _paths(child, (*prefix, key))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from _paths(child, (*prefix, index))
+
+
+@pytest.mark.hostile
+@settings(max_examples=400, deadline=None)
+@given(data=st.data())
+def test_a_doubtful_value_anywhere_is_refused_at_its_line_or_is_sound(data) -> None:
+    import yaml
+
+    from game.scenario.loader import ScenarioError, parse_scenario
+    from tests.hostile.corpus import mini_text
+
+    tree = yaml.safe_load(mini_text())
+    where = data.draw(st.sampled_from(list(_paths(tree))[1:]))
+    parent = tree
+    for step in where[:-1]:
+        parent = parent[step]
+    parent[where[-1]] = data.draw(HOSTILE_VALUES)
+    text = yaml.safe_dump(tree, sort_keys=False, allow_unicode=True)
+    try:
+        scenario = parse_scenario(text, "s.yaml")
+    except ScenarioError as error:
+        for problem in error.problems:
+            assert problem.line >= 1 and "\n" not in problem.message
+        return
+    # accepted: then the engine can start it without surprise
+    from game.engine import Game
+
+    Game.new(scenario, seed=1).end_turn()
