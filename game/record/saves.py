@@ -492,8 +492,8 @@ def read_save(path: str | Path) -> SaveFile:
         raise _damaged(where, f"{error.args[0]!r} is missing") from None
     except (TypeError, ValueError) as error:
         raise _damaged(where, str(error)) from None
-    if not isinstance(seed, int) or isinstance(seed, bool) or not 0 <= seed < 2**64:
-        raise _damaged(where, "the seed is not a whole number from 0 to 2^64")
+    if not isinstance(seed, int) or isinstance(seed, bool) or not abs(seed) < 2**64:
+        raise _damaged(where, "the seed is not a whole number below 2^64")
     if not isinstance(final_digest, str) or not isinstance(stored_hash, str):
         raise _damaged(where, "final_digest or scenario_hash is not text")
     if not isinstance(pending, list) or not isinstance(turns, list):

@@ -47,6 +47,7 @@ CLAIM_STALE_SECONDS = 15.0  # a seat whose window has not been heard from for th
 NOTES_MAX_CHARACTERS = 50_000  # a turn's debrief notes, all together (a save holds up to 100,000)
 WRITES_SUFFIX = ".writes"  # beside the session: how many writes it has taken (see _note_write)
 _HEX = re.compile(r"^[0-9a-f]+$")
+_SEED = re.compile(r"^-?[0-9]{1,19}$")
 _GAME_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")  # as a save's meta.game_id
 # What a garbled page or an edited value raises while it is read: the file is damaged.
 DAMAGE = (sqlite3.DatabaseError, ValidationError, ValueError, TypeError, KeyError, IndexError, OverflowError)
@@ -152,7 +153,7 @@ class Session:
             if not all(isinstance(value, str) for value in text.values()):
                 raise ValueError("a setting is not text")
             seed, seats = text["seed"], json.loads(text["seats"])
-            if not seed.isdigit() or int(seed) >= 2**64:
+            if not _SEED.match(seed):
                 raise ValueError("the seed is not a whole number")
             if (
                 not isinstance(seats, list)

@@ -239,3 +239,23 @@ def test_a_doubtful_value_anywhere_is_refused_at_its_line_or_is_sound(data) -> N
     from game.engine import Game
 
     Game.new(scenario, seed=1).end_turn()
+
+
+def test_the_checks_refuse_nothing_the_game_itself_writes(tmp_path: Path) -> None:
+    """A negative seed, a long save name, long notes: what the game writes, it reads back."""
+    from game.engine import Game
+    from game.scenario.loader import load_scenario
+    from game.syndicate.store import Session
+    from tests.hostile.corpus import MINI
+
+    scenario = load_scenario(MINI)
+    game = Game.new(scenario, -7)
+    game.end_turn()
+    meta = SaveMeta(mode="hotseat", seats={"srsg": "A" * 60}, notes={1: "n" * 40_000})
+    path = saves.save_as(game, meta, "a long name " * 30)
+    assert load(path)[0].state.seed == -7
+    assert [info.problem for info in list_saves()] == [None]
+    hosted = Session.host(tmp_path / "s.db", scenario, -7, ["srsg"], "2468")
+    hosted.add_debrief_note("2468", 1, "x") if hosted.commit("srsg") else None
+    hosted.close()
+    assert Session(tmp_path / "s.db").game().state.seed == -7
