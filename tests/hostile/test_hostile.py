@@ -256,6 +256,8 @@ def test_the_checks_refuse_nothing_the_game_itself_writes(tmp_path: Path) -> Non
     assert load(path)[0].state.seed == -7
     assert [info.problem for info in list_saves()] == [None]
     hosted = Session.host(tmp_path / "s.db", scenario, -7, ["srsg"], "2468")
-    hosted.add_debrief_note("2468", 1, "x") if hosted.commit("srsg") else None
+    assert hosted.commit("srsg")
+    hosted.add_debrief_note("2468", 1, "n" * 40_000)
     hosted.close()
-    assert Session(tmp_path / "s.db").game().state.seed == -7
+    reopened = Session(tmp_path / "s.db")
+    assert reopened.game().state.seed == -7 and reopened.debrief_notes() == {1: "n" * 40_000}
