@@ -261,3 +261,31 @@ def test_the_checks_refuse_nothing_the_game_itself_writes(tmp_path: Path) -> Non
     hosted.close()
     reopened = Session(tmp_path / "s.db")
     assert reopened.game().state.seed == -7 and reopened.debrief_notes() == {1: "n" * 40_000}
+
+
+@pytest.mark.hostile
+@settings(max_examples=200, deadline=None)
+@given(data=st.data())
+def test_a_doubtful_value_anywhere_in_a_policy_file_is_refused_or_plays(data) -> None:
+    import yaml
+
+    from game.bots.policy_file import PolicyFileError, parse_policy
+    from game.engine import Game
+    from game.scenario.catalog import find_scenario
+    from tests.hostile.corpus import POLICY
+
+    tree = yaml.safe_load(POLICY.read_text(encoding="utf-8"))
+    where = data.draw(st.sampled_from(list(_paths(tree))[1:]))
+    parent = tree
+    for step in where[:-1]:
+        parent = parent[step]
+    parent[where[-1]] = data.draw(HOSTILE_VALUES)
+    scenario = find_scenario("mali-2019")
+    try:
+        policy = parse_policy(yaml.safe_dump(tree, sort_keys=False), "p.yaml", scenario)
+    except PolicyFileError as error:
+        assert all(problem.line >= 1 and "\n" not in problem.message for problem in error.problems)
+        return
+    game = Game.new(scenario, seed=1)
+    policy.play(game)
+    game.end_turn()
