@@ -181,7 +181,8 @@ def format_calibration(cal: Calibration, sources: bool = True) -> list[str]:
     top = max((v for series in cal.monthly.values() for v in series), default=0.0)
     if cal.months:
         lines.append(
-            f"Civilian deaths per month, mean over seeds ({cal.months[0]} to {cal.months[-1]}; full block = {top:.0f})"
+            f"Civilian deaths per month, mean over seeds ({cal.months[0]} to {cal.months[-1]}; "
+            f"full block = {top:.0f})"
         )
         for region, series in cal.monthly.items():
             lines.append(
