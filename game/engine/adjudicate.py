@@ -29,7 +29,9 @@ class Protection:
     def describe(self) -> str:
         """The items as the ledger shows them: "patrols (transient presence) +1, ..." or "none"."""
         if self._described is None:  # a region's protection serves every strike there this turn
-            self._described = ", ".join(f"{label} {value:+d}" for label, value in self.items) or "none"
+            self._described = (
+                ", ".join(f"{label} {value:+d}" if value else label for label, value in self.items) or "none"
+            )
         return self._described
 
 
@@ -134,7 +136,7 @@ def _protection(ctx: Context, region: str, in_reach: bool = True) -> Protection:
         caveated = caveated or bool(caveats)
         if unit.posture == "patrol" and Caveat.SELF_DEFENCE_ONLY not in caveats:
             patrol_share += unit.transit_share
-    if ctx.has_base(region):
+    if in_reach and ctx.has_base(region):
         protection.add("temporary operating base (permanent presence)", T.TOB_PROTECTION)
     if static:
         protection.add("static protection around mission camps", T.BASE_POSTURE_PROTECTION)
@@ -142,8 +144,8 @@ def _protection(ctx: Context, region: str, in_reach: bool = True) -> Protection:
     protection.add("patrols (transient presence)", patrols)
     if has_police:
         protection.add("formed police unit", T.POLICE_PROTECTION)
-    if not in_reach:
-        protection.add("a village out of reach of the mission's posts", 0)
+    if not in_reach:  # shown, though it adds nothing: the posts' protection is missing
+        protection.items.append(("a village out of reach of the mission's posts", 0))
     label, value, unit_id, asset_id = _best_response(ctx, region, regional.warning, in_reach)
     protection.add(label, value)
     if unit_id and asset_id:
