@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import get_args
+
 from game.engine import tables as T
 from game.engine.context import Context, cause
 from game.engine.state import CardResult, Modifier, PendingAttack, PendingChoice, PendingInfoAttack
 from game.engine.wording import words
 from game.scenario.models import (
+    AttackOutcome,
     Card,
     CivilianAttackEffect,
     ConsentEffect,
@@ -63,7 +66,8 @@ def conditions_hold(ctx: Context, card: Card, regions: list[str]) -> bool:
 
 
 def recently_drawn(ctx: Context) -> set[str]:
-    """Cards drawn in the last GENERIC_CARD_GAP_TURNS - 1 turns: a generic card waits that long."""
+    """Cards drawn in the last GENERIC_CARD_GAP_TURNS - 1 turns: a generic card waits that long
+    before it can come again (rules.md §4.9)."""
     recent = ctx.state.history[len(ctx.state.history) - (T.GENERIC_CARD_GAP_TURNS - 1) :]
     return {card_id for record in recent for card_id in record.cards}
 
@@ -151,8 +155,8 @@ def resolve_choices(ctx: Context) -> None:
 def note_result(ctx: Context, card_id: str, outcome: str, unopposed: int) -> None:
     """Keep how a card's attack ended; of several attacks, the worst outcome and all the deaths."""
     percent = {name: share for _, name, share in T.OUTCOME_TABLE}
-    severity = [name for _, name, _ in T.OUTCOME_TABLE]
-    deaths = unopposed * percent[outcome] // 100
+    severity = list(get_args(AttackOutcome))  # best to worst
+    deaths = unopposed * percent.get(outcome, 100) // 100
     earlier = ctx.state.card_results.get(card_id)
     if earlier is not None and earlier.turn == ctx.state.turn:
         if severity.index(earlier.outcome) > severity.index(outcome):
