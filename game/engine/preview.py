@@ -157,22 +157,25 @@ def order_consequences(ctx: Context, order: O.Order) -> list[str]:
             region = ctx.region_name(state.units[unit_id].region)
             return [
                 f"protection of civilians {_signed(T.TOB_PROTECTION)} in {region}",
+                *_reach(ctx, state.units[unit_id].region),
                 f"credibility {_signed(T.TOB_CREDIBILITY_PER_TURN)} a turn in {region}; "
                 f"hostile narratives there {_signed(-T.INFO_ATTACK_TOB_REDUCTION)}",
                 f"budget {_signed(-T.TOB_OPEN_COST)} now, {_signed(-T.TOB_UPKEEP)} every turn",
                 "the unit stays put in base posture: an exposed target for the armed groups",
             ]
-        case O.SetPosture(posture="patrol"):
+        case O.SetPosture(unit=unit_id, posture="patrol"):
             return [
                 f"protection {_signed(T.PATROL_PROTECTION)} in its region "
                 f"(patrols add up to {_signed(T.PATROL_PROTECTION_MAX)})",
+                *_reach(ctx, state.units[unit_id].region),
                 "patrols are exposed: the armed groups may strike them",
             ]
-        case O.SetPosture(posture="quick_reaction"):
+        case O.SetPosture(unit=unit_id, posture="quick_reaction"):
             return [
                 f"answers attacks on civilians: {_signed(T.QRF_IN_REGION)} in its region, "
                 f"{_signed(T.QRF_NEIGHBOUR)} one road away, {_signed(T.QRF_BY_AIR)} by air "
                 f"with early warning 1+ and {T.QRF_AIR_HOURS} lift hours",
+                *_reach(ctx, state.units[unit_id].region, by_air=True),
             ]
         case O.SetPosture(posture="base"):
             return [f"protection {_signed(T.BASE_POSTURE_PROTECTION)} around the camp (once per region)"]
@@ -221,6 +224,18 @@ def order_consequences(ctx: Context, order: O.Order) -> list[str]:
             hours = O.air_hours_needed(state.units[unit_id].strength)
             return [f"by air: {hours} lift hours, at full strength on arrival"]
     return []
+
+
+def _reach(ctx: Context, region: str, by_air: bool = False) -> list[str]:
+    """Ground protection does not reach scattered villages (rules.md §6.2, Reach)."""
+    dispersion = ctx.index.regions[region].dispersion
+    if not dispersion:
+        return []
+    air = "; a response by air still does" if by_air else ""
+    return [
+        f"not for a village out of reach of the posts: 1d6 ≤ {dispersion} in "
+        f"{ctx.region_name(region)}, ≤ {dispersion + T.MAJOR_ATTACK_REACH} for a large attack{air}"
+    ]
 
 
 def _definition(value: str) -> list[str]:

@@ -68,3 +68,18 @@ def test_tasking_the_drone_previews_the_warning(game: Game) -> None:
     lines = order_consequences(ctx, O.TaskAviation(asset=isr.id, region="mopti"))
     gain = T.WARNING_ISR_LONG if isr.range_km >= 300 else T.WARNING_ISR_TACTICAL
     assert lines[0] == f"early warning +{gain} in Mopti from the next turn's situation phase"
+
+
+def test_ground_protection_previews_say_what_reach_leaves_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    game = Game.new(find_scenario("mali-2019"), seed=3)
+    ctx = game.context()
+    unit = next(u for u in game.state.units.values() if u.region == "mopti")
+    dispersion = game.index.regions["mopti"].dispersion
+    assert dispersion > 0
+    patrol = order_consequences(ctx, O.SetPosture(unit=unit.id, posture="patrol"))
+    assert f"1d6 ≤ {dispersion} in Mopti, ≤ {dispersion + T.MAJOR_ATTACK_REACH} for a large" in patrol[1]
+    monkeypatch.setattr(T, "MAJOR_ATTACK_REACH", 4)
+    base = order_consequences(ctx, O.OpenBase(unit=unit.id))
+    assert f"≤ {dispersion + 4} for a large attack" in base[1]
+    react = order_consequences(ctx, O.SetPosture(unit=unit.id, posture="quick_reaction"))
+    assert react[-1].endswith("a response by air still does")
