@@ -38,6 +38,7 @@ def _pin(args: argparse.Namespace, prompt: str) -> str:
 def _cmd_host(args: argparse.Namespace) -> int:
     from game.cli import UserError, _scenario
     from game.syndicate.store import Session, SessionError
+    from game.text import clean
 
     scenario = _scenario(args.scenario)
     seats = [seat_name(s) for s in args.seats.split(",") if s.strip()]
@@ -47,7 +48,7 @@ def _cmd_host(args: argparse.Namespace) -> int:
         Session.host(args.out, scenario, seed, seats, pin)
     except SessionError as error:
         raise UserError(str(error)) from None
-    print(f"Hosted {scenario.title} (seed {seed}) in {args.out} with seats: {', '.join(seats)}")
+    print(f"Hosted {clean(scenario.title)} (seed {seed}) in {args.out} with seats: {', '.join(seats)}")
     print(f"Each officer joins with: minusma join {args.out} --role SEAT")
     print(f"The facilitator runs:    minusma facilitate {args.out}")
     return 0
@@ -63,9 +64,11 @@ def _cmd_status(args: argparse.Namespace) -> int:
         status = session.status()
     except SessionError as error:
         raise UserError(str(error)) from None
+    from game.text import clean
+
     state = game.state
     print(
-        f"{session.scenario.title}: turn {state.turn} ({state.month})"
+        f"{clean(session.scenario.title)}: turn {state.turn} ({state.month})"
         + (" - game over" if game.is_over() else "")
     )
     names = session.names()
@@ -76,7 +79,7 @@ def _cmd_status(args: argparse.Namespace) -> int:
         print(f"  clock: {left // 60:02d}:{left % 60:02d} left")
     for seat in status:
         mark = "committed" if seat.committed else f"{seat.pending} pending order(s)"
-        name = f" ({names[seat.role]})" if names.get(seat.role) else ""
+        name = f" ({clean(names[seat.role])})" if names.get(seat.role) else ""  # typed by a player
         print(f"  {(seat.role.replace('_', ' ') + name):<34} {mark}")
     return 0
 

@@ -10,15 +10,36 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
 from textual.events import Resize
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
+from game.text import clean
 from game.tui.dialogs.confirm import ConfirmDialog
 from game.tui.screens.title import TitleScreen
 from game.tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 
 if TYPE_CHECKING:
     from game.tui.session import Session
+
+# Every C0 and C1 control code but newline and tab, and DEL.
+_CONTROL_CODES = [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)]
+
+
+def never_draw_control_codes() -> None:
+    """Rich's Text and Textual's Content drop a few control codes (bell, backspace, carriage return)
+    from any text they hold; extend their tables to all of them, so that text from a file or another
+    player can never carry an escape sequence to the terminal, whichever widget draws it. The screens
+    also show such text with game.text.clean (visibly escaped); this is the net under them."""
+    import rich.control
+    import textual.content
+
+    for table in (rich.control._CONTROL_STRIP_TRANSLATE, textual.content._CONTROL_STRIP_TRANSLATE):
+        table.update(dict.fromkeys(_CONTROL_CODES))
+
+
+never_draw_control_codes()
 
 
 class MinusmaApp(App[int]):
@@ -44,6 +65,20 @@ class MinusmaApp(App[int]):
         self.start_seed = seed
         self.start_load = load
         self.session: Session | None = None
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Notifications often quote a name or a file's problem: never read as markup, controls escaped."""
+        super().notify(
+            clean(message, lines=True), title=clean(title), severity=severity, timeout=timeout, markup=markup
+        )
 
     def get_css_variables(self) -> dict[str, str]:
         # The cursor row of lists, trees and tables is also underlined, so that it is not told by
@@ -127,7 +162,7 @@ class MinusmaApp(App[int]):
     def action_rules(self) -> None:
         from game.tui.screens.help import HelpScreen
 
-        if not isinstance(self.screen, HelpScreen):
+        if not any(isinstance(screen, HelpScreen) for screen in self.screen_stack):
             self.push_screen(HelpScreen())
 
     # --- the terminal's size --------------------------------------------------------------------
@@ -146,6 +181,15 @@ class MinusmaApp(App[int]):
             self.screen.refresh_size()
 
     # --- command palette ------------------------------------------------------------------------
+    def action_command_palette(self) -> None:
+        """Textual only looks at the top screen to see whether the palette is open: with the
+        too-small notice over an open palette, a second one would clash with it (same id)."""
+        if isinstance(self.screen, TooSmallScreen):
+            return
+        if any(isinstance(screen, CommandPalette) for screen in self.screen_stack):
+            return
+        super().action_command_palette()
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         commands = getattr(screen, "palette_commands", None)
         if commands is not None:

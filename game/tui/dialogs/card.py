@@ -13,6 +13,7 @@ from textual.widgets import Button, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.engine import Game
+from game.tui.dialogs.once import DismissOnce
 from game.tui.labels import ROLE_TITLES, short_name
 
 
@@ -27,7 +28,7 @@ def card_places(game: Game, card_id: str) -> list[str]:
     return []
 
 
-class CardDialog(ModalScreen[str | None]):
+class CardDialog(DismissOnce, ModalScreen[str | None]):
     """Dismissed with the option the seat chose, or None (no choice, or decide later)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]

@@ -10,8 +10,10 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
+from game.tui.dialogs.once import DismissOnce
 
-class ConfirmDialog(ModalScreen[bool]):
+
+class ConfirmDialog(DismissOnce, ModalScreen[bool]):
     """Dismissed with True (yes) or False (no)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -10,6 +10,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
+from game.tui.dialogs.once import DismissOnce
+
 DIALOG_CSS = """
 $SELF {
     align: center middle;
@@ -38,7 +40,7 @@ $SELF Button {
 """
 
 
-class JumpDialog(ModalScreen[int | None]):
+class JumpDialog(DismissOnce, ModalScreen[int | None]):
     """Ask for a turn number between 1 and `last`; dismissed with it, or None."""
 
     DEFAULT_CSS = DIALOG_CSS.replace("$SELF", "JumpDialog")
@@ -69,7 +71,7 @@ class JumpDialog(ModalScreen[int | None]):
         self.dismiss(None)
 
 
-class ForkDialog(ModalScreen[bool]):
+class ForkDialog(DismissOnce, ModalScreen[bool]):
     """Confirm taking command from the start of a turn; the fork is saved under `name`."""
 
     DEFAULT_CSS = DIALOG_CSS.replace("$SELF", "ForkDialog")
@@ -108,7 +110,7 @@ class ForkDialog(ModalScreen[bool]):
         self.dismiss(False)
 
 
-class NoteDialog(ModalScreen[str | None]):
+class NoteDialog(DismissOnce, ModalScreen[str | None]):
     """Write or change the debrief note on one turn; dismissed with the text, or None."""
 
     DEFAULT_CSS = DIALOG_CSS.replace("$SELF", "NoteDialog")

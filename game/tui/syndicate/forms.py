@@ -13,10 +13,12 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
+from game.tui.dialogs.once import DismissOnce
+
 Submit = Callable[[dict[str, str]], str | None]  # the values -> None when done, else the problem
 
 
-class PinScreen(Screen[str]):
+class PinScreen(DismissOnce, Screen[str]):
     """Asks for the facilitator's PIN; a wrong PIN is refused on the spot."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "quit", "Quit")]
@@ -56,7 +58,7 @@ class PinScreen(Screen[str]):
         self.app.exit(0)
 
 
-class FormDialog(ModalScreen[bool]):
+class FormDialog(DismissOnce, ModalScreen[bool]):
     """Labelled fields; Enter or the button submits, a problem is shown under the fields and
     the dialog stays open until it is fixed or cancelled. Dismissed with True once done."""
 
@@ -107,7 +109,7 @@ class FormDialog(ModalScreen[bool]):
         self.dismiss(False)
 
 
-class CardEditor(ModalScreen[bool]):
+class CardEditor(DismissOnce, ModalScreen[bool]):
     """A custom inject written as YAML; Ctrl-S checks and injects it. Problems name line and field."""
 
     DEFAULT_CSS = """
@@ -153,7 +155,7 @@ class CardEditor(ModalScreen[bool]):
         self.dismiss(False)
 
 
-class DeckDialog(ModalScreen[str | None]):
+class DeckDialog(DismissOnce, ModalScreen[str | None]):
     """Pick a card of the deck (Enter); dismissed with its id, or None."""
 
     DEFAULT_CSS = """
