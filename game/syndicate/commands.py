@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import os
 import random
+import sqlite3
+from pathlib import Path
 
 SEAT_ALIASES = {
     "srsg": "srsg",
@@ -44,10 +47,19 @@ def _cmd_host(args: argparse.Namespace) -> int:
     seats = [seat_name(s) for s in args.seats.split(",") if s.strip()]
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1, 1_000_000)
     pin = _pin(args, "Facilitator PIN (at least 4 characters): ")
+    out = Path(args.out)
     try:
-        Session.host(args.out, scenario, seed, seats, pin)
+        Session.host(out, scenario, seed, seats, pin)
     except SessionError as error:
         raise UserError(str(error)) from None
+    except (OSError, sqlite3.Error) as error:  # a folder that cannot be written, a full disk
+        for part in ("", "-wal", "-shm", "-journal"):  # host() refuses an existing file: all ours
+            with contextlib.suppress(OSError):
+                out.with_name(out.name + part).unlink()
+        raise UserError(
+            f"could not create the session file {out}: {error}; nothing was left behind. "
+            "Choose a folder you can write to, with free space."
+        ) from None
     print(f"Hosted {clean(scenario.title)} (seed {seed}) in {args.out} with seats: {', '.join(seats)}")
     print(f"Each officer joins with: minusma join {args.out} --role SEAT")
     print(f"The facilitator runs:    minusma facilitate {args.out}")

@@ -8,13 +8,16 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.text import Text
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.events import Resize
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.worker import WorkerFailed
 
+from game.crash import EXIT_CRASH, crash_line, write_crash_report
 from game.text import clean
 from game.tui.dialogs.confirm import ConfirmDialog
 from game.tui.screens.title import TitleScreen
@@ -54,6 +57,10 @@ class MinusmaApp(App[int]):
         Binding("f1", "rules", "Rules"),
     ]
 
+    # What survives a crash when there is no game of this app's own to autosave (a syndicate seat's
+    # orders are in the session file); empty: autosave the game in progress.
+    KEPT_ELSEWHERE: ClassVar[str] = ""
+
     def __init__(
         self,
         scenario: str | None = None,
@@ -65,6 +72,7 @@ class MinusmaApp(App[int]):
         self.start_seed = seed
         self.start_load = load
         self.session: Session | None = None
+        self.crash_message: str | None = None
 
     def notify(
         self,
@@ -136,6 +144,52 @@ class MinusmaApp(App[int]):
         if self.session is None or self.session.game.is_over():
             return None
         return self.session.autosave()
+
+    # --- the last line of defence ----------------------------------------------------------------
+    def _handle_exception(self, error: Exception) -> None:
+        """An error nothing else caught: save the game, put the traceback in a crash file, and leave
+        with one line (printed once the terminal is restored) instead of a screenful of traceback."""
+        if self.crash_message is None:
+            cause = error.error if isinstance(error, WorkerFailed) else error
+            try:
+                where = f"the {type(self.screen).__name__}"
+            except Exception:
+                where = "the terminal interface"
+            self.crash_message = crash_line(cause, write_crash_report(cause, where), self.keep_after_crash())
+            self.panic(Text(self.crash_message, style="bold"))
+        self._return_code = EXIT_CRASH
+        if self._exception is None:  # Pilot re-raises it at the end of a test, so that tests fail loudly
+            self._exception = error
+            self._exception_event.set()
+
+    def keep_after_crash(self) -> str:
+        """Save what can be saved after a crash, and say what was kept; never raises."""
+        if self.KEPT_ELSEWHERE:
+            return self.KEPT_ELSEWHERE
+        session = self.session
+        if session is None:
+            return "No game was open: nothing was lost."
+        if session.game.is_over():
+            return "The game had ended: its saves are kept."
+        from game.record.saves import load
+
+        try:
+            saved = session.autosave()
+        except Exception as error:
+            saved, session.save_problem = None, f"{type(error).__name__}: {error}"
+        if saved is None:
+            return (
+                f"The game could NOT be saved now ({clean(session.save_problem)}); its earlier autosaves "
+                "are kept: Continue opens the latest, at most this turn's orders are lost."
+            )
+        try:
+            load(saved)
+        except Exception:
+            return (
+                f"The save written now ({saved}) does not replay; the game's earlier autosaves are kept: "
+                "at most this turn's orders are lost."
+            )
+        return f"The game is saved ({saved.name}): nothing was lost; Continue on the title screen opens it."
 
     # --- leaving --------------------------------------------------------------------------------
     def action_leave(self) -> None:
@@ -228,7 +282,7 @@ def run(scenario: str | None = None, seed: int | None = None, load: str | None =
         result = run_app(app, on_signal=app.autosave_now)
     finally:
         app.autosave_now()
-    return result or 0
+    return result if result is not None else (app.return_code or 0)  # EXIT_CRASH after a crash
 
 
 def run_app(app: App, on_signal: Callable[[], object]) -> int | None:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
+from game.text import clean
 from game.tui.dialogs.once import DismissOnce
 
 DIALOG_CSS = """
@@ -94,9 +96,11 @@ class ForkDialog(DismissOnce, ModalScreen[bool]):
         )
         with Vertical(classes="dialog"):
             yield Label(
-                f"Take command from the start of turn {self.turn} ({self.month})?\n\n"
-                f"{kept}. The new game is saved as “{self.fork_name}” and remembers "
-                "this save as its parent.",
+                Text(
+                    f"Take command from the start of turn {self.turn} ({self.month})?\n\n"
+                    f"{kept}. The new game is saved as “{clean(self.fork_name)}” and remembers "
+                    "this save as its parent."
+                ),
                 classes="question",
             )
             with Horizontal(classes="buttons"):
