@@ -216,7 +216,7 @@ class MinusmaApp(App[int]):
     def action_rules(self) -> None:
         from game.tui.screens.help import HelpScreen
 
-        if not any(isinstance(screen, HelpScreen) for screen in self.screen_stack):
+        if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
     # --- the terminal's size --------------------------------------------------------------------
