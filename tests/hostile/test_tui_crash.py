@@ -1,4 +1,4 @@
-"""The last line of defence: an unexpected error saves the game, writes a crash file and says so in one line."""
+"""The last line of defence: an unexpected error saves the game, writes a crash file, says so in one line."""
 
 from __future__ import annotations
 
