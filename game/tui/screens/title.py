@@ -81,7 +81,7 @@ class TitleScreen(Screen[None]):
         self.latest = latest
         menu = self.query_one(OptionList)
         if latest is None and failure:
-            label = "Continue (the saves could not be listed: Load says why)"
+            label = "Continue (saves unreadable: see Load)"
         elif latest is None:
             label = "Continue (no saved game yet)"
         else:
