@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from game.crash import EXIT_CRASH, CrashReported, crash_line, write_crash_report
 from game.scenario.loader import ScenarioError
 from game.text import clean
 
@@ -186,9 +187,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except CrashReported:  # a terminal app crashed and said so when it closed
+        return EXIT_CRASH
     except Exception as error:  # a bug: one line here, the traceback in a crash file
-        from game.crash import EXIT_CRASH, crash_line, write_crash_report
-
         report = write_crash_report(error, f"`minusma {args.command}`")
         kept = "Saves are written whole or not at all: none was left half-written."
         print(crash_line(error, report, kept), file=sys.stderr)

@@ -15,6 +15,10 @@ CRASH_FOLDER = "crashes"
 EXIT_CRASH = 70  # EX_SOFTWARE: an internal error, not the user's
 
 
+class CrashReported(Exception):
+    """A crash already reported (its file written, its line shown): the command ends with EXIT_CRASH."""
+
+
 def crash_dir() -> Path:
     """Beside the saves: the user data folder's "crashes", or $MINUSMA_DATA_DIR/crashes."""
     from game.record.saves import save_dir

@@ -8,44 +8,22 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.text import Text
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.command import CommandPalette
 from textual.events import Resize
-from textual.notifications import SeverityLevel
 from textual.screen import Screen
-from textual.worker import WorkerFailed
 
-from game.crash import EXIT_CRASH, crash_line, write_crash_report
 from game.text import clean
 from game.tui.dialogs.confirm import ConfirmDialog
+from game.tui.safe_app import SafeApp
 from game.tui.screens.title import TitleScreen
 from game.tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 
 if TYPE_CHECKING:
     from game.tui.session import Session
 
-# Every C0 and C1 control code but newline and tab, and DEL.
-_CONTROL_CODES = [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)]
 
-
-def never_draw_control_codes() -> None:
-    """Rich's Text and Textual's Content drop a few control codes (bell, backspace, carriage return)
-    from any text they hold; extend their tables to all of them, so that text from a file or another
-    player can never carry an escape sequence to the terminal, whichever widget draws it. The screens
-    also show such text with game.text.clean (visibly escaped); this is the net under them."""
-    import rich.control
-    import textual.content
-
-    for table in (rich.control._CONTROL_STRIP_TRANSLATE, textual.content._CONTROL_STRIP_TRANSLATE):
-        table.update(dict.fromkeys(_CONTROL_CODES))
-
-
-never_draw_control_codes()
-
-
-class MinusmaApp(App[int]):
+class MinusmaApp(SafeApp[int]):
     """The whole game in the terminal. Screens hold no rules: they call the engine through Session."""
 
     CSS_PATH = Path(__file__).parent / "app.tcss"  # absolute, so that subclasses find it too
@@ -56,10 +34,6 @@ class MinusmaApp(App[int]):
         Binding("ctrl+q", "leave", "Quit", show=False, priority=True),
         Binding("f1", "rules", "Rules"),
     ]
-
-    # What survives a crash when there is no game of this app's own to autosave (a syndicate seat's
-    # orders are in the session file); empty: autosave the game in progress.
-    KEPT_ELSEWHERE: ClassVar[str] = ""
 
     def __init__(
         self,
@@ -72,21 +46,6 @@ class MinusmaApp(App[int]):
         self.start_seed = seed
         self.start_load = load
         self.session: Session | None = None
-        self.crash_message: str | None = None
-
-    def notify(
-        self,
-        message: str,
-        *,
-        title: str = "",
-        severity: SeverityLevel = "information",
-        timeout: float | None = None,
-        markup: bool = False,
-    ) -> None:
-        """Notifications often quote a name or a file's problem: never read as markup, controls escaped."""
-        super().notify(
-            clean(message, lines=True), title=clean(title), severity=severity, timeout=timeout, markup=markup
-        )
 
     def get_css_variables(self) -> dict[str, str]:
         # The cursor row of lists, trees and tables is also underlined, so that it is not told by
@@ -146,29 +105,11 @@ class MinusmaApp(App[int]):
         return self.session.autosave()
 
     # --- the last line of defence ----------------------------------------------------------------
-    def _handle_exception(self, error: Exception) -> None:
-        """An error nothing else caught: save the game, put the traceback in a crash file, and leave
-        with one line (printed once the terminal is restored) instead of a screenful of traceback."""
-        if self.crash_message is None:
-            cause = error.error if isinstance(error, WorkerFailed) else error
-            try:
-                where = f"the {type(self.screen).__name__}"
-            except Exception:
-                where = "the terminal interface"
-            self.crash_message = crash_line(cause, write_crash_report(cause, where), self.keep_after_crash())
-            self.panic(Text(self.crash_message, style="bold"))
-        self._return_code = EXIT_CRASH
-        if self._exception is None:  # Pilot re-raises it at the end of a test, so that tests fail loudly
-            self._exception = error
-            self._exception_event.set()
-
     def keep_after_crash(self) -> str:
-        """Save what can be saved after a crash, and say what was kept; never raises."""
-        if self.KEPT_ELSEWHERE:
-            return self.KEPT_ELSEWHERE
+        """Autosave the game in progress after a crash, check the save replays, say what was kept."""
         session = self.session
         if session is None:
-            return "No game was open: nothing was lost."
+            return super().keep_after_crash()
         if session.game.is_over():
             return "The game had ended: its saves are kept."
         from game.record.saves import load
@@ -235,15 +176,6 @@ class MinusmaApp(App[int]):
             self.screen.refresh_size()
 
     # --- command palette ------------------------------------------------------------------------
-    def action_command_palette(self) -> None:
-        """Textual only looks at the top screen to see whether the palette is open: with the
-        too-small notice over an open palette, a second one would clash with it (same id)."""
-        if isinstance(self.screen, TooSmallScreen):
-            return
-        if any(isinstance(screen, CommandPalette) for screen in self.screen_stack):
-            return
-        super().action_command_palette()
-
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         commands = getattr(screen, "palette_commands", None)
         if commands is not None:

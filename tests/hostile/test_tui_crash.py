@@ -88,3 +88,33 @@ def test_the_crash_line_is_printed_once_the_terminal_is_restored(monkeypatch, ca
     assert "an unexpected error (Injected)" in printed and "crash-" in printed
     assert "Traceback" not in printed and "injected failure" not in printed
     assert app.return_code == EXIT_CRASH
+
+
+def test_a_crash_in_the_replay_viewer_ends_replay_with_one_line(mini, monkeypatch, capsys) -> None:
+    from game.cli import main
+    from game.engine import Game
+    from game.record.saves import SaveMeta, save_as
+    from game.tui.replay.app import ReplayApp
+    from game.tui.replay.screen import ReplayScreen
+
+    game = Game.new(mini, 5)
+    POLICIES["historical"].play(game)
+    game.end_turn()
+    path = save_as(game, SaveMeta(mode="solo", seats={}), "to replay")
+    before = path.read_bytes()
+    monkeypatch.setattr(ReplayScreen, "action_jump", _explode)
+    run = ReplayApp.run
+
+    def run_pressing_g(self, **kwargs):
+        async def press_g(pilot) -> None:
+            await settle(pilot)
+            await pilot.press("g")
+
+        return run(self, headless=True, size=(120, 40), auto_pilot=press_g)
+
+    monkeypatch.setattr(ReplayApp, "run", run_pressing_g)
+    assert main(["replay", str(path)]) == EXIT_CRASH
+    printed = capsys.readouterr().err
+    assert "an unexpected error (Injected)" in printed and "Traceback" not in printed
+    assert "the save replayed is as it was" in printed.replace("\n", " ")
+    assert len(_crash_files()) == 1 and path.read_bytes() == before

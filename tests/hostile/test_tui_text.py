@@ -17,7 +17,7 @@ from game.record.report import build_report, to_markdown
 from game.record.saves import SaveMeta, save_as, save_dir, save_to
 from game.syndicate.store import Session as Store
 from game.text import clean, markdown
-from game.tui.app import never_draw_control_codes
+from game.tui.safe_app import never_draw_control_codes
 from game.tui.screens.saves import SavesScreen
 from tests.tui.conftest import new_app, settle
 

@@ -18,7 +18,7 @@ POLL_SECONDS = 1.0
 class ConsoleApp(MinusmaApp):
     """Without a PIN (from --pin or $MINUSMA_PIN) it asks for one first."""
 
-    KEPT_ELSEWHERE = "Every order and action given is in the session file: nothing was lost."
+    KEPT_AFTER_CRASH = "Every order and action given is in the session file: nothing was lost."
 
     def __init__(self, store: Store, pin: str | None = None, poll: float = POLL_SECONDS):
         super().__init__()

@@ -24,7 +24,7 @@ class SeatApp(MinusmaApp):
     """Polls the session store once a second (a cheap fingerprint first, a rebuild only when
     someone changed something) and tells the screens."""
 
-    KEPT_ELSEWHERE = "Every order and action given is in the session file: nothing was lost."
+    KEPT_AFTER_CRASH = "Every order and action given is in the session file: nothing was lost."
 
     def __init__(self, store: Store, role: str | None = None, name: str = "", poll: float = POLL_SECONDS):
         super().__init__()
