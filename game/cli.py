@@ -53,8 +53,10 @@ def _cmd_validate(args: argparse.Namespace) -> int:
                 print(clean(str(problem), lines=True), file=sys.stderr)
         else:
             print(
-                f"{file}: ok ({scenario.id}: {len(scenario.regions)} regions, "
-                f"{len(scenario.contingents)} contingents, {len(scenario.cards)} cards)"
+                clean(
+                    f"{file}: ok ({scenario.id}: {len(scenario.regions)} regions, "
+                    f"{len(scenario.contingents)} contingents, {len(scenario.cards)} cards)"
+                )
             )
     return 1 if failed else 0
 
@@ -98,10 +100,11 @@ def _cmd_simulate(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(game_summary(game, policy), indent=2, sort_keys=True))
         return 0
-    print(f"{scenario.title} - seed {args.seed} - policy {policy}")
-    print("\n".join(format_turns(game)))
+    # Titles and region names come from the scenario file: printed cleaned (json.dumps escapes its own).
+    print(clean(f"{scenario.title} - seed {args.seed} - policy {policy}"))
+    print(clean("\n".join(format_turns(game)), lines=True))
     print()
-    print("\n".join(format_scorecard(score(scenario, game.state), game.index)))
+    print(clean("\n".join(format_scorecard(score(scenario, game.state), game.index)), lines=True))
     return 0
 
 
@@ -113,7 +116,7 @@ def _cmd_calibrate(args: argparse.Namespace) -> int:
     if args.seeds < 1:
         raise UserError("--seeds must be at least 1")
     rows, extra = calibrate(scenario, args.seeds, policy)
-    print("\n".join(format_calibration(rows, extra, args.seeds, policy)))
+    print(clean("\n".join(format_calibration(rows, extra, args.seeds, policy)), lines=True))
     return 0
 
 

@@ -105,3 +105,23 @@ def test_palette_then_too_small_then_palette_again() -> None:
             assert isinstance(app.screen, TitleScreen)
 
     asyncio.run(scenario())
+
+
+def test_a_dialog_closed_while_covered_takes_the_screens_over_it_along() -> None:
+    async def scenario() -> None:
+        app = new_app()
+        answers: list[tuple[str, bool | None]] = []
+        async with app.run_test(size=(120, 40)) as pilot:
+            await playing(pilot)
+            under, over = ConfirmDialog("Under?"), ConfirmDialog("Over?")
+            app.push_screen(under, lambda answer: answers.append(("under", answer)))
+            app.push_screen(over, lambda answer: answers.append(("over", answer)))
+            await settle(pilot)
+            under.dismiss(False)  # e.g. the turn resolved under a seat's dialog
+            under.dismiss(True)
+            over.dismiss(True)  # gone with it: ignored
+            await settle(pilot)
+            assert answers == [("under", False)]
+            assert isinstance(app.screen, PlayScreen), _stack(app)
+
+    asyncio.run(scenario())
