@@ -64,23 +64,22 @@ def _play_and_kill(data: Path, seed: int, line: str, count: int, delay: float) -
         env=env,
         cwd=Path(__file__).parents[2],
     )
-    saved, seen = 0, 0
     assert child.stdout is not None
+    printed: list[str] = []
     try:
         for output in child.stdout:
-            word, _, number = output.strip().partition(" ")
-            if word == "saved":
-                saved = int(number)
-            seen += word == line
-            if seen == count:
+            printed.append(output)
+            if sum(seen.startswith(line) for seen in printed) == count:
                 time.sleep(delay)
                 break
         child.send_signal(signal.SIGKILL)
     finally:
         child.kill()
         child.wait()
+    printed += child.stdout.readlines()  # the game ran on while this process read: all it said counts
+    child.stdout.close()
     assert child.returncode == -signal.SIGKILL, "the game ended before it could be killed"
-    return saved
+    return max((int(output.split()[1]) for output in printed if output.startswith("saved")), default=0)
 
 
 @pytest.mark.parametrize(("line", "count", "delay"), KILLS)
