@@ -13,6 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.events import Resize
 from textual.screen import Screen
 
+from game.crash import write_crash_report
 from game.text import clean
 from game.tui.dialogs.confirm import ConfirmDialog
 from game.tui.safe_app import SafeApp
@@ -81,6 +82,16 @@ class MinusmaApp(SafeApp[int]):
             session = Session.load(path)
         except SaveError as error:
             self.notify(str(error), title="Cannot open the save", severity="error", timeout=10)
+            return False
+        except Exception as error:  # a file the reader did not foresee: the game goes on without it
+            report = write_crash_report(error, f"opening the save {path}")
+            where = f"; details in {report}" if report else ""
+            self.notify(
+                f"{path}: the save could not be read ({type(error).__name__}){where}",
+                title="Cannot open the save",
+                severity="error",
+                timeout=10,
+            )
             return False
         self.play(session)
         return True

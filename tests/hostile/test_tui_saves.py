@@ -99,3 +99,26 @@ def test_a_damaged_save_never_stops_the_title_screen(mini, damage: str) -> None:
         assert app.return_code == 0
 
     asyncio.run(scenario())
+
+
+def test_continue_or_load_of_a_save_that_breaks_the_reader_keeps_the_title_screen(mini, monkeypatch) -> None:
+    import game.tui.session
+
+    path = _good_save(mini)
+
+    def unforeseen(cls, path):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(game.tui.session.Session, "load", classmethod(unforeseen))
+
+    async def scenario() -> None:
+        app = new_app()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot)
+            assert app.open_save(path) is False
+            await settle(pilot)
+            assert isinstance(app.screen, TitleScreen)
+            [note] = list(app._notifications)
+            assert "RecursionError" in note.message and "crash-" in note.message
+
+    asyncio.run(scenario())
