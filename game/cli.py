@@ -115,8 +115,12 @@ def _cmd_calibrate(args: argparse.Namespace) -> int:
     scenario = _scenario(args.scenario)
     if args.seeds < 1:
         raise UserError("--seeds must be at least 1")
-    rows, extra = calibrate(scenario, args.seeds, policy)
-    print(clean("\n".join(format_calibration(rows, extra, args.seeds, policy)), lines=True))
+    if args.workers is not None and args.workers < 1:
+        raise UserError("--workers must be at least 1")
+    result = calibrate(scenario, args.seeds, policy, workers=args.workers)
+    print(clean("\n".join(format_calibration(result, sources=not args.no_sources)), lines=True))
+    if args.check and result.failures:
+        return 1
     return 0
 
 
@@ -153,6 +157,11 @@ def build_parser() -> argparse.ArgumentParser:
     calibrate.add_argument("--scenario", default="mali-2019")
     calibrate.add_argument("--seeds", type=int, default=50)
     calibrate.add_argument("--policy", default="historical")
+    calibrate.add_argument(
+        "--check", action="store_true", help="exit 1 when any row is outside history's range"
+    )
+    calibrate.add_argument("--workers", type=int, help="worker processes (default: every core)")
+    calibrate.add_argument("--no-sources", action="store_true", help="leave the source column out")
     calibrate.set_defaults(handler=_cmd_calibrate)
 
     validate = commands.add_parser("validate", help="check scenario files")
