@@ -95,3 +95,30 @@ def test_the_markdown_debrief_escapes_names_and_notes(mini) -> None:
     assert "\x1b" not in text and "\x07" not in text
     assert "<script>" not in text and "<b>" not in text and "[x](javascript" not in text
     assert "\\<script\\>alert(1)\\</script\\>" in text and "\\<b\\>\\\\x1b\\]0;pwned\\\\x07Eve" in text
+
+
+def test_a_hostile_region_name_scenario_title_and_card_title_are_drawn_as_text() -> None:
+    from game.scenario.catalog import find_scenario
+    from game.tui.dialogs.card import CardDialog
+    from game.tui.session import Session
+    from tests.tui.test_snapshots import SOLO, playing
+
+    data = find_scenario("tutorial").model_dump()
+    data["title"] = data["regions"][0]["name"] = data["cards"][0]["title"] = HOSTILE
+    scenario = type(find_scenario("tutorial")).model_validate(data)
+
+    async def run() -> None:
+        app = new_app()
+        async with app.run_test(size=(120, 40)) as pilot:
+            await playing(pilot, Session.new(scenario, 11, {**SOLO}, "solo"))
+            shots = [app.export_screenshot()]
+            for key in ("o", "escape", "e"):
+                await pilot.press(key)
+                await settle(pilot)
+                shots.append(app.export_screenshot())
+            assert any(isinstance(screen, CardDialog) for screen in app.screen_stack)
+        assert app.crash_message is None  # "[/]" in a name did not stop a screen
+        assert all("\x1b" not in shot and "\x07" not in shot for shot in shots)
+        assert any("pwned" in shot for shot in shots)
+
+    asyncio.run(run())
