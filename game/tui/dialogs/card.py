@@ -15,6 +15,8 @@ from textual.widgets.option_list import Option
 from game.engine import Game
 from game.engine.cards import story
 from game.engine.preview import card_consequences, option_consequences
+from game.text import clean
+from game.tui.dialogs.once import DismissOnce
 from game.tui.labels import ROLE_TITLES, short_name
 
 
@@ -29,7 +31,7 @@ def card_places(game: Game, card_id: str) -> list[str]:
     return []
 
 
-class CardDialog(ModalScreen[str | None]):
+class CardDialog(DismissOnce, ModalScreen[str | None]):
     """Dismissed with the option the seat chose, or None (no choice, or decide later)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]
@@ -46,26 +48,27 @@ class CardDialog(ModalScreen[str | None]):
         card = self.card
         places = ", ".join(card_places(self.game, card.id)) or "—"
         with Vertical(classes="dialog", id="card-dialog"):
-            yield Label(card.title, classes="dialog-title")
+            # A card's words come from a scenario file or the facilitator: plain text, never markup.
+            yield Label(Text(clean(card.title)), classes="dialog-title")
             when = card.date or self.game.state.month
-            yield Static(Text(f"{when} · {places} · {card.kind} card", style="italic"), id="card-meta")
+            yield Static(Text(clean(f"{when} · {places} · {card.kind} card"), style="italic"), id="card-meta")
             with VerticalScroll(id="card-body"):
                 told = story(self.game.context(), card.id)
                 if told:
                     yield Static(Text(told, style="bold"), id="card-story")
                 history = card.kind == "historical" and card.id not in self._dependent_cards()
-                yield Static(f"In history: {card.text}" if history else card.text, id="card-text")
+                text = clean(card.text, lines=True)
+                yield Static(Text(f"In history: {text}" if history else text), id="card-text")
                 effects = card_consequences(self.game.context(), card)
                 if effects:
-                    yield Static(
-                        Text("By the rules: " + "; ".join(effects) + ".", style="italic"), id="card-rules"
-                    )
+                    rules = clean("By the rules: " + "; ".join(effects) + ".")
+                    yield Static(Text(rules, style="italic"), id="card-rules")
                 if card.source:
-                    yield Static(Text(f"Source: {card.source}", style="dim"), id="card-source")
+                    yield Static(Text(clean(f"Source: {card.source}"), style="dim"), id="card-source")
                 if card.choice is not None:
                     role = ROLE_TITLES.get(str(card.choice.role), str(card.choice.role))
                     yield Static(
-                        Text(f"\n{role} decides: {card.choice.prompt}", style="bold"), id="card-prompt"
+                        Text(f"\n{role} decides: {clean(card.choice.prompt)}", style="bold"), id="card-prompt"
                     )
                     if not self.can_decide:
                         yield Static(
@@ -78,7 +81,7 @@ class CardDialog(ModalScreen[str | None]):
                     label = option.label + (" (the default)" if option.id == card.choice.default else "")
                     if option.id == chosen:
                         label += " ← chosen"
-                    options.append(Option(label, id=option.id))
+                    options.append(Option(Text(clean(label)), id=option.id))
                 current = chosen or card.choice.default
                 listing = OptionList(*options, id="card-options")
                 listing.highlighted = [o.id for o in card.choice.options].index(current)
@@ -129,7 +132,7 @@ class CardDialog(ModalScreen[str | None]):
         option = next(o for o in self.card.choice.options if o.id == option_id)
         lines = option_consequences(self.game.context(), self.card, option)
         text = Text("If chosen: ", style="bold")
-        text.append("; ".join(lines), style="not bold")
+        text.append(clean("; ".join(lines)), style="not bold")
         self.preview_text = text
         return text
 

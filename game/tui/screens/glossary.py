@@ -13,10 +13,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from game.tui.dialogs.once import DismissOnce
 from game.tui.glossary import Term, search
 
 
-class GlossaryScreen(ModalScreen[None]):
+class GlossaryScreen(DismissOnce, ModalScreen[None]):
     """Type to search; ↑↓ choose a term; Escape closes."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -14,6 +14,8 @@ from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.engine.preview import order_consequences
+from game.text import clean
+from game.tui.dialogs.once import DismissOnce
 from game.tui.labels import ROLE_DUTIES, ROLE_ORDER, ROLE_SHORT, ROLE_TITLES
 from game.tui.order_menu import MenuItem, build_menu, order_text
 from game.tui.session import Session
@@ -22,7 +24,7 @@ from game.tui.widgets.order_tree import OrderTree
 from game.tui.widgets.status_bar import StatusBar
 
 
-class OrdersScreen(Screen[None]):
+class OrdersScreen(DismissOnce, Screen[None]):
     """Enter gives the highlighted order; w withdraws the highlighted pending order."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -113,7 +115,7 @@ class OrdersScreen(Screen[None]):
         if lines:
             text.append("\nBy the rules:", style="bold")
             for line in lines:
-                text.append(f"\n • {line}")
+                text.append(f"\n • {clean(line)}")
         return text
 
     @on(OrderTree.OrderChosen)
