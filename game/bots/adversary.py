@@ -227,5 +227,5 @@ def _civilians(
         actor,
         f"P5 civilians: {ctx.region_name(region_id)} scores {choice[0]} (threat, weak protection, "
         f"tri-border, population, minus strikes already made there), {picked} choice; "
-        f"{actor} threat {level}",
+        f"{ctx.actor_name(actor)} threat {level}",
     )
