@@ -222,8 +222,10 @@ def describe(order: Order, ctx: Context | None = None) -> str:
         case HoldCard(card=c, until=u):
             return f"Facilitator delays {card(c)} to {u}" if u else f"Facilitator holds back {card(c)}"
         case OverrideResult(kind=k, target=t, delta=d, reason=r):
-            where = " / ".join(region(x) if i == 0 else words(x) for i, x in enumerate(t.split("/"))) if t else ""
-            return f"Facilitator changes {words(k)}{' in ' + where if where else ''} by {d:+d}: {r}"
+            where = (
+                " / ".join(region(x) if i == 0 else words(x) for i, x in enumerate(t.split("/"))) if t else ""
+            )
+            return f"Facilitator overrides {words(k)}{' in ' + where if where else ''} {d:+d}: {r}"
         case FacilitatorNote(text=text):
             return f"Facilitator's note: {text}"
     return str(order)
@@ -352,7 +354,9 @@ def why_illegal(order: Order, ctx: Context, role: str | None = None) -> str | No
             return None
         case SetPolicy(name=name, value=value):
             if value not in POLICY_VALUES[name]:
-                return f"{POLICY_TITLES[name]} must be one of {', '.join(words(v) for v in POLICY_VALUES[name])}"
+                return (
+                    f"{POLICY_TITLES[name]} must be one of {', '.join(words(v) for v in POLICY_VALUES[name])}"
+                )
             current = getattr(state.policy, name)
             if str(current).lower() == value:
                 return f"{POLICY_TITLES[name]} is already {words(value)}"

@@ -14,6 +14,7 @@ from game.engine.adjudicate import (
 )
 from game.engine.context import Context, cause
 from game.engine.orders import charge_tasking
+from game.engine.score import say_do_gap
 from game.engine.state import TurnRecord
 from game.engine.wording import words
 from game.scenario.models import AviationKind
@@ -225,7 +226,7 @@ ACTION_TITLES = {
 
 
 def plain_reason(reason: str) -> str:
-    """The bot's reason without its priority code: "P2 exposed: the X is on patrol" -> "the X is on patrol"."""
+    """The bot's reason without its priority code: "P2 exposed: X is on patrol" -> "X is on patrol"."""
     head, sep, rest = reason.partition(": ")
     return rest if sep and re.fullmatch(r"P\d+ [\w ]+", head) else reason
 
@@ -410,7 +411,9 @@ def _land_message(ctx: Context, message) -> int:
     """Apply one message that lands this turn; return what it adds to 'Say'."""
     state = ctx.state
     theme = message.theme
-    audience = "the national audience" if message.audience == "national" else ctx.region_name(message.audience)
+    audience = (
+        "the national audience" if message.audience == "national" else ctx.region_name(message.audience)
+    )
     why = [
         cause(
             "order",
@@ -652,7 +655,7 @@ def _mandate_renewal(ctx: Context, resolution: str) -> None:
             case = option
     credibility = national_credibility(ctx)
     recent = [*state.history[-11:], state.current]
-    gap = sum(max(0, r.say - r.do) for r in recent) / len(recent)
+    gap = sum(say_do_gap(r.say, r.do) for r in recent) / len(recent)
     score = state.mandate_support + (credibility - 50) // 2
     case_mod = 0
     if case == "poc_first":

@@ -13,7 +13,7 @@ from textual.widgets import Footer, Label, Static
 
 from game.engine import TurnRecord
 from game.engine.state import Change
-from game.tui.labels import ROLE_TITLES, signed, words
+from game.tui.labels import ROLE_TITLES, say_do_text, signed, words
 from game.tui.session import Session
 
 PHASES = (
@@ -59,9 +59,7 @@ def phase_text(session: Session, record: TurnRecord, phase: str) -> Text:
     if phase in ("adjudication", "information") and not changes:
         text.append("  Nothing changed.\n")
     if phase == "information":
-        text.append(
-            f"  Say {record.say} · Do {record.do}: gap {max(0, record.say - record.do)}\n", style="bold"
-        )
+        text.append(f"  {say_do_text(record.say, record.do)}\n", style="bold")
     if phase == "assessment":
         civilians = sum(sum(by.values()) for by in record.civilians_killed.values())
         text.append(
