@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from game.engine.score import say_do_gap
 from game.engine.turn import ACTION_TITLES
+from game.engine.wording import POSTURES as POSTURES  # re-exported: screens read postures here
 from game.engine.wording import words
 
 ROLE_ORDER = ("srsg", "force_commander", "police_commissioner", "comms_chief")
@@ -27,7 +28,6 @@ ROLE_DUTIES = {
     "police_commissioner": "formed police units and the civilian pillars' Tier I and Tier III work",
     "comms_chief": "the messaging plan: theme, channel and audience, within the message slots",
 }
-POSTURES = {"base": "static", "patrol": "patrol", "quick_reaction": "quick reaction"}
 PHASE_TITLES = {
     "event": "Event",
     "situation": "Situation",

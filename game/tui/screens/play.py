@@ -15,12 +15,13 @@ from textual.widgets import Footer, Static
 
 from game.engine import TurnRecord
 from game.engine import orders as O
+from game.engine.wording import plural
 from game.record.saves import SaveError
 from game.tui.dialogs.card import CardDialog
 from game.tui.dialogs.confirm import ConfirmDialog
 from game.tui.dialogs.save_name import SaveNameDialog
 from game.tui.labels import ROLE_ORDER, ROLE_SHORT, ROLE_TITLES
-from game.tui.order_menu import order_text
+from game.tui.order_menu import order_text, replaced_orders
 from game.tui.screens.handoff import HandoffScreen
 from game.tui.session import Session
 from game.tui.widgets.mali_map import MIN_BOX_WIDTH, MaliMap
@@ -86,7 +87,8 @@ class PlayScreen(Screen[None]):
     def _orders_summary(self) -> Text:
         session = self.session
         role = session.seat if session.hotseat else None
-        pending = session.pending_for(role)
+        replaced = replaced_orders(self.game.pending_orders())
+        pending = [(index, order) for index, order in session.pending_for(role) if index not in replaced]
         who = ROLE_TITLES[session.seat] if role else "all seats"
         text = Text(f"Orders this turn ({who}): {len(pending)}", style="bold")
         for _, order in pending[-3:]:
@@ -179,8 +181,9 @@ class PlayScreen(Screen[None]):
 
     def action_commit(self) -> None:
         session = self.session
-        count = len(session.pending_for(None))
-        lines = [f"{count} order(s) given this turn."]
+        replaced = replaced_orders(self.game.pending_orders())
+        count = len([index for index, _ in session.pending_for(None) if index not in replaced])
+        lines = [f"{plural(count, 'order')} given this turn."]
         for card_id in session.undecided_cards(None):
             card = self.game.index.cards[card_id]
             if card.choice:

@@ -1,0 +1,128 @@
+"""Bugs of an officer's first game, through the keyboard: the orders cursor, `w`, replaced orders."""
+
+from __future__ import annotations
+
+import asyncio
+
+from textual.widgets import Label, OptionList
+
+from game.engine import orders as O
+from game.tui.order_menu import build_menu
+from game.tui.screens.orders import OrdersScreen
+from game.tui.widgets.order_tree import OrderTree
+from tests.tui.conftest import new_app, settle
+from tests.tui.test_snapshots import playing, tutorial_session
+
+
+def _keys_to_group(session, role: str, key: str) -> list[str]:
+    """Keys from the top of a fresh orders tree to the first order of one group."""
+    groups = [group.key for group in build_menu(session.game, role)]
+    return [*["down"] * groups.index(key), "right", "right"]
+
+
+def test_enter_twice_gives_the_same_order_not_its_new_neighbour() -> None:
+    """The menu re-sorts after an order (allowed first); the cursor must stay on what it was on."""
+
+    async def scenario() -> None:
+        app = new_app()
+        async with app.run_test(size=(120, 40)) as pilot:
+            session = tutorial_session()
+            session.select_seat("srsg")
+            await playing(pilot, session)
+            await pilot.press("o")
+            await settle(pilot)
+            await pilot.press(*_keys_to_group(session, "srsg", "policy:poc_definition"))
+            await settle(pilot)
+            tree = app.screen.query_one(OrderTree)
+            first = tree.chosen_order()
+            assert first == O.SetPolicy(name="poc_definition", value="define_poc")
+            await pilot.press("enter")
+            await settle(pilot)
+            assert tree.chosen_order() == first  # it moved down to the refused orders; so did the cursor
+            await pilot.press("enter")
+            await settle(pilot)
+            assert session.game.pending_orders() == [first]  # the second Enter was refused, not "avoid term"
+
+    asyncio.run(scenario())
+
+
+def test_w_withdraws_the_order_under_the_cursor_else_the_last_given() -> None:
+    async def scenario() -> None:
+        app = new_app()
+        async with app.run_test(size=(120, 40)) as pilot:
+            session = tutorial_session()
+            session.select_seat("srsg")
+            await playing(pilot, session)
+            await pilot.press("o")
+            await settle(pilot)
+            screen = app.screen
+            assert isinstance(screen, OrdersScreen)
+            define = O.SetPolicy(name="poc_definition", value="define_poc")
+            people = O.SetPolicy(name="orientation", value="people_centred")
+            await pilot.press(*_keys_to_group(session, "srsg", "policy:poc_definition"), "enter")
+            await pilot.press("left", "left", "down", "right", "right")  # the orientation group's first order
+            await settle(pilot)
+            assert screen.query_one(OrderTree).chosen_order() == people
+            await pilot.press("enter")
+            await settle(pilot)
+            assert session.game.pending_orders() == [define, people]
+            await pilot.press("up", "up")  # the cursor on the PoC definition group, on no order
+            await pilot.press("w")  # the last order given goes, not the first
+            await settle(pilot)
+            assert session.game.pending_orders() == [define]
+            tree = screen.query_one(OrderTree)
+            tree.move_cursor(next(n for n in tree._all_nodes() if getattr(n.data, "order", None) == people))
+            await pilot.press("enter")  # people-centred again
+            await settle(pilot)
+            assert session.game.pending_orders() == [define, people]
+            node = next(n for n in tree._all_nodes() if getattr(n.data, "order", None) == define)
+            node.parent.expand()  # "left" closed its group on the way down
+            await settle(pilot)
+            tree.move_cursor(node)
+            await settle(pilot)
+            assert tree.chosen_order() == define
+            await pilot.press("w")  # the highlighted pending order goes, though it was given first
+            await settle(pilot)
+            assert session.game.pending_orders() == [people]
+
+    asyncio.run(scenario())
+
+
+def test_a_replaced_order_is_not_counted_and_standing_down_refunds_the_hours() -> None:
+    async def scenario() -> None:
+        app = new_app()
+        async with app.run_test(size=(120, 40)) as pilot:
+            session = tutorial_session()
+            session.select_seat("force_commander")
+            game = session.game
+            hours = game.state.aviation["md500_elsalvador"].hours
+            await playing(pilot, session)
+            await pilot.press("o")
+            await settle(pilot)
+            screen = app.screen
+            screen.give(
+                next(
+                    i
+                    for g in build_menu(game, "force_commander")
+                    for i in g.items
+                    if i.order == (O.TaskAviation(asset="md500_elsalvador", region="tombouctou"))
+                )
+            )
+            stand_down = O.TaskAviation(asset="md500_elsalvador", region=None)
+            screen.give(
+                next(i for g in build_menu(game, "force_commander") for i in g.items if i.order == stand_down)
+            )
+            await settle(pilot)
+            assert game.state.aviation["md500_elsalvador"].hours == hours
+            title = str(screen.query_one("#pending-title", Label).content)
+            assert (
+                title.startswith("Pending orders of this seat: 1 ")
+                and "1 order replaced by a later one" in title
+            )
+            listing = screen.query_one("#pending", OptionList)
+            assert "replaced by a later order" in str(listing.get_option_at_index(0).prompt)
+            assert "Stand the Salvadoran armed MD-500E flight down" in str(
+                listing.get_option_at_index(1).prompt
+            )
+
+    asyncio.run(scenario())
