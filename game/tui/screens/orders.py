@@ -30,7 +30,17 @@ class OrdersScreen(Screen[None]):
         Binding("escape", "back", "Map"),
         Binding("w,delete", "withdraw", "Withdraw"),
         Binding("p", "focus_pending", "Pending"),
-        *[Binding(str(n + 1), f"seat({n})", ROLE_SHORT[role]) for n, role in enumerate(ROLE_ORDER)],
+        # One footer entry for the four seats, so the footer fits 80 columns.
+        *[
+            Binding(
+                str(n + 1),
+                f"seat({n})",
+                "Seat" if n == 0 else ROLE_SHORT[role],
+                show=n == 0,
+                key_display="1-4",
+            )
+            for n, role in enumerate(ROLE_ORDER)
+        ],
     ]
 
     def __init__(self, session: Session):
