@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 from game.engine import tables as T
-from game.engine.context import Context, cause
+from game.engine.context import Context, ScenarioIndex, cause
 from game.engine.wording import POLICY_TITLES, POSTURES, ROLE_NAMES, plural, words
 from game.scenario.loader import card_problems
 from game.scenario.models import AviationKind, Card, Caveat, Role, UnitType
@@ -180,19 +180,21 @@ def order_role(order: Order, ctx: Context) -> str:
     raise TypeError(order)
 
 
-def describe(order: Order, ctx: Context | None = None) -> str:
-    """A one-line English description of an order, in the scenario's names when ctx is given."""
-    unit = ctx.unit_name if ctx else words
-    asset = ctx.asset_name if ctx else words
+def describe(order: Order, ctx: Context | ScenarioIndex | None = None) -> str:
+    """A one-line English description of an order, in the scenario's names when given a context
+    or a scenario index (without one, ids read as words)."""
+    index = ctx.index if isinstance(ctx, Context) else ctx
+    unit = index.unit_names.__getitem__ if index else words
+    asset = index.asset_names.__getitem__ if index else words
 
     def region(region_id: str) -> str:
         if region_id == "national":
             return "the national audience"
-        return ctx.region_name(region_id) if ctx else words(region_id)
+        return index.region_names[region_id] if index else words(region_id)
 
     def card(card_id: str) -> str:
-        if ctx is not None and card_id in ctx.index.cards:
-            return f"'{ctx.index.cards[card_id].title}'"
+        if index is not None and card_id in index.cards:
+            return f"'{index.cards[card_id].title}'"
         return f"'{words(card_id)}'"
 
     match order:
@@ -214,8 +216,9 @@ def describe(order: Order, ctx: Context | None = None) -> str:
             return f"{POLICY_TITLES[n]}: {words(v)}"
         case DecideCard(card=c, option=o):
             label = words(o)
-            if ctx is not None and c in ctx.index.cards and ctx.index.cards[c].choice is not None:
-                label = next((x.label for x in ctx.index.cards[c].choice.options if x.id == o), label)
+            choice = index.cards[c].choice if index is not None and c in index.cards else None
+            if choice is not None:
+                label = next((x.label for x in choice.options if x.id == o), label)
             return f"Decide {card(c)}: {label}"
         case InjectCard(card_id=c, card=custom):
             return f"Facilitator plays {card(c) if c else repr(custom.title if custom else '?')}"

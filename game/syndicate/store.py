@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from game.engine import ORDER_ADAPTER, Game, IllegalOrder
+from game.engine.context import ScenarioIndex
 from game.engine.orders import FACILITATOR, Order, describe
 from game.scenario.loader import scenario_hash
 from game.scenario.models import Role, Scenario
@@ -102,6 +103,7 @@ class Session:
             )
         self.meta = meta
         self.scenario = Scenario.model_validate_json(meta["scenario"])
+        self.index = ScenarioIndex(self.scenario)  # names for the orders' descriptions
         if scenario_hash(self.scenario) != meta["scenario_hash"]:
             raise SessionError(f"{self.path}: the scenario stored in the session was altered")
         self.seed = int(meta["seed"])
@@ -196,7 +198,7 @@ class Session:
                 "SELECT id, role, body FROM orders WHERE turn = ? AND withdrawn = 0 ORDER BY id", (turn,)
             ).fetchall()
         return [
-            (oid, r, describe(ORDER_ADAPTER.validate_json(body)))
+            (oid, r, describe(ORDER_ADAPTER.validate_json(body), self.index))
             for oid, r, body in rows
             if role is None or r == role
         ]
