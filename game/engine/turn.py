@@ -539,7 +539,7 @@ def _assessment(ctx: Context) -> None:
                 "dialogue and engagement (Tier I)",
                 [
                     cause("order", "set_poc_activity", f"{region.tier_one} point(s)"),
-                    cause("policy", "orientation", state.policy.orientation),
+                    cause("policy", "orientation", words(state.policy.orientation)),
                 ],
             )
         if region.tier_three:
@@ -675,7 +675,7 @@ def _mandate_renewal(ctx: Context, resolution: str) -> None:
             "roll",
             "2d6",
             f"support {state.mandate_support}, credibility {credibility} "
-            f"({(credibility - 50) // 2:+d}), case '{case}' {case_mod:+d}, roll {roll} - 7 = {total}",
+            f"({(credibility - 50) // 2:+d}), case '{words(case)}' {case_mod:+d}, roll {roll} - 7 = {total}",
         ),
         cause(
             "rule",
