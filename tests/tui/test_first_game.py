@@ -3,14 +3,25 @@
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
-from textual.widgets import Label, OptionList
+from textual.widgets import DataTable, Label, OptionList, TabbedContent
 
+from game.bots.policies import POLICIES
+from game.engine import Game
 from game.engine import orders as O
+from game.record.replay import Replay
+from game.record.saves import SaveMeta, save_as
+from game.scenario.catalog import find_scenario
+from game.tui.dialogs.card import CardDialog
 from game.tui.order_menu import build_menu
+from game.tui.replay.app import ReplayApp
+from game.tui.screens.help import HelpScreen
 from game.tui.screens.orders import OrdersScreen
+from game.tui.screens.play import PlayScreen
+from game.tui.widgets.mali_map import MaliMap
 from game.tui.widgets.order_tree import OrderTree
-from tests.tui.conftest import new_app, settle
+from tests.tui.conftest import close_dialogs, new_app, settle
 from tests.tui.test_snapshots import playing, tutorial_session
 
 
@@ -124,5 +135,82 @@ def test_a_replaced_order_is_not_counted_and_standing_down_refunds_the_hours() -
             assert "Stand the Salvadoran armed MD-500E flight down" in str(
                 listing.get_option_at_index(1).prompt
             )
+
+    asyncio.run(scenario())
+
+
+def test_on_continue_the_card_comes_before_the_map_takes_keys() -> None:
+    """Keys pressed while the turn's card is coming up must not act on the map or open orders."""
+
+    async def scenario() -> None:
+        app = new_app()
+        async with app.run_test(size=(80, 24)) as pilot:
+            session = tutorial_session()  # its cards not seen yet, as after Continue or Load
+            app.play(session)
+            await pilot.press("down", "o")  # at once, before anything settled
+            await settle(pilot)
+            assert isinstance(app.screen, CardDialog)
+            play = next(s for s in app.screen_stack if isinstance(s, PlayScreen))
+            assert play.opening and play.query_one(MaliMap).selected == session.game.index.region_order[0]
+            await close_dialogs(pilot)
+            await settle(pilot)
+            assert isinstance(app.screen, PlayScreen) and not play.opening
+            assert app.focused is play.query_one(MaliMap)
+            await pilot.press("o")
+            await settle(pilot)
+            assert isinstance(app.screen, OrdersScreen)
+
+    asyncio.run(scenario())
+
+
+def _saved_game(turns: int = 2) -> Path:
+    game = Game.new(find_scenario("tutorial"), 3)
+    for _ in range(turns):
+        POLICIES["historical"].play(game)
+        game.end_turn()
+    return save_as(game, SaveMeta(mode="solo", seats={}), "replay keys")
+
+
+def test_replay_f1_and_the_tab_keys_work_and_show_in_the_footer() -> None:
+    async def scenario() -> None:
+        app = ReplayApp(_saved_game())  # the viewer on its own, as `minusma replay FILE` runs it
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            screen = app.screen
+            shown = [b.binding for b in app.active_bindings.values() if b.binding.show]
+            footer = {binding.key_display or binding.key: binding.description for binding in shown}
+            assert footer.get("1-4") == "Tabs" and footer.get("f1") == "Rules"
+            tabs = screen.query_one("#tabs", TabbedContent)
+            for key, tab in (
+                ("2", "changes-tab"),
+                ("3", "map"),
+                ("4", "charts"),
+                ("1", "turn"),
+                ("t", "changes-tab"),
+            ):
+                await pilot.press(key)
+                await pilot.pause()
+                assert tabs.active == tab, key
+            await pilot.press("f1")
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen)
+
+    asyncio.run(scenario())
+
+
+def test_replay_changes_show_the_whole_change_first() -> None:
+    """A long unit name under "where" must not push the change itself off screen."""
+
+    async def scenario() -> None:
+        app = ReplayApp(_saved_game(1))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            await pilot.press("2")
+            await pilot.pause()
+            table = app.screen.query_one("#changes", DataTable)
+            assert [str(c.label) for c in table.columns.values()][:2] == ["phase", "change"]
+            deltas = [str(table.get_row_at(row)[1]) for row in range(table.row_count)]
+            record = Replay.open(app.replay).turn(1).record
+            assert deltas == [f"{c.delta:+d} → {c.after}" for c in record.changes]
 
     asyncio.run(scenario())

@@ -48,11 +48,16 @@ class PlayScreen(Screen[None]):
         ],
     ]
 
+    AUTO_FOCUS = None  # the map takes the keyboard only once the turn's cards are read (see _ready)
+
     def __init__(self, session: Session):
         super().__init__()
         self.session = session
         self._card_queue: list[str] = []
         self._installed: dict[str, Screen] = {}
+        # Until the turn's opening (handoff, event cards) is on screen and read, keys must not
+        # reach the map: a key pressed while the card is coming up would act on the map instead.
+        self.opening = True
 
     @property
     def game(self):
@@ -71,9 +76,8 @@ class PlayScreen(Screen[None]):
     def on_mount(self) -> None:
         world = self.query_one(MaliMap)
         self.query_one("#map-column").styles.min_width = world.columns * MIN_BOX_WIDTH
-        world.focus()
         self.refresh_view()
-        self.call_after_refresh(self.begin_turn)
+        self.begin_turn()
 
     # --- showing the game -----------------------------------------------------------------------
     def refresh_view(self) -> None:
@@ -113,7 +117,15 @@ class PlayScreen(Screen[None]):
         if self.is_current:  # not when the results give way straight to the SITREP
             self.refresh_view()
 
+    def _ready(self) -> None:
+        """The turn's opening is over: the map takes the keyboard."""
+        self.opening = False
+        self.query_one(MaliMap).focus()
+        self.refresh_bindings()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.opening:
+            return False
         if action in ("commit", "seat"):
             return not self.session.hotseat
         if action == "done":
@@ -126,6 +138,7 @@ class PlayScreen(Screen[None]):
     def begin_turn(self) -> None:
         """Open a turn: the handoff to the first seat (hotseat), then the event cards."""
         if self.game.is_over():
+            self._ready()
             self._show_end()
             return
         if self.session.hotseat:
@@ -142,17 +155,21 @@ class PlayScreen(Screen[None]):
         if self.session.seen_cards_turn != self.game.state.turn:
             self.session.seen_cards_turn = self.game.state.turn
             self.action_events()
+        else:
+            self._ready()
 
     def action_events(self) -> None:
         self._card_queue = list(self.game.state.current.cards)
         if not self._card_queue:
             self.notify("No event card this turn.")
+            self._ready()
             return
         self._next_card()
 
     def _next_card(self) -> None:
         if not self._card_queue:
             self.refresh_view()
+            self._ready()
             return
         card_id = self._card_queue.pop(0)
         choice = next((c for c in self.game.state.choices if c.card == card_id), None)
