@@ -8,6 +8,7 @@ from pathlib import Path
 from textual.widgets import DataTable, Label, OptionList, TabbedContent
 
 from game.bots.policies import POLICIES
+from game.cli import main
 from game.engine import Game
 from game.engine import orders as O
 from game.record.replay import Replay
@@ -214,3 +215,23 @@ def test_replay_changes_show_the_whole_change_first() -> None:
             assert deltas == [f"{c.delta:+d} → {c.after}" for c in record.changes]
 
     asyncio.run(scenario())
+
+
+def test_play_with_a_scenario_starts_the_game_at_once() -> None:
+    """`minusma play --scenario tutorial --seed 3` starts playing, as the README says."""
+
+    async def scenario() -> None:
+        app = new_app(scenario="tutorial", seed=3)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            assert any(isinstance(screen, PlayScreen) for screen in app.screen_stack)
+            assert app.session is not None
+            assert app.session.game.scenario.id == "tutorial" and app.session.game.state.seed == 3
+            assert isinstance(app.screen, CardDialog)  # the turn opens with its event cards
+
+    asyncio.run(scenario())
+
+
+def test_an_unknown_scenario_is_one_plain_line(capsys) -> None:
+    assert main(["play", "--scenario", "nosuch"]) == 2
+    assert capsys.readouterr().err == "minusma: unknown scenario 'nosuch'; choose from: mali-2019, tutorial\n"
