@@ -8,7 +8,7 @@ from game.engine import tables as T
 from game.engine.context import Context, cause
 from game.engine.orders import lift_assets_reaching
 from game.engine.state import Cause, UnitState
-from game.engine.wording import words
+from game.engine.wording import plural, words
 from game.scenario.models import AviationKind, Caveat, UnitType
 
 
@@ -206,7 +206,9 @@ def resolve_civilian_attack(ctx: Context, region: str, actor: str, unopposed: in
     per_point = T.DEATHS_PER_CREDIBILITY_POINT if present else T.DEATHS_PER_CREDIBILITY_POINT_ABSENT
     loss = min(T.CIVILIAN_DEATHS_CREDIBILITY_CAP, -(-deaths // per_point))
     if loss:
-        ctx.credibility(region, -loss, f"{deaths} civilians killed in {ctx.region_name(region)}", why)
+        ctx.credibility(
+            region, -loss, f"{plural(deaths, 'civilian')} killed in {ctx.region_name(region)}", why
+        )
     if (
         deaths >= T.FAILED_DESPITE_PRESENCE_DEATHS
         and outcome in ("unopposed", "partly_mitigated")
@@ -284,7 +286,7 @@ def resolve_peacekeeper_attack(
     if points:
         ctx.mandate_support(
             -points,
-            f"{before + killed} peacekeepers killed so far: troop contributors press the Council",
+            f"{plural(before + killed, 'peacekeeper')} killed so far: troop contributors press the Council",
             why,
         )
     credited = 0

@@ -332,7 +332,7 @@ def why_illegal(order: Order, ctx: Context, role: str | None = None) -> str | No
                 return f"Tier {tier} in {ctx.region_name(region)} is already {points}"
             spare = state.means.civilian_capacity - state.means.civilian_capacity_used
             if points - current > spare:
-                return f"not enough civilian capacity: {spare} point(s) free"
+                return f"not enough civilian capacity: {plural(spare, 'point')} free"
             return None
         case IssueMessage(theme=theme, channel=channel, audience=audience):
             means = state.means
@@ -651,7 +651,7 @@ def _apply_policy(ctx: Context, name: str, value: str, why: list) -> None:
             0,
             0,
             f"IRCs {'now' if policy.irc_under_u3 else 'no longer'} report to the U3; "
-            f"release delay {ctx.state.means.release_delay} turn(s)",
+            f"release delay {plural(ctx.state.means.release_delay, 'turn')}",
             why,
         )
         return

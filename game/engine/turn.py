@@ -16,7 +16,7 @@ from game.engine.context import Context, cause
 from game.engine.orders import charge_tasking
 from game.engine.score import say_do_gap
 from game.engine.state import TurnRecord
-from game.engine.wording import words
+from game.engine.wording import plural, words
 from game.scenario.models import AviationKind
 
 
@@ -538,7 +538,7 @@ def _assessment(ctx: Context) -> None:
                 gain,
                 "dialogue and engagement (Tier I)",
                 [
-                    cause("order", "set_poc_activity", f"{region.tier_one} point(s)"),
+                    cause("order", "set_poc_activity", f"Tier I {plural(region.tier_one, 'point')}"),
                     cause("policy", "orientation", words(state.policy.orientation)),
                 ],
             )
@@ -565,7 +565,7 @@ def _tier_three(ctx: Context, region_id: str) -> None:
     region = ctx.state.regions[region_id]
     roll = ctx.die(6, f"Tier III in {ctx.region_name(region_id)}")
     why = [
-        cause("order", "set_poc_activity", f"Tier III {region.tier_three} point(s)"),
+        cause("order", "set_poc_activity", f"Tier III {plural(region.tier_three, 'point')}"),
         cause("roll", "d6", f"rolled {roll}, needed {region.tier_three + 1} or less"),
     ]
     if roll <= region.tier_three + 1:

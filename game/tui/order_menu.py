@@ -135,7 +135,7 @@ def _landing(delay: int) -> str:
     if delay == 0:
         return "Lands this turn: the IRCs are under the U3, no civilian release to wait for."
     return (
-        f"Lands in {delay} turn(s): the civilian release authority clears it first "
+        f"Lands in {plural(delay, 'turn')}: the civilian release authority clears it first "
         "(the SRSG can put the IRCs under the U3 to release at once)."
     )
 

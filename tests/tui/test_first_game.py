@@ -20,6 +20,7 @@ from game.tui.replay.app import ReplayApp
 from game.tui.screens.help import HelpScreen
 from game.tui.screens.orders import OrdersScreen
 from game.tui.screens.play import PlayScreen
+from game.tui.screens.results import phase_text
 from game.tui.widgets.mali_map import MaliMap
 from game.tui.widgets.order_tree import OrderTree
 from tests.tui.conftest import close_dialogs, new_app, settle
@@ -235,3 +236,13 @@ def test_play_with_a_scenario_starts_the_game_at_once() -> None:
 def test_an_unknown_scenario_is_one_plain_line(capsys) -> None:
     assert main(["play", "--scenario", "nosuch"]) == 2
     assert capsys.readouterr().err == "minusma: unknown scenario 'nosuch'; choose from: mali-2019, tutorial\n"
+
+
+def test_counts_read_in_the_singular_when_there_is_one() -> None:
+    session = tutorial_session()
+    record = session.game.end_turn().model_copy(
+        update={"peacekeepers_killed": 1, "civilians_killed": {"mopti": {"jnim": 1}}}
+    )
+    text = phase_text(session, record, "assessment").plain
+    assert "This turn: 1 civilian killed, 1 peacekeeper killed." in text
+    assert "1 peacekeepers" not in text

@@ -123,7 +123,7 @@ def test_withdraw_restores_and_drops_dependent_orders(game: Game) -> None:
 def test_tier_points_are_limited_by_civilian_capacity(game: Game) -> None:
     game.apply(O.SetPocActivity(region="centre", tier="I", points=2))
     why = game.why_illegal(O.SetPocActivity(region="centre", tier="III", points=2))
-    assert why == "not enough civilian capacity: 1 point(s) free"
+    assert why == "not enough civilian capacity: 1 point free"
 
 
 def test_legal_orders_are_all_legal_and_include_candidates(game: Game) -> None:

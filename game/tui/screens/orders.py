@@ -113,7 +113,7 @@ class OrdersScreen(Screen[None]):
                 text.append(f"{group.label}\n", style="bold")
                 if group.detail:
                     text.append(f"{group.detail}\n")
-                text.append(f"{group.allowed()} order(s) allowed now.\n")
+                text.append(f"{plural(group.allowed(), 'order')} allowed now.\n")
             text.append("Enter or → opens the group; choose an order inside it.", style="dim")
             self.detail(text)
         elif item.reason is None:

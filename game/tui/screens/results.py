@@ -13,6 +13,7 @@ from textual.widgets import Footer, Label, Static
 
 from game.engine import TurnRecord
 from game.engine.state import Change
+from game.engine.wording import plural
 from game.tui.labels import ROLE_TITLES, say_do_text, signed, words
 from game.tui.session import Session
 
@@ -63,7 +64,8 @@ def phase_text(session: Session, record: TurnRecord, phase: str) -> Text:
     if phase == "assessment":
         civilians = sum(sum(by.values()) for by in record.civilians_killed.values())
         text.append(
-            f"\n  This turn: {civilians} civilians killed, {record.peacekeepers_killed} peacekeepers killed.",
+            f"\n  This turn: {plural(civilians, 'civilian')} killed, "
+            f"{plural(record.peacekeepers_killed, 'peacekeeper')} killed.",
             style="bold",
         )
         if record.mandate_outcome:

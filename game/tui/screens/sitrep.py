@@ -16,6 +16,7 @@ from game.engine import TurnRecord
 from game.engine.context import ScenarioIndex
 from game.engine.score import national
 from game.engine.state import Change
+from game.engine.wording import plural
 from game.tui.labels import PHASE_TITLES, cause_text, say_do_text, short_name, signed, target_label, words
 from game.tui.session import Session
 from game.tui.widgets.fold_tree import FoldTree
@@ -34,10 +35,6 @@ def change_group(session: Session, change: Change) -> str:
     if change.target in state.units:
         return state.units[change.target].region
     return "mission"
-
-
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def group_changes(session: Session, record: TurnRecord) -> dict[str, list[Change]]:
@@ -65,7 +62,7 @@ def group_title(session: Session, record: TurnRecord, key: str, changes: list[Ch
     if key in record.credibility:
         text.append(f" (now {record.credibility[key]})")
     if civilians:
-        text.append(f" · {civilians} civilians killed")
+        text.append(f" · {plural(civilians, 'civilian')} killed")
     text.append(f" · {plural(len(changes), 'change')}", style="dim")
     return text
 

@@ -12,6 +12,7 @@ from game.engine.adjudicate import civilian_protection
 from game.engine.fog import visible_threat
 from game.engine.state import Change
 from game.engine.turn import warning_level
+from game.engine.wording import plural
 from game.tui.labels import POSTURES, credibility_band, short_name, signed, words
 
 
@@ -95,7 +96,7 @@ def region_report(game: Game, region_id: str) -> RenderableType:
             text.append(f"\n  {asset_spec.name}: {asset_spec.kind.value} tasked here")
     for team in index.scenario.civilian_teams:
         if team.base == region_id:
-            text.append(f"\n  {team.name} (civilian, {team.capacity} points)")
+            text.append(f"\n  {team.name} (civilian, {plural(team.capacity, 'point')})")
     if not units and not any(team.base == region_id for team in index.scenario.civilian_teams):
         text.append("\n  none: the mission is absent")
     text.append(f"\n  PoC activities: Tier I {region.tier_one}, Tier III {region.tier_three}")
