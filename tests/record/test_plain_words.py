@@ -22,6 +22,7 @@ from game.tui.replay import views
 from game.tui.screens.results import PHASES, phase_text
 from game.tui.screens.sitrep import change_detail, change_title, group_changes, group_title
 from game.tui.session import Session
+from game.tui.widgets.region_panel import region_report
 
 SNAKE = re.compile(r"\b[a-z]+_[a-z_]+\b|(?:^|[:(=] ?)(?:true|false)\b", re.MULTILINE)  # ids, raw booleans
 # Policies taking turns, so that many kinds of order, message and result appear in one game.
@@ -95,6 +96,10 @@ def whole_game(tmp_path_factory: pytest.TempPathFactory) -> tuple[Session, list[
             _extra_orders(game)
         if turn in MENU_TURNS:
             seen += _menus(game)
+            seen += [
+                (f"region panel turn {turn}", text_of(region_report(game, r)))
+                for r in game.index.region_order
+            ]
         seen += [("order given", O.describe(order, game.context())) for order in game.pending_orders()]
         game.end_turn()
     session = Session(game, SaveMeta(mode="solo", seats={}))
