@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from pathlib import Path
 
 from textual.widgets import DataTable, Label, OptionList, TabbedContent
 
 from game.bots.policies import POLICIES
 from game.cli import main
-from game.engine import Game
+from game.engine import Game, score
 from game.engine import orders as O
+from game.engine.score import say_do_gap
 from game.record.replay import Replay
+from game.record.report import build_report, to_markdown
 from game.record.saves import SaveMeta, save_as
 from game.scenario.catalog import find_scenario
 from game.tui.dialogs.card import CardDialog
+from game.tui.labels import say_do_text
 from game.tui.order_menu import build_menu
+from game.tui.replay import views
 from game.tui.replay.app import ReplayApp
 from game.tui.screens.help import HelpScreen
 from game.tui.screens.orders import OrdersScreen
@@ -23,6 +28,7 @@ from game.tui.screens.play import PlayScreen
 from game.tui.screens.results import phase_text
 from game.tui.widgets.mali_map import MaliMap
 from game.tui.widgets.order_tree import OrderTree
+from tests.record.test_plain_words import text_of
 from tests.tui.conftest import close_dialogs, new_app, settle
 from tests.tui.test_snapshots import playing, tutorial_session
 
@@ -246,3 +252,33 @@ def test_counts_read_in_the_singular_when_there_is_one() -> None:
     text = phase_text(session, record, "assessment").plain
     assert "This turn: 1 civilian killed, 1 peacekeeper killed." in text
     assert "1 peacekeepers" not in text
+
+
+def test_the_say_do_gap_reads_the_same_on_every_screen_and_file() -> None:
+    """rules.md §8.3: the gap is Say beyond Do, never negative: results, SITREP, replay, report, summary."""
+    game = Game.new(find_scenario("tutorial"), 3)
+    while not game.is_over():
+        POLICIES["poc-first-mtf-air"].play(game)
+        game.end_turn()
+    records = game.state.history
+    assert any(r.do > r.say for r in records), "the test needs a turn where Do is ahead"
+    session = tutorial_session()
+    session.game = game
+    replay = Replay.open(save_as(game, SaveMeta(mode="solo", seats={}), "say do"))
+    markdown = to_markdown(build_report([replay]))
+    rows = {
+        m[0]: m[1:] for m in re.findall(r"^\| (\d{4}-\d\d) \| (\d+) \| (\d+) \| (-?\d+) \|$", markdown, re.M)
+    }
+    gaps = []
+    for number, record in enumerate(records, start=1):
+        gap = say_do_gap(record.say, record.do)
+        gaps.append(gap)
+        line = f"Say {record.say} · Do {record.do} · gap {gap}"
+        assert line in phase_text(session, record, "information").plain
+        assert line in text_of(views.turn_story(replay, number))
+        assert rows[record.month] == (str(record.say), str(record.do), str(gap))
+        if record.do > record.say:
+            assert f"gap 0 (Do ahead by {record.do - record.say})" in say_do_text(record.say, record.do)
+    card = score(game.scenario, game.state)
+    assert card.say_do_gap_mean_tenths == sum(gaps) * 10 // len(gaps)
+    assert f"Say–Do gap, mean per turn: {card.say_do_gap_mean_tenths / 10:.1f}." in markdown
