@@ -282,3 +282,10 @@ def test_the_say_do_gap_reads_the_same_on_every_screen_and_file() -> None:
     card = score(game.scenario, game.state)
     assert card.say_do_gap_mean_tenths == sum(gaps) * 10 // len(gaps)
     assert f"Say–Do gap, mean per turn: {card.say_do_gap_mean_tenths / 10:.1f}." in markdown
+
+
+def test_the_srsg_is_told_which_renewal_case_counts() -> None:
+    session = tutorial_session()
+    group = next(g for g in build_menu(session.game, "srsg") if g.key == "policy:renewal_case")
+    assert "the decision taken there is the one that counts" in group.detail
+    assert "argued if no decision is taken" in group.detail
