@@ -6,7 +6,7 @@ import asyncio
 import re
 from pathlib import Path
 
-from textual.widgets import DataTable, Label, OptionList, TabbedContent
+from textual.widgets import DataTable, Label, OptionList, Static, TabbedContent
 
 from game.bots.policies import POLICIES
 from game.cli import main
@@ -58,6 +58,8 @@ def test_enter_twice_gives_the_same_order_not_its_new_neighbour() -> None:
             await pilot.press("enter")
             await settle(pilot)
             assert tree.chosen_order() == first  # it moved down to the refused orders; so did the cursor
+            detail = str(app.screen.query_one("#order-detail", Static).content)
+            assert detail.startswith("✓ Given") and "Not allowed" not in detail
             await pilot.press("enter")
             await settle(pilot)
             assert session.game.pending_orders() == [first]  # the second Enter was refused, not "avoid term"

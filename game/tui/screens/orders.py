@@ -116,6 +116,15 @@ class OrdersScreen(Screen[None]):
                 text.append(f"{plural(group.allowed(), 'order')} allowed now.\n")
             text.append("Enter or → opens the group; choose an order inside it.", style="dim")
             self.detail(text)
+        elif item.order in self.session.game.pending_orders():
+            # Just given (the menu now refuses it as "already"): say so rather than "not allowed".
+            self.detail(
+                Text.assemble(
+                    ("✓ Given this turn: ", "bold"),
+                    order_text(self.session.game, item.order),
+                    ("\nw withdraws it.", "dim"),
+                )
+            )
         elif item.reason is None:
             self.detail(
                 Text.assemble(

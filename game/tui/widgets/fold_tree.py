@@ -33,9 +33,6 @@ class FoldTree(Tree[T]):
             text.append("…", style=base_style)
         return text
 
-    def on_resize(self) -> None:
-        self._invalidate()  # labels are cut to the width: measure them again
-
     def action_unfold(self) -> None:
         node = self.cursor_node
         if node is None or not node.allow_expand:
