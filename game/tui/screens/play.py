@@ -137,6 +137,9 @@ class PlayScreen(Screen[None]):
     # --- the turn's flow ------------------------------------------------------------------------
     def begin_turn(self) -> None:
         """Open a turn: the handoff to the first seat (hotseat), then the event cards."""
+        self.opening = True  # no key reaches the map until _ready
+        self.set_focus(None)
+        self.refresh_bindings()
         if self.game.is_over():
             self._ready()
             self._show_end()

@@ -41,7 +41,11 @@ def status_text(session: Session, width: int = 200) -> Text:
         f"Budget {means.budget} · civ {free}/{means.civilian_capacity} · msg {messages} · lift {lift}h"
         f" · cred {credibility} · consent {state.consent} · support {state.mandate_support}"
     )
-    text.append("\n" + (long if len(long) <= width - 2 else short))
+    tiny = (
+        f"Budget {means.budget} · civ {free}/{means.civilian_capacity} · msg {messages} · lift {lift}h"
+        f" · cred {credibility} · consent {state.consent} · UNSC {state.mandate_support}"
+    )
+    text.append("\n" + next((line for line in (long, short) if len(line) <= width - 2), tiny))
     return text
 
 
