@@ -189,7 +189,7 @@ def test_replay_f1_and_the_tab_keys_work_and_show_in_the_footer() -> None:
             screen = app.screen
             shown = [b.binding for b in app.active_bindings.values() if b.binding.show]
             footer = {binding.key_display or binding.key: binding.description for binding in shown}
-            assert footer.get("1-4") == "Tabs" and footer.get("f1") == "Rules"
+            assert footer.get("1-4") == "Tabs" and footer.get("escape") == "Close"
             tabs = screen.query_one("#tabs", TabbedContent)
             for key, tab in (
                 ("2", "changes-tab"),

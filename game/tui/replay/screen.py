@@ -47,19 +47,20 @@ class ReplayScreen(Screen[ForkedGame | None]):
 
     CSS_PATH = "replay.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left,p", "step(-1)", "Previous", priority=True),
+        # Short words, so that the footer fits 80 columns.
+        Binding("left,p", "step(-1)", "Prev", priority=True),
         Binding("right,n", "step(1)", "Next", priority=True),
         Binding("home", "first", "First", show=False, priority=True),
         Binding("end", "last", "Last", show=False, priority=True),
-        Binding("g", "jump", "Go to turn"),
-        Binding("f", "fork", "Take command from here"),
-        Binding("a", "note", "Debrief note"),
+        Binding("g", "jump", "Go to"),
+        Binding("f", "fork", "Command"),  # take command of the game from this turn
+        Binding("a", "note", "Note"),
         Binding("1", "tab('turn')", "Tabs", key_display="1-4"),
         Binding("2", "tab('changes')", "Changes", show=False),
         Binding("3", "tab('map')", "Map", show=False),
         Binding("4", "tab('charts')", "Charts", show=False),
         Binding("t", "next_tab", "Next tab", show=False),
-        Binding("f1", "rules", "Rules"),
+        Binding("f1", "rules", "Rules", show=False),  # as on every screen; the footer has no room at 80
         Binding("escape,q", "close", "Close"),
     ]
 
