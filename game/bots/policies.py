@@ -224,6 +224,50 @@ def poc_first_mtf_air(game: Game) -> None:
     _decide_cards(game, {"poc_first"})
 
 
+def _worst_hit_region(game: Game) -> str:
+    """The region with the most civilian deaths so far; before any, the most threatened."""
+    strikers = game.index.civilian_strikers
+    tallies = game.state.tallies.civilians_killed
+
+    def weight(region_id: str) -> tuple[int, int]:
+        deaths = sum(tallies.get(region_id, {}).values())
+        threat = sum(v for k, v in game.state.regions[region_id].threat.items() if k in strikers)
+        return deaths, threat
+
+    return max(game.index.region_order, key=weight)  # max keeps the first of equals: map order
+
+
+def worst_hit(game: Game) -> None:
+    """A naive first try: every means and order into the region that has lost most civilians."""
+    target = _worst_hit_region(game)
+    for unit in sorted(game.state.units.values(), key=lambda u: u.id):
+        if unit.region == target:
+            continue
+        if unit.holds_tob:
+            _give(game, O.CloseBase(unit=unit.id))
+        if not _give(game, O.MoveUnit(unit=unit.id, to=target, mode="air")):
+            _give(game, O.MoveUnit(unit=unit.id, to=target, mode="ground"))
+    _open_tob(game, target)
+    _patrol(game, (target,))
+    _mtf_quick_reaction(game)
+    for asset_id, spec in game.index.aviation.items():
+        if spec.kind != AviationKind.UTILITY and game.state.aviation[asset_id].tasked_region != target:
+            _give(game, O.TaskAviation(asset=asset_id, region=target))
+    for region_id, region in game.state.regions.items():
+        if region_id != target and (region.tier_one or region.tier_three):
+            _tiers(game, [(region_id, "I", 0), (region_id, "III", 0)])
+    _tiers(game, [(target, "I", 3), (target, "III", 3)])
+    _messages(
+        game,
+        [
+            ("protection_promise", "radio", target),
+            ("protection_promise", "community_outreach", target),
+            ("counter_rumour", "radio", target),
+        ],
+    )
+    _decide_cards(game, {"send_patrol", "protect_sites", "demand_accountability"})
+
+
 POLICIES: dict[str, Policy] = {
     policy.name: policy
     for policy in (
@@ -244,6 +288,11 @@ POLICIES: dict[str, Policy] = {
             "poc-first-mtf-air",
             "PoC first, people-centred, airmobile MTF, IRCs under the U3",
             poc_first_mtf_air,
+        ),
+        Policy(
+            "worst-hit",
+            "a naive first try: everything into the region with most civilian deaths so far",
+            worst_hit,
         ),
     )
 }

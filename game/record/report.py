@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from html import escape
+from html import escape, unescape
 
 from game.engine import orders as O
 from game.engine.score import say_do_gap
@@ -12,6 +12,7 @@ from game.engine.wording import words
 from game.record.charts import PALETTE, Band, Line, bar_chart, line_chart, sparkline
 from game.record.replay import ROLE_TITLES, Replay, TurnView
 from game.scenario.loader import scenario_hash
+from game.text import markdown
 
 FORMATS = ("md", "html")
 ROLE_SHORT = {
@@ -142,6 +143,32 @@ def _scorecard_section(replay: Replay) -> Section:
         "Scorecard against history",
         "scorecard",
         [Table(["measure", "period", "this game", "history", "verdict"], rows), Bullets(facts)],
+    )
+
+
+def _shares_section(replay: Replay) -> Section | None:
+    """Where and by whom civilians died, as shares of each period, beside the record."""
+    shares = replay.scorecard.shares
+    if not shares:
+        return None
+    rows = [
+        [
+            f"{'in' if r.kind == 'region' else 'by'} {r.name}",
+            r.period,
+            f"{r.value}%",
+            f"{r.low}–{r.high}%",
+            r.verdict,
+        ]
+        for r in shares
+    ]
+    note = Para(
+        "Totals can match history while the war inside them does not: these rows compare where "
+        "civilians died and who killed them with the human rights record (sources in the scenario file)."
+    )
+    return Section(
+        "Where and by whom, against history",
+        "shares",
+        [Table(["share of civilian deaths", "period", "this game", "history", "verdict"], rows), note],
     )
 
 
@@ -341,8 +368,10 @@ def single_report(replay: Replay) -> Document:
         "charts",
         [_credibility_chart(replay), *_casualty_charts(replay)],
     )
+    shares = _shares_section(replay)
     sections = [
         _scorecard_section(replay),
+        *([shares] if shares else []),
         charts,
         _say_do_section(replay),
         _decisions_section(replay),
@@ -552,7 +581,7 @@ def build_report(replays: Sequence[Replay]) -> Document:
 
 
 def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return markdown(text.replace("\n", " "))
 
 
 def _md_table(table: Table) -> list[str]:
@@ -567,22 +596,23 @@ def _md_table(table: Table) -> list[str]:
 
 
 def to_markdown(document: Document) -> str:
-    lines = [f"# {document.title}", ""]
-    lines += [*document.lead, ""]
-    lines += ["Contents: " + " · ".join(f"[{s.title}](#{s.anchor})" for s in document.sections), ""]
+    """Every text is escaped (names and notes come from files and players); anchors are the builders'."""
+    lines = [f"# {_md_cell(document.title)}", ""]
+    lines += [*(_md_cell(line) for line in document.lead), ""]
+    lines += ["Contents: " + " · ".join(f"[{_md_cell(s.title)}](#{s.anchor})" for s in document.sections), ""]
     for section in document.sections:
-        lines += [f'<a id="{section.anchor}"></a>', "", f"## {section.title}", ""]
+        lines += [f'<a id="{section.anchor}"></a>', "", f"## {_md_cell(section.title)}", ""]
         for block in section.blocks:
             match block:
                 case Para(text=text):
-                    lines += [text, ""]
+                    lines += [_md_cell(text), ""]
                 case Bullets(items=items):
                     lines += [*(f"- {_md_cell(item)}" for item in items), ""]
                 case Table():
                     lines += _md_table(block)
                 case Chart(svg=svg, fallback=fallback):
-                    title = svg.split("<title>", 1)[1].split("</title>", 1)[0]
-                    lines += [f"**{title}**", ""] if fallback.headers else []
+                    title = unescape(svg.split("<title>", 1)[1].split("</title>", 1)[0])
+                    lines += [f"**{_md_cell(title)}**", ""] if fallback.headers else []
                     lines += _md_table(fallback)
     return "\n".join(lines).rstrip() + "\n"
 

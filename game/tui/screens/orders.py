@@ -14,6 +14,7 @@ from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.engine.wording import plural
+from game.tui.dialogs.once import DismissOnce
 from game.tui.labels import ROLE_DUTIES, ROLE_ORDER, ROLE_SHORT, ROLE_TITLES
 from game.tui.order_menu import MenuItem, build_menu, order_text, replaced_orders
 from game.tui.session import Session
@@ -21,7 +22,7 @@ from game.tui.widgets.order_tree import OrderTree
 from game.tui.widgets.status_bar import StatusBar
 
 
-class OrdersScreen(Screen[None]):
+class OrdersScreen(DismissOnce, Screen[None]):
     """Enter gives the highlighted order; w withdraws the pending order highlighted in the pending
     list (when it has focus), else the order under the tree's cursor if it is pending, else the
     seat's last order."""
