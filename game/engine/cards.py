@@ -7,7 +7,7 @@ from typing import get_args
 from game.engine import tables as T
 from game.engine.context import Context, cause
 from game.engine.state import CardResult, Modifier, PendingAttack, PendingChoice, PendingInfoAttack
-from game.engine.wording import words
+from game.engine.wording import ROLE_NAMES, plural, words
 from game.scenario.models import (
     AttackOutcome,
     Card,
@@ -135,16 +135,26 @@ def fire(ctx: Context, card: Card, regions: list[str]) -> None:
         state.choices.append(PendingChoice(card=card.id, role=card.choice.role))
 
 
+def default_option(ctx: Context, card: Card) -> str:
+    """The option that holds without a decision. On a renewal card it is the SRSG's standing case."""
+    assert card.choice is not None
+    if any(isinstance(effect, MandateRenewalEffect) for effect in card.effects):
+        case = ctx.state.policy.renewal_case
+        if any(option.id == case for option in card.choice.options):
+            return case
+    return card.choice.default
+
+
 def resolve_choices(ctx: Context) -> None:
     """Apply the chosen (or default) option of every pending card decision."""
     for choice in ctx.state.choices:
         card = ctx.card(choice.card)
         assert card.choice is not None
-        option_id = choice.decided or card.choice.default
+        option_id = choice.decided or default_option(ctx, card)
         option = next(o for o in card.choice.options if o.id == option_id)
         ctx.state.current.decisions[card.id] = option_id
         label = "" if choice.decided else " (no decision taken: the default applies)"
-        why = f"{card.choice.role.replace('_', ' ')} chose '{option.label}'{label}"
+        why = f"{ROLE_NAMES.get(card.choice.role, words(card.choice.role))} chose '{option.label}'{label}"
         regions = card_regions(ctx, card.id)
         for effect in option.effects:
             if not effect.if_outcome:
@@ -258,7 +268,7 @@ def apply_effect(ctx: Context, card: Card, effect: Effect, regions: list[str], e
                 effect.key,
                 effect.value,
                 effect.value,
-                f"{card.title}: {effect.key.replace('_', ' ')} {effect.value:+d} for {effect.turns} turn(s)",
+                f"{card.title}: {words(effect.key)} {effect.value:+d} for {plural(effect.turns, 'turn')}",
                 why,
             )
         case InfoAttackEffect():

@@ -6,7 +6,7 @@ from game.engine import orders as O
 from game.engine import tables as T
 from game.engine.cards import card_regions
 from game.engine.context import Context
-from game.engine.wording import words
+from game.engine.wording import plural, words
 from game.scenario.models import AviationKind, Card, Effect, Option
 
 OUTCOME_GROUPS = {
@@ -134,7 +134,7 @@ def order_consequences(ctx: Context, order: O.Order) -> list[str]:
             ]
         case O.SetPolicy(name="irc_under_u3"):
             return [
-                f"messages wait {ctx.index.scenario.means.release_delay_turns} turn(s) for release",
+                f"messages wait {plural(ctx.index.scenario.means.release_delay_turns, 'turn')} for release",
                 f"saves {T.U3_BUDGET_COST} budget a turn",
             ]
         case O.SetPolicy(name="renewal_case", value="poc_first"):
@@ -216,7 +216,7 @@ def order_consequences(ctx: Context, order: O.Order) -> list[str]:
             lines = [f"Say {_signed(T.THEME_SAY[theme])} (what the mission promises)"]
             if credibility:
                 lines.append(f"credibility up to {_signed(credibility)} where it lands")
-            lines.append(f"lands in {state.means.release_delay} turn(s)")
+            lines.append(f"lands in {plural(state.means.release_delay, 'turn')}")
             return lines
         case O.MoveUnit(mode="ground"):
             return ["by road: counts 50% in patrols this turn on a short road, nothing on a long one"]

@@ -15,6 +15,7 @@ Orientation = Literal["state_centred", "people_centred"]
 Phase = Literal["orders", "over"]
 ChangeKind = Literal[
     "credibility",
+    "attack",
     "civilians_killed",
     "peacekeepers_killed",
     "peacekeepers_wounded",

@@ -79,11 +79,7 @@ class MinusmaApp(SafeApp[int]):
         if self.start_load:
             self.call_after_refresh(self.open_save, self.start_load)
         elif self.start_scenario:
-            from game.tui.screens.new_game import NewGameScreen
-
-            self.call_after_refresh(
-                self.push_screen, NewGameScreen(scenario=self.start_scenario, seed=self.start_seed)
-            )
+            self.call_after_refresh(self.start_new_game, self.start_scenario, self.start_seed)
         self.call_after_refresh(self._check_size)
 
     # --- games ----------------------------------------------------------------------------------
@@ -161,6 +157,17 @@ class MinusmaApp(SafeApp[int]):
             self.guide.end()
             self.show_guide()
             self.notify("Guide closed. Play on: F1 has the rules, g the glossary.", timeout=4)
+
+    def start_new_game(self, scenario: str, seed: int | None = None) -> None:
+        """`minusma play --scenario NAME [--seed N]`: a solo game starts at once, as the README says."""
+        import random
+
+        from game.scenario.catalog import find_scenario
+        from game.tui.labels import ROLE_ORDER
+        from game.tui.session import Session
+
+        seed = seed if seed is not None else random.randint(1, 99_999)
+        self.play(Session.new(find_scenario(scenario), seed, dict.fromkeys(ROLE_ORDER, ""), "solo"))
 
     def open_save(self, path: str | Path) -> bool:
         from game.record.saves import SaveError

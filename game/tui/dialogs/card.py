@@ -13,7 +13,7 @@ from textual.widgets import Button, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.engine import Game
-from game.engine.cards import story
+from game.engine.cards import default_option, story
 from game.engine.preview import card_consequences, option_consequences
 from game.text import clean
 from game.tui.dialogs.once import DismissOnce
@@ -76,13 +76,14 @@ class CardDialog(DismissOnce, ModalScreen[str | None]):
                         )
             if card.choice is not None and self.can_decide:
                 chosen = next((c.decided for c in self.game.state.choices if c.card == card.id), None)
+                default = default_option(self.game.context(), card)  # a renewal: the standing case
                 options = []
                 for option in card.choice.options:
-                    label = option.label + (" (the default)" if option.id == card.choice.default else "")
+                    label = option.label + (" (the default)" if option.id == default else "")
                     if option.id == chosen:
                         label += " ← chosen"
                     options.append(Option(Text(clean(label)), id=option.id))
-                current = chosen or card.choice.default
+                current = chosen or default
                 listing = OptionList(*options, id="card-options")
                 listing.highlighted = [o.id for o in card.choice.options].index(current)
                 yield listing

@@ -29,13 +29,15 @@ KEYS = (
     ("Map", "e / r / s", "event cards again / last SITREP / save under a name"),
     ("Map", "Escape", "leave the game (it is saved)"),
     ("Orders", "arrows, Enter", "open a group; give the highlighted order (✓ allowed, ✗ refused: why)"),
-    ("Orders", "p, w / Delete", "go to the pending orders; withdraw the highlighted one"),
+    ("Orders", "p, w / Delete", "pending orders; withdraw the order under the cursor, else the last"),
     ("Orders", "Escape", "back to the map"),
     ("Event card", "arrows, Enter / Escape", "choose an option / decide later"),
     ("Turn results", "Space / a / s", "next phase / show all / go to the SITREP"),
     ("SITREP", "arrows, Enter", "open a region; pick a change to see its causes"),
     ("SITREP", "x / c", "expand all / continue"),
     ("End", "r / t", "replay this game / title screen"),
+    ("Replay", "← → / g", "previous and next turn / go to a turn"),
+    ("Replay", "1 2 3 4 / t", "tabs: the turn, its changes, the map, the charts / next tab"),
 )
 
 
