@@ -15,6 +15,7 @@ from game.engine.state import (
 )
 from game.engine.turn import end_turn as _end_turn
 from game.engine.turn import start_turn
+from game.engine.view import GameView, observe
 from game.scenario.models import Role, Scenario
 
 
@@ -195,6 +196,10 @@ class Game:
         record = _end_turn(self.context())
         self._turn_start = None
         return record
+
+    def observe(self, seat: str, private_drafts: bool = False) -> GameView:
+        """What one seat may know now (a mission role, or "umpire" for everything): see view.py."""
+        return observe(self.context(), seat, private_drafts)
 
     def is_over(self) -> bool:
         return self.state.phase == "over"

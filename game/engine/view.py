@@ -1,0 +1,320 @@
+"""What one seat may know: immutable views of a game, with the fog of war applied (rules.md §2)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from game.engine import fog
+from game.engine import orders as O
+from game.engine import tables as T
+from game.engine.context import Context
+from game.engine.score import national, say_do_gap
+from game.engine.state import Cause, Change, TurnRecord
+from game.scenario.models import ActorKind, Role
+
+UMPIRE = "umpire"  # the facilitator, a debrief or a replay: sees everything
+MISSION_SEATS: tuple[str, ...] = tuple(Role)
+SEATS: tuple[str, ...] = (*MISSION_SEATS, UMPIRE)
+PARTNER_KINDS = (ActorKind.HOST_FORCES, ActorKind.INTERNATIONAL)
+
+_THREAT_LEVEL = re.compile(r"\bthreat (\d)\b")
+_THREAT_TERMS = re.compile(r"armed strength \d+ \(threat squared: [^)]*\)")
+_SCORE = re.compile(r"scores \d+: \d+ = ")
+
+
+@dataclass(frozen=True)
+class ThreatView:
+    """One armed group (or partner force) in a region as the seat sees it: "3", or a band."""
+
+    actor: str
+    name: str
+    seen: str
+    partner: bool
+
+
+@dataclass(frozen=True)
+class RegionView:
+    """A region as the seat sees it: exact threats only with early warning 2+."""
+
+    id: str
+    name: str
+    credibility: int
+    credibility_series: tuple[int, ...]  # at the start, after each finished turn, now
+    host_presence: int
+    warning: int
+    exact_threats: bool
+    threats: tuple[ThreatView, ...]
+    expected_attacks: tuple[str, ...]  # revealed card attacks: "title (group against whom)"
+    units: tuple[str, ...]  # unit ids present
+    tob: bool
+    attack_helicopters: bool
+    isr: bool
+    tier_one: int
+    tier_three: int
+
+    @property
+    def trend(self) -> int:
+        """Credibility now against the start of the last finished turn."""
+        series = self.credibility_series
+        return series[-1] - series[max(0, len(series) - 3)]
+
+    def seen_threats(self, partners: bool = False) -> dict[str, str]:
+        return {t.actor: t.seen for t in self.threats if t.partner == partners}
+
+
+@dataclass(frozen=True)
+class CauseView:
+    kind: str
+    ref: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class ChangeView:
+    """A ledger entry as the seat sees it; a hidden threat's change shows as a band change."""
+
+    turn: int
+    phase: str
+    kind: str
+    target: str
+    delta: int
+    after: int | None  # None when the exact value is hidden
+    summary: str
+    causes: tuple[CauseView, ...]
+
+
+@dataclass(frozen=True)
+class TurnView:
+    """One turn's record with the fog applied to its adversary lines and its ledger."""
+
+    turn: int
+    month: str
+    cards: tuple[str, ...]
+    decisions: tuple[tuple[str, str], ...]
+    adversary: tuple[str, ...]
+    changes: tuple[ChangeView, ...]
+    say: int
+    do: int
+    civilians_killed: int
+    civilians_by_region: tuple[tuple[str, int], ...]
+    peacekeepers_killed: int
+    credibility: tuple[tuple[str, int], ...]
+    national_credibility: int | None
+    mandate_outcome: str | None
+
+    @property
+    def say_do_gap(self) -> int:
+        return say_do_gap(self.say, self.do)
+
+
+@dataclass(frozen=True)
+class OrderView:
+    role: str
+    text: str
+
+
+@dataclass(frozen=True)
+class MeansView:
+    budget: int
+    budget_per_turn: int
+    civilian_capacity: int
+    civilian_capacity_used: int
+    message_slots: int
+    messages_issued: int
+    lift_hours: int
+
+
+@dataclass(frozen=True)
+class GameView:
+    """Everything one seat may know this phase. Never holds the seed, the dice or hidden values."""
+
+    seat: str
+    scenario_id: str
+    turn: int
+    month: str
+    phase: str
+    regions: tuple[RegionView, ...]
+    orders: tuple[OrderView, ...]
+    choices: tuple[tuple[str, str], ...]  # (card, role) decisions still open
+    national_credibility: int
+    consent: int
+    mandate_support: int
+    means: MeansView
+    current: TurnView
+    history: tuple[TurnView, ...]
+
+    def region(self, region_id: str) -> RegionView:
+        return next(r for r in self.regions if r.id == region_id)
+
+    @property
+    def last(self) -> TurnView | None:
+        return self.history[-1] if self.history else None
+
+    def turn_view(self, number: int) -> TurnView:
+        if number == self.current.turn:
+            return self.current
+        return next(t for t in self.history if t.turn == number)
+
+
+def _hidden_regions(ctx: Context, seat: str) -> set[str]:
+    if seat == UMPIRE:
+        return set()
+    return {r for r, s in ctx.state.regions.items() if s.warning < T.WARNING_REVEALS_CARDS}
+
+
+def fog_text(text: str) -> str:
+    """A line with exact threat levels (and the P5 scores made of them) turned into bands."""
+    text = _SCORE.sub("scores ? = ", text)
+    text = _THREAT_TERMS.sub("armed strength unknown (early warning below 2)", text)
+    return _THREAT_LEVEL.sub(lambda m: f"threat {fog.threat_band(int(m.group(1)))}", text)
+
+
+def _mentions(text: str, names: list[str]) -> bool:
+    return any(name in text for name in names)
+
+
+def _change_region(ctx: Context, change: Change) -> str | None:
+    region = change.target.partition("/")[0]
+    if region in ctx.state.regions:
+        return region
+    unit = ctx.state.units.get(change.target)
+    return unit.region if unit is not None else None
+
+
+def _cause_view(cause: Cause, hide: bool) -> CauseView:
+    return CauseView(cause.kind, cause.ref, fog_text(cause.detail) if hide else cause.detail)
+
+
+def fog_change(ctx: Context, change: Change, hidden: set[str], hidden_names: list[str]) -> ChangeView | None:
+    """The change as a seat sees it, or None when the fog hides it altogether."""
+    region = _change_region(ctx, change)
+    hide = region in hidden or _mentions(change.summary, hidden_names)
+    hide = hide or any(_mentions(c.detail, hidden_names) for c in change.causes)
+    causes = tuple(_cause_view(c, hide) for c in change.causes)
+    if change.kind == "threat" and region in hidden:
+        before, after = fog.threat_band(change.after - change.delta), fog.threat_band(change.after)
+        if before == after:
+            return None
+        return ChangeView(
+            change.turn,
+            change.phase,
+            change.kind,
+            change.target,
+            0,
+            None,
+            f"{fog_text(change.summary)} (seen: {before} to {after})",
+            causes,
+        )
+    summary = fog_text(change.summary) if hide else change.summary
+    return ChangeView(
+        change.turn, change.phase, change.kind, change.target, change.delta, change.after, summary, causes
+    )
+
+
+def turn_view(ctx: Context, record: TurnRecord, seat: str) -> TurnView:
+    hidden = _hidden_regions(ctx, seat)
+    names = [ctx.index.regions[r].name for r in hidden]
+    changes = (fog_change(ctx, c, hidden, names) for c in record.changes)
+    adversary = (fog_text(line) if _mentions(line, names) else line for line in record.adversary)
+    return TurnView(
+        turn=record.turn,
+        month=record.month,
+        cards=tuple(record.cards),
+        decisions=tuple(record.decisions.items()),
+        adversary=tuple(adversary),
+        changes=tuple(c for c in changes if c is not None),
+        say=record.say,
+        do=record.do,
+        civilians_killed=sum(sum(by.values()) for by in record.civilians_killed.values()),
+        civilians_by_region=tuple((r, sum(by.values())) for r, by in record.civilians_killed.items()),
+        peacekeepers_killed=record.peacekeepers_killed,
+        credibility=tuple(record.credibility.items()),
+        national_credibility=national(record.credibility) if record.credibility else None,
+        mandate_outcome=record.mandate_outcome,
+    )
+
+
+def region_view(ctx: Context, region_id: str, seat: str) -> RegionView:
+    state, index = ctx.state, ctx.index
+    region, spec = state.regions[region_id], index.regions[region_id]
+    seen = (
+        fog.visible_threat(state, region_id)
+        if seat != UMPIRE
+        else {actor: str(level) for actor, level in sorted(region.threat.items())}
+    )
+    threats = tuple(
+        ThreatView(actor, index.actors[actor].name, level, index.actors[actor].kind in PARTNER_KINDS)
+        for actor, level in seen.items()
+    )
+    expected = tuple(
+        f"{card.title if (card := index.cards.get(a.card)) else a.card} "
+        f"({index.actors[a.actor].name} against {a.kind.replace('_', ' ')})"
+        for a in state.pending_attacks
+        if a.region == region_id and (a.revealed or seat == UMPIRE)
+    )
+    units = tuple(u.id for u in state.units.values() if u.region == region_id)
+    tasked = [index.aviation[a].kind for a, s in state.aviation.items() if s.tasked_region == region_id]
+    after_turns = [record.credibility.get(region_id, spec.credibility) for record in state.history]
+    return RegionView(
+        id=region_id,
+        name=spec.name,
+        credibility=region.credibility,
+        credibility_series=(spec.credibility, *after_turns, region.credibility),
+        host_presence=region.host_presence,
+        warning=region.warning,
+        exact_threats=seat == UMPIRE or region.warning >= T.WARNING_REVEALS_CARDS,
+        threats=threats,
+        expected_attacks=expected,
+        units=units,
+        tob=any(state.units[u].holds_tob for u in units),
+        attack_helicopters="attack" in tasked,
+        isr="isr" in tasked,
+        tier_one=region.tier_one,
+        tier_three=region.tier_three,
+    )
+
+
+def observe(ctx: Context, seat: str, private_drafts: bool = False) -> GameView:
+    """The view of `seat` (a mission role, or UMPIRE for everything).
+
+    Mission seats share the mission's pending orders (solo, hotseat); with private_drafts
+    (a syndicate) a seat sees only its own. Facilitator orders reach only the umpire.
+    """
+    if seat not in SEATS:
+        raise ValueError(f"unknown seat {seat!r}: one of {', '.join(SEATS)}")
+    state, index = ctx.state, ctx.index
+    orders = []
+    for raw in state.current.orders:
+        order = O.ORDER_ADAPTER.validate_python(raw)
+        role = O.order_role(order, ctx)
+        visible = seat == UMPIRE or (role != O.FACILITATOR and (not private_drafts or role == seat))
+        if visible:
+            orders.append(OrderView(str(role), O.describe(order, ctx)))
+    means = state.means
+    return GameView(
+        seat=seat,
+        scenario_id=state.scenario_id,
+        turn=state.turn,
+        month=state.month,
+        phase=state.phase,
+        regions=tuple(region_view(ctx, r, seat) for r in index.region_order),
+        orders=tuple(orders),
+        choices=tuple((c.card, c.role) for c in state.choices if c.decided is None),
+        national_credibility=national({r: s.credibility for r, s in state.regions.items()}),
+        consent=state.consent,
+        mandate_support=state.mandate_support,
+        means=MeansView(
+            budget=means.budget,
+            budget_per_turn=means.budget_per_turn,
+            civilian_capacity=means.civilian_capacity,
+            civilian_capacity_used=means.civilian_capacity_used,
+            message_slots=means.message_slots,
+            messages_issued=means.messages_issued,
+            lift_hours=sum(
+                a.hours for a_id, a in state.aviation.items() if index.aviation[a_id].kind == "utility"
+            ),
+        ),
+        current=turn_view(ctx, state.current, seat),
+        history=tuple(turn_view(ctx, record, seat) for record in state.history),
+    )
