@@ -11,6 +11,7 @@ from game.engine import tables as T
 from game.engine.context import Context
 from game.engine.score import national, say_do_gap
 from game.engine.state import Cause, Change, TurnRecord
+from game.engine.wording import words
 from game.scenario.models import ActorKind, Role
 
 UMPIRE = "umpire"  # the facilitator, a debrief or a replay: sees everything
@@ -34,18 +35,31 @@ class ThreatView:
 
 
 @dataclass(frozen=True)
+class ExpectedAttack:
+    """A card attack the mission has been warned of (revealed), or, for the umpire, any."""
+
+    card: str
+    title: str
+    actor: str
+    against: str  # "civilians", "peacekeepers", "host forces"
+
+
+@dataclass(frozen=True)
 class RegionView:
     """A region as the seat sees it: exact threats only with early warning 2+."""
 
     id: str
     name: str
+    zone: str
+    tri_border: bool
+    population: int
     credibility: int
     credibility_series: tuple[int, ...]  # at the start, after each finished turn, now
     host_presence: int
     warning: int
     exact_threats: bool
     threats: tuple[ThreatView, ...]
-    expected_attacks: tuple[str, ...]  # revealed card attacks: "title (group against whom)"
+    expected_attacks: tuple[ExpectedAttack, ...]
     units: tuple[str, ...]  # unit ids present
     tob: bool
     attack_helicopters: bool
@@ -248,8 +262,12 @@ def region_view(ctx: Context, region_id: str, seat: str) -> RegionView:
         for actor, level in seen.items()
     )
     expected = tuple(
-        f"{card.title if (card := index.cards.get(a.card)) else a.card} "
-        f"({index.actors[a.actor].name} against {a.kind.replace('_', ' ')})"
+        ExpectedAttack(
+            a.card,
+            card.title if (card := index.cards.get(a.card)) else a.card,
+            index.actors[a.actor].name,
+            words(a.kind),
+        )
         for a in state.pending_attacks
         if a.region == region_id and (a.revealed or seat == UMPIRE)
     )
@@ -259,6 +277,9 @@ def region_view(ctx: Context, region_id: str, seat: str) -> RegionView:
     return RegionView(
         id=region_id,
         name=spec.name,
+        zone=spec.zone.value,
+        tri_border=spec.tri_border,
+        population=spec.population,
         credibility=region.credibility,
         credibility_series=(spec.credibility, *after_turns, region.credibility),
         host_presence=region.host_presence,

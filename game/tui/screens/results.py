@@ -13,7 +13,7 @@ from textual.widgets import Footer, Label, Static
 
 from game.engine import TurnRecord
 from game.engine.cards import story
-from game.engine.state import Change
+from game.engine.view import ChangeView
 from game.engine.wording import plural
 from game.tui.dialogs.once import DismissOnce
 from game.tui.labels import ROLE_TITLES, say_do_text, signed, words
@@ -28,7 +28,7 @@ PHASES = (
 )
 
 
-def change_line(change: Change) -> Text:
+def change_line(change: ChangeView) -> Text:
     text = Text("  ")
     text.append(f"{signed(change.delta):>4} " if change.delta else "     ", style="bold")
     text.append(f"{words(change.kind)}: ", style="italic")
@@ -49,6 +49,7 @@ def card_stories(game, record: TurnRecord) -> list[tuple[str, str]]:
 
 def phase_text(session: Session, record: TurnRecord, phase: str) -> Text:
     game = session.game
+    seen = game.observe(session.seat).turn_view(record.turn)  # the fog applied (game.engine.view)
     text = Text()
     if phase == "event":
         for card_id in record.cards:
@@ -62,11 +63,11 @@ def phase_text(session: Session, record: TurnRecord, phase: str) -> Text:
         if not record.cards:
             text.append("  No event card this turn.\n")
     if phase == "adversary":
-        for line in record.adversary:
+        for line in seen.adversary:
             text.append(f"  • {line}\n")
-        if not record.adversary:
+        if not seen.adversary:
             text.append("  The armed groups held back.\n")
-    changes = [c for c in record.changes if c.phase == phase and phase != "event"]
+    changes = [c for c in seen.changes if c.phase == phase and phase != "event"]
     for change in changes:
         text.append_text(change_line(change))
         text.append("\n")

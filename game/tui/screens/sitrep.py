@@ -15,7 +15,7 @@ from textual.widgets import Footer, Label, Static, Tree
 from game.engine import TurnRecord
 from game.engine.context import ScenarioIndex
 from game.engine.score import national
-from game.engine.state import Change
+from game.engine.view import ChangeView, TurnView
 from game.engine.wording import plural
 from game.tui.dialogs.once import DismissOnce
 from game.tui.labels import PHASE_TITLES, cause_text, say_do_text, short_name, signed, target_label, words
@@ -26,7 +26,7 @@ from game.tui.widgets.guide_panel import GuidePanel
 MISSION_KINDS = {"means", "consent", "mandate_support", "policy"}
 
 
-def change_group(session: Session, change: Change) -> str:
+def change_group(session: Session, change: ChangeView) -> str:
     """The region a change belongs to, or "mission" for mission-wide ones."""
     state = session.game.state
     if change.kind in MISSION_KINDS:
@@ -39,10 +39,15 @@ def change_group(session: Session, change: Change) -> str:
     return "mission"
 
 
-def group_changes(session: Session, record: TurnRecord) -> dict[str, list[Change]]:
-    groups: dict[str, list[Change]] = {region: [] for region in session.game.index.region_order}
+def turn_seen(session: Session, record: TurnRecord) -> TurnView:
+    """The record as the session's seat may see it (game.engine.view: the fog applied)."""
+    return session.game.observe(session.seat).turn_view(record.turn)
+
+
+def group_changes(session: Session, record: TurnRecord) -> dict[str, list[ChangeView]]:
+    groups: dict[str, list[ChangeView]] = {region: [] for region in session.game.index.region_order}
     groups["mission"] = []
-    for change in record.changes:
+    for change in turn_seen(session, record).changes:
         groups[change_group(session, change)].append(change)
     regions = sorted(
         (key for key, changes in groups.items() if changes and key != "mission"),
@@ -54,7 +59,7 @@ def group_changes(session: Session, record: TurnRecord) -> dict[str, list[Change
     return ordered
 
 
-def group_title(session: Session, record: TurnRecord, key: str, changes: list[Change]) -> Text:
+def group_title(session: Session, record: TurnRecord, key: str, changes: list[ChangeView]) -> Text:
     if key == "mission":
         return Text.assemble(("Mission-wide", "bold"), (f" · {plural(len(changes), 'change')}", "dim"))
     name = short_name(session.game.index.regions[key].name)
@@ -69,14 +74,14 @@ def group_title(session: Session, record: TurnRecord, key: str, changes: list[Ch
     return text
 
 
-def change_title(change: Change) -> Text:
+def change_title(change: ChangeView) -> Text:
     text = Text()
     text.append(f"{signed(change.delta)} " if change.delta else "", style="bold")
     text.append(f"{words(change.kind)}: {change.summary}")
     return text
 
 
-def change_detail(index: ScenarioIndex, change: Change) -> Text:
+def change_detail(index: ScenarioIndex, change: ChangeView) -> Text:
     text = Text()
     text.append(f"{words(change.kind)} · {target_label(index, change.target)}\n", style="bold")
     if change.delta:
@@ -92,7 +97,7 @@ def change_detail(index: ScenarioIndex, change: Change) -> Text:
     return text
 
 
-def group_detail(title: Text, changes: list[Change]) -> Text:
+def group_detail(title: Text, changes: list[ChangeView]) -> Text:
     text = Text.assemble(title, "\n\n")
     credibility = [c for c in changes if c.kind == "credibility"]
     if credibility:
@@ -119,13 +124,13 @@ class SitrepScreen(DismissOnce, Screen[None]):
         self.session = session
         self.record = record
         self.filled: TurnRecord | None = None  # the record on screen; resuming from Help keeps it
-        self.groups: dict[str, list[Change]] = {}
+        self.groups: dict[str, list[ChangeView]] = {}
 
     def compose(self) -> ComposeResult:
         yield Label(id="sitrep-title", classes="screen-title")
         yield Static(id="sitrep-totals")
         with Horizontal(id="sitrep-body"):
-            tree: FoldTree[str | Change] = FoldTree("Changes", id="sitrep-tree")
+            tree: FoldTree[str | ChangeView] = FoldTree("Changes", id="sitrep-tree")
             tree.show_root = False
             yield tree
             with VerticalScroll(id="cause-pane"):
@@ -165,7 +170,7 @@ class SitrepScreen(DismissOnce, Screen[None]):
     def _highlighted(self, event: Tree.NodeHighlighted) -> None:
         data = event.node.data
         detail = self.query_one("#cause-detail", Static)
-        if isinstance(data, Change):
+        if isinstance(data, ChangeView):
             detail.update(change_detail(self.session.game.index, data))
         elif isinstance(data, str) and data in self.groups:
             detail.update(group_detail(event.node.label, self.groups[data]))

@@ -14,9 +14,10 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from game.engine import Game
+from game.engine.view import GameView
+from game.scenario.models import Role
 from game.tui.labels import credibility_band, short_name, threat_summary, trend_arrow
 from game.tui.widgets.map_layout import neighbour_in_direction, place_regions
-from game.tui.widgets.region_panel import threats_and_partners
 
 MIN_BOX_WIDTH, MAX_BOX_WIDTH = 14, 24
 MIN_BOX_HEIGHT, MAX_BOX_HEIGHT = 5, 8
@@ -42,27 +43,21 @@ class RegionMarks:
     host_presence: int
 
 
-def region_marks(game: Game, region_id: str) -> RegionMarks:
-    state = game.state
-    region = state.regions[region_id]
-    if len(state.history) >= 2:
-        before = state.history[-2].credibility.get(region_id, region.credibility)
-    else:
-        before = game.index.regions[region_id].credibility
-    units = [u for u in state.units.values() if u.region == region_id]
-    tasked = [game.index.aviation[a].kind for a, s in state.aviation.items() if s.tasked_region == region_id]
+def region_marks(view: GameView, region_id: str) -> RegionMarks:
+    """A region's box from the seat's view (game.engine.view): the fog is already applied."""
+    region = view.region(region_id)
     return RegionMarks(
-        name=short_name(game.index.regions[region_id].name),
+        name=short_name(region.name),
         credibility=region.credibility,
-        trend=region.credibility - before,
-        threat=threat_summary(threats_and_partners(game, region_id)[0]),  # partners are no threat
+        trend=region.trend,
+        threat=threat_summary(region.seen_threats()),  # partners are no threat
         warning=region.warning,
-        units=len(units),
-        tob=any(u.holds_tob for u in units),
-        attack_helicopters="attack" in tasked,
-        isr="isr" in tasked,
-        attack_expected=any(a.revealed and a.region == region_id for a in state.pending_attacks),
-        population=game.index.regions[region_id].population,
+        units=len(region.units),
+        tob=region.tob,
+        attack_helicopters=region.attack_helicopters,
+        isr=region.isr,
+        attack_expected=bool(region.expected_attacks),
+        population=region.population,
         tier_one=region.tier_one,
         tier_three=region.tier_three,
         host_presence=region.host_presence,
@@ -131,9 +126,11 @@ class MaliMap(Widget, can_focus=True):
             super().__init__()
             self.region = region
 
-    def __init__(self, game: Game, *, id: str | None = None):
+    def __init__(self, game: Game, *, seat: str = Role.SRSG, id: str | None = None):
         super().__init__(id=id)
         self.game = game
+        self.seat = seat  # every mission seat sees the same map; the umpire sees exact threats
+        self.view = game.observe(seat)
         self.cells, self.columns, self.rows = place_regions(
             {region.id: region.centre_km for region in game.scenario.regions}
         )
@@ -142,6 +139,7 @@ class MaliMap(Widget, can_focus=True):
     def show(self, game: Game) -> None:
         """Attributes down: the screen hands over the game after every change."""
         self.game = game
+        self.view = game.observe(self.seat)
         self.refresh()
 
     def box_size(self) -> tuple[int, int]:
@@ -171,7 +169,7 @@ class MaliMap(Widget, can_focus=True):
         return text
 
     def _draw_box(self, grid, styles, region_id: str, left: int, top: int, width: int, height: int) -> None:
-        marks = region_marks(self.game, region_id)
+        marks = region_marks(self.view, region_id)
         band = credibility_band(marks.credibility)
         chosen = region_id == self.selected
         border = Style(color=band.colour, bold=chosen)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.containers import VerticalScroll
@@ -10,31 +12,14 @@ from textual.widgets import Static
 from game.engine import Game
 from game.engine.adjudicate import civilian_protection
 from game.engine.context import ScenarioIndex
-from game.engine.fog import visible_threat
-from game.engine.state import Change
 from game.engine.turn import warning_level
+from game.engine.view import ChangeView
 from game.engine.wording import plural
-from game.scenario.models import ActorKind
+from game.scenario.models import Role
 from game.tui.labels import POSTURES, cause_text, credibility_band, short_name, signed, words
 
-PARTNER_KINDS = (ActorKind.HOST_FORCES, ActorKind.INTERNATIONAL)
 
-
-def threats_and_partners(game: Game, region_id: str) -> tuple[dict[str, str], dict[str, str]]:
-    """What the mission sees of the armed groups, and apart from them its partners (FAMa, Barkhane)."""
-    seen = visible_threat(game.state, region_id)
-    partners = {a: level for a, level in seen.items() if game.index.actors[a].kind in PARTNER_KINDS}
-    return {a: level for a, level in seen.items() if a not in partners}, partners
-
-
-def credibility_series(game: Game, region_id: str) -> list[int]:
-    """Credibility at the start, after each finished turn, and now."""
-    start = game.index.regions[region_id].credibility
-    after_turns = [record.credibility.get(region_id, start) for record in game.state.history]
-    return [start, *after_turns, game.state.regions[region_id].credibility]
-
-
-def changes_about(changes: list[Change], region_id: str, unit_ids: set[str]) -> list[Change]:
+def changes_about(changes: Iterable[ChangeView], region_id: str, unit_ids: set[str]) -> list[ChangeView]:
     return [
         change
         for change in changes
@@ -44,7 +29,7 @@ def changes_about(changes: list[Change], region_id: str, unit_ids: set[str]) -> 
     ]
 
 
-def change_lines(index: ScenarioIndex, change: Change, indent: str = "  ") -> Text:
+def change_lines(index: ScenarioIndex, change: ChangeView, indent: str = "  ") -> Text:
     text = Text(indent)
     if change.delta:
         text.append(f"{signed(change.delta)} ", style="bold")
@@ -54,10 +39,11 @@ def change_lines(index: ScenarioIndex, change: Change, indent: str = "  ") -> Te
     return text
 
 
-def region_report(game: Game, region_id: str) -> RenderableType:
-    """Everything about one region a player may see (fog of war respected)."""
+def region_report(game: Game, region_id: str, seat: str = Role.SRSG) -> RenderableType:
+    """Everything about one region a seat may see, read from its view (game.engine.view)."""
     state, index = game.state, game.index
-    spec, region = index.regions[region_id], state.regions[region_id]
+    view = game.observe(seat)
+    spec, region = index.regions[region_id], view.region(region_id)
     band = credibility_band(region.credibility)
     parts: list[RenderableType] = []
 
@@ -67,7 +53,7 @@ def region_report(game: Game, region_id: str) -> RenderableType:
     parts.append(Text(f"Population {spec.population:,}   Host-state presence {region.host_presence}/5"))
     line = Text("Credibility ")
     line.append(f"{band.symbol} {region.credibility} {band.word}", style=f"bold {band.colour}")
-    series = credibility_series(game, region_id)
+    series = region.credibility_series
     line.append(f"\nTrend (start, each turn, now): {' → '.join(map(str, series[-8:]))}")
     parts.append(line)
 
@@ -75,10 +61,10 @@ def region_report(game: Game, region_id: str) -> RenderableType:
     level, sources = warning_level(ctx, region_id)
     parts.append(Text(f"Early warning {level}/3: {', '.join(sources) or 'no sources'}"))
 
-    threats, partners = threats_and_partners(game, region_id)
+    threats, partners = region.seen_threats(), region.seen_threats(partners=True)
     text = Text("\nThreats", style="bold")
     text.append(
-        " (exact with early warning 2+, else bands)" if region.warning < 2 else " (exact)", style="dim"
+        " (exact)" if region.exact_threats else " (exact with early warning 2+, else bands)", style="dim"
     )
     for actor, seen in threats.items():
         text.append(f"\n  {index.actors[actor].name}: {seen}")
@@ -89,11 +75,9 @@ def region_report(game: Game, region_id: str) -> RenderableType:
         text.append(" (host state, international: activity)", style="dim")
         for actor, seen in partners.items():
             text.append(f"\n  {index.actors[actor].name}: {seen}")
-    for attack in state.pending_attacks:
-        if attack.revealed and attack.region == region_id:
-            card = index.cards.get(attack.card)
-            text.append(f"\n  ! expected this turn: {card.title if card else attack.card}", style="bold")
-            text.append(f" ({index.actors[attack.actor].name} against {words(attack.kind)})")
+    for attack in region.expected_attacks:
+        text.append(f"\n  ! expected this turn: {attack.title}", style="bold")
+        text.append(f" ({attack.actor} against {attack.against})")
     parts.append(text)
 
     units = [u for u in state.units.values() if u.region == region_id]
@@ -129,10 +113,7 @@ def region_report(game: Game, region_id: str) -> RenderableType:
     unit_ids = {u.id for u in units}
     recent = Text("\nRecent events and their causes", style="bold")
     shown = False
-    for label, record in (
-        ("this turn", state.current),
-        ("last turn", state.history[-1] if state.history else None),
-    ):
+    for label, record in (("this turn", view.current), ("last turn", view.last)):
         if record is None:
             continue
         changes = changes_about(record.changes, region_id, unit_ids)
