@@ -1,0 +1,98 @@
+"""Hypothesis: no seat's view of a random game holds a value the seat may not know (rules.md §2)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from game.engine import Game
+from game.engine.view import MISSION_SEATS, UMPIRE, GameView
+from game.scenario.catalog import find_scenario
+from game.scenario.models import Role
+
+ROLES = list(Role)
+SCENARIOS = {name: find_scenario(name) for name in ("mali-2019", "tutorial")}
+
+
+def serialized(view: GameView) -> str:
+    return json.dumps(dataclasses.asdict(view), ensure_ascii=False) + repr(view)
+
+
+def play_some(game: Game, data: st.DataObject, private: dict[str, list[str]]) -> None:
+    """One turn's random legal orders, noting the descriptions each seat gave."""
+    for _ in range(data.draw(st.integers(0, 5), label="orders")):
+        role = data.draw(st.sampled_from(ROLES), label="role")
+        legal = game.legal_orders(role)
+        if legal:
+            order = data.draw(st.sampled_from(legal), label="order")
+            game.apply(order, role)
+            private.setdefault(role, []).append(repr(order))
+
+
+def check_view(game: Game, seat: str, private_drafts: bool) -> None:
+    view = game.observe(seat, private_drafts)
+    text = serialized(view)
+    state = game.state
+    for region in view.regions:
+        assert region.warning == state.regions[region.id].warning
+        if region.warning < 2:
+            assert not region.exact_threats
+            assert all(not t.seen.isdigit() for t in region.threats), region
+    for turn in (view.current, *view.history):
+        for change in turn.changes:
+            region = change.target.partition("/")[0]
+            if change.kind == "threat" and state.regions[region].warning < 2:
+                assert change.after is None and change.delta == 0, change
+        lines = [*turn.adversary, *(c.summary for c in turn.changes)]
+        lines += [cause.detail for c in turn.changes for cause in c.causes]
+        hidden_names = [game.index.regions[r].name for r, s in state.regions.items() if s.warning < 2]
+        for line in lines:
+            if any(name in line for name in hidden_names):
+                assert not re.search(r"threat \d|armed strength \d", line), line
+    for attack in state.pending_attacks:
+        if not attack.revealed:
+            assert attack.card not in {e.card for r in view.regions for e in r.expected_attacks}
+    assert '"seed"' not in text and '"rng"' not in text and "seed=" not in text
+    assert str(state.rng) not in text, "the generator's state reached a view"
+    assert "facilitator" not in {o.role for o in view.orders}
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(name=st.sampled_from(sorted(SCENARIOS)), seed=st.integers(0, 2**31), data=st.data())
+def test_no_view_holds_what_its_seat_may_not_know(name: str, seed: int, data: st.DataObject) -> None:
+    game = Game.new(SCENARIOS[name], seed, undo=False)
+    for _ in range(data.draw(st.integers(1, 3), label="turns")):
+        private: dict[str, list[str]] = {}
+        play_some(game, data, private)
+        for seat in MISSION_SEATS:
+            check_view(game, seat, private_drafts=False)
+            check_view(game, seat, private_drafts=True)
+            drafts = game.observe(seat, private_drafts=True).orders
+            assert all(o.role == seat for o in drafts), "another seat's draft reached a syndicate seat"
+        game.end_turn()
+        if game.is_over():
+            break
+
+
+def test_the_umpire_sees_exact_threats_and_hidden_card_attacks() -> None:
+    game = Game.new(SCENARIOS["mali-2019"], 7)
+    view = game.observe(UMPIRE)
+    gao = view.region("gao")
+    assert gao.exact_threats and {t.actor: t.seen for t in gao.threats}["jnim"] == "3"
+    assert game.observe(Role.SRSG).region("gao").seen_threats()["jnim"] == "medium"
+
+
+def test_an_unknown_seat_is_refused() -> None:
+    with pytest.raises(ValueError, match="unknown seat"):
+        Game.new(SCENARIOS["tutorial"], 1).observe("barkhane")
+
+
+def test_views_are_immutable() -> None:
+    view = Game.new(SCENARIOS["tutorial"], 1).observe(Role.SRSG)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        view.turn = 9  # type: ignore[misc]
