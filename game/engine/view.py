@@ -45,6 +45,17 @@ class ExpectedAttack:
 
 
 @dataclass(frozen=True)
+class UnitView:
+    """A mission unit where it stands (the mission knows its own forces)."""
+
+    id: str
+    name: str
+    posture: str
+    strength: int
+    holds_tob: bool
+
+
+@dataclass(frozen=True)
 class RegionView:
     """A region as the seat sees it: exact threats only with early warning 2+."""
 
@@ -60,7 +71,7 @@ class RegionView:
     exact_threats: bool
     threats: tuple[ThreatView, ...]
     expected_attacks: tuple[ExpectedAttack, ...]
-    units: tuple[str, ...]  # unit ids present
+    units: tuple[UnitView, ...]  # present in the region
     tob: bool
     attack_helicopters: bool
     isr: bool
@@ -136,7 +147,8 @@ class MeansView:
     civilian_capacity_used: int
     message_slots: int
     messages_issued: int
-    lift_hours: int
+    release_delay: int
+    lift_hours: int  # utility helicopters' hours left
 
 
 @dataclass(frozen=True)
@@ -166,9 +178,13 @@ class GameView:
         return self.history[-1] if self.history else None
 
     def turn_view(self, number: int) -> TurnView:
-        if number == self.current.turn:
+        """Turn `number`: its finished record when there is one, else the turn in progress."""
+        found = next((t for t in reversed(self.history) if t.turn == number), None)
+        if found is None and number == self.current.turn:
             return self.current
-        return next(t for t in self.history if t.turn == number)
+        if found is None:
+            raise KeyError(f"turn {number} is not in this view")
+        return found
 
 
 def _hidden_regions(ctx: Context, seat: str) -> set[str]:
@@ -271,7 +287,11 @@ def region_view(ctx: Context, region_id: str, seat: str) -> RegionView:
         for a in state.pending_attacks
         if a.region == region_id and (a.revealed or seat == UMPIRE)
     )
-    units = tuple(u.id for u in state.units.values() if u.region == region_id)
+    units = tuple(
+        UnitView(u.id, index.units[u.id].name, u.posture, u.strength, u.holds_tob)
+        for u in state.units.values()
+        if u.region == region_id
+    )
     tasked = [index.aviation[a].kind for a, s in state.aviation.items() if s.tasked_region == region_id]
     after_turns = [record.credibility.get(region_id, spec.credibility) for record in state.history]
     return RegionView(
@@ -288,7 +308,7 @@ def region_view(ctx: Context, region_id: str, seat: str) -> RegionView:
         threats=threats,
         expected_attacks=expected,
         units=units,
-        tob=any(state.units[u].holds_tob for u in units),
+        tob=any(u.holds_tob for u in units),
         attack_helicopters="attack" in tasked,
         isr="isr" in tasked,
         tier_one=region.tier_one,
@@ -332,6 +352,7 @@ def observe(ctx: Context, seat: str, private_drafts: bool = False) -> GameView:
             civilian_capacity_used=means.civilian_capacity_used,
             message_slots=means.message_slots,
             messages_issued=means.messages_issued,
+            release_delay=means.release_delay,
             lift_hours=sum(
                 a.hours for a_id, a in state.aviation.items() if index.aviation[a_id].kind == "utility"
             ),

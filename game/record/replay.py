@@ -10,6 +10,7 @@ from pathlib import Path
 from game.engine import Game, GameState, TurnRecord, score
 from game.engine import orders as O
 from game.engine.score import Scorecard, in_period, national
+from game.engine.view import UMPIRE, GameView
 from game.record.saves import ReplayWatcher, SaveError, SaveFile, SaveMeta, read_save, replay
 from game.scenario.models import Card, Measure, Scenario
 
@@ -93,6 +94,7 @@ class Replay:
         self.game = game
         self.turns = turns
         self._states: dict[int, GameState] = {}
+        self._views: dict[tuple[int, str], GameView] = {}
 
     @classmethod
     def open(cls, path: str | Path) -> Replay:
@@ -132,6 +134,18 @@ class Replay:
             state = GameState.model_validate_json(self.turn(number).committed_json)
             self._states[number] = state
         return state
+
+    def view(self, number: int, seat: str = UMPIRE) -> GameView:
+        """What `seat` knew of turn `number` with every order given, its finished record last in
+        the view's history. The umpire's by default: a debrief sees everything."""
+        key = (number, seat)
+        found = self._views.get(key)
+        if found is None:
+            state = self.state_at(number).model_copy()
+            state.history = self.game.state.history[:number]
+            found = Game(self.scenario, state, self.game.index, undo=False).observe(seat)
+            self._views[key] = found
+        return found
 
     def cards_played(self, number: int) -> dict[str, list[str]]:
         """The cards played in turn `number` (drawn or injected), each with the regions it struck."""

@@ -89,7 +89,8 @@ def turn_story(replay: Replay, number: int) -> RenderableType:
         parts.extend(Text(f"  • {given.text}") for given in orders)
 
     parts.append(Text("\nArmed groups", style="bold underline"))
-    parts.extend(Text(f"• {move}") for move in record.adversary or ["(no action)"])
+    adversary = replay.view(number).turn_view(number).adversary
+    parts.extend(Text(f"• {move}") for move in adversary or ["(no action)"])
 
     parts.append(Text("\nResults", style="bold underline"))
     killed = {r: sum(by.values()) for r, by in record.civilians_killed.items() if sum(by.values())}
@@ -109,8 +110,9 @@ def turn_story(replay: Replay, number: int) -> RenderableType:
 def change_rows(replay: Replay, number: int) -> list[tuple[str, str, str, Text, str, str]]:
     """Every change of the turn with its causes: phase, what, where, change, summary, because."""
     rows = []
-    for change in replay.turn(number).record.changes:
-        delta = Text(f"{change.delta:+d} → {change.after}", style="red" if change.delta < 0 else "green")
+    for change in replay.view(number).turn_view(number).changes:
+        after = "?" if change.after is None else change.after
+        delta = Text(f"{change.delta:+d} → {after}", style="red" if change.delta < 0 else "green")
         because = "; ".join(cause_text(replay.game.index, c) for c in change.causes)
         rows.append(
             (
@@ -127,10 +129,11 @@ def change_rows(replay: Replay, number: int) -> list[tuple[str, str, str, Text, 
 
 def change_detail(replay: Replay, number: int, index: int) -> Text:
     """One change in full: what moved, by how much, and every cause behind it."""
-    change = replay.turn(number).record.changes[index]
+    change = replay.view(number).turn_view(number).changes[index]
     text = Text(f"{change.summary}\n", style="bold")
     target = target_label(replay.game.index, change.target)
-    text.append(f"{words(change.kind)} of {target}: {change.delta:+d}, now {change.after} ")
+    now = f"{change.delta:+d}, now {change.after}" if change.after is not None else "seen as a band"
+    text.append(f"{words(change.kind)} of {target}: {now} ")
     text.append(f"({PHASE_TITLES.get(change.phase, change.phase)} phase)\n", style="dim")
     for cause in change.causes:
         text.append(f"  because: {cause_text(replay.game.index, cause)}\n")
@@ -139,47 +142,44 @@ def change_detail(replay: Replay, number: int, index: int) -> Text:
 
 def region_table(replay: Replay, number: int) -> Table:
     """Each region as the turn was played: credibility before and after, threat, warning, forces."""
-    state = replay.state_at(number)
+    view = replay.view(number)
     before, after = credibility_before(replay, number), credibility_after(replay, number)
-    killed = replay.turn(number).record.civilians_killed
+    killed = dict(view.turn_view(number).civilians_by_region)
     table = Table(expand=True, pad_edge=False)
     for header in ("region", "credibility", "threat", "warning", "forces", "civilians killed"):
         table.add_column(header)
-    units_by_region: dict[str, list[str]] = {}
-    for unit in state.units.values():
-        marker = {"patrol": "P", "quick_reaction": "Q"}.get(unit.posture, "")
-        tob = "+TOB" if unit.holds_tob else ""
-        name = replay.game.index.units[unit.id].name
-        units_by_region.setdefault(unit.region, []).append(f"{name}{'/' + marker if marker else ''}{tob}")
     for region in replay.scenario.regions:
-        rs = state.regions[region.id]
+        seen = view.region(region.id)
+        units = []
+        for unit in seen.units:
+            marker = {"patrol": "P", "quick_reaction": "Q"}.get(unit.posture, "")
+            units.append(f"{unit.name}{'/' + marker if marker else ''}{'+TOB' if unit.holds_tob else ''}")
         change = after[region.id] - before[region.id]
         credibility = Text(f"{before[region.id]} → ")
         credibility.append(str(after[region.id]), style=credibility_style(after[region.id]))
         credibility.append(f" ({change:+d})" if change else "")
-        top_threat = max(rs.threat.items(), key=lambda item: item[1], default=("-", 0))
+        levels = [(int(t.seen), t.actor) for t in seen.threats if t.seen.isdigit()]
+        level, actor = max(levels, key=lambda item: item[0], default=(0, "-"))
         table.add_row(
             short_name(region.name),
             credibility,
-            f"{top_threat[1]} {target_label(replay.game.index, top_threat[0])}" if top_threat[1] else "0",
-            str(rs.warning),
-            ", ".join(units_by_region.get(region.id, [])) or "-",
-            str(sum(killed.get(region.id, {}).values())),
+            f"{level} {target_label(replay.game.index, actor)}" if level else "0",
+            str(seen.warning),
+            ", ".join(units) or "-",
+            str(killed.get(region.id, 0)),
         )
     return table
 
 
 def map_text(replay: Replay, number: int, width: int = MAP_WIDTH, height: int = MAP_HEIGHT) -> Text:
     """Regions placed by their map position, each with credibility after the turn and its units."""
-    state = replay.state_at(number)
+    view = replay.view(number)
     after, before = credibility_after(replay, number), credibility_before(replay, number)
     regions = replay.scenario.regions
     xs = [r.centre_km[0] for r in regions]
     ys = [r.centre_km[1] for r in regions]
     span_x, span_y = (max(xs) - min(xs)) or 1, (max(ys) - min(ys)) or 1
-    units: dict[str, int] = {}
-    for unit in state.units.values():
-        units[unit.region] = units.get(unit.region, 0) + 1
+    units = {region.id: len(region.units) for region in view.regions}
     grid: list[list[tuple[str, str]]] = [[(" ", "")] * width for _ in range(height)]
     for region in sorted(regions, key=lambda r: -r.centre_km[1]):
         change = after[region.id] - before[region.id]

@@ -80,7 +80,7 @@ def region_report(game: Game, region_id: str, seat: str = Role.SRSG) -> Renderab
         text.append(f" ({attack.actor} against {attack.against})")
     parts.append(text)
 
-    units = [u for u in state.units.values() if u.region == region_id]
+    units = region.units
     text = Text("\nForces present", style="bold")
     for unit in units:
         unit_spec = index.units[unit.id]

@@ -5,14 +5,14 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widget import Widget
 
-from game.engine.score import national
 from game.tui.labels import ROLE_SHORT
 from game.tui.session import Session
 
 
 def status_text(session: Session, width: int = 200) -> Text:
     game = session.game
-    state, means = game.state, game.state.means
+    state = game.observe(session.seat)  # the seat's view: the derived numbers computed once
+    means = state.means
     turns = game.scenario.calendar.turns
     phase = "game over" if state.phase == "over" else "orders phase"
     text = Text()
@@ -24,13 +24,9 @@ def status_text(session: Session, width: int = 200) -> Text:
         seat = f"{'Seat' if session.hotseat else 'As'}: {ROLE_SHORT[session.seat]}"
         seat += f" ({name})" if name and session.hotseat else ""
     text.append(seat, style="bold")
-    lift = sum(
-        asset.hours
-        for asset_id, asset in state.aviation.items()
-        if game.index.aviation[asset_id].kind == "utility"
-    )
+    lift = means.lift_hours
     free = means.civilian_capacity - means.civilian_capacity_used
-    credibility = national({r: s.credibility for r, s in state.regions.items()})
+    credibility = state.national_credibility
     messages = f"{means.message_slots - means.messages_issued}/{means.message_slots}"
     long = (
         f"Budget {means.budget} · civilian capacity {free}/{means.civilian_capacity} free · "
