@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from game.engine import fog
 from game.engine import orders as O
 from game.engine import tables as T
+from game.engine.cards import story
 from game.engine.context import Context
 from game.engine.score import national, say_do_gap
 from game.engine.state import Cause, Change, TurnRecord
@@ -19,7 +20,7 @@ MISSION_SEATS: tuple[str, ...] = tuple(Role)
 SEATS: tuple[str, ...] = (*MISSION_SEATS, UMPIRE)
 PARTNER_KINDS = (ActorKind.HOST_FORCES, ActorKind.INTERNATIONAL)
 
-_THREAT_LEVEL = re.compile(r"\bthreat (\d)\b")
+_THREAT_LEVEL = re.compile(r"\b(threat|usual level) (\d)\b")
 _THREAT_TERMS = re.compile(r"armed strength \d+ \(threat squared: [^)]*\)")
 _SCORE = re.compile(r"scores \d+: \d+ = ")
 
@@ -73,6 +74,7 @@ class RegionView:
     expected_attacks: tuple[ExpectedAttack, ...]
     units: tuple[UnitView, ...]  # present in the region
     tob: bool
+    aviation: tuple[str, ...]  # assets tasked here
     attack_helicopters: bool
     isr: bool
     tier_one: int
@@ -127,6 +129,7 @@ class TurnView:
     credibility: tuple[tuple[str, int], ...]
     national_credibility: int | None
     mandate_outcome: str | None
+    stories: tuple[tuple[str, str], ...]  # (card, what its attack came to in this game)
 
     @property
     def say_do_gap(self) -> int:
@@ -197,7 +200,7 @@ def fog_text(text: str) -> str:
     """A line with exact threat levels (and the P5 scores made of them) turned into bands."""
     text = _SCORE.sub("scores ? = ", text)
     text = _THREAT_TERMS.sub("armed strength unknown (early warning below 2)", text)
-    return _THREAT_LEVEL.sub(lambda m: f"threat {fog.threat_band(int(m.group(1)))}", text)
+    return _THREAT_LEVEL.sub(lambda m: f"{m.group(1)} {fog.threat_band(int(m.group(2)))}", text)
 
 
 def _mentions(text: str, names: list[str]) -> bool:
@@ -262,6 +265,13 @@ def turn_view(ctx: Context, record: TurnRecord, seat: str) -> TurnView:
         credibility=tuple(record.credibility.items()),
         national_credibility=national(record.credibility) if record.credibility else None,
         mandate_outcome=record.mandate_outcome,
+        stories=tuple(
+            (card_id, told)
+            for card_id in dict.fromkeys(record.cards)
+            if (result := ctx.state.card_results.get(card_id)) is not None
+            and result.turn == record.turn
+            and (told := story(ctx, card_id))
+        ),
     )
 
 
@@ -292,7 +302,8 @@ def region_view(ctx: Context, region_id: str, seat: str) -> RegionView:
         for u in state.units.values()
         if u.region == region_id
     )
-    tasked = [index.aviation[a].kind for a, s in state.aviation.items() if s.tasked_region == region_id]
+    aviation = tuple(a for a, s in state.aviation.items() if s.tasked_region == region_id)
+    tasked = [index.aviation[a].kind for a in aviation]
     after_turns = [record.credibility.get(region_id, spec.credibility) for record in state.history]
     return RegionView(
         id=region_id,
@@ -309,6 +320,7 @@ def region_view(ctx: Context, region_id: str, seat: str) -> RegionView:
         expected_attacks=expected,
         units=units,
         tob=any(u.holds_tob for u in units),
+        aviation=aviation,
         attack_helicopters="attack" in tasked,
         isr="isr" in tasked,
         tier_one=region.tier_one,

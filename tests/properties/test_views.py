@@ -53,7 +53,7 @@ def check_view(game: Game, seat: str, private_drafts: bool) -> None:
         hidden_names = [game.index.regions[r].name for r, s in state.regions.items() if s.warning < 2]
         for line in lines:
             if any(name in line for name in hidden_names):
-                assert not re.search(r"threat \d|armed strength \d", line), line
+                assert not re.search(r"threat \d|usual level \d|armed strength \d", line), line
     for attack in state.pending_attacks:
         if not attack.revealed:
             assert attack.card not in {e.card for r in view.regions for e in r.expected_attacks}

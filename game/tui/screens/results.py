@@ -12,7 +12,6 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
 from game.engine import TurnRecord
-from game.engine.cards import story
 from game.engine.view import ChangeView
 from game.engine.wording import plural
 from game.tui.dialogs.once import DismissOnce
@@ -34,17 +33,6 @@ def change_line(change: ChangeView) -> Text:
     text.append(f"{words(change.kind)}: ", style="italic")
     text.append(change.summary)
     return text
-
-
-def card_stories(game, record: TurnRecord) -> list[tuple[str, str]]:
-    """What this turn's card attacks came to in this game (game.engine.cards.story)."""
-    ctx = game.context()
-    results = game.state.card_results
-    return [
-        (card_id, told)
-        for card_id in dict.fromkeys(record.cards)
-        if card_id in results and results[card_id].turn == record.turn and (told := story(ctx, card_id))
-    ]
 
 
 def phase_text(session: Session, record: TurnRecord, phase: str) -> Text:
@@ -74,7 +62,7 @@ def phase_text(session: Session, record: TurnRecord, phase: str) -> Text:
     if phase in ("adjudication", "information") and not changes:
         text.append("  Nothing changed.\n")
     if phase == "adjudication":
-        for card_id, told in card_stories(game, record):
+        for card_id, told in seen.stories:
             text.append(f"  {game.context().card(card_id).title}: {told}\n", style="bold")
     if phase == "information":
         text.append(f"  {say_do_text(record.say, record.do)}\n", style="bold")

@@ -15,7 +15,7 @@ from textual.widgets import Footer, Label, Static, Tree
 from game.engine import TurnRecord
 from game.engine.context import ScenarioIndex
 from game.engine.score import national
-from game.engine.view import ChangeView, TurnView
+from game.engine.view import ChangeView, GameView
 from game.engine.wording import plural
 from game.tui.dialogs.once import DismissOnce
 from game.tui.labels import PHASE_TITLES, cause_text, say_do_text, short_name, signed, target_label, words
@@ -26,29 +26,22 @@ from game.tui.widgets.guide_panel import GuidePanel
 MISSION_KINDS = {"means", "consent", "mandate_support", "policy"}
 
 
-def change_group(session: Session, change: ChangeView) -> str:
+def change_group(view: GameView, change: ChangeView) -> str:
     """The region a change belongs to, or "mission" for mission-wide ones."""
-    state = session.game.state
     if change.kind in MISSION_KINDS:
         return "mission"
     region = change.target.partition("/")[0]
-    if region in state.regions:
+    if any(r.id == region for r in view.regions):
         return region
-    if change.target in state.units:
-        return state.units[change.target].region
-    return "mission"
-
-
-def turn_seen(session: Session, record: TurnRecord) -> TurnView:
-    """The record as the session's seat may see it (game.engine.view: the fog applied)."""
-    return session.game.observe(session.seat).turn_view(record.turn)
+    return next((r.id for r in view.regions if any(u.id == change.target for u in r.units)), "mission")
 
 
 def group_changes(session: Session, record: TurnRecord) -> dict[str, list[ChangeView]]:
     groups: dict[str, list[ChangeView]] = {region: [] for region in session.game.index.region_order}
     groups["mission"] = []
-    for change in turn_seen(session, record).changes:
-        groups[change_group(session, change)].append(change)
+    view = session.game.observe(session.seat)
+    for change in view.turn_view(record.turn).changes:
+        groups[change_group(view, change)].append(change)
     regions = sorted(
         (key for key, changes in groups.items() if changes and key != "mission"),
         key=lambda key: sum(c.delta for c in groups[key] if c.kind == "credibility"),

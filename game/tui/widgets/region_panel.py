@@ -41,7 +41,7 @@ def change_lines(index: ScenarioIndex, change: ChangeView, indent: str = "  ") -
 
 def region_report(game: Game, region_id: str, seat: str = Role.SRSG) -> RenderableType:
     """Everything about one region a seat may see, read from its view (game.engine.view)."""
-    state, index = game.state, game.index
+    index = game.index
     view = game.observe(seat)
     spec, region = index.regions[region_id], view.region(region_id)
     band = credibility_band(region.credibility)
@@ -89,10 +89,9 @@ def region_report(game: Game, region_id: str, seat: str = Role.SRSG) -> Renderab
             text.append(", holds the TOB", style="bold")
         if unit_spec.caveats:
             text.append(f"; caveats: {', '.join(words(c) for c in unit_spec.caveats)}", style="dim")
-    for asset_id, asset in state.aviation.items():
-        if asset.tasked_region == region_id:
-            asset_spec = index.aviation[asset_id]
-            text.append(f"\n  {asset_spec.name}: {words(asset_spec.kind.value)} tasked here")
+    for asset_id in region.aviation:
+        asset_spec = index.aviation[asset_id]
+        text.append(f"\n  {asset_spec.name}: {words(asset_spec.kind.value)} tasked here")
     for team in index.scenario.civilian_teams:
         if team.base == region_id:
             text.append(f"\n  {team.name} (civilian, {plural(team.capacity, 'point')})")
