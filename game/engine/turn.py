@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from game.bots import adversary
-from game.engine import cards
+from game.engine import adversary, cards
 from game.engine import tables as T
 from game.engine.adjudicate import (
     resolve_civilian_attack,
