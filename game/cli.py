@@ -8,13 +8,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from game.errors import ReadError, UserError
+from game.scenario.catalog import scenario_for_user
 from game.scenario.loader import ScenarioError
 
 EXIT_USER_ERROR = 2
-
-
-class UserError(Exception):
-    """A mistake in what the user asked for: shown as one line, exit code 2."""
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
@@ -48,15 +46,6 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
-def _scenario(name: str):
-    from game.scenario.catalog import find_scenario
-
-    try:
-        return find_scenario(name)
-    except ScenarioError as error:
-        raise UserError(str(error).splitlines()[0] if len(error.problems) == 1 else str(error)) from None
-
-
 def _policy(name: str) -> str:
     from game.bots.policies import POLICIES
 
@@ -70,7 +59,7 @@ def _cmd_simulate(args: argparse.Namespace) -> int:
     from game.engine import score
 
     policy = _policy(args.policy)
-    scenario = _scenario(args.scenario)
+    scenario = scenario_for_user(args.scenario)
     game = simulate(scenario, args.seed, policy)
     if args.json:
         print(json.dumps(game_summary(game, policy), indent=2, sort_keys=True))
@@ -86,7 +75,7 @@ def _cmd_calibrate(args: argparse.Namespace) -> int:
     from game.analysis.calibrate import calibrate, format_calibration
 
     policy = _policy(args.policy)
-    scenario = _scenario(args.scenario)
+    scenario = scenario_for_user(args.scenario)
     if args.seeds < 1:
         raise UserError("--seeds must be at least 1")
     if args.workers is not None and args.workers < 1:
@@ -165,7 +154,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler = args.handler
     try:
         return handler(args)
-    except UserError as error:
+    except (UserError, ReadError) as error:  # a file's error that no command caught is still one message
         print(f"minusma: {error}", file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:

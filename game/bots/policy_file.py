@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from game.bots.policies import POLICIES, Policy
 from game.engine import Game, IllegalOrder
 from game.engine import orders as O
+from game.errors import ReadError
 from game.fileread import MEGABYTE, FileReadError, read_text
 from game.scenario.loader import ScenarioError, ScenarioProblem, problem_at, validate_yaml
 from game.scenario.models import Caveat, MonthStr, Scenario, UnitType, Zone
@@ -186,7 +187,7 @@ class PolicySpec(_Strict):
     rules: list[Rule] = []
 
 
-class PolicyFileError(Exception):
+class PolicyFileError(ReadError):
     """A policy file could not be loaded; `problems` lists every reason, positioned in the file."""
 
     def __init__(self, problems: list[ScenarioProblem]):

@@ -13,6 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.events import Resize
 from textual.screen import Screen
 
+from game.errors import UserError
 from game.tui.dialogs.confirm import ConfirmDialog
 from game.tui.screens.title import TitleScreen
 from game.tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
@@ -174,8 +175,6 @@ def run(scenario: str | None = None, seed: int | None = None, load: str | None =
     if scenario is not None:
         _check_scenario(scenario)
     if load is not None and not Path(load).exists():
-        from game.cli import UserError
-
         raise UserError(
             f'no save file at {load}; run `minusma` and choose "Load a saved game" to see your saves'
         )
@@ -207,7 +206,6 @@ def run_app(app: App, on_signal: Callable[[], object]) -> int | None:
 
 
 def _check_scenario(name: str) -> None:
-    from game.cli import UserError
     from game.scenario.catalog import find_scenario
     from game.scenario.loader import ScenarioError
 
