@@ -71,7 +71,7 @@ def _best_response(
         option: tuple[str, int, str | None, str | None] | None = None
         if not in_reach:
             pass  # only a response by air reaches a distant village in time
-        elif unit.region == region and unit.transit_share >= 50:
+        elif unit.region == region and unit.transit_share >= T.QRF_IN_REGION_SHARE:
             option = (
                 f"quick reaction by {ctx.unit_name(unit.id)} in the region",
                 T.QRF_IN_REGION + bonus + night,
@@ -336,5 +336,5 @@ def resolve_host_force_attack(ctx: Context, region: str, actor: str, deaths: int
     why = [source]
     name = ctx.actor_name(actor)
     ctx.host_forces_killed(region, deaths, f"{name} attacked host forces in {ctx.region_name(region)}", why)
-    if deaths >= 20:
+    if deaths >= T.HOST_RETREAT_DEATHS:
         ctx.host_presence(region, -1, f"the host state pulls back from {ctx.region_name(region)}", why)

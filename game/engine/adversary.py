@@ -81,7 +81,13 @@ def _exploit_deaths(ctx: Context) -> list[Action]:
             continue
         if not ctx.mission_present(region_id):
             continue  # nobody expected the mission to protect there
-        found.append((-(region.last_civilian_deaths + 3 * region.last_mission_harm), order, region_id))
+        found.append(
+            (
+                -(region.last_civilian_deaths + T.EXPLOIT_HARM_WEIGHT * region.last_mission_harm),
+                order,
+                region_id,
+            )
+        )
     actions = []
     for _, _, region_id in sorted(found):
         region = ctx.state.regions[region_id]

@@ -137,7 +137,9 @@ def warning_level(ctx: Context, region_id: str) -> tuple[int, list[str]]:
     for asset_id in ctx.tasked_over(region_id):
         spec = ctx.index.aviation[asset_id]
         if spec.kind == AviationKind.ISR:
-            value = T.WARNING_ISR_LONG if spec.range_km >= 300 else T.WARNING_ISR_TACTICAL
+            value = (
+                T.WARNING_ISR_LONG if spec.range_km >= T.WARNING_ISR_LONG_RANGE_KM else T.WARNING_ISR_TACTICAL
+            )
             parts.append((f"ISR {ctx.asset_name(asset_id)}", value))
     if region.credibility >= T.WARNING_CREDIBILITY_THRESHOLD:
         parts.append(("people trust the mission and report threats", T.WARNING_HIGH_CREDIBILITY))
@@ -278,7 +280,7 @@ def strike_toll(ctx: Context, region_id: str, level: int, what: str) -> int:
     toll = ctx.dice(*T.CIVILIAN_STRIKE_DICE, f"toll of a {what} in {ctx.region_name(region_id)}")
     toll += T.CIVILIAN_STRIKE_PER_THREAT * level
     if ctx.index.regions[region_id].population < T.SMALL_REGION:
-        toll //= 2  # nomad camps and hamlets of a few families
+        toll //= T.SMALL_REGION_DIVISOR  # nomad camps and hamlets of a few families
     return toll
 
 
@@ -513,7 +515,7 @@ def _resolve_info_attack(ctx: Context, attack, countered: dict[str, int]) -> Non
         strength = 0
         mods.append("countered by a message that landed in time")
     elif countered.get("national"):
-        strength //= 2
+        strength //= T.NATIONAL_COUNTER_DIVISOR
         mods.append("halved by a national counter-message")
     state.tallies.info_attacks += 1
     why = [
@@ -588,9 +590,9 @@ def _tier_three(ctx: Context, region_id: str) -> None:
     roll = ctx.die(6, f"Tier III in {ctx.region_name(region_id)}")
     why = [
         cause("order", "set_poc_activity", f"Tier III {region.tier_three} point(s)"),
-        cause("roll", "d6", f"rolled {roll}, needed {region.tier_three + 1} or less"),
+        cause("roll", "d6", f"rolled {roll}, needed {region.tier_three + T.TIER_THREE_ROLL_BONUS} or less"),
     ]
-    if roll <= region.tier_three + 1:
+    if roll <= region.tier_three + T.TIER_THREE_ROLL_BONUS:
         militias = [
             (level, actor_id)
             for actor_id, level in region.threat.items()
@@ -629,16 +631,16 @@ def _threat_drift(ctx: Context, region_id: str, international: int) -> None:
     region = state.regions[region_id]
     spec = ctx.index.regions[region_id]
     shared: list[tuple[str, int]] = []
-    if region.host_presence <= 1:
-        shared.append(("state absent", 1))
-    if region.credibility < T.DISTRUST_FLOOR:
-        shared.append(("mission distrusted", 1))
-    if region.credibility >= 60:
-        shared.append(("mission trusted", -1))
+    if region.host_presence <= T.STATE_ABSENT_PRESENCE:
+        shared.append(("state absent", T.STATE_ABSENT_THREAT))
+    if region.credibility < T.DISTRUSTED_BELOW:
+        shared.append(("mission distrusted", T.DISTRUSTED_THREAT))
+    if region.credibility >= T.TRUSTED_AT:
+        shared.append(("mission trusted", T.TRUSTED_THREAT))
     if ctx.has_base(region_id):
-        shared.append(("operating base", -1))
+        shared.append(("operating base", T.BASE_THREAT))
     if spec.tri_border:
-        shared.append(("tri-border pressure", 1))
+        shared.append(("tri-border pressure", T.TRI_BORDER_THREAT))
     shared_total = sum(value for _, value in shared)
     armed = ctx.index.armed_actors
     for actor_id in sorted(region.threat):
@@ -650,7 +652,12 @@ def _threat_drift(ctx: Context, region_id: str, international: int) -> None:
         spreading_from = ""
         if level == 0:  # a group absent from a region only returns by spreading from a neighbour
             spreading_from = next(
-                (n for n in ctx.index.links[region_id] if state.regions[n].threat.get(actor_id, 0) >= 4), ""
+                (
+                    n
+                    for n in ctx.index.links[region_id]
+                    if state.regions[n].threat.get(actor_id, 0) >= T.THREAT_SPREADS_AT
+                ),
+                "",
             )
             if not spreading_from:
                 continue
@@ -694,15 +701,16 @@ def _mandate_renewal(ctx: Context, resolution: str) -> None:
         if option in ("poc_first", "status_quo") and ctx.card(card_id).choice is not None:
             case = option
     credibility = national_credibility(ctx)
-    recent = [*state.history[-11:], state.current]
+    recent = [*state.history[-(T.RENEWAL_GAP_TURNS - 1) :], state.current]
     gap = sum(max(0, r.say - r.do) for r in recent) / len(recent)
-    score = state.mandate_support + (credibility - 50) // 2
+    credibility_term = (credibility - T.RENEWAL_CREDIBILITY_PIVOT) // T.RENEWAL_CREDIBILITY_DIVISOR
+    score = state.mandate_support + credibility_term
     case_mod = 0
     if case == "poc_first":
         strong = credibility >= T.RENEWAL_CASE_CREDIBILITY and gap < T.RENEWAL_CASE_GAP
         case_mod = T.RENEWAL_CASE_BONUS if strong else -T.RENEWAL_CASE_PENALTY
     roll = ctx.dice(2, 6, f"Security Council vote on {resolution}")
-    total = score + case_mod + roll - 7
+    total = score + case_mod + roll - T.RENEWAL_ROLL_PIVOT
     if case == "poc_first" and total >= T.RENEWAL_POC_FIRST_AT:
         outcome = "poc_first"
     elif total < T.RENEWAL_REDUCED_BELOW:
@@ -715,7 +723,8 @@ def _mandate_renewal(ctx: Context, resolution: str) -> None:
             "roll",
             "2d6",
             f"support {state.mandate_support}, credibility {credibility} "
-            f"({(credibility - 50) // 2:+d}), case '{case}' {case_mod:+d}, roll {roll} - 7 = {total}",
+            f"({credibility_term:+d}), case '{case}' {case_mod:+d}, "
+            f"roll {roll} - {T.RENEWAL_ROLL_PIVOT} = {total}",
         ),
         cause(
             "rule",
