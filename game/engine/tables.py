@@ -81,6 +81,9 @@ PEOPLE_CENTRED_TIER_ONE_BONUS = 1
 PEACEKEEPERS_KILLED_PER_MANDATE_POINT = 5
 REPELLED_ATTACK_CREDIBILITY = 1
 CREDIBILITY_MIN, CREDIBILITY_MAX = 0, 100
+# The bands every screen, replay and report shows beside a credibility (lowest value, word);
+# their symbols are in wording.py. Trusted and hostile meet the threat rules' 60 and 20 (§10).
+CREDIBILITY_BANDS = ((60, "trusted"), (40, "mixed"), (20, "doubtful"), (0, "hostile"))
 
 # --- Information (rules.md §8) ---------------------------------------------------------------
 THEME_CREDIBILITY = {

@@ -11,6 +11,7 @@ from game.engine.adjudicate import (
 )
 from game.engine.context import Context, cause
 from game.engine.orders import charge_tasking
+from game.engine.score import national_credibility
 from game.engine.state import TurnRecord
 from game.scenario.models import AviationKind
 
@@ -689,18 +690,13 @@ def _threat_drift(ctx: Context, region_id: str, international: int) -> None:
 # --- mandate renewal --------------------------------------------------------------------------
 
 
-def national_credibility(ctx: Context) -> int:
-    regions = ctx.state.regions
-    return sum(r.credibility for r in regions.values()) // len(regions)
-
-
 def _mandate_renewal(ctx: Context, resolution: str) -> None:
     state = ctx.state
     case = state.policy.renewal_case
     for card_id, option in state.current.decisions.items():
         if option in ("poc_first", "status_quo") and ctx.card(card_id).choice is not None:
             case = option
-    credibility = national_credibility(ctx)
+    credibility = national_credibility(state)
     recent = [*state.history[-(T.RENEWAL_GAP_TURNS - 1) :], state.current]
     gap = sum(max(0, r.say - r.do) for r in recent) / len(recent)
     credibility_term = (credibility - T.RENEWAL_CREDIBILITY_PIVOT) // T.RENEWAL_CREDIBILITY_DIVISOR

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.engine.wording import words
+from game.engine import tables as T
+from game.engine.wording import CREDIBILITY_SYMBOLS, words
 
 ROLE_ORDER = ("srsg", "force_commander", "police_commissioner", "comms_chief")
 ROLE_TITLES = {
@@ -48,11 +49,9 @@ class Band:
     colour: str  # Okabe-Ito: safe for the common colour-vision deficiencies
 
 
-CREDIBILITY_BANDS = (
-    Band(60, "●", "trusted", "#56B4E9"),
-    Band(40, "◐", "mixed", "#F0E442"),
-    Band(20, "○", "doubtful", "#E69F00"),
-    Band(0, "×", "hostile", "#D55E00"),
+BAND_COLOURS = {"trusted": "#56B4E9", "mixed": "#F0E442", "doubtful": "#E69F00", "hostile": "#D55E00"}
+CREDIBILITY_BANDS = tuple(  # the engine's bands (tables.py) and symbols (wording.py), with a colour
+    Band(lowest, CREDIBILITY_SYMBOLS[word], word, BAND_COLOURS[word]) for lowest, word in T.CREDIBILITY_BANDS
 )
 
 
