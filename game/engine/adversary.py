@@ -50,7 +50,7 @@ def plan(ctx: Context) -> list[Action]:
         "information": (T.MAX_INFO_ATTACKS, _exploit_deaths(ctx)),
         "peacekeepers": (T.MAX_PEACEKEEPER_STRIKES, _exposed_units(ctx)),
         "host_forces": (T.MAX_HOST_FORCE_STRIKES, _host_forces(ctx)),
-        "supply_route": (1, _supply_route(ctx)),
+        "supply_route": (T.MAX_ROAD_STRIKES, _supply_route(ctx)),
     }
     targets = _civilian_targets(ctx)
     actions: list[Action] = []

@@ -213,7 +213,7 @@ def describe(order: Order, ctx: Context | None = None) -> str:
 
 
 def air_hours_needed(strength: int) -> int:
-    return -(-strength // 100) * T.AIR_MOVE_HOURS_PER_100
+    return -(-strength // T.AIR_MOVE_PERSONNEL_STEP) * T.AIR_MOVE_HOURS_PER_100
 
 
 def lift_assets_reaching(ctx: Context, origin: str, destination: str) -> list[str]:

@@ -20,11 +20,14 @@ PATROL_PROTECTION = 1  # per patrolling unit
 PATROL_PROTECTION_MAX = 2
 POLICE_PROTECTION = 1  # a formed police unit in the region, at most once
 QRF_IN_REGION = 2
-QRF_NEIGHBOUR = 1  # a quick-reaction unit one ground link away
+QRF_NEIGHBOUR = 1  # a quick-reaction unit one ground link away ...
+QRF_ROAD_COST = 1  # ... a link of this cost
 QRF_BY_AIR = 2  # projection by utility helicopter, needs warning >= 1 and lift hours
+QRF_AIR_WARNING = 1
 MTF_BONUS = 1  # the Mobile Task Force is trained and equipped for projection
 ATTACK_HELICOPTER_WARNED = 2
 ATTACK_HELICOPTER_UNWARNED = 1
+ATTACK_HELICOPTER_WARNING = 1  # the warning level from which attack helicopters count fully
 CAVEAT_NIGHT_PENALTY = 1
 POC_DEFINED_BONUS = 1  # SRSG defined PoC: units share one understanding of when to act
 POC_UNDEFINED_PENALTY = 1  # status quo with caveated units present: confusion
@@ -80,6 +83,7 @@ TIER_ONE_CREDIBILITY_MAX = 2
 PEOPLE_CENTRED_TIER_ONE_BONUS = 1
 PEACEKEEPERS_KILLED_PER_MANDATE_POINT = 5
 REPELLED_ATTACK_CREDIBILITY = 1
+PARTNER_HARM_CREDIBILITY = 1  # lost where the mission's partners harm civilians
 CREDIBILITY_MIN, CREDIBILITY_MAX = 0, 100
 # The bands every screen, replay and report shows beside a credibility (lowest value, word);
 # their symbols are in wording.py. Trusted and hostile meet the threat rules' 60 and 20 (§10).
@@ -128,7 +132,8 @@ POLICY_CHANGE_CREDIBILITY = 2  # changing the PoC line after the first turn conf
 # --- Means (rules.md §3) ---------------------------------------------------------------------
 TOB_OPEN_COST = 2
 TOB_UPKEEP = 1
-AIR_MOVE_HOURS_PER_100 = 2  # lift hours per 100 personnel moved by air
+AIR_MOVE_HOURS_PER_100 = 2  # lift hours per 100 personnel moved by air (rounded up)
+AIR_MOVE_PERSONNEL_STEP = 100
 TIER_POINTS_MAX = 3  # per region and tier
 GROUND_TRANSIT_SHARE = {1: 50, 2: 0}  # percent effectiveness the turn a unit moves by road
 
@@ -173,6 +178,7 @@ HOST_PEOPLE_CENTRED = -2  # ... or + this when people-centred
 HOST_SWEEP_BONUS = 2  # the army sweeps a region where armed groups killed ...
 HOST_SWEEP_DEATHS = 10  # ... this many soldiers or more this turn
 HOST_RETREAT_DEATHS = 20  # soldiers killed in one strike on the army's camps: host presence -1
+HOST_RETREAT_PRESENCE = 1
 STRIKE_TEMPO_PER_SUPPORT = 2  # international strikes: chance + 2 per point of international support
 COLLATERAL_DICE = (2, 6)  # toll of international forces' collateral harm
 
@@ -180,6 +186,7 @@ COLLATERAL_DICE = (2, 6)  # toll of international forces' collateral harm
 MAX_INFO_ATTACKS = 2
 MAX_PEACEKEEPER_STRIKES = 1
 MAX_HOST_FORCE_STRIKES = 2
+MAX_ROAD_STRIKES = 1
 HOST_CAMPS_PRESENCE = 1  # P3: the army keeps camps where its presence is at least this
 EXPOSED_THREAT = 3
 EXPLOIT_HARM_WEIGHT = 3  # P1 ranks regions by deaths + 3 x civilians harmed by the mission's side
@@ -199,6 +206,7 @@ CIVILIAN_STRIKE_DICE = (2, 6)  # 2d6 ...
 CIVILIAN_STRIKE_PER_THREAT = 2  # ... + 2 x the attacker's threat level in the region
 PK_STRIKE_DICE = (6, 2)  # 1d6 - 2 peacekeepers killed
 IED_DICE = (6, 3)  # 1d6 - 3 on a supply route
+HOST_STRIKE_DICE = (2, 6)  # 2d6 + the attacker's threat soldiers killed
 
 # --- The facilitator (rules.md §16) ----------------------------------------------------------
 OVERRIDE_MAX = 30  # an override moves a number by at most this much either way

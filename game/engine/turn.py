@@ -268,7 +268,10 @@ def _resolve_actions(ctx: Context, actions: list[adversary.Action]) -> None:
             resolve_peacekeeper_attack(ctx, action.unit, action.actor, unopposed, 0, 0, source)
         elif action.kind == "host_forces":
             deaths = (
-                ctx.dice(2, 6, f"toll of a strike on host forces in {ctx.region_name(action.region)}")
+                ctx.dice(
+                    *T.HOST_STRIKE_DICE,
+                    f"toll of a strike on host forces in {ctx.region_name(action.region)}",
+                )
                 + threat
             )
             resolve_host_force_attack(ctx, action.region, action.actor, deaths, source)
