@@ -68,3 +68,26 @@ def test_theme_table_matches() -> None:
         f"| define PoC (only once the SRSG has defined it) | +{T.THEME_CREDIBILITY['define_poc']} | "
         f"{T.THEME_SAY['define_poc']} |" in RULES
     )
+
+
+PROSE = " ".join(RULES.split())  # prose wraps anywhere: compare with single spaces
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        f"score = support + (national credibility − {T.RENEWAL_CREDIBILITY_PIVOT}) / "
+        f"{T.RENEWAL_CREDIBILITY_DIVISOR} + case modifier + 2d6 − {T.RENEWAL_ROLL_PIVOT}",
+        f"gives +{T.RENEWAL_CASE_BONUS} if national credibility is {T.RENEWAL_CASE_CREDIBILITY}+ "
+        f"and the mean Say–Do gap of the last {T.RENEWAL_GAP_TURNS} turns is under {T.RENEWAL_CASE_GAP}, "
+        f"otherwise −{T.RENEWAL_CASE_PENALTY}",
+        f"**{T.THREAT_UP_AT} or more: +1; {T.THREAT_DOWN_AT} or less: −1** "
+        f"(bounds {T.THREAT_MIN}–{T.THREAT_MAX})",
+        f"only when a linked region holds it at {T.THREAT_SPREADS_AT} or more",
+        f"regains 1 on **1d6 of {T.STATE_RETURN_ROLL}**",
+        f"at or under **points + {T.TIER_THREE_ROLL_BONUS}**",
+        f"With warning below {T.WARNING_REVEALS_CARDS} the player sees only threat bands",
+    ],
+)
+def test_rulebook_prose_matches_tables(sentence: str) -> None:
+    assert sentence in PROSE
