@@ -140,7 +140,8 @@ GROUND_TRANSIT_SHARE = {1: 50, 2: 0}  # percent effectiveness the turn a unit mo
 # --- Host state and mandate (rules.md §9) ----------------------------------------------------
 STATE_CENTRED_CONSENT = 1
 STATE_CENTRED_CONSENT_LIMIT = 70  # the government's approval stops growing there
-PEOPLE_CENTRED_CONSENT_EVERY = 3  # turns between consent losses when people-centred
+PEOPLE_CENTRED_CONSENT_EVERY = 3  # turns between consent losses when people-centred ...
+PEOPLE_CENTRED_CONSENT = 1  # ... of this much
 RENEWAL_POC_FIRST_AT = 55
 RENEWAL_REDUCED_BELOW = 30
 RENEWAL_CASE_BONUS = 5
@@ -168,8 +169,10 @@ TRUSTED_THREAT = -1
 BASE_THREAT = -1  # a TOB in the region
 TRI_BORDER_THREAT = 1
 THREAT_SPREADS_AT = 4  # a group absent from a region is rolled only when a linked region holds it here
-TIER_THREE_ROLL_BONUS = 1  # Tier III succeeds on 1d6 <= its points + 1
+TIER_THREE_ROLL_BONUS = 1  # Tier III succeeds on 1d6 <= its points + 1 ...
+TIER_THREE_EFFECT = 1  # ... the strongest militia threat falls (or host presence rises) this much
 STATE_RETURN_ROLL = 6  # a region below its starting host presence regains 1 on 1d6 of 6
+STATE_RETURN_PRESENCE = 1
 THREAT_REVERSION = 2  # per level above (-) or below (+) the scenario's starting level
 HOST_ABUSE_DICE = (2, 6)  # toll of a host-force abuse: 2d6 ...
 HOST_ABUSE_DEATHS_BASE = 2  # ... + this

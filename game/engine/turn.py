@@ -394,7 +394,7 @@ def _host_force_conduct(ctx: Context) -> None:
             )
             ctx.credibility(
                 region_id,
-                -1,
+                -T.PARTNER_HARM_CREDIBILITY,
                 f"the mission's partners harmed civilians in {ctx.region_name(region_id)}",
                 [cause("rule", "partners' conduct")],
             )
@@ -582,7 +582,7 @@ def _assessment(ctx: Context) -> None:
             )
     elif state.turn % T.PEOPLE_CENTRED_CONSENT_EVERY == 0:
         ctx.consent(
-            -1,
+            -T.PEOPLE_CENTRED_CONSENT,
             "people-centred posture irritates the government",
             [cause("policy", "orientation", "people-centred")],
         )
@@ -606,9 +606,9 @@ def _tier_three(ctx: Context, region_id: str) -> None:
         ]
         if militias:
             _, actor_id = max(militias)
-            ctx.threat(region_id, actor_id, -1, "a protective environment takes hold", why)
+            ctx.threat(region_id, actor_id, -T.TIER_THREE_EFFECT, "a protective environment takes hold", why)
         else:
-            ctx.host_presence(region_id, 1, "local institutions return", why)
+            ctx.host_presence(region_id, T.TIER_THREE_EFFECT, "local institutions return", why)
 
 
 def _state_returns(ctx: Context, region_id: str) -> None:
@@ -620,7 +620,7 @@ def _state_returns(ctx: Context, region_id: str) -> None:
     if roll >= T.STATE_RETURN_ROLL:
         ctx.host_presence(
             region_id,
-            1,
+            T.STATE_RETURN_PRESENCE,
             f"the state redeploys to {ctx.region_name(region_id)}",
             [
                 cause("roll", "d6", f"rolled {roll}, needed {T.STATE_RETURN_ROLL}"),

@@ -85,7 +85,12 @@ PROSE = " ".join(RULES.split())  # prose wraps anywhere: compare with single spa
         f"(bounds {T.THREAT_MIN}–{T.THREAT_MAX})",
         f"only when a linked region holds it at {T.THREAT_SPREADS_AT} or more",
         f"regains 1 on **1d6 of {T.STATE_RETURN_ROLL}**",
-        f"at or under **points + {T.TIER_THREE_ROLL_BONUS}**",
+        f"at or under **points + {T.TIER_THREE_ROLL_BONUS}** the strongest militia or non-signatory threat "
+        f"in the region falls by {T.TIER_THREE_EFFECT} (if there is none, host presence rises by "
+        f"{T.TIER_THREE_EFFECT})",
+        f"presence is below its starting level regains {T.STATE_RETURN_PRESENCE} on **1d6 of",
+        f"(until it reaches {T.STATE_CENTRED_CONSENT_LIMIT}), −{T.PEOPLE_CENTRED_CONSENT} every third turn",
+        f"+{T.STATE_CENTRED_CONSENT} a turn when state-centred",
         f"With warning below {T.WARNING_REVEALS_CARDS} the player sees only threat bands",
     ],
 )
