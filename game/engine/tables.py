@@ -180,6 +180,9 @@ HOST_STATE_CENTRED = 0  # host-force conduct: 1d6 <= level + this when state-cen
 HOST_PEOPLE_CENTRED = -2  # ... or + this when people-centred
 HOST_SWEEP_BONUS = 2  # the army sweeps a region where armed groups killed ...
 HOST_SWEEP_DEATHS = 10  # ... this many soldiers or more this turn
+HOST_TIER_THREE_CHECK = 1  # human-rights monitoring (Tier III) lowers the host forces' chance ...
+HOST_POLICE_CHECK = 1  # ... and so does a formed police unit in the region
+COLLATERAL_BASE = 1  # international forces: 2d6 <= level + this + tempo
 HOST_RETREAT_DEATHS = 20  # soldiers killed in one strike on the army's camps: host presence -1
 HOST_RETREAT_PRESENCE = 1
 STRIKE_TEMPO_PER_SUPPORT = 2  # international strikes: chance + 2 per point of international support

@@ -357,10 +357,10 @@ def _host_force_conduct(ctx: Context) -> None:
                     chance += operations
                     checks.append(f"the army's offensive operations ({operations:+d})")
                 if region.tier_three:
-                    chance -= 1
+                    chance -= T.HOST_TIER_THREE_CHECK
                     checks.append("human-rights monitoring (Tier III)")
                 if any(u.id in ctx.index.police_units for u in ctx.units_in(region_id)):
-                    chance -= 1
+                    chance -= T.HOST_POLICE_CHECK
                     checks.append("formed police present")
                 roll = ctx.die(6, f"conduct of {ctx.actor_name(actor_id)} in {ctx.region_name(region_id)}")
                 if roll > chance:
@@ -375,16 +375,18 @@ def _host_force_conduct(ctx: Context) -> None:
                 )
             else:
                 roll = ctx.dice(
-                    2, 6, f"collateral harm by {ctx.actor_name(actor_id)} in {ctx.region_name(region_id)}"
+                    *T.COLLATERAL_DICE,
+                    f"collateral harm by {ctx.actor_name(actor_id)} in {ctx.region_name(region_id)}",
                 )
-                chance = level + 1 + T.STRIKE_TEMPO_PER_SUPPORT * max(0, offensive)
+                chance = level + T.COLLATERAL_BASE + T.STRIKE_TEMPO_PER_SUPPORT * max(0, offensive)
                 if roll > chance:
                     continue
                 deaths = ctx.dice(
                     *T.COLLATERAL_DICE, f"toll of collateral harm in {ctx.region_name(region_id)}"
                 )
-                tempo = f", operations tempo +{chance - level - 1}" if chance > level + 1 else ""
-                detail = f"rolled {roll} against {chance} (level {level} + 1{tempo})"
+                base = level + T.COLLATERAL_BASE
+                tempo = f", operations tempo +{chance - base}" if chance > base else ""
+                detail = f"rolled {roll} against {chance} (level {level} + {T.COLLATERAL_BASE}{tempo})"
             ctx.civilians_killed(
                 region_id,
                 actor_id,

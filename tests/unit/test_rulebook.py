@@ -91,6 +91,15 @@ PROSE = " ".join(RULES.split())  # prose wraps anywhere: compare with single spa
         f"presence is below its starting level regains {T.STATE_RETURN_PRESENCE} on **1d6 of",
         f"(until it reaches {T.STATE_CENTRED_CONSENT_LIMIT}), −{T.PEOPLE_CENTRED_CONSENT} every third turn",
         f"+{T.STATE_CENTRED_CONSENT} a turn when state-centred",
+        f"harm civilians on 1d6 ≤ L when the orientation is state-centred (L − {-T.HOST_PEOPLE_CENTRED} when "
+        f"people-centred), +{T.HOST_SWEEP_BONUS} where armed groups killed {T.HOST_SWEEP_DEATHS} or more "
+        "soldiers",
+        f"−{T.HOST_TIER_THREE_CHECK} if Tier III work is under way there, −{T.HOST_POLICE_CHECK} if a formed "
+        f"police unit is present: {T.HOST_ABUSE_DICE[0]}d{T.HOST_ABUSE_DICE[1]} + {T.HOST_ABUSE_DEATHS_BASE} "
+        "civilians killed",
+        f"{T.COLLATERAL_DICE[0]}d{T.COLLATERAL_DICE[1]} ≤ L + {T.COLLATERAL_BASE} + "
+        f"{T.STRIKE_TEMPO_PER_SUPPORT} × international support",
+        f"Either way: −{T.PARTNER_HARM_CREDIBILITY} credibility in the region",
         f"With warning below {T.WARNING_REVEALS_CARDS} the player sees only threat bands",
     ],
 )
