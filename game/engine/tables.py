@@ -89,6 +89,9 @@ CREDIBILITY_MIN, CREDIBILITY_MAX = 0, 100
 # their symbols are in wording.py. Trusted and hostile meet the threat rules' 60 and 20 (§10).
 CREDIBILITY_BANDS = ((60, "trusted"), (40, "mixed"), (20, "doubtful"), (0, "hostile"))
 
+# --- Event cards (rules.md §4.9) --------------------------------------------------------------
+GENERIC_CARD_GAP_TURNS = 2  # a generic card drawn on turn t cannot be drawn again before t + 2
+
 # --- Information (rules.md §8) ---------------------------------------------------------------
 THEME_CREDIBILITY = {
     "protection_promise": 3,
