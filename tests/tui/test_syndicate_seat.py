@@ -158,7 +158,7 @@ def test_pause_and_clock_reach_the_seat(session_path: Path) -> None:
     asyncio.run(scenario())
 
 
-def test_a_closing_seat_ignores_a_late_poll_and_a_crash_says_the_orders_are_stored(session_path: Path) -> None:
+def test_a_closing_seat_ignores_a_late_poll_and_its_crash_line_keeps_the_orders(session_path: Path) -> None:
     """The poll timer can tick once more while the app closes (no screen left): it must not crash;
     and a seat's crash line says its orders are in the session file, not that a save failed."""
 
