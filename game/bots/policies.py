@@ -19,6 +19,7 @@ class Policy:
     name: str
     description: str
     play: Callable[[Game], None]
+    slow: bool = False  # seconds a game, not milliseconds: left out unless named
 
 
 def _give(game: Game, order: O.Order) -> bool:
@@ -304,3 +305,13 @@ def play_game(game: Game, policy: Policy) -> Game:
         policy.play(game)
         game.end_turn()
     return game
+
+
+def _register_searched() -> None:
+    """The searched policy lives in its own module, which builds on the ones above."""
+    from game.bots.search import SEARCHED
+
+    POLICIES[SEARCHED.name] = SEARCHED
+
+
+_register_searched()
