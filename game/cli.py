@@ -91,6 +91,11 @@ def _cmd_calibrate(args: argparse.Namespace) -> int:
         raise UserError("--seeds must be at least 1")
     rows, extra = calibrate(scenario, args.seeds, policy)
     print("\n".join(format_calibration(rows, extra, args.seeds, policy)))
+    if args.difficulty:
+        from game.analysis import difficulty
+
+        print()
+        print("\n".join(difficulty.run_from_command(args, scenario)))
     return 0
 
 
@@ -127,6 +132,9 @@ def build_parser() -> argparse.ArgumentParser:
     calibrate.add_argument("--scenario", default="mali-2019")
     calibrate.add_argument("--seeds", type=int, default=50)
     calibrate.add_argument("--policy", default="historical")
+    from game.analysis.difficulty import add_arguments as add_difficulty_arguments
+
+    add_difficulty_arguments(calibrate)
     calibrate.set_defaults(handler=_cmd_calibrate)
 
     validate = commands.add_parser("validate", help="check scenario files")
