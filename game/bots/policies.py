@@ -269,6 +269,13 @@ def worst_hit(game: Game) -> None:
     _decide_cards(game, {"send_patrol", "protect_sites", "demand_accountability"})
 
 
+def _searched(game: Game) -> None:
+    """Excellent play found by search (game/bots/search.py, which builds on the policies here)."""
+    from game.bots.search import searched
+
+    searched(game)
+
+
 POLICIES: dict[str, Policy] = {
     policy.name: policy
     for policy in (
@@ -295,6 +302,12 @@ POLICIES: dict[str, Policy] = {
             "a naive first try: everything into the region with most civilian deaths so far",
             worst_hit,
         ),
+        Policy(
+            "searched",
+            "the historical plan improved each turn by trying legal orders on imagined games (slow)",
+            _searched,
+            slow=True,
+        ),
     )
 }
 
@@ -305,13 +318,3 @@ def play_game(game: Game, policy: Policy) -> Game:
         policy.play(game)
         game.end_turn()
     return game
-
-
-def _register_searched() -> None:
-    """The searched policy lives in its own module, which builds on the ones above."""
-    from game.bots.search import SEARCHED
-
-    POLICIES[SEARCHED.name] = SEARCHED
-
-
-_register_searched()

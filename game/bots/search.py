@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from game.bots.policies import Policy, historical
+from game.bots.policies import historical
 from game.engine import Game, IllegalOrder
 from game.engine import orders as O
 from game.engine import tables as T
@@ -345,17 +345,10 @@ def plan_turn(game: Game, settings: Settings = SETTINGS) -> tuple[Candidate, Pla
 
 
 def searched(game: Game) -> None:
+    """Give this turn's searched plan for every seat."""
     plan, _ = plan_turn(game)
     for order in plan:
         try:
             game.apply(order)
         except IllegalOrder:  # cannot happen: the plan was legal on a copy of this very state
             continue
-
-
-SEARCHED = Policy(
-    "searched",
-    "the historical plan improved each turn by trying legal orders on imagined copies (slow)",
-    searched,
-    slow=True,
-)
