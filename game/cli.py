@@ -89,13 +89,20 @@ def _cmd_calibrate(args: argparse.Namespace) -> int:
     scenario = _scenario(args.scenario)
     if args.seeds < 1:
         raise UserError("--seeds must be at least 1")
-    rows, extra = calibrate(scenario, args.seeds, policy)
-    print("\n".join(format_calibration(rows, extra, args.seeds, policy)))
+    if args.workers is not None and args.workers < 1:
+        raise UserError("--workers must be at least 1")
+    result = calibrate(scenario, args.seeds, policy, workers=args.workers)
+    print("\n".join(format_calibration(result, sources=not args.no_sources)))
+    failed = bool(result.failures)
     if args.difficulty:
         from game.analysis import difficulty
 
+        lines, band_kept = difficulty.run_from_command(args, scenario)
         print()
-        print("\n".join(difficulty.run_from_command(args, scenario)))
+        print("\n".join(lines))
+        failed = failed or not band_kept
+    if args.check and failed:
+        return 1
     return 0
 
 
@@ -132,6 +139,11 @@ def build_parser() -> argparse.ArgumentParser:
     calibrate.add_argument("--scenario", default="mali-2019")
     calibrate.add_argument("--seeds", type=int, default=50)
     calibrate.add_argument("--policy", default="historical")
+    calibrate.add_argument(
+        "--check", action="store_true", help="exit 1 when any row is outside history's range"
+    )
+    calibrate.add_argument("--workers", type=int, help="worker processes (default: every core)")
+    calibrate.add_argument("--no-sources", action="store_true", help="leave the source column out")
     from game.analysis.difficulty import add_arguments as add_difficulty_arguments
 
     add_difficulty_arguments(calibrate)

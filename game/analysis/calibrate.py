@@ -1,68 +1,201 @@
-"""Calibration: simulated casualties averaged over many seeds beside the historical record."""
+"""Calibration: where, by whom and how hard, simulated over many seeds beside the historical record."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from game.analysis.simulate import simulate
-from game.engine import score
+from game.analysis.montecarlo import GameResult, run_games
+from game.bots.policies import POLICIES
+from game.engine import Game
+from game.engine.score import in_period
 from game.scenario.models import Scenario
+
+SPARK = " ▁▂▃▄▅▆▇█"
 
 
 @dataclass
 class CalibrationRow:
+    """One measure: the mean and 10th-90th percentiles over seeds beside history's range."""
+
     measure: str
     period: str
     mean: float
-    low: int
-    high: int
+    low: int | None
+    high: int | None
     source: str
+    p10: float = 0.0
+    p90: float = 0.0
+    unit: str = ""  # "%" for shares
 
     @property
     def within(self) -> bool:
-        return self.low <= self.mean <= self.high
+        if self.low is None or self.high is None:
+            return True
+        return self.low <= round(self.mean) <= self.high
+
+    @property
+    def verdict(self) -> str:
+        if self.low is None or self.high is None:
+            return "-"
+        if self.within:
+            return "yes"
+        return "LOW" if round(self.mean) < self.low else "HIGH"
+
+
+@dataclass
+class Calibration:
+    policy: str
+    seeds: int
+    rows: list[CalibrationRow] = field(default_factory=list)
+    monthly: dict[str, list[float]] = field(default_factory=dict)  # region -> mean deaths per month
+    months: list[str] = field(default_factory=list)
+    region_names: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def failures(self) -> list[CalibrationRow]:
+        return [row for row in self.rows if not row.within]
+
+
+def _periods(scenario: Scenario) -> list[str]:
+    return [m.period for m in scenario.history.civilians_killed]
+
+
+def fidelity_measures(game: Game, policy: str) -> GameResult:
+    """Civilian deaths by period, region, zone and perpetrator group; attacks and deaths of soldiers."""
+    scenario, state = game.scenario, game.state
+    zone = {r.id: r.zone for r in scenario.regions}
+    group_of = {actor: g.id for g in scenario.history.perpetrator_groups for actor in g.actors}
+    out: dict[str, float] = {}
+
+    def add(key: str, value: float) -> None:
+        out[key] = out.get(key, 0) + value
+
+    periods = _periods(scenario)
+    for record in state.history:
+        inside = [p for p in periods if in_period(record.month, p)]
+        pk_attacks = sum(1 for roll in record.rolls if roll.purpose.startswith("defence of "))
+        host = [c.delta for c in record.changes if c.kind == "host_forces_killed"]
+        for period in inside:
+            add(f"peacekeepers.{period}", record.peacekeepers_killed)
+            add(f"peacekeeper_attacks.{period}", pk_attacks)
+            add(f"host_forces.{period}", sum(host))
+            add(f"host_force_attacks.{period}", len(host))
+        for region, by in record.civilians_killed.items():
+            deaths = sum(by.values())
+            add(f"month.{record.month}.{region}", deaths)
+            for period in inside:
+                add(f"civilians.{period}", deaths)
+                add(f"share.{period}.{region}", deaths)
+                add(f"share.{period}.{zone[region]}", deaths)
+                for perpetrator, n in by.items():
+                    add(f"share.{period}.{group_of.get(perpetrator, 'other')}", n)
+    for key in [k for k in out if k.startswith("share.")]:
+        period = key.split(".")[1]
+        total = out.get(f"civilians.{period}", 0)
+        out[key] = 100 * out[key] / total if total else 0.0
+    return GameResult(policy, state.seed, out)
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return 0.0
+    position = q * (len(ordered) - 1)
+    below = int(position)
+    above = min(below + 1, len(ordered) - 1)
+    return ordered[below] + (ordered[above] - ordered[below]) * (position - below)
 
 
 def calibrate(
-    scenario: Scenario, seeds: int = 50, policy: str = "historical"
-) -> tuple[list[CalibrationRow], dict]:
-    """Mean of each historical measure over `seeds` games, and the mean central share."""
-    sums: dict[tuple[str, str], int] = {}
-    central = 0
-    for seed in range(1, seeds + 1):
-        card = score(scenario, simulate(scenario, seed, policy).state)
-        for m in card.measures:
-            sums[(m.name, m.period)] = sums.get((m.name, m.period), 0) + m.value
-        central += card.central_share_pct
-    rows = []
-    for name, measures in (
-        ("civilians killed", scenario.history.civilians_killed),
-        ("peacekeepers killed", scenario.history.peacekeepers_killed),
+    scenario: Scenario, seeds: int = 50, policy: str = "historical", workers: int | None = None
+) -> Calibration:
+    """Play `seeds` games (seeds 1..N) on the analysis workers and set each measure beside history."""
+    outcome = run_games(
+        scenario, [POLICIES[policy]], seeds, base_seed=1, workers=workers, measure=fidelity_measures
+    )
+    results = [r.measures for r in outcome.results]
+    n = len(results)
+
+    def stats(key: str) -> tuple[float, float, float]:
+        values = [r.get(key, 0.0) for r in results]
+        return sum(values) / n, _percentile(values, 0.1), _percentile(values, 0.9)
+
+    history = scenario.history
+    names = {r.id: r.name for r in scenario.regions}
+    names.update({"centre": "central Mali", "north": "the north", "south": "the south"})
+    groups = {g.id: g.name for g in history.perpetrator_groups}
+    cal = Calibration(policy, n, region_names={r.id: r.name for r in scenario.regions})
+    for label, key, measures in (
+        ("civilians killed", "civilians", history.civilians_killed),
+        ("peacekeepers killed", "peacekeepers", history.peacekeepers_killed),
+        ("host forces killed", "host_forces", history.host_forces_killed),
     ):
         for m in measures:
-            if (name, m.period) in sums:
-                rows.append(
-                    CalibrationRow(name, m.period, sums[(name, m.period)] / seeds, m.low, m.high, m.source)
-                )
-    extra = {
-        "central_share_pct": central / seeds,
-        "central_share_history_pct": scenario.history.central_share_pct,
-    }
-    return rows, extra
+            mean, p10, p90 = stats(f"{key}.{m.period}")
+            cal.rows.append(CalibrationRow(label, m.period, mean, m.low, m.high, m.source, p10, p90))
+    for period in _periods(scenario):
+        for label, key in (
+            ("attacks on peacekeepers", "peacekeeper_attacks"),
+            ("attacks on host forces", "host_force_attacks"),
+        ):
+            mean, p10, p90 = stats(f"{key}.{period}")
+            cal.rows.append(CalibrationRow(label, period, mean, None, None, "no public count used", p10, p90))
+    for shares, names_of, prefix in (
+        (history.regional_shares, names, "share in"),
+        (history.perpetrator_shares, groups, "share by"),
+    ):
+        for s in shares:
+            mean, p10, p90 = stats(f"share.{s.period}.{s.of}")
+            label = f"{prefix} {names_of.get(s.of, s.of)}"
+            cal.rows.append(CalibrationRow(label, s.period, mean, s.low, s.high, s.source, p10, p90, "%"))
+    months = sorted({k.split(".")[1] for r in results for k in r if k.startswith("month.")})
+    cal.months = months
+    for region in cal.region_names:
+        cal.monthly[region] = [sum(r.get(f"month.{m}.{region}", 0.0) for r in results) / n for m in months]
+    return cal
 
 
-def format_calibration(rows: list[CalibrationRow], extra: dict, seeds: int, policy: str) -> list[str]:
-    lines = [f"Simulated ({policy}, mean of {seeds} seeds) against history", ""]
-    lines.append(f"{'measure':<20} {'period':<8} {'simulated':>9}  {'history':<11} ok   source")
-    for row in rows:
-        mark = "yes" if row.within else "NO"
-        lines.append(
-            f"{row.measure:<20} {row.period:<8} {row.mean:>9.1f}  "
-            f"{row.low:>4}-{row.high:<6} {mark:<4} {row.source}"
+def sparkline(values: list[float], top: float) -> str:
+    if top <= 0:
+        return SPARK[0] * len(values)
+    return "".join(SPARK[min(len(SPARK) - 1, round(v / top * (len(SPARK) - 1)))] for v in values)
+
+
+def format_calibration(cal: Calibration, sources: bool = True) -> list[str]:
+    lines = [
+        f"Simulated ({cal.policy}, {cal.seeds} seeds: mean and 10th-90th percentile) against history",
+        "",
+    ]
+    header = f"{'measure':<44} {'period':<8} {'mean':>6} {'p10-p90':>11}  {'history':<9} ok"
+    lines.append(header + ("   source" if sources else ""))
+    for row in cal.rows:
+        unit = row.unit
+        history = f"{row.low}-{row.high}{unit}" if row.low is not None else "-"
+        spread = f"{row.p10:.0f}-{row.p90:.0f}{unit}"
+        line = (
+            f"{row.measure[:44]:<44} {row.period:<8} {row.mean:>5.0f}{unit or ' '} {spread:>11}  "
+            f"{history:<9} {row.verdict:<4}"
         )
+        lines.append(line + (f" {row.source}" if sources else ""))
     lines.append("")
-    lines.append(
-        f"Share of civilian deaths in central Mali: {extra['central_share_pct']:.0f}% "
-        f"(history ~{extra['central_share_history_pct']}%)"
-    )
+    top = max((v for series in cal.monthly.values() for v in series), default=0.0)
+    if cal.months:
+        lines.append(
+            f"Civilian deaths per month, mean over seeds ({cal.months[0]} to {cal.months[-1]}; "
+            f"full block = {top:.0f})"
+        )
+        for region, series in cal.monthly.items():
+            lines.append(
+                f"  {cal.region_names[region][:24]:<24} {sparkline(series, top)} {sum(series):>6.0f}"
+            )
+    failures = cal.failures
+    lines.append("")
+    if failures:
+        lines.append(f"{len(failures)} row(s) outside history's range:")
+        lines.extend(
+            f"  {row.measure} {row.period}: {row.mean:.0f}{row.unit} against {row.low}-{row.high}{row.unit}"
+            for row in failures
+        )
+    else:
+        lines.append("Every row with a historical range is inside it.")
     return lines

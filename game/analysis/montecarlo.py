@@ -37,12 +37,16 @@ class GameResult:
     mandate_outcomes: tuple[str, ...] = ()
 
 
+Measure = Callable[[Game, str], "GameResult"]
+
+
 @dataclass(frozen=True)
 class Chunk:
-    """A task: consecutive seeds of one policy."""
+    """A task: consecutive seeds of one policy, measured by `measure` (a module-level function)."""
 
     policy: Policy
     seeds: range
+    measure: Measure | None = None  # None: measure_game
 
 
 @dataclass
@@ -108,16 +112,16 @@ def measure_game(game: Game, policy: str) -> GameResult:
     return GameResult(policy, state.seed, measures, tuple(card.mandate_outcomes))
 
 
-def play_one(scenario: Scenario, policy: Policy, seed: int) -> GameResult:
+def play_one(scenario: Scenario, policy: Policy, seed: int, measure: Measure | None = None) -> GameResult:
     try:
         game = play_game(Game.new(scenario, seed, undo=False), policy)
     except Exception as error:
         raise GameFailed(policy.name, seed, f"{type(error).__name__}: {error}") from None
-    return measure_game(game, policy.name)
+    return (measure or measure_game)(game, policy.name)
 
 
 def run_chunk_on(scenario: Scenario, chunk: Chunk) -> list[GameResult]:
-    return [play_one(scenario, chunk.policy, seed) for seed in chunk.seeds]
+    return [play_one(scenario, chunk.policy, seed, chunk.measure) for seed in chunk.seeds]
 
 
 # --- worker processes -------------------------------------------------------------------------
@@ -160,12 +164,14 @@ def chunk_size_for(total_games: int, workers: int) -> int:
     return max(1, min(MAX_CHUNK, math.ceil(total_games / (workers * CHUNKS_PER_WORKER))))
 
 
-def plan_chunks(policies: Sequence[Policy], runs: int, base_seed: int, size: int) -> list[Chunk]:
+def plan_chunks(
+    policies: Sequence[Policy], runs: int, base_seed: int, size: int, measure: Measure | None = None
+) -> list[Chunk]:
     """Tasks interleaved by seed block, so an interrupted run still has paired games to compare."""
     chunks = []
     for start in range(0, runs, size):
         seeds = range(base_seed + start, base_seed + min(runs, start + size))
-        chunks.extend(Chunk(policy, seeds) for policy in policies)
+        chunks.extend(Chunk(policy, seeds, measure) for policy in policies)
     return chunks
 
 
@@ -182,8 +188,12 @@ def run_games(
     scheduler: str | None = None,
     chunk_size: int | None = None,
     progress: Progress | None = None,
+    measure: Measure | None = None,
 ) -> RunOutcome:
     """Play `runs` games of every policy; `progress(n)` is called as each n games finish.
+
+    `measure` (a module-level function, so workers can receive it) turns a finished game into
+    its numbers; by default the measures that `analyse` compares.
 
     Ctrl-C (KeyboardInterrupt) stops the run cleanly: pending tasks are cancelled and the
     outcome holds the games that finished, with `interrupted` set.
@@ -201,7 +211,7 @@ def run_games(
         else:
             outcome.workers = workers or available_cores()
             size = chunk_size or chunk_size_for(runs * len(policies), outcome.workers)
-            chunks = plan_chunks(policies, runs, base_seed, size)
+            chunks = plan_chunks(policies, runs, base_seed, size, measure)
             if outcome.workers == 1:
                 _run_here(scenario, chunks, collected, report)
             else:

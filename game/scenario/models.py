@@ -191,11 +191,54 @@ class Measure(Strict):
     source: str
 
 
+class Share(Strict):
+    """A share of civilian deaths in one period, as a range of percentages, with its source."""
+
+    period: str = Field(description="A year, or YYYY-H1 for a half-year")
+    of: Identifier = Field(description="A region id, or a perpetrator group id")
+    low: int = Field(ge=0, le=100, description="Lowest share, percent")
+    high: int = Field(ge=0, le=100, description="Highest share, percent")
+    source: str
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Share:
+        if self.low > self.high:
+            raise ValueError(f"low {self.low} is above high {self.high}")
+        return self
+
+
+class PerpetratorGroup(Strict):
+    """Armed actors counted together, as the human rights reports count them."""
+
+    id: Identifier
+    name: str
+    actors: list[str] = Field(description="Actor ids (and 'crossfire') counted in the group")
+
+
 class HistoricalRecord(Strict):
     civilians_killed: list[Measure]
     peacekeepers_killed: list[Measure]
+    host_forces_killed: list[Measure] = Field(
+        default_factory=list, description="Malian soldiers killed by armed groups, per period"
+    )
     central_share_pct: int = Field(ge=0, le=100, description="Share of civilian deaths in the centre")
+    regional_shares: list[Share] = Field(
+        default_factory=list, description="Share of civilian deaths per region, per period"
+    )
+    perpetrator_groups: list[PerpetratorGroup] = Field(default_factory=list)
+    perpetrator_shares: list[Share] = Field(
+        default_factory=list, description="Share of civilian deaths per perpetrator group, per period"
+    )
     notes: str = ""
+
+    @model_validator(mode="after")
+    def _known_groups(self) -> HistoricalRecord:
+        groups = {group.id for group in self.perpetrator_groups}
+        for share in self.perpetrator_shares:
+            if share.of not in groups:
+                known = ", ".join(sorted(groups)) or "none"
+                raise ValueError(f"perpetrator share of unknown group {share.of!r} (known: {known})")
+        return self
 
 
 # --- event cards ----------------------------------------------------------------------------
