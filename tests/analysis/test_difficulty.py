@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from game.analysis.difficulty import BAND, SEARCHED, STUDY_ORDER, measure_difficulty
+from game.analysis.difficulty import BAND, SEARCHED, STUDY_ORDER, DifficultyReport, measure_difficulty
 from game.bots.policies import POLICIES, play_game
 from game.bots.search import imagined_copy, plan_turn
 from game.cli import main
@@ -106,16 +106,37 @@ def test_calibrate_prints_the_difficulty_report(capsys: pytest.CaptureFixture[st
     assert main([*argv, "--workers", "0"]) == 2
 
 
-def assert_band_holds(scenario: Scenario, seeds: int, search_seeds: int) -> None:
-    report = measure_difficulty(scenario, seeds, search_seeds, workers=2)
-    failed = [f"{check.name}: {check.detail}" for check in report.checks if not check.passed]
-    assert len(report.checks) == 5 and not failed, "\n".join(failed)
+@pytest.fixture(scope="module")
+def report(mali: Scenario) -> DifficultyReport:
+    """One run for the band's tests: 40 games of each scripted policy, 4 of the searched one."""
+    return measure_difficulty(mali, seeds=40, search_seeds=4, workers=2)
 
 
-def test_the_model_keeps_the_difficulty_band(mali: Scenario) -> None:
-    assert_band_holds(mali, seeds=40, search_seeds=4)
+def verdict(report: DifficultyReport, name: str) -> None:
+    check = next(check for check in report.checks if check.name.startswith(name))
+    assert check.passed, f"{check.name}: {check.detail}"
+
+
+def test_excellent_play_is_inside_the_band(report: DifficultyReport) -> None:
+    verdict(report, "excellent play (searched) inside the band")
+
+
+def test_naive_play_is_well_inside_the_band(report: DifficultyReport) -> None:
+    verdict(report, "naive play (worst-hit) well inside the band")
+
+
+def test_the_study_courses_of_action_are_inside_the_band(report: DifficultyReport) -> None:
+    verdict(report, "the study's courses of action inside the band")
+
+
+def test_the_study_courses_of_action_come_in_its_order(report: DifficultyReport) -> None:
+    verdict(report, "the study's order")
+    verdict(report, "the study's courses keep more credibility than the status quo")
+    assert report.row("coa1-status-quo").deaths["whole"] > report.row("poc-first-mtf-air").deaths["whole"]
 
 
 @SLOW
 def test_the_model_keeps_the_difficulty_band_over_many_games(mali: Scenario) -> None:
-    assert_band_holds(mali, seeds=300, search_seeds=24)
+    report = measure_difficulty(mali, seeds=300, search_seeds=24, workers=2)
+    failed = [f"{check.name}: {check.detail}" for check in report.checks if not check.passed]
+    assert len(report.checks) == 5 and not failed, "\n".join(failed)
