@@ -85,10 +85,10 @@ def fidelity_measures(game: Game, policy: str) -> GameResult:
             add(f"month.{record.month}.{region}", deaths)
             for period in inside:
                 add(f"civilians.{period}", deaths)
-                add(f"share.{period}.{region}", deaths)
-                add(f"share.{period}.{zone[region]}", deaths)
+                add(f"share.{period}.r.{region}", deaths)
+                add(f"share.{period}.z.{zone[region]}", deaths)
                 for perpetrator, n in by.items():
-                    add(f"share.{period}.{group_of.get(perpetrator, 'other')}", n)
+                    add(f"share.{period}.g.{group_of.get(perpetrator, 'other')}", n)
     for key in [k for k in out if k.startswith("share.")]:
         period = key.split(".")[1]
         total = out.get(f"civilians.{period}", 0)
@@ -121,8 +121,8 @@ def calibrate(
         return sum(values) / n, _percentile(values, 0.1), _percentile(values, 0.9)
 
     history = scenario.history
-    names = {r.id: r.name for r in scenario.regions}
-    names.update({"centre": "central Mali", "north": "the north", "south": "the south"})
+    zones = {"centre": "central Mali", "north": "the north", "south": "the south"}
+    regions = {r.id: r.name for r in scenario.regions}
     groups = {g.id: g.name for g in history.perpetrator_groups}
     cal = Calibration(policy, n, region_names={r.id: r.name for r in scenario.regions})
     for label, key, measures in (
@@ -140,14 +140,20 @@ def calibrate(
         ):
             mean, p10, p90 = stats(f"{key}.{period}")
             cal.rows.append(CalibrationRow(label, period, mean, None, None, "no public count used", p10, p90))
-    for shares, names_of, prefix in (
-        (history.regional_shares, names, "share in"),
-        (history.perpetrator_shares, groups, "share by"),
-    ):
-        for s in shares:
-            mean, p10, p90 = stats(f"share.{s.period}.{s.of}")
-            label = f"{prefix} {names_of.get(s.of, s.of)}"
-            cal.rows.append(CalibrationRow(label, s.period, mean, s.low, s.high, s.source, p10, p90, "%"))
+    for share in history.regional_shares:
+        kind, name = ("r", regions[share.of]) if share.of in regions else ("z", zones.get(share.of, share.of))
+        mean, p10, p90 = stats(f"share.{share.period}.{kind}.{share.of}")
+        cal.rows.append(
+            CalibrationRow(
+                f"share in {name}", share.period, mean, share.low, share.high, share.source, p10, p90, "%"
+            )
+        )
+    for share in history.perpetrator_shares:
+        mean, p10, p90 = stats(f"share.{share.period}.g.{share.of}")
+        label = f"share by {groups[share.of]}"
+        cal.rows.append(
+            CalibrationRow(label, share.period, mean, share.low, share.high, share.source, p10, p90, "%")
+        )
     months = sorted({k.split(".")[1] for r in results for k in r if k.startswith("month.")})
     cal.months = months
     for region in cal.region_names:
@@ -178,15 +184,16 @@ def format_calibration(cal: Calibration, sources: bool = True) -> list[str]:
         )
         lines.append(line + (f" {row.source}" if sources else ""))
     lines.append("")
-    top = max((v for series in cal.monthly.values() for v in series), default=0.0)
     if cal.months:
         lines.append(
-            f"Civilian deaths per month, mean over seeds ({cal.months[0]} to {cal.months[-1]}; "
-            f"full block = {top:.0f})"
+            f"Civilian deaths per month, mean over seeds ({cal.months[0]} to {cal.months[-1]}); "
+            "each row scaled to its own worst month"
         )
         for region, series in cal.monthly.items():
+            top = max(series, default=0.0)
             lines.append(
-                f"  {cal.region_names[region][:24]:<24} {sparkline(series, top)} {sum(series):>6.0f}"
+                f"  {cal.region_names[region][:24]:<24} {sparkline(series, top)} "
+                f"total {sum(series):>5.0f}, worst month {top:>4.0f}"
             )
     failures = cal.failures
     lines.append("")

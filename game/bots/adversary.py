@@ -176,41 +176,92 @@ def _supply_route(ctx: Context) -> list[Action]:
     ]
 
 
-def _civilian_targets(ctx: Context) -> dict[str, tuple[int, str, int]]:
-    """Each region's target score before repeat strikes, its attacker and the attacker's threat."""
-    targets: dict[str, tuple[int, str, int]] = {}
-    strikers = ctx.index.civilian_strikers
+def short_name(name: str) -> str:
+    """The acronym in brackets when a name has one ("... (JNIM)" -> "JNIM"), else the name."""
+    if name.endswith(")") and "(" in name:
+        return name[name.rindex("(") + 1 : -1]
+    return name
+
+
+@dataclass(frozen=True)
+class Target:
+    """A region's P5 target score before repeat strikes, with the terms it is made of."""
+
+    score: int
+    groups: tuple[tuple[int, str], ...]  # (threat, actor), strongest first: the first strikes
+    strength: int
+    people: int
+    protection: int
+    exposed: int
+    host: int
+    absent: int
+
+    @property
+    def actor(self) -> str:
+        return self.groups[0][1]
+
+    @property
+    def level(self) -> int:
+        return self.groups[0][0]
+
+    def terms(self, ctx: Context) -> str:
+        """The score's terms, named, as the record shows them (built only for a chosen target)."""
+        named = ", ".join(f"{short_name(ctx.actor_name(a))} {level}" for level, a in self.groups)
+        return (
+            f"armed strength {self.strength} (threat squared: {named}) × people {self.people} "
+            f"× exposure {self.exposed} (protection {self.protection:+d}) "
+            f"× state absence {self.absent} (host presence {self.host})"
+        )
+
+
+def exposure(protection: int) -> int:
+    """How exposed civilians are to a raid: 8 - protection, between 1 and 6 (rules.md §5)."""
+    return max(T.EXPOSURE_MIN, min(T.EXPOSURE_MAX, T.EXPOSURE_BASE - protection))
+
+
+def people_weight(population: int) -> int:
+    """1 + one per 375,000 inhabitants, at most 8: more villages to strike (rules.md §5)."""
+    return min(T.PEOPLE_WEIGHT_MAX, 1 + population // T.POPULATION_SCORE_STEP)
+
+
+def state_absence(host_presence: int) -> int:
+    """6 - host presence, at least 1: armed groups rule where the state has left (rules.md §5)."""
+    return max(1, T.STATE_ABSENCE_BASE - host_presence)
+
+
+def _civilian_targets(ctx: Context) -> dict[str, Target]:
+    """Each region's P5 target score (rules.md §5), with each term named for the record."""
+    targets: dict[str, Target] = {}
+    raiders = ctx.index.raiders
     for region_id in ctx.index.region_order:
         spec = ctx.index.regions[region_id]
-        actor = _top_actor(ctx, region_id, "civilians")
-        if actor is None:
-            continue
-        threat = min(
-            T.THREAT_SCORE_MAX,
-            sum(
-                level
-                for actor_id, level in ctx.state.regions[region_id].threat.items()
-                if actor_id in strikers
-            ),
+        threats = ctx.state.regions[region_id].threat
+        groups = sorted(
+            ((level, actor_id) for actor_id, level in threats.items() if actor_id in raiders and level > 0),
+            key=lambda item: (-item[0], item[1]),
         )
+        if not groups:
+            continue
+        strength = sum(level * level for level, _ in groups)
         protection = civilian_protection(ctx, region_id).total
-        vulnerability = max(0, 3 - max(0, protection))
-        tri = 1 if spec.tri_border else 0
-        people = min(T.POPULATION_SCORE_MAX, spec.population // T.POPULATION_SCORE_STEP)
-        targets[region_id] = (threat + vulnerability + tri + people, actor[0], actor[1])
+        exposed = exposure(protection)
+        people = people_weight(spec.population)
+        host = ctx.state.regions[region_id].host_presence
+        absent = state_absence(host)
+        score = strength * people * exposed * absent
+        targets[region_id] = Target(score, tuple(groups), strength, people, protection, exposed, host, absent)
     return targets
 
 
-def _civilians(
-    ctx: Context, struck: dict[str, int], targets: dict[str, tuple[int, str, int]]
-) -> Action | None:
-    """P5: strike civilians where armed groups are strong and protection is weak."""
-    scored: list[tuple[int, str]] = []
-    regions = ctx.index.regions
-    for region_id, (score, _, _) in targets.items():
-        small = regions[region_id].population < T.SMALL_REGION
-        repeat = T.REPEAT_STRIKE_SMALL if small else T.REPEAT_STRIKE
-        scored.append((score - repeat * struck.get(region_id, 0), region_id))
+def _civilians(ctx: Context, struck: dict[str, int], targets: dict[str, Target]) -> Action | None:
+    """P5: strike civilians where armed groups are strong, people many and protection weak.
+
+    Each strike already made in a region this turn divides its score (score / (1 + strikes)),
+    so strikes spread over the regions in proportion to their scores.
+    """
+    scored = [
+        (target.score // (1 + struck.get(region_id, 0)), region_id) for region_id, target in targets.items()
+    ]
     if not scored:
         return None
     # targets are in map order and the sort is stable, so ties stay in map order
@@ -219,13 +270,18 @@ def _civilians(
     picked = "first"
     if len(scored) > 1 and ctx.die(6, "adversary target choice") >= T.SECOND_CHOICE_ROLL:
         choice, picked = scored[1], "second"
-    region_id = choice[1]
-    _, actor, level = targets[region_id]
+    score, region_id = choice
+    target = targets[region_id]
+    times = struck.get(region_id, 0)
+    terms = f"{target.score} = {target.terms(ctx)}"
+    if times:
+        already = {1: "once", 2: "twice"}.get(times, f"{times} times")
+        terms += f"; struck {already} already this turn: ÷{1 + times}"
     return Action(
         "civilians",
         region_id,
-        actor,
-        f"P5 civilians: {ctx.region_name(region_id)} scores {choice[0]} (threat, weak protection, "
-        f"tri-border, population, minus strikes already made there), {picked} choice; "
-        f"{actor} threat {level}",
+        target.actor,
+        f"P5 civilians: {ctx.region_name(region_id)} scores {score}: {terms}; {picked} choice; "
+        f"{short_name(ctx.actor_name(target.actor))} strikes (threat {target.level})",
+        strength=target.level,
     )

@@ -29,7 +29,9 @@ class Protection:
     def describe(self) -> str:
         """The items as the ledger shows them: "patrols (transient presence) +1, ..." or "none"."""
         if self._described is None:  # a region's protection serves every strike there this turn
-            self._described = ", ".join(f"{label} {value:+d}" for label, value in self.items) or "none"
+            self._described = (
+                ", ".join(f"{label} {value:+d}" if value else label for label, value in self.items) or "none"
+            )
         return self._described
 
 
@@ -52,8 +54,13 @@ def attack_helicopters_over(ctx: Context, region: str) -> list[str]:
     ]
 
 
-def _best_response(ctx: Context, region: str, warning: int) -> tuple[str, int, str | None, str | None]:
-    """The single best quick-reaction response: (label, value, unit, lift asset)."""
+def _best_response(
+    ctx: Context, region: str, warning: int, in_reach: bool = True
+) -> tuple[str, int, str | None, str | None]:
+    """The single best quick-reaction response: (label, value, unit, lift asset).
+
+    Out of reach of the posts only a response by air arrives in time.
+    """
     best: tuple[str, int, str | None, str | None] = ("", 0, None, None)
     for unit in ctx.quick_reaction_units():
         if not _responsive(ctx, unit):
@@ -62,7 +69,9 @@ def _best_response(ctx: Context, region: str, warning: int) -> tuple[str, int, s
         bonus = T.MTF_BONUS if spec.mobile_task_force else 0
         night = -T.CAVEAT_NIGHT_PENALTY if Caveat.NO_NIGHT_OPERATIONS in spec.caveats else 0
         option: tuple[str, int, str | None, str | None] | None = None
-        if unit.region == region and unit.transit_share >= 50:
+        if not in_reach:
+            pass  # only a response by air reaches a distant village in time
+        elif unit.region == region and unit.transit_share >= 50:
             option = (
                 f"quick reaction by {ctx.unit_name(unit.id)} in the region",
                 T.QRF_IN_REGION + bonus + night,
@@ -76,7 +85,7 @@ def _best_response(ctx: Context, region: str, warning: int) -> tuple[str, int, s
                 None,
                 None,
             )
-        elif warning >= 1 and Caveat.NO_AIR_MOBILITY not in spec.caveats:
+        if option is None and warning >= 1 and Caveat.NO_AIR_MOBILITY not in spec.caveats:
             for asset_id in lift_assets_reaching(ctx, unit.region, region):
                 if ctx.state.aviation[asset_id].hours >= T.QRF_AIR_HOURS:
                     option = (
@@ -92,11 +101,15 @@ def _best_response(ctx: Context, region: str, warning: int) -> tuple[str, int, s
     return best
 
 
-def civilian_protection(ctx: Context, region: str, major: bool = False) -> Protection:
-    """Everything that protects civilians in a region against an attack now (rules.md §6.2)."""
-    cached = ctx.protection_cache.get(region)
+def civilian_protection(ctx: Context, region: str, major: bool = False, in_reach: bool = True) -> Protection:
+    """Everything that protects civilians in a region against an attack now (rules.md §6.2).
+
+    Out of reach of the mission's posts (§6.2, reach) only what flies or warns counts.
+    """
+    key = region if in_reach else f"{region}/far"
+    cached = ctx.protection_cache.get(key)
     if cached is None:
-        cached = ctx.protection_cache[region] = _protection(ctx, region)
+        cached = ctx.protection_cache[key] = _protection(ctx, region, in_reach)
     if not major:
         return cached
     protection = Protection(cached.total, list(cached.items), cached.air_response)
@@ -104,14 +117,14 @@ def civilian_protection(ctx: Context, region: str, major: bool = False) -> Prote
     return protection
 
 
-def _protection(ctx: Context, region: str) -> Protection:
+def _protection(ctx: Context, region: str, in_reach: bool = True) -> Protection:
     protection = Protection()
     regional = ctx.state.regions[region]
     police, specs = ctx.index.police_units, ctx.index.units
     # One pass over the region's units (this runs for every region every turn).
     has_police = static = acting = caveated = False
     patrol_share = 0
-    for unit in ctx.units_in(region):
+    for unit in ctx.units_in(region) if in_reach else ():
         if unit.id in police:
             has_police = True
             continue
@@ -123,7 +136,7 @@ def _protection(ctx: Context, region: str) -> Protection:
         caveated = caveated or bool(caveats)
         if unit.posture == "patrol" and Caveat.SELF_DEFENCE_ONLY not in caveats:
             patrol_share += unit.transit_share
-    if ctx.has_base(region):
+    if in_reach and ctx.has_base(region):
         protection.add("temporary operating base (permanent presence)", T.TOB_PROTECTION)
     if static:
         protection.add("static protection around mission camps", T.BASE_POSTURE_PROTECTION)
@@ -131,7 +144,9 @@ def _protection(ctx: Context, region: str) -> Protection:
     protection.add("patrols (transient presence)", patrols)
     if has_police:
         protection.add("formed police unit", T.POLICE_PROTECTION)
-    label, value, unit_id, asset_id = _best_response(ctx, region, regional.warning)
+    if not in_reach:  # shown, though it adds nothing: the posts' protection is missing
+        protection.items.append(("a village out of reach of the mission's posts", 0))
+    label, value, unit_id, asset_id = _best_response(ctx, region, regional.warning, in_reach)
     protection.add(label, value)
     if unit_id and asset_id:
         protection.air_response = (unit_id, asset_id)
@@ -152,8 +167,14 @@ def _protection(ctx: Context, region: str) -> Protection:
 
 def resolve_civilian_attack(ctx: Context, region: str, actor: str, unopposed: int, source: Cause) -> str:
     """Roll on the resolution table; record deaths and their credibility cost. Returns outcome."""
+    if actor in ctx.index.partner_forces:
+        return _partner_harm(ctx, region, actor, unopposed, source)
     major = unopposed >= T.MAJOR_ATTACK_DEATHS
-    protection = civilian_protection(ctx, region, major)
+    dispersion = ctx.index.regions[region].dispersion
+    in_reach = True
+    if dispersion:  # a raid on a village out of reach of the mission's posts (rules.md §6.2)
+        in_reach = ctx.die(6, f"reach of the posts in {ctx.region_name(region)}") > dispersion
+    protection = civilian_protection(ctx, region, major, in_reach)
     roll = ctx.dice(2, 6, f"protection of civilians in {ctx.region_name(region)}")
     outcome, percent = outcome_for(roll + protection.total)
     deaths = unopposed * percent // 100
@@ -224,6 +245,16 @@ def resolve_civilian_attack(ctx: Context, region: str, actor: str, unopposed: in
             )
         ctx.mandate_support(-T.MASSACRE_MANDATE_LOSS, f"massacre in {ctx.region_name(region)}", why)
     return outcome
+
+
+def _partner_harm(ctx: Context, region: str, actor: str, deaths: int, source: Cause) -> str:
+    """A partner's operation or strike: peacekeepers do not stand between them and civilians."""
+    why = [source, cause("rule", "partners' conduct", "the mission's protection does not apply")]
+    ctx.civilians_killed(
+        region, actor, deaths, f"{ctx.actor_name(actor)} killed civilians in {ctx.region_name(region)}", why
+    )
+    ctx.credibility(region, -1, f"the mission's partners harmed civilians in {ctx.region_name(region)}", why)
+    return "unopposed"
 
 
 def peacekeeper_defence(ctx: Context, unit: UnitState) -> Protection:

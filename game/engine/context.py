@@ -53,6 +53,10 @@ class ScenarioIndex:
             if actor.kind in ("terrorist", "non_signatory", "militia")
         }
         self.civilian_strikers = frozenset(self.actors_striking("civilians"))
+        self.militias = frozenset(a for a, kind in self.armed_actors.items() if kind == "militia")
+        # the bot plans for the armed groups that choose their targets across the country;
+        # community militias strike at home, by their own cycle (rules.md §5.1)
+        self.raiders = frozenset(self.civilian_strikers - self.militias)
         self.partner_forces = frozenset(
             actor.id for actor in scenario.actors if actor.kind in ("host_forces", "international")
         )

@@ -138,20 +138,28 @@ REDUCED_MEANS = {"budget": -2, "aviation_pct": -15}
 THREAT_UP_AT = 12  # 2d6 + modifiers at or above: +1
 THREAT_DOWN_AT = 4  # 2d6 + modifiers at or below: -1
 THREAT_REVERSION = 2  # per level above (-) or below (+) the scenario's starting level
-HOST_ABUSE_DEATHS_BASE = 2  # 1d6 + this, when a host-force abuse roll succeeds
+HOST_ABUSE_DICE = (2, 6)  # toll of a host-force abuse: 2d6 ...
+HOST_ABUSE_DEATHS_BASE = 2  # ... + this
+HOST_STATE_CENTRED = 0  # host-force conduct: 1d6 <= level + this when state-centred ...
+HOST_PEOPLE_CENTRED = -2  # ... or + this when people-centred
+HOST_SWEEP_BONUS = 2  # the army sweeps a region where armed groups killed soldiers this turn
+STRIKE_TEMPO_PER_SUPPORT = 2  # international strikes: chance + 2 per point of international support
+COLLATERAL_DICE = (2, 6)  # toll of international forces' collateral harm
 
 # --- Adversary (rules.md §5) -----------------------------------------------------------------
 MAX_INFO_ATTACKS = 2
 MAX_PEACEKEEPER_STRIKES = 1
 MAX_HOST_FORCE_STRIKES = 2
 EXPOSED_THREAT = 3
+REPRISAL_DEATHS = 10  # civilians killed in a region last turn that invite reprisal raids ...
+REPRISAL_BONUS = 2  # ... + 2 to each militia's raid roll there
 SECOND_CHOICE_ROLL = 5  # d6 at or above: the bot takes its second-best target
-REPEAT_STRIKE = 3  # target score lost for each strike already made in the region this turn
-REPEAT_STRIKE_SMALL = 6  # ... in a region of fewer than SMALL_REGION people
-SMALL_REGION = 500_000
-POPULATION_SCORE_STEP = 750_000  # + 1 to the target score per this many inhabitants ...
-POPULATION_SCORE_MAX = 3  # ... at most 3
-THREAT_SCORE_MAX = 8  # the armed groups' summed threat counts up to 8 in the target score
+POPULATION_SCORE_STEP = 375_000  # people weight: 1 + one per this many inhabitants ...
+PEOPLE_WEIGHT_MAX = 8  # ... at most 8
+EXPOSURE_BASE = 8  # exposure: 8 - protection ...
+EXPOSURE_MIN, EXPOSURE_MAX = 1, 6  # ... between 1 and 6
+STATE_ABSENCE_BASE = 6  # state absence: 6 - host presence, at least 1
+SMALL_REGION = 500_000  # a strike's toll is halved in a region of fewer people (rules.md §6.5)
 
 # --- Armed-group strike tolls (rules.md §6.5): the toll before protection is rolled -------------
 CIVILIAN_STRIKE_DICE = (2, 6)  # 2d6 ...

@@ -180,6 +180,7 @@ def end_turn(ctx: Context) -> TurnRecord:
     state.current.adversary = [
         f"{a.kind} in {ctx.region_name(a.region)} by {ctx.actor_name(a.actor)}: {a.reason}" for a in actions
     ]
+    grieving = state.history[-1].civilians_killed if state.history else {}  # last turn's dead
     for region in state.regions.values():
         if region.last_civilian_deaths or region.last_mission_harm:
             region.last_civilian_deaths = 0
@@ -187,6 +188,7 @@ def end_turn(ctx: Context) -> TurnRecord:
     ctx.phase = "adjudication"
     _resolve_card_attacks(ctx)
     _resolve_actions(ctx, actions)
+    _community_violence(ctx, grieving)
     _host_force_conduct(ctx)
     ctx.phase = "information"
     _information(ctx, actions)
@@ -255,8 +257,7 @@ def _resolve_actions(ctx: Context, actions: list[adversary.Action]) -> None:
         source = cause("adversary", action.kind, action.reason)
         threat = ctx.state.regions[action.region].threat.get(action.actor, 0)
         if action.kind == "civilians":
-            dice = ctx.dice(*T.CIVILIAN_STRIKE_DICE, f"toll of a strike in {ctx.region_name(action.region)}")
-            unopposed = dice + T.CIVILIAN_STRIKE_PER_THREAT * threat
+            unopposed = strike_toll(ctx, action.region, threat, "strike")
             resolve_civilian_attack(ctx, action.region, action.actor, unopposed, source)
         elif action.kind in ("peacekeepers", "supply_route"):
             sides, minus = T.PK_STRIKE_DICE if action.kind == "peacekeepers" else T.IED_DICE
@@ -273,6 +274,46 @@ def _resolve_actions(ctx: Context, actions: list[adversary.Action]) -> None:
             ctx.state.pending_info.append(_info(action.region, action.strength, action.reason))
 
 
+def strike_toll(ctx: Context, region_id: str, level: int, what: str) -> int:
+    """Unopposed toll of a strike on civilians (rules.md §6.5): halved where few people live."""
+    toll = ctx.dice(*T.CIVILIAN_STRIKE_DICE, f"toll of a {what} in {ctx.region_name(region_id)}")
+    toll += T.CIVILIAN_STRIKE_PER_THREAT * level
+    if ctx.index.regions[region_id].population < T.SMALL_REGION:
+        toll //= 2  # nomad camps and hamlets of a few families
+    return toll
+
+
+def _community_violence(ctx: Context, grieving: dict[str, dict[str, int]]) -> None:
+    """Community militias raid at home, and every massacre by others invites the next (rules.md §5.1)."""
+    state = ctx.state
+    militias = sorted(ctx.index.militias)
+    for region_id in ctx.index.region_order:
+        threats = state.regions[region_id].threat
+        for actor_id in militias:
+            level = threats.get(actor_id, 0)
+            if level <= 0:
+                continue
+            name, where = ctx.actor_name(actor_id), ctx.region_name(region_id)
+            chance = level
+            reason = f"{name} threat {level}"
+            lost = sum(n for by, n in grieving.get(region_id, {}).items() if by != actor_id)
+            if lost >= T.REPRISAL_DEATHS:
+                chance += T.REPRISAL_BONUS
+                reason += (
+                    f", +{T.REPRISAL_BONUS} reprisal for {lost} civilians killed there by others last turn"
+                )
+            roll = ctx.die(6, f"raid by {name} in {where}")
+            if roll > chance:
+                continue
+            unopposed = strike_toll(ctx, region_id, level, "raid")
+            source = cause(
+                "adversary",
+                "community violence",
+                f"{name} raids in {where}: rolled {roll} against {chance} ({reason})",
+            )
+            resolve_civilian_attack(ctx, region_id, actor_id, unopposed, source)
+
+
 def _info(region: str, strength: int, source: str):
     from game.engine.state import PendingInfoAttack
 
@@ -283,6 +324,12 @@ def _host_force_conduct(ctx: Context) -> None:
     """Host-nation and international forces harm civilians too (rules.md §6.4)."""
     state = ctx.state
     partners = ctx.index.partner_forces
+    offensive = max(0, ctx.modifier_total("international_support"))  # tempo of partner strikes
+    operations = ctx.modifier_total("host_operations")  # tempo of the army's own operations
+    struck: dict[str, int] = {}  # regions where armed groups killed soldiers this turn
+    for change in state.current.changes:
+        if change.kind == "host_forces_killed":
+            struck[change.target] = struck.get(change.target, 0) + change.delta
     for region_id in ctx.index.region_order:
         region = state.regions[region_id]
         for actor_id, level in region.threat.items():
@@ -290,8 +337,20 @@ def _host_force_conduct(ctx: Context) -> None:
                 continue
             actor = ctx.index.actors[actor_id]
             if actor.kind == "host_forces":
-                chance = level + (1 if state.policy.orientation == "state_centred" else -1)
+                chance = level + (
+                    T.HOST_STATE_CENTRED
+                    if state.policy.orientation == "state_centred"
+                    else T.HOST_PEOPLE_CENTRED
+                )
                 checks = []
+                if region_id in struck:
+                    chance += T.HOST_SWEEP_BONUS
+                    checks.append(
+                        f"a sweep after {struck[region_id]} soldiers were killed (+{T.HOST_SWEEP_BONUS})"
+                    )
+                if operations:
+                    chance += operations
+                    checks.append(f"the army's offensive operations ({operations:+d})")
                 if region.tier_three:
                     chance -= 1
                     checks.append("human-rights monitoring (Tier III)")
@@ -302,7 +361,8 @@ def _host_force_conduct(ctx: Context) -> None:
                 if roll > chance:
                     continue
                 deaths = (
-                    ctx.die(6, f"toll of abuses in {ctx.region_name(region_id)}") + T.HOST_ABUSE_DEATHS_BASE
+                    ctx.dice(*T.HOST_ABUSE_DICE, f"toll of abuses in {ctx.region_name(region_id)}")
+                    + T.HOST_ABUSE_DEATHS_BASE
                 )
                 detail = (
                     f"rolled {roll} against {chance} ({state.policy.orientation.replace('_', '-')}"
@@ -312,10 +372,14 @@ def _host_force_conduct(ctx: Context) -> None:
                 roll = ctx.dice(
                     2, 6, f"collateral harm by {ctx.actor_name(actor_id)} in {ctx.region_name(region_id)}"
                 )
-                if roll > level + 1:
+                chance = level + 1 + T.STRIKE_TEMPO_PER_SUPPORT * max(0, offensive)
+                if roll > chance:
                     continue
-                deaths = ctx.die(6, f"toll of collateral harm in {ctx.region_name(region_id)}")
-                detail = f"rolled {roll} against {level + 1}"
+                deaths = ctx.dice(
+                    *T.COLLATERAL_DICE, f"toll of collateral harm in {ctx.region_name(region_id)}"
+                )
+                tempo = f", operations tempo +{chance - level - 1}" if chance > level + 1 else ""
+                detail = f"rolled {roll} against {chance} (level {level} + 1{tempo})"
             ctx.civilians_killed(
                 region_id,
                 actor_id,

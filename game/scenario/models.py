@@ -312,6 +312,7 @@ class ModifierEffect(_Effect):
         "attack_hours_pct",
         "isr_hours_pct",
         "international_support",
+        "host_operations",
     ]
     value: int = Field(ge=-100, le=200)
     turns: int = Field(ge=1, le=60)

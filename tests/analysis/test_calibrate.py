@@ -1,0 +1,85 @@
+"""`minusma calibrate`: where, by whom and how hard, beside history; --check fails a row out of range."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from game.analysis.calibrate import calibrate, sparkline
+from game.cli import main
+from game.scenario.loader import load_scenario
+
+ROOT = Path(__file__).parents[2]
+MINI = ROOT / "tests" / "fixtures" / "mini.yaml"
+
+
+def test_historical_policy_passes_the_check_over_50_seeds(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["calibrate", "--seeds", "50", "--check", "--workers", "2"])
+    out, err = capsys.readouterr()
+    assert code == 0, out + err
+    assert "Every row with a historical range is inside it." in out
+    for row in ("share in Mopti", "share in Ménaka", "share by Community militias", "host forces killed"):
+        assert row in out
+    assert "Civilian deaths per month" in out
+
+
+def _mini_with(tmp_path: Path, **history: object) -> Path:
+    data = yaml.safe_load(MINI.read_text(encoding="utf-8"))
+    data["history"].update(history)
+    path = tmp_path / "mini.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def test_check_exits_1_and_names_the_rows_outside(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _mini_with(
+        tmp_path,
+        regional_shares=[{"period": "2019", "of": "south", "low": 90, "high": 100, "source": "impossible"}],
+    )
+    code = main(["calibrate", "--scenario", str(path), "--seeds", "4", "--check", "--workers", "1"])
+    out, _ = capsys.readouterr()
+    assert code == 1
+    assert "share in South 2019:" in out and "against 90-100%" in out
+    # without --check the same table is only shown
+    assert main(["calibrate", "--scenario", str(path), "--seeds", "4", "--workers", "1"]) == 0
+
+
+def test_shares_are_of_each_games_period_total(tmp_path: Path) -> None:
+    path = _mini_with(
+        tmp_path,
+        regional_shares=[
+            {"period": "2019", "of": region, "low": 0, "high": 100, "source": "test"}
+            for region in ("north", "centre", "south")
+        ],
+        perpetrator_groups=[
+            {"id": "armed", "name": "Armed groups", "actors": ["jnim", "militia", "crossfire"]},
+            {"id": "state", "name": "The state", "actors": ["fama"]},
+        ],
+        perpetrator_shares=[
+            {"period": "2019", "of": group, "low": 0, "high": 100, "source": "test"}
+            for group in ("armed", "state")
+        ],
+    )
+    result = calibrate(load_scenario(path), seeds=6, workers=1)
+    regions = [row for row in result.rows if row.measure.startswith("share in")]
+    groups = [row for row in result.rows if row.measure.startswith("share by")]
+    assert sum(row.mean for row in regions) == pytest.approx(100, abs=0.5)
+    assert sum(row.mean for row in groups) == pytest.approx(100, abs=0.5)
+    for row in regions + groups:
+        assert row.p10 <= row.mean <= row.p90 or row.p10 == row.p90
+    assert set(result.monthly) == {"north", "centre", "south"}
+
+
+def test_unknown_perpetrator_group_is_refused(tmp_path: Path) -> None:
+    path = _mini_with(
+        tmp_path, perpetrator_shares=[{"period": "2019", "of": "ghosts", "low": 0, "high": 5, "source": "x"}]
+    )
+    with pytest.raises(Exception, match="unknown group 'ghosts'"):
+        load_scenario(path)
+
+
+def test_sparkline_scales_to_the_top_value() -> None:
+    assert sparkline([0, 4, 8], 8) == " ▄█"
+    assert sparkline([0, 0], 0) == "  "
