@@ -23,6 +23,7 @@ from game.bots.policies import historical
 from game.engine import Game, IllegalOrder
 from game.engine import orders as O
 from game.engine import tables as T
+from game.engine.fog import threat_band
 from game.engine.rng import MASK64, below, seed_state
 from game.engine.state import GameState
 from game.scenario.models import (
@@ -39,6 +40,7 @@ SEARCH_SALT = 0x5EA2C4  # keeps the planner's imagined dice apart from any game 
 RECENT_TURNS = 12  # history the rules read (the last 11 turns), with one to spare
 ATTACK_EFFECTS = (CivilianAttackEffect, PeacekeeperAttackEffect, HostForceAttackEffect)
 POSTURES = ("base", "patrol", "quick_reaction")
+THREAT_LEVELS = range(6)  # 0-5 (rules.md §10)
 
 
 @dataclass(frozen=True)
@@ -93,9 +95,10 @@ def imagined_copy(game: Game, sample: int) -> Game:
         if region.warning >= T.WARNING_REVEALS_CARDS:
             continue
         for actor, level in sorted(region.threat.items()):
-            if level >= 2:  # seen as a band: medium is 2-3, high 4-5
-                dice, extra = below(dice, 2)
-                region.threat[actor] = (2 if level <= 3 else 4) + extra
+            band = [other for other in THREAT_LEVELS if threat_band(other) == threat_band(level)]
+            if len(band) > 1:  # seen only as a band (medium, high): any level in it may be true
+                dice, pick = below(dice, len(band))
+                region.threat[actor] = band[pick]
     state.held_cards = {**state.held_cards, **_unforeseeable(game)}
     state.rng = dice
     return copy
