@@ -95,6 +95,12 @@ def format_scorecard(card: Scorecard, index: ScenarioIndex) -> list[str]:
         f"Share of civilian deaths in central Mali: {card.central_share_pct}% "
         f"(history ~{card.central_share_history_pct}%)"
     )
+    for share in card.shares:
+        what = f"share {'in' if share.kind == 'region' else 'by'} {share.name}"
+        lines.append(
+            f"{what[:46]:<46} {share.period:<8} {share.value:>3}%  history {share.low}-{share.high}%  "
+            f"{share.verdict}"
+        )
     lines.append(f"Mean Say-Do gap: {card.say_do_gap_mean_tenths / 10:.1f}")
     lines.append("Mandate renewals: " + (", ".join(card.mandate_outcomes) or "none"))
     lines.append(f"Host-state consent: {card.consent}   Mandate support: {card.mandate_support}")

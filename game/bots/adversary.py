@@ -131,7 +131,7 @@ def _host_forces(ctx: Context) -> list[Action]:
     actions = []
     for region_id in ctx.index.region_order:
         spec = ctx.index.regions[region_id]
-        if not spec.tri_border or ctx.state.regions[region_id].host_presence < 2:
+        if not spec.tri_border or ctx.state.regions[region_id].host_presence < T.HOST_CAMPS_PRESENCE:
             continue
         actor = _top_actor(ctx, region_id, "host_forces")
         if actor and actor[1] >= T.EXPOSED_THREAT:

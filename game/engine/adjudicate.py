@@ -173,7 +173,9 @@ def resolve_civilian_attack(ctx: Context, region: str, actor: str, unopposed: in
     dispersion = ctx.index.regions[region].dispersion
     in_reach = True
     if dispersion:  # a raid on a village out of reach of the mission's posts (rules.md §6.2)
-        in_reach = ctx.die(6, f"reach of the posts in {ctx.region_name(region)}") > dispersion
+        # a large, planned attack is reconnoitred: it picks a village the posts cannot reach
+        far = dispersion + (T.MAJOR_ATTACK_REACH if major else 0)
+        in_reach = ctx.die(6, f"reach of the posts in {ctx.region_name(region)}") > far
     protection = civilian_protection(ctx, region, major, in_reach)
     roll = ctx.dice(2, 6, f"protection of civilians in {ctx.region_name(region)}")
     outcome, percent = outcome_for(roll + protection.total)

@@ -35,6 +35,33 @@ class MeasureResult:
 
 
 @dataclass
+class ShareResult:
+    """A share of one period's civilian deaths (a region, a zone or a perpetrator group) beside history."""
+
+    name: str
+    period: str
+    value: int  # percent of the period's civilian deaths in this game
+    low: int
+    high: int
+    source: str = ""
+    kind: str = "region"  # "region" (a region or a zone) or "perpetrator"
+    complete: bool = True
+
+    @property
+    def verdict(self) -> str:
+        if not self.complete:
+            return "so far (period not over)"
+        if self.value < self.low:
+            return "less than history"
+        if self.value > self.high:
+            return "more than history"
+        return "as history"
+
+
+ZONE_NAMES = {"centre": "central Mali", "north": "the north", "south": "the south"}
+
+
+@dataclass
 class Scorecard:
     """No single win line: a set of measures a class can argue about."""
 
@@ -51,6 +78,7 @@ class Scorecard:
     consent: int = 0
     mandate_support: int = 0
     outcomes: dict[str, int] = field(default_factory=dict)
+    shares: list[ShareResult] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return {
@@ -82,6 +110,19 @@ class Scorecard:
             "host_state_consent": self.consent,
             "mandate_support": self.mandate_support,
             "protection_outcomes": self.outcomes,
+            "shares": [
+                {
+                    "name": r.name,
+                    "kind": r.kind,
+                    "period": r.period,
+                    "value_pct": r.value,
+                    "low_pct": r.low,
+                    "high_pct": r.high,
+                    "verdict": r.verdict,
+                    "source": r.source,
+                }
+                for r in self.shares
+            ],
         }
 
 
@@ -157,4 +198,53 @@ def score(scenario: Scenario, state: GameState) -> Scorecard:
     if state.history:
         gaps = [max(0, r.say - r.do) for r in state.history]
         card.say_do_gap_mean_tenths = sum(gaps) * 10 // len(gaps)
+    card.shares = share_results(scenario, state)
     return card
+
+
+def share_results(scenario: Scenario, state: GameState) -> list[ShareResult]:
+    """Where and by whom civilians died in each period, as shares, beside the record's ranges."""
+    history = scenario.history
+    if not history.regional_shares and not history.perpetrator_shares:
+        return []
+    zone = {r.id: r.zone for r in scenario.regions}
+    names = {r.id: r.name for r in scenario.regions}
+    group_of = {actor: g.id for g in history.perpetrator_groups for actor in g.actors}
+    group_names = {g.id: g.name for g in history.perpetrator_groups}
+    tallies: dict[str, dict[str, int]] = {}  # period -> "r:id" / "z:zone" / "g:group" / "total" -> deaths
+    last_month: dict[str, str] = {}
+    periods = {s.period for s in history.regional_shares} | {s.period for s in history.perpetrator_shares}
+    for record in state.history:
+        for period in periods:
+            if not in_period(record.month, period):
+                continue
+            last_month[period] = record.month
+            tally = tallies.setdefault(period, {})
+            for region, by in record.civilians_killed.items():
+                for perpetrator, deaths in by.items():
+                    for key in (
+                        "total",
+                        f"r:{region}",
+                        f"z:{zone[region]}",
+                        f"g:{group_of.get(perpetrator)}",
+                    ):
+                        tally[key] = tally.get(key, 0) + deaths
+    results = []
+    for kind, shares in (("region", history.regional_shares), ("perpetrator", history.perpetrator_shares)):
+        for share in shares:
+            tally = tallies.get(share.period)
+            if tally is None:
+                continue  # the period has not begun
+            if kind == "perpetrator":
+                key, name = f"g:{share.of}", group_names[share.of]
+            elif share.of in names:
+                key, name = f"r:{share.of}", names[share.of]
+            else:
+                key, name = f"z:{share.of}", ZONE_NAMES.get(share.of, share.of)
+            total = tally.get("total", 0)
+            value = tally.get(key, 0) * 100 // total if total else 0
+            complete = state.phase == "over" or last_month[share.period] >= period_end(share.period)
+            results.append(
+                ShareResult(name, share.period, value, share.low, share.high, share.source, kind, complete)
+            )
+    return results

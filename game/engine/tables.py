@@ -30,6 +30,7 @@ POC_DEFINED_BONUS = 1  # SRSG defined PoC: units share one understanding of when
 POC_UNDEFINED_PENALTY = 1  # status quo with caveated units present: confusion
 MAJOR_ATTACK_PENALTY = 2  # an attack whose unopposed toll can reach 50 or more
 MAJOR_ATTACK_DEATHS = 50
+MAJOR_ATTACK_REACH = 2  # a large attack falls out of reach on 1d6 <= dispersion + 2
 QRF_AIR_HOURS = 10  # lift hours used by one air response
 TASK_HOURS = {"attack": 15, "isr": 50}  # hours a standing tasking uses each turn
 
@@ -137,12 +138,14 @@ REDUCED_MEANS = {"budget": -2, "aviation_pct": -15}
 # --- Threat dynamics (rules.md §10) ----------------------------------------------------------
 THREAT_UP_AT = 12  # 2d6 + modifiers at or above: +1
 THREAT_DOWN_AT = 4  # 2d6 + modifiers at or below: -1
+STATE_RETURN_ROLL = 6  # a region below its starting host presence regains 1 on 1d6 of 6
 THREAT_REVERSION = 2  # per level above (-) or below (+) the scenario's starting level
 HOST_ABUSE_DICE = (2, 6)  # toll of a host-force abuse: 2d6 ...
 HOST_ABUSE_DEATHS_BASE = 2  # ... + this
 HOST_STATE_CENTRED = 0  # host-force conduct: 1d6 <= level + this when state-centred ...
 HOST_PEOPLE_CENTRED = -2  # ... or + this when people-centred
-HOST_SWEEP_BONUS = 2  # the army sweeps a region where armed groups killed soldiers this turn
+HOST_SWEEP_BONUS = 2  # the army sweeps a region where armed groups killed ...
+HOST_SWEEP_DEATHS = 10  # ... this many soldiers or more this turn
 STRIKE_TEMPO_PER_SUPPORT = 2  # international strikes: chance + 2 per point of international support
 COLLATERAL_DICE = (2, 6)  # toll of international forces' collateral harm
 
@@ -150,6 +153,7 @@ COLLATERAL_DICE = (2, 6)  # toll of international forces' collateral harm
 MAX_INFO_ATTACKS = 2
 MAX_PEACEKEEPER_STRIKES = 1
 MAX_HOST_FORCE_STRIKES = 2
+HOST_CAMPS_PRESENCE = 1  # P3: the army keeps camps where its presence is at least this
 EXPOSED_THREAT = 3
 REPRISAL_DEATHS = 10  # civilians killed in a region last turn that invite reprisal raids ...
 REPRISAL_BONUS = 2  # ... + 2 to each militia's raid roll there

@@ -343,7 +343,7 @@ def _host_force_conduct(ctx: Context) -> None:
                     else T.HOST_PEOPLE_CENTRED
                 )
                 checks = []
-                if region_id in struck:
+                if struck.get(region_id, 0) >= T.HOST_SWEEP_DEATHS:
                     chance += T.HOST_SWEEP_BONUS
                     checks.append(
                         f"a sweep after {struck[region_id]} soldiers were killed (+{T.HOST_SWEEP_BONUS})"
@@ -567,6 +567,7 @@ def _assessment(ctx: Context) -> None:
         if region.tier_three:
             _tier_three(ctx, region_id)
         _threat_drift(ctx, region_id, international)
+        _state_returns(ctx, region_id)
     if state.policy.orientation == "state_centred":
         if state.consent < T.STATE_CENTRED_CONSENT_LIMIT:
             ctx.consent(
@@ -603,6 +604,24 @@ def _tier_three(ctx: Context, region_id: str) -> None:
             ctx.threat(region_id, actor_id, -1, "a protective environment takes hold", why)
         else:
             ctx.host_presence(region_id, 1, "local institutions return", why)
+
+
+def _state_returns(ctx: Context, region_id: str) -> None:
+    """Setbacks are not for ever: the army and administration come back (rules.md §10)."""
+    start = ctx.index.regions[region_id].host_presence
+    if ctx.state.regions[region_id].host_presence >= start:
+        return
+    roll = ctx.die(6, f"the state's return to {ctx.region_name(region_id)}")
+    if roll >= T.STATE_RETURN_ROLL:
+        ctx.host_presence(
+            region_id,
+            1,
+            f"the state redeploys to {ctx.region_name(region_id)}",
+            [
+                cause("roll", "d6", f"rolled {roll}, needed {T.STATE_RETURN_ROLL}"),
+                cause("rule", "the state returns"),
+            ],
+        )
 
 
 def _threat_drift(ctx: Context, region_id: str, international: int) -> None:

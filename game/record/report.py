@@ -143,6 +143,32 @@ def _scorecard_section(replay: Replay) -> Section:
     )
 
 
+def _shares_section(replay: Replay) -> Section | None:
+    """Where and by whom civilians died, as shares of each period, beside the record."""
+    shares = replay.scorecard.shares
+    if not shares:
+        return None
+    rows = [
+        [
+            f"{'in' if r.kind == 'region' else 'by'} {r.name}",
+            r.period,
+            f"{r.value}%",
+            f"{r.low}–{r.high}%",
+            r.verdict,
+        ]
+        for r in shares
+    ]
+    note = Para(
+        "Totals can match history while the war inside them does not: these rows compare where "
+        "civilians died and who killed them with the human rights record (sources in the scenario file)."
+    )
+    return Section(
+        "Where and by whom, against history",
+        "shares",
+        [Table(["share of civilian deaths", "period", "this game", "history", "verdict"], rows), note],
+    )
+
+
 def _credibility_chart(replay: Replay) -> Chart:
     labels = ["start", *_x_labels(replay)]
     lines = [Line("national", replay.national_credibility, colour="#000000", width=3.5)]
@@ -339,8 +365,10 @@ def single_report(replay: Replay) -> Document:
         "charts",
         [_credibility_chart(replay), *_casualty_charts(replay)],
     )
+    shares = _shares_section(replay)
     sections = [
         _scorecard_section(replay),
+        *([shares] if shares else []),
         charts,
         _say_do_section(replay),
         _decisions_section(replay),
