@@ -10,7 +10,8 @@ import pytest
 
 from game.analysis.difficulty import BAND, SEARCHED, STUDY_ORDER, DifficultyReport, measure_difficulty
 from game.bots.policies import POLICIES, play_game
-from game.bots.search import imagined_copy, plan_turn
+from game.bots.search import Planner, imagined_copy, plan_turn
+from game.bots.search import _baseline as historical_orders
 from game.cli import main
 from game.engine import Game
 from game.engine import tables as T
@@ -47,7 +48,7 @@ def test_searched_is_registered_listed_and_slow(capsys: pytest.CaptureFixture[st
     assert re.search(r"searched\s+the historical plan improved", capsys.readouterr().out)
 
 
-def test_same_seed_same_game_and_the_plan_is_legal(mini: Scenario) -> None:
+def test_same_seed_same_game_and_not_the_historical_one(mini: Scenario) -> None:
     first = play_game(Game.new(mini, 6), POLICIES[SEARCHED])
     second = play_game(Game.new(mini, 6), POLICIES[SEARCHED])
     assert first.state.to_json() == second.state.to_json()
@@ -81,6 +82,21 @@ def test_the_search_sees_only_what_the_mission_may_know(mali: Scenario) -> None:
     assert plan_turn(other)[0] == plan_turn(game)[0]
     unforeseen = imagined_copy(game, 0).state.held_cards
     assert unforeseen and all(game.index.cards[card].kind == "historical" for card in unforeseen)
+
+
+def test_the_plan_costs_no_more_than_historicals_orders_on_the_imagined_futures(mali: Scenario) -> None:
+    game = after_turns(mali, seed=4, turns=3)
+    plan, _ = plan_turn(game)
+    judge = Planner(game)
+    assert judge.cost(plan) <= judge.cost(historical_orders(judge.futures[0]))
+
+
+def test_analyse_shows_the_difference_as_a_share_of_the_baseline(capsys: pytest.CaptureFixture[str]) -> None:
+    mini = str(ROOT / "tests" / "fixtures" / "mini.yaml")
+    argv = ["analyse", "--scenario", mini, "--workers", "1", "--runs", "3", "--no-plots"]
+    assert main([*argv, "--policy", "passive", "--policy", "historical", "--measure", "civilians"]) == 0
+    out = capsys.readouterr().out
+    assert "diff %" in out and re.search(r"│ +[+-]\d+% │", out)
 
 
 # --- the band ------------------------------------------------------------------------------------
