@@ -168,11 +168,15 @@ def measure_difficulty(
     scripted = run_games(
         scenario, [POLICIES[name] for name in SCRIPTED], seeds, base_seed, workers, progress=progress
     )
+    if scripted.interrupted:
+        raise KeyboardInterrupt
     results = list(scripted.results)
     if search_seeds:
         searched = run_games(
             scenario, [POLICIES[SEARCHED]], min(search_seeds, seeds), base_seed, workers, progress=progress
         )
+        if searched.interrupted:
+            raise KeyboardInterrupt
         results += searched.results
     by_policy: dict[str, list[GameResult]] = {}
     for result in results:
@@ -197,7 +201,8 @@ def format_difficulty(report: DifficultyReport) -> list[str]:
         "",
     ]
     heads = [*report.periods, "whole game"]
-    lines.append(f"{'policy':<19} {'games':>5}  " + "  ".join(f"{h:>13}" for h in heads) + "  credibility")
+    columns = "  ".join(f"{head:>13}" for head in heads)
+    lines.append(f"{'policy':<19} {'games':>5}  {columns}  credibility at the end")
     for row in report.rows:
         baseline = row.policy == BASELINE
         cells = [_cell(row.deaths[p], row.gain_pct[p], baseline) for p in [*report.periods, "whole"]]
@@ -242,6 +247,7 @@ def run_from_command(args, scenario) -> tuple[list[str], bool]:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    from game.analysis.montecarlo import GameFailed
     from game.cli import UserError
 
     if args.search_seeds < 0:
@@ -251,7 +257,14 @@ def run_from_command(args, scenario) -> tuple[list[str], bool]:
     columns = (TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task("difficulty", total=total)
-        report = measure_difficulty(
-            scenario, args.seeds, search_seeds, workers=args.workers, progress=lambda n: bar.advance(task, n)
-        )
+        try:
+            report = measure_difficulty(
+                scenario,
+                args.seeds,
+                search_seeds,
+                workers=args.workers,
+                progress=lambda n: bar.advance(task, n),
+            )
+        except GameFailed as error:
+            raise UserError(str(error)) from None
     return format_difficulty(report), report.passed
