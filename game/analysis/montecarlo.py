@@ -207,7 +207,7 @@ def run_games(
     collected: list[GameResult] = []
     try:
         if executor == "dask":
-            _run_dask(scenario, policies, outcome, scheduler, chunk_size, collected, report)
+            _run_dask(scenario, policies, outcome, scheduler, chunk_size, collected, report, measure)
         else:
             outcome.workers = workers or available_cores()
             size = chunk_size or chunk_size_for(runs * len(policies), outcome.workers)
@@ -278,6 +278,7 @@ def _run_dask(
     chunk_size: int | None,
     collected: list,
     report: Progress,
+    measure: Measure | None = None,
 ) -> None:
     """Run the chunks on a Dask distributed cluster (its threads count as the workers)."""
     try:
@@ -301,7 +302,7 @@ def _run_dask(
         shared = client.scatter(scenario, broadcast=True)
         futures = [
             client.submit(run_chunk_on, shared, chunk, pure=False)
-            for chunk in plan_chunks(policies, outcome.runs, outcome.base_seed, size)
+            for chunk in plan_chunks(policies, outcome.runs, outcome.base_seed, size, measure)
         ]
         for future in dask_as_completed(futures, loop=client.loop):
             results = future.result()
