@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from game.analysis.montecarlo import GameResult, run_games
+from game.analysis.stats import Comparison, paired_comparison
 from game.bots.policies import POLICIES
 from game.scenario.models import Scenario
 
@@ -44,6 +45,7 @@ class PolicyRow:
     gain_pct: dict[str, float]  # period -> % fewer deaths than historical (negative: more)
     credibility: float
     credibility_vs_baseline: float  # national credibility at the end, minus historical's
+    whole_by_seed: dict[int, float]  # civilian deaths over the game, by seed, for paired tests
 
 
 @dataclass(frozen=True)
@@ -87,7 +89,14 @@ def policy_row(
     credibility = _mean([game.measures["national_credibility"] for game in games])
     theirs = _mean([baseline[game.seed].measures["national_credibility"] for game in paired])
     ours = _mean([game.measures["national_credibility"] for game in paired])
-    return PolicyRow(policy, len(games), deaths, gain, credibility, ours - theirs)
+    whole = {game.seed: game.measures["civilians_killed"] for game in games}
+    return PolicyRow(policy, len(games), deaths, gain, credibility, ours - theirs, whole)
+
+
+def fewer_deaths(row: PolicyRow, other: PolicyRow) -> Comparison:
+    """Paired comparison of whole-game civilian deaths, row minus other, on their common seeds."""
+    seeds = sorted(set(row.whole_by_seed) & set(other.whole_by_seed))
+    return paired_comparison([row.whole_by_seed[s] for s in seeds], [other.whole_by_seed[s] for s in seeds])
 
 
 def checks(rows: dict[str, PolicyRow], periods: list[str], band: Band = BAND) -> list[Check]:
@@ -134,24 +143,46 @@ def checks(rows: dict[str, PolicyRow], periods: list[str], band: Band = BAND) ->
                 or f"none more than {band.best_gain_pct:.0f}% fewer deaths in a period",
             )
         )
-        whole = [row.deaths["whole"] for row in studied]
-        found.append(
-            Check(
-                "the study's order: " + " < ".join(STUDY_ORDER) + " in civilian deaths",
-                all(a < b for a, b in pairwise(whole)),
-                ", ".join(f"{row.policy} {row.deaths['whole']:.0f}" for row in studied),
-            )
-        )
-        status_quo = rows[STATUS_QUO]
-        worse = [row.policy for row in studied[:-1] if row.credibility <= status_quo.credibility]
-        found.append(
-            Check(
-                "the study's courses keep more credibility than the status quo",
-                not worse,
-                ", ".join(f"{row.policy} {row.credibility:.0f}" for row in studied),
-            )
-        )
+        found.append(_study_order(studied))
+        found.append(_beats_status_quo(studied[:-1], rows[STATUS_QUO]))
     return found
+
+
+def _study_order(studied: list[PolicyRow]) -> Check:
+    """Each course has fewer deaths than the next; two the dice cannot tell apart pass as equal."""
+    reversed_pairs, text = [], studied[0].policy
+    for better, worse in pairwise(studied):
+        comparison = fewer_deaths(better, worse)
+        if comparison.mean_diff > 0 and comparison.significant:
+            reversed_pairs.append(better.policy)
+        sign = "<" if comparison.mean_diff < 0 else ">"
+        told = comparison.significant
+        text += f" {sign if told else '≈'} {worse.policy}"
+        if not told:
+            text += f" (not told apart, p {comparison.p_value:.2f})"
+    means = ", ".join(f"{row.policy} {row.deaths['whole']:.0f}" for row in studied)
+    return Check(
+        "the study's courses in its order of civilian deaths",
+        not reversed_pairs,
+        f"{text}; means {means}",
+    )
+
+
+def _beats_status_quo(courses: list[PolicyRow], status_quo: PolicyRow) -> Check:
+    """Each recommended course: significantly fewer deaths, and more credibility, than course 1."""
+    failing = []
+    for row in courses:
+        comparison = fewer_deaths(row, status_quo)
+        if (
+            not (comparison.mean_diff < 0 and comparison.significant)
+            or row.credibility <= status_quo.credibility
+        ):
+            failing.append(row.policy)
+    detail = ", ".join(
+        f"{row.policy} {row.deaths['whole']:.0f} deaths, credibility {row.credibility:.0f}"
+        for row in [*courses, status_quo]
+    )
+    return Check("the study's courses beat the status quo (deaths and credibility)", not failing, detail)
 
 
 def measure_difficulty(

@@ -118,7 +118,7 @@ def test_calibrate_prints_the_difficulty_report(capsys: pytest.CaptureFixture[st
     assert "Difficulty: mean civilian deaths per period" in out
     assert re.search(r"^searched\s+2\s", out, re.MULTILINE)
     assert re.search(r"^worst-hit\s+4\s", out, re.MULTILINE)
-    assert "excellent play (searched) inside the band" in out and "the study's order" in out
+    assert "excellent play (searched) inside the band" in out and "the study's courses in its order" in out
     assert main([*argv, "--workers", "0"]) == 2
 
 
@@ -146,8 +146,8 @@ def test_the_study_courses_of_action_are_inside_the_band(report: DifficultyRepor
 
 
 def test_the_study_courses_of_action_come_in_its_order(report: DifficultyReport) -> None:
-    verdict(report, "the study's order")
-    verdict(report, "the study's courses keep more credibility than the status quo")
+    verdict(report, "the study's courses in its order")
+    verdict(report, "the study's courses beat the status quo")
     assert report.row("coa1-status-quo").deaths["whole"] > report.row("poc-first-mtf-air").deaths["whole"]
 
 
