@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from game.bots.policies import POLICIES, Policy
 from game.engine import Game, IllegalOrder
 from game.engine import orders as O
+from game.fileread import MEGABYTE, FileReadError, read_text
 from game.scenario.loader import ScenarioError, ScenarioProblem, problem_at, validate_yaml
 from game.scenario.models import Caveat, MonthStr, Scenario, UnitType, Zone
 
@@ -25,6 +26,7 @@ UnitGroup = Literal["combat", "police", "mobile_task_force", "all"]
 RegionOrder = Literal["listed", "credibility", "threat", "warning", "civilian_deaths"]
 Target = Literal["first"]
 Points = Annotated[int, Field(ge=0, le=3)]
+POLICY_MAX_BYTES = MEGABYTE  # the commented example is 3 KB
 
 
 class _Strict(BaseModel):
@@ -53,6 +55,16 @@ class When(_Strict):
     civilian_deaths_at_least: int | None = Field(None, ge=0, description="Deaths there last turn")
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    @model_validator(mode="after")
+    def _ranges_in_order(self) -> When:
+        for first, last, what in (
+            (self.from_month, self.until_month, "months"),
+            (self.from_turn, self.until_turn, "turns"),
+        ):
+            if first is not None and last is not None and first > last:
+                raise ValueError(f"the {what} run backwards: from {first} until {last} holds for no turn")
+        return self
 
 
 class SetPolicies(_Strict):
@@ -199,13 +211,10 @@ def parse_policy(text: str, file: str = "<policy>", scenario: Scenario | None = 
 
 def load_policy_file(path: str | Path, scenario: Scenario | None = None) -> Policy:
     """Load and check a policy file from disk."""
-    path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise PolicyFileError([ScenarioProblem(str(path), 1, 1, "", "file not found")]) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise PolicyFileError([ScenarioProblem(str(path), 1, 1, "", f"cannot read: {error}")]) from None
+        text = read_text(path, "a policy file (YAML)", POLICY_MAX_BYTES)
+    except FileReadError as error:
+        raise PolicyFileError(ScenarioError.unreadable(error).problems) from None
     return parse_policy(text, str(path), scenario)
 
 

@@ -19,6 +19,7 @@ import hashlib
 import json
 import os
 import re
+import stat
 import tempfile
 import uuid
 from collections.abc import Callable, Iterable
@@ -32,6 +33,7 @@ from pydantic import ValidationError
 from game import __version__
 from game.engine import ORDER_ADAPTER, Game, IllegalOrder, TurnRecord
 from game.engine import orders as O
+from game.fileread import MEGABYTE, FileReadError, decode, parse_json, position, printable, read_bytes
 from game.scenario.loader import cross_reference_problems, scenario_hash
 from game.scenario.models import Scenario
 
@@ -42,6 +44,13 @@ DATA_DIR_ENV = "MINUSMA_DATA_DIR"
 AUTOSAVE_FOLDER = "autosaves"
 SUFFIX = ".json"
 GENESIS = "minusma-save-v1"  # the "previous digest" of turn 1
+SAVE_MAX_BYTES = 64 * MEGABYTE  # a whole campaign with every order is well under 1 MB
+STALE_TEMPORARY_SECONDS = 15 * 60  # an unfinished write older than this was interrupted
+MODES = ("solo", "hotseat", "syndicate")
+GAME_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+MAX_TEXT = 100_000  # the longest note a save may hold (a turn's debrief notes, all together)
+MAX_NAME = 1000  # the longest save, player or file name
+MAX_TURN = 10_000
 
 
 class SaveError(Exception):
@@ -68,14 +77,37 @@ class SaveMeta:
 
     @classmethod
     def from_json(cls, data: Any) -> SaveMeta:
+        """Metadata read from a file, every field checked; ValueError names the first bad one."""
         if not isinstance(data, dict):
             raise ValueError("meta must be an object")
-        known = {f.name for f in dataclasses.fields(cls)}
-        values = {key: value for key, value in data.items() if key in known}
-        if not isinstance(values.get("mode"), str) or not isinstance(values.get("seats"), dict):
-            raise ValueError("meta needs a mode and seats")
-        values["seats"] = {str(role): str(name) for role, name in values["seats"].items()}
-        values["notes"] = {int(turn): str(text) for turn, text in (values.get("notes") or {}).items()}
+        mode, seats = data.get("mode"), data.get("seats")
+        if mode not in MODES:
+            raise ValueError(f"meta.mode must be one of {', '.join(MODES)}")
+        if not isinstance(seats, dict) or not all(
+            isinstance(role, str) and isinstance(name, str) and len(role) <= 40 and len(name) <= MAX_NAME
+            for role, name in seats.items()
+        ):
+            raise ValueError("meta.seats must map each role to a player's name")
+        values: dict[str, Any] = {"mode": mode, "seats": dict(seats)}
+        for key in ("name", "started"):
+            if key in data:
+                values[key] = _text(data[key], f"meta.{key}", MAX_NAME)
+        if data.get("parent") is not None:
+            values["parent"] = _text(data["parent"], "meta.parent", MAX_NAME)
+        if data.get("fork_turn") is not None:
+            values["fork_turn"] = _turn(data["fork_turn"], "meta.fork_turn")
+        notes = data.get("notes") or {}
+        if not isinstance(notes, dict):
+            raise ValueError("meta.notes must map turn numbers to text")
+        values["notes"] = {
+            _turn(turn, "a turn of meta.notes"): _text(text, "a note", MAX_TEXT)
+            for turn, text in notes.items()
+        }
+        if "game_id" in data:
+            game_id = data["game_id"]
+            if not isinstance(game_id, str) or not GAME_ID.match(game_id):
+                raise ValueError("meta.game_id must be up to 64 letters, digits, '-', '_' or '.'")
+            values["game_id"] = game_id
         return cls(**values)
 
     def players(self) -> str:
@@ -116,6 +148,21 @@ class SaveFile:
     final_digest: str
     saved_at: str
     game_version: str
+
+
+def _text(value: Any, what: str, longest: int) -> str:
+    if not isinstance(value, str) or len(value) > longest:
+        raise ValueError(f"{what} must be text of at most {longest} characters")
+    return value
+
+
+def _turn(value: Any, what: str) -> int:
+    """A turn number from a file: an int, or the digits of one (JSON keys are text)."""
+    if isinstance(value, str) and value.isdigit() and len(value) <= 5:
+        value = int(value)
+    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= MAX_TURN:
+        raise ValueError(f"{what} must be a turn number from 1 to {MAX_TURN}")
+    return value
 
 
 # --- where saves live ---------------------------------------------------------------------------
@@ -284,7 +331,29 @@ def autosave(game: Game, meta: SaveMeta) -> Path:
     for old in _newest_first(folder.glob(f"{prefix}*{SUFFIX}"))[AUTOSAVES_KEPT:]:
         with contextlib.suppress(OSError):
             old.unlink()
+    remove_stale_temporaries(folder)
     return path
+
+
+def remove_stale_temporaries(folder: Path, now: float | None = None) -> list[Path]:
+    """Delete the hidden `.NAME.json.XXXX.tmp` files of writes interrupted long ago; the removed ones.
+
+    Only regular files of write_atomic's own pattern, untouched for STALE_TEMPORARY_SECONDS, so a
+    write in progress in another window is never disturbed.
+    """
+    now = datetime.now().timestamp() if now is None else now
+    removed = []
+    try:
+        candidates = list(folder.glob(f".*{SUFFIX}.*.tmp"))
+    except OSError:
+        return removed
+    for path in candidates:
+        with contextlib.suppress(OSError):
+            info = path.lstat()
+            if stat.S_ISREG(info.st_mode) and now - info.st_mtime > STALE_TEMPORARY_SECONDS:
+                path.unlink()
+                removed.append(path)
+    return removed
 
 
 def _newest_first(paths: Iterable[Path]) -> list[Path]:
@@ -300,50 +369,71 @@ def _newest_first(paths: Iterable[Path]) -> list[Path]:
 def save_as(game: Game, meta: SaveMeta, name: str) -> Path:
     """A named save in the saves folder (the name is made safe; an existing one is replaced)."""
     path = save_dir() / f"{safe_name(name)}{SUFFIX}"
-    return save_to(path, game, dataclasses.replace(meta, name=name.strip()))
+    return save_to(path, game, dataclasses.replace(meta, name=name.strip()[:MAX_NAME]))
 
 
 # --- reading ------------------------------------------------------------------------------------
 
 
+def _looks_like_a_save(raw: bytes | str) -> bool:
+    """A file that says it is a save somewhere in its first kilobytes: damage, not another kind of file."""
+    head = raw[:4096]
+    return (b'"minusma-save"' if isinstance(head, bytes) else '"minusma-save"') in head  # type: ignore[operator]
+
+
 def _read_text(path: Path) -> str:
     where = str(path)
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise SaveError(f"{where}: no such file") from None
-    except IsADirectoryError:
-        raise SaveError(f"{where}: this is a folder; give the path of a save file") from None
-    except OSError as error:
-        raise SaveError(f"{where}: cannot read it: {error.strerror or error}") from None
+        raw = read_bytes(path, "a save file", SAVE_MAX_BYTES)
+    except FileReadError as error:
+        raise SaveError(f"{where}: {error.problem.message}") from None
     if not raw.strip():
         raise SaveError(
             f"{where}: the file is empty, so it holds no game (a write that never finished?); "
             "open an autosave of the same game instead"
         )
     if b"\x00" in raw:
+        if _looks_like_a_save(raw):
+            line, column = position(raw, raw.index(b"\x00"))
+            raise _damaged(where, f"a zero byte at line {line}, column {column}")
         raise SaveError(f"{where}: this is a binary file, not a MINUSMA save")
     try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
+        return decode(raw, where)
+    except FileReadError as error:
+        if _looks_like_a_save(raw):
+            problem = error.problem
+            raise _damaged(
+                where, f"a byte that is not UTF-8 at line {problem.line}, column {problem.column}"
+            ) from None
         raise SaveError(f"{where}: this is not a text file, so it is not a MINUSMA save") from None
 
 
 def _parse(path: Path, text: str) -> dict[str, Any]:
     where = str(path)
     try:
-        document = json.loads(text)
+        document = parse_json(text, where)
+    except FileReadError as error:
+        problem = error.problem
+        raise _damaged(where, f"line {problem.line}, column {problem.column}: {problem.message}") from None
     except json.JSONDecodeError as error:
         if error.pos >= len(text.rstrip()) - 1 and text.lstrip().startswith("{"):
             raise SaveError(
                 f"{where}: the save is cut short (it ends after {len(text)} characters); "
                 "it was not written completely: open an autosave of the same game instead"
             ) from None
+        if _looks_like_a_save(text):
+            raise _damaged(
+                where, f"not valid JSON at line {error.lineno}, column {error.colno}: {error.msg}"
+            ) from None
         raise SaveError(
             f"{where}: not a MINUSMA save (not valid JSON at line {error.lineno}, "
             f"column {error.colno}: {error.msg})"
         ) from None
-    if not isinstance(document, dict) or document.get("format") != FORMAT:
+    if not isinstance(document, dict):
+        raise SaveError(f"{where}: not a MINUSMA save (the file does not say it is a {FORMAT!r})")
+    if document.get("format") != FORMAT:
+        if {"seed", "turns", "scenario_hash", "final_digest"} <= document.keys():
+            raise _damaged(where, f"its format reads {str(document.get('format'))[:40]!r}, not {FORMAT!r}")
         raise SaveError(f"{where}: not a MINUSMA save (the file does not say it is a {FORMAT!r})")
     return document
 
@@ -401,9 +491,11 @@ def read_save(path: str | Path) -> SaveFile:
     except KeyError as error:
         raise _damaged(where, f"{error.args[0]!r} is missing") from None
     except (TypeError, ValueError) as error:
-        raise _damaged(where, f"meta: {error}") from None
-    if not isinstance(seed, int) or not isinstance(final_digest, str) or not isinstance(stored_hash, str):
-        raise _damaged(where, "seed, final_digest or scenario_hash has the wrong type")
+        raise _damaged(where, str(error)) from None
+    if not isinstance(seed, int) or isinstance(seed, bool) or not abs(seed) < 2**64:
+        raise _damaged(where, "the seed is not a whole number below 2^64")
+    if not isinstance(final_digest, str) or not isinstance(stored_hash, str):
+        raise _damaged(where, "final_digest or scenario_hash is not text")
     if not isinstance(pending, list) or not isinstance(turns, list):
         raise _damaged(where, "turns and pending must be lists")
     for number, turn in enumerate(turns, start=1):
@@ -415,25 +507,29 @@ def read_save(path: str | Path) -> SaveFile:
             raise _damaged(where, f"turn {number} has no orders or no digest")
         if turn.get("turn") != number:
             raise _damaged(where, f"turn {number} is numbered {turn.get('turn')!r}")
+    if len(turns) > MAX_TURN:
+        raise _damaged(where, f"it holds {len(turns)} turns")
     try:
         scenario = Scenario.model_validate(scenario_data)
     except ValidationError as error:
         first = error.errors()[0]
         loc = ".".join(str(part) for part in first["loc"])
+        if document.get("game_version") == __version__:  # the same version wrote it: damage, not age
+            raise _damaged(where, f"the scenario inside it is not valid: {loc}: {first['msg']}") from None
         raise SaveError(
             f"{where}: the scenario inside the save does not fit this version of MINUSMA "
             f"({loc}: {first['msg']}); open it with the version that wrote it "
-            f"({document.get('game_version')})"
+            f"({printable(document.get('game_version'), 40)})"
         ) from None
-    problems = cross_reference_problems(scenario)
-    if problems:
-        loc, message = problems[0]
-        raise _damaged(where, f"scenario {'.'.join(map(str, loc))}: {message}")
-    if scenario_hash(scenario) != stored_hash:
+    if scenario_hash(scenario) != stored_hash:  # the cheap check first: a changed scenario is refused
         raise SaveError(
             f"{where}: the scenario inside the save was changed after the game was saved "
             "(its content hash does not match), so the save cannot be trusted"
         )
+    problems = cross_reference_problems(scenario)
+    if problems:
+        loc, message = problems[0]
+        raise _damaged(where, f"scenario {'.'.join(map(str, loc))}: {message}")
     return SaveFile(
         path=path,
         scenario=scenario,
@@ -442,8 +538,8 @@ def read_save(path: str | Path) -> SaveFile:
         turns=turns,
         pending=pending,
         final_digest=final_digest,
-        saved_at=str(document.get("saved_at", "")),
-        game_version=str(document.get("game_version", "")),
+        saved_at=printable(document.get("saved_at", ""), 64),
+        game_version=printable(document.get("game_version", ""), 40),
     )
 
 
@@ -540,40 +636,73 @@ def load(path: str | Path) -> tuple[Game, SaveMeta]:
 # --- listing ------------------------------------------------------------------------------------
 
 
+def _summary(document: dict[str, Any]) -> tuple[str, str, int, str, bool]:
+    """The summary a list shows (title, month, turn, players, over), every value checked."""
+    summary = document.get("summary")
+    if not isinstance(summary, dict):
+        raise ValueError("it has no summary")
+    title, month, turn = summary.get("scenario_title"), summary.get("month"), summary.get("turn")
+    players, over = summary.get("players", ""), summary.get("over", False)
+    if not isinstance(title, str) or not isinstance(month, str) or not isinstance(players, str):
+        raise ValueError("its summary is not text")
+    if not isinstance(turn, int) or isinstance(turn, bool) or not 0 <= turn <= MAX_TURN:
+        raise ValueError("its summary's turn is not a turn number")
+    if not isinstance(over, bool):
+        raise ValueError("its summary's 'over' is not true or false")
+    return printable(title), printable(month, 20), turn, printable(players, 400), over
+
+
 def _info(path: Path, kind: str) -> SaveInfo:
+    """One row of the list; a file that cannot be read is a row marked with a one-line reason."""
     try:
         stamp = datetime.fromtimestamp(path.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
-    except OSError:
+    except (OSError, ValueError, OverflowError):
         stamp = ""
     try:
         document = migrate(_parse(path, _read_text(path)), str(path))
-        summary = document["summary"]
-        meta = SaveMeta.from_json(document["meta"])
+        title, month, turn, players, over = _summary(document)
+        meta = SaveMeta.from_json(document.get("meta"))
         return SaveInfo(
             path=path,
-            name=meta.name or (path.stem if kind == "manual" else f"{summary['scenario_title']} (autosave)"),
-            scenario=str(summary["scenario_title"]),
-            month=str(summary["month"]),
-            turn=int(summary["turn"]),
-            players=str(summary.get("players", "")),
+            name=printable(meta.name) or (path.stem if kind == "manual" else f"{title} (autosave)"),
+            scenario=title,
+            month=month,
+            turn=turn,
+            players=players,
             last_played=stamp,
             kind=kind,
-            over=bool(summary.get("over", False)),
+            over=over,
             game_id=meta.game_id,
         )
     except SaveError as error:
         problem = str(error).removeprefix(f"{path}: ")
-    except (KeyError, TypeError, ValueError):
-        problem = "the save is damaged"
-    return SaveInfo(path, path.stem, "?", "", 0, "", stamp, kind, problem=problem)
+    except ValueError as error:
+        problem = f"the save is damaged ({error})"
+    except Exception as error:  # the list must show every other save whatever one file holds
+        problem = f"the save is damaged ({type(error).__name__})"
+    return SaveInfo(path, path.stem, "?", "", 0, "", stamp, kind, problem=printable(problem, 300))
+
+
+def _files(folder: Path) -> list[Path]:
+    """The *.json entries of a folder (a missing or unreadable folder has none)."""
+    try:
+        return [path for path in folder.glob(f"*{SUFFIX}") if not path.name.startswith(".")]
+    except OSError:
+        return []
 
 
 def list_saves(all_autosaves: bool = False) -> list[SaveInfo]:
-    """Saves, most recently written first; of each game's autosaves only the latest unless asked."""
+    """Saves, most recently written first; of each game's autosaves only the latest unless asked.
+
+    Never raises and never blocks: a damaged file, a pipe or a folder named *.json is listed with
+    its `problem` (one line) so the player sees it beside the saves that still open.
+    """
     folder = save_dir()
-    found = [_info(path, "manual") for path in folder.glob(f"*{SUFFIX}")]
+    for place in (folder, folder / AUTOSAVE_FOLDER):
+        remove_stale_temporaries(place)
+    found = [_info(path, "manual") for path in _files(folder)]
     seen: set[str] = set()
-    for path in _newest_first((folder / AUTOSAVE_FOLDER).glob(f"*{SUFFIX}")):
+    for path in _newest_first(_files(folder / AUTOSAVE_FOLDER)):
         info = _info(path, "auto")
         if all_autosaves or info.problem or info.game_id not in seen:
             found.append(info)

@@ -11,7 +11,10 @@ from typing import TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from game.fileread import MEGABYTE, FileReadError, parse_yaml, read_text
 from game.scenario.models import Card, Scenario
+
+SCENARIO_MAX_BYTES = 16 * MEGABYTE  # the bundled campaign is 70 KB
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -39,6 +42,12 @@ class ScenarioError(Exception):
     def __init__(self, problems: list[ScenarioProblem]):
         self.problems = problems
         super().__init__("\n".join(str(problem) for problem in problems))
+
+    @classmethod
+    def unreadable(cls, error: FileReadError) -> ScenarioError:
+        """The one problem of a file that could not be read or parsed."""
+        problem = error.problem
+        return cls([ScenarioProblem(problem.file, problem.line, problem.column, "", problem.message)])
 
 
 def _node_at(root: yaml.Node, loc: Location, want_key: bool = False) -> yaml.Node:
@@ -104,16 +113,9 @@ def validate_yaml(text: str, file: str, model: type[M], what: str) -> tuple[M, y
     document for a message ("a scenario", "a policy file").
     """
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise ScenarioError(
-            [ScenarioProblem(file, line, column, "", f"not valid YAML: {error.problem}")]
-        ) from None
-    except yaml.YAMLError as error:
-        raise ScenarioError([ScenarioProblem(file, 1, 1, "", f"not valid YAML: {error}")]) from None
+        data, root = parse_yaml(text, file)
+    except FileReadError as error:
+        raise ScenarioError.unreadable(error) from None
     if not isinstance(data, dict):
         raise ScenarioError([ScenarioProblem(file, 1, 1, "", f"{what} must be a mapping of keys to values")])
     try:
@@ -141,13 +143,10 @@ def parse_scenario(text: str, file: str = "<scenario>") -> Scenario:
 
 def load_scenario(path: str | Path) -> Scenario:
     """Load a scenario file from disk."""
-    path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ScenarioError([ScenarioProblem(str(path), 1, 1, "", "file not found")]) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ScenarioError([ScenarioProblem(str(path), 1, 1, "", f"cannot read: {error}")]) from None
+        text = read_text(path, "a scenario file (YAML)", SCENARIO_MAX_BYTES)
+    except FileReadError as error:
+        raise ScenarioError.unreadable(error) from None
     return parse_scenario(text, str(path))
 
 
@@ -163,6 +162,8 @@ def cross_reference_problems(scenario: Scenario) -> list[tuple[Location, str]]:
     region_ids = [region.id for region in scenario.regions]
     actor_ids = [actor.id for actor in scenario.actors]
     regions, actors = set(region_ids), set(actor_ids)
+    by_id = {region.id: region for region in reversed(scenario.regions)}  # the first of a duplicated id
+    known_regions, known_actors = _known(region_ids), _known(actor_ids)
 
     def unique(kind: str, ids: list[str]) -> None:
         seen: set[str] = set()
@@ -181,18 +182,18 @@ def cross_reference_problems(scenario: Scenario) -> list[tuple[Location, str]]:
     def region_ref(loc: Location, region: str | None, allow_all: bool = False) -> None:
         if region is None or (allow_all and region == "all") or region in regions:
             return
-        problems.append((loc, f"unknown region {region!r} (known: {', '.join(region_ids)})"))
+        problems.append((loc, f"unknown region {region!r} (known: {known_regions})"))
 
     def actor_ref(loc: Location, actor: str) -> None:
         if actor not in actors:
-            problems.append((loc, f"unknown actor {actor!r} (known: {', '.join(actor_ids)})"))
+            problems.append((loc, f"unknown actor {actor!r} (known: {known_actors})"))
 
     for r_index, region in enumerate(scenario.regions):
         for l_index, link in enumerate(region.links):
             region_ref(("regions", r_index, "links", l_index, "to"), link.to)
             if link.to == region.id:
                 problems.append((("regions", r_index, "links", l_index, "to"), "links to itself"))
-            other = next((r for r in scenario.regions if r.id == link.to), None)
+            other = by_id.get(link.to)
             if other is not None and not any(back.to == region.id for back in other.links):
                 problems.append(
                     (
@@ -212,7 +213,12 @@ def cross_reference_problems(scenario: Scenario) -> list[tuple[Location, str]]:
         region_ref(("civilian_teams", index, "base"), team.base)
     for index, asset in enumerate(scenario.aviation):
         region_ref(("aviation", index, "base"), asset.base)
+    first_month, last_month = scenario.calendar.start, scenario.calendar.last_month()
     for c_index, card in enumerate(scenario.cards):
+        if card.date is not None and not first_month <= card.date <= last_month:
+            problems.append(
+                (("cards", c_index, "date"), f"outside the calendar ({first_month} to {last_month})")
+            )
         for g_index, region in enumerate(card.regions):
             region_ref(("cards", c_index, "regions", g_index), region)
         effect_lists: list[tuple[Location, list]] = [((("cards", c_index, "effects")), card.effects)]
@@ -236,6 +242,12 @@ def cross_reference_problems(scenario: Scenario) -> list[tuple[Location, str]]:
             if hasattr(condition, "actor"):
                 actor_ref(("cards", c_index, "conditions", k_index, "actor"), condition.actor)
     return problems
+
+
+def _known(ids: list[str], shown: int = 12) -> str:
+    """The valid ids for a message, the first dozen of a long list."""
+    more = len(ids) - shown
+    return ", ".join(ids[:shown]) + (f" and {more} more" if more > 0 else "")
 
 
 def card_problems(scenario: Scenario, card: Card) -> list[tuple[Location, str]]:

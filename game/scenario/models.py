@@ -6,15 +6,48 @@ import re
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 MONTH_PATTERN = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+FIRST_YEAR, LAST_YEAR = 1900, 2200  # a calendar outside these years is a typing mistake
+MAX_TEXT = 20_000  # characters in any one text of a scenario (a card's text is a few hundred)
+
+
+NUMBER_FIELDS = (  # whole-number fields of the models below, where YAML's true/false would pass as 1/0
+    *("turn_months", "turns", "cost", "population", "credibility", "host_presence", "dispersion"),
+    *("centre_km", "strength", "capacity", "aircraft", "hours_per_month", "range_km", "budget"),
+    *("civilian_capacity_modifier_pct", "message_slots", "release_delay_turns", "low", "high"),
+    *("central_share_pct", "deaths", "wounded", "civilian_deaths", "delta", "value", "weight"),
+    *("starting_consent", "starting_mandate_support", "adversary_actions"),
+)
+
+
+def _whole_number_field(model: type[BaseModel], name: str) -> bool:
+    field = model.model_fields.get(name)
+    return field is not None and (field.annotation is int or str(field.annotation).startswith("tuple[int"))
 
 
 class Strict(BaseModel):
-    """Base for every scenario model: unknown keys are errors, values are immutable."""
+    """Base for every scenario model: unknown keys are errors, values are immutable, text is bounded."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_max_length=MAX_TEXT)
+
+    @field_validator(*NUMBER_FIELDS, mode="before", check_fields=False)
+    @classmethod
+    def _numbers_are_not_booleans(cls, value: object, info: ValidationInfo) -> object:
+        """`population: true` is a mistake that pydantic would read as 1."""
+        items = value if isinstance(value, list | tuple) else (value,)
+        if any(isinstance(item, bool) for item in items) and _whole_number_field(cls, info.field_name or ""):
+            raise ValueError(f"a number is needed here, not {value!r}")
+        return value
 
 
 class Role(StrEnum):
@@ -82,6 +115,26 @@ class IRC(StrEnum):
     PSYOPS = "psyops"
 
 
+def _ordered(pair: tuple[int, int]) -> tuple[int, int]:
+    if pair[0] > pair[1]:
+        raise ValueError(f"the lower bound {pair[0]} is above the upper bound {pair[1]}: write [low, high]")
+    return pair
+
+
+Count = Annotated[int, Field(ge=0, le=100_000)]
+CountRange = Annotated[tuple[Count, Count], AfterValidator(_ordered)]  # [low, high], low <= high
+
+
+def month_number(month: str) -> int:
+    """Months since year 0, so that months can be compared and counted."""
+    year, number = month.split("-")
+    return int(year) * 12 + int(number) - 1
+
+
+def month_text(number: int) -> str:
+    return f"{number // 12:04d}-{number % 12 + 1:02d}"
+
+
 MonthStr = Annotated[str, Field(pattern=MONTH_PATTERN.pattern, examples=["2019-03"])]
 Identifier = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)]
 
@@ -90,6 +143,17 @@ class Calendar(Strict):
     start: MonthStr = Field(description="First turn's month, YYYY-MM")
     turn_months: int = Field(1, ge=1, le=12, description="Months per turn")
     turns: int = Field(ge=1, le=120)
+
+    @field_validator("start")
+    @classmethod
+    def _sensible_year(cls, value: str) -> str:
+        if not FIRST_YEAR <= int(value[:4]) <= LAST_YEAR:
+            raise ValueError(f"the year must be between {FIRST_YEAR} and {LAST_YEAR}")
+        return value
+
+    def last_month(self) -> str:
+        """The month of the last turn."""
+        return month_text(month_number(self.start) + (self.turns - 1) * self.turn_months)
 
 
 class Link(Strict):
@@ -101,7 +165,7 @@ class Region(Strict):
     id: Identifier
     name: str
     zone: Zone
-    population: int = Field(ge=1, description="Inhabitants (estimate for the scenario start)")
+    population: int = Field(ge=1, le=100_000_000, description="Inhabitants (estimate for the scenario start)")
     links: list[Link]
     credibility: int = Field(ge=0, le=100, description="Starting credibility of the mission")
     host_presence: int = Field(ge=0, le=5, description="Host-state presence and governance, 0-5")
@@ -113,7 +177,9 @@ class Region(Strict):
         description="How scattered the rural population is: protection malus 0-3 (rules.md 6.2)",
     )
     threat: dict[Identifier, int] = Field(description="Threat level 0-5 by actor id")
-    centre_km: tuple[int, int] = Field(description="Approximate centre, km east and north")
+    centre_km: tuple[
+        Annotated[int, Field(ge=-20_000, le=20_000)], Annotated[int, Field(ge=-20_000, le=20_000)]
+    ] = Field(description="Approximate centre, km east and north")
     source: str = ""
 
     @field_validator("threat")
@@ -176,19 +242,34 @@ class Aviation(Strict):
 
 
 class Means(Strict):
-    budget: int = Field(ge=0, description="Budget points per turn")
-    civilian_capacity_modifier_pct: int = 0
+    budget: int = Field(ge=0, le=1000, description="Budget points per turn")
+    civilian_capacity_modifier_pct: int = Field(0, ge=-100, le=200)
     message_slots: int = Field(3, ge=0, le=10)
     release_delay_turns: int = Field(1, ge=0, le=3)
     irc_available: list[IRC]
     irc_locked: list[IRC]
 
+    @model_validator(mode="after")
+    def _available_or_locked(self) -> Means:
+        both = sorted(set(self.irc_available) & set(self.irc_locked))
+        if both:
+            raise ValueError(f"{', '.join(both)} cannot be both available and locked")
+        for name, items in (("irc_available", self.irc_available), ("irc_locked", self.irc_locked)):
+            if len(set(items)) != len(items):
+                raise ValueError(f"{name} names a capability twice")
+        return self
+
 
 class Measure(Strict):
-    period: str = Field(description="A year, or YYYY-H1 for a half-year")
-    low: int = Field(ge=0)
-    high: int = Field(ge=0)
+    period: str = Field(pattern=r"^\d{4}(-H[12])?$", description="A year, or YYYY-H1 for a half-year")
+    low: int = Field(ge=0, le=1_000_000)
+    high: int = Field(ge=0, le=1_000_000)
     source: str
+
+    @model_validator(mode="after")
+    def _low_not_above_high(self) -> Measure:
+        _ordered((self.low, self.high))
+        return self
 
 
 class Share(Strict):
@@ -252,23 +333,23 @@ class CivilianAttackEffect(_Effect):
     type: Literal["civilian_attack"]
     region: Identifier | None = None
     perpetrator: Identifier
-    deaths: tuple[int, int] = Field(description="Range of deaths if unopposed")
+    deaths: CountRange = Field(description="Range of deaths if unopposed")
 
 
 class PeacekeeperAttackEffect(_Effect):
     type: Literal["peacekeeper_attack"]
     region: Identifier | None = None
     attacker: Identifier
-    deaths: tuple[int, int]
-    wounded: tuple[int, int] = (0, 0)
-    civilian_deaths: tuple[int, int] = Field((0, 0), description="Civilians caught in the fight")
+    deaths: CountRange
+    wounded: CountRange = (0, 0)
+    civilian_deaths: CountRange = Field((0, 0), description="Civilians caught in the fight")
 
 
 class HostForceAttackEffect(_Effect):
     type: Literal["host_force_attack"]
     region: Identifier | None = None
     attacker: Identifier
-    deaths: tuple[int, int]
+    deaths: CountRange
 
 
 class CredibilityEffect(_Effect):
@@ -431,6 +512,8 @@ class Card(Strict):
             raise ValueError("a historical card needs a date")
         if self.kind == "historical" and not self.source:
             raise ValueError("a historical card needs a source")
+        if self.window is not None and self.window[0] > self.window[1]:
+            raise ValueError(f"the window ends ({self.window[1]}) before it starts ({self.window[0]})")
         return self
 
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from game.scenario.loader import ScenarioError, card_problems, problem_at, validate_yaml
+from game.scenario.loader import ScenarioError, ScenarioProblem, card_problems, problem_at, validate_yaml
 from game.scenario.models import Card, Scenario
 
 WHERE = "inject"
+MAX_CHARACTERS = 20_000  # a card is a few hundred characters; a paste of a whole file is a mistake
 TEMPLATE = """\
 id: facilitator_inject_1
 title: Roadblock on the RN16
@@ -26,6 +27,14 @@ def template(scenario: Scenario) -> str:
 
 def parse_card(text: str, scenario: Scenario, where: str = WHERE) -> Card:
     """Parse one card; raise ScenarioError whose problems name line, column and field."""
+    if len(text) > MAX_CHARACTERS:
+        raise ScenarioError(
+            [
+                ScenarioProblem(
+                    where, 1, 1, "", f"{len(text):,} characters; a card is at most {MAX_CHARACTERS:,}"
+                )
+            ]
+        )
     card, root = validate_yaml(text, where, Card, "a card (id, title, kind, text, effects...)")
     if card.id in {c.id for c in scenario.cards}:
         raise ScenarioError(

@@ -61,6 +61,7 @@ def _cmd_status(args: argparse.Namespace) -> int:
         session = Session(args.session)
         game = session.game()
         status = session.status()
+        names, left, paused = session.names(), session.seconds_left(), session.paused()
     except SessionError as error:
         raise UserError(str(error)) from None
     state = game.state
@@ -68,9 +69,7 @@ def _cmd_status(args: argparse.Namespace) -> int:
         f"{session.scenario.title}: turn {state.turn} ({state.month})"
         + (" - game over" if game.is_over() else "")
     )
-    names = session.names()
-    left = session.seconds_left()
-    if session.paused():
+    if paused:
         print("  paused by the facilitator")
     if left is not None:
         print(f"  clock: {left // 60:02d}:{left % 60:02d} left")

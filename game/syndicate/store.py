@@ -11,15 +11,20 @@ import hashlib
 import hmac
 import json
 import os
+import re
 import sqlite3
+import stat
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from game.engine import ORDER_ADAPTER, Game, IllegalOrder
 from game.engine.orders import FACILITATOR, Order, describe
+from game.fileread import FileReadError, printable, read_text
 from game.scenario.loader import scenario_hash
 from game.scenario.models import Role, Scenario
 
@@ -39,10 +44,29 @@ CREATE TABLE turns (turn INTEGER PRIMARY KEY, digest TEXT NOT NULL, forced INTEG
 """
 PIN_ROUNDS = 100_000
 CLAIM_STALE_SECONDS = 15.0  # a seat whose window has not been heard from for this long is free
+NOTES_MAX_CHARACTERS = 50_000  # a turn's debrief notes, all together (a save holds up to 100,000)
+WRITES_SUFFIX = ".writes"  # beside the session: how many writes it has taken (see _note_write)
+_HEX = re.compile(r"^[0-9a-f]+$")
+_SEED = re.compile(r"^-?[0-9]{1,19}$")
+_GAME_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")  # as a save's meta.game_id
+# What a garbled page or an edited value raises while it is read: the file is damaged.
+DAMAGE = (sqlite3.DatabaseError, ValidationError, ValueError, TypeError, KeyError, IndexError, OverflowError)
 
 
 class SessionError(Exception):
     """A problem with a session file, said so that a facilitator knows what to do."""
+
+
+def _damaged(path: Path, error: BaseException) -> SessionError:
+    reason = printable(error) if str(error) else type(error).__name__
+    if isinstance(error, UnicodeDecodeError):
+        reason = "a stored text is garbled (not UTF-8)"
+    elif isinstance(error, ValidationError):
+        first = error.errors()[0]
+        reason = f"{'.'.join(map(str, first['loc'])) or 'a value'}: {first['msg']}"
+    return SessionError(
+        f"{path}: the session file is damaged ({reason}); restore it from a backup or host a new game"
+    )
 
 
 @dataclass(frozen=True)
@@ -62,10 +86,16 @@ class Session:
     def __init__(self, path: str | Path, timeout: float = 30):
         """Open a hosted game; `timeout` is how long (seconds) a write waits for another's lock."""
         self.path = Path(path)
-        if not self.path.exists():
-            raise SessionError(f"{self.path}: no such session file; host one with `minusma host`")
-        if self.path.is_dir():
+        try:
+            mode = self.path.stat().st_mode
+        except FileNotFoundError:
+            raise SessionError(f"{self.path}: no such session file; host one with `minusma host`") from None
+        except OSError as error:
+            raise SessionError(f"{self.path}: cannot read it ({error.strerror or error})") from None
+        if stat.S_ISDIR(mode):
             raise SessionError(f"{self.path} is a folder, not a session file")
+        if not stat.S_ISREG(mode):
+            raise SessionError(f"{self.path} is a pipe or a device, not a session file")
         self.timeout = timeout
         try:
             # Read-write but never create; opening a file reads it and writes nothing.
@@ -73,7 +103,7 @@ class Session:
                 f"{self.path.resolve().as_uri()}?mode=rw", timeout=timeout, isolation_level=None, uri=True
             )
             self._db.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-            meta = dict(self._db.execute("SELECT key, value FROM meta").fetchall())
+            meta = {str(key): value for key, value in self._db.execute("SELECT key, value FROM meta")}
         except sqlite3.OperationalError as error:
             if "no such table" in str(error):
                 raise SessionError(
@@ -81,31 +111,124 @@ class Session:
                 ) from None
             if "locked" in str(error) or "busy" in str(error):
                 raise SessionError(
-                    f"{self.path}: the session is locked by another program ({error}); try again"
+                    f"{self.path}: the session is locked by another program ({printable(error)}); try again"
                 ) from None
             raise SessionError(
-                f"{self.path}: not a readable session file ({error}); "
+                f"{self.path}: not a readable session file ({printable(error)}); "
                 "restore it from a backup or host a new game"
             ) from None
         except sqlite3.DatabaseError as error:
             raise SessionError(
-                f"{self.path}: not a readable session file ({error}); "
+                f"{self.path}: not a readable session file ({printable(error)}); "
                 "restore it from a backup or host a new game"
             ) from None
+        except UnicodeDecodeError as error:  # a garbled page inside a text value
+            self._db.close()
+            raise _damaged(self.path, error) from None
         if meta.get("format") != FORMAT:
+            self._db.close()
             raise SessionError(f"{self.path}: not a minusma session file")
-        version = int(meta.get("version", "0"))
-        if version > VERSION:
-            raise SessionError(
-                f"{self.path}: made by a newer minusma (session version {version}); "
-                "upgrade minusma to join it"
-            )
-        self.meta = meta
-        self.scenario = Scenario.model_validate_json(meta["scenario"])
-        if scenario_hash(self.scenario) != meta["scenario_hash"]:
+        try:
+            self._check_meta(meta)
+            self._check_writes()
+        except BaseException:
+            self._db.close()
+            raise
+
+    def _check_meta(self, meta: dict[str, object]) -> None:
+        """Every value the session file sets, checked before it is used."""
+        try:
+            version = meta.get("version", "0")
+            if not isinstance(version, str) or not version.isdigit() or len(version) > 6:
+                raise ValueError(f"its version is {str(version)[:20]!r}")
+            if int(version) > VERSION:
+                raise SessionError(
+                    f"{self.path}: made by a newer minusma (session version {version}); "
+                    "upgrade minusma to join it"
+                )
+            text = {
+                key: meta[key]
+                for key in ("scenario", "scenario_hash", "seed", "seats", "pin_salt", "pin_hash")
+            }
+            if not all(isinstance(value, str) for value in text.values()):
+                raise ValueError("a setting is not text")
+            seed, seats = text["seed"], json.loads(text["seats"])
+            if not _SEED.match(seed):
+                raise ValueError("the seed is not a whole number")
+            if (
+                not isinstance(seats, list)
+                or not seats
+                or not all(isinstance(seat, str) and seat in set(Role) for seat in seats)
+                or len(set(seats)) != len(seats)
+            ):
+                raise ValueError("the seats are not a list of known roles")
+            for key in ("pin_salt", "pin_hash", "scenario_hash"):
+                if not _HEX.match(text[key]):
+                    raise ValueError(f"{key} is not hexadecimal")
+            if "game_id" in meta and not _GAME_ID.match(str(meta["game_id"])):
+                raise ValueError("game_id is not up to 64 letters and digits")
+            self.scenario = Scenario.model_validate_json(text["scenario"])
+        except KeyError as error:
+            raise _damaged(self.path, ValueError(f"the setting {error.args[0]!r} is missing")) from None
+        except DAMAGE as error:
+            raise _damaged(self.path, error) from None
+        if scenario_hash(self.scenario) != text["scenario_hash"]:
             raise SessionError(f"{self.path}: the scenario stored in the session was altered")
-        self.seed = int(meta["seed"])
-        self.seats: list[str] = json.loads(meta["seats"])
+        self.meta = {key: str(value) for key, value in meta.items()}
+        self.seed = int(seed)
+        self.seats: list[str] = seats
+
+    # --- the record of writes: a session file that lost its write-ahead log says so -------------
+    @property
+    def writes_path(self) -> Path:
+        """The small file beside the session that remembers how many writes it took."""
+        return self.path.with_name(self.path.name + WRITES_SUFFIX)
+
+    def _recorded_writes(self) -> int | None:
+        try:
+            text = read_text(self.writes_path, "a session's record of writes", 1024)
+        except FileReadError:
+            return None
+        number = text.strip().removeprefix(f"{FORMAT} writes ")
+        return int(number) if number.isdigit() and len(number) < 12 else None
+
+    def _writes(self, db: sqlite3.Connection) -> int:
+        row = db.execute("SELECT value FROM meta WHERE key = 'writes'").fetchone()
+        value = str(row[0]) if row else "0"
+        return int(value) if value.isdigit() and len(value) < 12 else 0
+
+    def _check_writes(self) -> None:
+        """Refuse a file behind its record of writes: its -wal file was lost or damaged.
+
+        SQLite keeps the latest writes in SESSION-wal until they are copied into the main file; a
+        copy of the main file alone, or a damaged -wal, silently goes back some turns. The record
+        is written after each write, so it is never ahead of a sound file.
+        """
+        recorded = self._recorded_writes()
+        if recorded is None:
+            return
+        try:
+            with self._read() as db:
+                have = self._writes(db)
+                turn = self._current_turn(db)
+        except SessionError:
+            raise
+        if have < recorded:
+            raise SessionError(
+                f"{self.path}: {recorded - have} of its {recorded} writes are missing (it stands at turn "
+                f"{turn}): its write-ahead log {self.path.name}-wal was lost or damaged. Copy the -wal "
+                f"file back beside it; or, to carry on from turn {turn}, delete {self.writes_path.name}"
+            )
+
+    def _note_write(self, writes: int) -> None:
+        """Record the number of writes after a commit (a crash here only leaves the record behind)."""
+        recorded = self._recorded_writes()
+        if recorded is not None and recorded >= writes:
+            return
+        temporary = self.writes_path.with_name(f".{self.writes_path.name}.{os.getpid()}.tmp")
+        with suppress(OSError):
+            temporary.write_text(f"{FORMAT} writes {writes}\n", encoding="utf-8")
+            os.replace(temporary, self.writes_path)
 
     # --- creation -----------------------------------------------------------------------------
     @classmethod
@@ -121,6 +244,8 @@ class Session:
             raise SessionError("the facilitator's PIN needs at least 4 characters")
         if path.exists():
             raise SessionError(f"{path} already exists; choose another file name")
+        with suppress(OSError):  # the record of an earlier session of this name, whose file is gone
+            path.with_name(path.name + WRITES_SUFFIX).unlink()
         salt = os.urandom(16)
         meta = {
             "format": FORMAT,
@@ -195,11 +320,11 @@ class Session:
             rows = db.execute(
                 "SELECT id, role, body FROM orders WHERE turn = ? AND withdrawn = 0 ORDER BY id", (turn,)
             ).fetchall()
-        return [
-            (oid, r, describe(ORDER_ADAPTER.validate_json(body)))
-            for oid, r, body in rows
-            if role is None or r == role
-        ]
+            return [
+                (oid, r, describe(ORDER_ADAPTER.validate_json(body)))
+                for oid, r, body in rows
+                if role is None or r == role
+            ]
 
     def current_turn(self) -> int:
         """The turn whose orders phase is open (one past the last resolved turn)."""
@@ -222,21 +347,25 @@ class Session:
         """Every order ever given: (id, turn, role, order, withdrawn), in the order given."""
         with self._read() as db:
             rows = db.execute("SELECT id, turn, role, body, withdrawn FROM orders ORDER BY id").fetchall()
-        return [
-            (oid, turn, role, ORDER_ADAPTER.validate_json(body), bool(w)) for oid, turn, role, body, w in rows
-        ]
+            return [
+                (oid, turn, role, ORDER_ADAPTER.validate_json(body), bool(w))
+                for oid, turn, role, body, w in rows
+            ]
 
     def names(self) -> dict[str, str]:
         """The officers' names by seat, as they gave them when joining."""
         with self._read() as db:
             rows = db.execute("SELECT key, value FROM meta WHERE key LIKE 'name:%'").fetchall()
-        return {key.partition(":")[2]: value for key, value in rows}
+        return {str(key).partition(":")[2]: str(value)[:60] for key, value in rows}
 
     def debrief_notes(self) -> dict[int, str]:
         """The facilitator's notes written afterwards on earlier turns, by turn."""
         with self._read() as db:
             rows = db.execute("SELECT key, value FROM meta WHERE key LIKE 'note:%'").fetchall()
-        return {int(key.partition(":")[2]): value for key, value in sorted(rows)}
+            notes = {int(str(key).partition(":")[2]): str(value) for key, value in rows}
+            if not all(1 <= turn <= 10_000 for turn in notes):
+                raise ValueError("a debrief note is on a turn that does not exist")
+        return dict(sorted(notes.items()))
 
     def paused(self) -> bool:
         with self._read() as db:
@@ -302,6 +431,11 @@ class Session:
                 raise SessionError(f"turn {turn} has not been played; write this turn's notes as orders")
             row = db.execute("SELECT value FROM meta WHERE key = ?", (f"note:{turn}",)).fetchone()
             value = f"{row[0]}\n{text}" if row else text
+            if len(value) > NOTES_MAX_CHARACTERS:
+                raise SessionError(
+                    f"the notes on turn {turn} would pass {NOTES_MAX_CHARACTERS:,} characters; "
+                    "shorten this one"
+                )
             db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (f"note:{turn}", value))
 
     def withdraw(self, role: str, order_id: int, pin: str | None = None) -> None:
@@ -398,11 +532,11 @@ class Session:
                 ).fetchall()
             )
             turn = self._current_turn(db)
-        if not meta.get("clock_deadline") or meta.get("clock_turn") != str(turn):
-            return None
-        if meta.get("paused") == "1" and meta.get("clock_left"):
-            return max(0, int(float(meta["clock_left"])))
-        return max(0, int(float(meta["clock_deadline"]) - (time.time() if now is None else now)))
+            if not meta.get("clock_deadline") or meta.get("clock_turn") != str(turn):
+                return None
+            if meta.get("paused") == "1" and meta.get("clock_left"):
+                return max(0, int(_finite(meta["clock_left"])))
+            return max(0, int(_finite(meta["clock_deadline"]) - (time.time() if now is None else now)))
 
     def _get_meta(self, key: str) -> str | None:
         with self._read() as db:
@@ -450,22 +584,51 @@ class Session:
     def _read(self) -> Iterator[sqlite3.Connection]:
         try:
             yield self._db
-        except sqlite3.DatabaseError as error:
-            raise SessionError(f"{self.path}: cannot read the session ({error})") from None
+        except sqlite3.OperationalError as error:
+            raise SessionError(f"{self.path}: cannot read the session ({printable(error)})") from None
+        except (SessionError, IllegalOrder):
+            raise
+        except DAMAGE as error:  # a garbled page or an edited value
+            raise _damaged(self.path, error) from None
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         try:
             self._db.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as error:
-            raise SessionError(f"{self.path}: the session is locked ({error}); try again") from None
+            raise SessionError(
+                f"{self.path}: the session is locked ({printable(error)}); try again"
+            ) from None
+        except sqlite3.DatabaseError as error:
+            raise _damaged(self.path, error) from None
         try:
             yield self._db
-        except BaseException:
-            self._db.execute("ROLLBACK")
+            writes = self._writes(self._db) + 1
+            self._db.execute("INSERT OR REPLACE INTO meta VALUES ('writes', ?)", (str(writes),))
+        except BaseException as error:
+            with suppress(sqlite3.Error):
+                self._db.execute("ROLLBACK")
+            if isinstance(error, DAMAGE) and not isinstance(error, SessionError | IllegalOrder):
+                raise _damaged(self.path, error) from None
             raise
-        else:
+        try:
             self._db.execute("COMMIT")
+        except sqlite3.DatabaseError as error:
+            with suppress(sqlite3.Error):
+                self._db.execute("ROLLBACK")
+            raise SessionError(
+                f"{self.path}: the write was not saved ({printable(error)}); try again"
+            ) from None
+        self._note_write(writes)
+        with suppress(sqlite3.Error):  # copy the write into the main file now, so the file alone is whole
+            self._db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+
+
+def _finite(text: str) -> float:
+    number = float(text)
+    if number != number or abs(number) > 1e12:
+        raise ValueError(f"a clock value is {text[:20]!r}")
+    return number
 
 
 def _digest(game: Game) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -21,9 +20,6 @@ from game.scenario.models import Scenario
 
 ROOT = Path(__file__).parents[2]
 RULES = (ROOT / "rules.md").read_text(encoding="utf-8")
-SLOW = pytest.mark.skipif(
-    not os.environ.get("MINUSMA_SLOW"), reason="long variant: run with MINUSMA_SLOW=1 (a few minutes)"
-)
 
 
 @pytest.fixture(scope="module")
@@ -151,7 +147,7 @@ def test_the_study_courses_of_action_come_in_its_order(report: DifficultyReport)
     assert report.row("coa1-status-quo").deaths["whole"] > report.row("poc-first-mtf-air").deaths["whole"]
 
 
-@SLOW
+@pytest.mark.slow  # minutes: uv run pytest -m slow
 def test_the_model_keeps_the_difficulty_band_over_many_games(mali: Scenario) -> None:
     report = measure_difficulty(mali, seeds=300, search_seeds=24, workers=2)
     failed = [f"{check.name}: {check.detail}" for check in report.checks if not check.passed]

@@ -234,7 +234,7 @@ def test_report_command_writes_html_or_markdown(mini_save, tmp_path, capsys) -> 
 def test_report_command_errors_are_one_line(mini_save, meta, played, tmp_path, capsys) -> None:
     assert main(["report", str(tmp_path / "missing.json")]) == 2
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "no such file" in err and "Traceback" not in err
+    assert err.count("\n") == 1 and "file not found" in err and "Traceback" not in err
     tutorial = save_as(played(find_scenario("tutorial"), turns=1), meta, "t")
     out = tmp_path / "compare.html"
     assert main(["report", str(mini_save), str(tutorial), "-o", str(out)]) == 2

@@ -29,7 +29,7 @@ ROOT = Path(__file__).parent.parent.parent
             "unknown_region.yaml:11:32: regions.0.links.1.to: unknown region 'atlantis'",
         ),
         ("bad_role.yaml", "bad_role.yaml:81:13: cards.1.choice.role: Input should be 'srsg'"),
-        ("bad_yaml.yaml", "bad_yaml.yaml:4:12: not valid YAML: expected ',' or ']'"),
+        ("bad_yaml.yaml", "bad_yaml.yaml:4:12: not valid YAML: did not find expected ',' or ']'"),
         (
             "unknown_base.yaml",
             "unknown_base.yaml:41:87: contingents.1.base: unknown region 'timbuktu'",
