@@ -144,9 +144,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     calibrate.add_argument("--workers", type=int, help="worker processes (default: every core)")
     calibrate.add_argument("--no-sources", action="store_true", help="leave the source column out")
-    from game.analysis.difficulty import add_arguments as add_difficulty_arguments
-
-    add_difficulty_arguments(calibrate)
+    calibrate.add_argument(
+        "--difficulty",
+        action="store_true",
+        help="also play the searched, naive and study policies and check the difficulty band "
+        "(rules.md §13.2; with --check, a broken band exits 1); the searched policy takes seconds a game",
+    )
+    calibrate.add_argument(
+        "--search-seeds",
+        type=int,
+        default=10,
+        metavar="N",
+        help="games of the searched policy for --difficulty, the first N seeds (default 10)",
+    )
     calibrate.set_defaults(handler=_cmd_calibrate)
 
     validate = commands.add_parser("validate", help="check scenario files")

@@ -20,7 +20,7 @@ STATUS_QUO = "coa1-status-quo"
 # together, then defining PoC, then avoiding the term, then carrying on as now.
 STUDY_ORDER = ("poc-first-mtf-air", "coa2-define-poc", "coa3-avoid-term", STATUS_QUO)
 SCRIPTED = (BASELINE, NAIVE, *STUDY_ORDER)
-DEFAULT_SEARCH_SEEDS = 10
+DEFAULT_SEARCH_SEEDS = 10  # calibrate's --search-seeds default (game/cli.py)
 
 
 @dataclass(frozen=True)
@@ -254,23 +254,6 @@ def format_difficulty(report: DifficultyReport) -> list[str]:
 
 
 # --- `minusma calibrate --difficulty` ---------------------------------------------------------
-
-
-def add_arguments(parser) -> None:
-    """The calibrate command's difficulty options."""
-    parser.add_argument(
-        "--difficulty",
-        action="store_true",
-        help="also play the searched, naive and study policies and check the difficulty band "
-        "(rules.md §13.2; with --check, a broken band exits 1); the searched policy takes seconds a game",
-    )
-    parser.add_argument(
-        "--search-seeds",
-        type=int,
-        default=DEFAULT_SEARCH_SEEDS,
-        metavar="N",
-        help=f"games of the searched policy, the first N seeds (default {DEFAULT_SEARCH_SEEDS})",
-    )
 
 
 def run_from_command(args, scenario) -> tuple[list[str], bool]:
