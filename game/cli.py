@@ -8,13 +8,36 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from game.crash import EXIT_CRASH, CrashReported, crash_line, write_crash_report
 from game.scenario.loader import ScenarioError
+from game.text import clean
 
 EXIT_USER_ERROR = 2
 
 
 class UserError(Exception):
     """A mistake in what the user asked for: shown as one line, exit code 2."""
+
+
+def write_whole(path: Path, text: str, what: str) -> None:
+    """Write a file the user asked for, whole or not at all (a full disk leaves the old file);
+    a folder that cannot be written is a UserError that says so."""
+    from game.record.saves import SaveError, write_atomic
+
+    if path.is_dir():
+        raise UserError(f"{path} is a folder; give a file name for {what}")
+    if path.exists() and not path.is_file():  # /dev/stdout, a FIFO: write into it, never replace it
+        try:
+            with path.open("w", encoding="utf-8") as file:
+                file.write(text)
+        except OSError as error:
+            raise UserError(f"could not write {what} to {path}: {error.strerror or error}") from None
+        return
+    try:
+        write_atomic(path, text)
+    except SaveError as error:
+        message = str(error).replace("the saves folder", "the folder").replace("the save ", f"{what} to ")
+        raise UserError(f"{message}; nothing was written") from None
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
@@ -27,11 +50,13 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         except ScenarioError as error:
             failed = True
             for problem in error.problems:
-                print(problem, file=sys.stderr)
+                print(clean(str(problem), lines=True), file=sys.stderr)
         else:
             print(
-                f"{file}: ok ({scenario.id}: {len(scenario.regions)} regions, "
-                f"{len(scenario.contingents)} contingents, {len(scenario.cards)} cards)"
+                clean(
+                    f"{file}: ok ({scenario.id}: {len(scenario.regions)} regions, "
+                    f"{len(scenario.contingents)} contingents, {len(scenario.cards)} cards)"
+                )
             )
     return 1 if failed else 0
 
@@ -41,7 +66,7 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 
     text = schema_text()
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
+        write_whole(Path(args.output), text, "the schema")
         print(f"wrote {args.output}")
     else:
         sys.stdout.write(text)
@@ -75,10 +100,11 @@ def _cmd_simulate(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(game_summary(game, policy), indent=2, sort_keys=True))
         return 0
-    print(f"{scenario.title} - seed {args.seed} - policy {policy}")
-    print("\n".join(format_turns(game)))
+    # Titles and region names come from the scenario file: printed cleaned (json.dumps escapes its own).
+    print(clean(f"{scenario.title} - seed {args.seed} - policy {policy}"))
+    print(clean("\n".join(format_turns(game)), lines=True))
     print()
-    print("\n".join(format_scorecard(score(scenario, game.state), game.index)))
+    print(clean("\n".join(format_scorecard(score(scenario, game.state), game.index)), lines=True))
     return 0
 
 
@@ -92,14 +118,14 @@ def _cmd_calibrate(args: argparse.Namespace) -> int:
     if args.workers is not None and args.workers < 1:
         raise UserError("--workers must be at least 1")
     result = calibrate(scenario, args.seeds, policy, workers=args.workers)
-    print("\n".join(format_calibration(result, sources=not args.no_sources)))
+    print(clean("\n".join(format_calibration(result, sources=not args.no_sources)), lines=True))
     failed = bool(result.failures)
     if args.difficulty:
         from game.analysis import difficulty
 
         lines, band_kept = difficulty.run_from_command(args, scenario)
         print()
-        print("\n".join(lines))
+        print(clean("\n".join(lines), lines=True))
         failed = failed or not band_kept
     if args.check and failed:
         return 1
@@ -187,13 +213,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except UserError as error:
-        print(f"minusma: {error}", file=sys.stderr)
+        print(f"minusma: {clean(str(error), lines=True)}", file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         print("minusma: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
+    except CrashReported:  # a terminal app crashed and said so when it closed
+        return EXIT_CRASH
+    except Exception as error:  # a bug: one line here, the traceback in a crash file
+        report = write_crash_report(error, f"`minusma {args.command}`")
+        kept = "Saves are written whole or not at all: none was left half-written."
+        print(crash_line(error, report, kept), file=sys.stderr)
+        return EXIT_CRASH
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from html import escape
+from html import escape, unescape
 
 from game.engine import orders as O
 from game.record.charts import PALETTE, Band, Line, bar_chart, line_chart, sparkline
 from game.record.replay import ROLE_TITLES, Replay, TurnView
 from game.scenario.loader import scenario_hash
+from game.text import markdown
 
 FORMATS = ("md", "html")
 ROLE_SHORT = {
@@ -578,7 +579,7 @@ def build_report(replays: Sequence[Replay]) -> Document:
 
 
 def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return markdown(text.replace("\n", " "))
 
 
 def _md_table(table: Table) -> list[str]:
@@ -593,22 +594,23 @@ def _md_table(table: Table) -> list[str]:
 
 
 def to_markdown(document: Document) -> str:
-    lines = [f"# {document.title}", ""]
-    lines += [*document.lead, ""]
-    lines += ["Contents: " + " · ".join(f"[{s.title}](#{s.anchor})" for s in document.sections), ""]
+    """Every text is escaped (names and notes come from files and players); anchors are the builders'."""
+    lines = [f"# {_md_cell(document.title)}", ""]
+    lines += [*(_md_cell(line) for line in document.lead), ""]
+    lines += ["Contents: " + " · ".join(f"[{_md_cell(s.title)}](#{s.anchor})" for s in document.sections), ""]
     for section in document.sections:
-        lines += [f'<a id="{section.anchor}"></a>', "", f"## {section.title}", ""]
+        lines += [f'<a id="{section.anchor}"></a>', "", f"## {_md_cell(section.title)}", ""]
         for block in section.blocks:
             match block:
                 case Para(text=text):
-                    lines += [text, ""]
+                    lines += [_md_cell(text), ""]
                 case Bullets(items=items):
                     lines += [*(f"- {_md_cell(item)}" for item in items), ""]
                 case Table():
                     lines += _md_table(block)
                 case Chart(svg=svg, fallback=fallback):
-                    title = svg.split("<title>", 1)[1].split("</title>", 1)[0]
-                    lines += [f"**{title}**", ""] if fallback.headers else []
+                    title = unescape(svg.split("<title>", 1)[1].split("</title>", 1)[0])
+                    lines += [f"**{_md_cell(title)}**", ""] if fallback.headers else []
                     lines += _md_table(fallback)
     return "\n".join(lines).rstrip() + "\n"
 

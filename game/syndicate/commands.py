@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import os
 import random
+import sqlite3
+from pathlib import Path
 
 SEAT_ALIASES = {
     "srsg": "srsg",
@@ -38,16 +41,26 @@ def _pin(args: argparse.Namespace, prompt: str) -> str:
 def _cmd_host(args: argparse.Namespace) -> int:
     from game.cli import UserError, _scenario
     from game.syndicate.store import Session, SessionError
+    from game.text import clean
 
     scenario = _scenario(args.scenario)
     seats = [seat_name(s) for s in args.seats.split(",") if s.strip()]
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1, 1_000_000)
     pin = _pin(args, "Facilitator PIN (at least 4 characters): ")
+    out = Path(args.out)
     try:
-        Session.host(args.out, scenario, seed, seats, pin)
+        Session.host(out, scenario, seed, seats, pin)
     except SessionError as error:
         raise UserError(str(error)) from None
-    print(f"Hosted {scenario.title} (seed {seed}) in {args.out} with seats: {', '.join(seats)}")
+    except (OSError, sqlite3.Error) as error:  # a folder that cannot be written, a full disk
+        for part in ("", "-wal", "-shm", "-journal"):  # host() refuses an existing file: all ours
+            with contextlib.suppress(OSError):
+                out.with_name(out.name + part).unlink()
+        raise UserError(
+            f"could not create the session file {out}: {error}; nothing was left behind. "
+            "Choose a folder you can write to, with free space."
+        ) from None
+    print(f"Hosted {clean(scenario.title)} (seed {seed}) in {args.out} with seats: {', '.join(seats)}")
     print(f"Each officer joins with: minusma join {args.out} --role SEAT")
     print(f"The facilitator runs:    minusma facilitate {args.out}")
     return 0
@@ -64,9 +77,11 @@ def _cmd_status(args: argparse.Namespace) -> int:
         names, left, paused = session.names(), session.seconds_left(), session.paused()
     except SessionError as error:
         raise UserError(str(error)) from None
+    from game.text import clean
+
     state = game.state
     print(
-        f"{session.scenario.title}: turn {state.turn} ({state.month})"
+        f"{clean(session.scenario.title)}: turn {state.turn} ({state.month})"
         + (" - game over" if game.is_over() else "")
     )
     if paused:
@@ -75,7 +90,7 @@ def _cmd_status(args: argparse.Namespace) -> int:
         print(f"  clock: {left // 60:02d}:{left % 60:02d} left")
     for seat in status:
         mark = "committed" if seat.committed else f"{seat.pending} pending order(s)"
-        name = f" ({names[seat.role]})" if names.get(seat.role) else ""
+        name = f" ({clean(names[seat.role])})" if names.get(seat.role) else ""  # typed by a player
         print(f"  {(seat.role.replace('_', ' ') + name):<34} {mark}")
     return 0
 

@@ -13,7 +13,10 @@ from textual.binding import Binding, BindingType
 from textual.events import Resize
 from textual.screen import Screen
 
+from game.crash import write_crash_report
+from game.text import clean
 from game.tui.dialogs.confirm import ConfirmDialog
+from game.tui.safe_app import SafeApp
 from game.tui.screens.title import TitleScreen
 from game.tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 
@@ -21,7 +24,7 @@ if TYPE_CHECKING:
     from game.tui.session import Session
 
 
-class MinusmaApp(App[int]):
+class MinusmaApp(SafeApp[int]):
     """The whole game in the terminal. Screens hold no rules: they call the engine through Session."""
 
     CSS_PATH = Path(__file__).parent / "app.tcss"  # absolute, so that subclasses find it too
@@ -80,6 +83,16 @@ class MinusmaApp(App[int]):
         except SaveError as error:
             self.notify(str(error), title="Cannot open the save", severity="error", timeout=10)
             return False
+        except Exception as error:  # a file the reader did not foresee: the game goes on without it
+            report = write_crash_report(error, f"opening the save {path}")
+            where = f"; details in {report}" if report else ""
+            self.notify(
+                f"{path}: the save could not be read ({type(error).__name__}){where}",
+                title="Cannot open the save",
+                severity="error",
+                timeout=10,
+            )
+            return False
         self.play(session)
         return True
 
@@ -101,6 +114,34 @@ class MinusmaApp(App[int]):
         if self.session is None or self.session.game.is_over():
             return None
         return self.session.autosave()
+
+    # --- the last line of defence ----------------------------------------------------------------
+    def keep_after_crash(self) -> str:
+        """Autosave the game in progress after a crash, check the save replays, say what was kept."""
+        session = self.session
+        if session is None:
+            return super().keep_after_crash()
+        if session.game.is_over():
+            return "The game had ended: its saves are kept."
+        from game.record.saves import load
+
+        try:
+            saved = session.autosave()
+        except Exception as error:
+            saved, session.save_problem = None, f"{type(error).__name__}: {error}"
+        if saved is None:
+            return (
+                f"The game could NOT be saved now ({clean(session.save_problem)}); its earlier autosaves "
+                "are kept: Continue opens the latest, at most this turn's orders are lost."
+            )
+        try:
+            load(saved)
+        except Exception:
+            return (
+                f"The save written now ({saved}) does not replay; the game's earlier autosaves are kept: "
+                "at most this turn's orders are lost."
+            )
+        return f"The game is saved ({saved.name}): nothing was lost; Continue on the title screen opens it."
 
     # --- leaving --------------------------------------------------------------------------------
     def action_leave(self) -> None:
@@ -184,7 +225,7 @@ def run(scenario: str | None = None, seed: int | None = None, load: str | None =
         result = run_app(app, on_signal=app.autosave_now)
     finally:
         app.autosave_now()
-    return result or 0
+    return result if result is not None else (app.return_code or 0)  # EXIT_CRASH after a crash
 
 
 def run_app(app: App, on_signal: Callable[[], object]) -> int | None:

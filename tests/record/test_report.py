@@ -187,7 +187,7 @@ def test_player_text_is_escaped(mini) -> None:
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "&lt;b&gt;Eve&lt;/b&gt;" in html
     markdown = to_markdown(build_report([replay]))
-    assert "\\| a pipe & more" in markdown
+    assert "\\| a pipe \\& more" in markdown
 
 
 def test_several_saves_side_by_side_one_column_each(mini, mini_save, played) -> None:

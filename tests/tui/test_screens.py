@@ -178,7 +178,7 @@ def test_the_saves_list_puts_what_tells_saves_apart_first() -> None:
             headers = [str(column.label) for column in table.columns.values()]
             assert headers[:4] == ["name", "turn", "month", "last played"]
             rows = {str(table.get_row_at(i)[0]): table.get_row_at(i) for i in range(table.row_count)}
-            assert rows["mine"][1:3] == ["1", "2019-01"]
+            assert [str(cell) for cell in rows["mine"][1:3]] == ["1", "2019-01"]
             broken = rows["broken (cannot be read: Enter says why)"]
             assert "not a MINUSMA save" in broken[-1]
 

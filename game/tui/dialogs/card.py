@@ -13,6 +13,8 @@ from textual.widgets import Button, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.engine import Game
+from game.text import clean
+from game.tui.dialogs.once import DismissOnce
 from game.tui.labels import ROLE_TITLES, short_name
 
 
@@ -27,7 +29,7 @@ def card_places(game: Game, card_id: str) -> list[str]:
     return []
 
 
-class CardDialog(ModalScreen[str | None]):
+class CardDialog(DismissOnce, ModalScreen[str | None]):
     """Dismissed with the option the seat chose, or None (no choice, or decide later)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]
@@ -43,17 +45,18 @@ class CardDialog(ModalScreen[str | None]):
         card = self.card
         places = ", ".join(card_places(self.game, card.id)) or "—"
         with Vertical(classes="dialog", id="card-dialog"):
-            yield Label(card.title, classes="dialog-title")
+            # A card's words come from a scenario file or the facilitator: plain text, never markup.
+            yield Label(Text(clean(card.title)), classes="dialog-title")
             when = card.date or self.game.state.month
-            yield Static(Text(f"{when} · {places} · {card.kind} card", style="italic"), id="card-meta")
+            yield Static(Text(clean(f"{when} · {places} · {card.kind} card"), style="italic"), id="card-meta")
             with VerticalScroll(id="card-body"):
-                yield Static(card.text, id="card-text")
+                yield Static(Text(clean(card.text, lines=True)), id="card-text")
                 if card.source:
-                    yield Static(Text(f"Source: {card.source}", style="dim"), id="card-source")
+                    yield Static(Text(clean(f"Source: {card.source}"), style="dim"), id="card-source")
                 if card.choice is not None:
                     role = ROLE_TITLES.get(str(card.choice.role), str(card.choice.role))
                     yield Static(
-                        Text(f"\n{role} decides: {card.choice.prompt}", style="bold"), id="card-prompt"
+                        Text(f"\n{role} decides: {clean(card.choice.prompt)}", style="bold"), id="card-prompt"
                     )
                     if not self.can_decide:
                         yield Static(
@@ -66,7 +69,7 @@ class CardDialog(ModalScreen[str | None]):
                     label = option.label + (" (the default)" if option.id == card.choice.default else "")
                     if option.id == chosen:
                         label += " ← chosen"
-                    options.append(Option(label, id=option.id))
+                    options.append(Option(Text(clean(label)), id=option.id))
                 current = chosen or card.choice.default
                 listing = OptionList(*options, id="card-options")
                 listing.highlighted = [o.id for o in card.choice.options].index(current)

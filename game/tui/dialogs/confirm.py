@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
+from game.text import clean
+from game.tui.dialogs.once import DismissOnce
 
-class ConfirmDialog(ModalScreen[bool]):
+
+class ConfirmDialog(DismissOnce, ModalScreen[bool]):
     """Dismissed with True (yes) or False (no)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -26,9 +30,10 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.question, classes="dialog-title")
+            # Questions quote names and card titles: plain text, never markup.
+            yield Label(Text(clean(self.question)), classes="dialog-title")
             if self.detail:
-                yield Static(self.detail, classes="dialog-text")
+                yield Static(Text(clean(self.detail, lines=True)), classes="dialog-text")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(f"{self.yes} (y)", id="yes", variant="primary")
                 yield Button(f"{self.no} (n)", id="no")

@@ -10,8 +10,10 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from game.tui.dialogs.once import DismissOnce
 
-class SaveNameDialog(ModalScreen[str | None]):
+
+class SaveNameDialog(DismissOnce, ModalScreen[str | None]):
     """Dismissed with the name typed (stripped), or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.app import App
-
+from game.crash import CrashReported
 from game.record.replay import Replay
 from game.tui.replay.screen import ForkedGame, ReplayScreen
+from game.tui.safe_app import SafeApp
 
 
-class ReplayApp(App[Path | None]):
+class ReplayApp(SafeApp[Path | None]):
     """Shows one replay; returns the path of the fork if the player took command."""
 
     TITLE = "MINUSMA replay"
+    KEPT_AFTER_CRASH = "Saves are written whole or not at all: the save replayed is as it was."
 
     def __init__(self, replay: Replay | str | Path, turn: int = 1):
         super().__init__()
@@ -28,5 +29,9 @@ class ReplayApp(App[Path | None]):
 
 
 def run_replay(replay: Replay | str | Path, turn: int = 1) -> Path | None:
-    """Run the viewer in the terminal; the saved fork's path, or None."""
-    return ReplayApp(replay, turn).run()
+    """Run the viewer in the terminal; the saved fork's path, or None. CrashReported after a crash."""
+    app = ReplayApp(replay, turn)
+    forked = app.run()
+    if app.crash_message is not None:
+        raise CrashReported(app.crash_message)
+    return forked

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
+
+from game.text import clean
+from game.tui.dialogs.once import DismissOnce
 
 DIALOG_CSS = """
 $SELF {
@@ -38,7 +42,7 @@ $SELF Button {
 """
 
 
-class JumpDialog(ModalScreen[int | None]):
+class JumpDialog(DismissOnce, ModalScreen[int | None]):
     """Ask for a turn number between 1 and `last`; dismissed with it, or None."""
 
     DEFAULT_CSS = DIALOG_CSS.replace("$SELF", "JumpDialog")
@@ -69,7 +73,7 @@ class JumpDialog(ModalScreen[int | None]):
         self.dismiss(None)
 
 
-class ForkDialog(ModalScreen[bool]):
+class ForkDialog(DismissOnce, ModalScreen[bool]):
     """Confirm taking command from the start of a turn; the fork is saved under `name`."""
 
     DEFAULT_CSS = DIALOG_CSS.replace("$SELF", "ForkDialog")
@@ -92,9 +96,11 @@ class ForkDialog(ModalScreen[bool]):
         )
         with Vertical(classes="dialog"):
             yield Label(
-                f"Take command from the start of turn {self.turn} ({self.month})?\n\n"
-                f"{kept}. The new game is saved as “{self.fork_name}” and remembers "
-                "this save as its parent.",
+                Text(
+                    f"Take command from the start of turn {self.turn} ({self.month})?\n\n"
+                    f"{kept}. The new game is saved as “{clean(self.fork_name)}” and remembers "
+                    "this save as its parent."
+                ),
                 classes="question",
             )
             with Horizontal(classes="buttons"):
@@ -108,7 +114,7 @@ class ForkDialog(ModalScreen[bool]):
         self.dismiss(False)
 
 
-class NoteDialog(ModalScreen[str | None]):
+class NoteDialog(DismissOnce, ModalScreen[str | None]):
     """Write or change the debrief note on one turn; dismissed with the text, or None."""
 
     DEFAULT_CSS = DIALOG_CSS.replace("$SELF", "NoteDialog")

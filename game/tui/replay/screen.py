@@ -20,6 +20,7 @@ from game.engine import Game
 from game.record.charts import PALETTE, TICKS, nice_top
 from game.record.replay import Replay
 from game.record.saves import SaveError, SaveMeta, save_as, save_to
+from game.tui.dialogs.once import DismissOnce
 from game.tui.replay import views
 from game.tui.replay.dialogs import ForkDialog, JumpDialog, NoteDialog
 
@@ -35,7 +36,7 @@ class ForkedGame:
     meta: SaveMeta
 
 
-class ReplayScreen(Screen[ForkedGame | None]):
+class ReplayScreen(DismissOnce, Screen[ForkedGame | None]):
     """Step through a saved game; dismissed with the forked game if the player takes command."""
 
     CSS_PATH = "replay.tcss"

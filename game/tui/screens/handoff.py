@@ -10,11 +10,12 @@ from textual.containers import Center, Middle, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Label, Static
 
+from game.tui.dialogs.once import DismissOnce
 from game.tui.labels import ROLE_DUTIES, ROLE_TITLES
 from game.tui.session import Session
 
 
-class HandoffScreen(Screen[None]):
+class HandoffScreen(DismissOnce, Screen[None]):
     """Opaque: the previous seat's pending orders are not on it. Enter when the player is ready."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "ready", "I am ready")]

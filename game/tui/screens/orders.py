@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from game.tui.dialogs.once import DismissOnce
 from game.tui.labels import ROLE_DUTIES, ROLE_ORDER, ROLE_SHORT, ROLE_TITLES
 from game.tui.order_menu import MenuItem, build_menu, order_text
 from game.tui.session import Session
@@ -20,7 +21,7 @@ from game.tui.widgets.order_tree import OrderTree
 from game.tui.widgets.status_bar import StatusBar
 
 
-class OrdersScreen(Screen[None]):
+class OrdersScreen(DismissOnce, Screen[None]):
     """Enter gives the highlighted order; w withdraws the highlighted pending order."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -13,6 +13,7 @@ from textual.widgets import Footer, Label, Static
 
 from game.engine import TurnRecord
 from game.engine.state import Change
+from game.tui.dialogs.once import DismissOnce
 from game.tui.labels import ROLE_TITLES, signed, words
 from game.tui.session import Session
 
@@ -73,7 +74,7 @@ def phase_text(session: Session, record: TurnRecord, phase: str) -> Text:
     return text
 
 
-class TurnResultsScreen(Screen[None]):
+class TurnResultsScreen(DismissOnce, Screen[None]):
     """Space or Enter shows the next phase; after the last it goes on to the SITREP.
 
     Built once per game and refilled with each turn's record (`record` before pushing): a

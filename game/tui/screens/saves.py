@@ -2,14 +2,46 @@
 
 from __future__ import annotations
 
+import threading
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Static
 
 from game.record.saves import SaveInfo, list_saves, save_dir
+from game.text import clean
+
+LOOK_UP_SECONDS = 5.0  # a saves folder that has not answered by then is reported, not waited for
+
+
+def find_saves(all_autosaves: bool = False) -> tuple[list[SaveInfo], str | None]:
+    """The saves, newest first, or what stopped the look-up; never raises and never hangs.
+
+    A damaged save is listed with its problem by list_saves; this guards the screens against
+    whatever else may go wrong on the way (an error it did not expect, a file that blocks when
+    read, such as a FIFO): the look-up runs in a daemon thread that cannot keep the game open.
+    """
+    found: list[list[SaveInfo] | BaseException] = []
+
+    def look_up() -> None:
+        try:
+            found.append(list_saves(all_autosaves=all_autosaves))
+        except BaseException as error:  # RecursionError, MemoryError... said on screen, not raised
+            found.append(error)
+
+    worker = threading.Thread(target=look_up, name="minusma-saves", daemon=True)
+    worker.start()
+    worker.join(LOOK_UP_SECONDS)
+    if not found:
+        return [], f"the saves folder {save_dir()} did not answer (a file in it cannot be read)"
+    result = found[0]
+    if isinstance(result, BaseException):
+        reason = clean(str(result).splitlines()[0]) if str(result) else type(result).__name__
+        return [], f"the saves in {save_dir()} could not be listed ({reason}); move the damaged file away"
+    return result, None
 
 
 class SavesScreen(Screen[None]):
@@ -29,7 +61,7 @@ class SavesScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         verb = "Replay" if self.replay else "Load"
         yield Label(f"{verb} a saved game", classes="screen-title")
-        yield Static(f"Saves are kept in {save_dir()}", id="saves-where")
+        yield Static(Text(f"Saves are kept in {save_dir()}"), id="saves-where")
         yield DataTable(id="saves-table", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
@@ -43,34 +75,37 @@ class SavesScreen(Screen[None]):
     def fill(self) -> None:
         table = self.query_one(DataTable)
         table.clear()
-        self.saves = list_saves(all_autosaves=self.all_autosaves)
+        self.saves, failure = find_saves(all_autosaves=self.all_autosaves)
         for number, info in enumerate(self.saves):
+            # Names, players and scenario titles come from the files: plain text, never markup.
             if info.problem:
                 table.add_row(
-                    f"{info.name} (cannot be read: Enter says why)",
+                    Text(f"{clean(info.name)} (cannot be read: Enter says why)"),
                     "",
                     "",
                     info.last_played,
                     "",
                     info.kind,
-                    info.problem,
+                    Text(clean(info.problem)),
                     key=str(number),
                 )
                 continue
             turn = "over" if info.over else str(info.turn)
             table.add_row(
-                info.name,
+                Text(clean(info.name)),
                 turn,
-                info.month,
+                Text(clean(info.month)),
                 info.last_played,
-                info.players,
+                Text(clean(info.players)),
                 info.kind,
-                info.scenario,
+                Text(clean(info.scenario)),
                 key=str(number),
             )
-        if not self.saves:
+        if failure:
+            self.query_one("#saves-where", Static).update(Text(f"Cannot list the saves: {failure}."))
+        elif not self.saves:
             self.query_one("#saves-where", Static).update(
-                f"No saved game yet in {save_dir()}. Games are autosaved after every turn."
+                Text(f"No saved game yet in {save_dir()}. Games are autosaved after every turn.")
             )
 
     def action_toggle_autosaves(self) -> None:
@@ -81,7 +116,7 @@ class SavesScreen(Screen[None]):
         event.stop()
         info = self.saves[int(event.row_key.value or 0)]
         if info.problem:
-            self.notify(info.problem, title="This save cannot be opened", severity="error", timeout=8)
+            self.notify(clean(info.problem), title="This save cannot be opened", severity="error", timeout=8)
             return
         if not self.replay:
             self.app.open_save(info.path)

@@ -16,6 +16,7 @@ from game.engine import TurnRecord
 from game.engine.context import ScenarioIndex
 from game.engine.score import national
 from game.engine.state import Change
+from game.tui.dialogs.once import DismissOnce
 from game.tui.labels import PHASE_TITLES, short_name, signed, target_label, words
 from game.tui.session import Session
 from game.tui.widgets.fold_tree import FoldTree
@@ -106,7 +107,7 @@ def group_detail(title: Text, changes: list[Change]) -> Text:
     return text
 
 
-class SitrepScreen(Screen[None]):
+class SitrepScreen(DismissOnce, Screen[None]):
     """The situation report of one turn, the worst-hit region first. Continue (c, Escape) returns.
 
     Built once per game and refilled with each turn's record (`record` before pushing).

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -68,20 +69,25 @@ class TitleScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="saves")
     def refresh_menu(self) -> None:
         """Find the latest save (imports the engine, so not before the first frame)."""
-        from game.record.saves import list_saves
+        from game.tui.screens.saves import find_saves
 
-        latest = next((info for info in list_saves() if info.problem is None), None)
-        self.app.call_from_thread(self._show_latest, latest)
+        saves, failure = find_saves()
+        latest = next((info for info in saves if info.problem is None), None)
+        self.app.call_from_thread(self._show_latest, latest, failure)
 
-    def _show_latest(self, latest: SaveInfo | None) -> None:
+    def _show_latest(self, latest: SaveInfo | None, failure: str | None = None) -> None:
+        from game.text import clean
+
         self.latest = latest
         menu = self.query_one(OptionList)
-        if latest is None:
+        if latest is None and failure:
+            label = "Continue (saves unreadable: see Load)"
+        elif latest is None:
             label = "Continue (no saved game yet)"
         else:
             state = "finished" if latest.over else f"turn {latest.turn}, {latest.month}"
             label = f"Continue: {latest.name} ({state})"
-        menu.replace_option_prompt("continue", label)
+        menu.replace_option_prompt("continue", Text(clean(label)))  # a save's name is not markup
         if latest is None:
             menu.disable_option("continue")
         else:

@@ -22,6 +22,7 @@ from game.syndicate.cards import parse_card, template
 from game.syndicate.export import export
 from game.syndicate.store import Session as Store
 from game.syndicate.store import SessionError
+from game.text import clean
 from game.tui.dialogs.confirm import ConfirmDialog
 from game.tui.labels import ROLE_TITLES
 from game.tui.order_menu import order_text
@@ -112,7 +113,7 @@ class ConsoleScreen(Screen[None]):
         state = game.state
         over = " · game over" if game.is_over() else ""
         self.query_one("#console-title", Label).update(
-            f"Facilitator · {game.scenario.title} · turn {state.turn} ({state.month}){over}"
+            Text(clean(f"Facilitator · {game.scenario.title} · turn {state.turn} ({state.month}){over}"))
         )
         self.show_bar()
         self.query_one("#seats", Static).update(self._seats_text())
@@ -123,7 +124,7 @@ class ConsoleScreen(Screen[None]):
         pending = game.pending_orders()
         text = Text("Seats and their pending orders\n", style="bold underline")
         for seat in self.store.status():
-            name = f" ({names[seat.role]})" if names.get(seat.role) else ""
+            name = f" ({clean(names[seat.role])})" if names.get(seat.role) else ""  # typed by a player
             mark = ("✓ committed", "bold green") if seat.committed else ("… giving orders", "yellow")
             text.append(f"\n{ROLE_TITLES[seat.role]}{name}  ", style="bold")
             text.append(*mark)
@@ -141,23 +142,23 @@ class ConsoleScreen(Screen[None]):
         ctx = game.context()
         text = Text("This turn's cards\n", style="bold underline")
         for card_id in state.current.cards:
-            text.append(f"  • {ctx.card(card_id).title}\n")
+            text.append(f"  • {clean(ctx.card(card_id).title)}\n")
         if not state.current.cards:
             text.append("  none\n", style="dim")
         if state.held_cards:
             text.append("\nHeld back or delayed\n", style="bold underline")
             for card_id, until in state.held_cards.items():
                 title = game.index.cards[card_id].title if card_id in game.index.cards else card_id
-                text.append(f"  • {title}: {'for good' if until == 'never' else 'to ' + until}\n")
+                text.append(f"  • {clean(title)}: {'for good' if until == 'never' else 'to ' + until}\n")
         text.append("\nFacilitator's log (replayed, in the debrief)\n", style="bold underline")
         count = 0
         for _, turn, role, order, withdrawn in self.store.log():
             if role == O.FACILITATOR and not withdrawn:
                 count += 1
-                text.append(f"  T{turn}: {O.describe(order)}\n")
+                text.append(f"  T{turn}: {clean(O.describe(order))}\n")
         for turn, note in self.store.debrief_notes().items():
             count += 1
-            text.append(f"  T{turn} (note added later): {note}\n")
+            text.append(f"  T{turn} (note added later): {clean(note)}\n")
         if not count:
             text.append("  nothing yet\n", style="dim")
         return text

@@ -18,6 +18,8 @@ POLL_SECONDS = 1.0
 class ConsoleApp(MinusmaApp):
     """Without a PIN (from --pin or $MINUSMA_PIN) it asks for one first."""
 
+    KEPT_AFTER_CRASH = "Every order and action given is in the session file: nothing was lost."
+
     def __init__(self, store: Store, pin: str | None = None, poll: float = POLL_SECONDS):
         super().__init__()
         self.store = store
@@ -72,4 +74,4 @@ def run_console(path: str | Path, pin: str | None = None) -> int:
         result = 130
     finally:
         store.close()
-    return result if result is not None else (app.return_code or 0)  # 1 after a crash
+    return result if result is not None else (app.return_code or 0)  # EXIT_CRASH after a crash

@@ -13,10 +13,13 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
+from game.text import clean
+from game.tui.dialogs.once import DismissOnce
+
 Submit = Callable[[dict[str, str]], str | None]  # the values -> None when done, else the problem
 
 
-class PinScreen(Screen[str]):
+class PinScreen(DismissOnce, Screen[str]):
     """Asks for the facilitator's PIN; a wrong PIN is refused on the spot."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "quit", "Quit")]
@@ -29,7 +32,7 @@ class PinScreen(Screen[str]):
 
     def compose(self) -> ComposeResult:
         with Middle(), Center(), Vertical(classes="dialog", id="pin-box"):
-            yield Label(f"Facilitator: {self.game_title}", classes="dialog-title")
+            yield Label(Text(clean(f"Facilitator: {self.game_title}")), classes="dialog-title")
             yield Static("The PIN set when the game was hosted:")
             yield Input(password=True, placeholder="PIN", id="pin")
             yield Static(id="pin-error")
@@ -56,7 +59,7 @@ class PinScreen(Screen[str]):
         self.app.exit(0)
 
 
-class FormDialog(ModalScreen[bool]):
+class FormDialog(DismissOnce, ModalScreen[bool]):
     """Labelled fields; Enter or the button submits, a problem is shown under the fields and
     the dialog stays open until it is fixed or cancelled. Dismissed with True once done."""
 
@@ -71,7 +74,7 @@ class FormDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form-dialog"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(Text(clean(self.title_text)), classes="dialog-title")
             if self.help:
                 yield Static(Text(self.help, style="dim"))
             for key, label, value in self.fields:
@@ -99,7 +102,7 @@ class FormDialog(ModalScreen[bool]):
     def action_ok(self) -> None:
         problem = self.submit(self.values())
         if problem:
-            self.query_one("#form-error", Static).update(Text(problem, style="bold red"))
+            self.query_one("#form-error", Static).update(Text(clean(problem, lines=True), style="bold red"))
         else:
             self.dismiss(True)
 
@@ -107,7 +110,7 @@ class FormDialog(ModalScreen[bool]):
         self.dismiss(False)
 
 
-class CardEditor(ModalScreen[bool]):
+class CardEditor(DismissOnce, ModalScreen[bool]):
     """A custom inject written as YAML; Ctrl-S checks and injects it. Problems name line and field."""
 
     DEFAULT_CSS = """
@@ -145,7 +148,7 @@ class CardEditor(ModalScreen[bool]):
     def action_inject(self) -> None:
         problem = self.submit(self.query_one(TextArea).text)
         if problem:
-            self.query_one("#card-errors", Static).update(Text(problem, style="bold red"))
+            self.query_one("#card-errors", Static).update(Text(clean(problem, lines=True), style="bold red"))
         else:
             self.dismiss(True)
 
@@ -153,7 +156,7 @@ class CardEditor(ModalScreen[bool]):
         self.dismiss(False)
 
 
-class DeckDialog(ModalScreen[str | None]):
+class DeckDialog(DismissOnce, ModalScreen[str | None]):
     """Pick a card of the deck (Enter); dismissed with its id, or None."""
 
     DEFAULT_CSS = """
@@ -171,8 +174,10 @@ class DeckDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="deck-dialog"):
-            yield Label(self.title_text, classes="dialog-title")
-            yield OptionList(*[Option(label, id=card_id) for card_id, label in self.cards], id="deck")
+            yield Label(Text(clean(self.title_text)), classes="dialog-title")
+            # Card titles come from the scenario or the facilitator: plain text, never markup.
+            options = [Option(Text(clean(label)), id=card_id) for card_id, label in self.cards]
+            yield OptionList(*options, id="deck")
             yield Static(Text("Enter: choose · Esc: cancel", style="dim"))
 
     def on_mount(self) -> None:

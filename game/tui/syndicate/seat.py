@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from game.syndicate.store import SessionError
 from game.tui.dialogs.confirm import ConfirmDialog
+from game.tui.dialogs.once import DismissOnce
 from game.tui.labels import ROLE_DUTIES, ROLE_SHORT, ROLE_TITLES
 from game.tui.order_menu import order_text
 from game.tui.screens.orders import OrdersScreen
@@ -194,7 +195,7 @@ class SeatOrdersScreen(_WithSyndicateBar, OrdersScreen):
         super().on_mount()
 
 
-class RolePickerScreen(Screen[str]):
+class RolePickerScreen(DismissOnce, Screen[str]):
     """Which seat to take: the seats of this game, who sits there, whether they committed."""
 
     DEFAULT_CSS = """

@@ -24,6 +24,8 @@ class SeatApp(MinusmaApp):
     """Polls the session store once a second (a cheap fingerprint first, a rebuild only when
     someone changed something) and tells the screens."""
 
+    KEPT_AFTER_CRASH = "Every order and action given is in the session file: nothing was lost."
+
     def __init__(self, store: Store, role: str | None = None, name: str = "", poll: float = POLL_SECONDS):
         super().__init__()
         self.store = store
@@ -141,4 +143,4 @@ def run_seat(path: str | Path, role: str | None = None, name: str = "") -> int:
     finally:
         app.release_seat()
         store.close()
-    return result if result is not None else (app.return_code or 0)  # 1 after a crash
+    return result if result is not None else (app.return_code or 0)  # EXIT_CRASH after a crash
