@@ -76,6 +76,9 @@ PEACEKEEPERS_KILLED_PER_MANDATE_POINT = 5
 REPELLED_ATTACK_CREDIBILITY = 1
 CREDIBILITY_MIN, CREDIBILITY_MAX = 0, 100
 
+# --- Event cards (rules.md §4.9) --------------------------------------------------------------
+GENERIC_CARD_GAP_TURNS = 2  # a generic card drawn on turn t cannot be drawn again before t + 2
+
 # --- Information (rules.md §8) ---------------------------------------------------------------
 THEME_CREDIBILITY = {
     "protection_promise": 3,
