@@ -12,7 +12,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from game.fileread import MEGABYTE, FileReadError, parse_yaml, read_text
-from game.scenario.models import Card, Scenario
+from game.scenario.models import Card, Scenario, Zone
 
 SCENARIO_MAX_BYTES = 16 * MEGABYTE  # the bundled campaign is 70 KB
 
@@ -211,6 +211,16 @@ def cross_reference_problems(scenario: Scenario) -> list[tuple[Location, str]]:
             problems.append((("contingents", index, "base"), "base is outside allowed_regions"))
     for index, team in enumerate(scenario.civilian_teams):
         region_ref(("civilian_teams", index, "base"), team.base)
+    zones = {str(zone) for zone in Zone}
+    for index, share in enumerate(scenario.history.regional_shares):
+        if share.of not in regions and share.of not in zones:
+            problems.append(
+                (
+                    ("history", "regional_shares", index, "of"),
+                    f"unknown region or zone {share.of!r} (known: {known_regions}; zones: "
+                    f"{', '.join(sorted(zones))})",
+                )
+            )
     for index, asset in enumerate(scenario.aviation):
         region_ref(("aviation", index, "base"), asset.base)
     first_month, last_month = scenario.calendar.start, scenario.calendar.last_month()
