@@ -274,10 +274,12 @@ def _resolve_actions(ctx: Context, actions: list[adversary.Action]) -> None:
             ctx.state.pending_info.append(_info(action.region, action.strength, action.reason))
 
 
-def strike_toll(ctx: Context, region_id: str, level: int, what: str) -> int:
+def strike_toll(
+    ctx: Context, region_id: str, level: int, what: str, per_threat: int = T.CIVILIAN_STRIKE_PER_THREAT
+) -> int:
     """Unopposed toll of a strike on civilians (rules.md §6.5): halved where few people live."""
     toll = ctx.dice(*T.CIVILIAN_STRIKE_DICE, f"toll of a {what} in {ctx.region_name(region_id)}")
-    toll += T.CIVILIAN_STRIKE_PER_THREAT * level
+    toll += per_threat * level
     if ctx.index.regions[region_id].population < T.SMALL_REGION:
         toll //= 2  # nomad camps and hamlets of a few families
     return toll
@@ -305,7 +307,7 @@ def _community_violence(ctx: Context, grieving: dict[str, dict[str, int]]) -> No
             roll = ctx.die(6, f"raid by {name} in {where}")
             if roll > chance:
                 continue
-            unopposed = strike_toll(ctx, region_id, level, "raid")
+            unopposed = strike_toll(ctx, region_id, level, "raid", T.MILITIA_RAID_PER_THREAT)
             source = cause(
                 "adversary",
                 "community violence",
@@ -638,6 +640,8 @@ def _threat_drift(ctx: Context, region_id: str, international: int) -> None:
         shared.append(("mission trusted", -1))
     if ctx.has_base(region_id):
         shared.append(("operating base", -1))
+    if region_id in ctx.index.garrisoned and not ctx.units_in(region_id):
+        shared.append(("the mission's camps left empty", T.ABANDONED_CAMPS))
     if spec.tri_border:
         shared.append(("tri-border pressure", 1))
     shared_total = sum(value for _, value in shared)
