@@ -45,7 +45,9 @@ class ScenarioIndex:
         self.asset_names = Names((asset.id, asset.name) for asset in scenario.aviation)
         self.actor_names = Names((actor.id, actor.name) for actor in scenario.actors)
         self.team_regions = {team.base for team in scenario.civilian_teams}
-        self.garrisoned = frozenset(unit.base for unit in scenario.contingents)  # camps at the start
+        self.garrisons: dict[str, int] = {}  # units in each region's camps at the start
+        for unit in scenario.contingents:
+            self.garrisons[unit.base] = self.garrisons.get(unit.base, 0) + 1
         self._lift: dict[tuple[str, str], list[str]] = {}
         self._striking: dict[str, list[str]] = {}
         self.armed_actors = {

@@ -144,6 +144,7 @@ THREAT_DOWN_AT = 4  # 2d6 + modifiers at or below: -1
 STATE_RETURN_ROLL = 6  # a region below its starting host presence regains 1 on 1d6 of 6
 THREAT_REVERSION = 2  # per level above (-) or below (+) the scenario's starting level
 ABANDONED_CAMPS = 3  # threat drift where every unit of the region's starting camps has gone
+THINNED_CAMPS = 1  # ... where fewer units stand than the region's starting camps held
 HOST_ABUSE_DICE = (2, 6)  # toll of a host-force abuse: 2d6 ...
 HOST_ABUSE_DEATHS_BASE = 2  # ... + this
 HOST_STATE_CENTRED = 0  # host-force conduct: 1d6 <= level + this when state-centred ...

@@ -640,8 +640,11 @@ def _threat_drift(ctx: Context, region_id: str, international: int) -> None:
         shared.append(("mission trusted", -1))
     if ctx.has_base(region_id):
         shared.append(("operating base", -1))
-    if region_id in ctx.index.garrisoned and not ctx.units_in(region_id):
+    garrison, present = ctx.index.garrisons.get(region_id, 0), len(ctx.units_in(region_id))
+    if garrison and not present:
         shared.append(("the mission's camps left empty", T.ABANDONED_CAMPS))
+    elif present < garrison:
+        shared.append(("the mission's camps thinned out", T.THINNED_CAMPS))
     if spec.tri_border:
         shared.append(("tri-border pressure", 1))
     shared_total = sum(value for _, value in shared)
