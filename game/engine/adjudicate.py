@@ -140,6 +140,11 @@ def _protection(ctx: Context, region: str, in_reach: bool = True, nothing_flies:
         caveated = caveated or bool(caveats)
         if unit.posture == "patrol" and Caveat.SELF_DEFENCE_ONLY not in caveats:
             patrol_share += unit.transit_share
+    if not in_reach:  # units acting in the region, sure of what PoC asks, go out to far villages too
+        acting = any(
+            unit.id not in police and (unit.posture != "base" or unit.holds_tob)
+            for unit in ctx.units_in(region)
+        )
     if in_reach and ctx.has_base(region):
         protection.add("temporary operating base (permanent presence)", T.TOB_PROTECTION)
     if static:
