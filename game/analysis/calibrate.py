@@ -8,6 +8,7 @@ from game.analysis.montecarlo import GameResult, run_games
 from game.bots.policies import POLICIES
 from game.engine import Game
 from game.engine.score import in_period
+from game.engine.wording import plural
 from game.scenario.models import Scenario
 
 SPARK = " ▁▂▃▄▅▆▇█"
@@ -198,7 +199,7 @@ def format_calibration(cal: Calibration, sources: bool = True) -> list[str]:
     failures = cal.failures
     lines.append("")
     if failures:
-        lines.append(f"{len(failures)} row(s) outside history's range:")
+        lines.append(f"{plural(len(failures), 'row')} outside history's range:")
         lines.extend(
             f"  {row.measure} {row.period}: {row.mean:.0f}{row.unit} against {row.low}-{row.high}{row.unit}"
             for row in failures

@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from game.engine.wording import plural
+
 POLICY_SUFFIXES = (".yaml", ".yml")
 DEFAULT_RUNS = 1000
 
@@ -204,7 +206,7 @@ def _cmd_analyse(args: argparse.Namespace) -> int:
     console = Console(width=None if sys.stdout.isatty() else 160)
     heading = (
         f"{scenario.title}: {len(outcome.results)} games, seeds {args.seed}-{args.seed + args.runs - 1} "
-        f"per policy, {outcome.elapsed_s:.1f} s on {outcome.workers} worker(s)"
+        f"per policy, {outcome.elapsed_s:.1f} s on {plural(outcome.workers, 'worker')}"
     )
     print_report(console, heading, tables, baseline, shares)
     if not args.no_plots:

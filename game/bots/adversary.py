@@ -9,6 +9,7 @@ from typing import Literal
 from game.engine import tables as T
 from game.engine.adjudicate import attack_helicopters_over, civilian_protection
 from game.engine.context import Context
+from game.engine.wording import plural
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,8 @@ def _exploit_deaths(ctx: Context) -> list[Action]:
                 "information",
                 region_id,
                 actor[0] if actor else "armed_groups",
-                f"P1 exploit: {region.last_civilian_deaths} civilians died in {ctx.region_name(region_id)} "
+                f"P1 exploit: {plural(region.last_civilian_deaths, 'civilian')} died in "
+                f"{ctx.region_name(region_id)} "
                 f"last turn ({region.last_mission_harm} blamed on the mission or its partners)",
                 strength=strength,
             )

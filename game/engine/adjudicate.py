@@ -8,6 +8,7 @@ from game.engine import tables as T
 from game.engine.context import Context, cause
 from game.engine.orders import lift_assets_reaching
 from game.engine.state import Cause, UnitState
+from game.engine.wording import plural, words
 from game.scenario.models import AviationKind, Caveat, UnitType
 
 
@@ -219,9 +220,10 @@ def resolve_civilian_attack(ctx: Context, region: str, actor: str, unopposed: in
     why = [
         source,
         cause("roll", "2d6", f"rolled {roll}, protection {protection.total:+d} ({mods})"),
-        cause("rule", "resolution table", f"{outcome.replace('_', ' ')}: {percent}% of {unopposed}"),
+        cause("rule", "resolution table", f"{words(outcome)}: {percent}% of {unopposed}"),
     ]
     name = ctx.actor_name(actor)
+    credited = 0
     ctx.civilians_killed(
         region, actor, deaths, f"{name} attacked civilians in {ctx.region_name(region)}", why
     )
@@ -229,7 +231,7 @@ def resolve_civilian_attack(ctx: Context, region: str, actor: str, unopposed: in
     tallies[outcome] = tallies.get(outcome, 0) + 1
     if outcome in T.SUCCESS_OUTCOMES:
         ctx.state.regions[region].last_success_turn = ctx.state.turn
-        ctx.credibility(
+        credited = ctx.credibility(
             region,
             T.OUTCOME_CREDIBILITY[outcome],
             f"the mission {outcome} an attack on civilians",
@@ -243,11 +245,15 @@ def resolve_civilian_attack(ctx: Context, region: str, actor: str, unopposed: in
                 f"an attack prevented in {ctx.region_name(region)} (once a turn)",
                 why,
             )
+    if not deaths and not credited:
+        _no_harm(ctx, region, f"{name} attacked civilians in {ctx.region_name(region)}", outcome, why)
     present = bool(ctx.units_in(region))
     per_point = T.DEATHS_PER_CREDIBILITY_POINT if present else T.DEATHS_PER_CREDIBILITY_POINT_ABSENT
     loss = min(T.CIVILIAN_DEATHS_CREDIBILITY_CAP, -(-deaths // per_point))
     if loss:
-        ctx.credibility(region, -loss, f"{deaths} civilians killed in {ctx.region_name(region)}", why)
+        ctx.credibility(
+            region, -loss, f"{plural(deaths, 'civilian')} killed in {ctx.region_name(region)}", why
+        )
     if (
         deaths >= T.FAILED_DESPITE_PRESENCE_DEATHS
         and outcome in ("unopposed", "partly_mitigated")
@@ -319,7 +325,7 @@ def resolve_peacekeeper_attack(
     why = [
         source,
         cause("roll", "2d6", f"rolled {roll}, defence {protection.total:+d} ({mods})"),
-        cause("rule", "resolution table", f"{outcome.replace('_', ' ')}: {percent}% of {unopposed}"),
+        cause("rule", "resolution table", f"{words(outcome)}: {percent}% of {unopposed}"),
     ]
     name = ctx.actor_name(actor)
     before = ctx.state.tallies.peacekeepers_killed
@@ -335,14 +341,18 @@ def resolve_peacekeeper_attack(
     if points:
         ctx.mandate_support(
             -points,
-            f"{before + killed} peacekeepers killed so far: troop contributors press the Council",
+            f"{plural(before + killed, 'peacekeeper')} killed so far: troop contributors press the Council",
             why,
         )
+    credited = 0
     if not killed and outcome in T.SUCCESS_OUTCOMES:
-        ctx.credibility(
+        credited = ctx.credibility(
             unit.region, T.REPELLED_ATTACK_CREDIBILITY, f"{ctx.unit_name(unit_id)} repelled an attack", why
         )
         ctx.state.regions[unit.region].last_success_turn = ctx.state.turn
+    if not killed and not hurt and not credited:
+        summary = f"{name} attacked {ctx.unit_name(unit_id)} in {ctx.region_name(unit.region)}"
+        _no_harm(ctx, unit_id, summary, outcome, why)
     if civilians:
         ctx.civilians_killed(
             unit.region,
@@ -357,6 +367,15 @@ def resolve_peacekeeper_attack(
 def resolve_host_force_attack(ctx: Context, region: str, actor: str, deaths: int, source: Cause) -> None:
     why = [source]
     name = ctx.actor_name(actor)
-    ctx.host_forces_killed(region, deaths, f"{name} attacked host forces in {ctx.region_name(region)}", why)
+    summary = f"{name} attacked host forces in {ctx.region_name(region)}"
+    ctx.host_forces_killed(region, deaths, summary, why)
+    if deaths <= 0:
+        _no_harm(ctx, region, summary, "", why)
     if deaths >= 20:
         ctx.host_presence(region, -1, f"the host state pulls back from {ctx.region_name(region)}", why)
+
+
+def _no_harm(ctx: Context, target: str, summary: str, outcome: str, why: list[Cause]) -> None:
+    """An attack that killed and wounded no one still gets its line in the ledger, with its why."""
+    result = f"{words(outcome)}: " if outcome else ""
+    ctx.record("attack", target, 0, 0, f"{summary}: {result}no one killed or wounded", why)

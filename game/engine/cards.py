@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import get_args
+
+from game.engine import tables as T
 from game.engine.context import Context, cause
-from game.engine.state import Modifier, PendingAttack, PendingChoice, PendingInfoAttack
+from game.engine.state import CardResult, Modifier, PendingAttack, PendingChoice, PendingInfoAttack
+from game.engine.wording import ROLE_NAMES, plural, words
 from game.scenario.models import (
+    AttackOutcome,
     Card,
     CivilianAttackEffect,
     ConsentEffect,
@@ -53,7 +58,18 @@ def conditions_hold(ctx: Context, card: Card, regions: list[str]) -> bool:
             case "mission_absent":
                 if where is None or ctx.mission_present(where):
                     return False
+            case "card_outcome":
+                result = ctx.state.card_results.get(condition.card)
+                if (result.outcome if result else "not_played") not in condition.outcomes:
+                    return False
     return True
+
+
+def recently_drawn(ctx: Context) -> set[str]:
+    """Cards drawn in the last GENERIC_CARD_GAP_TURNS - 1 turns: a generic card waits that long
+    before it can come again (rules.md §4.9)."""
+    recent = ctx.state.history[len(ctx.state.history) - (T.GENERIC_CARD_GAP_TURNS - 1) :]
+    return {card_id for record in recent for card_id in record.cards}
 
 
 def in_window(card: Card, month: str) -> bool:
@@ -79,11 +95,13 @@ def draw(ctx: Context) -> list[str]:
             due = card.kind == "historical" and card.date == state.month and card.id not in played
         if due and conditions_hold(ctx, card, card.regions):
             drawn.append((card, list(card.regions)))
+    recent = recently_drawn(ctx)
     candidates = [
         card
         for card in ctx.index.generic_cards
         if in_window(card, state.month)
         and (card.repeatable or card.id not in played)
+        and card.id not in recent
         and card.id not in state.held_cards
     ]
     total = sum(card.weight for card in candidates)
@@ -111,9 +129,20 @@ def fire(ctx: Context, card: Card, regions: list[str]) -> None:
     state.cards_played.append(f"{card.id}@{'+'.join(regions)}")
     state.current.cards.append(card.id)
     for effect in card.effects:
-        apply_effect(ctx, card, effect, regions)
+        if not effect.if_outcome:  # the others wait for the attack's outcome (after_attacks)
+            apply_effect(ctx, card, effect, regions)
     if card.choice is not None:
         state.choices.append(PendingChoice(card=card.id, role=card.choice.role))
+
+
+def default_option(ctx: Context, card: Card) -> str:
+    """The option that holds without a decision. On a renewal card it is the SRSG's standing case."""
+    assert card.choice is not None
+    if any(isinstance(effect, MandateRenewalEffect) for effect in card.effects):
+        case = ctx.state.policy.renewal_case
+        if any(option.id == case for option in card.choice.options):
+            return case
+    return card.choice.default
 
 
 def resolve_choices(ctx: Context) -> None:
@@ -121,15 +150,62 @@ def resolve_choices(ctx: Context) -> None:
     for choice in ctx.state.choices:
         card = ctx.card(choice.card)
         assert card.choice is not None
-        option_id = choice.decided or card.choice.default
+        option_id = choice.decided or default_option(ctx, card)
         option = next(o for o in card.choice.options if o.id == option_id)
         ctx.state.current.decisions[card.id] = option_id
         label = "" if choice.decided else " (no decision taken: the default applies)"
-        why = f"{card.choice.role.replace('_', ' ')} chose '{option.label}'{label}"
+        why = f"{ROLE_NAMES.get(card.choice.role, words(card.choice.role))} chose '{option.label}'{label}"
         regions = card_regions(ctx, card.id)
         for effect in option.effects:
-            apply_effect(ctx, card, effect, regions, extra=why)
+            if not effect.if_outcome:
+                apply_effect(ctx, card, effect, regions, extra=why)
     ctx.state.choices = []
+
+
+def note_result(ctx: Context, card_id: str, outcome: str, unopposed: int) -> None:
+    """Keep how a card's attack ended; of several attacks, the worst outcome and all the deaths."""
+    percent = {name: share for _, name, share in T.OUTCOME_TABLE}
+    severity = list(get_args(AttackOutcome))  # best to worst
+    deaths = unopposed * percent.get(outcome, 100) // 100
+    earlier = ctx.state.card_results.get(card_id)
+    if earlier is not None and earlier.turn == ctx.state.turn:
+        if severity.index(earlier.outcome) > severity.index(outcome):
+            outcome = earlier.outcome
+        deaths, unopposed = deaths + earlier.deaths, unopposed + earlier.unopposed
+    ctx.state.card_results[card_id] = CardResult(
+        turn=ctx.state.turn, outcome=outcome, deaths=deaths, unopposed=unopposed
+    )
+
+
+def after_attacks(ctx: Context, card_ids: list[str]) -> None:
+    """Apply the effects that waited for these cards' attacks (`if_outcome`), card then decision."""
+    for card_id in dict.fromkeys(card_ids):
+        result = ctx.state.card_results.get(card_id)
+        if result is None or result.turn != ctx.state.turn:
+            continue
+        card = ctx.card(card_id)
+        regions = card_regions(ctx, card_id)
+        outcome_note = f"the attack was {words(result.outcome)}"
+        waiting = [(effect, outcome_note) for effect in card.effects]
+        decided = ctx.state.current.decisions.get(card_id)
+        if card.choice is not None and decided is not None:
+            option = next(o for o in card.choice.options if o.id == decided)
+            waiting += [(effect, f"{outcome_note}; chose '{option.label}'") for effect in option.effects]
+        for effect, note in waiting:
+            if result.outcome in effect.if_outcome:
+                apply_effect(ctx, card, effect, regions, extra=note)
+
+
+def story(ctx: Context, card_id: str) -> str | None:
+    """What a card's attack came to in this game, in plain words, once it is resolved."""
+    result = ctx.state.card_results.get(card_id)
+    if result is None:
+        return None
+    killed = f"{result.deaths} killed" if result.deaths else "no one killed"
+    return (
+        f"In this game: the attack was {words(result.outcome)}: {killed}, "
+        f"of {result.unopposed} the attackers could have killed unopposed."
+    )
 
 
 def _targets(effect: Effect, regions: list[str], ctx: Context) -> list[str]:
@@ -192,7 +268,7 @@ def apply_effect(ctx: Context, card: Card, effect: Effect, regions: list[str], e
                 effect.key,
                 effect.value,
                 effect.value,
-                f"{card.title}: {effect.key.replace('_', ' ')} {effect.value:+d} for {effect.turns} turn(s)",
+                f"{card.title}: {words(effect.key)} {effect.value:+d} for {plural(effect.turns, 'turn')}",
                 why,
             )
         case InfoAttackEffect():

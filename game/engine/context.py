@@ -16,14 +16,15 @@ from game.engine.tables import (
     HIGH_TRUST_CEILING,
     TRUST_CEILING,
 )
+from game.engine.wording import words
 from game.scenario.models import Aviation, Card, Contingent, Region, Scenario, UnitType
 
 
 class Names(dict[str, str]):
-    """Display names by id; an id the scenario does not know reads as itself."""
+    """Display names by id; an id the scenario does not know reads as words ("armed_groups")."""
 
     def __missing__(self, key: str) -> str:
-        return key
+        return words(key)
 
 
 class ScenarioIndex:
@@ -135,7 +136,7 @@ class Context:
         self.protection_cache: dict = {}  # region -> Protection, cleared when forces change
         self._custom_cards: dict[str, Card] = {}
         # Names for the summaries players read, looked up thousands of times a game: plain
-        # dictionary lookups (an unknown id reads as itself).
+        # dictionary lookups (an unknown id reads as words).
         self.region_name: Callable[[str], str] = index.region_names.__getitem__
         self.unit_name: Callable[[str], str] = index.unit_names.__getitem__
         self.asset_name: Callable[[str], str] = index.asset_names.__getitem__

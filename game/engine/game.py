@@ -132,7 +132,7 @@ class Game:
             if self.why_illegal(order) is None:
                 O.apply(order, self.context())
             else:
-                dropped.append(O.describe(order))
+                dropped.append(O.describe(order, self.context()))
         return dropped
 
     def legal_orders(self, role: str) -> list[O.Order]:

@@ -7,8 +7,8 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 from game.engine import tables as T
-from game.engine.context import Context, cause
-from game.engine.wording import words
+from game.engine.context import Context, ScenarioIndex, cause
+from game.engine.wording import POLICY_TITLES, POSTURES, ROLE_NAMES, plural, words
 from game.scenario.loader import card_problems
 from game.scenario.models import AviationKind, Card, Caveat, Role, UnitType
 
@@ -180,33 +180,55 @@ def order_role(order: Order, ctx: Context) -> str:
     raise TypeError(order)
 
 
-def describe(order: Order, ctx: Context | None = None) -> str:
-    """A one-line English description of an order."""
+def describe(order: Order, ctx: Context | ScenarioIndex | None = None) -> str:
+    """A one-line English description of an order, in the scenario's names when given a context
+    or a scenario index (without one, ids read as words)."""
+    index = ctx.index if isinstance(ctx, Context) else ctx
+    unit = index.unit_names.__getitem__ if index else words
+    asset = index.asset_names.__getitem__ if index else words
+
+    def region(region_id: str) -> str:
+        if region_id == "national":
+            return "the national audience"
+        return index.region_names[region_id] if index else words(region_id)
+
+    def card(card_id: str) -> str:
+        if index is not None and card_id in index.cards:
+            return f"'{index.cards[card_id].title}'"
+        return f"'{words(card_id)}'"
+
     match order:
         case MoveUnit(unit=u, to=to, mode=mode):
-            return f"Move {u} to {to} by {'air' if mode == 'air' else 'road'}"
+            return f"Move the {unit(u)} to {region(to)} by {'air' if mode == 'air' else 'road'}"
         case SetPosture(unit=u, posture=p):
-            return f"Set {u} to {p.replace('_', ' ')} posture"
+            return f"Put the {unit(u)} in {POSTURES[p]} posture"
         case OpenBase(unit=u):
-            return f"Open a temporary operating base with {u}"
+            return f"Open a temporary operating base with the {unit(u)}"
         case CloseBase(unit=u):
-            return f"Close the temporary operating base held by {u}"
+            return f"Close the temporary operating base held by the {unit(u)}"
         case TaskAviation(asset=a, region=r):
-            return f"Task {a} to {r}" if r else f"Stand {a} down"
+            return f"Task the {asset(a)} over {region(r)}" if r else f"Stand the {asset(a)} down"
         case SetPocActivity(region=r, tier=t, points=p):
-            return f"Tier {t} activities in {r}: {p} point(s)"
+            return f"Tier {t} activities in {region(r)}: {plural(p, 'point')}"
         case IssueMessage(theme=t, channel=c, audience=a):
-            return f"Message '{t.replace('_', ' ')}' by {c.replace('_', ' ')} to {a}"
+            return f"Message '{words(t)}' by {words(c)} to {region(a)}"
         case SetPolicy(name=n, value=v):
-            return f"Policy: {n.replace('_', ' ')} = {v.replace('_', ' ')}"
+            return f"{POLICY_TITLES[n]}: {words(v)}"
         case DecideCard(card=c, option=o):
-            return f"Decide {c}: {o.replace('_', ' ')}"
+            label = words(o)
+            choice = index.cards[c].choice if index is not None and c in index.cards else None
+            if choice is not None:
+                label = next((x.label for x in choice.options if x.id == o), label)
+            return f"Decide {card(c)}: {label}"
         case InjectCard(card_id=c, card=custom):
-            return f"Facilitator injects {c or (custom.title if custom else '?')}"
+            return f"Facilitator plays {card(c) if c else repr(custom.title if custom else '?')}"
         case HoldCard(card=c, until=u):
-            return f"Facilitator delays {c} to {u}" if u else f"Facilitator holds back {c}"
+            return f"Facilitator delays {card(c)} to {u}" if u else f"Facilitator holds back {card(c)}"
         case OverrideResult(kind=k, target=t, delta=d, reason=r):
-            return f"Facilitator overrides {k.replace('_', ' ')} {t} {d:+d}: {r}"
+            where = (
+                " / ".join(region(x) if i == 0 else words(x) for i, x in enumerate(t.split("/"))) if t else ""
+            )
+            return f"Facilitator overrides {words(k)}{' in ' + where if where else ''} {d:+d}: {r}"
         case FacilitatorNote(text=text):
             return f"Facilitator's note: {text}"
     return str(order)
@@ -231,7 +253,7 @@ def why_illegal(order: Order, ctx: Context, role: str | None = None) -> str | No
     if state.phase != "orders":
         return "the game is over"
     if role is not None and order_role(order, ctx) != role:
-        return f"this order belongs to the {order_role(order, ctx).replace('_', ' ')}"
+        return f"this order belongs to the {ROLE_NAMES.get(order_role(order, ctx), 'facilitator')}"
     match order:
         case MoveUnit(unit=unit_id, to=to, mode=mode):
             return _why_move_illegal(ctx, unit_id, to, mode)
@@ -280,10 +302,12 @@ def why_illegal(order: Order, ctx: Context, role: str | None = None) -> str | No
                 return f"no aviation asset {asset_id!r}"
             if spec.kind == AviationKind.UTILITY:
                 return "utility helicopters fly lift and air responses; they take no standing task"
-            if state.aviation[asset_id].tasked_region == region:
-                return f"{ctx.asset_name(asset_id)} is already tasked there"
             if region is None:
+                if state.aviation[asset_id].tasked_region is None:
+                    return f"{ctx.asset_name(asset_id)} has no tasking to stand down from"
                 return None
+            if state.aviation[asset_id].tasked_region == region:
+                return f"{ctx.asset_name(asset_id)} is already tasked over {ctx.region_name(region)}"
             hours = state.aviation[asset_id].hours
             cost = T.TASK_HOURS[spec.kind]
             if not state.aviation[asset_id].paid and hours < cost:
@@ -308,7 +332,7 @@ def why_illegal(order: Order, ctx: Context, role: str | None = None) -> str | No
                 return f"Tier {tier} in {ctx.region_name(region)} is already {points}"
             spare = state.means.civilian_capacity - state.means.civilian_capacity_used
             if points - current > spare:
-                return f"not enough civilian capacity: {spare} point(s) free"
+                return f"not enough civilian capacity: {plural(spare, 'point')} free"
             return None
         case IssueMessage(theme=theme, channel=channel, audience=audience):
             means = state.means
@@ -320,16 +344,25 @@ def why_illegal(order: Order, ctx: Context, role: str | None = None) -> str | No
             if irc not in means.irc_available:
                 return f"the {words(irc)} capability is not available"
             if channel in ("presence", "cimic") and (audience == "national" or not ctx.units_in(audience)):
-                return f"{channel} needs mission units in the audience's region"
+                return f"{words(channel)} needs mission units in the audience's region"
+            if channel == "social_media" and audience != "national":
+                zone = ctx.index.regions[audience].zone
+                if zone != "south":
+                    return (
+                        f"social media does not reach {ctx.region_name(audience)}: few people in the "
+                        f"{zone} are online; use radio or key leader engagement"
+                    )
             if theme == "define_poc" and state.policy.poc_definition != "define_poc":
                 return "the SRSG has not defined PoC; there is no definition to explain"
             return None
         case SetPolicy(name=name, value=value):
             if value not in POLICY_VALUES[name]:
-                return f"{name} must be one of {', '.join(POLICY_VALUES[name])}"
+                return (
+                    f"{POLICY_TITLES[name]} must be one of {', '.join(words(v) for v in POLICY_VALUES[name])}"
+                )
             current = getattr(state.policy, name)
             if str(current).lower() == value:
-                return f"{words(name)} is already {words(value)}"
+                return f"{POLICY_TITLES[name]} is already {words(value)}"
             if name == "irc_under_u3" and value == "true" and state.means.budget < T.U3_BUDGET_COST:
                 return "putting the IRCs under the U3 needs 1 budget point"
             return None
@@ -344,7 +377,8 @@ def why_illegal(order: Order, ctx: Context, role: str | None = None) -> str | No
             if option not in options:
                 return f"{option!r} is not an option; choose one of {', '.join(options)}"
             if choice.decided == option:
-                return f"{option} is already chosen"
+                label = next(o.label for o in card.choice.options if o.id == option)
+                return f"'{label}' is already chosen"
             return None
     return "unknown order"
 
@@ -382,7 +416,7 @@ def _why_facilitator_illegal(order: Order, ctx: Context) -> str | None:
             return None
         case OverrideResult(kind=kind, target=target):
             if kind in ("consent", "mandate_support"):
-                return None if not target else f"{kind.replace('_', ' ')} is national; leave the target empty"
+                return None if not target else f"{words(kind)} is national; leave the target empty"
             region, _, actor = target.partition("/")
             if region not in ctx.index.regions:
                 return f"no region {region!r}"
@@ -439,7 +473,7 @@ def _why_move_illegal(ctx: Context, unit_id: str, to: str, mode: str) -> str | N
 def apply(order: Order, ctx: Context) -> None:
     """Carry out a legal order (the caller has checked why_illegal)."""
     state = ctx.state
-    why = [cause("order", order.type, describe(order))]
+    why = [cause("order", order.type, describe(order, ctx))]
     match order:
         case MoveUnit(unit=unit_id, to=to, mode=mode):
             unit = state.units[unit_id]
@@ -477,6 +511,8 @@ def apply(order: Order, ctx: Context) -> None:
             ctx.units_moved()
         case TaskAviation(asset=asset_id, region=region):
             asset = state.aviation[asset_id]
+            if region is None and asset.paid:
+                refund_tasking(ctx, asset_id, why)
             asset.tasked_region = region
             ctx.retasked()
             if region is not None and not asset.paid:
@@ -525,7 +561,7 @@ def apply(order: Order, ctx: Context) -> None:
                     attack.revealed = state.regions[attack.region].warning >= warning
         case HoldCard(card=card_id, until=until):
             state.held_cards[card_id] = until or "never"
-            ctx.record("policy", card_id, 0, 0, describe(order), [cause("facilitator", "hold_card")])
+            ctx.record("policy", card_id, 0, 0, describe(order, ctx), [cause("facilitator", "hold_card")])
         case OverrideResult(kind=kind, target=target, delta=delta, reason=reason):
             _override(ctx, kind, target, delta, reason)
         case FacilitatorNote(text=text):
@@ -544,6 +580,23 @@ def charge_tasking(ctx: Context, asset_id: str, why: list) -> None:
         -cost,
         asset.hours,
         f"{ctx.asset_name(asset_id)} flies its tasking over {ctx.region_name(asset.tasked_region)}",
+        why,
+    )
+
+
+def refund_tasking(ctx: Context, asset_id: str, why: list) -> None:
+    """Standing an asset down gives back the hours its tasking was charged this turn: it does not fly."""
+    asset = ctx.state.aviation[asset_id]
+    cost = T.TASK_HOURS[ctx.index.aviation[asset_id].kind]
+    asset.hours += cost
+    asset.paid = False
+    ctx.record(
+        "means",
+        f"{asset_id}.hours",
+        cost,
+        asset.hours,
+        f"{ctx.asset_name(asset_id)} stands down from {ctx.region_name(asset.tasked_region)}: "
+        f"its {cost} tasking hours are not flown",
         why,
     )
 
@@ -598,12 +651,12 @@ def _apply_policy(ctx: Context, name: str, value: str, why: list) -> None:
             0,
             0,
             f"IRCs {'now' if policy.irc_under_u3 else 'no longer'} report to the U3; "
-            f"release delay {ctx.state.means.release_delay} turn(s)",
+            f"release delay {plural(ctx.state.means.release_delay, 'turn')}",
             why,
         )
         return
     setattr(policy, name, value)
-    ctx.record("policy", name, 0, 0, f"{name.replace('_', ' ')} set to {value.replace('_', ' ')}", why)
+    ctx.record("policy", name, 0, 0, f"{POLICY_TITLES[name]} set to {words(value)}", why)
     if name == "poc_definition":
         policy.definition_changes += 1
         if ctx.state.turn > 1 and policy.definition_changes > 1:

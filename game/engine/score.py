@@ -126,6 +126,11 @@ class Scorecard:
         }
 
 
+def say_do_gap(say: int, do: int) -> int:
+    """The Say–Do gap (rules.md §8.3): what was said beyond what was done, never below 0."""
+    return max(0, say - do)
+
+
 def in_period(month: str, period: str) -> bool:
     """Whether YYYY-MM falls in a period written YYYY, YYYY-H1 or YYYY-H2."""
     year, _, half = period.partition("-")
@@ -196,7 +201,7 @@ def score(scenario: Scenario, state: GameState) -> Scorecard:
     card.central_share_pct = central * 100 // total if total else 0
     card.central_share_history_pct = history.central_share_pct
     if state.history:
-        gaps = [max(0, r.say - r.do) for r in state.history]
+        gaps = [say_do_gap(r.say, r.do) for r in state.history]
         card.say_do_gap_mean_tenths = sum(gaps) * 10 // len(gaps)
     card.shares = share_results(scenario, state)
     return card

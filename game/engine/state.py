@@ -15,6 +15,7 @@ Orientation = Literal["state_centred", "people_centred"]
 Phase = Literal["orders", "over"]
 ChangeKind = Literal[
     "credibility",
+    "attack",
     "civilians_killed",
     "peacekeepers_killed",
     "peacekeepers_wounded",
@@ -137,6 +138,15 @@ class PendingAttack(Model):
     revealed: bool = False
 
 
+class CardResult(Model):
+    """How a card's attack ended in this game: later cards and the debrief read it (rules.md §4.9)."""
+
+    turn: int
+    outcome: str  # a row of the resolution table; the worst one when the card struck several places
+    deaths: int = 0  # killed in this game
+    unopposed: int = 0  # the toll the dice gave before protection
+
+
 class PendingInfoAttack(Model):
     """A hostile information attack waiting for the information phase."""
 
@@ -230,6 +240,7 @@ class GameState(Model):
     pending_renewal: str | None = None
     choices: list[PendingChoice] = []
     cards_played: list[str] = []
+    card_results: dict[str, CardResult] = {}  # card id -> how its attack ended
     held_cards: dict[str, str] = {}  # card id -> month it is delayed to, or "never"
     custom_cards: dict[str, dict] = {}  # cards written by the facilitator during the game
     mandate_outcomes: list[str] = []

@@ -79,6 +79,9 @@ PEACEKEEPERS_KILLED_PER_MANDATE_POINT = 5
 REPELLED_ATTACK_CREDIBILITY = 1
 CREDIBILITY_MIN, CREDIBILITY_MAX = 0, 100
 
+# --- Event cards (rules.md §4.9) --------------------------------------------------------------
+GENERIC_CARD_GAP_TURNS = 2  # a generic card drawn on turn t cannot be drawn again before t + 2
+
 # --- Information (rules.md §8) ---------------------------------------------------------------
 THEME_CREDIBILITY = {
     "protection_promise": 3,
@@ -144,6 +147,8 @@ THREAT_DOWN_AT = 4  # 2d6 + modifiers at or below: -1
 STATE_RETURN_ROLL = 6  # a region below its starting host presence regains 1 on 1d6 of 6
 THREAT_REVERSION = 2  # per level above (-) or below (+) the scenario's starting level
 ABANDONED_CAMPS = 3  # threat drift where every unit of the region's starting camps has gone
+SPREAD_PRESSURE = 1  # a terrorist group grows where a linked region holds it at 4 or more
+SPREAD_WEAK_STATE = 2  # ... and host presence is at most 2
 THINNED_CAMPS = 1  # ... where fewer units stand than the region's starting camps held
 HOST_ABUSE_DICE = (2, 6)  # toll of a host-force abuse: 2d6 ...
 HOST_ABUSE_DEATHS_BASE = 2  # ... + this

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from game.bots import adversary
 from game.engine import cards
 from game.engine import tables as T
@@ -12,7 +14,9 @@ from game.engine.adjudicate import (
 )
 from game.engine.context import Context, cause
 from game.engine.orders import charge_tasking
+from game.engine.score import say_do_gap
 from game.engine.state import TurnRecord
+from game.engine.wording import plural, words
 from game.scenario.models import AviationKind
 
 
@@ -178,7 +182,9 @@ def end_turn(ctx: Context) -> TurnRecord:
     ctx.protection_cache.clear()
     actions = adversary.plan(ctx)
     state.current.adversary = [
-        f"{a.kind} in {ctx.region_name(a.region)} by {ctx.actor_name(a.actor)}: {a.reason}" for a in actions
+        f"{ACTION_TITLES.get(a.kind, words(a.kind))} in {ctx.region_name(a.region)} by "
+        f"{ctx.actor_name(a.actor)}: {plain_reason(a.reason)}"
+        for a in actions
     ]
     grieving = state.history[-1].civilians_killed if state.history else {}  # last turn's dead
     for region in state.regions.values():
@@ -212,23 +218,39 @@ def end_turn(ctx: Context) -> TurnRecord:
     return record
 
 
+ACTION_TITLES = {
+    "civilians": "Attack on civilians",
+    "peacekeepers": "Attack on peacekeepers",
+    "supply_route": "Roadside bomb on a supply route",
+    "host_forces": "Attack on host forces",
+    "information": "Hostile narrative",
+}
+
+
+def plain_reason(reason: str) -> str:
+    """The bot's reason without its priority code: "P2 exposed: X is on patrol" -> "X is on patrol"."""
+    head, sep, rest = reason.partition(": ")
+    return rest if sep and re.fullmatch(r"P\d+ [\w ]+", head) else reason
+
+
 def _resolve_card_attacks(ctx: Context) -> None:
     state = ctx.state
     for attack in state.pending_attacks:
         card = ctx.card(attack.card)
         source = cause("card", card.id, card.title + ("" if attack.revealed else " (no warning)"))
-        unopposed = ctx.between(attack.deaths[0], attack.deaths[1], f"toll of {card.id}")
+        unopposed = ctx.between(attack.deaths[0], attack.deaths[1], f"toll of '{card.title}'")
         if attack.kind == "civilians":
-            resolve_civilian_attack(ctx, attack.region, attack.actor, unopposed, source)
+            outcome = resolve_civilian_attack(ctx, attack.region, attack.actor, unopposed, source)
+            cards.note_result(ctx, card.id, outcome, unopposed)
         elif attack.kind == "host_forces":
             resolve_host_force_attack(ctx, attack.region, attack.actor, unopposed, source)
         else:
             target = _peacekeeper_target(ctx, attack.region)
-            wounded = ctx.between(attack.wounded[0], attack.wounded[1], f"wounded in {card.id}")
+            wounded = ctx.between(attack.wounded[0], attack.wounded[1], f"wounded in '{card.title}'")
             civilians = ctx.between(
                 attack.civilian_deaths[0],
                 attack.civilian_deaths[1],
-                f"civilians caught in {card.id}",
+                f"civilians caught in '{card.title}'",
             )
             if target is None:
                 ctx.record(
@@ -240,7 +262,11 @@ def _resolve_card_attacks(ctx: Context) -> None:
                     [source],
                 )
                 continue
-            resolve_peacekeeper_attack(ctx, target, attack.actor, unopposed, wounded, civilians, source)
+            outcome = resolve_peacekeeper_attack(
+                ctx, target, attack.actor, unopposed, wounded, civilians, source
+            )
+            cards.note_result(ctx, card.id, outcome, unopposed)
+    cards.after_attacks(ctx, [attack.card for attack in state.pending_attacks])
     state.pending_attacks = []
 
 
@@ -254,14 +280,14 @@ def _peacekeeper_target(ctx: Context, region: str) -> str | None:
 
 def _resolve_actions(ctx: Context, actions: list[adversary.Action]) -> None:
     for action in actions:
-        source = cause("adversary", action.kind, action.reason)
+        source = cause("adversary", action.kind, plain_reason(action.reason))
         threat = ctx.state.regions[action.region].threat.get(action.actor, 0)
         if action.kind == "civilians":
             unopposed = strike_toll(ctx, action.region, threat, "strike")
             resolve_civilian_attack(ctx, action.region, action.actor, unopposed, source)
         elif action.kind in ("peacekeepers", "supply_route"):
             sides, minus = T.PK_STRIKE_DICE if action.kind == "peacekeepers" else T.IED_DICE
-            unopposed = max(0, ctx.die(sides, f"toll of a strike on {action.unit}") - minus)
+            unopposed = max(0, ctx.die(sides, f"toll of a strike on {ctx.unit_name(action.unit)}") - minus)
             assert action.unit is not None
             resolve_peacekeeper_attack(ctx, action.unit, action.actor, unopposed, 0, 0, source)
         elif action.kind == "host_forces":
@@ -434,6 +460,14 @@ def _audience(ctx: Context, audience: str) -> tuple[list[str], int]:
     return [audience], 1
 
 
+CHANNEL_LIMITS = {
+    "social_media": "social media reaches only the south",
+    "community_outreach": "community outreach needs a mission unit or civilian team there",
+    "cimic": "CIMIC needs mission units there",
+    "presence": "presence needs mission units there",
+}
+
+
 def _channel_reaches(ctx: Context, channel: str, region_id: str) -> bool:
     if channel == "social_media":
         return ctx.index.regions[region_id].zone == "south"
@@ -448,12 +482,14 @@ def _land_message(ctx: Context, message) -> int:
     """Apply one message that lands this turn; return what it adds to 'Say'."""
     state = ctx.state
     theme = message.theme
+    audience = (
+        "the national audience" if message.audience == "national" else ctx.region_name(message.audience)
+    )
     why = [
         cause(
             "order",
             "issue_message",
-            f"'{theme.replace('_', ' ')}' by {message.channel.replace('_', ' ')} to "
-            f"{message.audience}, issued turn {message.issued_turn}",
+            f"'{words(theme)}' by {words(message.channel)} to {audience}, issued turn {message.issued_turn}",
         )
     ]
     regions, divisor = _audience(ctx, message.audience)
@@ -467,15 +503,26 @@ def _land_message(ctx: Context, message) -> int:
             message.audience,
             0,
             0,
-            f"'{theme.replace('_', ' ')}' again to {message.audience}: people tune out",
+            f"'{words(theme)}' again to {audience}: people tune out",
             why,
         )
         return say
     if theme == "mandate_explain":
         ctx.consent(T.MANDATE_EXPLAIN_CONSENT, "the mission explained its mandate", why)
         return say
+    unreached = [r for r in regions if not _channel_reaches(ctx, message.channel, r)]
+    if unreached:
+        ctx.record(
+            "credibility",
+            message.audience,
+            0,
+            0,
+            f"'{words(theme)}' by {words(message.channel)} did not reach "
+            f"{', '.join(ctx.region_name(r) for r in unreached)}: {CHANNEL_LIMITS[message.channel]}",
+            why,
+        )
     for region_id in regions:
-        if not _channel_reaches(ctx, message.channel, region_id):
+        if region_id in unreached:
             continue
         value = T.THEME_CREDIBILITY[theme]
         if theme == "tactical_success":
@@ -496,7 +543,7 @@ def _land_message(ctx: Context, message) -> int:
             ctx.credibility(
                 region_id,
                 max(1, value // divisor),
-                f"message '{theme.replace('_', ' ')}' reached {ctx.region_name(region_id)}",
+                f"message '{words(theme)}' reached {ctx.region_name(region_id)}",
                 why,
             )
     return say
@@ -562,8 +609,8 @@ def _assessment(ctx: Context) -> None:
                 gain,
                 "dialogue and engagement (Tier I)",
                 [
-                    cause("order", "set_poc_activity", f"{region.tier_one} point(s)"),
-                    cause("policy", "orientation", state.policy.orientation),
+                    cause("order", "set_poc_activity", f"Tier I {plural(region.tier_one, 'point')}"),
+                    cause("policy", "orientation", words(state.policy.orientation)),
                 ],
             )
         if region.tier_three:
@@ -590,7 +637,7 @@ def _tier_three(ctx: Context, region_id: str) -> None:
     region = ctx.state.regions[region_id]
     roll = ctx.die(6, f"Tier III in {ctx.region_name(region_id)}")
     why = [
-        cause("order", "set_poc_activity", f"Tier III {region.tier_three} point(s)"),
+        cause("order", "set_poc_activity", f"Tier III {plural(region.tier_three, 'point')}"),
         cause("roll", "d6", f"rolled {roll}, needed {region.tier_three + 1} or less"),
     ]
     if roll <= region.tier_three + 1:
@@ -665,6 +712,13 @@ def _threat_drift(ctx: Context, region_id: str, international: int) -> None:
         own = T.THREAT_REVERSION * (start - level)
         if kind == "terrorist":
             own -= international
+            if level and not spreading_from and region.host_presence <= T.SPREAD_WEAK_STATE:
+                # a strong neighbour sends cells and preachers across, where the state is weak
+                spreading_from = next(
+                    (n for n in ctx.index.links[region_id] if state.regions[n].threat.get(actor_id, 0) >= 4),
+                    "",
+                )
+                own += T.SPREAD_PRESSURE if spreading_from else 0
         roll = ctx.dice(2, 6, "threat drift")
         total = roll + shared_total + own
         if total >= T.THREAT_UP_AT:
@@ -703,7 +757,7 @@ def _mandate_renewal(ctx: Context, resolution: str) -> None:
             case = option
     credibility = national_credibility(ctx)
     recent = [*state.history[-11:], state.current]
-    gap = sum(max(0, r.say - r.do) for r in recent) / len(recent)
+    gap = sum(say_do_gap(r.say, r.do) for r in recent) / len(recent)
     score = state.mandate_support + (credibility - 50) // 2
     case_mod = 0
     if case == "poc_first":
@@ -723,7 +777,7 @@ def _mandate_renewal(ctx: Context, resolution: str) -> None:
             "roll",
             "2d6",
             f"support {state.mandate_support}, credibility {credibility} "
-            f"({(credibility - 50) // 2:+d}), case '{case}' {case_mod:+d}, roll {roll} - 7 = {total}",
+            f"({(credibility - 50) // 2:+d}), case '{words(case)}' {case_mod:+d}, roll {roll} - 7 = {total}",
         ),
         cause(
             "rule",
@@ -748,7 +802,7 @@ def _mandate_renewal(ctx: Context, resolution: str) -> None:
                 "irc",
                 1,
                 len(means.irc_available),
-                f"the mandate now allows {unlocked.replace('_', ' ')}",
+                f"the mandate now allows {words(unlocked)}",
                 why,
             )
     elif outcome == "reduced":

@@ -1,4 +1,4 @@
-"""How identifiers read in text for players: "define_poc" -> "define PoC"."""
+"""How identifiers read in text for players: "define_poc" -> "define PoC", "true" -> "yes"."""
 
 from __future__ import annotations
 
@@ -17,9 +17,48 @@ ACRONYMS = {
     "psyops": "PSYOPS",
     "fama": "FAMa",
     "jnim": "JNIM",
+    "isgs": "ISGS",
+    "pk": "peacekeepers",
+    "pct": "%",
+}
+# Ids whose plain reading is not their words.
+PHRASES = {
+    "true": "yes",
+    "false": "no",
+    "sigint_ew": "SIGINT/EW",
+    "host_state": "host-state consent",
+    "security_council": "the Security Council",
+    "presence_posture_profile": "presence, posture and profile",
+    "key_leader_engagement": "key leader engagement",
+    "status_quo": "status quo",
+    "avoid_term": "avoid the term",
+    "mandate_explain": "mandate explanation",
+    "poc_first": "PoC first",
+}
+POSTURES = {"base": "static", "patrol": "patrol", "quick_reaction": "quick reaction"}
+POLICY_TITLES = {
+    "poc_definition": "PoC definition",
+    "orientation": "Orientation of the mandate",
+    "irc_under_u3": "All IRCs report to the U3",
+    "renewal_case": "Case at the next mandate renewal",
+}
+ROLE_NAMES = {
+    "srsg": "SRSG",
+    "force_commander": "Force Commander",
+    "police_commissioner": "Police Commissioner",
+    "comms_chief": "Chief of Strategic Communications",
+    "facilitator": "facilitator",
 }
 
 
 def words(identifier: str) -> str:
     """ "quick_reaction" -> "quick reaction"; acronyms keep capitals: "irc_under_u3" -> "IRC under U3"."""
+    phrase = PHRASES.get(identifier)
+    if phrase is not None:
+        return phrase
     return " ".join(ACRONYMS.get(part, part) for part in identifier.split("_"))
+
+
+def plural(count: int, noun: str, many: str | None = None) -> str:
+    """ "1 peacekeeper", "2 peacekeepers"; `many` for irregular plurals ("1 turn", "3 turns")."""
+    return f"{count} {noun if count == 1 else (many or noun + 's')}"

@@ -116,8 +116,9 @@ class Replay:
 
     @property
     def label(self) -> str:
-        """How a debrief names this game: the save's name, or its players."""
-        return self.meta.name or self.meta.players() or self.path.stem
+        """How a debrief names this game: the save's name, or its players, or its scenario and turn
+        (an autosave's file name is an id, not a name)."""
+        return self.meta.name or self.meta.players() or f"{self.scenario.title}, turn {len(self.turns)}"
 
     def turn(self, number: int) -> TurnView:
         if not 1 <= number <= len(self.turns):

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from html import escape, unescape
 
 from game.engine import orders as O
+from game.engine.score import say_do_gap
+from game.engine.wording import words
 from game.record.charts import PALETTE, Band, Line, bar_chart, line_chart, sparkline
 from game.record.replay import ROLE_TITLES, Replay, TurnView
 from game.scenario.loader import scenario_hash
@@ -88,7 +90,7 @@ def _renewals(outcomes: list[str]) -> str:
     readable = []
     for outcome in outcomes:
         resolution, _, result = outcome.partition(":")
-        readable.append(f"UNSCR {resolution}: {result.replace('_', ' ')}" if result else outcome)
+        readable.append(f"UNSCR {resolution}: {words(result)}" if result else words(outcome))
     return ", ".join(readable)
 
 
@@ -240,20 +242,20 @@ def _say_do_section(replay: Replay) -> Section:
     labels = _x_labels(replay)
     says = [say for say, _ in replay.say_do]
     dos = [do for _, do in replay.say_do]
-    gaps = [say - do for say, do in replay.say_do]
+    gaps = [say_do_gap(say, do) for say, do in replay.say_do]
     svg = line_chart(
         "Say–Do gap",
         labels,
         [
             Line("say (promises made)", says, colour="#ff7f0e"),
             Line("do (protection delivered)", dos, colour="#2ca02c"),
-            Line("gap (say - do)", gaps, colour="#d62728", dashed=True),
+            Line("gap (say beyond do, at least 0)", gaps, colour="#d62728", dashed=True),
         ],
         y_label="points",
         description="What the mission said it would do against what it did, turn by turn.",
     )
     rows = [
-        [view.month, str(say), str(do), f"{say - do:+d}"]
+        [view.month, str(say), str(do), str(say_do_gap(say, do))]
         for view, (say, do) in zip(replay.turns, replay.say_do, strict=True)
     ]
     blocks: list[Para | Bullets | Table | Chart] = [
@@ -354,6 +356,8 @@ def _notes_section(replay: Replay) -> Section | None:
 
 def single_report(replay: Replay) -> Document:
     """The debrief of one game."""
+    from game.record.hotwash import hot_wash_sections  # it builds on this module's blocks
+
     if not replay.turns:
         nothing = Section(
             "Nothing to debrief yet",
@@ -374,6 +378,7 @@ def single_report(replay: Replay) -> Document:
         _say_do_section(replay),
         _decisions_section(replay),
         _events_section(replay),
+        *hot_wash_sections(replay),
         _timeline_section(replay),
     ]
     notes = _notes_section(replay)
@@ -507,12 +512,12 @@ def _compare_charts(replays: Sequence[Replay], names: list[str]) -> Section:
     gaps = line_chart(
         "Say–Do gap by syndicate",
         labels,
-        [Line(name, [s - d for s, d in r.say_do]) for name, r in zip(names, replays, strict=True)],
-        y_label="say - do",
+        [Line(name, [say_do_gap(s, d) for s, d in r.say_do]) for name, r in zip(names, replays, strict=True)],
+        y_label="say beyond do",
     )
     spark_rows = [
         [name, sparkline(r.national_credibility, 0, 100), sparkline(r.civilians_per_turn, 0),
-         sparkline([s - d for s, d in r.say_do])]
+         sparkline([say_do_gap(s, d) for s, d in r.say_do], 0)]
         for name, r in zip(names, replays, strict=True)
     ]  # fmt: skip
     fallback = Table(["syndicate", "national credibility", "civilians killed", "Say–Do gap"], spark_rows)

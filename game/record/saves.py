@@ -416,7 +416,9 @@ def _parse(path: Path, text: str) -> dict[str, Any]:
         problem = error.problem
         raise _damaged(where, f"line {problem.line}, column {problem.column}: {problem.message}") from None
     except json.JSONDecodeError as error:
-        if error.pos >= len(text.rstrip()) - 1 and text.lstrip().startswith("{"):
+        # A string still open at the end of the text (JSON strings hold no raw newline) is cut short too.
+        at_end = error.pos >= len(text.rstrip()) - 1 or error.msg.startswith("Unterminated string")
+        if at_end and text.lstrip().startswith("{"):
             raise SaveError(
                 f"{where}: the save is cut short (it ends after {len(text)} characters); "
                 "it was not written completely: open an autosave of the same game instead"

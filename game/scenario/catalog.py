@@ -29,6 +29,17 @@ def _load_cached(path: str) -> Scenario:
     return load_scenario(path)
 
 
+class UnknownScenario(ScenarioError):
+    """A scenario name that is neither bundled nor a file: one plain line, no file:line prefix."""
+
+    def __init__(self, name: str, valid: list[str]):
+        self.message = f"unknown scenario {name!r}; choose from: {', '.join(valid)}"
+        super().__init__([ScenarioProblem(name, 1, 1, "", self.message)])
+
+    def __str__(self) -> str:
+        return self.message
+
+
 def find_scenario(name_or_path: str) -> Scenario:
     """A bundled scenario by name (mali-2019) or any scenario file by path."""
     path = Path(name_or_path)
@@ -36,10 +47,7 @@ def find_scenario(name_or_path: str) -> Scenario:
         return load_scenario(path)
     bundled = scenarios_dir() / f"{name_or_path}.yaml"
     if not bundled.exists():
-        valid = ", ".join(scenario_names())
-        raise ScenarioError(
-            [ScenarioProblem(name_or_path, 1, 1, "", f"unknown scenario; valid names: {valid}")]
-        )
+        raise UnknownScenario(name_or_path, scenario_names())
     return _load_cached(str(bundled))
 
 

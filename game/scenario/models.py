@@ -325,8 +325,16 @@ class HistoricalRecord(Strict):
 # --- event cards ----------------------------------------------------------------------------
 
 
+AttackOutcome = Literal["prevented", "deterred", "mitigated", "partly_mitigated", "unopposed"]
+ATTACK_EFFECTS = ("civilian_attack", "peacekeeper_attack")
+
+
 class _Effect(Strict):
     note: str = ""
+    if_outcome: list[AttackOutcome] = Field(
+        default_factory=list,
+        description="Apply only after this card's attack is resolved, if it ended in one of these outcomes",
+    )
 
 
 class CivilianAttackEffect(_Effect):
@@ -457,8 +465,16 @@ class PresenceCondition(Strict):
     region: Identifier | None = None
 
 
+class CardOutcomeCondition(Strict):
+    """An earlier card's attack ended in one of these outcomes ("not_played": the card never fired)."""
+
+    type: Literal["card_outcome"]
+    card: Identifier
+    outcomes: list[AttackOutcome | Literal["not_played"]] = Field(min_length=1)
+
+
 Condition = Annotated[
-    FlagCondition | CredibilityCondition | ThreatCondition | PresenceCondition,
+    FlagCondition | CredibilityCondition | ThreatCondition | PresenceCondition | CardOutcomeCondition,
     Field(discriminator="type"),
 ]
 
@@ -516,6 +532,19 @@ class Card(Strict):
             raise ValueError(f"the window ends ({self.window[1]}) before it starts ({self.window[0]})")
         return self
 
+    @model_validator(mode="after")
+    def _outcome_effects_need_an_attack(self) -> Card:
+        effects = list(self.effects)
+        for option in self.choice.options if self.choice else []:
+            effects += option.effects
+        if any(effect.if_outcome for effect in effects) and not self.attack_effects():
+            raise ValueError("if_outcome needs a civilian or peacekeeper attack on the same card")
+        return self
+
+    def attack_effects(self) -> list:
+        """The card's attacks whose outcome later effects and cards may depend on."""
+        return [effect for effect in self.effects if effect.type in ATTACK_EFFECTS]
+
 
 class Scenario(Strict):
     """A whole scenario file."""
@@ -536,3 +565,15 @@ class Scenario(Strict):
     cards: list[Card] = []
     history: HistoricalRecord
     sources: list[str] = []
+
+    @model_validator(mode="after")
+    def _card_outcome_conditions_name_attack_cards(self) -> Scenario:
+        attacks = {card.id for card in self.cards if card.attack_effects()}
+        for card in self.cards:
+            for condition in card.conditions:
+                if condition.type == "card_outcome" and condition.card not in attacks:
+                    raise ValueError(
+                        f"card {card.id!r}: condition card_outcome names {condition.card!r}, "
+                        "which is not a card of this deck with a civilian or peacekeeper attack"
+                    )
+        return self

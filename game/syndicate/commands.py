@@ -10,6 +10,8 @@ import random
 import sqlite3
 from pathlib import Path
 
+from game.engine.wording import plural
+
 SEAT_ALIASES = {
     "srsg": "srsg",
     "fc": "force_commander",
@@ -89,7 +91,7 @@ def _cmd_status(args: argparse.Namespace) -> int:
     if left is not None:
         print(f"  clock: {left // 60:02d}:{left % 60:02d} left")
     for seat in status:
-        mark = "committed" if seat.committed else f"{seat.pending} pending order(s)"
+        mark = "committed" if seat.committed else f"{plural(seat.pending, 'pending order')}"
         name = f" ({clean(names[seat.role])})" if names.get(seat.role) else ""  # typed by a player
         print(f"  {(seat.role.replace('_', ' ') + name):<34} {mark}")
     return 0

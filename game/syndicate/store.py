@@ -23,6 +23,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from game.engine import ORDER_ADAPTER, Game, IllegalOrder
+from game.engine.context import ScenarioIndex
 from game.engine.orders import FACILITATOR, Order, describe
 from game.fileread import FileReadError, printable, read_text
 from game.scenario.loader import scenario_hash
@@ -168,6 +169,7 @@ class Session:
             if "game_id" in meta and not _GAME_ID.match(str(meta["game_id"])):
                 raise ValueError("game_id is not up to 64 letters and digits")
             self.scenario = Scenario.model_validate_json(text["scenario"])
+            self.index = ScenarioIndex(self.scenario)  # names for the orders' descriptions
         except KeyError as error:
             raise _damaged(self.path, ValueError(f"the setting {error.args[0]!r} is missing")) from None
         except DAMAGE as error:
@@ -321,7 +323,7 @@ class Session:
                 "SELECT id, role, body FROM orders WHERE turn = ? AND withdrawn = 0 ORDER BY id", (turn,)
             ).fetchall()
             return [
-                (oid, r, describe(ORDER_ADAPTER.validate_json(body)))
+                (oid, r, describe(ORDER_ADAPTER.validate_json(body), self.index))
                 for oid, r, body in rows
                 if role is None or r == role
             ]

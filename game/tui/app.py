@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.events import Resize
@@ -21,7 +22,22 @@ from game.tui.screens.title import TitleScreen
 from game.tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
+    from game.tui.guide import Guide
     from game.tui.session import Session
+
+# The screens a guide step may ask the player to open, by class name.
+GUIDE_SCREENS = {
+    "OrdersScreen": "orders",
+    "SitrepScreen": "sitrep",
+    "GlossaryScreen": "glossary",
+    "TurnResultsScreen": "results",
+    "HelpScreen": "rules",
+}
+
+
+TUTORIAL_SEED = 3  # the guided tutorial plays the same month-by-month story for every new officer
 
 
 class MinusmaApp(SafeApp[int]):
@@ -34,6 +50,9 @@ class MinusmaApp(SafeApp[int]):
         Binding("ctrl+c", "leave", "Quit", show=False, priority=True),
         Binding("ctrl+q", "leave", "Quit", show=False, priority=True),
         Binding("f1", "rules", "Rules"),
+        Binding("g", "glossary", "Glossary"),
+        Binding("n", "guide_next", "Next step"),
+        Binding("N", "guide_end", "End guide", show=False),
     ]
 
     def __init__(
@@ -47,6 +66,8 @@ class MinusmaApp(SafeApp[int]):
         self.start_seed = seed
         self.start_load = load
         self.session: Session | None = None
+        self.guide: Guide | None = None  # the guided tutorial's steps, while one is running
+        self._guide_timer: Timer | None = None  # also after each key: this catches mouse-only play
 
     def get_css_variables(self) -> dict[str, str]:
         # The cursor row of lists, trees and tables is also underlined, so that it is not told by
@@ -58,21 +79,95 @@ class MinusmaApp(SafeApp[int]):
         if self.start_load:
             self.call_after_refresh(self.open_save, self.start_load)
         elif self.start_scenario:
-            from game.tui.screens.new_game import NewGameScreen
-
-            self.call_after_refresh(
-                self.push_screen, NewGameScreen(scenario=self.start_scenario, seed=self.start_seed)
-            )
+            self.call_after_refresh(self.start_new_game, self.start_scenario, self.start_seed)
         self.call_after_refresh(self._check_size)
 
     # --- games ----------------------------------------------------------------------------------
-    def play(self, session: Session) -> None:
-        """Leave whatever menus are open and play this game."""
+    def play(self, session: Session, guide: Guide | None = None) -> None:
+        """Leave whatever menus are open and play this game (with a tutorial's guide, or none)."""
         from game.tui.screens.play import PlayScreen
 
         self.session = session
+        self.guide = guide
         self._back_to_title()
         self.push_screen(PlayScreen(session))
+        if guide is not None and self._guide_timer is None:
+            self._guide_timer = self.set_interval(0.5, self.guide_tick, name="guide")
+
+    def start_guided_tutorial(self) -> None:
+        """The tutorial scenario with the guide of scenarios/guides/tutorial.yaml."""
+        from game.scenario.catalog import find_scenario
+        from game.tui.guide import Guide, GuideError
+        from game.tui.labels import ROLE_ORDER
+        from game.tui.session import Session
+
+        try:
+            guide = Guide.load("tutorial")
+        except GuideError as error:
+            self.notify(str(error), title="No guided tutorial", severity="error", timeout=10)
+            return
+        seed = self.start_seed if self.start_seed is not None else TUTORIAL_SEED
+        seats = dict.fromkeys(ROLE_ORDER, "")
+        self.play(Session.new(find_scenario("tutorial"), seed, seats, "solo"), guide)
+
+    # --- the guided tutorial --------------------------------------------------------------------
+    async def on_event(self, event: events.Event) -> None:
+        await super().on_event(event)
+        if self.guide is not None and isinstance(event, events.Key | events.Click):
+            self.call_after_refresh(self.guide_tick)  # the key has been handled by then
+
+    def guide_tick(self) -> None:
+        """Note what the player has done, move the guide on, and show its step on every panel."""
+        from game.tui.dialogs.card import CardDialog
+
+        guide, session = self.guide, self.session
+        if guide is None or session is None:
+            return
+        seen = guide.seen
+        kind = GUIDE_SCREENS.get(type(self.screen).__name__)
+        if kind:
+            seen.screens.add(kind)
+        seen.seat = session.seat
+        state = session.game.state
+        showing_cards = any(
+            isinstance(screen, CardDialog) or getattr(screen, "_card_queue", None)
+            for screen in self.screen_stack
+        )
+        seen.cards_seen = session.seen_cards_turn == state.turn and not showing_cards
+        if kind == "sitrep":
+            node = self.screen.query_one("#sitrep-tree").cursor_node
+            seen.why_asked = seen.why_asked or hasattr(getattr(node, "data", None), "causes")
+        guide.advance(session.game)
+        self.show_guide()
+
+    def show_guide(self) -> None:
+        from game.tui.widgets.guide_panel import GuidePanel
+
+        for screen in self.screen_stack:
+            for panel in screen.query(GuidePanel):
+                panel.show(self.guide)
+
+    def action_guide_next(self) -> None:
+        if self.guide is not None:
+            self.guide.skip()
+            self.guide_tick()
+
+    def action_guide_end(self) -> None:
+        if self.guide is not None:
+            self.guide.end()
+            self.show_guide()
+            self.notify("Guide closed. Play on: F1 has the rules, g the glossary.", timeout=4)
+
+    def start_new_game(self, scenario: str, seed: int | None = None) -> None:
+        """`minusma play --scenario NAME [--seed N]`: a solo game starts at once, as the README says."""
+        import random
+
+        from game.scenario.catalog import find_scenario
+        from game.tui.labels import ROLE_ORDER
+        from game.tui.session import Session
+
+        seed = seed if seed is not None else random.randint(1, 99_999)
+        self.play(Session.new(find_scenario(scenario), seed, dict.fromkeys(ROLE_ORDER, ""), "solo"))
 
     def open_save(self, path: str | Path) -> bool:
         from game.record.saves import SaveError
@@ -101,6 +196,7 @@ class MinusmaApp(SafeApp[int]):
         if self.session is not None and not self.session.game.is_over():
             self.session.autosave()
         self.session = None
+        self.guide = None
         self._back_to_title()
 
     def _back_to_title(self) -> None:
@@ -165,11 +261,22 @@ class MinusmaApp(SafeApp[int]):
             ConfirmDialog("Quit MINUSMA?", note, yes="Quit", no="Stay", purpose="quit"), answered
         )
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("guide_next", "guide_end"):
+            return self.guide is not None and self.guide.active and self.session is not None
+        return True
+
     def action_rules(self) -> None:
         from game.tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
+
+    def action_glossary(self) -> None:
+        from game.tui.screens.glossary import GlossaryScreen
+
+        if not isinstance(self.screen, GlossaryScreen):
+            self.push_screen(GlossaryScreen())
 
     # --- the terminal's size --------------------------------------------------------------------
     def on_resize(self, event: Resize) -> None:
@@ -192,6 +299,7 @@ class MinusmaApp(SafeApp[int]):
         if commands is not None:
             yield from commands()
         yield SystemCommand("Rules", "Read the rulebook and the key map", self.action_rules)
+        yield SystemCommand("Glossary", "Terms and acronyms: IRC, U3, TOB, EW, P1–P5…", self.action_glossary)
         yield SystemCommand("Quit", "Save the game in progress and quit", self.action_leave)
         for command in super().get_system_commands(screen):
             if command.title not in ("Quit", "Keys"):

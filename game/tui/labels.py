@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.engine.score import say_do_gap
+from game.engine.turn import ACTION_TITLES
+from game.engine.wording import POSTURES as POSTURES  # re-exported: screens read postures here
 from game.engine.wording import words
 
 ROLE_ORDER = ("srsg", "force_commander", "police_commissioner", "comms_chief")
@@ -25,7 +28,6 @@ ROLE_DUTIES = {
     "police_commissioner": "formed police units and the civilian pillars' Tier I and Tier III work",
     "comms_chief": "the messaging plan: theme, channel and audience, within the message slots",
 }
-POSTURES = {"base": "static", "patrol": "patrol", "quick_reaction": "quick reaction"}
 PHASE_TITLES = {
     "event": "Event",
     "situation": "Situation",
@@ -80,8 +82,35 @@ def threat_summary(visible: dict[str, str]) -> str:
     return max(values, key=lambda value: order.index(value) if value in order else 0)
 
 
+def say_do_text(say: int, do: int) -> str:
+    """One turn's Say and Do and their gap, read the same way on every screen (rules.md §8.3)."""
+    text = f"Say {say} · Do {do} · gap {say_do_gap(say, do)}"
+    return text + (f" (Do ahead by {do - say})" if do > say else "")
+
+
 def signed(value: int) -> str:
     return f"{value:+d}"
+
+
+CAUSE_KINDS = {"roll": "dice", "adversary": "armed groups"}
+
+
+def cause_text(index, cause) -> str:
+    """A cause of a change in plain words: "card Ogossagou massacre: ...", "dice 2d6: rolled 9 ..."."""
+    kind = CAUSE_KINDS.get(cause.kind, cause.kind)
+    if cause.kind == "card":
+        card = index.cards.get(cause.ref)
+        title = card.title if card is not None else words(cause.ref)
+        detail = cause.detail if cause.detail.startswith(title) else f"{title}: {cause.detail}".rstrip(": ")
+        return f"card {detail}"
+    if cause.kind == "adversary":
+        ref = ACTION_TITLES.get(cause.ref, words(cause.ref)).lower()
+    elif cause.kind == "order":
+        ref = "given"
+    else:
+        ref = cause.ref if cause.kind == "roll" else words(cause.ref)
+    detail = f": {cause.detail}" if cause.detail and cause.detail != cause.ref else ""
+    return f"{kind} {ref}{detail}"
 
 
 def target_label(index, target: str) -> str:

@@ -7,14 +7,14 @@ from dataclasses import dataclass, field
 from game.engine import Game
 from game.engine import orders as O
 from game.engine import tables as T
+from game.engine.cards import default_option
+from game.engine.wording import POLICY_TITLES, plural
 from game.tui.labels import POSTURES, short_name, words
 
-POLICY_TITLES = {
-    "poc_definition": "PoC definition",
-    "orientation": "Orientation of the mandate",
-    "irc_under_u3": "All IRCs report to the U3",
-    "renewal_case": "Case at the next mandate renewal",
-}
+RENEWAL_CASE_NOTE = (
+    "The renewal card (each June) asks the SRSG again, and the decision taken there is the one that "
+    "counts. This standing case is that card's default: it is argued if no decision is taken."
+)
 
 
 @dataclass
@@ -89,9 +89,9 @@ def _group_for(game: Game, order: O.Order, namer: _Namer) -> tuple[list[tuple[st
         case O.TaskAviation(asset=asset_id, region=region):
             spec, asset = index.aviation[asset_id], state.aviation[asset_id]
             task = f"over {namer.region(asset.tasked_region)}" if asset.tasked_region else "not tasked"
-            label = f"{spec.name} — {spec.kind.value}, {task}, {asset.hours} h left"
+            label = f"{spec.name} — {words(spec.kind.value)}, {task}, {asset.hours} h left"
             detail = (
-                f"{spec.name} ({spec.country}): {spec.aircraft} {spec.kind.value} aircraft based in "
+                f"{spec.name} ({spec.country}): {spec.aircraft} {words(spec.kind.value)} aircraft based in "
                 f"{namer.region(spec.base)}, reach {spec.range_km} km, {asset.hours} flying hours left, "
                 f"{task}."
             )
@@ -104,7 +104,7 @@ def _group_for(game: Game, order: O.Order, namer: _Namer) -> tuple[list[tuple[st
             regional = state.regions[region]
             label = f"{namer.region(region)} — Tier I {regional.tier_one}, Tier III {regional.tier_three}"
             detail = "Tier I: dialogue and community alert networks. Tier III: a protective environment."
-            return [(f"poc:{region}", label, detail)], f"Tier {tier}: {points} point(s)"
+            return [(f"poc:{region}", label, detail)], f"Tier {tier}: {plural(points, 'point')}"
         case O.IssueMessage(theme=theme, channel=channel, audience=audience):
             return (
                 [
@@ -115,18 +115,19 @@ def _group_for(game: Game, order: O.Order, namer: _Namer) -> tuple[list[tuple[st
             )
         case O.SetPolicy(name=name, value=value):
             current = str(getattr(state.policy, name)).lower()
-            return [(f"policy:{name}", f"{POLICY_TITLES[name]} (now: {words(current)})", "")], words(value)
+            note = RENEWAL_CASE_NOTE if name == "renewal_case" else ""
+            return [(f"policy:{name}", f"{POLICY_TITLES[name]} (now: {words(current)})", note)], words(value)
         case O.DecideCard(card=card_id, option=option):
             card = index.cards[card_id]
             assert card.choice is not None
             chosen = next((c.decided for c in state.choices if c.card == card_id), None)
             labels = {o.id: o.label for o in card.choice.options}
             label = labels[option]
-            if option == card.choice.default:
+            if option == default_option(game.context(), card):
                 label += " (the default)"
             now = f" (chosen: {labels.get(chosen, chosen)})" if chosen else " (undecided)"
             return [(f"card:{card_id}", f"Decision: {card.title}{now}", card.choice.prompt)], label
-    return [("other", "Other orders", "")], O.describe(order)
+    return [("other", "Other orders", "")], O.describe(order, game.context())
 
 
 def _landing(delay: int) -> str:
@@ -134,7 +135,7 @@ def _landing(delay: int) -> str:
     if delay == 0:
         return "Lands this turn: the IRCs are under the U3, no civilian release to wait for."
     return (
-        f"Lands in {delay} turn(s): the civilian release authority clears it first "
+        f"Lands in {plural(delay, 'turn')}: the civilian release authority clears it first "
         "(the SRSG can put the IRCs under the U3 to release at once)."
     )
 
@@ -177,30 +178,35 @@ def _sort(group: MenuGroup) -> None:
 
 
 def order_text(game: Game, order: O.Order) -> str:
-    """An order in the names players know (the engine's describe() uses ids)."""
-    index, namer = game.index, _Namer(game)
+    """An order in the names players know: the engine's describe() with the scenario's names."""
+    return O.describe(order, game.context())
+
+
+def order_target(order: O.Order) -> tuple[str, ...] | None:
+    """What an order sets; a later order on the same target replaces an earlier one this turn."""
     match order:
-        case O.MoveUnit(unit=unit, to=to, mode=mode):
-            by = "air" if mode == "air" else "road"
-            return f"{index.units[unit].name}: move by {by} to {namer.region(to)}"
-        case O.SetPosture(unit=unit, posture=posture):
-            return f"{index.units[unit].name}: {POSTURES[posture]} posture"
-        case O.OpenBase(unit=unit):
-            return f"{index.units[unit].name}: open a temporary operating base"
-        case O.CloseBase(unit=unit):
-            return f"{index.units[unit].name}: close its temporary operating base"
-        case O.TaskAviation(asset=asset, region=region):
-            action = f"task over {namer.region(region)}" if region else "stand down"
-            return f"{index.aviation[asset].name}: {action}"
-        case O.SetPocActivity(region=region, tier=tier, points=points):
-            return f"{namer.region(region)}: Tier {tier} activities, {points} point(s)"
-        case O.IssueMessage(theme=theme, channel=channel, audience=audience):
-            return f"Message '{words(theme)}' by {words(channel)} to {namer.region(audience)}"
-        case O.SetPolicy(name=name, value=value):
-            return f"{POLICY_TITLES[name]}: {words(value)}"
-        case O.DecideCard(card=card_id, option=option):
-            card = index.cards.get(card_id)
-            if card is not None and card.choice is not None:
-                label = next((o.label for o in card.choice.options if o.id == option), words(option))
-                return f"{card.title}: {label}"
-    return O.describe(order)
+        case O.SetPosture(unit=unit):
+            return ("posture", unit)
+        case O.TaskAviation(asset=asset):
+            return ("tasking", asset)
+        case O.SetPocActivity(region=region, tier=tier):
+            return ("tier", region, tier)
+        case O.SetPolicy(name=name):
+            return ("policy", name)
+        case O.DecideCard(card=card):
+            return ("decision", card)
+    return None
+
+
+def replaced_orders(orders: list[O.Order]) -> set[int]:
+    """Indexes of this turn's orders that a later order on the same target replaced."""
+    last: dict[tuple[str, ...], int] = {}
+    replaced: set[int] = set()
+    for number, order in enumerate(orders):
+        target = order_target(order)
+        if target is None:
+            continue
+        if target in last:
+            replaced.add(last[target])
+        last[target] = number
+    return replaced

@@ -60,9 +60,11 @@ def test_same_numbers_whatever_the_number_of_workers(mini: Scenario) -> None:
 
 
 def test_policies_differ_so_the_comparison_is_not_vacuous(mini: Scenario) -> None:
-    outcome = run_games(mini, BUILT_IN[:2], runs=8, workers=1)
-    assert {r.measures["civilians_killed"] for r in outcome.results if r.policy == "historical"} != {
-        r.measures["civilians_killed"] for r in outcome.results if r.policy == "passive"
+    # passive against the study's recommendations: in the short mini scenario the historical
+    # posture (central patrols from mid-2019) barely differs from passive play
+    outcome = run_games(mini, BUILT_IN[1:], runs=8, workers=1)
+    assert {r.measures["civilians_killed"] for r in outcome.results if r.policy == "passive"} != {
+        r.measures["civilians_killed"] for r in outcome.results if r.policy == "poc-first-mtf-air"
     }
 
 

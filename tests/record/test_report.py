@@ -19,7 +19,18 @@ from game.record.saves import SaveMeta, save_as
 from game.scenario.catalog import find_scenario
 
 VOID = {"meta", "br", "hr", "img", "input", "link"}
-SINGLE_SECTIONS = ["scorecard", "charts", "say-do", "decisions", "events", "timeline", "notes"]
+SINGLE_SECTIONS = [
+    "scorecard",
+    "charts",
+    "say-do",
+    "decisions",
+    "events",
+    "card-outcomes",
+    "orders",
+    "attacks",
+    "timeline",
+    "notes",
+]
 
 
 class Parsed(HTMLParser):
@@ -146,7 +157,7 @@ def test_the_scorecard_table_holds_every_measure_against_history(single) -> None
 
 def test_the_timeline_has_a_row_per_turn_with_its_events(mini, single) -> None:
     page = Parsed(to_html(build_report([single])))
-    (timeline,) = [t for t in page.tables if t[0][:2] == ["turn", "month"]]
+    (timeline,) = [t for t in page.tables if t[0][:3] == ["turn", "month", "events"]]
     assert [row[0] for row in timeline[1:]] == [str(n) for n in range(1, mini.calendar.turns + 1)]
     titles = {card.id: card.title for card in mini.cards}
     for row, view in zip(timeline[1:], single.turns, strict=True):

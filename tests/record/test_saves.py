@@ -216,6 +216,16 @@ def test_truncated_and_corrupted_saves(mini_save, tmp_path) -> None:
         load(corrupted)
 
 
+def test_a_save_cut_inside_a_string_is_cut_short(mini_save, tmp_path) -> None:
+    text = mini_save.read_bytes()
+    inside = text.index(b'"', len(text) // 2) + 2  # just after an opening or closing quote
+    for end in (inside, inside + 1):
+        truncated = tmp_path / "inside.json"
+        truncated.write_bytes(text[:end])
+        with pytest.raises(SaveError, match="cut short"):
+            load(truncated)
+
+
 def test_missing_file_and_folder(tmp_path) -> None:
     with pytest.raises(SaveError, match="file not found"):
         load(tmp_path / "nothing.json")

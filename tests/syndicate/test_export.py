@@ -71,8 +71,8 @@ def test_report_marks_the_facilitators_actions(played: Session, tmp_path: Path) 
     path = export(played, tmp_path / "game.save")
     text = render(build_report([Replay.open(path)]), "md")
     assert "**Facilitator**" in text
-    assert "Facilitator overrides credibility centre +7: the inquiry cleared the unit" in text
-    assert "Facilitator delays massacre to 2019-04" in text
+    assert "Facilitator overrides credibility in Centre +7: the inquiry cleared the unit" in text
+    assert "Facilitator delays 'Massacre' to 2019-04" in text
     assert "The FC patrols at once." in text and "Written after the turn." in text
 
 

@@ -34,7 +34,7 @@ def test_turn_resolves_when_every_seat_has_committed(session: Session) -> None:
 
 
 def test_seats_only_give_their_own_orders(session: Session) -> None:
-    with pytest.raises(IllegalOrder, match="belongs to the force commander"):
+    with pytest.raises(IllegalOrder, match="belongs to the Force Commander"):
         session.give("srsg", O.SetPosture(unit="inf_b", posture="patrol"))
     session.commit("srsg")
     with pytest.raises(SessionError, match="already committed"):
@@ -56,7 +56,7 @@ def test_pending_orders_survive_a_disconnect(session: Session) -> None:
     session.close()
     rejoined = Session(session.path)
     (pending,) = rejoined.pending("force_commander")
-    assert pending[2] == "Set inf_b to patrol posture"
+    assert pending[2] == "Put the Infantry B in patrol posture"
     rejoined.withdraw("force_commander", pending[0])
     assert rejoined.pending("force_commander") == []
 
@@ -177,7 +177,7 @@ def test_a_locked_session_is_refused_clearly_and_loses_nothing(session: Session)
     finally:
         holder.communicate("\n", timeout=30)
     assert holder.returncode == 0
-    assert [p[2] for p in impatient.pending()] == ["Set inf_b to patrol posture"], "nothing lost"
+    assert [p[2] for p in impatient.pending()] == ["Put the Infantry B in patrol posture"], "nothing lost"
     impatient.give("srsg", O.SetPolicy(name="poc_definition", value="define_poc"))
     assert len(impatient.pending()) == 2, "the session works again once the lock is gone"
 

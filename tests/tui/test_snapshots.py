@@ -66,6 +66,28 @@ async def end_screen(pilot: Pilot) -> None:
     await close_dialogs(pilot)
 
 
+async def comms_orders(pilot: Pilot) -> None:
+    """The Chief of Strategic Communications' orders: the longest seat name and refusal reasons."""
+    session = tutorial_session()
+    session.select_seat("comms_chief")
+    await playing(pilot, session)
+    await pilot.press("o")
+    await settle(pilot)
+    await pilot.press("right", *["down"] * 6, "right", "down", "down", "down")  # social media, to Tombouctou
+    await settle(pilot)
+
+
+async def ogossagou_card(pilot: Pilot) -> None:
+    """The Ogossagou card with its choice for the SRSG: text, options and key hint all on screen."""
+    session = tutorial_session()
+    while "ogossagou_2019" not in session.game.state.current.cards:
+        session.game.end_turn()
+    while session.game.state.current.cards[0] != "ogossagou_2019":
+        session.game.state.current.cards.pop(0)  # the Ogossagou card first, whatever else came
+    pilot.app.play(session)
+    await settle(pilot)
+
+
 SCREENS = {
     "title": title,
     "main_map": main_map,
@@ -73,6 +95,8 @@ SCREENS = {
     "order_panel": order_panel,
     "sitrep": sitrep,
     "end_screen": end_screen,
+    "comms_orders": comms_orders,
+    "ogossagou_card": ogossagou_card,
 }
 
 

@@ -104,7 +104,7 @@ def test_an_override_needs_a_reason(session_path: Path) -> None:
             assert order == O.OverrideResult(
                 kind="credibility", target="centre", delta=-4, reason="the patrol was never there"
             )
-            assert "overrides credibility centre -4: the patrol was never there" in text_of(
+            assert "overrides credibility in Centre -4: the patrol was never there" in text_of(
                 app.screen, "#log"
             )
 

@@ -82,7 +82,9 @@ def test_card_modifier_applies_and_expires() -> None:
     (modifier,) = game.state.modifiers
     assert modifier.last_turn == 1
     game.end_turn()
-    assert [m.last_turn for m in game.state.modifiers] == [2]  # the old one expired, a new draw
+    # The old one expired, and the card is not drawn again so soon (rules.md §4.9).
+    assert game.state.modifiers == []
+    assert "rumour" not in game.state.current.cards
 
 
 def test_every_bundled_scenario_plays_to_the_end_under_every_policy() -> None:

@@ -73,7 +73,7 @@ def test_illegal_order_leaves_state_untouched(game: Game) -> None:
 
 def test_orders_belong_to_a_role(game: Game) -> None:
     why = game.why_illegal(O.SetPosture(unit="fpu", posture="patrol"), Role.FORCE_COMMANDER)
-    assert why == "this order belongs to the police commissioner"
+    assert why == "this order belongs to the Police Commissioner"
     assert game.why_illegal(O.SetPosture(unit="fpu", posture="patrol"), Role.POLICE_COMMISSIONER) is None
 
 
@@ -111,7 +111,7 @@ def test_withdraw_restores_and_drops_dependent_orders(game: Game) -> None:
     game.apply(O.SetPolicy(name="poc_definition", value="define_poc"))
     game.apply(O.IssueMessage(theme="define_poc", channel="radio", audience="national"))
     dropped = game.withdraw(2)  # withdraw the PoC definition: the define_poc message no longer fits
-    assert dropped == ["Message 'define poc' by radio to national"]
+    assert dropped == ["Message 'define PoC' by radio to the national audience"]
     assert game.state.units["inf_a"].region == "centre"
     assert game.state.units["inf_a"].posture == "patrol"
     assert game.state.policy.poc_definition == "status_quo"
@@ -123,7 +123,7 @@ def test_withdraw_restores_and_drops_dependent_orders(game: Game) -> None:
 def test_tier_points_are_limited_by_civilian_capacity(game: Game) -> None:
     game.apply(O.SetPocActivity(region="centre", tier="I", points=2))
     why = game.why_illegal(O.SetPocActivity(region="centre", tier="III", points=2))
-    assert why == "not enough civilian capacity: 1 point(s) free"
+    assert why == "not enough civilian capacity: 1 point free"
 
 
 def test_legal_orders_are_all_legal_and_include_candidates(game: Game) -> None:

@@ -13,6 +13,8 @@ from textual.widgets import Button, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.engine import Game
+from game.engine.cards import default_option, story
+from game.engine.preview import card_consequences, option_consequences
 from game.text import clean
 from game.tui.dialogs.once import DismissOnce
 from game.tui.labels import ROLE_TITLES, short_name
@@ -40,6 +42,7 @@ class CardDialog(DismissOnce, ModalScreen[str | None]):
         self.card = game.context().card(card_id)  # a deck card, or one the facilitator wrote
         self.can_decide = can_decide
         self.more = more
+        self.preview_text: Text | None = None  # the highlighted option's consequences
 
     def compose(self) -> ComposeResult:
         card = self.card
@@ -50,7 +53,16 @@ class CardDialog(DismissOnce, ModalScreen[str | None]):
             when = card.date or self.game.state.month
             yield Static(Text(clean(f"{when} · {places} · {card.kind} card"), style="italic"), id="card-meta")
             with VerticalScroll(id="card-body"):
-                yield Static(Text(clean(card.text, lines=True)), id="card-text")
+                told = story(self.game.context(), card.id)
+                if told:
+                    yield Static(Text(told, style="bold"), id="card-story")
+                history = card.kind == "historical" and card.id not in self._dependent_cards()
+                text = clean(card.text, lines=True)
+                yield Static(Text(f"In history: {text}" if history else text), id="card-text")
+                effects = card_consequences(self.game.context(), card)
+                if effects:
+                    rules = clean("By the rules: " + "; ".join(effects) + ".")
+                    yield Static(Text(rules, style="italic"), id="card-rules")
                 if card.source:
                     yield Static(Text(clean(f"Source: {card.source}"), style="dim"), id="card-source")
                 if card.choice is not None:
@@ -64,16 +76,18 @@ class CardDialog(DismissOnce, ModalScreen[str | None]):
                         )
             if card.choice is not None and self.can_decide:
                 chosen = next((c.decided for c in self.game.state.choices if c.card == card.id), None)
+                default = default_option(self.game.context(), card)  # a renewal: the standing case
                 options = []
                 for option in card.choice.options:
-                    label = option.label + (" (the default)" if option.id == card.choice.default else "")
+                    label = option.label + (" (the default)" if option.id == default else "")
                     if option.id == chosen:
                         label += " ← chosen"
                     options.append(Option(Text(clean(label)), id=option.id))
-                current = chosen or card.choice.default
+                current = chosen or default
                 listing = OptionList(*options, id="card-options")
                 listing.highlighted = [o.id for o in card.choice.options].index(current)
                 yield listing
+                yield Static(self.preview(current), id="card-preview")
                 yield Static(Text("Enter: decide · Escape: decide later", style="dim"))
             else:
                 more = f" ({self.more} more card{'s' if self.more > 1 else ''})" if self.more else ""
@@ -84,6 +98,50 @@ class CardDialog(DismissOnce, ModalScreen[str | None]):
             self.query_one("#card-options", OptionList).focus()
         else:
             self.query_one("#card-continue", Button).focus()
+        self.call_after_refresh(self.fit_body)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.fit_body)
+
+    def fit_body(self) -> None:
+        """Let the card's text scroll so that the options, their consequences and the keys stay in
+        sight on a small terminal (80×24)."""
+        dialog = self.query_one("#card-dialog")
+        body = self.query_one("#card-body")
+        room = int(self.size.height * 0.9) - dialog.styles.gutter.height
+        others = 0
+        for child in dialog.children:
+            if child is body:
+                continue
+            height = child.outer_size.height
+            if child.id == "card-preview" and self.preview_text is not None:
+                height = len(self.preview_text.wrap(self.app.console, dialog.size.width))
+            others += height + child.styles.margin.height
+        body.styles.max_height = max(3, min(16, room - others - body.styles.margin.height))
+
+    def _dependent_cards(self) -> set[str]:
+        """Cards that exist because of how an earlier card's attack ended in this game."""
+        return {
+            card.id
+            for card in self.game.index.scenario.cards
+            if any(condition.type == "card_outcome" for condition in card.conditions)
+        }
+
+    def preview(self, option_id: str) -> Text:
+        """What the option will do by the rules, from the card's effects in the scenario."""
+        assert self.card.choice is not None
+        option = next(o for o in self.card.choice.options if o.id == option_id)
+        lines = option_consequences(self.game.context(), self.card, option)
+        text = Text("If chosen: ", style="bold")
+        text.append(clean("; ".join(lines)), style="not bold")
+        self.preview_text = text
+        return text
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        if event.option.id is not None and self.card.choice is not None:
+            self.query_one("#card-preview", Static).update(self.preview(event.option.id))
+            self.call_after_refresh(self.fit_body)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -24,6 +24,13 @@ from game.tui.dialogs.once import DismissOnce
 from game.tui.replay import views
 from game.tui.replay.dialogs import ForkDialog, JumpDialog, NoteDialog
 
+WHERE_WIDTH = 28  # the change detail below the table gives the whole name
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 CHART_COLOURS = [tuple(int(hex_[i : i + 2], 16) for i in (1, 3, 5)) for hex_ in PALETTE]
 
 
@@ -41,17 +48,20 @@ class ReplayScreen(DismissOnce, Screen[ForkedGame | None]):
 
     CSS_PATH = "replay.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left,p", "step(-1)", "Previous", priority=True),
+        # Short words, so that the footer fits 80 columns.
+        Binding("left,p", "step(-1)", "Prev", priority=True),
         Binding("right,n", "step(1)", "Next", priority=True),
         Binding("home", "first", "First", show=False, priority=True),
         Binding("end", "last", "Last", show=False, priority=True),
-        Binding("g", "jump", "Go to turn"),
-        Binding("f", "fork", "Take command from here"),
-        Binding("a", "note", "Debrief note"),
-        Binding("1", "tab('turn')", "Turn", show=False),
+        Binding("g", "jump", "Go to"),
+        Binding("f", "fork", "Command"),  # take command of the game from this turn
+        Binding("a", "note", "Note"),
+        Binding("1", "tab('turn')", "Tabs", key_display="1-4"),
         Binding("2", "tab('changes')", "Changes", show=False),
         Binding("3", "tab('map')", "Map", show=False),
         Binding("4", "tab('charts')", "Charts", show=False),
+        Binding("t", "next_tab", "Next tab", show=False),
+        Binding("f1", "rules", "Rules", show=False),  # as on every screen; the footer has no room at 80
         Binding("escape,q", "close", "Close"),
     ]
 
@@ -123,7 +133,12 @@ class ReplayScreen(DismissOnce, Screen[ForkedGame | None]):
         self.title = f"Replay: {self.replay.label}"
         self.sub_title = self.replay.scenario.title
         table = self.query_one("#changes", DataTable)
-        table.add_columns("phase", "what", "where", "change", "summary")
+        # The change comes second: long names in "where" must not push it off screen.
+        table.add_column("phase")
+        table.add_column("change")
+        table.add_column("what")
+        table.add_column("where", width=WHERE_WIDTH)
+        table.add_column("summary")
         self.show_turn(self.turn)
 
     # --- showing a turn -------------------------------------------------------------------------
@@ -160,7 +175,11 @@ class ReplayScreen(DismissOnce, Screen[ForkedGame | None]):
         elif tab == "changes-tab":
             table = self.query_one("#changes", DataTable)
             table.clear()
-            table.add_rows(row[:5] for row in views.change_rows(replay, number))
+            rows = views.change_rows(replay, number)
+            table.add_rows(
+                (phase, change, what, _cut(where, WHERE_WIDTH), summary)
+                for phase, what, where, change, summary, _ in rows
+            )
             self._show_change(0)
         elif tab == "map":
             self.query_one("#map-canvas", Static).update(views.map_text(replay, number))
@@ -231,6 +250,19 @@ class ReplayScreen(DismissOnce, Screen[ForkedGame | None]):
     def action_tab(self, tab: str) -> None:
         if self.replay is not None:
             self.query_one("#tabs", TabbedContent).active = {"changes": "changes-tab"}.get(tab, tab)
+
+    def action_next_tab(self) -> None:
+        if self.replay is not None:
+            tabs = self.query_one("#tabs", TabbedContent)
+            order = ["turn", "changes-tab", "map", "charts"]
+            tabs.active = order[(order.index(tabs.active) + 1) % len(order)]
+
+    def action_rules(self) -> None:
+        """The rulebook and keys, here too when the viewer runs on its own (`minusma replay FILE`)."""
+        from game.tui.screens.help import HelpScreen
+
+        if not isinstance(self.app.screen, HelpScreen):
+            self.app.push_screen(HelpScreen())
 
     def action_jump(self) -> None:
         if self.replay is None:

@@ -7,8 +7,9 @@ from rich.table import Table
 from rich.text import Text
 
 from game.engine import orders as O
+from game.engine.cards import story
 from game.record.replay import ROLE_TITLES, Replay
-from game.tui.labels import target_label
+from game.tui.labels import PHASE_TITLES, cause_text, say_do_text, target_label, words
 
 MAP_WIDTH, MAP_HEIGHT = 64, 14
 
@@ -62,7 +63,13 @@ def turn_story(replay: Replay, number: int) -> RenderableType:
         line.append(card.title, style="bold")
         if where:
             line.append(f" ({where})")
-        line.append(f"\n  {card.text}", style="dim")
+        result = replay.game.state.card_results.get(card_id)
+        if result is not None and result.turn == number:
+            line.append(f"\n  {story(replay.game.context(), card_id)}", style="bold")
+            history = "In history: " if card.kind == "historical" else ""
+            line.append(f"\n  {history}{card.text}", style="dim")
+        else:
+            line.append(f"\n  {card.text}", style="dim")
         if card.choice is not None and card_id in record.decisions:
             option = record.decisions[card_id]
             label = next((o.label for o in card.choice.options if o.id == option), option)
@@ -89,9 +96,9 @@ def turn_story(replay: Replay, number: int) -> RenderableType:
     where_killed = ", ".join(f"{short_name(regions[r].name)} {n}" for r, n in killed.items() if r in regions)
     parts.append(Text(f"Civilians killed: {sum(killed.values())}" + (f" ({where_killed})" if killed else "")))
     parts.append(Text(f"Peacekeepers killed: {record.peacekeepers_killed}"))
-    parts.append(Text(f"Say {record.say} · Do {record.do} · gap {record.say - record.do:+d}"))
+    parts.append(Text(say_do_text(record.say, record.do)))
     if record.mandate_outcome:
-        parts.append(Text(f"Mandate renewal: {record.mandate_outcome.replace('_', ' ')}"))
+        parts.append(Text(f"Mandate renewal: {words(record.mandate_outcome)}"))
     notes = replay.notes().get(number, [])
     if notes:
         parts.append(Text("\nFacilitator's notes", style="bold underline"))
@@ -104,13 +111,11 @@ def change_rows(replay: Replay, number: int) -> list[tuple[str, str, str, Text, 
     rows = []
     for change in replay.turn(number).record.changes:
         delta = Text(f"{change.delta:+d} → {change.after}", style="red" if change.delta < 0 else "green")
-        because = "; ".join(
-            f"{c.kind} {c.ref}" + (f": {c.detail}" if c.detail else "") for c in change.causes
-        )
+        because = "; ".join(cause_text(replay.game.index, c) for c in change.causes)
         rows.append(
             (
-                change.phase,
-                change.kind.replace("_", " "),
+                PHASE_TITLES.get(change.phase, change.phase),
+                words(change.kind),
                 target_label(replay.game.index, change.target),
                 delta,
                 change.summary,
@@ -125,11 +130,10 @@ def change_detail(replay: Replay, number: int, index: int) -> Text:
     change = replay.turn(number).record.changes[index]
     text = Text(f"{change.summary}\n", style="bold")
     target = target_label(replay.game.index, change.target)
-    text.append(f"{change.kind.replace('_', ' ')} of {target}: {change.delta:+d}, now {change.after} ")
-    text.append(f"({change.phase} phase)\n", style="dim")
+    text.append(f"{words(change.kind)} of {target}: {change.delta:+d}, now {change.after} ")
+    text.append(f"({PHASE_TITLES.get(change.phase, change.phase)} phase)\n", style="dim")
     for cause in change.causes:
-        text.append(f"  because: {cause.kind} {cause.ref}")
-        text.append(f": {cause.detail}\n" if cause.detail else "\n")
+        text.append(f"  because: {cause_text(replay.game.index, cause)}\n")
     return text
 
 
@@ -145,7 +149,8 @@ def region_table(replay: Replay, number: int) -> Table:
     for unit in state.units.values():
         marker = {"patrol": "P", "quick_reaction": "Q"}.get(unit.posture, "")
         tob = "+TOB" if unit.holds_tob else ""
-        units_by_region.setdefault(unit.region, []).append(f"{unit.id}{'/' + marker if marker else ''}{tob}")
+        name = replay.game.index.units[unit.id].name
+        units_by_region.setdefault(unit.region, []).append(f"{name}{'/' + marker if marker else ''}{tob}")
     for region in replay.scenario.regions:
         rs = state.regions[region.id]
         change = after[region.id] - before[region.id]
@@ -156,7 +161,7 @@ def region_table(replay: Replay, number: int) -> Table:
         table.add_row(
             short_name(region.name),
             credibility,
-            f"{top_threat[1]} {top_threat[0]}" if top_threat[1] else "0",
+            f"{top_threat[1]} {target_label(replay.game.index, top_threat[0])}" if top_threat[1] else "0",
             str(rs.warning),
             ", ".join(units_by_region.get(region.id, [])) or "-",
             str(sum(killed.get(region.id, {}).values())),

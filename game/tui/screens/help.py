@@ -17,7 +17,9 @@ KEYS = (
     ("Anywhere", "F1", "these rules and keys"),
     ("Anywhere", "Ctrl-P", "command palette: every main action by name"),
     ("Anywhere", "Ctrl-Q / Ctrl-C", "save the game and ask to quit"),
-    ("Title", "n c l r q", "new game, continue, load, replay, quit"),
+    ("Anywhere", "g", "glossary: terms and acronyms, searchable"),
+    ("Tutorial", "n / N", "guided tutorial: next step (or skip it) / end the guide"),
+    ("Title", "n t c l r q", "new game, guided tutorial, continue, load, replay, quit"),
     ("Map", "arrows / click", "select a region (its details on the right)"),
     ("Map", "Tab", "move between the map and the region details"),
     ("Map", "o", "orders of the current seat"),
@@ -27,13 +29,15 @@ KEYS = (
     ("Map", "e / r / s", "event cards again / last SITREP / save under a name"),
     ("Map", "Escape", "leave the game (it is saved)"),
     ("Orders", "arrows, Enter", "open a group; give the highlighted order (✓ allowed, ✗ refused: why)"),
-    ("Orders", "p, w / Delete", "go to the pending orders; withdraw the highlighted one"),
+    ("Orders", "p, w / Delete", "pending orders; withdraw the order under the cursor, else the last"),
     ("Orders", "Escape", "back to the map"),
     ("Event card", "arrows, Enter / Escape", "choose an option / decide later"),
     ("Turn results", "Space / a / s", "next phase / show all / go to the SITREP"),
     ("SITREP", "arrows, Enter", "open a region; pick a change to see its causes"),
     ("SITREP", "x / c", "expand all / continue"),
     ("End", "r / t", "replay this game / title screen"),
+    ("Replay", "← → / g", "previous and next turn / go to a turn"),
+    ("Replay", "1 2 3 4 / t", "tabs: the turn, its changes, the map, the charts / next tab"),
 )
 
 

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, OptionList, RadioSet, Static
 from textual.widgets.option_list import Option
 
+from game.engine.wording import plural
 from game.scenario.catalog import find_scenario, scenario_names
 from game.scenario.loader import ScenarioError
 from game.scenario.models import Scenario
@@ -32,7 +33,8 @@ def scenario_summary(scenario: Scenario) -> str:
     last = next_month(calendar.start, months - calendar.turn_months)
     return (
         f"{scenario.title}\n\n{scenario.description}\n\n"
-        f"Length: {calendar.turns} turns of {calendar.turn_months} month(s), {calendar.start} to {last}.\n"
+        f"Length: {calendar.turns} turns of {plural(calendar.turn_months, 'month')}, "
+        f"{calendar.start} to {last}.\n"
         f"{len(scenario.regions)} regions, {len(scenario.contingents)} contingents, "
         f"{len(scenario.aviation)} aviation assets, {len(scenario.cards)} event cards."
     )

@@ -13,22 +13,38 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from game.engine.preview import order_consequences
+from game.engine.wording import plural
+from game.text import clean
 from game.tui.dialogs.once import DismissOnce
 from game.tui.labels import ROLE_DUTIES, ROLE_ORDER, ROLE_SHORT, ROLE_TITLES
-from game.tui.order_menu import MenuItem, build_menu, order_text
+from game.tui.order_menu import MenuItem, build_menu, order_text, replaced_orders
 from game.tui.session import Session
+from game.tui.widgets.guide_panel import GuidePanel
 from game.tui.widgets.order_tree import OrderTree
 from game.tui.widgets.status_bar import StatusBar
 
 
 class OrdersScreen(DismissOnce, Screen[None]):
-    """Enter gives the highlighted order; w withdraws the highlighted pending order."""
+    """Enter gives the highlighted order; w withdraws the pending order highlighted in the pending
+    list (when it has focus), else the order under the tree's cursor if it is pending, else the
+    seat's last order."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Map"),
         Binding("w,delete", "withdraw", "Withdraw"),
         Binding("p", "focus_pending", "Pending"),
-        *[Binding(str(n + 1), f"seat({n})", ROLE_SHORT[role]) for n, role in enumerate(ROLE_ORDER)],
+        # One footer entry for the four seats, so the footer fits 80 columns.
+        *[
+            Binding(
+                str(n + 1),
+                f"seat({n})",
+                "Seat" if n == 0 else ROLE_SHORT[role],
+                show=n == 0,
+                key_display="1-4",
+            )
+            for n, role in enumerate(ROLE_ORDER)
+        ],
     ]
 
     def __init__(self, session: Session):
@@ -41,6 +57,7 @@ class OrdersScreen(DismissOnce, Screen[None]):
         with Horizontal(id="orders-body"):
             yield OrderTree(id="order-tree")
             with Vertical(id="orders-side"):
+                yield GuidePanel()
                 yield Static(id="order-detail")
                 yield Label(id="pending-title")
                 yield OptionList(id="pending")
@@ -64,22 +81,30 @@ class OrdersScreen(DismissOnce, Screen[None]):
         )
         self.query_one(OrderTree).show(build_menu(session.game, role))
         pending = session.pending_for(role)
-        others = len(session.pending_for(None)) - len(pending)
-        title = f"Pending orders of this seat: {len(pending)}  (w: withdraw)"
+        replaced = replaced_orders(session.game.pending_orders())
+        effective = [index for index, _ in pending if index not in replaced]
+        others = len([i for i, _ in session.pending_for(None) if i not in replaced]) - len(effective)
+        title = f"Pending orders of this seat: {len(effective)}  (w: withdraw)"
+        if len(effective) < len(pending):
+            title += f"\n{plural(len(pending) - len(effective), 'order')} replaced by a later one"
         if others and not session.hotseat:
             title += f"\n{others} more from other seats"
         self.query_one("#pending-title", Label).update(title)
         listing = self.query_one("#pending", OptionList)
         highlighted = listing.highlighted
+        count = listing.option_count
         listing.clear_options()
-        listing.add_options(
-            [
-                Option(f"{number + 1}. {order_text(session.game, order)}", id=str(index))
-                for number, (index, order) in enumerate(pending)
-            ]
-        )
+        options = []
+        for number, (index, order) in enumerate(pending):
+            label = Text(f"{number + 1}. {order_text(session.game, order)}")
+            if index in replaced:
+                label.stylize("dim strike")
+                label.append(" (replaced by a later order)", style="dim italic")
+            options.append(Option(label, id=str(index)))
+        listing.add_options(options)
         if pending:
-            listing.highlighted = min(highlighted or 0, len(pending) - 1)
+            newest = len(pending) > count  # an order was just given: show it
+            listing.highlighted = len(pending) - 1 if newest else min(highlighted or 0, len(pending) - 1)
 
     def detail(self, text: Text) -> None:
         self.query_one("#order-detail", Static).update(text)
@@ -93,17 +118,36 @@ class OrdersScreen(DismissOnce, Screen[None]):
                 text.append(f"{group.label}\n", style="bold")
                 if group.detail:
                     text.append(f"{group.detail}\n")
-                text.append(f"{group.allowed()} order(s) allowed now.\n")
+                allowed = plural(group.allowed(), "order")
+                text.append(f"[{group.allowed()}]: {allowed} the rules allow now; ✗ marks the others.\n")
             text.append("Enter or → opens the group; choose an order inside it.", style="dim")
             self.detail(text)
-        elif item.reason is None:
+        elif item.order in self.session.game.pending_orders():
+            # Just given (the menu now refuses it as "already"): say so rather than "not allowed".
             self.detail(
                 Text.assemble(
-                    ("✓ Allowed: ", "bold"), order_text(self.session.game, item.order), "\nEnter gives it."
+                    ("✓ Given this turn: ", "bold"),
+                    order_text(self.session.game, item.order),
+                    ("\nw withdraws it.", "dim"),
                 )
             )
+        elif item.reason is None:
+            text = Text.assemble(
+                ("✓ Allowed: ", "bold"), order_text(self.session.game, item.order), "\nEnter gives it."
+            )
+            self.detail(self._with_consequences(text, item))
         else:
-            self.detail(Text.assemble(("✗ Not allowed: ", "bold"), item.reason))
+            text = Text.assemble(("✗ Not allowed: ", "bold"), item.reason)
+            self.detail(self._with_consequences(text, item))
+
+    def _with_consequences(self, text: Text, item: MenuItem) -> Text:
+        """Add what the order will do by the rules (game.engine.preview)."""
+        lines = order_consequences(self.session.game.context(), item.order)
+        if lines:
+            text.append("\nBy the rules:", style="bold")
+            for line in lines:
+                text.append(f"\n • {clean(line)}")
+        return text
 
     @on(OrderTree.OrderChosen)
     def _chosen(self, event: OrderTree.OrderChosen) -> None:
@@ -118,16 +162,30 @@ class OrdersScreen(DismissOnce, Screen[None]):
             self.notify(reason, title="Order refused", severity="warning")
             self.rebuild()  # a shared game may have moved on meanwhile
             return
-        self.detail(Text.assemble(("✓ Given: ", "bold"), order_text(self.session.game, item.order)))
+        self.detail(
+            Text.assemble(
+                ("✓ Given: ", "bold"), order_text(self.session.game, item.order), ("\nw withdraws it.", "dim")
+            )
+        )
         self.rebuild()
 
-    def action_withdraw(self) -> None:
+    def withdraw_target(self) -> int | None:
+        """Which pending order `w` withdraws (its index in the turn's orders), or None."""
+        pending = self.session.pending_for(self.session.seat)
+        if not pending:
+            return None
         listing = self.query_one("#pending", OptionList)
-        if listing.highlighted is None or listing.option_count == 0:
+        if listing.has_focus and listing.highlighted is not None:
+            return int(listing.get_option_at_index(listing.highlighted).id or 0)
+        under_cursor = self.query_one(OrderTree).chosen_order()
+        matching = [index for index, order in pending if order == under_cursor]
+        return matching[-1] if matching else pending[-1][0]
+
+    def action_withdraw(self) -> None:
+        index = self.withdraw_target()
+        if index is None:
             self.notify("This seat has no pending order to withdraw.", severity="warning")
             return
-        option = listing.get_option_at_index(listing.highlighted)
-        index = int(option.id or 0)
         withdrawn = order_text(self.session.game, self.session.game.pending_orders()[index])
         try:
             dropped = self.session.withdraw(index)

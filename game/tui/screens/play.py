@@ -15,14 +15,16 @@ from textual.widgets import Footer, Static
 
 from game.engine import TurnRecord
 from game.engine import orders as O
+from game.engine.wording import plural
 from game.record.saves import SaveError
 from game.tui.dialogs.card import CardDialog
 from game.tui.dialogs.confirm import ConfirmDialog
 from game.tui.dialogs.save_name import SaveNameDialog
 from game.tui.labels import ROLE_ORDER, ROLE_SHORT, ROLE_TITLES
-from game.tui.order_menu import order_text
+from game.tui.order_menu import order_text, replaced_orders
 from game.tui.screens.handoff import HandoffScreen
 from game.tui.session import Session
+from game.tui.widgets.guide_panel import GuidePanel
 from game.tui.widgets.mali_map import MIN_BOX_WIDTH, MaliMap
 from game.tui.widgets.region_panel import RegionPanel
 from game.tui.widgets.status_bar import StatusBar
@@ -47,11 +49,16 @@ class PlayScreen(Screen[None]):
         ],
     ]
 
+    AUTO_FOCUS = None  # the map takes the keyboard only once the turn's cards are read (see _ready)
+
     def __init__(self, session: Session):
         super().__init__()
         self.session = session
         self._card_queue: list[str] = []
         self._installed: dict[str, Screen] = {}
+        # Until the turn's opening (handoff, event cards) is on screen and read, keys must not
+        # reach the map: a key pressed while the card is coming up would act on the map instead.
+        self.opening = True
 
     @property
     def game(self):
@@ -64,15 +71,15 @@ class PlayScreen(Screen[None]):
                 yield MaliMap(self.game, id="map")
                 yield Static(LEGEND, id="legend")
                 yield Static(id="seat-orders")
-            yield RegionPanel(id="region")
+            with RegionPanel(id="region"):
+                yield GuidePanel()
         yield Footer()
 
     def on_mount(self) -> None:
         world = self.query_one(MaliMap)
         self.query_one("#map-column").styles.min_width = world.columns * MIN_BOX_WIDTH
-        world.focus()
         self.refresh_view()
-        self.call_after_refresh(self.begin_turn)
+        self.begin_turn()
 
     # --- showing the game -----------------------------------------------------------------------
     def refresh_view(self) -> None:
@@ -86,7 +93,8 @@ class PlayScreen(Screen[None]):
     def _orders_summary(self) -> Text:
         session = self.session
         role = session.seat if session.hotseat else None
-        pending = session.pending_for(role)
+        replaced = replaced_orders(self.game.pending_orders())
+        pending = [(index, order) for index, order in session.pending_for(role) if index not in replaced]
         who = ROLE_TITLES[session.seat] if role else "all seats"
         text = Text(f"Orders this turn ({who}): {len(pending)}", style="bold")
         for _, order in pending[-3:]:
@@ -111,7 +119,15 @@ class PlayScreen(Screen[None]):
         if self.is_current:  # not when the results give way straight to the SITREP
             self.refresh_view()
 
+    def _ready(self) -> None:
+        """The turn's opening is over: the map takes the keyboard."""
+        self.opening = False
+        self.query_one(MaliMap).focus()
+        self.refresh_bindings()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.opening:
+            return False
         if action in ("commit", "seat"):
             return not self.session.hotseat
         if action == "done":
@@ -123,7 +139,11 @@ class PlayScreen(Screen[None]):
     # --- the turn's flow ------------------------------------------------------------------------
     def begin_turn(self) -> None:
         """Open a turn: the handoff to the first seat (hotseat), then the event cards."""
+        self.opening = True  # no key reaches the map until _ready
+        self.set_focus(None)
+        self.refresh_bindings()
         if self.game.is_over():
+            self._ready()
             self._show_end()
             return
         if self.session.hotseat:
@@ -140,17 +160,21 @@ class PlayScreen(Screen[None]):
         if self.session.seen_cards_turn != self.game.state.turn:
             self.session.seen_cards_turn = self.game.state.turn
             self.action_events()
+        else:
+            self._ready()
 
     def action_events(self) -> None:
         self._card_queue = list(self.game.state.current.cards)
         if not self._card_queue:
             self.notify("No event card this turn.")
+            self._ready()
             return
         self._next_card()
 
     def _next_card(self) -> None:
         if not self._card_queue:
             self.refresh_view()
+            self._ready()
             return
         card_id = self._card_queue.pop(0)
         choice = next((c for c in self.game.state.choices if c.card == card_id), None)
@@ -179,8 +203,9 @@ class PlayScreen(Screen[None]):
 
     def action_commit(self) -> None:
         session = self.session
-        count = len(session.pending_for(None))
-        lines = [f"{count} order(s) given this turn."]
+        replaced = replaced_orders(self.game.pending_orders())
+        count = len([index for index, _ in session.pending_for(None) if index not in replaced])
+        lines = [f"{plural(count, 'order')} given this turn."]
         for card_id in session.undecided_cards(None):
             card = self.game.index.cards[card_id]
             if card.choice:

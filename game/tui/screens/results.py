@@ -12,9 +12,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
 from game.engine import TurnRecord
+from game.engine.cards import story
 from game.engine.state import Change
+from game.engine.wording import plural
 from game.tui.dialogs.once import DismissOnce
-from game.tui.labels import ROLE_TITLES, signed, words
+from game.tui.labels import ROLE_TITLES, say_do_text, signed, words
 from game.tui.session import Session
 
 PHASES = (
@@ -32,6 +34,17 @@ def change_line(change: Change) -> Text:
     text.append(f"{words(change.kind)}: ", style="italic")
     text.append(change.summary)
     return text
+
+
+def card_stories(game, record: TurnRecord) -> list[tuple[str, str]]:
+    """What this turn's card attacks came to in this game (game.engine.cards.story)."""
+    ctx = game.context()
+    results = game.state.card_results
+    return [
+        (card_id, told)
+        for card_id in dict.fromkeys(record.cards)
+        if card_id in results and results[card_id].turn == record.turn and (told := story(ctx, card_id))
+    ]
 
 
 def phase_text(session: Session, record: TurnRecord, phase: str) -> Text:
@@ -59,14 +72,16 @@ def phase_text(session: Session, record: TurnRecord, phase: str) -> Text:
         text.append("\n")
     if phase in ("adjudication", "information") and not changes:
         text.append("  Nothing changed.\n")
+    if phase == "adjudication":
+        for card_id, told in card_stories(game, record):
+            text.append(f"  {game.context().card(card_id).title}: {told}\n", style="bold")
     if phase == "information":
-        text.append(
-            f"  Say {record.say} · Do {record.do}: gap {max(0, record.say - record.do)}\n", style="bold"
-        )
+        text.append(f"  {say_do_text(record.say, record.do)}\n", style="bold")
     if phase == "assessment":
         civilians = sum(sum(by.values()) for by in record.civilians_killed.values())
         text.append(
-            f"\n  This turn: {civilians} civilians killed, {record.peacekeepers_killed} peacekeepers killed.",
+            f"\n  This turn: {plural(civilians, 'civilian')} killed, "
+            f"{plural(record.peacekeepers_killed, 'peacekeeper')} killed.",
             style="bold",
         )
         if record.mandate_outcome:

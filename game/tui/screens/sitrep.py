@@ -16,10 +16,12 @@ from game.engine import TurnRecord
 from game.engine.context import ScenarioIndex
 from game.engine.score import national
 from game.engine.state import Change
+from game.engine.wording import plural
 from game.tui.dialogs.once import DismissOnce
-from game.tui.labels import PHASE_TITLES, short_name, signed, target_label, words
+from game.tui.labels import PHASE_TITLES, cause_text, say_do_text, short_name, signed, target_label, words
 from game.tui.session import Session
 from game.tui.widgets.fold_tree import FoldTree
+from game.tui.widgets.guide_panel import GuidePanel
 
 MISSION_KINDS = {"means", "consent", "mandate_support", "policy"}
 
@@ -35,10 +37,6 @@ def change_group(session: Session, change: Change) -> str:
     if change.target in state.units:
         return state.units[change.target].region
     return "mission"
-
-
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def group_changes(session: Session, record: TurnRecord) -> dict[str, list[Change]]:
@@ -66,7 +64,7 @@ def group_title(session: Session, record: TurnRecord, key: str, changes: list[Ch
     if key in record.credibility:
         text.append(f" (now {record.credibility[key]})")
     if civilians:
-        text.append(f" · {civilians} civilians killed")
+        text.append(f" · {plural(civilians, 'civilian')} killed")
     text.append(f" · {plural(len(changes), 'change')}", style="dim")
     return text
 
@@ -86,11 +84,9 @@ def change_detail(index: ScenarioIndex, change: Change) -> Text:
     text.append(f"{PHASE_TITLES.get(change.phase, change.phase)} phase\n\n", style="italic")
     text.append(f"{change.summary}\n\nWhy:\n", style="")
     for cause in change.causes:
-        text.append(f" • {cause.kind} ", style="bold")
-        text.append(f"{words(cause.ref)}")
-        if cause.detail and cause.detail != cause.ref:
-            text.append(f": {cause.detail}")
-        text.append("\n")
+        kind, _, rest = cause_text(index, cause).partition(" ")
+        text.append(f" • {kind} ", style="bold")
+        text.append(f"{rest}\n")
     if not change.causes:
         text.append(" • a standing rule (rules.md)\n")
     return text
@@ -133,6 +129,7 @@ class SitrepScreen(DismissOnce, Screen[None]):
             tree.show_root = False
             yield tree
             with VerticalScroll(id="cause-pane"):
+                yield GuidePanel()
                 yield Static(id="cause-detail")
         yield Footer()
 
@@ -147,7 +144,7 @@ class SitrepScreen(DismissOnce, Screen[None]):
         self.query_one("#sitrep-totals", Static).update(
             f"Civilians killed {civilians} · peacekeepers killed {record.peacekeepers_killed} · "
             f"national credibility {national(record.credibility) if record.credibility else '—'} · "
-            f"Say {record.say} / Do {record.do}"
+            f"{say_do_text(record.say, record.do)}"
             + (f" · mandate: {words(record.mandate_outcome)}" if record.mandate_outcome else "")
         )
         self.query_one("#cause-detail", Static).update(

@@ -33,6 +33,7 @@ class TitleScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "choose('new')", "New game"),
+        Binding("t", "choose('guided')", "Tutorial"),
         Binding("c", "choose('continue')", "Continue"),
         Binding("l", "choose('load')", "Load"),
         Binding("r", "choose('replay')", "Replay"),
@@ -50,6 +51,7 @@ class TitleScreen(Screen[None]):
             with Center():
                 yield OptionList(
                     Option("New game", id="new"),
+                    Option("Tutorial (guided)", id="guided"),
                     Option("Continue (looking for saves…)", id="continue", disabled=True),
                     Option("Load a saved game", id="load"),
                     Option("Replay a saved game", id="replay"),
@@ -103,6 +105,8 @@ class TitleScreen(Screen[None]):
             from game.tui.screens.new_game import NewGameScreen
 
             app.push_screen(NewGameScreen(seed=getattr(app, "start_seed", None)))
+        elif choice == "guided":
+            app.start_guided_tutorial()
         elif choice == "continue":
             if self.latest is None:
                 self.notify("There is no saved game yet: start a new one.", severity="warning")

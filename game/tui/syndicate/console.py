@@ -155,7 +155,7 @@ class ConsoleScreen(Screen[None]):
         for _, turn, role, order, withdrawn in self.store.log():
             if role == O.FACILITATOR and not withdrawn:
                 count += 1
-                text.append(f"  T{turn}: {clean(O.describe(order))}\n")
+                text.append(f"  T{turn}: {clean(O.describe(order, self.game.context()))}\n")
         for turn, note in self.store.debrief_notes().items():
             count += 1
             text.append(f"  T{turn} (note added later): {clean(note)}\n")
@@ -170,7 +170,7 @@ class ConsoleScreen(Screen[None]):
         except (IllegalOrder, SessionError) as error:
             return _problem(error)
         self.refresh_view()
-        self.notify(O.describe(order), title="Recorded")
+        self.notify(O.describe(order, self.game.context()), title="Recorded")
         return None
 
     def _form(
@@ -360,11 +360,13 @@ class ConsoleScreen(Screen[None]):
             except SessionError as error:
                 self.notify(str(error), severity="error")
                 return
-            self.notify(f"Undone: {O.describe(order)}", title="Undone")
+            self.notify(f"Undone: {O.describe(order, self.game.context())}", title="Undone")
             self.refresh_view()
 
         detail = "It leaves the log and the debrief; later actions that no longer fit drop out."
-        self.app.push_screen(ConfirmDialog(f"Undo: {O.describe(order)}?", detail, yes="Undo"), answered)
+        self.app.push_screen(
+            ConfirmDialog(f"Undo: {O.describe(order, self.game.context())}?", detail, yes="Undo"), answered
+        )
 
     def action_export(self) -> None:
         default = str(self.store.path.with_suffix(".save"))

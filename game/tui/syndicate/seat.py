@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from game.engine.wording import plural
 from game.syndicate.store import SessionError
 from game.tui.dialogs.confirm import ConfirmDialog
 from game.tui.dialogs.once import DismissOnce
@@ -129,7 +130,7 @@ class SeatPlayScreen(_WithSyndicateBar, PlayScreen):
     def action_commit(self) -> None:
         session = self.session
         mine = len(session.pending_for(session.role))
-        lines = [f"You gave {mine} order(s) this turn. Once committed they cannot be changed."]
+        lines = [f"You gave {plural(mine, 'order')} this turn. Once committed they cannot be changed."]
         for card_id in session.undecided_cards(session.role):
             card = self.game.context().card(card_id)
             if card.choice:

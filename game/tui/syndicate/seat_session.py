@@ -115,7 +115,11 @@ class SeatSession(Session):
         finally:
             self.refresh()
         after = set(self._applied_ids())
-        return [O.describe(order) for oid, order in before.items() if oid != order_id and oid not in after]
+        return [
+            O.describe(order, self.game.context())
+            for oid, order in before.items()
+            if oid != order_id and oid not in after
+        ]
 
     def can_decide(self, role: str) -> bool:
         return role == self.role and not self.committed

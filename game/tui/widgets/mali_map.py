@@ -14,9 +14,9 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from game.engine import Game
-from game.engine.fog import visible_threat
 from game.tui.labels import credibility_band, short_name, threat_summary, trend_arrow
 from game.tui.widgets.map_layout import neighbour_in_direction, place_regions
+from game.tui.widgets.region_panel import threats_and_partners
 
 MIN_BOX_WIDTH, MAX_BOX_WIDTH = 14, 24
 MIN_BOX_HEIGHT, MAX_BOX_HEIGHT = 5, 8
@@ -55,7 +55,7 @@ def region_marks(game: Game, region_id: str) -> RegionMarks:
         name=short_name(game.index.regions[region_id].name),
         credibility=region.credibility,
         trend=region.credibility - before,
-        threat=threat_summary(visible_threat(state, region_id)),
+        threat=threat_summary(threats_and_partners(game, region_id)[0]),  # partners are no threat
         warning=region.warning,
         units=len(units),
         tob=any(u.holds_tob for u in units),

@@ -23,6 +23,15 @@ def group_label(group: MenuGroup) -> Text:
     return Text.assemble((f"[{allowed}] ", "dim"), (group.label, "bold" if allowed else "dim"))
 
 
+def _node_key(data: MenuItem | MenuGroup | None) -> object:
+    """What a node stands for, stable across rebuilds: its order, or its group's key."""
+    if isinstance(data, MenuItem):
+        return ("order", data.order)
+    if isinstance(data, MenuGroup):
+        return ("group", data.key)
+    return None
+
+
 class OrderTree(FoldTree[MenuItem | MenuGroup]):
     """Leaves hold MenuItems, groups their MenuGroup. Enter or a click on a leaf posts OrderChosen."""
 
@@ -47,18 +56,40 @@ class OrderTree(FoldTree[MenuItem | MenuGroup]):
         self.guide_depth = 2
 
     def show(self, groups: list[MenuGroup]) -> None:
-        """Rebuild from a fresh menu, keeping open groups and the cursor's place."""
+        """Rebuild from a fresh menu, keeping open groups and the cursor on the same order or group.
+
+        Groups re-sort after an order (allowed ones first), so the cursor follows what it was on,
+        not its row: a second Enter must not give a different order.
+        """
         opened = {
             node.data.key
             for node in self._all_nodes()
             if node.is_expanded and isinstance(node.data, MenuGroup)
         }
+        cursor = self.cursor_node
+        wanted = _node_key(cursor.data) if cursor is not None and cursor.data is not None else None
+        parent_key = (
+            _node_key(cursor.parent.data)
+            if cursor is not None and cursor.parent is not None and cursor.parent.data is not None
+            else None
+        )
         cursor_line = self.cursor_line
         first = not self.root.children
         self.clear()
         for group in groups:
             self._add_group(self.root, group, opened, expand=first and len(groups) <= 2)
-        self.cursor_line = max(0, min(cursor_line, self.last_line))
+        last_line = self.last_line  # builds the tree's lines, so nodes know their line
+        target = self._find(wanted) or self._find(parent_key)
+        if target is not None and target.line >= 0:
+            self.cursor_line = target.line
+        else:
+            self.cursor_line = max(0, min(cursor_line, last_line))
+        self.scroll_to_line(self.cursor_line, animate=False)
+
+    def _find(self, key: object) -> TreeNode | None:
+        if key is None:
+            return None
+        return next((node for node in self._all_nodes() if _node_key(node.data) == key), None)
 
     def _add_group(self, parent: TreeNode, group: MenuGroup, opened: set[str], expand: bool) -> None:
         node = parent.add(group_label(group), data=group, expand=expand or group.key in opened)

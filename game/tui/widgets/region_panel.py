@@ -9,10 +9,22 @@ from textual.widgets import Static
 
 from game.engine import Game
 from game.engine.adjudicate import civilian_protection
+from game.engine.context import ScenarioIndex
 from game.engine.fog import visible_threat
 from game.engine.state import Change
 from game.engine.turn import warning_level
-from game.tui.labels import POSTURES, credibility_band, short_name, signed, words
+from game.engine.wording import plural
+from game.scenario.models import ActorKind
+from game.tui.labels import POSTURES, cause_text, credibility_band, short_name, signed, words
+
+PARTNER_KINDS = (ActorKind.HOST_FORCES, ActorKind.INTERNATIONAL)
+
+
+def threats_and_partners(game: Game, region_id: str) -> tuple[dict[str, str], dict[str, str]]:
+    """What the mission sees of the armed groups, and apart from them its partners (FAMa, Barkhane)."""
+    seen = visible_threat(game.state, region_id)
+    partners = {a: level for a, level in seen.items() if game.index.actors[a].kind in PARTNER_KINDS}
+    return {a: level for a, level in seen.items() if a not in partners}, partners
 
 
 def credibility_series(game: Game, region_id: str) -> list[int]:
@@ -32,14 +44,13 @@ def changes_about(changes: list[Change], region_id: str, unit_ids: set[str]) -> 
     ]
 
 
-def change_lines(change: Change, indent: str = "  ") -> Text:
+def change_lines(index: ScenarioIndex, change: Change, indent: str = "  ") -> Text:
     text = Text(indent)
     if change.delta:
         text.append(f"{signed(change.delta)} ", style="bold")
     text.append(f"{words(change.kind)}: {change.summary}")
     for cause in change.causes:
-        text.append(f"\n{indent}  ↳ {cause.detail or cause.ref} ", style="dim")
-        text.append(f"({cause.kind})", style="dim italic")
+        text.append(f"\n{indent}  ↳ {cause_text(index, cause)}", style="dim")
     return text
 
 
@@ -64,7 +75,7 @@ def region_report(game: Game, region_id: str) -> RenderableType:
     level, sources = warning_level(ctx, region_id)
     parts.append(Text(f"Early warning {level}/3: {', '.join(sources) or 'no sources'}"))
 
-    threats = visible_threat(state, region_id)
+    threats, partners = threats_and_partners(game, region_id)
     text = Text("\nThreats", style="bold")
     text.append(
         " (exact with early warning 2+, else bands)" if region.warning < 2 else " (exact)", style="dim"
@@ -73,11 +84,16 @@ def region_report(game: Game, region_id: str) -> RenderableType:
         text.append(f"\n  {index.actors[actor].name}: {seen}")
     if not threats:
         text.append("\n  none seen")
+    if partners:
+        text.append("\nPartner forces", style="bold")
+        text.append(" (host state, international: activity)", style="dim")
+        for actor, seen in partners.items():
+            text.append(f"\n  {index.actors[actor].name}: {seen}")
     for attack in state.pending_attacks:
         if attack.revealed and attack.region == region_id:
             card = index.cards.get(attack.card)
             text.append(f"\n  ! expected this turn: {card.title if card else attack.card}", style="bold")
-            text.append(f" ({index.actors[attack.actor].name} against {attack.kind.replace('_', ' ')})")
+            text.append(f" ({index.actors[attack.actor].name} against {words(attack.kind)})")
     parts.append(text)
 
     units = [u for u in state.units.values() if u.region == region_id]
@@ -92,10 +108,10 @@ def region_report(game: Game, region_id: str) -> RenderableType:
     for asset_id, asset in state.aviation.items():
         if asset.tasked_region == region_id:
             asset_spec = index.aviation[asset_id]
-            text.append(f"\n  {asset_spec.name}: {asset_spec.kind.value} tasked here")
+            text.append(f"\n  {asset_spec.name}: {words(asset_spec.kind.value)} tasked here")
     for team in index.scenario.civilian_teams:
         if team.base == region_id:
-            text.append(f"\n  {team.name} (civilian, {team.capacity} points)")
+            text.append(f"\n  {team.name} (civilian, {plural(team.capacity, 'point')})")
     if not units and not any(team.base == region_id for team in index.scenario.civilian_teams):
         text.append("\n  none: the mission is absent")
     text.append(f"\n  PoC activities: Tier I {region.tier_one}, Tier III {region.tier_three}")
@@ -125,7 +141,7 @@ def region_report(game: Game, region_id: str) -> RenderableType:
             recent.append(f"\n Turn {record.turn} ({label}, {record.month})", style="italic")
             for change in changes[:12]:
                 recent.append("\n")
-                recent.append_text(change_lines(change))
+                recent.append_text(change_lines(index, change))
             if len(changes) > 12:
                 recent.append(f"\n  … and {len(changes) - 12} more in the SITREP", style="dim")
     if not shown:

@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from game.engine.score import national
+from game.tui.labels import ROLE_SHORT
 from game.tui.session import Session
 
 
@@ -17,7 +18,12 @@ def status_text(session: Session, width: int = 200) -> Text:
     text = Text()
     text.append(f"Turn {min(state.turn, turns)}/{turns}", style="bold")
     text.append(f" · {state.month} · {phase} · ")
-    text.append(f"{'Seat' if session.hotseat else 'Acting as'}: {session.seat_label()}", style="bold")
+    seat = f"{'Seat' if session.hotseat else 'Acting as'}: {session.seat_label()}"
+    if text.cell_len + len(seat) > width - 2:  # one line, so the means stay on screen
+        name = session.player()
+        seat = f"{'Seat' if session.hotseat else 'As'}: {ROLE_SHORT[session.seat]}"
+        seat += f" ({name})" if name and session.hotseat else ""
+    text.append(seat, style="bold")
     lift = sum(
         asset.hours
         for asset_id, asset in state.aviation.items()
@@ -35,7 +41,11 @@ def status_text(session: Session, width: int = 200) -> Text:
         f"Budget {means.budget} · civ {free}/{means.civilian_capacity} · msg {messages} · lift {lift}h"
         f" · cred {credibility} · consent {state.consent} · support {state.mandate_support}"
     )
-    text.append("\n" + (long if len(long) <= width - 2 else short))
+    tiny = (
+        f"Budget {means.budget} · civ {free}/{means.civilian_capacity} · msg {messages} · lift {lift}h"
+        f" · cred {credibility} · consent {state.consent} · UNSC {state.mandate_support}"
+    )
+    text.append("\n" + next((line for line in (long, short) if len(line) <= width - 2), tiny))
     return text
 
 

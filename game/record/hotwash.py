@@ -1,0 +1,210 @@
+"""Debrief sections for a hot-wash: what each card led to, every seat's orders, every attack and why."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from game.engine import orders as O
+from game.engine.cards import story
+from game.engine.state import Change, TurnRecord
+from game.engine.wording import words
+from game.record.replay import ROLE_TITLES, Replay
+from game.record.report import Bullets, Para, Section, Table
+
+TABLE_CAUSE = "resolution table"  # the rule cause every resolved attack carries (adjudicate.py)
+FOLD_ROWS = 12
+
+
+def hot_wash_sections(replay: Replay) -> list[Section]:
+    return [card_outcomes_section(replay), orders_section(replay), attacks_section(replay)]
+
+
+# --- what each event card led to ---------------------------------------------------------------
+
+
+def _card_changes(record: TurnRecord, card_id: str) -> list[Change]:
+    return [c for c in record.changes if any(k.kind == "card" and k.ref == card_id for k in c.causes)]
+
+
+def _led_to(replay: Replay, changes: list[Change]) -> str:
+    """The changes a card caused, summed by kind and place: "credibility −3 in Mopti; consent −3"."""
+    index = replay.game.index
+    totals: dict[tuple[str, str], int] = {}
+    for change in changes:
+        if change.kind in ("means", "policy", "unit", "warning"):
+            continue
+        place = change.target.partition("/")[0]
+        if place in index.regions:
+            place = f"in {index.regions[place].name}"
+        elif change.target in index.units:
+            place = f"among the {index.units[change.target].name}"
+        else:
+            place = ""
+        key = (change.kind, place)
+        totals[key] = totals.get(key, 0) + change.delta
+    parts = [f"{words(kind)} {delta:+d} {place}".strip() for (kind, place), delta in totals.items() if delta]
+    return "; ".join(parts)
+
+
+def card_outcomes_section(replay: Replay) -> Section:
+    """Each card of the game and what it came to here, not in history."""
+    ctx = replay.game.context()
+    results = replay.game.state.card_results
+    items: list[str] = []
+    for view in replay.turns:
+        record = view.record
+        for card_id in dict.fromkeys(record.cards):
+            card = replay.card(card_id)
+            title = card.title if card else words(card_id)
+            parts = []
+            result = results.get(card_id)
+            if result is not None and result.turn == view.number:
+                parts.append(story(ctx, card_id) or "")
+            decided = record.decisions.get(card_id)
+            if card is not None and card.choice is not None and decided:
+                label = next((o.label for o in card.choice.options if o.id == decided), words(decided))
+                parts.append(f"Decision: {label}.")
+            led = _led_to(replay, _card_changes(record, card_id))
+            parts.append(f"It led to: {led}." if led else "No number moved because of it.")
+            items.append(
+                f"Turn {view.number} ({view.month}): **{title}**. " + " ".join(p for p in parts if p)
+            )
+    blocks: list[Para | Bullets | Table] = [
+        Para("What each event card came to in this game (the Events section keeps the historical text)."),
+        Bullets(items) if items else Para("No event cards were drawn."),
+    ]
+    return Section("What each event led to", "card-outcomes", blocks)
+
+
+# --- every seat's orders ------------------------------------------------------------------------
+
+
+def _card_decision(order: O.Order) -> bool:
+    return isinstance(order, O.DecideCard)  # card decisions have their own section
+
+
+def orders_section(replay: Replay) -> Section:
+    """Every order each seat gave, turn by turn: moves, postures, bases, aviation, activities, messages."""
+    blocks: list[Para | Bullets | Table] = []
+    for role, title in ROLE_TITLES.items():
+        if role == O.FACILITATOR:
+            continue
+        rows = [
+            [str(view.number), view.month, "; ".join(given.text for given in orders)]
+            for view in replay.turns
+            if (
+                orders := [g for g in view.orders if g.role == role and not isinstance(g.order, O.DecideCard)]
+            )
+        ]
+        if not rows:
+            continue
+        count = sum(len(row[2].split("; ")) for row in rows)
+        fold = f"{count} orders in {len(rows)} turns" if len(rows) > FOLD_ROWS else ""
+        blocks += [Para(f"**{title}**"), Table(["turn", "month", "orders"], rows, folded=fold)]
+    if not blocks:
+        blocks.append(Para("No seat gave an order: standing postures and card defaults played the game."))
+    return Section("Orders by seat", "orders", blocks)
+
+
+# --- attacks, their outcome and causes, by region -----------------------------------------------
+
+
+@dataclass
+class Attack:
+    turn: int
+    month: str
+    region: str
+    what: str
+    source: str
+    outcome: str
+    killed: int
+    protection: str
+    changes: list[Change] = field(default_factory=list)
+
+
+def _cause(change: Change, kind: str, ref: str | None = None):
+    return next((c for c in change.causes if c.kind == kind and (ref is None or c.ref == ref)), None)
+
+
+def _region_of(replay: Replay, number: int, change: Change) -> str:
+    region = change.target.partition("/")[0]
+    if region in replay.game.index.regions:
+        return region
+    units = replay.state_at(number).units
+    return units[change.target].region if change.target in units else ""
+
+
+def attacks_of(replay: Replay) -> list[Attack]:
+    """Every resolved attack (the changes sharing one resolution-table roll), in the order played."""
+    found: list[Attack] = []
+    for view in replay.turns:
+        current: Attack | None = None
+        key = None
+        for change in view.record.changes:
+            table = _cause(change, "rule", TABLE_CAUSE)
+            if table is None:
+                current, key = None, None
+                continue
+            roll = _cause(change, "roll")
+            this_key = (change.causes[0].detail, roll.detail if roll else "", table.detail)
+            if current is None or this_key != key:
+                source = change.causes[0]
+                # a card's title, or the bot's priority ("P5 civilians") without its long reason
+                origin = (source.detail or words(source.ref)).split(":")[0]
+                defence = roll is not None and roll.detail.partition(", ")[2].startswith("defence")
+                target = "peacekeepers" if defence else "civilians"
+                current = Attack(
+                    view.number,
+                    view.month,
+                    _region_of(replay, view.number, change),
+                    f"an attack on {target}",
+                    origin,
+                    table.detail,
+                    0,
+                    roll.detail if roll else "",
+                )
+                found.append(current)
+                key = this_key
+            current.changes.append(change)
+            if change.kind in ("civilians_killed", "peacekeepers_killed"):
+                current.killed += change.delta
+                current.what = change.summary
+    return found
+
+
+def attacks_section(replay: Replay) -> Section:
+    """The attacks of the game by region: what, outcome, deaths and the protection that decided it."""
+    regions = replay.game.index.regions
+    by_region: dict[str, list[Attack]] = {}
+    for attack in attacks_of(replay):
+        by_region.setdefault(attack.region, []).append(attack)
+    blocks: list[Para | Bullets | Table] = [
+        Para(
+            "Every attack resolved on the table (rules.md §6): the outcome row, the deaths, and the roll "
+            "with the protection items that decided it."
+        )
+    ]
+    for region_id in [*replay.game.index.region_order, ""]:
+        attacks = by_region.get(region_id)
+        if not attacks:
+            continue
+        rows = [
+            [str(a.turn), a.month, a.what, a.source, a.outcome, str(a.killed), a.protection] for a in attacks
+        ]
+        stopped = sum(a.outcome.split(":")[0] in ("prevented", "deterred", "mitigated") for a in attacks)
+        name = regions[region_id].name if region_id in regions else "Elsewhere"
+        blocks.append(
+            Para(
+                f"**{name}**: {len(attacks)} attacks, {stopped} prevented, deterred or mitigated, "
+                f"{sum(a.killed for a in attacks)} killed"
+            )
+        )
+        fold = f"{len(attacks)} attacks" if len(attacks) > FOLD_ROWS else ""
+        blocks.append(
+            Table(
+                ["turn", "month", "attack", "source", "outcome", "killed", "roll and protection"], rows, fold
+            )
+        )
+    if len(blocks) == 1:
+        blocks.append(Para("No attack was resolved."))
+    return Section("Attacks and their causes, by region", "attacks", blocks)

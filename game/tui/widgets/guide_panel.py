@@ -1,0 +1,34 @@
+"""GuidePanel: the guided tutorial's current step, at the top of the play, orders and SITREP screens."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from game.tui.guide import Guide
+
+
+def step_text(guide: Guide) -> Text:
+    step = guide.step
+    if step is None:
+        return Text()
+    text = Text(f"Tutorial {guide.index + 1}/{len(guide.steps)}: ", style="bold")
+    text.append(step.title, style="bold underline")
+    text.append(f"\n{step.text}")
+    text.append("\nn: next step · N: end the guide", style="dim")
+    return text
+
+
+class GuidePanel(Static):
+    """Hidden unless a guided tutorial is running; the app refreshes it when the step changes."""
+
+    DEFAULT_CLASSES = "guide"
+
+    def on_mount(self) -> None:
+        self.show(getattr(self.app, "guide", None))
+
+    def show(self, guide: Guide | None) -> None:
+        active = guide is not None and guide.active
+        self.display = active
+        if active:
+            self.update(step_text(guide))
