@@ -231,10 +231,11 @@ def _reach(ctx: Context, region: str, by_air: bool = False) -> list[str]:
     dispersion = ctx.index.regions[region].dispersion
     if not dispersion:
         return []
-    air = "; a response by air still does" if by_air else ""
+    air = "; a response by air still does, except against a militia's raid" if by_air else ""
     return [
         f"not for a village out of reach of the posts: 1d6 ≤ {dispersion} in "
-        f"{ctx.region_name(region)}, ≤ {dispersion + T.MAJOR_ATTACK_REACH} for a large attack{air}"
+        f"{ctx.region_name(region)}, ≤ {dispersion + T.MAJOR_ATTACK_REACH} for a large attack, "
+        f"≤ {dispersion + T.MILITIA_RAID_REACH} for a militia's raid{air}"
     ]
 
 
