@@ -262,7 +262,7 @@ def run_from_command(args, scenario) -> tuple[list[str], bool]:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from game.analysis.montecarlo import GameFailed
-    from game.cli import UserError
+    from game.errors import UserError
 
     if args.search_seeds < 0:
         raise UserError("--search-seeds must be 0 or more")
