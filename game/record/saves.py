@@ -342,7 +342,7 @@ def remove_stale_temporaries(folder: Path, now: float | None = None) -> list[Pat
     write in progress in another window is never disturbed.
     """
     now = datetime.now().timestamp() if now is None else now
-    removed = []
+    removed: list[Path] = []
     try:
         candidates = list(folder.glob(f".*{SUFFIX}.*.tmp"))
     except OSError:
@@ -530,8 +530,8 @@ def read_save(path: str | Path) -> SaveFile:
         )
     problems = cross_reference_problems(scenario)
     if problems:
-        loc, message = problems[0]
-        raise _damaged(where, f"scenario {'.'.join(map(str, loc))}: {message}")
+        location, message = problems[0]
+        raise _damaged(where, f"scenario {'.'.join(map(str, location))}: {message}")
     return SaveFile(
         path=path,
         scenario=scenario,
