@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
-from rich.console import Group
+from rich.console import Group, JustifyMethod
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -18,6 +18,9 @@ from game.engine.score import Scorecard
 from game.tui.labels import credibility_band, short_name, target_label, words
 from game.tui.session import Session
 
+if TYPE_CHECKING:
+    from game.tui.app import MinusmaApp
+
 VERDICT_MARKS = {
     "better than history": "▲ better",
     "worse than history": "▼ worse",
@@ -28,13 +31,14 @@ VERDICT_MARKS = {
 def scorecard_view(session: Session, card: Scorecard) -> Group:
     game = session.game
     measures = Table(title="Against the historical record", title_justify="left", expand=True)
-    for column, justify in (
+    columns: tuple[tuple[str, JustifyMethod], ...] = (
         ("measure", "left"),
         ("period", "left"),
         ("this game", "right"),
         ("history", "right"),
         ("verdict", "left"),
-    ):
+    )
+    for column, justify in columns:
         measures.add_column(column, justify=justify)
     for measure in card.measures:
         history = f"{measure.low}–{measure.high}" if measure.low is not None else "—"
@@ -109,7 +113,7 @@ class EndScreen(Screen[None]):
         self.query_one("#scorecard").focus()
 
     def action_title(self) -> None:
-        self.app.leave_game()
+        cast("MinusmaApp", self.app).leave_game()
 
     def action_replay(self) -> None:
         from game.tui.replay import ReplayScreen

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
 from textual import on
@@ -28,6 +28,9 @@ from game.tui.widgets.guide_panel import GuidePanel
 from game.tui.widgets.mali_map import MIN_BOX_WIDTH, MaliMap
 from game.tui.widgets.region_panel import RegionPanel
 from game.tui.widgets.status_bar import StatusBar
+
+if TYPE_CHECKING:
+    from game.tui.app import MinusmaApp
 
 LEGEND = "Credibility ●60+ ◐40+ ○20+ ×<20 · ↑↓ last turn\nU units EW warning T TOB H heli I ISR ! attack"
 
@@ -154,7 +157,12 @@ class PlayScreen(Screen[None]):
     def _handoff(self, then) -> None:
         session = self.session
         decisions = [self.game.index.cards[c].title for c in session.undecided_cards(session.seat)]
-        self.app.push_screen(HandoffScreen(session, decisions), lambda _: (self.refresh_view(), then()))
+
+        def after_handoff(_: object) -> None:
+            self.refresh_view()
+            then()
+
+        self.app.push_screen(HandoffScreen(session, decisions), after_handoff)
 
     def _show_new_cards(self) -> None:
         if self.session.seen_cards_turn != self.game.state.turn:
@@ -300,7 +308,7 @@ class PlayScreen(Screen[None]):
             yes="Leave",
             no="Stay",
         )
-        self.app.push_screen(dialog, lambda yes: self.app.leave_game() if yes else None)
+        self.app.push_screen(dialog, lambda yes: cast("MinusmaApp", self.app).leave_game() if yes else None)
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand("Orders", "Give or withdraw this seat's orders", self.action_orders)

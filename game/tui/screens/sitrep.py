@@ -92,7 +92,7 @@ def change_detail(index: ScenarioIndex, change: Change) -> Text:
     return text
 
 
-def group_detail(title: Text, changes: list[Change]) -> Text:
+def group_detail(title: str | Text, changes: list[Change]) -> Text:
     text = Text.assemble(title, "\n\n")
     credibility = [c for c in changes if c.kind == "credibility"]
     if credibility:
