@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from textual.timer import Timer
 
     from game.tui.guide import Guide
-    from game.tui.session import Session
+    from game.tui.session import PlaySession
 
 # The screens a guide step may ask the player to open, by class name.
 GUIDE_SCREENS = {
@@ -66,7 +66,7 @@ class MinusmaApp(SafeApp[int]):
         self.start_scenario = scenario
         self.start_seed = seed
         self.start_load = load
-        self.session: Session | None = None
+        self.session: PlaySession | None = None
         self.guide: Guide | None = None  # the guided tutorial's steps, while one is running
         self._guide_timer: Timer | None = None  # also after each key: this catches mouse-only play
 
@@ -84,7 +84,7 @@ class MinusmaApp(SafeApp[int]):
         self.call_after_refresh(self._check_size)
 
     # --- games ----------------------------------------------------------------------------------
-    def play(self, session: Session, guide: Guide | None = None) -> None:
+    def play(self, session: PlaySession, guide: Guide | None = None) -> None:
         """Leave whatever menus are open and play this game (with a tutorial's guide, or none)."""
         from game.tui.screens.play import PlayScreen
 

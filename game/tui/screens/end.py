@@ -16,7 +16,7 @@ from textual.widgets import Footer, Label, Static
 from game.engine import score
 from game.engine.score import Scorecard
 from game.tui.labels import credibility_band, short_name, target_label, words
-from game.tui.session import Session
+from game.tui.session import PlaySession
 
 if TYPE_CHECKING:
     from game.tui.app import MinusmaApp
@@ -28,7 +28,7 @@ VERDICT_MARKS = {
 }
 
 
-def scorecard_view(session: Session, card: Scorecard) -> Group:
+def scorecard_view(session: PlaySession, card: Scorecard) -> Group:
     game = session.game
     measures = Table(title="Against the historical record", title_justify="left", expand=True)
     columns: tuple[tuple[str, JustifyMethod], ...] = (
@@ -97,7 +97,7 @@ class EndScreen(Screen[None]):
         Binding("q", "app.leave", "Quit"),
     ]
 
-    def __init__(self, session: Session):
+    def __init__(self, session: PlaySession):
         super().__init__()
         self.session = session
 
