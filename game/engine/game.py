@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import get_args
 
 from game.engine import orders as O
+from game.engine import tables as T
 from game.engine.context import Context, ScenarioIndex
 from game.engine.rng import seed_state
 from game.engine.state import (
@@ -166,7 +167,7 @@ class Game:
         if role == Role.POLICE_COMMISSIONER:
             for region in regions:
                 for tier in ("I", "III"):
-                    for points in range(4):
+                    for points in range(T.TIER_POINTS_MAX + 1):
                         found.append(O.SetPocActivity(region=region, tier=tier, points=points))
         if role == Role.COMMS_CHIEF:
             for theme in get_args(O.Theme):

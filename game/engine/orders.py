@@ -116,7 +116,7 @@ class OverrideResult(_Order):
     type: Literal["override_result"] = "override_result"
     kind: Literal["credibility", "consent", "mandate_support", "threat", "host_presence"]
     target: str = ""  # a region, or region/actor for threat; empty for consent and support
-    delta: int = Field(ge=-30, le=30)
+    delta: int = Field(ge=-T.OVERRIDE_MAX, le=T.OVERRIDE_MAX)
     reason: str = Field(min_length=5)
 
 
@@ -235,7 +235,7 @@ def describe(order: Order, ctx: Context | ScenarioIndex | None = None) -> str:
 
 
 def air_hours_needed(strength: int) -> int:
-    return -(-strength // 100) * T.AIR_MOVE_HOURS_PER_100
+    return -(-strength // T.AIR_MOVE_PERSONNEL_STEP) * T.AIR_MOVE_HOURS_PER_100
 
 
 def lift_assets_reaching(ctx: Context, origin: str, destination: str) -> list[str]:

@@ -188,7 +188,11 @@ def order_consequences(ctx: Context, order: O.Order) -> list[str]:
             where = ctx.region_name(region)
             hours = T.TASK_HOURS[spec.kind]
             if spec.kind == AviationKind.ISR:
-                gain = T.WARNING_ISR_LONG if spec.range_km >= 300 else T.WARNING_ISR_TACTICAL
+                gain = (
+                    T.WARNING_ISR_LONG
+                    if spec.range_km >= T.WARNING_ISR_LONG_RANGE_KM
+                    else T.WARNING_ISR_TACTICAL
+                )
                 return [
                     f"early warning {_signed(gain)} in {where} from the next turn's situation phase",
                     f"at warning {T.WARNING_REVEALS_CARDS}+ card attacks there are known before orders",
@@ -221,7 +225,9 @@ def order_consequences(ctx: Context, order: O.Order) -> list[str]:
             lines.append(f"lands in {plural(state.means.release_delay, 'turn')}")
             return lines
         case O.MoveUnit(mode="ground"):
-            return ["by road: counts 50% in patrols this turn on a short road, nothing on a long one"]
+            short, long = T.GROUND_TRANSIT_SHARE[1], T.GROUND_TRANSIT_SHARE[2]
+            on_long = f"{long}%" if long else "nothing"
+            return [f"by road: counts {short}% in patrols this turn on a short road, {on_long} on a long one"]
         case O.MoveUnit(unit=unit_id):
             hours = O.air_hours_needed(state.units[unit_id].strength)
             return [f"by air: {hours} lift hours, at full strength on arrival"]

@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Tree
 
 from game.crash import write_crash_report
+from game.errors import UserError
 from game.text import clean
 from game.tui.dialogs.confirm import ConfirmDialog
 from game.tui.safe_app import SafeApp
@@ -325,8 +326,6 @@ def run(scenario: str | None = None, seed: int | None = None, load: str | None =
     if scenario is not None:
         _check_scenario(scenario)
     if load is not None and not Path(load).exists():
-        from game.cli import UserError
-
         raise UserError(
             f'no save file at {load}; run `minusma` and choose "Load a saved game" to see your saves'
         )
@@ -358,7 +357,6 @@ def run_app(app: App, on_signal: Callable[[], object]) -> int | None:
 
 
 def _check_scenario(name: str) -> None:
-    from game.cli import UserError
     from game.scenario.catalog import find_scenario
     from game.scenario.loader import ScenarioError
 
