@@ -379,7 +379,7 @@ def save_as(game: Game, meta: SaveMeta, name: str) -> Path:
 def _looks_like_a_save(raw: bytes | str) -> bool:
     """A file that says it is a save somewhere in its first kilobytes: damage, not another kind of file."""
     head = raw[:4096]
-    return (b'"minusma-save"' if isinstance(head, bytes) else '"minusma-save"') in head  # type: ignore[operator]
+    return (b'"minusma-save"' if isinstance(head, bytes) else '"minusma-save"') in head  # type: ignore[operator]  # same type as head
 
 
 def _read_text(path: Path) -> str:

@@ -98,7 +98,7 @@ def _yaml_loc(data: object, loc: Iterable[str | int]) -> Location:
             isinstance(data, list) and isinstance(part, int) and part < len(data)
         )
         if inside:
-            data = data[part]  # type: ignore[index]
+            data = data[part]  # type: ignore[index]  # `inside` checked the key or index
         elif isinstance(part, str) and ("[" in part or (isinstance(data, dict) and part == data.get("type"))):
             continue  # pydantic's tag of a union member, such as 'credibility': not written in the YAML
         else:
