@@ -367,7 +367,7 @@ def remove_stale_temporaries(folder: Path, now: float | None = None) -> list[Pat
     write in progress in another window is never disturbed.
     """
     now = datetime.now().timestamp() if now is None else now
-    removed = []
+    removed: list[Path] = []
     try:
         candidates = list(folder.glob(f".*{SUFFIX}.*.tmp"))
     except OSError:
@@ -403,7 +403,7 @@ def save_as(game: Game, meta: SaveMeta, name: str) -> Path:
 def _looks_like_a_save(raw: bytes | str) -> bool:
     """A file that says it is a save somewhere in its first kilobytes: damage, not another kind of file."""
     head = raw[:4096]
-    return (b'"minusma-save"' if isinstance(head, bytes) else '"minusma-save"') in head  # type: ignore[operator]
+    return (b'"minusma-save"' if isinstance(head, bytes) else '"minusma-save"') in head  # type: ignore[operator]  # same type as head
 
 
 def _read_text(path: Path) -> str:
@@ -555,8 +555,8 @@ def read_save(path: str | Path) -> SaveFile:
         )
     problems = cross_reference_problems(scenario)
     if problems:
-        loc, message = problems[0]
-        raise _damaged(where, f"scenario {'.'.join(map(str, loc))}: {message}")
+        location, message = problems[0]
+        raise _damaged(where, f"scenario {'.'.join(map(str, location))}: {message}")
     return SaveFile(
         path=path,
         scenario=scenario,
