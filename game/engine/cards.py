@@ -228,7 +228,7 @@ def apply_effect(ctx: Context, card: Card, effect: Effect, regions: list[str], e
                 "peacekeeper_attack": "peacekeepers",
                 "host_force_attack": "host_forces",
             }[effect.type]
-            actor = getattr(effect, "perpetrator", None) or effect.attacker
+            actor = effect.perpetrator if isinstance(effect, CivilianAttackEffect) else effect.attacker
             for region in _targets(effect, regions, ctx):
                 state.pending_attacks.append(
                     PendingAttack(

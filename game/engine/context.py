@@ -8,7 +8,7 @@ from functools import cached_property
 
 from game.engine import rng
 from game.engine.rng import GOLDEN_GAMMA, MASK64
-from game.engine.state import Cause, Change, GameState, Roll
+from game.engine.state import Cause, Change, ChangeKind, GameState, Roll
 from game.engine.tables import (
     CREDIBILITY_MAX,
     CREDIBILITY_MIN,
@@ -76,7 +76,7 @@ class ScenarioIndex:
         )
         self.historical_by_month: dict[str, list[Card]] = {}
         for card in scenario.cards:
-            if card.kind == "historical":
+            if card.kind == "historical" and card.date is not None:  # the model requires a date
                 self.historical_by_month.setdefault(card.date, []).append(card)
         self.generic_cards = [card for card in scenario.cards if card.kind == "generic"]
 
@@ -180,7 +180,7 @@ class Context:
 
     # --- the ledger -----------------------------------------------------------------------------
     def record(
-        self, kind: str, target: str, delta: int, after: int, summary: str, causes: list[Cause]
+        self, kind: ChangeKind, target: str, delta: int, after: int, summary: str, causes: list[Cause]
     ) -> None:
         state = self.state
         state.current.changes.append(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import get_args
+
 from game.engine import orders as O
 from game.engine import tables as T
 from game.engine.context import Context, ScenarioIndex
@@ -168,8 +170,8 @@ class Game:
                     for points in range(T.TIER_POINTS_MAX + 1):
                         found.append(O.SetPocActivity(region=region, tier=tier, points=points))
         if role == Role.COMMS_CHIEF:
-            for theme in O.Theme.__args__:
-                for channel in O.Channel.__args__:
+            for theme in get_args(O.Theme):
+                for channel in get_args(O.Channel):
                     for audience in ["national", *regions]:
                         found.append(O.IssueMessage(theme=theme, channel=channel, audience=audience))
         if role == Role.SRSG:

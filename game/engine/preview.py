@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from game.engine import orders as O
 from game.engine import tables as T
 from game.engine.cards import card_regions
@@ -39,7 +41,7 @@ def _toll(deaths: tuple[int, int]) -> str:
     return str(low) if low == high else f"{low}–{high}"
 
 
-def _condition(outcomes: list[str]) -> str:
+def _condition(outcomes: Sequence[str]) -> str:
     key = tuple(sorted(outcomes))
     for group, text in OUTCOME_GROUPS.items():
         if key == tuple(sorted(group)):

@@ -288,8 +288,8 @@ def _resolve_actions(ctx: Context, actions: list[adversary.Action]) -> None:
             resolve_civilian_attack(ctx, action.region, action.actor, unopposed, source)
         elif action.kind in ("peacekeepers", "supply_route"):
             sides, minus = T.PK_STRIKE_DICE if action.kind == "peacekeepers" else T.IED_DICE
-            unopposed = max(0, ctx.die(sides, f"toll of a strike on {ctx.unit_name(action.unit)}") - minus)
             assert action.unit is not None
+            unopposed = max(0, ctx.die(sides, f"toll of a strike on {ctx.unit_name(action.unit)}") - minus)
             resolve_peacekeeper_attack(ctx, action.unit, action.actor, unopposed, 0, 0, source)
         elif action.kind == "host_forces":
             deaths = (
@@ -761,7 +761,7 @@ def _threat_drift(ctx: Context, region_id: str, international: int) -> None:
 
 def _mandate_renewal(ctx: Context, resolution: str) -> None:
     state = ctx.state
-    case = state.policy.renewal_case
+    case: str = state.policy.renewal_case
     for card_id, option in state.current.decisions.items():
         if option in ("poc_first", "status_quo") and ctx.card(card_id).choice is not None:
             case = option

@@ -98,7 +98,7 @@ def _yaml_loc(data: object, loc: Iterable[str | int]) -> Location:
             isinstance(data, list) and isinstance(part, int) and part < len(data)
         )
         if inside:
-            data = data[part]  # type: ignore[index]
+            data = data[part]  # type: ignore[index]  # `inside` checked the key or index
         elif isinstance(part, str) and ("[" in part or (isinstance(data, dict) and part == data.get("type"))):
             continue  # pydantic's tag of a union member, such as 'credibility': not written in the YAML
         else:
@@ -117,7 +117,7 @@ def validate_yaml(text: str, file: str, model: type[M], what: str) -> tuple[M, y
         data, root = parse_yaml(text, file)
     except FileReadError as error:
         raise ScenarioError.unreadable(error) from None
-    if not isinstance(data, dict):
+    if not isinstance(data, dict) or root is None:
         raise ScenarioError([ScenarioProblem(file, 1, 1, "", f"{what} must be a mapping of keys to values")])
     try:
         return model.model_validate(data), root
@@ -230,8 +230,8 @@ def cross_reference_problems(scenario: Scenario) -> list[tuple[Location, str]]:
             problems.append(
                 (("cards", c_index, "date"), f"outside the calendar ({first_month} to {last_month})")
             )
-        for g_index, region in enumerate(card.regions):
-            region_ref(("cards", c_index, "regions", g_index), region)
+        for g_index, card_region in enumerate(card.regions):
+            region_ref(("cards", c_index, "regions", g_index), card_region)
         effect_lists: list[tuple[Location, list]] = [((("cards", c_index, "effects")), card.effects)]
         if card.choice is not None:
             for o_index, option in enumerate(card.choice.options):
@@ -241,9 +241,9 @@ def cross_reference_problems(scenario: Scenario) -> list[tuple[Location, str]]:
         for base_loc, effects in effect_lists:
             for e_index, effect in enumerate(effects):
                 loc = (*base_loc, e_index)
-                region = getattr(effect, "region", None)
-                region_ref((*loc, "region"), region, allow_all=True)
-                if region is None and hasattr(effect, "region") and not card.regions:
+                effect_region = getattr(effect, "region", None)
+                region_ref((*loc, "region"), effect_region, allow_all=True)
+                if effect_region is None and hasattr(effect, "region") and not card.regions:
                     problems.append(((*loc, "region"), "no region here and the card names no regions"))
                 for field in ("perpetrator", "attacker", "actor"):
                     if hasattr(effect, field):

@@ -148,11 +148,12 @@ class Session:
                     f"{self.path}: made by a newer minusma (session version {version}); "
                     "upgrade minusma to join it"
                 )
-            text = {
+            settings = {
                 key: meta[key]
                 for key in ("scenario", "scenario_hash", "seed", "seats", "pin_salt", "pin_hash")
             }
-            if not all(isinstance(value, str) for value in text.values()):
+            text = {key: value for key, value in settings.items() if isinstance(value, str)}
+            if len(text) != len(settings):
                 raise ValueError("a setting is not text")
             seed, seats = text["seed"], json.loads(text["seats"])
             if not _SEED.match(seed):

@@ -87,18 +87,19 @@ def _group_for(game: Game, order: O.Order, namer: _Namer) -> tuple[list[tuple[st
                 case _:
                     return group, "close its temporary operating base"
         case O.TaskAviation(asset=asset_id, region=region):
-            spec, asset = index.aviation[asset_id], state.aviation[asset_id]
+            asset_spec, asset = index.aviation[asset_id], state.aviation[asset_id]
             task = f"over {namer.region(asset.tasked_region)}" if asset.tasked_region else "not tasked"
-            label = f"{spec.name} — {words(spec.kind.value)}, {task}, {asset.hours} h left"
+            label = f"{asset_spec.name} — {words(asset_spec.kind.value)}, {task}, {asset.hours} h left"
             detail = (
-                f"{spec.name} ({spec.country}): {spec.aircraft} {words(spec.kind.value)} aircraft based in "
-                f"{namer.region(spec.base)}, reach {spec.range_km} km, {asset.hours} flying hours left, "
+                f"{asset_spec.name} ({asset_spec.country}): {asset_spec.aircraft} "
+                f"{words(asset_spec.kind.value)} aircraft based in {namer.region(asset_spec.base)}, "
+                f"reach {asset_spec.range_km} km, {asset.hours} flying hours left, "
                 f"{task}."
             )
             group = [(f"air:{asset_id}", label, detail)]
             if region is None:
                 return group, "stand down"
-            distance = index.distance_km[spec.base][region]
+            distance = index.distance_km[asset_spec.base][region]
             return group, f"task over {namer.region(region)} ({distance} km)"
         case O.SetPocActivity(region=region, tier=tier, points=points):
             regional = state.regions[region]

@@ -17,7 +17,7 @@ from game.engine.state import Change
 from game.engine.wording import plural
 from game.tui.dialogs.once import DismissOnce
 from game.tui.labels import ROLE_TITLES, say_do_text, signed, words
-from game.tui.session import Session
+from game.tui.session import PlaySession
 
 PHASES = (
     ("event", "Events and decisions"),
@@ -47,7 +47,7 @@ def card_stories(game, record: TurnRecord) -> list[tuple[str, str]]:
     ]
 
 
-def phase_text(session: Session, record: TurnRecord, phase: str) -> Text:
+def phase_text(session: PlaySession, record: TurnRecord, phase: str) -> Text:
     game = session.game
     text = Text()
     if phase == "event":
@@ -102,7 +102,7 @@ class TurnResultsScreen(DismissOnce, Screen[None]):
         Binding("s,escape", "sitrep", "SITREP"),
     ]
 
-    def __init__(self, session: Session, record: TurnRecord | None = None):
+    def __init__(self, session: PlaySession, record: TurnRecord | None = None):
         super().__init__()
         self.session = session
         self.record = record

@@ -19,14 +19,14 @@ from game.engine.state import Change
 from game.engine.wording import plural
 from game.tui.dialogs.once import DismissOnce
 from game.tui.labels import PHASE_TITLES, cause_text, say_do_text, short_name, signed, target_label, words
-from game.tui.session import Session
+from game.tui.session import PlaySession
 from game.tui.widgets.fold_tree import FoldTree
 from game.tui.widgets.guide_panel import GuidePanel
 
 MISSION_KINDS = {"means", "consent", "mandate_support", "policy"}
 
 
-def change_group(session: Session, change: Change) -> str:
+def change_group(session: PlaySession, change: Change) -> str:
     """The region a change belongs to, or "mission" for mission-wide ones."""
     state = session.game.state
     if change.kind in MISSION_KINDS:
@@ -39,7 +39,7 @@ def change_group(session: Session, change: Change) -> str:
     return "mission"
 
 
-def group_changes(session: Session, record: TurnRecord) -> dict[str, list[Change]]:
+def group_changes(session: PlaySession, record: TurnRecord) -> dict[str, list[Change]]:
     groups: dict[str, list[Change]] = {region: [] for region in session.game.index.region_order}
     groups["mission"] = []
     for change in record.changes:
@@ -54,7 +54,7 @@ def group_changes(session: Session, record: TurnRecord) -> dict[str, list[Change
     return ordered
 
 
-def group_title(session: Session, record: TurnRecord, key: str, changes: list[Change]) -> Text:
+def group_title(session: PlaySession, record: TurnRecord, key: str, changes: list[Change]) -> Text:
     if key == "mission":
         return Text.assemble(("Mission-wide", "bold"), (f" · {plural(len(changes), 'change')}", "dim"))
     name = short_name(session.game.index.regions[key].name)
@@ -92,7 +92,7 @@ def change_detail(index: ScenarioIndex, change: Change) -> Text:
     return text
 
 
-def group_detail(title: Text, changes: list[Change]) -> Text:
+def group_detail(title: str | Text, changes: list[Change]) -> Text:
     text = Text.assemble(title, "\n\n")
     credibility = [c for c in changes if c.kind == "credibility"]
     if credibility:
@@ -114,7 +114,7 @@ class SitrepScreen(DismissOnce, Screen[None]):
         Binding("x", "expand_all", "Expand all"),
     ]
 
-    def __init__(self, session: Session, record: TurnRecord | None = None):
+    def __init__(self, session: PlaySession, record: TurnRecord | None = None):
         super().__init__()
         self.session = session
         self.record = record

@@ -32,7 +32,7 @@ class SeatApp(MinusmaApp):
         self.role = role
         self.officer = name
         self.poll_seconds = poll
-        self.session: SeatSession | None = None  # type: ignore[assignment]
+        self.session: SeatSession | None = None
         self.holder = uuid.uuid4().hex  # this window's token for its hold on the seat
         self._since_heartbeat = 0.0
 

@@ -7,10 +7,10 @@ from textual.widget import Widget
 
 from game.engine.score import national
 from game.tui.labels import ROLE_SHORT
-from game.tui.session import Session
+from game.tui.session import PlaySession
 
 
-def status_text(session: Session, width: int = 200) -> Text:
+def status_text(session: PlaySession, width: int = 200) -> Text:
     game = session.game
     state, means = game.state, game.state.means
     turns = game.scenario.calendar.turns
@@ -52,9 +52,9 @@ def status_text(session: Session, width: int = 200) -> Text:
 class StatusBar(Widget):
     """Two lines at the top of the play screen; shorter words when the terminal is narrow."""
 
-    session: Session | None = None
+    session: PlaySession | None = None
 
-    def show(self, session: Session) -> None:
+    def show(self, session: PlaySession) -> None:
         self.session = session
         self.refresh()
 
