@@ -62,3 +62,8 @@ def words(identifier: str) -> str:
 def plural(count: int, noun: str, many: str | None = None) -> str:
     """ "1 peacekeeper", "2 peacekeepers"; `many` for irregular plurals ("1 turn", "3 turns")."""
     return f"{count} {noun if count == 1 else (many or noun + 's')}"
+
+
+def seat_name(role: str) -> str:
+    """A seat as players call it: "force_commander" -> "Force Commander"."""
+    return ROLE_NAMES.get(role) or words(role)

@@ -25,6 +25,7 @@ from pydantic import ValidationError
 from game.engine import ORDER_ADAPTER, Game, IllegalOrder
 from game.engine.context import ScenarioIndex
 from game.engine.orders import FACILITATOR, Order, describe
+from game.engine.wording import seat_name
 from game.fileread import FileReadError, printable, read_text
 from game.scenario.loader import scenario_hash
 from game.scenario.models import Role, Scenario
@@ -404,7 +405,7 @@ class Session:
                 other, _, seen = row[0].partition("|")
                 quiet = now - float(seen)
                 if other != holder and quiet < CLAIM_STALE_SECONDS:
-                    seat = role.replace("_", " ")
+                    seat = seat_name(role)
                     raise SessionError(
                         f"the {seat} seat is open in another terminal or browser tab (heard from "
                         f"{max(0, int(quiet))} s ago); choose another seat, or close that window and "
