@@ -62,6 +62,8 @@ def test_each_kind_is_a_whole_unit(mini, kind_type: str) -> None:
     for candidate in kind.candidates(ctx, seat):
         assert isinstance(candidate, kind.model)
         assert kind.subject(candidate)
+        lines = kind.preview(candidate, ctx)  # the orders screen previews illegal candidates too
+        assert all(isinstance(line, str) and line for line in lines)
     assert kind.why_illegal(order, ctx) is None
     text = kind.describe(order, Names(game.index))
     assert text and not SNAKE_ID.search(text), text

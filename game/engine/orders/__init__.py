@@ -1,7 +1,7 @@
 """Orders: one unit per kind (orders/<family>.py), one registry, and the calls that dispatch on it.
 
-Each kind's OrderKind (base.py) holds its model, seat, candidates, legality, effect, description and
-menu place; KINDS maps an order's `type` to it. Everything else here only looks the kind up.
+Each kind's OrderKind (base.py) holds its model, seat, candidates, legality, effect, description,
+preview and menu place; KINDS maps an order's `type` to it. Everything else here only looks it up.
 """
 
 from __future__ import annotations

@@ -8,6 +8,7 @@ from typing import Literal
 from game.engine import tables as T
 from game.engine.context import Context
 from game.engine.orders.base import MenuPath, Names, OrderKind, RegionNamer, _Order
+from game.engine.preview import signed
 from game.engine.state import Cause
 from game.engine.wording import words
 from game.scenario.models import AviationKind, Role
@@ -127,6 +128,29 @@ def _menu(order: TaskAviation, ctx: Context, region: RegionNamer) -> MenuPath:
     return group, f"task over {region(order.region)} ({distance} km)"
 
 
+def _preview(order: TaskAviation, ctx: Context) -> list[str]:
+    if order.region is None:
+        return ["no more early warning or air cover from this asset where it was tasked"]
+    spec = ctx.index.aviation[order.asset]
+    if spec.kind not in T.TASK_HOURS:  # utility helicopters take no standing task: nothing to preview
+        return []
+    where = ctx.region_name(order.region)
+    hours = T.TASK_HOURS[spec.kind]
+    if spec.kind == AviationKind.ISR:
+        gain = T.WARNING_ISR_LONG if spec.range_km >= 300 else T.WARNING_ISR_TACTICAL
+        return [
+            f"early warning {signed(gain)} in {where} from the next turn's situation phase",
+            f"at warning {T.WARNING_REVEALS_CARDS}+ card attacks there are known before orders",
+            f"{hours} flying hours a turn",
+        ]
+    return [
+        f"protection {signed(T.ATTACK_HELICOPTER_WARNED)} in {where} with early warning 1+, "
+        f"{signed(T.ATTACK_HELICOPTER_UNWARNED)} without",
+        f"peacekeepers there defend {signed(T.PK_ATTACK_HELICOPTER)}",
+        f"{hours} flying hours a turn",
+    ]
+
+
 TASK_AVIATION = OrderKind(
     model=TaskAviation,
     role=_role,
@@ -137,5 +161,6 @@ TASK_AVIATION = OrderKind(
     describe=_describe,
     menu=_menu,
     target=lambda order: ("tasking", order.asset),
+    preview=_preview,
 )
 KINDS = (TASK_AVIATION,)

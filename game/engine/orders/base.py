@@ -56,6 +56,7 @@ class OrderKind:
     apply: its effect on the state, with the causes to record. describe: one line in names.
     menu: where it sits in a seat's order menu, and its label there.
     target: what it sets, when a later order on the same target replaces it this turn (else None).
+    preview: what it will do by the rules, in plain words, before it is given (rules.md's numbers).
     """
 
     model: type[_Order]
@@ -67,6 +68,7 @@ class OrderKind:
     describe: Callable[[Any, Names], str]
     menu: Callable[[Any, Context, RegionNamer], MenuPath]
     target: Callable[[Any], tuple[str, ...] | None] = lambda order: None
+    preview: Callable[[Any, Context], list[str]] = lambda order, ctx: []
 
     @property
     def type(self) -> str:

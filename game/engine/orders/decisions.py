@@ -8,6 +8,7 @@ from typing import Literal
 from game.engine.cards import default_option
 from game.engine.context import Context
 from game.engine.orders.base import MenuPath, Names, OrderKind, RegionNamer, _Order
+from game.engine.preview import option_consequences
 from game.engine.state import Cause
 from game.engine.wording import words
 from game.scenario.models import Role
@@ -82,6 +83,13 @@ def _menu(order: DecideCard, ctx: Context, region: RegionNamer) -> MenuPath:
     return [(f"card:{order.card}", f"Decision: {card.title}{now}", card.choice.prompt)], label
 
 
+def _preview(order: DecideCard, ctx: Context) -> list[str]:
+    card = ctx.card(order.card)
+    assert card.choice is not None
+    option = next(o for o in card.choice.options if o.id == order.option)
+    return option_consequences(ctx, card, option)
+
+
 DECIDE_CARD = OrderKind(
     model=DecideCard,
     role=_role,
@@ -92,5 +100,6 @@ DECIDE_CARD = OrderKind(
     describe=_describe,
     menu=_menu,
     target=lambda order: ("decision", order.card),
+    preview=_preview,
 )
 KINDS = (DECIDE_CARD,)

@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal, get_args
 
+from game.engine import tables as T
 from game.engine.context import Context
 from game.engine.orders.base import MenuPath, Names, OrderKind, RegionNamer, _Order
+from game.engine.preview import signed
 from game.engine.state import Cause, Message
 from game.engine.wording import plural, words
 from game.scenario.models import Role
@@ -108,6 +110,15 @@ def _menu(order: IssueMessage, ctx: Context, region: RegionNamer) -> MenuPath:
     return path, f"to {region(order.audience)}"
 
 
+def _preview(order: IssueMessage, ctx: Context) -> list[str]:
+    credibility = T.THEME_CREDIBILITY[order.theme]
+    lines = [f"Say {signed(T.THEME_SAY[order.theme])} (what the mission promises)"]
+    if credibility:
+        lines.append(f"credibility up to {signed(credibility)} where it lands")
+    lines.append(f"lands in {plural(ctx.state.means.release_delay, 'turn')}")
+    return lines
+
+
 ISSUE_MESSAGE = OrderKind(
     model=IssueMessage,
     role=_role,
@@ -117,5 +128,6 @@ ISSUE_MESSAGE = OrderKind(
     apply=_apply,
     describe=_describe,
     menu=_menu,
+    preview=_preview,
 )
 KINDS = (ISSUE_MESSAGE,)

@@ -173,6 +173,13 @@ def _menu(order: MoveUnit, ctx: Context, region: RegionNamer) -> MenuPath:
     return group, f"move by air to {region(order.to)} ({hours} lift h; {reach} h in reach)"
 
 
+def _preview(order: MoveUnit, ctx: Context) -> list[str]:
+    if order.mode == "ground":
+        return ["by road: counts 50% in patrols this turn on a short road, nothing on a long one"]
+    hours = air_hours_needed(ctx.state.units[order.unit].strength)
+    return [f"by air: {hours} lift hours, at full strength on arrival"]
+
+
 MOVE_UNIT = OrderKind(
     model=MoveUnit,
     role=unit_role,
@@ -182,5 +189,6 @@ MOVE_UNIT = OrderKind(
     apply=_apply,
     describe=_describe,
     menu=_menu,
+    preview=_preview,
 )
 KINDS = (MOVE_UNIT,)

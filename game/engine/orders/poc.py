@@ -10,6 +10,7 @@ from pydantic import Field
 from game.engine import tables as T
 from game.engine.context import Context
 from game.engine.orders.base import MenuPath, Names, OrderKind, RegionNamer, _Order
+from game.engine.preview import signed
 from game.engine.state import Cause
 from game.engine.wording import plural
 from game.scenario.models import Role
@@ -79,6 +80,21 @@ def _menu(order: SetPocActivity, ctx: Context, region: RegionNamer) -> MenuPath:
     return [(f"poc:{order.region}", label, detail)], f"Tier {order.tier}: {plural(order.points, 'point')}"
 
 
+def _preview(order: SetPocActivity, ctx: Context) -> list[str]:
+    region, points = ctx.region_name(order.region), order.points
+    if order.tier == "I":
+        gain = min(points * T.TIER_ONE_CREDIBILITY_PER_POINT, T.TIER_ONE_CREDIBILITY_MAX)
+        return [
+            f"credibility {signed(gain)} a turn in {region}",
+            f"a community alert network: early warning {signed(T.WARNING_TIER_ONE)} next turn"
+            if points
+            else "no alert network",
+        ]
+    return [
+        f"each turn, on 1d6 at or under {points + 1}, the strongest militia threat in {region} falls by 1"
+    ]
+
+
 SET_POC_ACTIVITY = OrderKind(
     model=SetPocActivity,
     role=_role,
@@ -89,5 +105,6 @@ SET_POC_ACTIVITY = OrderKind(
     describe=_describe,
     menu=_menu,
     target=lambda order: ("tier", order.region, order.tier),
+    preview=_preview,
 )
 KINDS = (SET_POC_ACTIVITY,)

@@ -8,6 +8,7 @@ from typing import Literal
 from game.engine import tables as T
 from game.engine.context import Context
 from game.engine.orders.base import MenuPath, Names, OrderKind, RegionNamer, _Order
+from game.engine.preview import signed
 from game.engine.state import Cause
 from game.engine.wording import POLICY_TITLES, plural, words
 from game.scenario.models import Role
@@ -97,6 +98,72 @@ def _menu(order: SetPolicy, ctx: Context, region: RegionNamer) -> MenuPath:
     return [(f"policy:{name}", f"{POLICY_TITLES[name]} (now: {words(current)})", note)], words(order.value)
 
 
+def _preview(order: SetPolicy, ctx: Context) -> list[str]:
+    name, value, state = order.name, order.value, ctx.state
+    if name == "poc_definition":
+        lines = _definition(value)
+        if state.turn > 1 and state.policy.definition_changes >= 1:
+            lines.append(
+                f"changing the PoC line again after the first turn: credibility "
+                f"{signed(-T.POLICY_CHANGE_CREDIBILITY)} everywhere, now"
+            )
+        elif state.policy.definition_changes == 0:
+            lines.append(
+                f"free in the first turn; any later change costs "
+                f"{signed(-T.POLICY_CHANGE_CREDIBILITY)} credibility everywhere"
+            )
+        return lines
+    if name == "orientation" and value == "people_centred":
+        return [
+            f"Tier I work gives {signed(T.PEOPLE_CENTRED_TIER_ONE_BONUS)} more credibility a turn",
+            f"host-state consent {signed(-1)} every {T.PEOPLE_CENTRED_CONSENT_EVERY} turns",
+        ]
+    if name == "orientation":
+        return [
+            f"host-state consent {signed(T.STATE_CENTRED_CONSENT)} a turn, "
+            f"up to {T.STATE_CENTRED_CONSENT_LIMIT}",
+            "Tier I gives no extra credibility",
+        ]
+    if name == "irc_under_u3" and value == "true":
+        return [
+            "messages land the turn they are issued (no civilian release delay)",
+            f"budget {signed(-T.U3_BUDGET_COST)} every turn while it lasts",
+        ]
+    if name == "irc_under_u3":
+        return [
+            f"messages wait {plural(ctx.index.scenario.means.release_delay_turns, 'turn')} for release",
+            f"saves {T.U3_BUDGET_COST} budget a turn",
+        ]
+    if value == "poc_first":
+        return [
+            f"at the next renewal: {signed(T.RENEWAL_CASE_BONUS)} to the vote if national "
+            f"credibility is {T.RENEWAL_CASE_CREDIBILITY}+ and the Say–Do gap under "
+            f"{T.RENEWAL_CASE_GAP}, otherwise {signed(-T.RENEWAL_CASE_PENALTY)}",
+            f"PoC becomes the first priority at {T.RENEWAL_POC_FIRST_AT}+: budget "
+            f"{signed(T.POC_FIRST_MEANS['budget'])} a turn, aviation "
+            f"{signed(T.POC_FIRST_MEANS['aviation_pct'])}%, one more message slot",
+        ]
+    return ["at the next renewal: no bonus, no risk; PoC stays a task among others"]
+
+
+def _definition(value: str) -> list[str]:
+    if value == "define_poc":
+        return [
+            f"protection {signed(T.POC_DEFINED_BONUS)} wherever units act to protect",
+            f"Say {signed(T.POLICY_SAY['define_poc'])} a turn: the promise must be kept",
+            "the Chief of Communications can explain the definition",
+        ]
+    if value == "avoid_term":
+        return [
+            f"Say {signed(T.POLICY_SAY['avoid_term'])}: nothing promised by name",
+            f"messages about tactical successes earn {signed(T.AVOID_TERM_SUCCESS_BONUS)} more credibility",
+        ]
+    return [
+        f"protection {signed(-T.POC_UNDEFINED_PENALTY)} where caveated units are present",
+        f"Say {signed(T.POLICY_SAY['status_quo'])} a turn",
+    ]
+
+
 SET_POLICY = OrderKind(
     model=SetPolicy,
     role=_role,
@@ -107,5 +174,6 @@ SET_POLICY = OrderKind(
     describe=_describe,
     menu=_menu,
     target=lambda order: ("policy", order.name),
+    preview=_preview,
 )
 KINDS = (SET_POLICY,)

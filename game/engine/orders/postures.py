@@ -9,6 +9,7 @@ from game.engine import tables as T
 from game.engine.context import Context
 from game.engine.orders.base import MenuPath, Names, OrderKind, RegionNamer, _Order
 from game.engine.orders.movement import seat_units, unit_group, unit_role, unit_subject
+from game.engine.preview import reach, signed
 from game.engine.state import Cause
 from game.engine.wording import POSTURES, words
 from game.scenario.models import Caveat, Role, UnitType
@@ -83,6 +84,25 @@ def _posture_menu(order: SetPosture, ctx: Context, region: RegionNamer) -> MenuP
     return unit_group(ctx, order.unit, region), f"posture: {POSTURES[order.posture]}"
 
 
+def _posture_preview(order: SetPosture, ctx: Context) -> list[str]:
+    region = ctx.state.units[order.unit].region
+    if order.posture == "patrol":
+        return [
+            f"protection {signed(T.PATROL_PROTECTION)} in its region "
+            f"(patrols add up to {signed(T.PATROL_PROTECTION_MAX)})",
+            *reach(ctx, region),
+            "patrols are exposed: the armed groups may strike them",
+        ]
+    if order.posture == "quick_reaction":
+        return [
+            f"answers attacks on civilians: {signed(T.QRF_IN_REGION)} in its region, "
+            f"{signed(T.QRF_NEIGHBOUR)} one road away, {signed(T.QRF_BY_AIR)} by air "
+            f"with early warning 1+ and {T.QRF_AIR_HOURS} lift hours",
+            *reach(ctx, region, by_air=True),
+        ]
+    return [f"protection {signed(T.BASE_POSTURE_PROTECTION)} around the camp (once per region)"]
+
+
 SET_POSTURE = OrderKind(
     model=SetPosture,
     role=unit_role,
@@ -93,6 +113,7 @@ SET_POSTURE = OrderKind(
     describe=_posture_describe,
     menu=_posture_menu,
     target=lambda order: ("posture", order.unit),
+    preview=_posture_preview,
 )
 
 
@@ -141,6 +162,19 @@ def _open_menu(order: OpenBase, ctx: Context, region: RegionNamer) -> MenuPath:
     return unit_group(ctx, order.unit, region), label
 
 
+def _open_preview(order: OpenBase, ctx: Context) -> list[str]:
+    region_id = ctx.state.units[order.unit].region
+    region = ctx.region_name(region_id)
+    return [
+        f"protection of civilians {signed(T.TOB_PROTECTION)} in {region}",
+        *reach(ctx, region_id),
+        f"credibility {signed(T.TOB_CREDIBILITY_PER_TURN)} a turn in {region}; "
+        f"hostile narratives there {signed(-T.INFO_ATTACK_TOB_REDUCTION)}",
+        f"budget {signed(-T.TOB_OPEN_COST)} now, {signed(-T.TOB_UPKEEP)} every turn",
+        "the unit stays put in base posture: an exposed target for the armed groups",
+    ]
+
+
 OPEN_BASE = OrderKind(
     model=OpenBase,
     role=_force_commander,
@@ -150,6 +184,7 @@ OPEN_BASE = OrderKind(
     apply=_open_apply,
     describe=_open_describe,
     menu=_open_menu,
+    preview=_open_preview,
 )
 
 
