@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import html
 import io
 
 from rich.console import Console
 from textual.pilot import Pilot
-from textual.widgets import Static
+from textual.widgets import OptionList, Static
 
 from game.engine import orders as O
 from game.engine import tables as T
@@ -168,6 +169,26 @@ def test_the_glossary_opens_from_the_map_orders_and_sitrep() -> None:
             assert under == "SitrepScreen"
             titles = [command.title for command in app.get_system_commands(app.screen)]
             assert "Glossary" in titles
+
+    asyncio.run(scenario())
+
+
+def test_glossary_terms_in_brackets_are_listed_as_written() -> None:
+    """'[N]' is a term, not console markup: the list must show its brackets."""
+
+    async def scenario() -> None:
+        app = new_app()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await playing(pilot)
+            await pilot.press("g")
+            await settle(pilot)
+            listing = app.screen.query_one(OptionList)
+            first = app.screen.terms[0].term
+            assert first.startswith("[N]"), first
+            listing.highlighted = 1  # the meaning pane now shows another term: only the list shows [N]
+            await settle(pilot)
+            screen = html.unescape(app.export_screenshot()).replace("\xa0", " ")
+            assert first in screen
 
     asyncio.run(scenario())
 

@@ -47,7 +47,7 @@ class GlossaryScreen(DismissOnce, ModalScreen[None]):
         self.terms = search(query)
         listing = self.query_one(OptionList)
         listing.clear_options()
-        listing.add_options([Option(term.term, id=str(n)) for n, term in enumerate(self.terms)])
+        listing.add_options([Option(Text(term.term), id=str(n)) for n, term in enumerate(self.terms)])
         if self.terms:
             listing.highlighted = 0
         self.describe(self.terms[0] if self.terms else None)
