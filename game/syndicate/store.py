@@ -381,7 +381,7 @@ class Session:
         with self._write() as db:
             turn = self._current_turn(db)
             if role != FACILITATOR and self._committed(db, turn, role):
-                raise SessionError(f"the {role.replace('_', ' ')} has already committed turn {turn}")
+                raise SessionError(f"the {seat_name(role)} has already committed turn {turn}")
             if self._paused(db) and role != FACILITATOR:
                 raise SessionError("the facilitator has paused the game")
             game = self._rebuild(db)
@@ -446,13 +446,13 @@ class Session:
         with self._write() as db:
             turn = self._current_turn(db)
             if role != FACILITATOR and self._committed(db, turn, role):
-                raise SessionError(f"the {role.replace('_', ' ')} has already committed turn {turn}")
+                raise SessionError(f"the {seat_name(role)} has already committed turn {turn}")
             changed = db.execute(
                 "UPDATE orders SET withdrawn = 1 WHERE id = ? AND role = ? AND turn = ? AND withdrawn = 0",
                 (order_id, role, turn),
             ).rowcount
             if not changed:
-                raise SessionError(f"no pending order {order_id} of the {role.replace('_', ' ')}")
+                raise SessionError(f"no pending order {order_id} of the {seat_name(role)}")
 
     def commit(self, role: str) -> bool:
         """A seat commits its orders; the turn resolves when every seat has. Returns True then."""
@@ -564,7 +564,8 @@ class Session:
                 raise SessionError("wrong facilitator PIN")
         elif role not in self.seats:
             raise SessionError(
-                f"this game has no {role.replace('_', ' ')} seat; its seats are {', '.join(self.seats)}"
+                f"this game has no {seat_name(role)} seat; "
+                f"its seats are {', '.join(seat_name(s) for s in self.seats)}"
             )
 
     @staticmethod
