@@ -9,14 +9,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from game.crash import EXIT_CRASH, CrashReported, crash_line, write_crash_report
+from game.errors import ReadError, UserError
+from game.scenario.catalog import scenario_for_user
 from game.scenario.loader import ScenarioError
 from game.text import clean
 
 EXIT_USER_ERROR = 2
-
-
-class UserError(Exception):
-    """A mistake in what the user asked for: shown as one line, exit code 2."""
 
 
 def write_whole(path: Path, text: str, what: str) -> None:
@@ -73,15 +71,6 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
-def _scenario(name: str):
-    from game.scenario.catalog import find_scenario
-
-    try:
-        return find_scenario(name)
-    except ScenarioError as error:
-        raise UserError(str(error).splitlines()[0] if len(error.problems) == 1 else str(error)) from None
-
-
 def _policy(name: str) -> str:
     from game.bots.policies import POLICIES
 
@@ -95,7 +84,7 @@ def _cmd_simulate(args: argparse.Namespace) -> int:
     from game.engine import score
 
     policy = _policy(args.policy)
-    scenario = _scenario(args.scenario)
+    scenario = scenario_for_user(args.scenario)
     game = simulate(scenario, args.seed, policy)
     if args.json:
         print(json.dumps(game_summary(game, policy), indent=2, sort_keys=True))
@@ -112,7 +101,7 @@ def _cmd_calibrate(args: argparse.Namespace) -> int:
     from game.analysis.calibrate import calibrate, format_calibration
 
     policy = _policy(args.policy)
-    scenario = _scenario(args.scenario)
+    scenario = scenario_for_user(args.scenario)
     if args.seeds < 1:
         raise UserError("--seeds must be at least 1")
     if args.workers is not None and args.workers < 1:
@@ -191,7 +180,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler = args.handler
     try:
         return handler(args)
-    except UserError as error:
+    except (UserError, ReadError) as error:  # a file's error that no command caught is still one message
         print(f"minusma: {clean(str(error), lines=True)}", file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:

@@ -19,6 +19,8 @@ from typing import Any
 
 import yaml
 
+from game.errors import ReadError
+
 MEGABYTE = 1024 * 1024
 MAX_DEPTH = 40  # deepest nesting of lists and mappings any of our formats needs (a scenario: ~8)
 MAX_NUMBER_DIGITS = 30  # an integer longer than this is never a sensible value in any file we read
@@ -42,7 +44,7 @@ class Problem:
         return f"{self.file}:{self.line}:{self.column}: {self.message}"
 
 
-class FileReadError(Exception):
+class FileReadError(ReadError):
     """A file could not be read or parsed; `problem` says where and why, in one line."""
 
     def __init__(self, problem: Problem):

@@ -9,7 +9,7 @@ HEADLESS = [
     "game.engine",
     "game.scenario.loader",
     "game.scenario.catalog",
-    "game.bots.adversary",
+    "game.engine.adversary",
     "game.bots.policies",
     "game.analysis.simulate",
     "game.analysis.calibrate",

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from game.engine.wording import plural
+from game.errors import UserError
 
 POLICY_SUFFIXES = (".yaml", ".yml")
 DEFAULT_RUNS = 1000
@@ -23,7 +24,6 @@ def _load_policies(args: argparse.Namespace, scenario) -> list:
     """Built-in policies by name and policy files by path, in the order given; checked here."""
     from game.bots.policies import POLICIES
     from game.bots.policy_file import PolicyFileError, load_policy_file
-    from game.cli import UserError
 
     wanted = [*(args.policy or []), *(args.policy_file or [])]
     if not wanted:
@@ -70,8 +70,6 @@ def _list_policies() -> int:
 
 
 def _check_arguments(args: argparse.Namespace) -> None:
-    from game.cli import UserError
-
     if args.runs < 1:
         raise UserError("--runs must be at least 1")
     if args.workers is not None and args.workers < 1:
@@ -92,7 +90,6 @@ def _check_arguments(args: argparse.Namespace) -> None:
 def _chosen_measures(args: argparse.Namespace, scenario, policy) -> list[str]:
     """The measures to show, checked before the run: a probe game tells which there are."""
     from game.analysis.montecarlo import play_one
-    from game.cli import UserError
 
     every = list(play_one(scenario, policy, args.seed).measures)
     if not args.measure:
@@ -104,7 +101,6 @@ def _chosen_measures(args: argparse.Namespace, scenario, policy) -> list[str]:
 
 
 def _write(path: str, text: str) -> None:
-    from game.cli import UserError
     from game.record.saves import SaveError, write_atomic
 
     try:
@@ -118,7 +114,6 @@ def _failure(error: Exception, scenario_name: str) -> Exception:
     """A failed game or an unusable executor, as a user-facing error."""
     from game.analysis.montecarlo import GameFailed
     from game.bots.policies import POLICIES
-    from game.cli import UserError
 
     hint = ""
     if isinstance(error, GameFailed) and error.policy in POLICIES:
@@ -175,10 +170,10 @@ def _cmd_analyse(args: argparse.Namespace) -> int:
     from game.analysis.compare import compare, mandate_shares, measure_keys
     from game.analysis.montecarlo import ExecutorUnavailable, GameFailed
     from game.analysis.output import PLOTTED, csv_text, json_data, json_text, print_plots, print_report
-    from game.cli import UserError, _scenario
+    from game.scenario.catalog import scenario_for_user
 
     _check_arguments(args)
-    scenario = _scenario(args.scenario)
+    scenario = scenario_for_user(args.scenario)
     policies = _load_policies(args, scenario)
     names = [policy.name for policy in policies]
     baseline = args.baseline or names[0]

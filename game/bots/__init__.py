@@ -1,1 +1,1 @@
-"""Bots that drive the engine's API: the armed groups' adversary and scripted mission policies."""
+"""Scripted mission policies that drive the engine's API (the armed groups' bot is engine/adversary)."""

@@ -18,6 +18,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from game.bots.policies import POLICIES, Policy
 from game.engine import Game, IllegalOrder
 from game.engine import orders as O
+from game.engine.score import national_credibility
+from game.errors import ReadError
 from game.fileread import MEGABYTE, FileReadError, read_text
 from game.scenario.loader import ScenarioError, ScenarioProblem, problem_at, validate_yaml
 from game.scenario.models import Caveat, MonthStr, Scenario, UnitType, Zone
@@ -186,7 +188,7 @@ class PolicySpec(_Strict):
     rules: list[Rule] = []
 
 
-class PolicyFileError(Exception):
+class PolicyFileError(ReadError):
     """A policy file could not be loaded; `problems` lists every reason, positioned in the file."""
 
     def __init__(self, problems: list[ScenarioProblem]):
@@ -279,11 +281,6 @@ def _give(game: Game, order: O.Order) -> None:
         game.apply(order)
 
 
-def _national_credibility(game: Game) -> int:
-    regions = game.state.regions
-    return sum(region.credibility for region in regions.values()) // max(1, len(regions))
-
-
 def _gate_holds(when: When, game: Game) -> bool:
     state = game.state
     checks = (
@@ -295,8 +292,8 @@ def _gate_holds(when: When, game: Game) -> bool:
         (when.consent_below, lambda v: state.consent < v),
         (when.consent_at_least, lambda v: state.consent >= v),
         (when.mandate_support_below, lambda v: state.mandate_support < v),
-        (when.national_credibility_below, lambda v: _national_credibility(game) < v),
-        (when.national_credibility_at_least, lambda v: _national_credibility(game) >= v),
+        (when.national_credibility_below, lambda v: national_credibility(game.state) < v),
+        (when.national_credibility_at_least, lambda v: national_credibility(game.state) >= v),
     )
     return all(value is None or test(value) for value, test in checks)
 

@@ -72,21 +72,21 @@ def _best_response(
         option: tuple[str, int, str | None, str | None] | None = None
         if not in_reach:
             pass  # only a response by air reaches a distant village in time
-        elif unit.region == region and unit.transit_share >= 50:
+        elif unit.region == region and unit.transit_share >= T.QRF_IN_REGION_SHARE:
             option = (
                 f"quick reaction by {ctx.unit_name(unit.id)} in the region",
                 T.QRF_IN_REGION + bonus + night,
                 None,
                 None,
             )
-        elif ctx.index.links[unit.region].get(region) == 1 and unit.transit_share == 100:
+        elif ctx.index.links[unit.region].get(region) == T.QRF_ROAD_COST and unit.transit_share == 100:
             option = (
                 f"quick reaction by {ctx.unit_name(unit.id)} by road from {ctx.region_name(unit.region)}",
                 T.QRF_NEIGHBOUR + bonus + night,
                 None,
                 None,
             )
-        if option is None and warning >= 1 and Caveat.NO_AIR_MOBILITY not in spec.caveats:
+        if option is None and warning >= T.QRF_AIR_WARNING and Caveat.NO_AIR_MOBILITY not in spec.caveats:
             for asset_id in lift_assets_reaching(ctx, unit.region, region):
                 if ctx.state.aviation[asset_id].hours >= T.QRF_AIR_HOURS:
                     option = (
@@ -152,7 +152,11 @@ def _protection(ctx: Context, region: str, in_reach: bool = True) -> Protection:
     if unit_id and asset_id:
         protection.air_response = (unit_id, asset_id)
     for asset_id in attack_helicopters_over(ctx, region):
-        value = T.ATTACK_HELICOPTER_WARNED if regional.warning >= 1 else T.ATTACK_HELICOPTER_UNWARNED
+        value = (
+            T.ATTACK_HELICOPTER_WARNED
+            if regional.warning >= T.ATTACK_HELICOPTER_WARNING
+            else T.ATTACK_HELICOPTER_UNWARNED
+        )
         protection.add(f"attack helicopters {ctx.asset_name(asset_id)}", value)
     protection.add(f"early warning level {regional.warning}", regional.warning - T.WARNING_OFFSET)
     dispersion = ctx.index.regions[region].dispersion
@@ -261,7 +265,12 @@ def _partner_harm(ctx: Context, region: str, actor: str, deaths: int, source: Ca
     ctx.civilians_killed(
         region, actor, deaths, f"{ctx.actor_name(actor)} killed civilians in {ctx.region_name(region)}", why
     )
-    ctx.credibility(region, -1, f"the mission's partners harmed civilians in {ctx.region_name(region)}", why)
+    ctx.credibility(
+        region,
+        -T.PARTNER_HARM_CREDIBILITY,
+        f"the mission's partners harmed civilians in {ctx.region_name(region)}",
+        why,
+    )
     return "unopposed"
 
 
@@ -349,8 +358,10 @@ def resolve_host_force_attack(ctx: Context, region: str, actor: str, deaths: int
     ctx.host_forces_killed(region, deaths, summary, why)
     if deaths <= 0:
         _no_harm(ctx, region, summary, "", why)
-    if deaths >= 20:
-        ctx.host_presence(region, -1, f"the host state pulls back from {ctx.region_name(region)}", why)
+    if deaths >= T.HOST_RETREAT_DEATHS:
+        ctx.host_presence(
+            region, -T.HOST_RETREAT_PRESENCE, f"the host state pulls back from {ctx.region_name(region)}", why
+        )
 
 
 def _no_harm(ctx: Context, target: str, summary: str, outcome: str, why: list[Cause]) -> None:

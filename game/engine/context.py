@@ -12,9 +12,16 @@ from game.engine.state import Cause, Change, GameState, Roll
 from game.engine.tables import (
     CREDIBILITY_MAX,
     CREDIBILITY_MIN,
+    DISTRUST_DIVISOR,
     DISTRUST_FLOOR,
     HIGH_TRUST_CEILING,
+    HIGH_TRUST_DIVISOR,
+    HOST_PRESENCE_MAX,
+    HOST_PRESENCE_MIN,
+    THREAT_MAX,
+    THREAT_MIN,
     TRUST_CEILING,
+    TRUST_DIVISOR,
 )
 from game.engine.wording import words
 from game.scenario.models import Aviation, Card, Contingent, Region, Scenario, UnitType
@@ -181,13 +188,13 @@ class Context:
         state = self.state.regions[region]
         before = state.credibility
         if delta > 0 and before >= HIGH_TRUST_CEILING:
-            delta //= 4
+            delta //= HIGH_TRUST_DIVISOR
             summary += f" (quartered: credibility is {HIGH_TRUST_CEILING}+)"
         elif delta > 0 and before >= TRUST_CEILING:
-            delta //= 2
+            delta //= TRUST_DIVISOR
             summary += f" (halved: credibility is {TRUST_CEILING}+)"
         elif delta < 0 and before <= DISTRUST_FLOOR:
-            delta = -((-delta) // 2)
+            delta = -((-delta) // DISTRUST_DIVISOR)
             summary += f" (halved: credibility is {DISTRUST_FLOOR} or less)"
         after = max(CREDIBILITY_MIN, min(CREDIBILITY_MAX, before + delta))
         state.__dict__["credibility"] = after  # hot path: skip pydantic's __setattr__, as for dice
@@ -283,7 +290,7 @@ class Context:
     def threat(self, region: str, actor: str, delta: int, summary: str, causes: list[Cause]) -> None:
         threats = self.state.regions[region].threat
         before = threats.get(actor, 0)
-        after = max(0, min(5, before + delta))
+        after = max(THREAT_MIN, min(THREAT_MAX, before + delta))
         if after == before:
             return
         threats[actor] = after
@@ -292,7 +299,7 @@ class Context:
     def host_presence(self, region: str, delta: int, summary: str, causes: list[Cause]) -> None:
         state = self.state.regions[region]
         before = state.host_presence
-        state.host_presence = max(0, min(5, before + delta))
+        state.host_presence = max(HOST_PRESENCE_MIN, min(HOST_PRESENCE_MAX, before + delta))
         if state.host_presence != before:
             self.record(
                 "host_presence",

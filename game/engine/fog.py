@@ -5,7 +5,7 @@ from __future__ import annotations
 from game.engine import tables as T
 from game.engine.state import GameState
 
-BANDS = ((4, "high"), (2, "medium"), (1, "low"), (0, "none seen"))
+BANDS = T.THREAT_BANDS
 
 
 def threat_band(level: int) -> str:

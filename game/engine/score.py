@@ -154,6 +154,11 @@ def national(credibility: dict[str, int]) -> int:
     return sum(credibility.values()) // max(1, len(credibility))
 
 
+def national_credibility(state: GameState) -> int:
+    """National credibility now: the one formula, `national`, over the state's regions."""
+    return national({region: s.credibility for region, s in state.regions.items()})
+
+
 def score(scenario: Scenario, state: GameState) -> Scorecard:
     """Score a game at any point (the end-of-game scorecard when it is over)."""
     start = {r.id: r.credibility for r in scenario.regions}

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 
-from game.bots import adversary
-from game.engine import cards
+from game.engine import adversary, cards
 from game.engine import tables as T
 from game.engine.adjudicate import (
     resolve_civilian_attack,
@@ -14,7 +13,7 @@ from game.engine.adjudicate import (
 )
 from game.engine.context import Context, cause
 from game.engine.orders import charge_tasking
-from game.engine.score import say_do_gap
+from game.engine.score import national_credibility, say_do_gap
 from game.engine.state import TurnRecord
 from game.engine.wording import plural, words
 from game.scenario.models import AviationKind
@@ -142,7 +141,9 @@ def warning_level(ctx: Context, region_id: str) -> tuple[int, list[str]]:
     for asset_id in ctx.tasked_over(region_id):
         spec = ctx.index.aviation[asset_id]
         if spec.kind == AviationKind.ISR:
-            value = T.WARNING_ISR_LONG if spec.range_km >= 300 else T.WARNING_ISR_TACTICAL
+            value = (
+                T.WARNING_ISR_LONG if spec.range_km >= T.WARNING_ISR_LONG_RANGE_KM else T.WARNING_ISR_TACTICAL
+            )
             parts.append((f"ISR {ctx.asset_name(asset_id)}", value))
     if region.credibility >= T.WARNING_CREDIBILITY_THRESHOLD:
         parts.append(("people trust the mission and report threats", T.WARNING_HIGH_CREDIBILITY))
@@ -292,7 +293,10 @@ def _resolve_actions(ctx: Context, actions: list[adversary.Action]) -> None:
             resolve_peacekeeper_attack(ctx, action.unit, action.actor, unopposed, 0, 0, source)
         elif action.kind == "host_forces":
             deaths = (
-                ctx.dice(2, 6, f"toll of a strike on host forces in {ctx.region_name(action.region)}")
+                ctx.dice(
+                    *T.HOST_STRIKE_DICE,
+                    f"toll of a strike on host forces in {ctx.region_name(action.region)}",
+                )
                 + threat
             )
             resolve_host_force_attack(ctx, action.region, action.actor, deaths, source)
@@ -305,7 +309,7 @@ def strike_toll(ctx: Context, region_id: str, level: int, what: str) -> int:
     toll = ctx.dice(*T.CIVILIAN_STRIKE_DICE, f"toll of a {what} in {ctx.region_name(region_id)}")
     toll += T.CIVILIAN_STRIKE_PER_THREAT * level
     if ctx.index.regions[region_id].population < T.SMALL_REGION:
-        toll //= 2  # nomad camps and hamlets of a few families
+        toll //= T.SMALL_REGION_DIVISOR  # nomad camps and hamlets of a few families
     return toll
 
 
@@ -378,10 +382,10 @@ def _host_force_conduct(ctx: Context) -> None:
                     chance += operations
                     checks.append(f"the army's offensive operations ({operations:+d})")
                 if region.tier_three:
-                    chance -= 1
+                    chance -= T.HOST_TIER_THREE_CHECK
                     checks.append("human-rights monitoring (Tier III)")
                 if any(u.id in ctx.index.police_units for u in ctx.units_in(region_id)):
-                    chance -= 1
+                    chance -= T.HOST_POLICE_CHECK
                     checks.append("formed police present")
                 roll = ctx.die(6, f"conduct of {ctx.actor_name(actor_id)} in {ctx.region_name(region_id)}")
                 if roll > chance:
@@ -396,16 +400,18 @@ def _host_force_conduct(ctx: Context) -> None:
                 )
             else:
                 roll = ctx.dice(
-                    2, 6, f"collateral harm by {ctx.actor_name(actor_id)} in {ctx.region_name(region_id)}"
+                    *T.COLLATERAL_DICE,
+                    f"collateral harm by {ctx.actor_name(actor_id)} in {ctx.region_name(region_id)}",
                 )
-                chance = level + 1 + T.STRIKE_TEMPO_PER_SUPPORT * max(0, offensive)
+                chance = level + T.COLLATERAL_BASE + T.STRIKE_TEMPO_PER_SUPPORT * max(0, offensive)
                 if roll > chance:
                     continue
                 deaths = ctx.dice(
                     *T.COLLATERAL_DICE, f"toll of collateral harm in {ctx.region_name(region_id)}"
                 )
-                tempo = f", operations tempo +{chance - level - 1}" if chance > level + 1 else ""
-                detail = f"rolled {roll} against {chance} (level {level} + 1{tempo})"
+                base = level + T.COLLATERAL_BASE
+                tempo = f", operations tempo +{chance - base}" if chance > base else ""
+                detail = f"rolled {roll} against {chance} (level {level} + {T.COLLATERAL_BASE}{tempo})"
             ctx.civilians_killed(
                 region_id,
                 actor_id,
@@ -415,7 +421,7 @@ def _host_force_conduct(ctx: Context) -> None:
             )
             ctx.credibility(
                 region_id,
-                -1,
+                -T.PARTNER_HARM_CREDIBILITY,
                 f"the mission's partners harmed civilians in {ctx.region_name(region_id)}",
                 [cause("rule", "partners' conduct")],
             )
@@ -561,7 +567,7 @@ def _resolve_info_attack(ctx: Context, attack, countered: dict[str, int]) -> Non
         strength = 0
         mods.append("countered by a message that landed in time")
     elif countered.get("national"):
-        strength //= 2
+        strength //= T.NATIONAL_COUNTER_DIVISOR
         mods.append("halved by a national counter-message")
     state.tallies.info_attacks += 1
     why = [
@@ -624,7 +630,7 @@ def _assessment(ctx: Context) -> None:
             )
     elif state.turn % T.PEOPLE_CENTRED_CONSENT_EVERY == 0:
         ctx.consent(
-            -1,
+            -T.PEOPLE_CENTRED_CONSENT,
             "people-centred posture irritates the government",
             [cause("policy", "orientation", "people-centred")],
         )
@@ -636,9 +642,9 @@ def _tier_three(ctx: Context, region_id: str) -> None:
     roll = ctx.die(6, f"Tier III in {ctx.region_name(region_id)}")
     why = [
         cause("order", "set_poc_activity", f"Tier III {plural(region.tier_three, 'point')}"),
-        cause("roll", "d6", f"rolled {roll}, needed {region.tier_three + 1} or less"),
+        cause("roll", "d6", f"rolled {roll}, needed {region.tier_three + T.TIER_THREE_ROLL_BONUS} or less"),
     ]
-    if roll <= region.tier_three + 1:
+    if roll <= region.tier_three + T.TIER_THREE_ROLL_BONUS:
         militias = [
             (level, actor_id)
             for actor_id, level in region.threat.items()
@@ -648,9 +654,9 @@ def _tier_three(ctx: Context, region_id: str) -> None:
         ]
         if militias:
             _, actor_id = max(militias)
-            ctx.threat(region_id, actor_id, -1, "a protective environment takes hold", why)
+            ctx.threat(region_id, actor_id, -T.TIER_THREE_EFFECT, "a protective environment takes hold", why)
         else:
-            ctx.host_presence(region_id, 1, "local institutions return", why)
+            ctx.host_presence(region_id, T.TIER_THREE_EFFECT, "local institutions return", why)
 
 
 def _state_returns(ctx: Context, region_id: str) -> None:
@@ -662,7 +668,7 @@ def _state_returns(ctx: Context, region_id: str) -> None:
     if roll >= T.STATE_RETURN_ROLL:
         ctx.host_presence(
             region_id,
-            1,
+            T.STATE_RETURN_PRESENCE,
             f"the state redeploys to {ctx.region_name(region_id)}",
             [
                 cause("roll", "d6", f"rolled {roll}, needed {T.STATE_RETURN_ROLL}"),
@@ -677,16 +683,16 @@ def _threat_drift(ctx: Context, region_id: str, international: int) -> None:
     region = state.regions[region_id]
     spec = ctx.index.regions[region_id]
     shared: list[tuple[str, int]] = []
-    if region.host_presence <= 1:
-        shared.append(("state absent", 1))
-    if region.credibility < T.DISTRUST_FLOOR:
-        shared.append(("mission distrusted", 1))
-    if region.credibility >= 60:
-        shared.append(("mission trusted", -1))
+    if region.host_presence <= T.STATE_ABSENT_PRESENCE:
+        shared.append(("state absent", T.STATE_ABSENT_THREAT))
+    if region.credibility < T.DISTRUSTED_BELOW:
+        shared.append(("mission distrusted", T.DISTRUSTED_THREAT))
+    if region.credibility >= T.TRUSTED_AT:
+        shared.append(("mission trusted", T.TRUSTED_THREAT))
     if ctx.has_base(region_id):
-        shared.append(("operating base", -1))
+        shared.append(("operating base", T.BASE_THREAT))
     if spec.tri_border:
-        shared.append(("tri-border pressure", 1))
+        shared.append(("tri-border pressure", T.TRI_BORDER_THREAT))
     shared_total = sum(value for _, value in shared)
     armed = ctx.index.armed_actors
     for actor_id in sorted(region.threat):
@@ -698,7 +704,12 @@ def _threat_drift(ctx: Context, region_id: str, international: int) -> None:
         spreading_from = ""
         if level == 0:  # a group absent from a region only returns by spreading from a neighbour
             spreading_from = next(
-                (n for n in ctx.index.links[region_id] if state.regions[n].threat.get(actor_id, 0) >= 4), ""
+                (
+                    n
+                    for n in ctx.index.links[region_id]
+                    if state.regions[n].threat.get(actor_id, 0) >= T.THREAT_SPREADS_AT
+                ),
+                "",
             )
             if not spreading_from:
                 continue
@@ -730,27 +741,23 @@ def _threat_drift(ctx: Context, region_id: str, international: int) -> None:
 # --- mandate renewal --------------------------------------------------------------------------
 
 
-def national_credibility(ctx: Context) -> int:
-    regions = ctx.state.regions
-    return sum(r.credibility for r in regions.values()) // len(regions)
-
-
 def _mandate_renewal(ctx: Context, resolution: str) -> None:
     state = ctx.state
     case = state.policy.renewal_case
     for card_id, option in state.current.decisions.items():
         if option in ("poc_first", "status_quo") and ctx.card(card_id).choice is not None:
             case = option
-    credibility = national_credibility(ctx)
-    recent = [*state.history[-11:], state.current]
+    credibility = national_credibility(state)
+    recent = [*state.history[-(T.RENEWAL_GAP_TURNS - 1) :], state.current]
     gap = sum(say_do_gap(r.say, r.do) for r in recent) / len(recent)
-    score = state.mandate_support + (credibility - 50) // 2
+    credibility_term = (credibility - T.RENEWAL_CREDIBILITY_PIVOT) // T.RENEWAL_CREDIBILITY_DIVISOR
+    score = state.mandate_support + credibility_term
     case_mod = 0
     if case == "poc_first":
         strong = credibility >= T.RENEWAL_CASE_CREDIBILITY and gap < T.RENEWAL_CASE_GAP
         case_mod = T.RENEWAL_CASE_BONUS if strong else -T.RENEWAL_CASE_PENALTY
     roll = ctx.dice(2, 6, f"Security Council vote on {resolution}")
-    total = score + case_mod + roll - 7
+    total = score + case_mod + roll - T.RENEWAL_ROLL_PIVOT
     if case == "poc_first" and total >= T.RENEWAL_POC_FIRST_AT:
         outcome = "poc_first"
     elif total < T.RENEWAL_REDUCED_BELOW:
@@ -763,7 +770,8 @@ def _mandate_renewal(ctx: Context, resolution: str) -> None:
             "roll",
             "2d6",
             f"support {state.mandate_support}, credibility {credibility} "
-            f"({(credibility - 50) // 2:+d}), case '{words(case)}' {case_mod:+d}, roll {roll} - 7 = {total}",
+            f"({credibility_term:+d}), case '{words(case)}' {case_mod:+d}, "
+            f"roll {roll} - {T.RENEWAL_ROLL_PIVOT} = {total}",
         ),
         cause(
             "rule",

@@ -1,6 +1,8 @@
-"""How identifiers read in text for players: "define_poc" -> "define PoC", "true" -> "yes"."""
+"""How identifiers and credibility read for players: "define_poc" -> "define PoC", 65 -> "● trusted"."""
 
 from __future__ import annotations
+
+from game.engine.tables import CREDIBILITY_BANDS
 
 ACRONYMS = {
     "poc": "PoC",
@@ -62,6 +64,22 @@ def words(identifier: str) -> str:
 def plural(count: int, noun: str, many: str | None = None) -> str:
     """ "1 peacekeeper", "2 peacekeepers"; `many` for irregular plurals ("1 turn", "3 turns")."""
     return f"{count} {noun if count == 1 else (many or noun + 's')}"
+
+
+CREDIBILITY_SYMBOLS = {"trusted": "●", "mixed": "◐", "doubtful": "○", "hostile": "×"}
+
+
+def credibility_band(value: int) -> tuple[int, str, str]:
+    """The band of a credibility (rules.md §7): its lowest value, word and symbol."""
+    lowest, word = next(band for band in CREDIBILITY_BANDS if value >= band[0])
+    return lowest, word, CREDIBILITY_SYMBOLS[word]
+
+
+def credibility_legend() -> str:
+    """ "●60+ ◐40+ ○20+ ×<20": every band's symbol and where it starts."""
+    marks = [f"{CREDIBILITY_SYMBOLS[word]}{lowest}+" for lowest, word in CREDIBILITY_BANDS[:-1]]
+    last = CREDIBILITY_BANDS[-1][1]
+    return " ".join([*marks, f"{CREDIBILITY_SYMBOLS[last]}<{CREDIBILITY_BANDS[-2][0]}"])
 
 
 def seat_name(role: str) -> str:

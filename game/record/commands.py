@@ -6,9 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
+from game.errors import UserError
+
 
 def _open_replays(files: list[str]):
-    from game.cli import UserError
     from game.record.replay import Replay
     from game.record.saves import SaveError
 
@@ -19,7 +20,6 @@ def _open_replays(files: list[str]):
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from game.cli import UserError
     from game.record.report import ReportError, build_report, render
     from game.record.saves import SaveError, write_atomic
 
@@ -48,8 +48,6 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _cmd_replay(args: argparse.Namespace) -> int:
-    from game.cli import UserError
-
     (replay,) = _open_replays([args.file])
     if not replay.turns:
         raise UserError(

@@ -34,6 +34,7 @@ from game import __version__
 from game.engine import ORDER_ADAPTER, Game, IllegalOrder, TurnRecord
 from game.engine import orders as O
 from game.engine.wording import seat_name
+from game.errors import ReadError
 from game.fileread import MEGABYTE, FileReadError, decode, parse_json, position, printable, read_bytes
 from game.scenario.loader import cross_reference_problems, scenario_hash
 from game.scenario.models import Scenario
@@ -54,7 +55,7 @@ MAX_NAME = 1000  # the longest save, player or file name
 MAX_TURN = 10_000
 
 
-class SaveError(Exception):
+class SaveError(ReadError):
     """A save that cannot be written or read, said so that a player knows what to do."""
 
 

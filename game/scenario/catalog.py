@@ -6,6 +6,7 @@ import json
 from functools import cache
 from pathlib import Path
 
+from game.errors import UserError
 from game.scenario.loader import ScenarioError, ScenarioProblem, load_scenario
 from game.scenario.models import Scenario
 
@@ -49,6 +50,14 @@ def find_scenario(name_or_path: str) -> Scenario:
     if not bundled.exists():
         raise UnknownScenario(name_or_path, scenario_names())
     return _load_cached(str(bundled))
+
+
+def scenario_for_user(name_or_path: str) -> Scenario:
+    """`find_scenario` for a command: a failure is one UserError (one line when there is one problem)."""
+    try:
+        return find_scenario(name_or_path)
+    except ScenarioError as error:
+        raise UserError(str(error).splitlines()[0] if len(error.problems) == 1 else str(error)) from None
 
 
 def schema_text() -> str:

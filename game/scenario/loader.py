@@ -11,6 +11,7 @@ from typing import TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from game.errors import ReadError
 from game.fileread import MEGABYTE, FileReadError, parse_yaml, read_text
 from game.scenario.models import Card, Scenario
 
@@ -36,7 +37,7 @@ class ScenarioProblem:
         return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
 
 
-class ScenarioError(Exception):
+class ScenarioError(ReadError):
     """A scenario could not be loaded; `problems` lists every reason."""
 
     def __init__(self, problems: list[ScenarioProblem]):

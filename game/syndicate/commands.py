@@ -12,6 +12,7 @@ from pathlib import Path
 
 from game.engine.wording import plural
 from game.engine.wording import seat_name as seat_title
+from game.errors import UserError
 
 SEAT_ALIASES = {
     "srsg": "srsg",
@@ -26,8 +27,6 @@ SEAT_ALIASES = {
 
 def seat_name(text: str) -> str:
     """A seat from its name or short alias (fc, police, comms)."""
-    from game.cli import UserError
-
     try:
         return SEAT_ALIASES[text.strip().lower()]
     except KeyError:
@@ -42,11 +41,11 @@ def _pin(args: argparse.Namespace, prompt: str) -> str:
 
 
 def _cmd_host(args: argparse.Namespace) -> int:
-    from game.cli import UserError, _scenario
+    from game.scenario.catalog import scenario_for_user
     from game.syndicate.store import Session, SessionError
     from game.text import clean
 
-    scenario = _scenario(args.scenario)
+    scenario = scenario_for_user(args.scenario)
     seats = [seat_name(s) for s in args.seats.split(",") if s.strip()]
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1, 1_000_000)
     pin = _pin(args, "Facilitator PIN (at least 4 characters): ")
@@ -70,7 +69,6 @@ def _cmd_host(args: argparse.Namespace) -> int:
 
 
 def _cmd_status(args: argparse.Namespace) -> int:
-    from game.cli import UserError
     from game.syndicate.store import Session, SessionError
 
     try:
@@ -100,7 +98,6 @@ def _cmd_status(args: argparse.Namespace) -> int:
 
 def _open(path: str):
     """The session, or a UserError that says what is wrong with the file."""
-    from game.cli import UserError
     from game.syndicate.store import Session, SessionError
 
     try:
@@ -112,7 +109,6 @@ def _open(path: str):
 def _cmd_export(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from game.cli import UserError
     from game.record.saves import SaveError
     from game.syndicate.export import export
     from game.syndicate.store import SessionError
@@ -135,7 +131,6 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_join(args: argparse.Namespace) -> int:
-    from game.cli import UserError
     from game.syndicate.store import SessionError
 
     role = seat_name(args.role) if args.role else None
@@ -151,7 +146,6 @@ def _cmd_join(args: argparse.Namespace) -> int:
 
 
 def _cmd_facilitate(args: argparse.Namespace) -> int:
-    from game.cli import UserError
     from game.syndicate.store import SessionError
 
     session = _open(args.session)

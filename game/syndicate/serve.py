@@ -9,6 +9,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from game.errors import UserError
+
 INSTALL_HINT = (
     "minusma serve needs the optional web extra: uv sync --extra web  (or: pip install 'minusma[web]')"
 )
@@ -47,8 +49,6 @@ def offline_templates(folder: Path) -> Path:
 
 def serve(host: str, port: int, session: str | None) -> int:
     """Serve until interrupted. Raises UserError when the web extra is missing or the file is wrong."""
-    from game.cli import UserError
-
     try:
         from textual_serve.server import Server
     except ImportError:

@@ -26,6 +26,7 @@ from game.engine import ORDER_ADAPTER, Game, IllegalOrder
 from game.engine.context import ScenarioIndex
 from game.engine.orders import FACILITATOR, Order, describe
 from game.engine.wording import seat_name
+from game.errors import ReadError
 from game.fileread import FileReadError, printable, read_text
 from game.scenario.loader import scenario_hash
 from game.scenario.models import Role, Scenario
@@ -55,7 +56,7 @@ _GAME_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")  # as a save's meta.
 DAMAGE = (sqlite3.DatabaseError, ValidationError, ValueError, TypeError, KeyError, IndexError, OverflowError)
 
 
-class SessionError(Exception):
+class SessionError(ReadError):
     """A problem with a session file, said so that a facilitator knows what to do."""
 
 

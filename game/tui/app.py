@@ -15,6 +15,7 @@ from textual.events import Resize
 from textual.screen import Screen
 
 from game.crash import write_crash_report
+from game.errors import UserError
 from game.text import clean
 from game.tui.dialogs.confirm import ConfirmDialog
 from game.tui.safe_app import SafeApp
@@ -323,8 +324,6 @@ def run(scenario: str | None = None, seed: int | None = None, load: str | None =
     if scenario is not None:
         _check_scenario(scenario)
     if load is not None and not Path(load).exists():
-        from game.cli import UserError
-
         raise UserError(
             f'no save file at {load}; run `minusma` and choose "Load a saved game" to see your saves'
         )
@@ -356,7 +355,6 @@ def run_app(app: App, on_signal: Callable[[], object]) -> int | None:
 
 
 def _check_scenario(name: str) -> None:
-    from game.cli import UserError
     from game.scenario.catalog import find_scenario
     from game.scenario.loader import ScenarioError
 

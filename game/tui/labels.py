@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.engine import tables as T
 from game.engine.score import say_do_gap
 from game.engine.turn import ACTION_TITLES
+from game.engine.wording import CREDIBILITY_SYMBOLS, words
 from game.engine.wording import POSTURES as POSTURES  # re-exported: screens read postures here
-from game.engine.wording import words
 
 ROLE_ORDER = ("srsg", "force_commander", "police_commissioner", "comms_chief")
 ROLE_TITLES = {
@@ -50,11 +51,9 @@ class Band:
     colour: str  # Okabe-Ito: safe for the common colour-vision deficiencies
 
 
-CREDIBILITY_BANDS = (
-    Band(60, "●", "trusted", "#56B4E9"),
-    Band(40, "◐", "mixed", "#F0E442"),
-    Band(20, "○", "doubtful", "#E69F00"),
-    Band(0, "×", "hostile", "#D55E00"),
+BAND_COLOURS = {"trusted": "#56B4E9", "mixed": "#F0E442", "doubtful": "#E69F00", "hostile": "#D55E00"}
+CREDIBILITY_BANDS = tuple(  # the engine's bands (tables.py) and symbols (wording.py), with a colour
+    Band(lowest, CREDIBILITY_SYMBOLS[word], word, BAND_COLOURS[word]) for lowest, word in T.CREDIBILITY_BANDS
 )
 
 

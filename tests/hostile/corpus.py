@@ -754,7 +754,7 @@ def _load(path: str) -> tuple[int, str]:
 
 def _replay(path: str) -> tuple[int, str]:
     """What `replay` does before its first screen (the screen itself needs a terminal)."""
-    from game.cli import UserError
+    from game.errors import UserError
     from game.record.commands import _open_replays
 
     try:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 
-from game.bots import adversary
 from game.bots.policies import POLICIES, play_game
-from game.engine import Game
+from game.engine import Game, adversary
 from game.engine import orders as O
 from game.engine.adjudicate import civilian_protection, resolve_civilian_attack
 from game.engine.context import cause

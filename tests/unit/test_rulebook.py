@@ -68,3 +68,40 @@ def test_theme_table_matches() -> None:
         f"| define PoC (only once the SRSG has defined it) | +{T.THEME_CREDIBILITY['define_poc']} | "
         f"{T.THEME_SAY['define_poc']} |" in RULES
     )
+
+
+PROSE = " ".join(RULES.split())  # prose wraps anywhere: compare with single spaces
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        f"score = support + (national credibility − {T.RENEWAL_CREDIBILITY_PIVOT}) / "
+        f"{T.RENEWAL_CREDIBILITY_DIVISOR} + case modifier + 2d6 − {T.RENEWAL_ROLL_PIVOT}",
+        f"gives +{T.RENEWAL_CASE_BONUS} if national credibility is {T.RENEWAL_CASE_CREDIBILITY}+ "
+        f"and the mean Say–Do gap of the last {T.RENEWAL_GAP_TURNS} turns is under {T.RENEWAL_CASE_GAP}, "
+        f"otherwise −{T.RENEWAL_CASE_PENALTY}",
+        f"**{T.THREAT_UP_AT} or more: +1; {T.THREAT_DOWN_AT} or less: −1** "
+        f"(bounds {T.THREAT_MIN}–{T.THREAT_MAX})",
+        f"only when a linked region holds it at {T.THREAT_SPREADS_AT} or more",
+        f"regains 1 on **1d6 of {T.STATE_RETURN_ROLL}**",
+        f"at or under **points + {T.TIER_THREE_ROLL_BONUS}** the strongest militia or non-signatory threat "
+        f"in the region falls by {T.TIER_THREE_EFFECT} (if there is none, host presence rises by "
+        f"{T.TIER_THREE_EFFECT})",
+        f"presence is below its starting level regains {T.STATE_RETURN_PRESENCE} on **1d6 of",
+        f"(until it reaches {T.STATE_CENTRED_CONSENT_LIMIT}), −{T.PEOPLE_CENTRED_CONSENT} every third turn",
+        f"+{T.STATE_CENTRED_CONSENT} a turn when state-centred",
+        f"harm civilians on 1d6 ≤ L when the orientation is state-centred (L − {-T.HOST_PEOPLE_CENTRED} when "
+        f"people-centred), +{T.HOST_SWEEP_BONUS} where armed groups killed {T.HOST_SWEEP_DEATHS} or more "
+        "soldiers",
+        f"−{T.HOST_TIER_THREE_CHECK} if Tier III work is under way there, −{T.HOST_POLICE_CHECK} if a formed "
+        f"police unit is present: {T.HOST_ABUSE_DICE[0]}d{T.HOST_ABUSE_DICE[1]} + {T.HOST_ABUSE_DEATHS_BASE} "
+        "civilians killed",
+        f"{T.COLLATERAL_DICE[0]}d{T.COLLATERAL_DICE[1]} ≤ L + {T.COLLATERAL_BASE} + "
+        f"{T.STRIKE_TEMPO_PER_SUPPORT} × international support",
+        f"Either way: −{T.PARTNER_HARM_CREDIBILITY} credibility in the region",
+        f"With warning below {T.WARNING_REVEALS_CARDS} the player sees only threat bands",
+    ],
+)
+def test_rulebook_prose_matches_tables(sentence: str) -> None:
+    assert sentence in PROSE

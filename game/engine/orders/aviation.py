@@ -137,7 +137,7 @@ def _preview(order: TaskAviation, ctx: Context) -> list[str]:
     where = ctx.region_name(order.region)
     hours = T.TASK_HOURS[spec.kind]
     if spec.kind == AviationKind.ISR:
-        gain = T.WARNING_ISR_LONG if spec.range_km >= 300 else T.WARNING_ISR_TACTICAL
+        gain = T.WARNING_ISR_LONG if spec.range_km >= T.WARNING_ISR_LONG_RANGE_KM else T.WARNING_ISR_TACTICAL
         return [
             f"early warning {signed(gain)} in {where} from the next turn's situation phase",
             f"at warning {T.WARNING_REVEALS_CARDS}+ card attacks there are known before orders",

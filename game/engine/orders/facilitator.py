@@ -40,7 +40,7 @@ class OverrideResult(_Order):
     type: Literal["override_result"] = "override_result"
     kind: Literal["credibility", "consent", "mandate_support", "threat", "host_presence"]
     target: str = ""  # a region, or region/actor for threat; empty for consent and support
-    delta: int = Field(ge=-30, le=30)
+    delta: int = Field(ge=-T.OVERRIDE_MAX, le=T.OVERRIDE_MAX)
     reason: str = Field(min_length=5)
 
 

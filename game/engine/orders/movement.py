@@ -62,7 +62,7 @@ def unit_group(ctx: Context, unit_id: str, region: RegionNamer) -> list[tuple[st
 
 
 def air_hours_needed(strength: int) -> int:
-    return -(-strength // 100) * T.AIR_MOVE_HOURS_PER_100
+    return -(-strength // T.AIR_MOVE_PERSONNEL_STEP) * T.AIR_MOVE_HOURS_PER_100
 
 
 def lift_assets_reaching(ctx: Context, origin: str, destination: str) -> list[str]:
@@ -175,7 +175,9 @@ def _menu(order: MoveUnit, ctx: Context, region: RegionNamer) -> MenuPath:
 
 def _preview(order: MoveUnit, ctx: Context) -> list[str]:
     if order.mode == "ground":
-        return ["by road: counts 50% in patrols this turn on a short road, nothing on a long one"]
+        short, long = T.GROUND_TRANSIT_SHARE[1], T.GROUND_TRANSIT_SHARE[2]
+        on_long = f"{long}%" if long else "nothing"
+        return [f"by road: counts {short}% in patrols this turn on a short road, {on_long} on a long one"]
     hours = air_hours_needed(ctx.state.units[order.unit].strength)
     return [f"by air: {hours} lift hours, at full strength on arrival"]
 

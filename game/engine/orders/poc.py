@@ -31,7 +31,7 @@ def _candidates(ctx: Context, role: str) -> Iterator[SetPocActivity]:
     if role == Role.POLICE_COMMISSIONER:
         for region in ctx.index.region_order:
             for tier in ("I", "III"):
-                for points in range(4):
+                for points in range(T.TIER_POINTS_MAX + 1):
                     yield SetPocActivity(region=region, tier=tier, points=points)
 
 

@@ -8,8 +8,9 @@ from rich.text import Text
 
 from game.engine import orders as O
 from game.engine.cards import story
+from game.engine.wording import credibility_legend
 from game.record.replay import ROLE_TITLES, Replay
-from game.tui.labels import PHASE_TITLES, cause_text, say_do_text, target_label, words
+from game.tui.labels import PHASE_TITLES, cause_text, credibility_band, say_do_text, target_label, words
 
 MAP_WIDTH, MAP_HEIGHT = 64, 14
 
@@ -20,7 +21,13 @@ def short_name(name: str) -> str:
 
 
 def credibility_style(value: int) -> str:
-    return "bold red" if value < 25 else "bold yellow" if value < 50 else "bold green"
+    """The colour of the value's band, the same bands as the game's map (rules.md §7)."""
+    return f"bold {credibility_band(value).colour}"
+
+
+def credibility_mark(value: int) -> str:
+    """ "● 65": the band's symbol with the number, so the band never rests on colour alone."""
+    return f"{credibility_band(value).symbol} {value}"
 
 
 def credibility_before(replay: Replay, number: int) -> dict[str, int]:
@@ -155,7 +162,7 @@ def region_table(replay: Replay, number: int) -> Table:
         rs = state.regions[region.id]
         change = after[region.id] - before[region.id]
         credibility = Text(f"{before[region.id]} → ")
-        credibility.append(str(after[region.id]), style=credibility_style(after[region.id]))
+        credibility.append(credibility_mark(after[region.id]), style=credibility_style(after[region.id]))
         credibility.append(f" ({change:+d})" if change else "")
         top_threat = max(rs.threat.items(), key=lambda item: item[1], default=("-", 0))
         table.add_row(
@@ -183,7 +190,7 @@ def map_text(replay: Replay, number: int, width: int = MAP_WIDTH, height: int = 
     grid: list[list[tuple[str, str]]] = [[(" ", "")] * width for _ in range(height)]
     for region in sorted(regions, key=lambda r: -r.centre_km[1]):
         change = after[region.id] - before[region.id]
-        label = f"{short_name(region.name)} {after[region.id]}"
+        label = f"{short_name(region.name)} {credibility_mark(after[region.id])}"
         label += f"{'▲' if change > 0 else '▼'}{abs(change)}" if change else ""
         label += f" ⚑{units.get(region.id, 0)}"
         col = round((region.centre_km[0] - min(xs)) / span_x * (width - 1 - len(label)))
@@ -201,5 +208,7 @@ def map_text(replay: Replay, number: int, width: int = MAP_WIDTH, height: int = 
         for char, style in row_cells:
             text.append(char, style=style)
         text.append("\n")
-    text.append("credibility after the turn (▲▼ change) · ⚑ units present", style="dim")
+    text.append(
+        f"credibility after the turn ({credibility_legend()}, ▲▼ change) · ⚑ units present", style="dim"
+    )
     return text

@@ -15,7 +15,7 @@ from textual.widgets import Footer, Static
 
 from game.engine import TurnRecord
 from game.engine import orders as O
-from game.engine.wording import plural
+from game.engine.wording import credibility_legend, plural
 from game.record.saves import SaveError
 from game.tui.dialogs.card import CardDialog
 from game.tui.dialogs.confirm import ConfirmDialog
@@ -29,7 +29,7 @@ from game.tui.widgets.mali_map import MIN_BOX_WIDTH, MaliMap
 from game.tui.widgets.region_panel import RegionPanel
 from game.tui.widgets.status_bar import StatusBar
 
-LEGEND = "Credibility ●60+ ◐40+ ○20+ ×<20 · ↑↓ last turn\nU units EW warning T TOB H heli I ISR ! attack"
+LEGEND = f"Credibility {credibility_legend()} · ↑↓ last turn\nU units EW warning T TOB H heli I ISR ! attack"
 
 
 class PlayScreen(Screen[None]):

@@ -51,7 +51,7 @@ def plan(ctx: Context) -> list[Action]:
         "information": (T.MAX_INFO_ATTACKS, _exploit_deaths(ctx)),
         "peacekeepers": (T.MAX_PEACEKEEPER_STRIKES, _exposed_units(ctx)),
         "host_forces": (T.MAX_HOST_FORCE_STRIKES, _host_forces(ctx)),
-        "supply_route": (1, _supply_route(ctx)),
+        "supply_route": (T.MAX_ROAD_STRIKES, _supply_route(ctx)),
     }
     targets = _civilian_targets(ctx)
     actions: list[Action] = []
@@ -82,7 +82,13 @@ def _exploit_deaths(ctx: Context) -> list[Action]:
             continue
         if not ctx.mission_present(region_id):
             continue  # nobody expected the mission to protect there
-        found.append((-(region.last_civilian_deaths + 3 * region.last_mission_harm), order, region_id))
+        found.append(
+            (
+                -(region.last_civilian_deaths + T.EXPLOIT_HARM_WEIGHT * region.last_mission_harm),
+                order,
+                region_id,
+            )
+        )
     actions = []
     for _, _, region_id in sorted(found):
         region = ctx.state.regions[region_id]
