@@ -108,7 +108,15 @@ def _cmd_calibrate(args: argparse.Namespace) -> int:
         raise UserError("--workers must be at least 1")
     result = calibrate(scenario, args.seeds, policy, workers=args.workers)
     print(clean("\n".join(format_calibration(result, sources=not args.no_sources)), lines=True))
-    if args.check and result.failures:
+    failed = bool(result.failures)
+    if args.difficulty:
+        from game.analysis import difficulty
+
+        lines, band_kept = difficulty.run_from_command(args, scenario)
+        print()
+        print(clean("\n".join(lines), lines=True))
+        failed = failed or not band_kept
+    if args.check and failed:
         return 1
     return 0
 
@@ -151,6 +159,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     calibrate.add_argument("--workers", type=int, help="worker processes (default: every core)")
     calibrate.add_argument("--no-sources", action="store_true", help="leave the source column out")
+    calibrate.add_argument(
+        "--difficulty",
+        action="store_true",
+        help="also play the searched, naive and study policies and check the difficulty band "
+        "(rules.md §13.2; with --check, a broken band exits 1); the searched policy takes seconds a game",
+    )
+    calibrate.add_argument(
+        "--search-seeds",
+        type=int,
+        default=10,
+        metavar="N",
+        help="games of the searched policy for --difficulty, the first N seeds (default 10)",
+    )
     calibrate.set_defaults(handler=_cmd_calibrate)
 
     validate = commands.add_parser("validate", help="check scenario files")

@@ -27,7 +27,7 @@ def _load_policies(args: argparse.Namespace, scenario) -> list:
 
     wanted = [*(args.policy or []), *(args.policy_file or [])]
     if not wanted:
-        wanted = list(POLICIES)
+        wanted = [name for name, policy in POLICIES.items() if not policy.slow]
     policies = []
     for entry in wanted:
         is_file = entry in (args.policy_file or []) or Path(entry).suffix in POLICY_SUFFIXES
@@ -233,7 +233,8 @@ def register(commands: argparse._SubParsersAction) -> None:
         "--policy",
         action="append",
         metavar="NAME|FILE",
-        help="a built-in policy or a policy file (.yaml); repeat for several (default: every built-in)",
+        help="a built-in policy or a policy file (.yaml); repeat for several "
+        "(default: every built-in but the slow searched one)",
     )
     analyse.add_argument(
         "--policy-file", action="append", metavar="FILE", help="a YAML policy file; repeatable"

@@ -38,6 +38,13 @@ def _signed(value: float) -> str:
     return f"{value:+,.{_decimals(value)}f}"
 
 
+def _percent(diff: float, base: float) -> str:
+    """The difference as a share of the baseline's mean: -23% is 23% fewer than the baseline."""
+    if math.isnan(diff) or math.isnan(base) or base == 0:
+        return "-"
+    return f"{100 * diff / base:+.0f}%"
+
+
 def _p_value(p: float) -> str:
     if math.isnan(p):
         return "-"
@@ -57,18 +64,21 @@ def measure_table(table: MeasureTable, baseline: str) -> Table:
         "p95",
         "95% CI of mean",
         f"diff vs {baseline}",
+        "diff %",
         "95% CI of diff",
         "p",
     ):
         out.add_column(name, justify="right", no_wrap=True)
     out.add_column("")
+    base_mean = next((row.summary.mean for row in table.rows if row.comparison is None), math.nan)
     for row in table.rows:
         s, c = row.summary, row.comparison
         if c is None:
-            diff, diff_ci, p = "baseline", "", ""
+            diff, pct, diff_ci, p = "baseline", "", "", ""
         else:
-            diff, diff_ci, p = (
+            diff, pct, diff_ci, p = (
                 _signed(c.mean_diff),
+                _percent(c.mean_diff, base_mean),
                 f"{_signed(c.ci_low)} to {_signed(c.ci_high)}",
                 _p_value(c.p_value),
             )
@@ -82,6 +92,7 @@ def measure_table(table: MeasureTable, baseline: str) -> Table:
             _number(s.p95),
             f"{_number(s.ci_low)} to {_number(s.ci_high)}",
             diff,
+            pct,
             diff_ci,
             p,
             Text(verdict, style=VERDICT_STYLES.get(verdict, "")),

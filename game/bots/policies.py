@@ -19,6 +19,7 @@ class Policy:
     name: str
     description: str
     play: Callable[[Game], None]
+    slow: bool = False  # seconds a game, not milliseconds: left out unless named
 
 
 def _give(game: Game, order: O.Order) -> bool:
@@ -268,6 +269,13 @@ def worst_hit(game: Game) -> None:
     _decide_cards(game, {"send_patrol", "protect_sites", "demand_accountability"})
 
 
+def _searched(game: Game) -> None:
+    """Excellent play found by search (game/bots/search.py, which builds on the policies here)."""
+    from game.bots.search import searched
+
+    searched(game)
+
+
 POLICIES: dict[str, Policy] = {
     policy.name: policy
     for policy in (
@@ -293,6 +301,12 @@ POLICIES: dict[str, Policy] = {
             "worst-hit",
             "a naive first try: everything into the region with most civilian deaths so far",
             worst_hit,
+        ),
+        Policy(
+            "searched",
+            "the historical plan improved each turn by trying legal orders on imagined games (slow)",
+            _searched,
+            slow=True,
         ),
     )
 }

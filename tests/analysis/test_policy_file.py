@@ -89,7 +89,7 @@ def test_ids_are_checked_against_the_scenario(mini: Scenario) -> None:
 def test_names_of_built_in_policies_and_scenarios_must_fit(mini: Scenario) -> None:
     assert problems_of("name: historical\nbase: bold\n") == [
         "p.yaml:2:7: base: unknown built-in policy 'bold' (known: historical, passive, coa1-status-quo, "
-        "coa2-define-poc, coa3-avoid-term, poc-first-mtf-air, worst-hit)",
+        "coa2-define-poc, coa3-avoid-term, poc-first-mtf-air, worst-hit, searched)",
         "p.yaml:1:7: name: 'historical' is a built-in policy's name; choose another",
     ]
     assert problems_of("name: p\nscenario: mali-2019\n", mini) == [

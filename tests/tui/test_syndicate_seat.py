@@ -156,3 +156,19 @@ def test_pause_and_clock_reach_the_seat(session_path: Path) -> None:
             await until(pilot, lambda: "PAUSED" not in bar_text(app))
 
     asyncio.run(scenario())
+
+
+def test_a_closing_seat_ignores_a_late_poll_and_its_crash_line_keeps_the_orders(session_path: Path) -> None:
+    """The poll timer can tick once more while the app closes (no screen left): it must not crash;
+    and a seat's crash line says its orders are in the session file, not that a save failed."""
+
+    async def scenario() -> SeatApp:
+        app = SeatApp(Session(session_path), "force_commander", poll=0.05)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await at_the_map(pilot)
+            assert app.keep_after_crash() == SeatApp.KEPT_AFTER_CRASH
+        return app
+
+    app = asyncio.run(scenario())
+    assert not app.screen_stack
+    app.poll()  # after the last screen has gone

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from game.analysis.difficulty import BAND
+from game.analysis.stats import CONFIDENCE
 from game.engine import tables as T
 from game.scenario.catalog import find_scenario
 from game.scenario.models import Region
@@ -290,6 +292,9 @@ EXPECTED: dict[tuple[str, str], Callable[[], tuple[int, ...]]] = {
     ("14", "S16"): lambda: (T.TOB_PROTECTION, T.TOB_CREDIBILITY_PER_TURN, T.PATROL_PROTECTION),
     # §16 The facilitator
     ("16", "override a result"): lambda: (T.OVERRIDE_MAX,),
+    ("13.2", "excellent play (`searched`, §11)"): lambda: (BAND.least_gain_pct, BAND.best_gain_pct),
+    ("13.2", "the study's courses of action"): lambda: (BAND.best_gain_pct, *[round(CONFIDENCE * 100)] * 2),
+    ("13.2", "naive play (`worst-hit`, §11)"): lambda: (BAND.naive_gain_pct,),
 }
 
 ROWS = table_rows(RULES.read_text(encoding="utf-8"))

@@ -72,7 +72,7 @@ class SeatApp(MinusmaApp):
 
     def poll(self) -> None:
         session = self.session
-        if session is None:
+        if session is None or not self.screen_stack:  # not started, or closing: nothing to show
             return
         self._since_heartbeat += self.poll_seconds
         try:
@@ -87,7 +87,7 @@ class SeatApp(MinusmaApp):
             for screen in reversed(self.screen_stack):
                 if hasattr(screen, "session_changed") and screen.query(SyndicateBar):  # composed
                     screen.session_changed()
-        if hasattr(self.screen, "show_picture"):
+        if self.screen_stack and hasattr(self.screen, "show_picture"):
             self.screen.show_picture()  # the clock ticks even when nothing else changed
 
     def release_seat(self) -> None:
@@ -102,6 +102,9 @@ class SeatApp(MinusmaApp):
     # --- leaving: nothing to save, the orders are in the store ----------------------------------
     def autosave_now(self) -> Path | None:
         return None
+
+    def keep_after_crash(self) -> str:
+        return self.KEPT_AFTER_CRASH  # a seat saves nothing itself: every order is already stored
 
     def leave_game(self) -> None:
         self.exit(0)
