@@ -66,7 +66,7 @@ def private_seed(turn: int, sample: int) -> int:
 
 def _unforeseeable(game: Game) -> dict[str, str]:
     """Dated historical cards with attacks that have not fired: the mission cannot know them."""
-    played = {entry.partition("@")[0] for entry in game.state.cards_played}
+    played = game.state.played_card_ids()
     return {
         card.id: "never"
         for card in game.scenario.cards

@@ -33,6 +33,7 @@ from pydantic import ValidationError
 from game import __version__
 from game.engine import ORDER_ADAPTER, Game, IllegalOrder, TurnRecord
 from game.engine import orders as O
+from game.engine.wording import seat_name
 from game.errors import ReadError, UserError
 from game.fileread import MEGABYTE, FileReadError, decode, parse_json, position, printable, read_bytes
 from game.scenario.loader import cross_reference_problems, scenario_hash
@@ -112,11 +113,11 @@ class SaveMeta:
         return cls(**values)
 
     def players(self) -> str:
-        """The players for a list of saves: "Ana (srsg), Bo (force commander)" or one name."""
+        """The players for a list of saves: "Ana (SRSG), Bo (Force Commander)" or one name."""
         names = {name for name in self.seats.values() if name}
         if len(names) <= 1:
             return next(iter(names), "")
-        return ", ".join(f"{name} ({role.replace('_', ' ')})" for role, name in self.seats.items() if name)
+        return ", ".join(f"{name} ({seat_name(role)})" for role, name in self.seats.items() if name)
 
 
 @dataclass(frozen=True)

@@ -182,7 +182,7 @@ class ConsoleScreen(Screen[None]):
         self.app.push_screen(FormDialog(title, fields, submit, help, ok))
 
     def _deck(self, title: str, unplayed: bool, then: Callable[[str], None]) -> None:
-        played = {entry.partition("@")[0] for entry in self.game.state.cards_played}
+        played = self.game.state.played_card_ids()
         cards = [
             (
                 card.id,
