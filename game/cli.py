@@ -17,27 +17,6 @@ from game.text import clean
 EXIT_USER_ERROR = 2
 
 
-def write_whole(path: Path, text: str, what: str) -> None:
-    """Write a file the user asked for, whole or not at all (a full disk leaves the old file);
-    a folder that cannot be written is a UserError that says so."""
-    from game.record.saves import SaveError, write_atomic
-
-    if path.is_dir():
-        raise UserError(f"{path} is a folder; give a file name for {what}")
-    if path.exists() and not path.is_file():  # /dev/stdout, a FIFO: write into it, never replace it
-        try:
-            with path.open("w", encoding="utf-8") as file:
-                file.write(text)
-        except OSError as error:
-            raise UserError(f"could not write {what} to {path}: {error.strerror or error}") from None
-        return
-    try:
-        write_atomic(path, text)
-    except SaveError as error:
-        message = str(error).replace("the saves folder", "the folder").replace("the save ", f"{what} to ")
-        raise UserError(f"{message}; nothing was written") from None
-
-
 def _cmd_validate(args: argparse.Namespace) -> int:
     from game.scenario.loader import load_scenario
 
@@ -60,11 +39,12 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
+    from game.record.saves import write_output
     from game.scenario.catalog import schema_text
 
     text = schema_text()
     if args.output:
-        write_whole(Path(args.output), text, "the schema")
+        write_output(Path(args.output), text, "the schema")
         print(f"wrote {args.output}")
     else:
         sys.stdout.write(text)

@@ -138,10 +138,10 @@ def decode(raw: bytes, file: str) -> str:
 def position(raw: bytes | str, offset: int) -> tuple[int, int]:
     """Line and column (from 1) of an offset into a file's bytes or text."""
     newline = b"\n" if isinstance(raw, bytes) else "\n"
-    line_start = raw.rfind(newline, 0, offset) + 1  # type: ignore[arg-type]
+    line_start = raw.rfind(newline, 0, offset) + 1  # type: ignore[arg-type]  # newline matches raw
     before = raw[line_start:offset]
     column = len(before.decode("utf-8", "replace")) if isinstance(before, bytes) else len(before)
-    return raw.count(newline, 0, offset) + 1, column + 1  # type: ignore[arg-type]
+    return raw.count(newline, 0, offset) + 1, column + 1  # type: ignore[arg-type]  # newline matches raw
 
 
 def read_text(path: str | Path, what: str, limit: int) -> str:
@@ -352,7 +352,7 @@ def parse_json(text: str, file: str) -> Any:
         result = dict(items)
         if len(result) != len(items):
             seen: set[str] = set()
-            duplicate = next(key for key, _ in items if key in seen or seen.add(key))  # type: ignore[func-returns-value]
+            duplicate = next(key for key, _ in items if key in seen or seen.add(key))  # type: ignore[func-returns-value]  # add() is None: falsy
             matches = [m.start() for m in re.finditer(re.escape(json.dumps(duplicate)) + r"\s*:", text)]
             raise _Refused(f"duplicate key {duplicate!r}", matches[1] if len(matches) > 1 else 0)
         return result

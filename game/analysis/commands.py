@@ -101,13 +101,9 @@ def _chosen_measures(args: argparse.Namespace, scenario, policy) -> list[str]:
 
 
 def _write(path: str, text: str) -> None:
-    from game.record.saves import SaveError, write_atomic
+    from game.record.saves import write_output
 
-    try:
-        write_atomic(Path(path), text)
-    except SaveError as error:
-        message = str(error).replace("the saves folder", "the folder").replace("the save ", "")
-        raise UserError(message) from None
+    write_output(Path(path), text, "the results")
 
 
 def _failure(error: Exception, scenario_name: str) -> Exception:
@@ -149,7 +145,10 @@ def _run_with_progress(args: argparse.Namespace, scenario, policies: list, error
     )
     total = args.runs * len(policies)
     with Progress(*columns, console=errors) as progress:
-        task = progress.add_task(f"{scenario.id}: {len(policies)} policies x {args.runs} games", total=total)
+        task = progress.add_task(
+            f"{scenario.id}: {plural(len(policies), 'policy', 'policies')} x {plural(args.runs, 'game')}",
+            total=total,
+        )
         return run_games(
             scenario,
             policies,

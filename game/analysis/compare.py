@@ -8,6 +8,7 @@ from typing import Literal
 
 from game.analysis.montecarlo import GameResult, RunOutcome
 from game.analysis.stats import Comparison, Summary, paired_comparison, summarise
+from game.engine.wording import words
 
 Better = Literal["higher", "lower"] | None
 
@@ -59,8 +60,8 @@ def describe_measure(key: str, region_names: dict[str, str] | None = None) -> tu
     if head == "credibility":
         return f"Credibility in {(region_names or {}).get(tail, tail)} at the end", "higher"
     if head in ("civilians_killed", "peacekeepers_killed"):
-        return f"{head.replace('_', ' ').capitalize()} in {tail}", "lower"
-    return key.replace("_", " "), None
+        return f"{words(head).capitalize()} in {(region_names or {}).get(tail, tail)}", "lower"
+    return words(key), None
 
 
 def measure_keys(results: list[GameResult]) -> list[str]:

@@ -168,7 +168,7 @@ def plan_chunks(
     policies: Sequence[Policy], runs: int, base_seed: int, size: int, measure: Measure | None = None
 ) -> list[Chunk]:
     """Tasks interleaved by seed block, so an interrupted run still has paired games to compare."""
-    chunks = []
+    chunks: list[Chunk] = []
     for start in range(0, runs, size):
         seeds = range(base_seed + start, base_seed + min(runs, start + size))
         chunks.extend(Chunk(policy, seeds, measure) for policy in policies)

@@ -231,7 +231,7 @@ def json_data(
         rows = {}
         for row in table.rows:
             s, c = row.summary, row.comparison
-            entry = {
+            entry: dict[str, object] = {
                 "n": s.n,
                 "mean": _finite(s.mean),
                 "sd": _finite(s.sd),

@@ -60,12 +60,15 @@ class When(_Strict):
 
     @model_validator(mode="after")
     def _ranges_in_order(self) -> When:
-        for first, last, what in (
-            (self.from_month, self.until_month, "months"),
-            (self.from_turn, self.until_turn, "turns"),
+        backwards = "the {} run backwards: from {} until {} holds for no turn"
+        if (
+            self.from_month is not None
+            and self.until_month is not None
+            and self.from_month > self.until_month
         ):
-            if first is not None and last is not None and first > last:
-                raise ValueError(f"the {what} run backwards: from {first} until {last} holds for no turn")
+            raise ValueError(backwards.format("months", self.from_month, self.until_month))
+        if self.from_turn is not None and self.until_turn is not None and self.from_turn > self.until_turn:
+            raise ValueError(backwards.format("turns", self.from_turn, self.until_turn))
         return self
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import get_args
 
 from game.bots.policies import historical
 from game.engine import Game, IllegalOrder
@@ -65,7 +66,7 @@ def private_seed(turn: int, sample: int) -> int:
 
 def _unforeseeable(game: Game) -> dict[str, str]:
     """Dated historical cards with attacks that have not fired: the mission cannot know them."""
-    played = {entry.partition("@")[0] for entry in game.state.cards_played}
+    played = game.state.played_card_ids()
     return {
         card.id: "never"
         for card in game.scenario.cards
@@ -284,7 +285,7 @@ def tier_choices(game: Game) -> Iterator[Candidate]:
 
 def message_choices(game: Game) -> Iterator[Candidate]:
     """Each theme by radio, nationally or to the worst-hit region."""
-    for theme in O.Theme.__args__:
+    for theme in get_args(O.Theme):
         for audience in ("national", *_worst_regions(game, 1)):
             order = O.IssueMessage(theme=theme, channel="radio", audience=audience)
             if game.why_illegal(order) is None:

@@ -102,15 +102,19 @@ def _best_response(
     return best
 
 
-def civilian_protection(ctx: Context, region: str, major: bool = False, in_reach: bool = True) -> Protection:
+def civilian_protection(
+    ctx: Context, region: str, major: bool = False, in_reach: bool = True, raid: bool = False
+) -> Protection:
     """Everything that protects civilians in a region against an attack now (rules.md §6.2).
 
-    Out of reach of the mission's posts (§6.2, reach) only what flies or warns counts.
+    Out of reach of the mission's posts (§6.2, reach) only what flies or warns counts; a
+    militia's raid out of reach is over before anything flies: only warning counts.
     """
-    key = region if in_reach else f"{region}/far"
+    far = not in_reach
+    key = region if in_reach else f"{region}/raid" if raid else f"{region}/far"
     cached = ctx.protection_cache.get(key)
     if cached is None:
-        cached = ctx.protection_cache[key] = _protection(ctx, region, in_reach)
+        cached = ctx.protection_cache[key] = _protection(ctx, region, in_reach, far and raid)
     if not major:
         return cached
     protection = Protection(cached.total, list(cached.items), cached.air_response)
@@ -118,7 +122,7 @@ def civilian_protection(ctx: Context, region: str, major: bool = False, in_reach
     return protection
 
 
-def _protection(ctx: Context, region: str, in_reach: bool = True) -> Protection:
+def _protection(ctx: Context, region: str, in_reach: bool = True, nothing_flies: bool = False) -> Protection:
     protection = Protection()
     regional = ctx.state.regions[region]
     police, specs = ctx.index.police_units, ctx.index.units
@@ -137,6 +141,11 @@ def _protection(ctx: Context, region: str, in_reach: bool = True) -> Protection:
         caveated = caveated or bool(caveats)
         if unit.posture == "patrol" and Caveat.SELF_DEFENCE_ONLY not in caveats:
             patrol_share += unit.transit_share
+    if not in_reach:  # units acting in the region, sure of what PoC asks, go out to far villages too
+        acting = any(
+            unit.id not in police and (unit.posture != "base" or unit.holds_tob)
+            for unit in ctx.units_in(region)
+        )
     if in_reach and ctx.has_base(region):
         protection.add("temporary operating base (permanent presence)", T.TOB_PROTECTION)
     if static:
@@ -147,11 +156,15 @@ def _protection(ctx: Context, region: str, in_reach: bool = True) -> Protection:
         protection.add("formed police unit", T.POLICE_PROTECTION)
     if not in_reach:  # shown, though it adds nothing: the posts' protection is missing
         protection.items.append(("a village out of reach of the mission's posts", 0))
-    label, value, unit_id, asset_id = _best_response(ctx, region, regional.warning, in_reach)
+    if nothing_flies:
+        protection.items.append(("a militia's raid, over before any response arrives", 0))
+    label, value, unit_id, asset_id = ("", 0, None, None)
+    if not nothing_flies:
+        label, value, unit_id, asset_id = _best_response(ctx, region, regional.warning, in_reach)
     protection.add(label, value)
     if unit_id and asset_id:
         protection.air_response = (unit_id, asset_id)
-    for asset_id in attack_helicopters_over(ctx, region):
+    for asset_id in () if nothing_flies else attack_helicopters_over(ctx, region):
         value = (
             T.ATTACK_HELICOPTER_WARNED
             if regional.warning >= T.ATTACK_HELICOPTER_WARNING
@@ -167,6 +180,11 @@ def _protection(ctx: Context, region: str, in_reach: bool = True) -> Protection:
             protection.add("PoC defined: one understanding of when to act", T.POC_DEFINED_BONUS)
         elif definition == "status_quo" and caveated:
             protection.add("PoC undefined: caveated units read it their own way", -T.POC_UNDEFINED_PENALTY)
+    if protection.total > T.PROTECTION_MAX:
+        protection.add(
+            f"at most {T.PROTECTION_MAX:+d}: more means in one place protect no more villages",
+            T.PROTECTION_MAX - protection.total,
+        )
     return protection
 
 
@@ -176,12 +194,16 @@ def resolve_civilian_attack(ctx: Context, region: str, actor: str, unopposed: in
         return _partner_harm(ctx, region, actor, unopposed, source)
     major = unopposed >= T.MAJOR_ATTACK_DEATHS
     dispersion = ctx.index.regions[region].dispersion
-    in_reach = True
+    in_reach, raid = True, actor in ctx.index.militias
     if dispersion:  # a raid on a village out of reach of the mission's posts (rules.md §6.2)
         # a large, planned attack is reconnoitred: it picks a village the posts cannot reach
         far = dispersion + (T.MAJOR_ATTACK_REACH if major else 0)
+        if raid:  # neighbours raid the next hamlet at night: the posts are rarely near
+            far += T.MILITIA_RAID_REACH
+        elif ctx.has_base(region):  # the groups know where the base is and go beyond it
+            far += T.BASE_AVOIDED_REACH
         in_reach = ctx.die(6, f"reach of the posts in {ctx.region_name(region)}") > far
-    protection = civilian_protection(ctx, region, major, in_reach)
+    protection = civilian_protection(ctx, region, major, in_reach, raid)
     roll = ctx.dice(2, 6, f"protection of civilians in {ctx.region_name(region)}")
     outcome, percent = outcome_for(roll + protection.total)
     deaths = unopposed * percent // 100

@@ -217,13 +217,13 @@ class Target:
         named = ", ".join(f"{short_name(ctx.actor_name(a))} {level}" for level, a in self.groups)
         return (
             f"armed strength {self.strength} (threat squared: {named}) × people {self.people} "
-            f"× exposure {self.exposed} (protection {self.protection:+d}) "
+            f"× exposure {self.exposed}² (protection {self.protection:+d}) "
             f"× state absence {self.absent} (host presence {self.host})"
         )
 
 
 def exposure(protection: int) -> int:
-    """How exposed civilians are to a raid: 8 - protection, between 1 and 6 (rules.md §5)."""
+    """How exposed civilians are to a raid: 8 - protection, 1 to 6; squared in the score (rules.md §5)."""
     return max(T.EXPOSURE_MIN, min(T.EXPOSURE_MAX, T.EXPOSURE_BASE - protection))
 
 
@@ -256,7 +256,7 @@ def _civilian_targets(ctx: Context) -> dict[str, Target]:
         people = people_weight(spec.population)
         host = ctx.state.regions[region_id].host_presence
         absent = state_absence(host)
-        score = strength * people * exposed * absent
+        score = strength * people * exposed**T.EXPOSURE_POWER * absent
         targets[region_id] = Target(score, tuple(groups), strength, people, protection, exposed, host, absent)
     return targets
 

@@ -6,7 +6,14 @@ from typing import get_args
 
 from game.engine import tables as T
 from game.engine.context import Context, cause
-from game.engine.state import CardResult, Modifier, PendingAttack, PendingChoice, PendingInfoAttack
+from game.engine.state import (
+    CardResult,
+    Modifier,
+    PendingAttack,
+    PendingChoice,
+    PendingInfoAttack,
+    PlayedCard,
+)
 from game.engine.wording import ROLE_NAMES, plural, words
 from game.scenario.models import (
     AttackOutcome,
@@ -29,10 +36,9 @@ from game.scenario.models import (
 
 def card_regions(ctx: Context, card_id: str) -> list[str]:
     """The regions where a drawn card happens (a generic card's region was drawn with it)."""
-    for entry in ctx.state.cards_played[::-1]:
-        name, _, regions = entry.partition("@")
-        if name == card_id:
-            return regions.split("+") if regions else []
+    for played in ctx.state.cards_played[::-1]:
+        if played.card == card_id:
+            return list(played.regions)
     return list(ctx.card(card_id).regions)
 
 
@@ -81,7 +87,7 @@ def in_window(card: Card, month: str) -> bool:
 def draw(ctx: Context) -> list[str]:
     """The event phase: fire dated historical cards and draw one generic card."""
     state = ctx.state
-    played = {entry.partition("@")[0] for entry in state.cards_played}
+    played = state.played_card_ids()
     drawn: list[tuple[Card, list[str]]] = []
     # Without held cards only this month's historical cards can be due: skip the whole deck.
     dated = ctx.index.scenario.cards
@@ -126,7 +132,7 @@ def draw(ctx: Context) -> list[str]:
 def fire(ctx: Context, card: Card, regions: list[str]) -> None:
     """Play a card: record it, apply its effects, queue its attacks and its decision."""
     state = ctx.state
-    state.cards_played.append(f"{card.id}@{'+'.join(regions)}")
+    state.cards_played.append(PlayedCard(card=card.id, regions=tuple(regions)))
     state.current.cards.append(card.id)
     for effect in card.effects:
         if not effect.if_outcome:  # the others wait for the attack's outcome (after_attacks)
@@ -228,7 +234,7 @@ def apply_effect(ctx: Context, card: Card, effect: Effect, regions: list[str], e
                 "peacekeeper_attack": "peacekeepers",
                 "host_force_attack": "host_forces",
             }[effect.type]
-            actor = getattr(effect, "perpetrator", None) or effect.attacker
+            actor = effect.perpetrator if isinstance(effect, CivilianAttackEffect) else effect.attacker
             for region in _targets(effect, regions, ctx):
                 state.pending_attacks.append(
                     PendingAttack(

@@ -8,7 +8,7 @@ from functools import cached_property
 
 from game.engine import rng
 from game.engine.rng import GOLDEN_GAMMA, MASK64
-from game.engine.state import Cause, Change, GameState, Roll
+from game.engine.state import Cause, Change, ChangeKind, GameState, Roll
 from game.engine.tables import (
     CREDIBILITY_MAX,
     CREDIBILITY_MIN,
@@ -53,6 +53,9 @@ class ScenarioIndex:
         self.asset_names = Names((asset.id, asset.name) for asset in scenario.aviation)
         self.actor_names = Names((actor.id, actor.name) for actor in scenario.actors)
         self.team_regions = {team.base for team in scenario.civilian_teams}
+        self.garrisons: dict[str, int] = {}  # units in each region's camps at the start
+        for unit in scenario.contingents:
+            self.garrisons[unit.base] = self.garrisons.get(unit.base, 0) + 1
         self._lift: dict[tuple[str, str], list[str]] = {}
         self._striking: dict[str, list[str]] = {}
         self.armed_actors = {
@@ -73,7 +76,7 @@ class ScenarioIndex:
         )
         self.historical_by_month: dict[str, list[Card]] = {}
         for card in scenario.cards:
-            if card.kind == "historical":
+            if card.kind == "historical" and card.date is not None:  # the model requires a date
                 self.historical_by_month.setdefault(card.date, []).append(card)
         self.generic_cards = [card for card in scenario.cards if card.kind == "generic"]
 
@@ -177,7 +180,7 @@ class Context:
 
     # --- the ledger -----------------------------------------------------------------------------
     def record(
-        self, kind: str, target: str, delta: int, after: int, summary: str, causes: list[Cause]
+        self, kind: ChangeKind, target: str, delta: int, after: int, summary: str, causes: list[Cause]
     ) -> None:
         state = self.state
         state.current.changes.append(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from game.engine import orders as O
-from game.engine import tables as T
 from game.engine.context import Context, ScenarioIndex
 from game.engine.rng import seed_state
 from game.engine.state import (
@@ -17,7 +16,7 @@ from game.engine.state import (
 from game.engine.turn import end_turn as _end_turn
 from game.engine.turn import start_turn
 from game.engine.view import GameView, observe
-from game.scenario.models import Role, Scenario
+from game.scenario.models import Scenario
 
 
 class IllegalOrder(ValueError):
@@ -143,51 +142,7 @@ class Game:
 
     def candidate_orders(self, role: str) -> list[O.Order]:
         """Orders a role could think of giving now, legal or not (menus explain the illegal ones)."""
-        state, index = self.state, self.index
-        regions = index.region_order
-        found: list[O.Order] = []
-        if role in (Role.FORCE_COMMANDER, Role.POLICE_COMMISSIONER):
-            police = role == Role.POLICE_COMMISSIONER
-            for unit_id, spec in index.units.items():
-                if (spec.type == "formed_police") != police:
-                    continue
-                for to in regions:
-                    found.append(O.MoveUnit(unit=unit_id, to=to, mode="ground"))
-                    found.append(O.MoveUnit(unit=unit_id, to=to, mode="air"))
-                for posture in ("base", "patrol", "quick_reaction"):
-                    found.append(O.SetPosture(unit=unit_id, posture=posture))
-                if not police:
-                    found.append(O.OpenBase(unit=unit_id))
-                    found.append(O.CloseBase(unit=unit_id))
-        if role == Role.FORCE_COMMANDER:
-            for asset_id in index.aviation:
-                for region in [*regions, None]:
-                    found.append(O.TaskAviation(asset=asset_id, region=region))
-        if role == Role.POLICE_COMMISSIONER:
-            for region in regions:
-                for tier in ("I", "III"):
-                    for points in range(T.TIER_POINTS_MAX + 1):
-                        found.append(O.SetPocActivity(region=region, tier=tier, points=points))
-        if role == Role.COMMS_CHIEF:
-            for theme in O.Theme.__args__:
-                for channel in O.Channel.__args__:
-                    for audience in ["national", *regions]:
-                        found.append(O.IssueMessage(theme=theme, channel=channel, audience=audience))
-        if role == Role.SRSG:
-            for name, values in O.POLICY_VALUES.items():
-                for value in values:
-                    found.append(O.SetPolicy(name=name, value=value))
-        if role == O.FACILITATOR:
-            for card_id in index.cards:
-                found.append(O.InjectCard(card_id=card_id))
-                found.append(O.HoldCard(card=card_id))
-        for choice in state.choices:
-            if choice.role == role:
-                card = index.cards[choice.card]
-                assert card.choice is not None
-                for option in card.choice.options:
-                    found.append(O.DecideCard(card=card.id, option=option.id))
-        return found
+        return O.candidate_orders(self.context(), role)
 
     # --- the rest of the turn -----------------------------------------------------------------
     def end_turn(self) -> TurnRecord:

@@ -297,10 +297,10 @@ def why_illegal(order: Order, ctx: Context, role: str | None = None) -> str | No
                 return f"no unit {unit_id!r}"
             return None if unit.holds_tob else f"{ctx.unit_name(unit_id)} holds no temporary operating base"
         case TaskAviation(asset=asset_id, region=region):
-            spec = ctx.index.aviation.get(asset_id)
-            if spec is None:
+            asset_spec = ctx.index.aviation.get(asset_id)
+            if asset_spec is None:
                 return f"no aviation asset {asset_id!r}"
-            if spec.kind == AviationKind.UTILITY:
+            if asset_spec.kind == AviationKind.UTILITY:
                 return "utility helicopters fly lift and air responses; they take no standing task"
             if region is None:
                 if state.aviation[asset_id].tasked_region is None:
@@ -309,16 +309,17 @@ def why_illegal(order: Order, ctx: Context, role: str | None = None) -> str | No
             if state.aviation[asset_id].tasked_region == region:
                 return f"{ctx.asset_name(asset_id)} is already tasked over {ctx.region_name(region)}"
             hours = state.aviation[asset_id].hours
-            cost = T.TASK_HOURS[spec.kind]
+            cost = T.TASK_HOURS[asset_spec.kind]
             if not state.aviation[asset_id].paid and hours < cost:
                 return f"{ctx.asset_name(asset_id)} needs {cost} flying hours for a tasking; {hours} left"
             if region not in ctx.index.regions:
                 return f"no region {region!r}"
-            if not ctx.index.in_range(spec, region):
-                distance = ctx.index.distance_km[spec.base][region]
+            if not ctx.index.in_range(asset_spec, region):
+                distance = ctx.index.distance_km[asset_spec.base][region]
                 return (
-                    f"{ctx.region_name(region)} is {distance} km from {ctx.region_name(spec.base)}, beyond "
-                    f"{ctx.asset_name(asset_id)}'s {spec.range_km} km reach"
+                    f"{ctx.region_name(region)} is {distance} km from "
+                    f"{ctx.region_name(asset_spec.base)}, beyond "
+                    f"{ctx.asset_name(asset_id)}'s {asset_spec.range_km} km reach"
                 )
             return None
         case SetPocActivity(region=region, tier=tier, points=points):
@@ -373,6 +374,8 @@ def why_illegal(order: Order, ctx: Context, role: str | None = None) -> str | No
             if choice is None:
                 return f"no decision is pending on {card_id!r}"
             card = ctx.card(card_id)
+            if card.choice is None:
+                return f"{card_id} offers no decision"
             options = [o.id for o in card.choice.options]
             if option not in options:
                 return f"{option!r} is not an option; choose one of {', '.join(options)}"
@@ -395,7 +398,7 @@ def _why_facilitator_illegal(order: Order, ctx: Context) -> str | None:
                     return f"no card {card_id!r} in the deck"
                 if card_id in played and not ctx.index.cards[card_id].repeatable:
                     return f"{card_id} has already been played"
-            else:
+            elif card is not None:
                 if card.id in ctx.index.cards or card.id in state.custom_cards:
                     return f"a card with id {card.id!r} already exists; choose another id"
                 check = card.model_copy(update={"regions": regions}) if regions else card
@@ -548,7 +551,10 @@ def apply(order: Order, ctx: Context) -> None:
 
             if custom is not None:
                 state.custom_cards[custom.id] = custom.model_dump(mode="json")
-            card = custom if custom is not None else ctx.index.cards[card_id]
+                card = custom
+            else:
+                assert card_id is not None, "why_illegal asks for a deck card or a new one"
+                card = ctx.index.cards[card_id]
             chosen = list(regions or card.regions)
             if not regions and card.kind == "generic" and len(chosen) > 1:
                 chosen = [chosen[ctx.between(0, len(chosen) - 1, f"region of {card.id}")]]
@@ -574,6 +580,7 @@ def charge_tasking(ctx: Context, asset_id: str, why: list) -> None:
     cost = T.TASK_HOURS[ctx.index.aviation[asset_id].kind]
     asset.hours -= cost
     asset.paid = True
+    assert asset.tasked_region is not None, "only a tasked asset is charged or refunded"
     ctx.record(
         "means",
         f"{asset_id}.hours",
@@ -590,6 +597,7 @@ def refund_tasking(ctx: Context, asset_id: str, why: list) -> None:
     cost = T.TASK_HOURS[ctx.index.aviation[asset_id].kind]
     asset.hours += cost
     asset.paid = False
+    assert asset.tasked_region is not None, "only a tasked asset is charged or refunded"
     ctx.record(
         "means",
         f"{asset_id}.hours",

@@ -242,8 +242,8 @@ def share_results(scenario: Scenario, state: GameState) -> list[ShareResult]:
     results = []
     for kind, shares in (("region", history.regional_shares), ("perpetrator", history.perpetrator_shares)):
         for share in shares:
-            tally = tallies.get(share.period)
-            if tally is None:
+            period_tally = tallies.get(share.period)
+            if period_tally is None:
                 continue  # the period has not begun
             if kind == "perpetrator":
                 key, name = f"g:{share.of}", group_names[share.of]
@@ -251,8 +251,8 @@ def share_results(scenario: Scenario, state: GameState) -> list[ShareResult]:
                 key, name = f"r:{share.of}", names[share.of]
             else:
                 key, name = f"z:{share.of}", ZONE_NAMES.get(share.of, share.of)
-            total = tally.get("total", 0)
-            value = tally.get(key, 0) * 100 // total if total else 0
+            total = period_tally.get("total", 0)
+            value = period_tally.get(key, 0) * 100 // total if total else 0
             complete = state.phase == "over" or last_month[share.period] >= period_end(share.period)
             results.append(
                 ShareResult(name, share.period, value, share.low, share.high, share.source, kind, complete)

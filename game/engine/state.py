@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_serializer, model_validator
 
 Posture = Literal["base", "patrol", "quick_reaction"]
 PocDefinition = Literal["status_quo", "define_poc", "avoid_term"]
@@ -214,6 +214,27 @@ class TurnRecord(Model):
     council_heard: bool = False  # the Council has already heard of a prevented attack this turn
 
 
+class PlayedCard(BaseModel):
+    """One card play: the card and the regions it struck. Saves store it as "card@region1+region2"."""
+
+    model_config = ConfigDict(frozen=True)
+
+    card: str
+    regions: tuple[str, ...] = ()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _parse(cls, value: object) -> object:
+        if isinstance(value, str):
+            card, _, regions = value.partition("@")
+            return {"card": card, "regions": tuple(r for r in regions.split("+") if r)}
+        return value
+
+    @model_serializer
+    def _format(self) -> str:
+        return f"{self.card}@{'+'.join(self.regions)}"
+
+
 class GameState(Model):
     """Everything that changes in a game. With the scenario, it determines the rest of play."""
 
@@ -239,7 +260,7 @@ class GameState(Model):
     pending_info: list[PendingInfoAttack] = []
     pending_renewal: str | None = None
     choices: list[PendingChoice] = []
-    cards_played: list[str] = []
+    cards_played: list[PlayedCard] = []
     card_results: dict[str, CardResult] = {}  # card id -> how its attack ended
     held_cards: dict[str, str] = {}  # card id -> month it is delayed to, or "never"
     custom_cards: dict[str, dict] = {}  # cards written by the facilitator during the game
@@ -247,6 +268,10 @@ class GameState(Model):
     tallies: Tallies = Field(default_factory=Tallies)
     history: list[TurnRecord] = []
     current: TurnRecord
+
+    def played_card_ids(self) -> set[str]:
+        """Every card played so far, drawn or injected."""
+        return {played.card for played in self.cards_played}
 
     def to_json(self) -> str:
         """Canonical JSON: the same state gives the same bytes on every machine."""

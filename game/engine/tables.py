@@ -33,7 +33,10 @@ POC_DEFINED_BONUS = 1  # SRSG defined PoC: units share one understanding of when
 POC_UNDEFINED_PENALTY = 1  # status quo with caveated units present: confusion
 MAJOR_ATTACK_PENALTY = 2  # an attack whose unopposed toll can reach 50 or more
 MAJOR_ATTACK_DEATHS = 50
+PROTECTION_MAX = 5  # however many means stand in a region, protection is at most +5
 MAJOR_ATTACK_REACH = 2  # a large attack falls out of reach on 1d6 <= dispersion + 2
+MILITIA_RAID_REACH = 2  # a militia's raid falls out of reach on 1d6 <= dispersion + 2
+BASE_AVOIDED_REACH = 1  # where a base stands, any attack falls out of reach on 1d6 <= dispersion + 1
 QRF_IN_REGION_SHARE = 50  # a unit arriving by road responds in its new region from this share
 QRF_AIR_HOURS = 10  # lift hours used by one air response
 TASK_HOURS = {"attack": 15, "isr": 50}  # hours a standing tasking uses each turn
@@ -177,10 +180,14 @@ TIER_THREE_EFFECT = 1  # ... the strongest militia threat falls (or host presenc
 STATE_RETURN_ROLL = 6  # a region below its starting host presence regains 1 on 1d6 of 6
 STATE_RETURN_PRESENCE = 1
 THREAT_REVERSION = 2  # per level above (-) or below (+) the scenario's starting level
+ABANDONED_CAMPS = 3  # threat drift where every unit of the region's starting camps has gone
+SPREAD_PRESSURE = 1  # a terrorist group grows where a linked region holds it at 4 or more
+SPREAD_WEAK_STATE = 2  # ... and host presence is at most 2
+THINNED_CAMPS = 1  # ... where fewer units stand than the region's starting camps held
 HOST_ABUSE_DICE = (2, 6)  # toll of a host-force abuse: 2d6 ...
 HOST_ABUSE_DEATHS_BASE = 2  # ... + this
 HOST_STATE_CENTRED = 0  # host-force conduct: 1d6 <= level + this when state-centred ...
-HOST_PEOPLE_CENTRED = -2  # ... or + this when people-centred
+HOST_PEOPLE_CENTRED = -1  # ... or + this when people-centred
 HOST_SWEEP_BONUS = 2  # the army sweeps a region where armed groups killed ...
 HOST_SWEEP_DEATHS = 10  # ... this many soldiers or more this turn
 HOST_TIER_THREE_CHECK = 1  # human-rights monitoring (Tier III) lowers the host forces' chance ...
@@ -206,6 +213,7 @@ POPULATION_SCORE_STEP = 375_000  # people weight: 1 + one per this many inhabita
 PEOPLE_WEIGHT_MAX = 8  # ... at most 8
 EXPOSURE_BASE = 8  # exposure: 8 - protection ...
 EXPOSURE_MIN, EXPOSURE_MAX = 1, 6  # ... between 1 and 6
+EXPOSURE_POWER = 2  # ... squared: groups reconnoitre and go where the mission is not
 STATE_ABSENCE_BASE = 6  # state absence: 6 - host presence, at least 1
 SMALL_REGION = 500_000  # a strike's toll is halved in a region of fewer people (rules.md §6.5)
 SMALL_REGION_DIVISOR = 2
@@ -213,6 +221,7 @@ SMALL_REGION_DIVISOR = 2
 # --- Armed-group strike tolls (rules.md §6.5): the toll before protection is rolled -------------
 CIVILIAN_STRIKE_DICE = (2, 6)  # 2d6 ...
 CIVILIAN_STRIKE_PER_THREAT = 2  # ... + 2 x the attacker's threat level in the region
+MILITIA_RAID_PER_THREAT = 1  # a militia's raid on a hamlet: 2d6 + 1 x its threat level
 PK_STRIKE_DICE = (6, 2)  # 1d6 - 2 peacekeepers killed
 IED_DICE = (6, 3)  # 1d6 - 3 on a supply route
 HOST_STRIKE_DICE = (2, 6)  # 2d6 + the attacker's threat soldiers killed

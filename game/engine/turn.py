@@ -288,8 +288,8 @@ def _resolve_actions(ctx: Context, actions: list[adversary.Action]) -> None:
             resolve_civilian_attack(ctx, action.region, action.actor, unopposed, source)
         elif action.kind in ("peacekeepers", "supply_route"):
             sides, minus = T.PK_STRIKE_DICE if action.kind == "peacekeepers" else T.IED_DICE
-            unopposed = max(0, ctx.die(sides, f"toll of a strike on {ctx.unit_name(action.unit)}") - minus)
             assert action.unit is not None
+            unopposed = max(0, ctx.die(sides, f"toll of a strike on {ctx.unit_name(action.unit)}") - minus)
             resolve_peacekeeper_attack(ctx, action.unit, action.actor, unopposed, 0, 0, source)
         elif action.kind == "host_forces":
             deaths = (
@@ -304,10 +304,12 @@ def _resolve_actions(ctx: Context, actions: list[adversary.Action]) -> None:
             ctx.state.pending_info.append(_info(action.region, action.strength, action.reason))
 
 
-def strike_toll(ctx: Context, region_id: str, level: int, what: str) -> int:
+def strike_toll(
+    ctx: Context, region_id: str, level: int, what: str, per_threat: int = T.CIVILIAN_STRIKE_PER_THREAT
+) -> int:
     """Unopposed toll of a strike on civilians (rules.md §6.5): halved where few people live."""
     toll = ctx.dice(*T.CIVILIAN_STRIKE_DICE, f"toll of a {what} in {ctx.region_name(region_id)}")
-    toll += T.CIVILIAN_STRIKE_PER_THREAT * level
+    toll += per_threat * level
     if ctx.index.regions[region_id].population < T.SMALL_REGION:
         toll //= T.SMALL_REGION_DIVISOR  # nomad camps and hamlets of a few families
     return toll
@@ -335,7 +337,7 @@ def _community_violence(ctx: Context, grieving: dict[str, dict[str, int]]) -> No
             roll = ctx.die(6, f"raid by {name} in {where}")
             if roll > chance:
                 continue
-            unopposed = strike_toll(ctx, region_id, level, "raid")
+            unopposed = strike_toll(ctx, region_id, level, "raid", T.MILITIA_RAID_PER_THREAT)
             source = cause(
                 "adversary",
                 "community violence",
@@ -691,6 +693,11 @@ def _threat_drift(ctx: Context, region_id: str, international: int) -> None:
         shared.append(("mission trusted", T.TRUSTED_THREAT))
     if ctx.has_base(region_id):
         shared.append(("operating base", T.BASE_THREAT))
+    garrison, present = ctx.index.garrisons.get(region_id, 0), len(ctx.units_in(region_id))
+    if garrison and not present:
+        shared.append(("the mission's camps left empty", T.ABANDONED_CAMPS))
+    elif present < garrison:
+        shared.append(("the mission's camps thinned out", T.THINNED_CAMPS))
     if spec.tri_border:
         shared.append(("tri-border pressure", T.TRI_BORDER_THREAT))
     shared_total = sum(value for _, value in shared)
@@ -716,6 +723,17 @@ def _threat_drift(ctx: Context, region_id: str, international: int) -> None:
         own = T.THREAT_REVERSION * (start - level)
         if kind == "terrorist":
             own -= international
+            if level and not spreading_from and region.host_presence <= T.SPREAD_WEAK_STATE:
+                # a strong neighbour sends cells and preachers across, where the state is weak
+                spreading_from = next(
+                    (
+                        n
+                        for n in ctx.index.links[region_id]
+                        if state.regions[n].threat.get(actor_id, 0) >= T.THREAT_SPREADS_AT
+                    ),
+                    "",
+                )
+                own += T.SPREAD_PRESSURE if spreading_from else 0
         roll = ctx.dice(2, 6, "threat drift")
         total = roll + shared_total + own
         if total >= T.THREAT_UP_AT:
@@ -743,7 +761,7 @@ def _threat_drift(ctx: Context, region_id: str, international: int) -> None:
 
 def _mandate_renewal(ctx: Context, resolution: str) -> None:
     state = ctx.state
-    case = state.policy.renewal_case
+    case: str = state.policy.renewal_case
     for card_id, option in state.current.decisions.items():
         if option in ("poc_first", "status_quo") and ctx.card(card_id).choice is not None:
             case = option

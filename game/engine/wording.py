@@ -80,3 +80,8 @@ def credibility_legend() -> str:
     marks = [f"{CREDIBILITY_SYMBOLS[word]}{lowest}+" for lowest, word in CREDIBILITY_BANDS[:-1]]
     last = CREDIBILITY_BANDS[-1][1]
     return " ".join([*marks, f"{CREDIBILITY_SYMBOLS[last]}<{CREDIBILITY_BANDS[-2][0]}"])
+
+
+def seat_name(role: str) -> str:
+    """A seat as players call it: "force_commander" -> "Force Commander"."""
+    return ROLE_NAMES.get(role) or words(role)

@@ -21,7 +21,7 @@ def _open_replays(files: list[str]):
 
 def _cmd_report(args: argparse.Namespace) -> int:
     from game.record.report import ReportError, build_report, render
-    from game.record.saves import SaveError, write_atomic
+    from game.record.saves import write_output
 
     fmt = args.format or (
         "html" if args.output and Path(args.output).suffix.lower() in (".html", ".htm") else "md"
@@ -39,10 +39,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
         raise UserError(
             f"{output} is a folder; give a file name for the report, e.g. {output / f'debrief.{fmt}'}"
         )
-    try:
-        write_atomic(output, text)
-    except SaveError as error:
-        raise UserError(str(error).replace("the save", "the report")) from None
+    write_output(output, text, "the report")
     print(f"wrote {output} ({fmt}, {len(replays)} game{'s' if len(replays) > 1 else ''})")
     return 0
 

@@ -9,7 +9,7 @@ from game.engine.cards import story
 from game.engine.state import Change, TurnRecord
 from game.engine.wording import words
 from game.record.replay import ROLE_TITLES, Replay
-from game.record.report import Bullets, Para, Section, Table
+from game.record.report import Block, Bullets, Para, Section, Table
 
 TABLE_CAUSE = "resolution table"  # the rule cause every resolved attack carries (adjudicate.py)
 FOLD_ROWS = 12
@@ -69,7 +69,7 @@ def card_outcomes_section(replay: Replay) -> Section:
             items.append(
                 f"Turn {view.number} ({view.month}): **{title}**. " + " ".join(p for p in parts if p)
             )
-    blocks: list[Para | Bullets | Table] = [
+    blocks: list[Block] = [
         Para("What each event card came to in this game (the Events section keeps the historical text)."),
         Bullets(items) if items else Para("No event cards were drawn."),
     ]
@@ -85,7 +85,7 @@ def _card_decision(order: O.Order) -> bool:
 
 def orders_section(replay: Replay) -> Section:
     """Every order each seat gave, turn by turn: moves, postures, bases, aviation, activities, messages."""
-    blocks: list[Para | Bullets | Table] = []
+    blocks: list[Block] = []
     for role, title in ROLE_TITLES.items():
         if role == O.FACILITATOR:
             continue
@@ -178,7 +178,7 @@ def attacks_section(replay: Replay) -> Section:
     by_region: dict[str, list[Attack]] = {}
     for attack in attacks_of(replay):
         by_region.setdefault(attack.region, []).append(attack)
-    blocks: list[Para | Bullets | Table] = [
+    blocks: list[Block] = [
         Para(
             "Every attack resolved on the table (rules.md §6): the outcome row, the deaths, and the roll "
             "with the protection items that decided it."

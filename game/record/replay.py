@@ -153,8 +153,7 @@ class Replay:
         before = len(self.state_at(number - 1).cards_played) if number > 1 else 0
         found: dict[str, list[str]] = {}
         for entry in played[before:]:
-            card_id, _, regions = entry.partition("@")
-            found.setdefault(card_id, []).extend(r for r in regions.split("+") if r)
+            found.setdefault(entry.card, []).extend(entry.regions)
         return found
 
     def fork(self, number: int) -> tuple[Game, SaveMeta]:
@@ -247,7 +246,7 @@ class Replay:
         return found
 
     def card(self, card_id: str) -> Card | None:
-        card = self.game.index.cards.get(card_id.partition("@")[0])
+        card = self.game.index.cards.get(card_id)
         if card is None and card_id in self.game.state.custom_cards:
             card = Card.model_validate(self.game.state.custom_cards[card_id])
         return card

@@ -56,11 +56,14 @@ class Chart:
     fallback: Table
 
 
+Block = Para | Bullets | Table | Chart
+
+
 @dataclass
 class Section:
     title: str
     anchor: str
-    blocks: list[Para | Bullets | Table | Chart] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
 
 
 @dataclass
@@ -454,7 +457,7 @@ def _syndicates_section(replays: Sequence[Replay], names: list[str]) -> Section:
 
 def _compare_scorecards(replays: Sequence[Replay], names: list[str]) -> Section:
     cards = [r.scorecard for r in replays]
-    keys = []
+    keys: list[tuple[str, str]] = []
     for card in cards:
         for m in card.measures:
             if (m.name, m.period) not in keys:
@@ -463,9 +466,9 @@ def _compare_scorecards(replays: Sequence[Replay], names: list[str]) -> Section:
     for name, period in keys:
         cells, history = [], ""
         for card in cards:
-            m = next((m for m in card.measures if (m.name, m.period) == (name, period)), None)
-            cells.append(_verdict(m.value, m.verdict) if m else "")
-            if m:
+            found = next((m for m in card.measures if (m.name, m.period) == (name, period)), None)
+            cells.append(_verdict(found.value, found.verdict) if found else "")
+            if found:
                 history = _history_range(m.low, m.high)
         rows.append([f"{name}, {period}", history, *cells])
     rows += [

@@ -33,7 +33,8 @@ from pydantic import ValidationError
 from game import __version__
 from game.engine import ORDER_ADAPTER, Game, IllegalOrder, TurnRecord
 from game.engine import orders as O
-from game.errors import ReadError
+from game.engine.wording import seat_name
+from game.errors import ReadError, UserError
 from game.fileread import MEGABYTE, FileReadError, decode, parse_json, position, printable, read_bytes
 from game.scenario.loader import cross_reference_problems, scenario_hash
 from game.scenario.models import Scenario
@@ -112,11 +113,11 @@ class SaveMeta:
         return cls(**values)
 
     def players(self) -> str:
-        """The players for a list of saves: "Ana (srsg), Bo (force commander)" or one name."""
+        """The players for a list of saves: "Ana (SRSG), Bo (Force Commander)" or one name."""
         names = {name for name in self.seats.values() if name}
         if len(names) <= 1:
             return next(iter(names), "")
-        return ", ".join(f"{name} ({role.replace('_', ' ')})" for role, name in self.seats.items() if name)
+        return ", ".join(f"{name} ({seat_name(role)})" for role, name in self.seats.items() if name)
 
 
 @dataclass(frozen=True)
@@ -279,8 +280,12 @@ def dumps(document: dict[str, Any]) -> str:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write a file so that a crash leaves either the old file or the new one, never half of one."""
+    """Write a file so that a crash leaves either the old file or the new one, never half of one.
+
+    A device, pipe or folder at `path` is never replaced by a file (as root, a rename would do it)."""
     folder = path.parent
+    if path.exists() and not path.is_file():
+        raise SaveError(f"{path} is not a regular file; give the name of a file to write")
     try:
         folder.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
@@ -309,6 +314,26 @@ def write_atomic(path: Path, text: str) -> None:
             os.fsync(directory)
         finally:
             os.close(directory)
+
+
+def write_output(path: Path, text: str, what: str) -> None:
+    """Write a file the user asked for (a report, a schema, an export), whole or not at all: a full
+    disk leaves the old file; a device or pipe (/dev/stdout) is written into, never replaced.
+    Every failure is a one-line UserError naming `what` ("the report")."""
+    if path.is_dir():
+        raise UserError(f"{path} is a folder; give a file name for {what}")
+    if path.exists() and not path.is_file():
+        try:
+            with path.open("w", encoding="utf-8") as file:
+                file.write(text)
+        except OSError as error:
+            raise UserError(f"could not write {what} to {path}: {error.strerror or error}") from None
+        return
+    try:
+        write_atomic(path, text)
+    except SaveError as error:
+        message = str(error).replace("the saves folder", "the folder").replace("the save ", f"{what} to ")
+        raise UserError(f"{message}; nothing was written") from None
 
 
 def save_to(path: Path, game: Game, meta: SaveMeta) -> Path:
@@ -343,7 +368,7 @@ def remove_stale_temporaries(folder: Path, now: float | None = None) -> list[Pat
     write in progress in another window is never disturbed.
     """
     now = datetime.now().timestamp() if now is None else now
-    removed = []
+    removed: list[Path] = []
     try:
         candidates = list(folder.glob(f".*{SUFFIX}.*.tmp"))
     except OSError:
@@ -379,7 +404,7 @@ def save_as(game: Game, meta: SaveMeta, name: str) -> Path:
 def _looks_like_a_save(raw: bytes | str) -> bool:
     """A file that says it is a save somewhere in its first kilobytes: damage, not another kind of file."""
     head = raw[:4096]
-    return (b'"minusma-save"' if isinstance(head, bytes) else '"minusma-save"') in head  # type: ignore[operator]
+    return (b'"minusma-save"' if isinstance(head, bytes) else '"minusma-save"') in head  # type: ignore[operator]  # same type as head
 
 
 def _read_text(path: Path) -> str:
@@ -531,8 +556,8 @@ def read_save(path: str | Path) -> SaveFile:
         )
     problems = cross_reference_problems(scenario)
     if problems:
-        loc, message = problems[0]
-        raise _damaged(where, f"scenario {'.'.join(map(str, loc))}: {message}")
+        location, message = problems[0]
+        raise _damaged(where, f"scenario {'.'.join(map(str, location))}: {message}")
     return SaveFile(
         path=path,
         scenario=scenario,

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from game.errors import ReadError
 from game.fileread import MEGABYTE, FileReadError, parse_yaml, read_text
-from game.scenario.models import Card, Scenario
+from game.scenario.models import Card, Scenario, Zone
 
 SCENARIO_MAX_BYTES = 16 * MEGABYTE  # the bundled campaign is 70 KB
 
@@ -98,7 +98,7 @@ def _yaml_loc(data: object, loc: Iterable[str | int]) -> Location:
             isinstance(data, list) and isinstance(part, int) and part < len(data)
         )
         if inside:
-            data = data[part]  # type: ignore[index]
+            data = data[part]  # type: ignore[index]  # `inside` checked the key or index
         elif isinstance(part, str) and ("[" in part or (isinstance(data, dict) and part == data.get("type"))):
             continue  # pydantic's tag of a union member, such as 'credibility': not written in the YAML
         else:
@@ -117,7 +117,7 @@ def validate_yaml(text: str, file: str, model: type[M], what: str) -> tuple[M, y
         data, root = parse_yaml(text, file)
     except FileReadError as error:
         raise ScenarioError.unreadable(error) from None
-    if not isinstance(data, dict):
+    if not isinstance(data, dict) or root is None:
         raise ScenarioError([ScenarioProblem(file, 1, 1, "", f"{what} must be a mapping of keys to values")])
     try:
         return model.model_validate(data), root
@@ -212,6 +212,16 @@ def cross_reference_problems(scenario: Scenario) -> list[tuple[Location, str]]:
             problems.append((("contingents", index, "base"), "base is outside allowed_regions"))
     for index, team in enumerate(scenario.civilian_teams):
         region_ref(("civilian_teams", index, "base"), team.base)
+    zones = {str(zone) for zone in Zone}
+    for index, share in enumerate(scenario.history.regional_shares):
+        if share.of not in regions and share.of not in zones:
+            problems.append(
+                (
+                    ("history", "regional_shares", index, "of"),
+                    f"unknown region or zone {share.of!r} (known: {known_regions}; zones: "
+                    f"{', '.join(sorted(zones))})",
+                )
+            )
     for index, asset in enumerate(scenario.aviation):
         region_ref(("aviation", index, "base"), asset.base)
     first_month, last_month = scenario.calendar.start, scenario.calendar.last_month()
@@ -220,8 +230,8 @@ def cross_reference_problems(scenario: Scenario) -> list[tuple[Location, str]]:
             problems.append(
                 (("cards", c_index, "date"), f"outside the calendar ({first_month} to {last_month})")
             )
-        for g_index, region in enumerate(card.regions):
-            region_ref(("cards", c_index, "regions", g_index), region)
+        for g_index, card_region in enumerate(card.regions):
+            region_ref(("cards", c_index, "regions", g_index), card_region)
         effect_lists: list[tuple[Location, list]] = [((("cards", c_index, "effects")), card.effects)]
         if card.choice is not None:
             for o_index, option in enumerate(card.choice.options):
@@ -231,9 +241,9 @@ def cross_reference_problems(scenario: Scenario) -> list[tuple[Location, str]]:
         for base_loc, effects in effect_lists:
             for e_index, effect in enumerate(effects):
                 loc = (*base_loc, e_index)
-                region = getattr(effect, "region", None)
-                region_ref((*loc, "region"), region, allow_all=True)
-                if region is None and hasattr(effect, "region") and not card.regions:
+                effect_region = getattr(effect, "region", None)
+                region_ref((*loc, "region"), effect_region, allow_all=True)
+                if effect_region is None and hasattr(effect, "region") and not card.regions:
                     problems.append(((*loc, "region"), "no region here and the card names no regions"))
                 for field in ("perpetrator", "attacker", "actor"):
                     if hasattr(effect, field):

@@ -11,6 +11,7 @@ import sqlite3
 from pathlib import Path
 
 from game.engine.wording import plural
+from game.engine.wording import seat_name as seat_title
 from game.errors import UserError
 
 SEAT_ALIASES = {
@@ -91,7 +92,7 @@ def _cmd_status(args: argparse.Namespace) -> int:
     for seat in status:
         mark = "committed" if seat.committed else f"{plural(seat.pending, 'pending order')}"
         name = f" ({clean(names[seat.role])})" if names.get(seat.role) else ""  # typed by a player
-        print(f"  {(seat.role.replace('_', ' ') + name):<34} {mark}")
+        print(f"  {(seat_title(seat.role) + name):<34} {mark}")
     return 0
 
 

@@ -25,6 +25,7 @@ from pydantic import ValidationError
 from game.engine import ORDER_ADAPTER, Game, IllegalOrder
 from game.engine.context import ScenarioIndex
 from game.engine.orders import FACILITATOR, Order, describe
+from game.engine.wording import seat_name
 from game.errors import ReadError
 from game.fileread import FileReadError, printable, read_text
 from game.scenario.loader import scenario_hash
@@ -148,11 +149,12 @@ class Session:
                     f"{self.path}: made by a newer minusma (session version {version}); "
                     "upgrade minusma to join it"
                 )
-            text = {
+            settings = {
                 key: meta[key]
                 for key in ("scenario", "scenario_hash", "seed", "seats", "pin_salt", "pin_hash")
             }
-            if not all(isinstance(value, str) for value in text.values()):
+            text = {key: value for key, value in settings.items() if isinstance(value, str)}
+            if len(text) != len(settings):
                 raise ValueError("a setting is not text")
             seed, seats = text["seed"], json.loads(text["seats"])
             if not _SEED.match(seed):
@@ -381,7 +383,7 @@ class Session:
         with self._write() as db:
             turn = self._current_turn(db)
             if role != FACILITATOR and self._committed(db, turn, role):
-                raise SessionError(f"the {role.replace('_', ' ')} has already committed turn {turn}")
+                raise SessionError(f"the {seat_name(role)} has already committed turn {turn}")
             if self._paused(db) and role != FACILITATOR:
                 raise SessionError("the facilitator has paused the game")
             game = self._rebuild(db)
@@ -405,7 +407,7 @@ class Session:
                 other, _, seen = row[0].partition("|")
                 quiet = now - float(seen)
                 if other != holder and quiet < CLAIM_STALE_SECONDS:
-                    seat = role.replace("_", " ")
+                    seat = seat_name(role)
                     raise SessionError(
                         f"the {seat} seat is open in another terminal or browser tab (heard from "
                         f"{max(0, int(quiet))} s ago); choose another seat, or close that window and "
@@ -446,13 +448,13 @@ class Session:
         with self._write() as db:
             turn = self._current_turn(db)
             if role != FACILITATOR and self._committed(db, turn, role):
-                raise SessionError(f"the {role.replace('_', ' ')} has already committed turn {turn}")
+                raise SessionError(f"the {seat_name(role)} has already committed turn {turn}")
             changed = db.execute(
                 "UPDATE orders SET withdrawn = 1 WHERE id = ? AND role = ? AND turn = ? AND withdrawn = 0",
                 (order_id, role, turn),
             ).rowcount
             if not changed:
-                raise SessionError(f"no pending order {order_id} of the {role.replace('_', ' ')}")
+                raise SessionError(f"no pending order {order_id} of the {seat_name(role)}")
 
     def commit(self, role: str) -> bool:
         """A seat commits its orders; the turn resolves when every seat has. Returns True then."""
@@ -564,7 +566,8 @@ class Session:
                 raise SessionError("wrong facilitator PIN")
         elif role not in self.seats:
             raise SessionError(
-                f"this game has no {role.replace('_', ' ')} seat; its seats are {', '.join(self.seats)}"
+                f"this game has no {seat_name(role)} seat; "
+                f"its seats are {', '.join(seat_name(s) for s in self.seats)}"
             )
 
     @staticmethod

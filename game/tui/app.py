@@ -13,6 +13,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.events import Resize
 from textual.screen import Screen
+from textual.widgets import Tree
 
 from game.crash import write_crash_report
 from game.errors import UserError
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from textual.timer import Timer
 
     from game.tui.guide import Guide
-    from game.tui.session import Session
+    from game.tui.session import PlaySession
 
 # The screens a guide step may ask the player to open, by class name.
 GUIDE_SCREENS = {
@@ -66,7 +67,7 @@ class MinusmaApp(SafeApp[int]):
         self.start_scenario = scenario
         self.start_seed = seed
         self.start_load = load
-        self.session: Session | None = None
+        self.session: PlaySession | None = None
         self.guide: Guide | None = None  # the guided tutorial's steps, while one is running
         self._guide_timer: Timer | None = None  # also after each key: this catches mouse-only play
 
@@ -75,7 +76,7 @@ class MinusmaApp(SafeApp[int]):
         # colour alone (monochrome terminals and projectors, colour-blind players).
         return {**super().get_css_variables(), "block-cursor-text-style": "bold underline"}
 
-    def on_mount(self) -> None:
+    def on_mount(self, event: events.Mount) -> None:
         self.push_screen(TitleScreen())
         if self.start_load:
             self.call_after_refresh(self.open_save, self.start_load)
@@ -84,7 +85,7 @@ class MinusmaApp(SafeApp[int]):
         self.call_after_refresh(self._check_size)
 
     # --- games ----------------------------------------------------------------------------------
-    def play(self, session: Session, guide: Guide | None = None) -> None:
+    def play(self, session: PlaySession, guide: Guide | None = None) -> None:
         """Leave whatever menus are open and play this game (with a tutorial's guide, or none)."""
         from game.tui.screens.play import PlayScreen
 
@@ -136,7 +137,7 @@ class MinusmaApp(SafeApp[int]):
         )
         seen.cards_seen = session.seen_cards_turn == state.turn and not showing_cards
         if kind == "sitrep":
-            node = self.screen.query_one("#sitrep-tree").cursor_node
+            node = self.screen.query_one("#sitrep-tree", Tree).cursor_node
             seen.why_asked = seen.why_asked or hasattr(getattr(node, "data", None), "causes")
         guide.advance(session.game)
         self.show_guide()
@@ -286,13 +287,14 @@ class MinusmaApp(SafeApp[int]):
     def _check_size(self) -> None:
         width, height = self.size
         small = width < MIN_WIDTH or height < MIN_HEIGHT
-        showing = isinstance(self.screen, TooSmallScreen)
+        screen = self.screen
+        showing = isinstance(screen, TooSmallScreen)
         if small and not showing:
             self.push_screen(TooSmallScreen())
         elif showing and not small:
             self.pop_screen()
-        elif showing:
-            self.screen.refresh_size()
+        elif isinstance(screen, TooSmallScreen):
+            screen.refresh_size()
 
     # --- command palette ------------------------------------------------------------------------
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

@@ -1,4 +1,4 @@
-"""A seat's order menu, built from the engine's candidate orders and why_illegal: groups and labels."""
+"""A seat's order menu, built from the engine's candidate orders, why_illegal and each kind's menu place."""
 
 from __future__ import annotations
 
@@ -6,15 +6,7 @@ from dataclasses import dataclass, field
 
 from game.engine import Game
 from game.engine import orders as O
-from game.engine import tables as T
-from game.engine.cards import default_option
-from game.engine.wording import POLICY_TITLES, plural
-from game.tui.labels import POSTURES, short_name, words
-
-RENEWAL_CASE_NOTE = (
-    "The renewal card (each June) asks the SRSG again, and the decision taken there is the one that "
-    "counts. This standing case is that card's default: it is argued if no decision is taken."
-)
+from game.tui.labels import short_name
 
 
 @dataclass
@@ -53,103 +45,16 @@ class _Namer:
         return short_name(region.name) if region else region_id
 
 
-def _group_for(game: Game, order: O.Order, namer: _Namer) -> tuple[list[tuple[str, str, str]], str]:
-    """The path of (key, label, detail) groups an order sits under, and its own label."""
-    state, index = game.state, game.index
-    match order:
-        case O.MoveUnit() | O.SetPosture() | O.OpenBase() | O.CloseBase():
-            unit, spec = state.units[order.unit], index.units[order.unit]
-            where = namer.region(unit.region)
-            notes = [where, POSTURES[unit.posture], str(unit.strength)]
-            if unit.holds_tob:
-                notes.append("holds a TOB")
-            if unit.moved != "no":
-                notes.append(f"moved by {'road' if unit.moved == 'ground' else 'air'}")
-            if spec.mobile_task_force:
-                notes.append("Mobile Task Force")
-            caveats = ", ".join(words(c) for c in spec.caveats) or "none"
-            detail = (
-                f"{spec.name} ({spec.country}), {words(spec.type)}, {unit.strength} personnel in {where}, "
-                f"{POSTURES[unit.posture]} posture. Caveats: {caveats}."
-            )
-            group = [(f"unit:{order.unit}", f"{spec.name} — {', '.join(notes)}", detail)]
-            match order:
-                case O.MoveUnit(to=to, mode="ground"):
-                    return group, f"move by road to {namer.region(to)}"
-                case O.MoveUnit(to=to):
-                    hours = O.air_hours_needed(unit.strength)
-                    reach = O.lift_hours(game.context(), index.lift_between(unit.region, to))
-                    return group, f"move by air to {namer.region(to)} ({hours} lift h; {reach} h in reach)"
-                case O.SetPosture(posture=posture):
-                    return group, f"posture: {POSTURES[posture]}"
-                case O.OpenBase():
-                    return group, f"open a temporary operating base in {where} ({T.TOB_OPEN_COST} budget)"
-                case _:
-                    return group, "close its temporary operating base"
-        case O.TaskAviation(asset=asset_id, region=region):
-            spec, asset = index.aviation[asset_id], state.aviation[asset_id]
-            task = f"over {namer.region(asset.tasked_region)}" if asset.tasked_region else "not tasked"
-            label = f"{spec.name} — {words(spec.kind.value)}, {task}, {asset.hours} h left"
-            detail = (
-                f"{spec.name} ({spec.country}): {spec.aircraft} {words(spec.kind.value)} aircraft based in "
-                f"{namer.region(spec.base)}, reach {spec.range_km} km, {asset.hours} flying hours left, "
-                f"{task}."
-            )
-            group = [(f"air:{asset_id}", label, detail)]
-            if region is None:
-                return group, "stand down"
-            distance = index.distance_km[spec.base][region]
-            return group, f"task over {namer.region(region)} ({distance} km)"
-        case O.SetPocActivity(region=region, tier=tier, points=points):
-            regional = state.regions[region]
-            label = f"{namer.region(region)} — Tier I {regional.tier_one}, Tier III {regional.tier_three}"
-            detail = "Tier I: dialogue and community alert networks. Tier III: a protective environment."
-            return [(f"poc:{region}", label, detail)], f"Tier {tier}: {plural(points, 'point')}"
-        case O.IssueMessage(theme=theme, channel=channel, audience=audience):
-            return (
-                [
-                    (f"msg:{theme}", f"Theme: {words(theme)}", _landing(state.means.release_delay)),
-                    (f"msg:{theme}:{channel}", f"by {words(channel)}", ""),
-                ],
-                f"to {namer.region(audience)}",
-            )
-        case O.SetPolicy(name=name, value=value):
-            current = str(getattr(state.policy, name)).lower()
-            note = RENEWAL_CASE_NOTE if name == "renewal_case" else ""
-            return [(f"policy:{name}", f"{POLICY_TITLES[name]} (now: {words(current)})", note)], words(value)
-        case O.DecideCard(card=card_id, option=option):
-            card = index.cards[card_id]
-            assert card.choice is not None
-            chosen = next((c.decided for c in state.choices if c.card == card_id), None)
-            labels = {o.id: o.label for o in card.choice.options}
-            label = labels[option]
-            if option == default_option(game.context(), card):
-                label += " (the default)"
-            now = f" (chosen: {labels.get(chosen, chosen)})" if chosen else " (undecided)"
-            return [(f"card:{card_id}", f"Decision: {card.title}{now}", card.choice.prompt)], label
-    return [("other", "Other orders", "")], O.describe(order, game.context())
-
-
-def _landing(delay: int) -> str:
-    """When a message given now reaches its audience, and why."""
-    if delay == 0:
-        return "Lands this turn: the IRCs are under the U3, no civilian release to wait for."
-    return (
-        f"Lands in {plural(delay, 'turn')}: the civilian release authority clears it first "
-        "(the SRSG can put the IRCs under the U3 to release at once)."
-    )
-
-
 def build_menu(game: Game, role: str) -> list[MenuGroup]:
     """The seat's candidate orders grouped by unit, asset, region, theme, policy or card.
 
     Allowed orders come first in each group; the others carry the engine's reason.
     """
-    namer = _Namer(game)
+    namer, context = _Namer(game), game.context()
     top: dict[str, MenuGroup] = {}
     order_of_groups: list[MenuGroup] = []
     for order in game.candidate_orders(role):
-        path, label = _group_for(game, order, namer)
+        path, label = O.menu_path(order, context, namer.region)
         siblings, parent = top, None
         for key, group_label, detail in path:
             group = siblings.get(key)
@@ -184,18 +89,7 @@ def order_text(game: Game, order: O.Order) -> str:
 
 def order_target(order: O.Order) -> tuple[str, ...] | None:
     """What an order sets; a later order on the same target replaces an earlier one this turn."""
-    match order:
-        case O.SetPosture(unit=unit):
-            return ("posture", unit)
-        case O.TaskAviation(asset=asset):
-            return ("tasking", asset)
-        case O.SetPocActivity(region=region, tier=tier):
-            return ("tier", region, tier)
-        case O.SetPolicy(name=name):
-            return ("policy", name)
-        case O.DecideCard(card=card):
-            return ("decision", card)
-    return None
+    return O.kind_of(order).target(order)
 
 
 def replaced_orders(orders: list[O.Order]) -> set[int]:

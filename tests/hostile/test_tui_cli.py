@@ -98,3 +98,26 @@ def test_host_on_a_full_disk_leaves_nothing_behind(tmp_path, monkeypatch, capsys
     assert main(["host", "--scenario", "tutorial", "--out", str(out), "--seed", "3"]) == EXIT_USER_ERROR
     assert "database or disk is full" in _one_line(capsys.readouterr().err)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_an_atomic_write_never_replaces_a_pipe(tmp_path) -> None:
+    from game.record.saves import SaveError, write_atomic
+
+    pipe = tmp_path / "results.csv"
+    os.mkfifo(pipe)
+    with pytest.raises(SaveError, match="not a regular file"):
+        write_atomic(pipe, "text")
+    assert pipe.is_fifo()
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
+def test_analyse_output_writes_into_a_device_and_never_replaces_it(capsys) -> None:
+    runs = ["analyse", "--scenario", "tutorial", "--runs", "2", "--workers", "1", "--policy", "passive"]
+    assert main([*runs, "--csv", "/dev/full"]) == EXIT_USER_ERROR
+    error = capsys.readouterr().err  # a progress bar, then the one line
+    assert "Traceback" not in error
+    assert (
+        error.strip().splitlines()[-1]
+        == "minusma: could not write the results to /dev/full: No space left on device"
+    )
+    assert Path("/dev/full").is_char_device()

@@ -334,7 +334,7 @@ def test_autosaves_keep_the_last_few_and_continue_finds_the_newest(mini, meta) -
     listed = list_saves()
     assert [info.path for info in listed] == [branch, second]
     assert listed[0].kind == "auto" and listed[0].turn == 2
-    assert listed[0].players == "Ana (srsg), Bo (force commander)"
+    assert listed[0].players == "Ana (SRSG), Bo (Force Commander)"
     assert latest_save() == branch
     assert len(list_saves(all_autosaves=True)) == 6
 
@@ -351,7 +351,7 @@ def test_the_list_shows_what_a_player_needs_and_flags_damaged_files(mini, meta, 
         "2019-03",
         3,
     )
-    assert info.players == "Ana (srsg), Bo (force commander)"
+    assert info.players == "Ana (SRSG), Bo (Force Commander)"
     assert info.kind == "manual" and len(info.last_played) == 16
     assert broken.problem is not None and "cut short" in broken.problem
     assert latest_save() == path
@@ -359,7 +359,7 @@ def test_the_list_shows_what_a_player_needs_and_flags_damaged_files(mini, meta, 
 
 def test_meta_lists_players_by_seat() -> None:
     meta = SaveMeta(mode="hotseat", seats={"srsg": "Ana", "force_commander": "Bo"})
-    assert meta.players() == "Ana (srsg), Bo (force commander)"
+    assert meta.players() == "Ana (SRSG), Bo (Force Commander)"
     assert SaveMeta(mode="solo", seats={"srsg": "Ana", "comms_chief": "Ana"}).players() == "Ana"
     assert SaveMeta.from_json(meta.to_json()) == meta
 

@@ -104,7 +104,7 @@ def test_join_refuses_wrong_files_and_seats(played: Session, tmp_path: Path, cap
     assert "unknown seat 'general'" in capsys.readouterr().err
     small = Session.host(tmp_path / "small.db", played.scenario, seed=1, seats=["srsg"], pin="2468")
     assert main(["join", str(small.path), "--role", "fc"]) == 2
-    assert "this game has no force commander seat; its seats are srsg" in capsys.readouterr().err
+    assert "this game has no Force Commander seat; its seats are SRSG" in capsys.readouterr().err
     notes = tmp_path / "notes.txt"
     notes.write_text("not a game")
     assert main(["join", str(notes), "--role", "fc"]) == 2
@@ -114,4 +114,4 @@ def test_join_refuses_wrong_files_and_seats(played: Session, tmp_path: Path, cap
 def test_join_refuses_a_seat_open_in_another_window(played: Session, capsys) -> None:
     played.claim_seat("force_commander", "the-other-tab")
     assert main(["join", str(played.path), "--role", "fc"]) == 2
-    assert "force commander seat is open in another terminal or browser tab" in capsys.readouterr().err
+    assert "Force Commander seat is open in another terminal or browser tab" in capsys.readouterr().err

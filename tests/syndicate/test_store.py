@@ -260,5 +260,5 @@ def test_a_seat_is_held_by_one_window_at_a_time(session: Session) -> None:
     other.release_seat("force_commander", "tab-b")  # leaving frees the seat at once
     session.claim_seat("force_commander", "tab-c", now=1004.0 + CLAIM_STALE_SECONDS + 1)
     two = Session.host(session.path.with_name("two.db"), session.scenario, 1, ["srsg"], "1357")
-    with pytest.raises(SessionError, match="no police commissioner seat"):
+    with pytest.raises(SessionError, match="no Police Commissioner seat"):
         two.claim_seat("police_commissioner", "tab-d")

@@ -18,12 +18,12 @@ def test_p5_reason_names_each_real_term_of_the_score(mini) -> None:
     exposure = max(1, min(6, 8 - protection))
     people = 1 + 2_000_000 // 375_000  # Centre's population, one per 375,000
     host = game.state.regions["centre"].host_presence
-    score = 9 * people * exposure * (6 - host)  # JNIM 3 squared; the militia is not the bot's
+    score = 9 * people * exposure**2 * (6 - host)  # JNIM 3 squared; the militia is not the bot's
     strikes = [a for a in adversary.plan(ctx) if a.kind == "civilians" and a.region == "centre"]
     assert strikes, "the bot should strike the Centre, where JNIM is strong and people many"
     first = strikes[0].reason
     assert f"Centre scores {score}: {score} = armed strength 9 (threat squared: JNIM 3)" in first
-    assert f"× people {people} × exposure {exposure} (protection {protection:+d})" in first
+    assert f"× people {people} × exposure {exposure}² (protection {protection:+d})" in first
     assert f"× state absence {6 - host} (host presence {host})" in first
     assert "Militia" not in first and "tri-border" not in first and "weak protection" not in first
     if len(strikes) > 1:

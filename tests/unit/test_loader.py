@@ -101,3 +101,13 @@ def test_scenarios_point_editors_at_the_schema() -> None:
     for path in (ROOT / "scenarios").glob("*.yaml"):
         first = path.read_text(encoding="utf-8").splitlines()[0]
         assert first == "# yaml-language-server: $schema=./scenario.schema.json", path
+
+
+def test_regional_shares_name_a_region_or_a_zone() -> None:
+    text = (ROOT / "scenarios" / "mali-2019.yaml").read_text(encoding="utf-8")
+    assert "      of: tombouctou\n" in text
+    with pytest.raises(ScenarioError) as caught:
+        parse_scenario(text.replace("      of: tombouctou\n", "      of: timbuktu\n", 1), "shares.yaml")
+    problems = [p for p in caught.value.problems if p.field.startswith("history.regional_shares.")]
+    assert len(problems) == 1 and "unknown region or zone 'timbuktu'" in str(problems[0])
+    assert parse_scenario(text, "mali.yaml").history.regional_shares  # regions and zones both pass

@@ -82,4 +82,5 @@ def test_ground_protection_previews_say_what_reach_leaves_out(monkeypatch: pytes
     base = order_consequences(ctx, O.OpenBase(unit=unit.id))
     assert f"≤ {dispersion + 4} for a large attack" in base[1]
     react = order_consequences(ctx, O.SetPosture(unit=unit.id, posture="quick_reaction"))
-    assert react[-1].endswith("a response by air still does")
+    assert react[-1].endswith("a response by air still does, except against a militia's raid")
+    assert f"≤ {dispersion + T.MILITIA_RAID_REACH} for a militia's raid" in patrol[1]

@@ -188,6 +188,7 @@ EXPECTED: dict[tuple[str, str], Callable[[], tuple[int, ...]]] = {
     ("6.2", "PoC left undefined (status quo) when caveated units act in the region"): lambda: (
         -T.POC_UNDEFINED_PENALTY,
     ),
+    ("6.2", "however many means stand there, protection is at most"): lambda: (T.PROTECTION_MAX,),
     ("6.2", "a large attack (unopposed toll 50 or more)"): lambda: (
         T.MAJOR_ATTACK_DEATHS,
         -T.MAJOR_ATTACK_PENALTY,
@@ -204,6 +205,10 @@ EXPECTED: dict[tuple[str, str], Callable[[], tuple[int, ...]]] = {
     ("6.3", "early warning"): lambda: (T.WARNING_OFFSET,),
     # §6.5 Tolls of the bot's strikes
     ("6.5", "civilians"): lambda: (*T.CIVILIAN_STRIKE_DICE, T.CIVILIAN_STRIKE_PER_THREAT),
+    ("6.5", "a community militia's raid (§5.1)"): lambda: (  # "+ its threat level": once
+        *T.CIVILIAN_STRIKE_DICE,
+        *(() if T.MILITIA_RAID_PER_THREAT == 1 else (T.MILITIA_RAID_PER_THREAT,)),
+    ),
     ("6.5", "… in a region of fewer than 500,000 people"): lambda: (T.SMALL_REGION,),
     ("6.5", "peacekeepers (P2)"): lambda: (ONE_D6[0], *T.PK_STRIKE_DICE),
     ("6.5", "roadside bomb (P4)"): lambda: (ONE_D6[0], *T.IED_DICE),
@@ -278,6 +283,13 @@ EXPECTED: dict[tuple[str, str], Callable[[], tuple[int, ...]]] = {
     ("10", "credibility under 20"): lambda: (T.DISTRUSTED_BELOW, T.DISTRUSTED_THREAT),
     ("10", "credibility 60 or more"): lambda: (T.TRUSTED_AT, T.TRUSTED_THREAT),
     ("10", "a TOB in the region"): lambda: (T.BASE_THREAT,),
+    ("10", "the mission had camps here at the start and no unit is left"): lambda: (T.ABANDONED_CAMPS,),
+    ("10", "… units are left, but fewer than its starting camps held"): lambda: (T.THINNED_CAMPS,),
+    (
+        "10",
+        "terrorist groups present where host presence is 2 or less: "
+        "a linked region holds the group at 4 or more",
+    ): lambda: (T.SPREAD_WEAK_STATE, T.THREAT_SPREADS_AT, T.SPREAD_PRESSURE),
     ("10", "tri-border region"): lambda: (T.TRI_BORDER_THREAT,),
     ("10", "the level differs from the scenario's starting level"): lambda: (
         T.THREAT_REVERSION,

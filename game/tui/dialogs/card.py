@@ -22,12 +22,9 @@ from game.tui.labels import ROLE_TITLES, short_name
 
 def card_places(game: Game, card_id: str) -> list[str]:
     """Where the card struck this turn (the last time it was played)."""
-    for entry in reversed(game.state.cards_played):
-        played, _, regions = entry.partition("@")
-        if played == card_id:
-            return [
-                short_name(game.index.regions[r].name) for r in regions.split("+") if r in game.index.regions
-            ]
+    for played in reversed(game.state.cards_played):
+        if played.card == card_id:
+            return [short_name(game.index.regions[r].name) for r in played.regions if r in game.index.regions]
     return []
 
 

@@ -16,11 +16,11 @@ class DismissOnce:
     place. A screen that is pushed again later (the turn results, the SITREP) answers again."""
 
     def dismiss(self, result: Any = None) -> AwaitComplete:
-        app = self.app  # type: ignore[attr-defined]
+        app = self.app  # type: ignore[attr-defined]  # a mixin: the Screen it is mixed into has .app
         if self not in app.screen_stack:
             return AwaitComplete.nothing()
         while app.screen is not self:
             app.pop_screen()
         if hasattr(app, "_check_size"):  # the too-small notice, if it was one of them, comes back
             app.call_after_refresh(app._check_size)
-        return super().dismiss(result)  # type: ignore[misc]
+        return super().dismiss(result)  # type: ignore[misc]  # Screen.dismiss, after the mixin in the MRO

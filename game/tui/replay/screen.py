@@ -31,7 +31,7 @@ def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-CHART_COLOURS = [tuple(int(hex_[i : i + 2], 16) for i in (1, 3, 5)) for hex_ in PALETTE]
+CHART_COLOURS = [(int(hex_[1:3], 16), int(hex_[3:5], 16), int(hex_[5:7], 16)) for hex_ in PALETTE]
 
 
 @dataclass(frozen=True)

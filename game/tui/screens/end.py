@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
-from rich.console import Group
+from rich.console import Group, JustifyMethod
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -16,7 +16,10 @@ from textual.widgets import Footer, Label, Static
 from game.engine import score
 from game.engine.score import Scorecard
 from game.tui.labels import credibility_band, short_name, target_label, words
-from game.tui.session import Session
+from game.tui.session import PlaySession
+
+if TYPE_CHECKING:
+    from game.tui.app import MinusmaApp
 
 VERDICT_MARKS = {
     "better than history": "▲ better",
@@ -25,16 +28,17 @@ VERDICT_MARKS = {
 }
 
 
-def scorecard_view(session: Session, card: Scorecard) -> Group:
+def scorecard_view(session: PlaySession, card: Scorecard) -> Group:
     game = session.game
     measures = Table(title="Against the historical record", title_justify="left", expand=True)
-    for column, justify in (
+    columns: tuple[tuple[str, JustifyMethod], ...] = (
         ("measure", "left"),
         ("period", "left"),
         ("this game", "right"),
         ("history", "right"),
         ("verdict", "left"),
-    ):
+    )
+    for column, justify in columns:
         measures.add_column(column, justify=justify)
     for measure in card.measures:
         history = f"{measure.low}–{measure.high}" if measure.low is not None else "—"
@@ -93,7 +97,7 @@ class EndScreen(Screen[None]):
         Binding("q", "app.leave", "Quit"),
     ]
 
-    def __init__(self, session: Session):
+    def __init__(self, session: PlaySession):
         super().__init__()
         self.session = session
 
@@ -109,7 +113,7 @@ class EndScreen(Screen[None]):
         self.query_one("#scorecard").focus()
 
     def action_title(self) -> None:
-        self.app.leave_game()
+        cast("MinusmaApp", self.app).leave_game()
 
     def action_replay(self) -> None:
         from game.tui.replay import ReplayScreen

@@ -12,7 +12,7 @@ from textual.widgets import Button, Footer, Label, Static
 
 from game.tui.dialogs.once import DismissOnce
 from game.tui.labels import ROLE_DUTIES, ROLE_TITLES
-from game.tui.session import Session
+from game.tui.session import PlaySession
 
 
 class HandoffScreen(DismissOnce, Screen[None]):
@@ -20,7 +20,7 @@ class HandoffScreen(DismissOnce, Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "ready", "I am ready")]
 
-    def __init__(self, session: Session, decisions: list[str]):
+    def __init__(self, session: PlaySession, decisions: list[str]):
         super().__init__()
         self.session = session
         self.decisions = decisions

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -20,6 +20,9 @@ from game.scenario.models import Scenario
 from game.tui.labels import ROLE_ORDER, ROLE_TITLES
 from game.tui.session import Session
 from game.tui.widgets.marked_radio import MarkedRadioButton
+
+if TYPE_CHECKING:
+    from game.tui.app import MinusmaApp
 
 PREFERRED_FIRST = ("tutorial", "mali-2019")
 SEAT_LABELS = {**ROLE_TITLES, "comms_chief": "Chief of Communications"}
@@ -130,7 +133,7 @@ class NewGameScreen(Screen[None]):
 
     @on(Input.Submitted)
     def _next_field(self, event: Input.Submitted) -> None:
-        visible = [i for i in self.query(Input) if i.display and i.parent.display]
+        visible = [i for i in self.query(Input) if i.display and i.parent is not None and i.parent.display]
         if event.input is visible[-1]:
             self.action_start()
         else:
@@ -159,4 +162,4 @@ class NewGameScreen(Screen[None]):
         else:
             seats = dict.fromkeys(ROLE_ORDER, names["srsg"])
         session = Session.new(self.scenario, int(raw), seats, "hotseat" if hotseat else "solo")
-        self.app.play(session)
+        cast("MinusmaApp", self.app).play(session)

@@ -19,7 +19,7 @@ from game.text import clean
 from game.tui.dialogs.once import DismissOnce
 from game.tui.labels import ROLE_DUTIES, ROLE_ORDER, ROLE_SHORT, ROLE_TITLES
 from game.tui.order_menu import MenuItem, build_menu, order_text, replaced_orders
-from game.tui.session import Session
+from game.tui.session import PlaySession
 from game.tui.widgets.guide_panel import GuidePanel
 from game.tui.widgets.order_tree import OrderTree
 from game.tui.widgets.status_bar import StatusBar
@@ -47,7 +47,7 @@ class OrdersScreen(DismissOnce, Screen[None]):
         ],
     ]
 
-    def __init__(self, session: Session):
+    def __init__(self, session: PlaySession):
         super().__init__()
         self.session = session
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
 from textual import on
@@ -13,7 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from game.engine import TurnRecord
+from game.engine import Game, TurnRecord
 from game.engine import orders as O
 from game.engine.wording import credibility_legend, plural
 from game.record.saves import SaveError
@@ -23,11 +23,14 @@ from game.tui.dialogs.save_name import SaveNameDialog
 from game.tui.labels import ROLE_ORDER, ROLE_SHORT, ROLE_TITLES
 from game.tui.order_menu import order_text, replaced_orders
 from game.tui.screens.handoff import HandoffScreen
-from game.tui.session import Session
+from game.tui.session import PlaySession, Session
 from game.tui.widgets.guide_panel import GuidePanel
 from game.tui.widgets.mali_map import MIN_BOX_WIDTH, MaliMap
 from game.tui.widgets.region_panel import RegionPanel
 from game.tui.widgets.status_bar import StatusBar
+
+if TYPE_CHECKING:
+    from game.tui.app import MinusmaApp
 
 LEGEND = f"Credibility {credibility_legend()} · ↑↓ last turn\nU units EW warning T TOB H heli I ISR ! attack"
 
@@ -51,7 +54,7 @@ class PlayScreen(Screen[None]):
 
     AUTO_FOCUS = None  # the map takes the keyboard only once the turn's cards are read (see _ready)
 
-    def __init__(self, session: Session):
+    def __init__(self, session: PlaySession):
         super().__init__()
         self.session = session
         self._card_queue: list[str] = []
@@ -61,8 +64,15 @@ class PlayScreen(Screen[None]):
         self.opening = True
 
     @property
-    def game(self):
+    def game(self) -> Game:
         return self.session.game
+
+    @property
+    def local(self) -> Session:
+        """The game played at this keyboard: only it hands the seats round and ends the turn here
+        (a hosted seat's screen commits through its store instead)."""
+        assert isinstance(self.session, Session), "a hosted seat does not hand over or end the turn here"
+        return self.session
 
     def compose(self) -> ComposeResult:
         yield StatusBar(id="status")
@@ -154,7 +164,12 @@ class PlayScreen(Screen[None]):
     def _handoff(self, then) -> None:
         session = self.session
         decisions = [self.game.index.cards[c].title for c in session.undecided_cards(session.seat)]
-        self.app.push_screen(HandoffScreen(session, decisions), lambda _: (self.refresh_view(), then()))
+
+        def after_handoff(_: object) -> None:
+            self.refresh_view()
+            then()
+
+        self.app.push_screen(HandoffScreen(session, decisions), after_handoff)
 
     def _show_new_cards(self) -> None:
         if self.session.seen_cards_turn != self.game.state.turn:
@@ -216,7 +231,7 @@ class PlayScreen(Screen[None]):
         self.app.push_screen(dialog, lambda yes: self._commit() if yes else None)
 
     def action_done(self) -> None:
-        session = self.session
+        session = self.local
         if session.seat_index + 1 < len(ROLE_ORDER):
             nxt = ROLE_TITLES[ROLE_ORDER[session.seat_index + 1]]
             dialog = ConfirmDialog(
@@ -230,11 +245,11 @@ class PlayScreen(Screen[None]):
             self.action_commit()
 
     def _pass_on(self) -> None:
-        self.session.pass_seat()
+        self.local.pass_seat()
         self._handoff(then=lambda: None)
 
     def _commit(self) -> None:
-        record = self.session.commit()
+        record = self.local.commit()
         if self.session.save_problem:
             self.notify(self.session.save_problem, title="Autosave failed", severity="error", timeout=10)
         results = self._reused("results")
@@ -300,7 +315,7 @@ class PlayScreen(Screen[None]):
             yes="Leave",
             no="Stay",
         )
-        self.app.push_screen(dialog, lambda yes: self.app.leave_game() if yes else None)
+        self.app.push_screen(dialog, lambda yes: cast("MinusmaApp", self.app).leave_game() if yes else None)
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand("Orders", "Give or withdraw this seat's orders", self.action_orders)

@@ -16,7 +16,7 @@ from game.engine.view import ChangeView
 from game.engine.wording import plural
 from game.tui.dialogs.once import DismissOnce
 from game.tui.labels import ROLE_TITLES, say_do_text, signed, words
-from game.tui.session import Session
+from game.tui.session import PlaySession
 
 PHASES = (
     ("event", "Events and decisions"),
@@ -35,7 +35,7 @@ def change_line(change: ChangeView) -> Text:
     return text
 
 
-def phase_text(session: Session, record: TurnRecord, phase: str) -> Text:
+def phase_text(session: PlaySession, record: TurnRecord, phase: str) -> Text:
     game = session.game
     seen = game.observe(session.seat).turn_view(record.turn)  # the fog applied (game.engine.view)
     text = Text()
@@ -91,7 +91,7 @@ class TurnResultsScreen(DismissOnce, Screen[None]):
         Binding("s,escape", "sitrep", "SITREP"),
     ]
 
-    def __init__(self, session: Session, record: TurnRecord | None = None):
+    def __init__(self, session: PlaySession, record: TurnRecord | None = None):
         super().__init__()
         self.session = session
         self.record = record

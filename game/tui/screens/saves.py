@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -13,6 +13,9 @@ from textual.widgets import DataTable, Footer, Label, Static
 
 from game.record.saves import SaveInfo, list_saves, save_dir
 from game.text import clean
+
+if TYPE_CHECKING:
+    from game.tui.app import MinusmaApp
 
 LOOK_UP_SECONDS = 5.0  # a saves folder that has not answered by then is reported, not waited for
 
@@ -119,7 +122,7 @@ class SavesScreen(Screen[None]):
             self.notify(clean(info.problem), title="This save cannot be opened", severity="error", timeout=8)
             return
         if not self.replay:
-            self.app.open_save(info.path)
+            cast("MinusmaApp", self.app).open_save(info.path)
             return
         from game.tui.replay import ReplayScreen
 
@@ -130,4 +133,4 @@ class SavesScreen(Screen[None]):
             return
         from game.tui.session import Session
 
-        self.app.play(Session(forked.game, forked.meta, saved_to=forked.path))
+        cast("MinusmaApp", self.app).play(Session(forked.game, forked.meta, saved_to=forked.path))

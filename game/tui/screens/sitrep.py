@@ -19,7 +19,7 @@ from game.engine.view import ChangeView, GameView
 from game.engine.wording import plural
 from game.tui.dialogs.once import DismissOnce
 from game.tui.labels import PHASE_TITLES, cause_text, say_do_text, short_name, signed, target_label, words
-from game.tui.session import Session
+from game.tui.session import PlaySession
 from game.tui.widgets.fold_tree import FoldTree
 from game.tui.widgets.guide_panel import GuidePanel
 
@@ -36,7 +36,7 @@ def change_group(view: GameView, change: ChangeView) -> str:
     return next((r.id for r in view.regions if any(u.id == change.target for u in r.units)), "mission")
 
 
-def group_changes(session: Session, record: TurnRecord) -> dict[str, list[ChangeView]]:
+def group_changes(session: PlaySession, record: TurnRecord) -> dict[str, list[ChangeView]]:
     groups: dict[str, list[ChangeView]] = {region: [] for region in session.game.index.region_order}
     groups["mission"] = []
     view = session.game.observe(session.seat)
@@ -52,7 +52,7 @@ def group_changes(session: Session, record: TurnRecord) -> dict[str, list[Change
     return ordered
 
 
-def group_title(session: Session, record: TurnRecord, key: str, changes: list[ChangeView]) -> Text:
+def group_title(session: PlaySession, record: TurnRecord, key: str, changes: list[ChangeView]) -> Text:
     if key == "mission":
         return Text.assemble(("Mission-wide", "bold"), (f" · {plural(len(changes), 'change')}", "dim"))
     name = short_name(session.game.index.regions[key].name)
@@ -90,7 +90,7 @@ def change_detail(index: ScenarioIndex, change: ChangeView) -> Text:
     return text
 
 
-def group_detail(title: Text, changes: list[ChangeView]) -> Text:
+def group_detail(title: str | Text, changes: list[ChangeView]) -> Text:
     text = Text.assemble(title, "\n\n")
     credibility = [c for c in changes if c.kind == "credibility"]
     if credibility:
@@ -112,7 +112,7 @@ class SitrepScreen(DismissOnce, Screen[None]):
         Binding("x", "expand_all", "Expand all"),
     ]
 
-    def __init__(self, session: Session, record: TurnRecord | None = None):
+    def __init__(self, session: PlaySession, record: TurnRecord | None = None):
         super().__init__()
         self.session = session
         self.record = record

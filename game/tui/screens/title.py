@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
 from textual import work
@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 if TYPE_CHECKING:
     from game.record.saves import SaveInfo
+    from game.tui.app import MinusmaApp
 
 BANNER = """\
  __  __ ___ _  _ _   _ ___ __  __   _
@@ -100,7 +101,7 @@ class TitleScreen(Screen[None]):
         self.action_choose(event.option.id or "")
 
     def action_choose(self, choice: str) -> None:
-        app = self.app
+        app = cast("MinusmaApp", self.app)
         if choice == "new":
             from game.tui.screens.new_game import NewGameScreen
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from pydantic import ValidationError
 from rich.text import Text
@@ -28,6 +28,9 @@ from game.tui.labels import ROLE_TITLES
 from game.tui.order_menu import order_text
 from game.tui.syndicate.forms import CardEditor, DeckDialog, FormDialog
 from game.tui.syndicate.widgets import SyndicateBar
+
+if TYPE_CHECKING:
+    from game.tui.app import MinusmaApp
 
 OVERRIDE_HELP = (
     "kind: credibility, consent, mandate_support, threat or host_presence. target: a region id "
@@ -179,7 +182,7 @@ class ConsoleScreen(Screen[None]):
         self.app.push_screen(FormDialog(title, fields, submit, help, ok))
 
     def _deck(self, title: str, unplayed: bool, then: Callable[[str], None]) -> None:
-        played = {entry.partition("@")[0] for entry in self.game.state.cards_played}
+        played = self.game.state.played_card_ids()
         cards = [
             (
                 card.id,
@@ -382,7 +385,7 @@ class ConsoleScreen(Screen[None]):
         self._form("Export the game to a save file", [("file", "File", default)], submit, ok="Export")
 
     def action_quit(self) -> None:
-        self.app.action_leave()
+        cast("MinusmaApp", self.app).action_leave()
 
 
 def state_choices(game: Game, role: str) -> list[str]:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from textual.events import Mount
 
+from game.engine.wording import seat_name
 from game.syndicate.store import Session as Store
 from game.syndicate.store import SessionError
 from game.tui.app import MinusmaApp, run_app
@@ -32,7 +33,7 @@ class SeatApp(MinusmaApp):
         self.role = role
         self.officer = name
         self.poll_seconds = poll
-        self.session: SeatSession | None = None  # type: ignore[assignment]
+        self.session: SeatSession | None = None
         self.holder = uuid.uuid4().hex  # this window's token for its hold on the seat
         self._since_heartbeat = 0.0
 
@@ -134,8 +135,8 @@ def run_seat(path: str | Path, role: str | None = None, name: str = "") -> int:
     store = Store(path)
     if role is not None and role not in store.seats:
         raise SessionError(
-            f"this game has no {role.replace('_', ' ')} seat; its seats are "
-            + ", ".join(s.replace("_", " ") for s in store.seats)
+            f"this game has no {seat_name(role)} seat; its seats are "
+            + ", ".join(seat_name(s) for s in store.seats)
         )
     app = SeatApp(store, role, name)
     if role is not None:

@@ -1,10 +1,11 @@
-"""SeatSession: one seat of a hosted game, shaped like the TUI's Session so its screens work."""
+"""SeatSession: one seat of a hosted game, a PlaySession like the TUI's Session so its screens work."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
-from game.engine import IllegalOrder, TurnRecord
+from game.engine import Game, IllegalOrder, TurnRecord
 from game.engine import orders as O
 from game.record import saves
 from game.syndicate.store import SeatStatus, SessionError
@@ -28,21 +29,66 @@ class Picture:
         return [seat.role for seat in self.seats if not seat.committed]
 
 
-class SeatSession(Session):
+class SeatSession:
     """Orders go to the session store at once (a seat that rejoins finds them); the game shown is
     rebuilt from the store whenever anyone changes it. No rules here, and no saving: the
-    facilitator exports the game."""
+    facilitator exports the game. Satisfies PlaySession; what it shares with a local game (the
+    game, its names, the pending orders and decisions) it reads from a Session it holds."""
+
+    save_problem: str | None = None
+    saved_to: Path | None = None
 
     def __init__(self, store: Store, role: str, name: str = ""):
         if name:
             store.set_name(role, name)
         names = store.names()
         meta = saves.SaveMeta(mode="syndicate", seats={seat: names.get(seat, "") for seat in store.seats})
-        super().__init__(store.game(), meta)
+        self.local = Session(store.game(), meta)
         self.store = store
         self.role = role
         self._stamp = store.stamp()
         self.picture = self._picture()
+
+    # --- what a local game shows too ------------------------------------------------------------
+    @property
+    def game(self) -> Game:
+        return self.local.game
+
+    @game.setter
+    def game(self, game: Game) -> None:
+        self.local.game = game
+
+    @property
+    def meta(self) -> saves.SaveMeta:
+        return self.local.meta
+
+    @meta.setter
+    def meta(self, meta: saves.SaveMeta) -> None:
+        self.local.meta = meta
+
+    @property
+    def seen_cards_turn(self) -> int:
+        return self.local.seen_cards_turn
+
+    @seen_cards_turn.setter
+    def seen_cards_turn(self, turn: int) -> None:
+        self.local.seen_cards_turn = turn
+
+    @property
+    def last_record(self) -> TurnRecord | None:
+        return self.local.last_record
+
+    def player(self, role: str | None = None) -> str:
+        return self.local.player(role or self.role)
+
+    def order_role(self, order: O.Order) -> str:
+        return self.local.order_role(order)
+
+    def pending_for(self, role: str | None) -> list[tuple[int, O.Order]]:
+        return self.local.pending_for(role)
+
+    def undecided_cards(self, role: str | None) -> list[str]:
+        return self.local.undecided_cards(role)
 
     # --- the seat -------------------------------------------------------------------------------
     @property
@@ -82,7 +128,8 @@ class SeatSession(Session):
         return Picture(self.store.status(), self.store.seconds_left(), self.store.paused())
 
     # --- orders, through the store --------------------------------------------------------------
-    refusals = (IllegalOrder, SessionError)
+    refusals: tuple[type[Exception], ...] = (IllegalOrder, SessionError)
+    refusal = staticmethod(Session.refusal)
 
     def give(self, order: O.Order, role: str | None = None) -> None:
         """Give an order as this seat (the only role it holds); raises IllegalOrder or SessionError."""
@@ -124,7 +171,7 @@ class SeatSession(Session):
     def can_decide(self, role: str) -> bool:
         return role == self.role and not self.committed
 
-    def commit(self) -> bool:  # type: ignore[override]
+    def commit(self) -> bool:
         """Commit this seat's orders; True when that resolved the turn."""
         try:
             return self.store.commit(self.role)
@@ -135,8 +182,8 @@ class SeatSession(Session):
         return self.game.state.history[turns_seen:]
 
     # --- no saving from a seat ------------------------------------------------------------------
-    def autosave(self):
+    def autosave(self) -> Path | None:
         return None
 
-    def save_as(self, name: str):
+    def save_as(self, name: str) -> Path:
         raise saves.SaveError("a seat does not save; the facilitator exports the game")

@@ -30,5 +30,5 @@ class GuidePanel(Static):
     def show(self, guide: Guide | None) -> None:
         active = guide is not None and guide.active
         self.display = active
-        if active:
+        if guide is not None and active:
             self.update(step_text(guide))

@@ -174,7 +174,7 @@ class MaliMap(Widget, can_focus=True):
         chosen = region_id == self.selected
         border = Style(color=band.colour, bold=chosen)
         corners = "╔╗╚╝═║" if chosen else "┌┐└┘─│"
-        tl, tr, bl, br, horizontal, vertical = corners
+        tl, tr, bl, br, horizontal, vertical = list(corners)
         right, bottom = left + width - 1, top + height - 1
 
         def put(x: int, y: int, char: str, style: Style | None) -> None:

@@ -6,10 +6,10 @@ from rich.text import Text
 from textual.widget import Widget
 
 from game.tui.labels import ROLE_SHORT
-from game.tui.session import Session
+from game.tui.session import PlaySession
 
 
-def status_text(session: Session, width: int = 200) -> Text:
+def status_text(session: PlaySession, width: int = 200) -> Text:
     game = session.game
     state = game.observe(session.seat)  # the seat's view: the derived numbers computed once
     means = state.means
@@ -48,9 +48,9 @@ def status_text(session: Session, width: int = 200) -> Text:
 class StatusBar(Widget):
     """Two lines at the top of the play screen; shorter words when the terminal is narrow."""
 
-    session: Session | None = None
+    session: PlaySession | None = None
 
-    def show(self, session: Session) -> None:
+    def show(self, session: PlaySession) -> None:
         self.session = session
         self.refresh()
 

@@ -1,0 +1,143 @@
+"""Orders: one unit per kind (orders/<family>.py), one registry, and the calls that dispatch on it.
+
+Each kind's OrderKind (base.py) holds its model, seat, candidates, legality, effect, description,
+preview and menu place; KINDS maps an order's `type` to it. Everything else here only looks it up.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field, TypeAdapter
+
+from game.engine.context import Context, ScenarioIndex, cause
+from game.engine.orders.aviation import TaskAviation, charge_tasking, refund_tasking
+from game.engine.orders.base import FACILITATOR, MenuPath, Names, OrderKind, RegionNamer
+from game.engine.orders.decisions import DecideCard
+from game.engine.orders.facilitator import (
+    FACILITATOR_ORDERS,
+    FacilitatorNote,
+    HoldCard,
+    InjectCard,
+    OverrideResult,
+)
+from game.engine.orders.messages import CHANNEL_IRC, Channel, IssueMessage, Theme
+from game.engine.orders.movement import MoveUnit, air_hours_needed, lift_assets_reaching, lift_hours
+from game.engine.orders.poc import SetPocActivity
+from game.engine.orders.policy import POLICY_VALUES, SetPolicy
+from game.engine.orders.postures import COMBAT_TYPES, CloseBase, OpenBase, SetPosture
+from game.engine.wording import ROLE_NAMES
+
+from . import aviation, decisions, facilitator, messages, movement, poc, policy, postures
+
+Order = Annotated[
+    MoveUnit
+    | SetPosture
+    | OpenBase
+    | CloseBase
+    | TaskAviation
+    | SetPocActivity
+    | IssueMessage
+    | SetPolicy
+    | DecideCard
+    | InjectCard
+    | HoldCard
+    | OverrideResult
+    | FacilitatorNote,
+    Field(discriminator="type"),
+]
+ORDER_ADAPTER: TypeAdapter[Order] = TypeAdapter(Order)
+
+# The registry, in the order a seat's candidates are listed (orders about one subject stay together).
+KINDS: dict[str, OrderKind] = {
+    kind.type: kind
+    for family in (movement, postures, aviation, poc, messages, policy, facilitator, decisions)
+    for kind in family.KINDS
+}
+
+
+def kind_of(order: Order) -> OrderKind:
+    return KINDS[order.type]
+
+
+def order_role(order: Order, ctx: Context) -> str:
+    """The seat that gives this order."""
+    return kind_of(order).role(order, ctx)
+
+
+def describe(order: Order, ctx: Context | ScenarioIndex | None = None) -> str:
+    """A one-line English description of an order, in the scenario's names when given a context
+    or a scenario index (without one, ids read as words)."""
+    index = ctx.index if isinstance(ctx, Context) else ctx
+    return kind_of(order).describe(order, Names(index))
+
+
+def why_illegal(order: Order, ctx: Context, role: str | None = None) -> str | None:
+    """Why this order cannot be given now, or None when it is legal."""
+    if ctx.state.phase != "orders":
+        return "the game is over"
+    if role is not None and order_role(order, ctx) != role:
+        return f"this order belongs to the {ROLE_NAMES.get(order_role(order, ctx), 'facilitator')}"
+    return kind_of(order).why_illegal(order, ctx)
+
+
+def apply(order: Order, ctx: Context) -> None:
+    """Carry out a legal order (the caller has checked why_illegal) and keep it in this turn's record."""
+    why = [cause("order", order.type, describe(order, ctx))]
+    kind_of(order).apply(order, ctx, why)
+    ctx.state.current.orders.append(order.model_dump(mode="json"))
+
+
+def candidate_orders(ctx: Context, role: str) -> list[Order]:
+    """Orders a seat could think of giving now, legal or not: each subject (a unit, an asset, a
+    card...) in the order it first comes, its orders in the registry's order of kinds."""
+    by_subject: dict[str, list[Order]] = {}
+    for kind in KINDS.values():
+        for order in kind.candidates(ctx, role):
+            by_subject.setdefault(kind.subject(order), []).append(order)
+    return [order for orders in by_subject.values() for order in orders]
+
+
+def menu_path(order: Order, ctx: Context, region: RegionNamer) -> MenuPath:
+    """Where an order sits in a seat's menu (groups of key, label, detail) and its label there."""
+    return kind_of(order).menu(order, ctx, region)
+
+
+__all__ = [
+    "CHANNEL_IRC",
+    "COMBAT_TYPES",
+    "FACILITATOR",
+    "FACILITATOR_ORDERS",
+    "KINDS",
+    "ORDER_ADAPTER",
+    "POLICY_VALUES",
+    "Channel",
+    "CloseBase",
+    "DecideCard",
+    "FacilitatorNote",
+    "HoldCard",
+    "InjectCard",
+    "IssueMessage",
+    "MoveUnit",
+    "OpenBase",
+    "Order",
+    "OrderKind",
+    "OverrideResult",
+    "SetPocActivity",
+    "SetPolicy",
+    "SetPosture",
+    "TaskAviation",
+    "Theme",
+    "air_hours_needed",
+    "apply",
+    "candidate_orders",
+    "charge_tasking",
+    "describe",
+    "kind_of",
+    "lift_assets_reaching",
+    "lift_hours",
+    "menu_path",
+    "order_role",
+    "refund_tasking",
+    "why_illegal",
+]

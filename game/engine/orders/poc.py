@@ -1,0 +1,110 @@
+"""The civilian pillars' Protection of Civilians work in a region: Tier I and Tier III points."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Literal
+
+from pydantic import Field
+
+from game.engine import tables as T
+from game.engine.context import Context
+from game.engine.orders.base import MenuPath, Names, OrderKind, RegionNamer, _Order
+from game.engine.preview import signed
+from game.engine.state import Cause
+from game.engine.wording import plural
+from game.scenario.models import Role
+
+
+class SetPocActivity(_Order):
+    type: Literal["set_poc_activity"] = "set_poc_activity"
+    region: str
+    tier: Literal["I", "III"]
+    points: int = Field(ge=0, le=T.TIER_POINTS_MAX)
+
+
+def _role(order: SetPocActivity, ctx: Context) -> str:
+    return Role.POLICE_COMMISSIONER
+
+
+def _candidates(ctx: Context, role: str) -> Iterator[SetPocActivity]:
+    if role == Role.POLICE_COMMISSIONER:
+        for region in ctx.index.region_order:
+            for tier in ("I", "III"):
+                for points in range(T.TIER_POINTS_MAX + 1):
+                    yield SetPocActivity(region=region, tier=tier, points=points)
+
+
+def _subject(order: SetPocActivity) -> str:
+    return f"poc:{order.region}"
+
+
+def _current(ctx: Context, order: SetPocActivity) -> int:
+    regional = ctx.state.regions[order.region]
+    return regional.tier_one if order.tier == "I" else regional.tier_three
+
+
+def _why_illegal(order: SetPocActivity, ctx: Context) -> str | None:
+    region, tier, points = order.region, order.tier, order.points
+    if region not in ctx.index.regions:
+        return f"no region {region!r}"
+    if not ctx.mission_present(region):
+        return f"the mission has no unit or civilian team in {ctx.region_name(region)}"
+    current = _current(ctx, order)
+    if points == current:
+        return f"Tier {tier} in {ctx.region_name(region)} is already {points}"
+    means = ctx.state.means
+    spare = means.civilian_capacity - means.civilian_capacity_used
+    if points - current > spare:
+        return f"not enough civilian capacity: {plural(spare, 'point')} free"
+    return None
+
+
+def _apply(order: SetPocActivity, ctx: Context, why: list[Cause]) -> None:
+    regional = ctx.state.regions[order.region]
+    ctx.state.means.civilian_capacity_used += order.points - _current(ctx, order)
+    if order.tier == "I":
+        regional.tier_one = order.points
+    else:
+        regional.tier_three = order.points
+
+
+def _describe(order: SetPocActivity, names: Names) -> str:
+    return f"Tier {order.tier} activities in {names.region(order.region)}: {plural(order.points, 'point')}"
+
+
+def _menu(order: SetPocActivity, ctx: Context, region: RegionNamer) -> MenuPath:
+    regional = ctx.state.regions[order.region]
+    label = f"{region(order.region)} — Tier I {regional.tier_one}, Tier III {regional.tier_three}"
+    detail = "Tier I: dialogue and community alert networks. Tier III: a protective environment."
+    return [(f"poc:{order.region}", label, detail)], f"Tier {order.tier}: {plural(order.points, 'point')}"
+
+
+def _preview(order: SetPocActivity, ctx: Context) -> list[str]:
+    region, points = ctx.region_name(order.region), order.points
+    if order.tier == "I":
+        gain = min(points * T.TIER_ONE_CREDIBILITY_PER_POINT, T.TIER_ONE_CREDIBILITY_MAX)
+        return [
+            f"credibility {signed(gain)} a turn in {region}",
+            f"a community alert network: early warning {signed(T.WARNING_TIER_ONE)} next turn"
+            if points
+            else "no alert network",
+        ]
+    return [
+        f"each turn, on 1d6 at or under {points + 1}, the strongest militia threat in {region} falls by 1"
+    ]
+
+
+SET_POC_ACTIVITY = OrderKind(
+    model=SetPocActivity,
+    role=_role,
+    candidates=_candidates,
+    subject=_subject,
+    why_illegal=_why_illegal,
+    apply=_apply,
+    describe=_describe,
+    menu=_menu,
+    target=lambda order: ("tier", order.region, order.tier),
+    preview=_preview,
+)
+KINDS = (SET_POC_ACTIVITY,)
