@@ -133,3 +133,29 @@ def test_a_hostile_region_name_scenario_title_and_card_title_are_drawn_as_text()
         assert any("pwned" in shot for shot in shots)
 
     asyncio.run(run())
+
+
+def test_hotseat_names_and_card_titles_on_the_handoff_screen_are_drawn_as_text() -> None:
+    """A player's name and a card title reach the handoff screen's title, text and button as typed."""
+    import html
+
+    from game.scenario.catalog import find_scenario
+    from game.tui.screens.handoff import HandoffScreen
+    from game.tui.session import Session
+    from tests.tui.test_snapshots import SOLO
+
+    session = Session.new(find_scenario("tutorial"), 11, dict.fromkeys(SOLO, HOSTILE), "hotseat")
+
+    async def run() -> str:
+        app = new_app()
+        async with app.run_test(size=(120, 40)) as pilot:
+            app.push_screen(HandoffScreen(session, [HOSTILE]))
+            await settle(pilot)
+            assert isinstance(app.screen, HandoffScreen)
+            shot = app.export_screenshot()
+        assert app.crash_message is None  # "[/]" in a name did not stop the screen
+        return html.unescape(shot).replace("\xa0", " ")
+
+    shot = asyncio.run(run())
+    assert "\x1b" not in shot and "\x07" not in shot
+    assert shot.count("loud[/bold]") >= 3  # the title, the decision line and the button

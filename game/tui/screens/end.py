@@ -15,6 +15,7 @@ from textual.widgets import Footer, Label, Static
 
 from game.engine import score
 from game.engine.score import Scorecard
+from game.text import clean
 from game.tui.labels import credibility_band, short_name, target_label, words
 from game.tui.session import PlaySession
 
@@ -104,7 +105,7 @@ class EndScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         game = self.session.game
         card = score(game.scenario, game.state)
-        yield Label(f"End of the game: {game.scenario.title}", classes="screen-title")
+        yield Label(Text(clean(f"End of the game: {game.scenario.title}")), classes="screen-title")
         with VerticalScroll(id="scorecard"):
             yield Static(scorecard_view(self.session, card), id="scorecard-body")
         yield Footer()

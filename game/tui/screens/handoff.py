@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Center, Middle, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Label, Static
 
+from game.text import clean
 from game.tui.dialogs.once import DismissOnce
 from game.tui.labels import ROLE_DUTIES, ROLE_TITLES
 from game.tui.session import PlaySession
@@ -38,9 +40,9 @@ class HandoffScreen(DismissOnce, Screen[None]):
             lines.append("A decision awaits you: " + "; ".join(self.decisions) + ".")
         with Middle(), Center(), Vertical(id="handoff-box"):
             to = f"{name}, the {ROLE_TITLES[role]}" if name != ROLE_TITLES[role] else f"the {name}"
-            yield Label(f"Pass the keyboard to {to}", classes="screen-title")
-            yield Static("\n".join(lines), id="handoff-text")
-            yield Button(f"{name} is ready (Enter)", id="ready", variant="primary")
+            yield Label(Text(clean(f"Pass the keyboard to {to}")), classes="screen-title")
+            yield Static(Text(clean("\n".join(lines), lines=True)), id="handoff-text")
+            yield Button(Text(clean(f"{name} is ready (Enter)")), id="ready", variant="primary")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from game.engine.wording import plural
 from game.syndicate.store import SessionError
+from game.text import clean
 from game.tui.dialogs.confirm import ConfirmDialog
 from game.tui.dialogs.once import DismissOnce
 from game.tui.labels import ROLE_DUTIES, ROLE_SHORT, ROLE_TITLES
@@ -223,7 +224,7 @@ class RolePickerScreen(DismissOnce, Screen[str]):
             label.append(f"\n  {ROLE_DUTIES[role]}", style="dim")
             options.append(Option(label, id=role))
         with Middle(), Center(), Vertical(id="picker-box"):
-            yield Label(f"Join {self.game_title}", classes="screen-title")
+            yield Label(Text(clean(f"Join {self.game_title}")), classes="screen-title")
             yield Static("Your name (optional, shown to the facilitator):")
             yield Input(self.officer, placeholder="e.g. Col. Diallo", id="picker-name")
             yield Static("Your seat (Enter to take it):")
