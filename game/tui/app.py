@@ -51,7 +51,7 @@ class MinusmaApp(SafeApp[int]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+c", "leave", "Quit", show=False, priority=True),
         Binding("ctrl+q", "leave", "Quit", show=False, priority=True),
-        Binding("f1", "rules", "Rules"),
+        Binding("f1", "rules", "Rules", priority=True),  # also over dialogs (an event card)
         Binding("g", "glossary", "Glossary"),
         Binding("n", "guide_next", "Next step"),
         Binding("N", "guide_end", "End guide", show=False),

@@ -268,3 +268,23 @@ def test_steps_of_a_turn_already_played_are_passed_over() -> None:
     game.end_turn()  # the officer committed without following the first month's steps
     assert guide.advance(game)
     assert guide.step.id == "ask_why"  # January's steps are over; the SITREP's comes next
+
+
+def test_f1_opens_the_rules_over_an_event_card_and_escape_returns_to_it() -> None:
+    from game.tui.dialogs.card import CardDialog
+    from game.tui.screens.help import HelpScreen
+
+    async def scenario() -> None:
+        app = new_app()
+        async with app.run_test(size=(100, 30)) as pilot:
+            app.play(tutorial_session())
+            await settle(pilot)
+            assert isinstance(app.screen, CardDialog)
+            await pilot.press("f1")
+            await settle(pilot)
+            assert isinstance(app.screen, HelpScreen)
+            await pilot.press("escape")
+            await settle(pilot)
+            assert isinstance(app.screen, CardDialog)
+
+    asyncio.run(scenario())
