@@ -15,7 +15,7 @@ from game.engine.state import (
 )
 from game.engine.turn import end_turn as _end_turn
 from game.engine.turn import start_turn
-from game.engine.view import GameView, observe
+from game.engine.view import MISSION_SEATS, GameView, ViewCache, observe
 from game.scenario.models import Scenario
 
 
@@ -78,9 +78,26 @@ class Game:
         """With undo=False (headless scripts), orders cannot be withdrawn and apply is faster."""
         self.scenario = scenario
         self.index = index or ScenarioIndex(scenario)
+        self._version = 0
+        self._views = ViewCache()
         self.state = state
         self.undo = undo
         self._turn_start: str | None = None
+
+    @property
+    def state(self) -> GameState:
+        return self._state
+
+    @state.setter
+    def state(self, state: GameState) -> None:
+        self._state = state
+        self._views.views.clear()
+        self.changed()
+
+    def changed(self) -> None:
+        """Note that the state changed: views are rebuilt on the next observe. The engine calls
+        it on every order, withdrawal and turn end; call it after changing the state by hand."""
+        self._version += 1
 
     @classmethod
     def new(cls, scenario: Scenario, seed: int, undo: bool = True) -> Game:
@@ -101,6 +118,7 @@ class Game:
             raise IllegalOrder(order, reason)
         if self.undo and self._turn_start is None:
             self._turn_start = self._snapshot()
+        self.changed()
         O.apply(order, self.context())
 
     def _snapshot(self) -> str:
@@ -126,14 +144,16 @@ class Game:
         del kept[index]
         assert self._turn_start is not None
         history = self.state.history
-        self.state = GameState.model_validate_json(self._turn_start)
-        self.state.history = history
+        state = GameState.model_validate_json(self._turn_start)
+        state.history = history
+        self.state = state
         dropped = []
         for order in kept:
             if self.why_illegal(order) is None:
                 O.apply(order, self.context())
             else:
                 dropped.append(O.describe(order, self.context()))
+        self.changed()
         return dropped
 
     def legal_orders(self, role: str) -> list[O.Order]:
@@ -149,13 +169,47 @@ class Game:
         """Commit the orders: adversary, adjudication, information, assessment; next turn opens."""
         if self.state.phase == "over":
             raise IllegalOrder(O.SetPolicy(name="renewal_case", value="status_quo"), "the game is over")
+        self.changed()
         record = _end_turn(self.context())
         self._turn_start = None
         return record
 
     def observe(self, seat: str, private_drafts: bool = False) -> GameView:
-        """What one seat may know now (a mission role, or "umpire" for everything): see view.py."""
-        return observe(self.context(), seat, private_drafts)
+        """What one seat may know now (a mission role, or "umpire" for everything): see view.py.
+
+        Cached: a second call with the state unchanged returns the same view at no cost.
+        """
+        state = self.state
+        current = state.current
+        key = (self._version, id(state), state.turn, state.phase, len(current.orders), len(current.changes))
+        private = private_drafts and seat in MISSION_SEATS
+        found = self._views.views.get((seat, private))
+        if found is not None and found[0] == key:
+            return found[1]
+        context = self._seat_context(seat) if private else self.context()
+        view = observe(context, seat, private, self._views)
+        self._views.views[(seat, private)] = (key, view)
+        return view
+
+    def _seat_context(self, seat: str) -> Context:
+        """The turn as if only `seat` (and the facilitator) had given orders: others' drafts undone."""
+        ctx = self.context()
+        orders = self.pending_orders()
+        mine = [o for o in orders if O.order_role(o, ctx) in (seat, O.FACILITATOR)]
+        if len(mine) == len(orders):
+            return ctx
+        if self._turn_start is None:
+            raise ValueError(
+                "this game cannot hide other seats' drafts: it keeps no turn-start snapshot "
+                "(make it with undo=True, or set game.undo = True before the turn's orders)"
+            )
+        state = GameState.model_validate_json(self._turn_start)
+        state.history = self.state.history
+        seat_ctx = Context(self.index, state)
+        for order in mine:
+            if O.why_illegal(order, seat_ctx) is None:
+                O.apply(order, seat_ctx)
+        return seat_ctx
 
     def is_over(self) -> bool:
         return self.state.phase == "over"
