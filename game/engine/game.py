@@ -5,6 +5,7 @@ from __future__ import annotations
 from game.engine import orders as O
 from game.engine.context import Context, ScenarioIndex
 from game.engine.rng import seed_state
+from game.engine.score import Scorecard, score
 from game.engine.state import (
     AviationState,
     GameState,
@@ -213,6 +214,47 @@ class Game:
 
     def is_over(self) -> bool:
         return self.state.phase == "over"
+
+    # --- the record: for saves and replays (the umpire's), never for a seat's screen -----------
+    @property
+    def turn(self) -> int:
+        return self.state.turn
+
+    @property
+    def month(self) -> str:
+        return self.state.month
+
+    @property
+    def seed(self) -> int:
+        """The game's seed: for its save file only; no view holds it."""
+        return self.state.seed
+
+    def records(self) -> list[TurnRecord]:
+        """The finished turns, oldest first (append-only: do not change them)."""
+        return self.state.history
+
+    def pending_log(self) -> list[dict]:
+        """This turn's orders as given, as plain data (a save's "pending")."""
+        return list(self.state.current.orders)
+
+    def digest(self) -> str:
+        """A hash of the whole state: two games with the same digest are the same game."""
+        return self.state.digest()
+
+    def score(self) -> Scorecard:
+        return score(self.scenario, self.state)
+
+    def snapshot(self) -> str:
+        """The state now without its history, as JSON: Game.at rebuilds a game from it."""
+        return self._snapshot()
+
+    def at(self, snapshot: str, turns: int, undo: bool = False, copy: bool = False) -> Game:
+        """The game a `snapshot` of this one was taken from, with its first `turns` finished turns
+        (copied with copy=True, for a game that will be played on: a fork)."""
+        state = GameState.model_validate_json(snapshot)
+        records = self.state.history[:turns]
+        state.history = [r.model_copy(deep=True) for r in records] if copy else records
+        return Game(self.scenario, state, self.index, undo)
 
     def clone(self) -> Game:
         return Game(self.scenario, self.state.clone(), self.index, self.undo)

@@ -218,8 +218,8 @@ def turn_digests(records: list[TurnRecord]) -> list[str]:
 
 def save_document(game: Game, meta: SaveMeta) -> dict[str, Any]:
     """Everything a save holds, as plain data (the scenario last, since it is long)."""
-    state = game.state
-    digests = turn_digests(state.history)
+    records = game.records()
+    digests = turn_digests(records)
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -228,21 +228,21 @@ def save_document(game: Game, meta: SaveMeta) -> dict[str, Any]:
         "summary": {
             "scenario_id": game.scenario.id,
             "scenario_title": game.scenario.title,
-            "turn": state.turn,
-            "month": state.month,
-            "turns_played": len(state.history),
+            "turn": game.turn,
+            "month": game.month,
+            "turns_played": len(records),
             "over": game.is_over(),
             "players": meta.players(),
         },
         "meta": meta.to_json(),
-        "seed": state.seed,
+        "seed": game.seed,
         "scenario_hash": scenario_hash(game.scenario),
         "turns": [
             {"turn": record.turn, "month": record.month, "orders": record.orders, "digest": digest}
-            for record, digest in zip(state.history, digests, strict=True)
+            for record, digest in zip(records, digests, strict=True)
         ],
-        "pending": list(state.current.orders),
-        "final_digest": state.digest(),
+        "pending": game.pending_log(),
+        "final_digest": game.digest(),
         "scenario": game.scenario.model_dump(mode="json"),
     }
 
@@ -638,7 +638,7 @@ def replay(save: SaveFile, watcher: ReplayWatcher | None = None) -> Game:
             game.undo = True
             watcher.turn_started(game)
             for number, raw in enumerate(save.pending, start=1):
-                _apply_logged(game, where, f"turn {game.state.turn} (in progress)", number, raw, watcher)
+                _apply_logged(game, where, f"turn {game.turn} (in progress)", number, raw, watcher)
     except SaveError:
         raise
     except Exception as error:  # a tampered log can trip the rules in ways no message foresees
@@ -646,10 +646,10 @@ def replay(save: SaveFile, watcher: ReplayWatcher | None = None) -> Game:
             f"{where}: the save could not be replayed ({type(error).__name__}: {error}); "
             "the save was edited or is damaged"
         ) from None
-    if game.state.digest() != save.final_digest:
+    if game.digest() != save.final_digest:
         raise SaveError(
             f"{where}: the game replays turn by turn but its final state differs from the one saved "
-            f"(turn {game.state.turn}); the save was edited, or made by a version with different rules"
+            f"(turn {game.turn}); the save was edited, or made by a version with different rules"
         )
     game.undo = True
     return game

@@ -8,6 +8,7 @@ from typing import ClassVar, Protocol
 
 from game.engine import Game, IllegalOrder, TurnRecord
 from game.engine import orders as O
+from game.engine.view import GameView, TurnView, observe
 from game.record import saves
 from game.scenario.models import Scenario
 from game.tui.labels import ROLE_ORDER, ROLE_TITLES
@@ -43,6 +44,28 @@ class PlaySession(Protocol):
     def undecided_cards(self, role: str | None) -> list[str]: ...
     def autosave(self) -> Path | None: ...
     def save_as(self, name: str) -> Path: ...
+
+
+def seat_view(session: PlaySession, seat: str | None = None) -> GameView:
+    """What a seat of this session may see (this one by default): every screen renders from it.
+
+    A syndicate seat (meta.mode "syndicate") sees only its own drafts, here and on the map; a
+    solo or hotseat mission shares its drafts. Cached by the engine: call it freely.
+    """
+    seat = seat or session.seat
+    if session.meta.mode != "syndicate":
+        return session.game.observe(seat)
+    try:
+        return session.game.observe(seat, private_drafts=True)
+    except ValueError:
+        # A hosted game rebuilt without its turn-start snapshot (undo=False): the map cannot undo
+        # the other seats' drafts, but the orders listed are still this seat's alone. (#12)
+        return observe(session.game.context(), seat, private_drafts=True)
+
+
+def last_turn(session: PlaySession) -> TurnView | None:
+    """The last finished turn as this seat saw it."""
+    return seat_view(session).last
 
 
 @dataclass
@@ -126,11 +149,7 @@ class Session:
         ]
 
     def undecided_cards(self, role: str | None) -> list[str]:
-        return [
-            choice.card
-            for choice in self.game.state.choices
-            if choice.decided is None and (role is None or choice.role == role)
-        ]
+        return seat_view(self, role or self.seat).undecided(role)
 
     # --- turns and saves ------------------------------------------------------------------------
     def commit(self) -> TurnRecord:
@@ -142,7 +161,9 @@ class Session:
 
     @property
     def last_record(self) -> TurnRecord | None:
-        return self.game.state.history[-1] if self.game.state.history else None
+        """The last finished turn's record (screens render last_turn(session), its view)."""
+        records = self.game.records()
+        return records[-1] if records else None
 
     def autosave(self) -> Path | None:
         try:

@@ -7,7 +7,6 @@ from rich.table import Table
 from rich.text import Text
 
 from game.engine import orders as O
-from game.engine.cards import story
 from game.engine.wording import credibility_legend
 from game.record.replay import ROLE_TITLES, Replay
 from game.tui.labels import PHASE_TITLES, cause_text, credibility_band, say_do_text, target_label, words
@@ -59,6 +58,7 @@ def turn_story(replay: Replay, number: int) -> RenderableType:
 
     parts.append(Text("\nEvents", style="bold underline"))
     played = replay.cards_played(number)
+    stories = replay.stories(number)
     regions = replay.game.index.regions
     for card_id in record.cards or ["(no event card this turn)"]:
         card = replay.card(card_id)
@@ -70,9 +70,8 @@ def turn_story(replay: Replay, number: int) -> RenderableType:
         line.append(card.title, style="bold")
         if where:
             line.append(f" ({where})")
-        result = replay.game.state.card_results.get(card_id)
-        if result is not None and result.turn == number:
-            line.append(f"\n  {story(replay.game.context(), card_id)}", style="bold")
+        if card_id in stories:
+            line.append(f"\n  {stories[card_id]}", style="bold")
             history = "In history: " if card.kind == "historical" else ""
             line.append(f"\n  {history}{card.text}", style="dim")
         else:

@@ -13,7 +13,6 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
-from game.engine import score
 from game.engine.score import Scorecard
 from game.text import clean
 from game.tui.labels import credibility_band, short_name, target_label, words
@@ -104,7 +103,7 @@ class EndScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         game = self.session.game
-        card = score(game.scenario, game.state)
+        card = game.score()
         yield Label(Text(clean(f"End of the game: {game.scenario.title}")), classes="screen-title")
         with VerticalScroll(id="scorecard"):
             yield Static(scorecard_view(self.session, card), id="scorecard-body")

@@ -15,6 +15,7 @@ from textual.widgets import Footer, Static
 
 from game.engine import Game, TurnRecord
 from game.engine import orders as O
+from game.engine.view import TurnView
 from game.engine.wording import credibility_legend, plural
 from game.record.saves import SaveError
 from game.tui.dialogs.card import CardDialog
@@ -23,7 +24,7 @@ from game.tui.dialogs.save_name import SaveNameDialog
 from game.tui.labels import ROLE_ORDER, ROLE_SHORT, ROLE_TITLES
 from game.tui.order_menu import order_text, replaced_orders
 from game.tui.screens.handoff import HandoffScreen
-from game.tui.session import PlaySession, Session
+from game.tui.session import PlaySession, Session, last_turn, seat_view
 from game.tui.widgets.guide_panel import GuidePanel
 from game.tui.widgets.mali_map import MIN_BOX_WIDTH, MaliMap
 from game.tui.widgets.region_panel import RegionPanel
@@ -143,7 +144,7 @@ class PlayScreen(Screen[None]):
         if action == "done":
             return self.session.hotseat
         if action == "sitrep":
-            return True if self.session.last_record is not None else None
+            return True if last_turn(self.session) is not None else None
         return True
 
     # --- the turn's flow ------------------------------------------------------------------------
@@ -172,14 +173,15 @@ class PlayScreen(Screen[None]):
         self.app.push_screen(HandoffScreen(session, decisions), after_handoff)
 
     def _show_new_cards(self) -> None:
-        if self.session.seen_cards_turn != self.game.state.turn:
-            self.session.seen_cards_turn = self.game.state.turn
+        turn = seat_view(self.session).turn
+        if self.session.seen_cards_turn != turn:
+            self.session.seen_cards_turn = turn
             self.action_events()
         else:
             self._ready()
 
     def action_events(self) -> None:
-        self._card_queue = list(self.game.state.current.cards)
+        self._card_queue = list(seat_view(self.session).current.cards)
         if not self._card_queue:
             self.notify("No event card this turn.")
             self._ready()
@@ -192,13 +194,21 @@ class PlayScreen(Screen[None]):
             self._ready()
             return
         card_id = self._card_queue.pop(0)
-        choice = next((c for c in self.game.state.choices if c.card == card_id), None)
+        choice = seat_view(self.session, self._chooser(card_id)).decision(card_id)
         can_decide = choice is not None and self.session.can_decide(choice.role)
-        dialog = CardDialog(self.game, card_id, can_decide, len(self._card_queue))
+        view = seat_view(self.session, choice.role if can_decide and choice else None)
+        dialog = CardDialog(self.game, view, card_id, can_decide, len(self._card_queue))
         self.app.push_screen(dialog, lambda option: self._card_closed(card_id, option))
 
+    def _chooser(self, card_id: str) -> str:
+        """The seat a card's decision is put to, or this seat (the decision is public, the
+        draft answer is the deciding seat's)."""
+        card = self.game.index.cards.get(card_id)
+        role = str(card.choice.role) if card is not None and card.choice is not None else ""
+        return role if role in ROLE_ORDER else self.session.seat
+
     def _card_closed(self, card_id: str, option: str | None) -> None:
-        choice = next((c for c in self.game.state.choices if c.card == card_id), None)
+        choice = seat_view(self.session, self._chooser(card_id)).decision(card_id)
         if option is not None and choice is not None and choice.decided != option:
             try:
                 self.session.give(O.DecideCard(card=card_id, option=option), choice.role)
@@ -226,7 +236,7 @@ class PlayScreen(Screen[None]):
             if card.choice:
                 default = next(o.label for o in card.choice.options if o.id == card.choice.default)
                 lines.append(f"Undecided: {card.title} takes its default, {default!r}.")
-        turn = self.game.state.turn
+        turn = seat_view(session).turn
         dialog = ConfirmDialog(f"Commit turn {turn}?", "\n".join(lines), yes="Commit", no="Not yet")
         self.app.push_screen(dialog, lambda yes: self._commit() if yes else None)
 
@@ -256,7 +266,7 @@ class PlayScreen(Screen[None]):
         results.record = record
         self.app.push_screen(results, lambda _: self._show_sitrep(record, True))
 
-    def _show_sitrep(self, record: TurnRecord, then_next_turn: bool) -> None:
+    def _show_sitrep(self, record: TurnRecord | TurnView, then_next_turn: bool) -> None:
         def closed(_: object) -> None:
             if then_next_turn:
                 self.begin_turn()
@@ -284,7 +294,7 @@ class PlayScreen(Screen[None]):
                 self.app.uninstall_screen(f"{kind}-{id(self)}")
 
     def action_sitrep(self) -> None:
-        record = self.session.last_record
+        record = last_turn(self.session)
         if record is not None:
             self._show_sitrep(record, False)
 
@@ -305,7 +315,7 @@ class PlayScreen(Screen[None]):
             else:
                 self.notify(f"Saved as {path.name}", title="Saved")
 
-        default = f"{self.game.scenario.id}-{self.game.state.month}"
+        default = f"{self.game.scenario.id}-{seat_view(self.session).month}"
         self.app.push_screen(SaveNameDialog(default), named)
 
     def action_leave(self) -> None:
@@ -332,7 +342,7 @@ class PlayScreen(Screen[None]):
                     lambda number=number: self.action_seat(number),
                 )
         yield SystemCommand("Event cards", "Show this turn's event cards again", self.action_events)
-        if self.session.last_record is not None:
+        if last_turn(self.session) is not None:
             yield SystemCommand(
                 "Last SITREP", "Every change of the last turn, with causes", self.action_sitrep
             )
