@@ -410,10 +410,10 @@ def region_view(ctx: Context, region_id: str, seat: str) -> RegionView:
         for a in state.pending_attacks
         if a.region == region_id and (a.revealed or seat == UMPIRE)
     )
-    units = tuple(
-        UnitView(u.id, index.units[u.id].name, u.posture, u.strength, u.holds_tob)
-        for u in state.units.values()
-        if u.region == region_id
+    units = tuple(  # in the scenario's order, whatever order the state's dict is in
+        UnitView(u.id, spec_.name, u.posture, u.strength, u.holds_tob)
+        for unit_id, spec_ in index.units.items()
+        if (u := state.units.get(unit_id)) is not None and u.region == region_id
     )
     aviation = tuple(a for a, s in state.aviation.items() if s.tasked_region == region_id)
     tasked = [index.aviation[a].kind for a in aviation]

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from game.engine import Game
+from game.engine import orders as O
 from game.engine.view import MISSION_SEATS, UMPIRE, GameView
 from game.scenario.catalog import find_scenario
 from game.scenario.models import Role
@@ -92,6 +93,38 @@ def test_no_view_holds_what_its_seat_may_not_know(name: str, seed: int, data: st
         game.end_turn()
         if game.is_over():
             break
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(name=st.sampled_from(sorted(SCENARIOS)), seed=st.integers(0, 2**31), data=st.data())
+def test_a_private_view_is_the_turn_with_only_that_seat_s_orders(
+    name: str, seed: int, data: st.DataObject
+) -> None:
+    """A syndicate seat's map is the one it would see had no other seat given an order."""
+    game = Game.new(SCENARIOS[name], seed)
+    if data.draw(st.booleans(), label="a turn first"):
+        game.end_turn()
+    start = game.clone()
+    given: list[tuple[str, O.Order]] = []
+    for _ in range(data.draw(st.integers(1, 6), label="orders")):
+        role = data.draw(st.sampled_from(ROLES), label="role")
+        legal = game.legal_orders(role)
+        if legal:
+            order = data.draw(st.sampled_from(legal), label="order")
+            given.append((O.order_role(order, game.context()), order))
+            game.apply(order, role)
+    for seat in MISSION_SEATS:
+        alone = start.clone()
+        for role, order in given:
+            if role == seat and alone.why_illegal(order) is None:
+                alone.apply(order)
+        private, expected = game.observe(seat, private_drafts=True), alone.observe(seat)
+        assert private.regions == expected.regions
+        assert (private.means, private.decisions, private.orders) == (
+            expected.means,
+            expected.decisions,
+            expected.orders,
+        )
 
 
 def test_the_umpire_sees_exact_threats_and_hidden_card_attacks() -> None:
