@@ -11,6 +11,7 @@ from game.engine import Game, TurnRecord
 from game.engine import orders as O
 from game.engine.score import Scorecard, in_period, national
 from game.engine.view import UMPIRE, ChangeView, GameView
+from game.engine.view import TurnView as SeenTurn
 from game.record.saves import ReplayWatcher, SaveError, SaveFile, SaveMeta, read_save, replay
 from game.scenario.models import Card, Measure, Scenario
 
@@ -145,6 +146,10 @@ class Replay:
         """The whole game as the umpire sees it at its end: every turn's ledger and stories."""
         return self.game.observe(UMPIRE)
 
+    def seen(self, number: int) -> SeenTurn:
+        """Turn `number` as the umpire saw it: cards, decisions, ledger, deaths, Say and Do."""
+        return self.umpire.turn_view(number)
+
     def ledger(self, number: int) -> tuple[ChangeView, ...]:
         """Every change of turn `number`, with its causes (the umpire's view)."""
         return self.umpire.turn_view(number).changes
@@ -196,7 +201,7 @@ class Replay:
         series = {region.id: [region.credibility] for region in self.scenario.regions}
         for view in self.turns:
             for region, values in series.items():
-                values.append(view.record.credibility.get(region, values[-1]))
+                values.append(dict(self.seen(view.number).credibility).get(region, values[-1]))
         return series
 
     @cached_property
@@ -207,15 +212,15 @@ class Replay:
 
     @cached_property
     def civilians_per_turn(self) -> list[int]:
-        return [sum(sum(by.values()) for by in v.record.civilians_killed.values()) for v in self.turns]
+        return [self.seen(v.number).civilians_killed for v in self.turns]
 
     @cached_property
     def peacekeepers_per_turn(self) -> list[int]:
-        return [view.record.peacekeepers_killed for view in self.turns]
+        return [self.seen(view.number).peacekeepers_killed for view in self.turns]
 
     @cached_property
     def say_do(self) -> list[tuple[int, int]]:
-        return [(view.record.say, view.record.do) for view in self.turns]
+        return [(seen.say, seen.do) for seen in (self.seen(view.number) for view in self.turns)]
 
     def historical_civilians(self) -> list[tuple[float, float] | None]:
         """History's civilian deaths per month for each turn (low, high), where history is known."""
@@ -229,7 +234,7 @@ class Replay:
         found: list[Decision] = []
         for view in self.turns:
             chosen = {g.order.card: g.order.option for g in view.orders if isinstance(g.order, O.DecideCard)}
-            for card_id, option_id in view.record.decisions.items():
+            for card_id, option_id in self.seen(view.number).decisions:
                 card = self.card(card_id)
                 if card is None or card.choice is None:
                     continue

@@ -76,10 +76,6 @@ class Document:
 # --- building one report -----------------------------------------------------------------------------
 
 
-def _total(by_region: dict[str, dict[str, int]]) -> int:
-    return sum(sum(by.values()) for by in by_region.values())
-
-
 def _x_labels(replay: Replay) -> list[str]:
     return [view.month for view in replay.turns]
 
@@ -301,7 +297,7 @@ def _card_regions(replay: Replay, view: TurnView, card_id: str) -> str:
 def _events_section(replay: Replay) -> Section:
     items = []
     for view in replay.turns:
-        for card_id in view.record.cards:
+        for card_id in replay.seen(view.number).cards:
             card = replay.card(card_id)
             if card is None:
                 items.append(f"Turn {view.number} ({view.month}): {card_id}")
@@ -319,8 +315,8 @@ def _events_section(replay: Replay) -> Section:
 def _timeline_section(replay: Replay) -> Section:
     rows = []
     for index, view in enumerate(replay.turns):
-        record = view.record
-        cards = ", ".join(c.title if (c := replay.card(card_id)) else card_id for card_id in record.cards)
+        seen = replay.seen(view.number)  # the umpire's view of the turn
+        cards = ", ".join(c.title if (c := replay.card(card_id)) else card_id for card_id in seen.cards)
         roles = view.orders_by_role()
         orders = "; ".join(f"{ROLE_SHORT.get(r, r)} {len(o)}" for r, o in roles.items())
         rows.append(
@@ -329,10 +325,10 @@ def _timeline_section(replay: Replay) -> Section:
                 view.month,
                 cards or "-",
                 orders or "-",
-                f"{_total(record.civilians_killed):,}",
-                str(record.peacekeepers_killed),
+                f"{seen.civilians_killed:,}",
+                str(seen.peacekeepers_killed),
                 str(replay.national_credibility[index + 1]),
-                record.mandate_outcome or "",
+                seen.mandate_outcome or "",
             ]
         )
     headers = ["turn", "month", "events", "orders by seat", "civilians killed", "peacekeepers killed",
@@ -553,12 +549,10 @@ def _compare_timeline(replays: Sequence[Replay], names: list[str]) -> Section:
             if len(replay.turns) < turn:
                 cells.append("")
                 continue
-            view = replay.turns[turn - 1]
-            cards = ", ".join(
-                c.title if (c := replay.card(card_id)) else card_id for card_id in view.record.cards
-            )
+            seen = replay.seen(turn)
+            cards = ", ".join(c.title if (c := replay.card(card_id)) else card_id for card_id in seen.cards)
             cells.append(
-                f"{cards or 'no event'}; civilians killed {_total(view.record.civilians_killed):,}; "
+                f"{cards or 'no event'}; civilians killed {seen.civilians_killed:,}; "
                 f"credibility {replay.national_credibility[turn]}"
             )
         rows.append([str(turn), month, *cells])
