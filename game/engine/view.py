@@ -2,9 +2,13 @@
 
 The API other layers build on (keep it stable; add fields rather than rename them):
 
-- `Game.observe(seat, private_drafts=False) -> GameView`: `seat` is a mission role ("force",
-  "civilian", "leadership"), or UMPIRE ("umpire": facilitator, debrief, replay, report) which
-  sees everything. Other seats (a red cell) are added to SEATS with their own rules here.
+- `Game.observe(seat, private_drafts=False) -> GameView`: `seat` is a mission role (MISSION_SEATS:
+  "srsg", "force_commander", "police_commissioner", "comms_chief"), or UMPIRE ("umpire":
+  facilitator, debrief, replay, report) which sees everything. Another seat (a red cell) is
+  added to SEATS with its own rules in region_view/turn_view (what it sees of the mission).
+- The TUI asks through `game.tui.session.seat_view(session)`, which picks private drafts for a
+  syndicate seat; the record (saves, replays) uses Game.turn/month/seed/records/digest/score/
+  snapshot/at, never the GameState.
 - With `private_drafts=True` (a syndicate, where each seat plays at its own screen) the view
   is of the turn as if only this seat's orders (and the facilitator's) had been given: another
   seat's drafts move no unit and spend no means on this seat's map. The game must keep its

@@ -38,6 +38,8 @@ def test_the_sitrep_why_never_shows_a_hidden_threat_s_exact_value(played) -> Non
         detail = change_detail(game.index, change).plain
         assert not re.search(r"now \d", detail), detail
         assert change.after is None
+        # the SITREP shows a hidden change from the view's fields, not from the engine's words
+        assert f"seen {change.seen_before} to {change.seen_after}" in detail, detail
     # a change within one band is not shown; a change across bands shows as bands
     same_band = [c for c in moved if (c.after - c.delta >= 2) == (c.after >= 2) and c.after not in (0, 1)]
     for change in same_band:
