@@ -33,10 +33,12 @@ from dataclasses import dataclass
 from game.engine import fog
 from game.engine import orders as O
 from game.engine import tables as T
+from game.engine.adjudicate import civilian_protection
 from game.engine.cards import story
 from game.engine.context import Context
 from game.engine.score import national, say_do_gap
 from game.engine.state import Cause, Change, TurnRecord
+from game.engine.turn import warning_level
 from game.engine.wording import words
 from game.scenario.models import ActorKind, Role
 
@@ -104,6 +106,10 @@ class RegionView:
     isr: bool
     tier_one: int
     tier_three: int
+    warning_next: int = 0  # the early warning the mission's sources give now (next turn's level)
+    warning_sources: tuple[str, ...] = ()  # each source and what it adds
+    protection: int = 0  # protection of civilians against an attack now (rules.md §6.2)
+    protection_items: tuple[tuple[str, int], ...] = ()  # what it is made of
 
     @property
     def trend(self) -> int:
@@ -422,6 +428,8 @@ def region_view(ctx: Context, region_id: str, seat: str) -> RegionView:
     aviation = tuple(a for a, s in state.aviation.items() if s.tasked_region == region_id)
     tasked = [index.aviation[a].kind for a in aviation]
     after_turns = [record.credibility.get(region_id, spec.credibility) for record in state.history]
+    warning_next, sources = warning_level(ctx, region_id)
+    protection = civilian_protection(ctx, region_id)
     return RegionView(
         id=region_id,
         name=spec.name,
@@ -442,6 +450,10 @@ def region_view(ctx: Context, region_id: str, seat: str) -> RegionView:
         isr="isr" in tasked,
         tier_one=region.tier_one,
         tier_three=region.tier_three,
+        warning_next=warning_next,
+        warning_sources=tuple(sources),
+        protection=protection.total,
+        protection_items=tuple(protection.items),
     )
 
 

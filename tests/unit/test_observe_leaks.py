@@ -95,6 +95,9 @@ def test_a_syndicate_seat_never_sees_another_seat_s_draft_on_the_map() -> None:
     assert "heron_germany" in game.observe("srsg").region("gao").aviation  # hotseat: shared drafts
     private = game.observe("srsg", private_drafts=True)
     assert "heron_germany" not in private.region("gao").aviation
+    shared = game.observe("srsg").region("gao")
+    assert private.region("gao").warning_next < shared.warning_next, "nor in the derived numbers"
+    assert not any("Heron" in source for source in private.region("gao").warning_sources)
     assert not private.orders
     own = game.observe("force_commander", private_drafts=True)
     assert "heron_germany" in own.region("gao").aviation and len(own.orders) == 1

@@ -96,8 +96,9 @@ class PlayScreen(Screen[None]):
     def refresh_view(self) -> None:
         self.query_one(StatusBar).show(self.session)
         world = self.query_one(MaliMap)
-        world.show(self.game)
-        self.query_one(RegionPanel).show(self.game, world.selected)
+        view = seat_view(self.session)  # a syndicate seat's map shows no other seat's drafts
+        world.show(self.game, view)
+        self.query_one(RegionPanel).show(self.game, world.selected, view)
         self.query_one("#seat-orders", Static).update(self._orders_summary())
         self.refresh_bindings()
 
@@ -124,7 +125,7 @@ class PlayScreen(Screen[None]):
 
     @on(MaliMap.RegionSelected)
     def _region_selected(self, event: MaliMap.RegionSelected) -> None:
-        self.query_one(RegionPanel).show(self.game, event.region)
+        self.query_one(RegionPanel).show(self.game, event.region, seat_view(self.session))
 
     def on_screen_resume(self) -> None:
         if self.is_current:  # not when the results give way straight to the SITREP

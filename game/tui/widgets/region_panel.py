@@ -10,10 +10,8 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from game.engine import Game
-from game.engine.adjudicate import civilian_protection
 from game.engine.context import ScenarioIndex
-from game.engine.turn import warning_level
-from game.engine.view import ChangeView
+from game.engine.view import ChangeView, GameView
 from game.engine.wording import plural
 from game.scenario.models import Role
 from game.tui.labels import POSTURES, cause_text, credibility_band, short_name, signed, words
@@ -39,10 +37,12 @@ def change_lines(index: ScenarioIndex, change: ChangeView, indent: str = "  ") -
     return text
 
 
-def region_report(game: Game, region_id: str, seat: str = Role.SRSG) -> RenderableType:
+def region_report(
+    game: Game, region_id: str, seat: str = Role.SRSG, view: GameView | None = None
+) -> RenderableType:
     """Everything about one region a seat may see, read from its view (game.engine.view)."""
     index = game.index
-    view = game.observe(seat)
+    view = view or game.observe(seat)
     spec, region = index.regions[region_id], view.region(region_id)
     band = credibility_band(region.credibility)
     parts: list[RenderableType] = []
@@ -57,9 +57,8 @@ def region_report(game: Game, region_id: str, seat: str = Role.SRSG) -> Renderab
     line.append(f"\nTrend (start, each turn, now): {' → '.join(map(str, series[-8:]))}")
     parts.append(line)
 
-    ctx = game.context()
-    level, sources = warning_level(ctx, region_id)
-    parts.append(Text(f"Early warning {level}/3: {', '.join(sources) or 'no sources'}"))
+    sources = ", ".join(region.warning_sources) or "no sources"
+    parts.append(Text(f"Early warning {region.warning_next}/3: {sources}"))
 
     threats, partners = region.seen_threats(), region.seen_threats(partners=True)
     text = Text("\nThreats", style="bold")
@@ -100,9 +99,8 @@ def region_report(game: Game, region_id: str, seat: str = Role.SRSG) -> Renderab
     text.append(f"\n  PoC activities: Tier I {region.tier_one}, Tier III {region.tier_three}")
     parts.append(text)
 
-    protection = civilian_protection(ctx, region_id)
-    text = Text(f"\nProtection of civilians now: {signed(protection.total)}", style="bold")
-    for label, value in protection.items:
+    text = Text(f"\nProtection of civilians now: {signed(region.protection)}", style="bold")
+    for label, value in region.protection_items:
         text.append(f"\n  {signed(value)} {label}", style="")
     parts.append(text)
 
@@ -136,5 +134,6 @@ class RegionPanel(VerticalScroll):
     def compose(self):
         yield Static(id="region-report")
 
-    def show(self, game: Game, region_id: str) -> None:
-        self.query_one("#region-report", Static).update(region_report(game, region_id))
+    def show(self, game: Game, region_id: str, view: GameView | None = None) -> None:
+        """The region as `view` shows it (the seat's; the SRSG's shared view by default)."""
+        self.query_one("#region-report", Static).update(region_report(game, region_id, view=view))
