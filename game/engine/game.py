@@ -200,10 +200,7 @@ class Game:
         if len(mine) == len(orders):
             return ctx
         if self._turn_start is None:
-            raise ValueError(
-                "this game cannot hide other seats' drafts: it keeps no turn-start snapshot "
-                "(make it with undo=True, or set game.undo = True before the turn's orders)"
-            )
+            self._turn_start = self._replayed_turn_start()
         state = GameState.model_validate_json(self._turn_start)
         state.history = self.state.history
         seat_ctx = Context(self.index, state)
@@ -214,6 +211,22 @@ class Game:
 
     def is_over(self) -> bool:
         return self.state.phase == "over"
+
+    def _replayed_turn_start(self) -> str:
+        """The turn-start snapshot of a game made with undo=False, found by replaying its finished
+        turns from the seed (as a save is replayed): slower than keeping it, but only once a turn."""
+        game = Game(
+            self.scenario, initial_state(self.scenario, self.seed, self.index), self.index, undo=False
+        )
+        for record in self.state.history:
+            for raw in record.orders:
+                O.apply(O.ORDER_ADAPTER.validate_python(raw), game.context())
+            game.end_turn()
+        if game.state.history != self.state.history:
+            raise ValueError(
+                "this game cannot hide other seats' drafts: its turns do not replay from its seed"
+            )
+        return game.snapshot()
 
     # --- the record: for saves and replays (the umpire's), never for a seat's screen -----------
     @property

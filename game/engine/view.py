@@ -11,9 +11,10 @@ The API other layers build on (keep it stable; add fields rather than rename the
   snapshot/at, never the GameState.
 - With `private_drafts=True` (a syndicate, where each seat plays at its own screen) the view
   is of the turn as if only this seat's orders (and the facilitator's) had been given: another
-  seat's drafts move no unit and spend no means on this seat's map. The game must keep its
-  turn-start snapshot for that (made with undo=True, or `game.undo = True` before the turn's
-  orders are applied); otherwise observe raises ValueError.
+  seat's drafts move no unit and spend no means on this seat's map. It starts from the game's
+  turn-start snapshot: kept by a game made with undo=True; a game made with undo=False (the
+  syndicate store's) replays its finished turns from the seed once a turn to find it, and
+  observe raises ValueError only if they do not replay.
 - Views are frozen dataclasses: serialise them with dataclasses.asdict. A view never holds
   the seed, the generator's state, hidden threat values, unrevealed card attacks or (with
   private_drafts) another seat's orders.

@@ -58,8 +58,8 @@ def seat_view(session: PlaySession, seat: str | None = None) -> GameView:
     try:
         return session.game.observe(seat, private_drafts=True)
     except ValueError:
-        # A hosted game rebuilt without its turn-start snapshot (undo=False): the map cannot undo
-        # the other seats' drafts, but the orders listed are still this seat's alone. (#12)
+        # A game whose turns do not replay from its seed: the map cannot undo the other seats'
+        # drafts, but the orders listed are still this seat's alone.
         return observe(session.game.context(), seat, private_drafts=True)
 
 

@@ -103,11 +103,16 @@ def test_a_syndicate_seat_never_sees_another_seat_s_draft_on_the_map() -> None:
     assert "heron_germany" in own.region("gao").aviation and len(own.orders) == 1
 
 
-def test_private_drafts_need_the_turn_start_snapshot() -> None:
-    game = Game.new(find_scenario("mali-2019"), 7, undo=False)
-    game.apply(O.TaskAviation(asset="heron_germany", region="gao"), "force_commander")
-    with pytest.raises(ValueError, match="undo=True"):
-        game.observe("srsg", private_drafts=True)
+def test_private_drafts_of_a_game_without_undo_replay_its_turn_start() -> None:
+    """A hosted game rebuilt with undo=False (the syndicate store) hides other seats' drafts too."""
+    scenario = find_scenario("mali-2019")
+    kept, replayed = Game.new(scenario, 7), Game.new(scenario, 7, undo=False)
+    for game in (kept, replayed):
+        game.end_turn()
+        game.apply(O.TaskAviation(asset="heron_germany", region="gao"), "force_commander")
+    private = replayed.observe("srsg", private_drafts=True)
+    assert "heron_germany" not in private.region("gao").aviation
+    assert private == kept.observe("srsg", private_drafts=True)
 
 
 def test_a_view_is_built_once_until_the_state_changes() -> None:
