@@ -25,11 +25,17 @@ def _allowed(relative: str) -> bool:
     return relative in PENDING or any(relative == p or relative.startswith(p + "/") for p in UMPIRES)
 
 
+def _holds_a_game(node: ast.expr) -> bool:
+    """`game.state`, `self.game.state`, `ctx.state`...; not a Textual worker's `event.state`."""
+    name = node.attr if isinstance(node, ast.Attribute) else node.id if isinstance(node, ast.Name) else ""
+    return "game" in name.lower() or name in ("ctx", "context", "copy", "clone")
+
+
 def state_reads(source: str) -> list[tuple[int, str]]:
     """Lines reading a game's state, importing GameState, or the engine's state module."""
     found = []
     for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.Attribute) and node.attr == "state":
+        if isinstance(node, ast.Attribute) and node.attr == "state" and _holds_a_game(node.value):
             found.append((node.lineno, ast.unparse(node)))
         elif isinstance(node, ast.ImportFrom) and node.module == "game.engine.state":
             found.append((node.lineno, f"from {node.module} import ..."))
@@ -52,6 +58,8 @@ def test_the_check_finds_a_state_read() -> None:
     assert state_reads("x = session.game.state.turn\n") == [(1, "session.game.state")]
     assert state_reads("from game.engine import GameState\n") == [(1, "import GameState")]
     assert state_reads("view = session.game.observe('srsg')\n") == []
+    assert state_reads("done = event.state == WorkerState.SUCCESS\n") == []
+    assert state_reads("n = self.replay.game.state.turn\n") == [(1, "self.replay.game.state")]
 
 
 def test_the_pending_list_names_real_modules_that_still_read_the_state() -> None:
