@@ -7,10 +7,12 @@ the number of workers. Each worker parses the save's scenario, states and orders
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import signal
+import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 
@@ -176,18 +178,36 @@ def _process_context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
+@contextlib.contextmanager
+def _real_stderr() -> Iterator[None]:
+    """The process's own standard error while workers start: multiprocessing hands its file
+    descriptor to its helper processes, and a terminal app (Textual) replaces sys.stderr with an
+    object that has none."""
+    replaced = sys.stderr
+    if sys.__stderr__ is None or replaced is sys.__stderr__:
+        yield
+        return
+    sys.stderr = sys.__stderr__
+    try:
+        yield
+    finally:
+        sys.stderr = replaced
+
+
 def _run_processes(
     source: ForkSource, tasks: list[Task], batches: Batches, collected: list, report: Progress
 ) -> None:
-    pool = ProcessPoolExecutor(
-        max_workers=batches.workers,
-        mp_context=_process_context(),
-        initializer=_init_worker,
-        initargs=(source,),
-    )
+    with _real_stderr():
+        pool = ProcessPoolExecutor(
+            max_workers=batches.workers,
+            mp_context=_process_context(),
+            initializer=_init_worker,
+            initargs=(source,),
+        )
     futures: list[Future] = []
     try:
-        futures = [pool.submit(_run_in_worker, task) for task in tasks]
+        with _real_stderr():
+            futures = [pool.submit(_run_in_worker, task) for task in tasks]
         for future in as_completed(futures):
             results, cpu = future.result()
             collected.extend(results)
