@@ -159,7 +159,7 @@ def _difference_cell(comparison) -> str:
 
 
 def explanation(runs: int, base_seed: int) -> list[str]:
-    """How to read the numbers (the same words as the README and rules.md §14)."""
+    """How to read the numbers (the same words as the README and rules.md §17)."""
     return [
         "Held fixed: everything before the turn and the cards drawn at it; later turns get the orders "
         "played where the rules still allow them, then the stated policy.",
