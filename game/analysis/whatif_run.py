@@ -112,6 +112,9 @@ def _run_in_worker(task: Task) -> tuple[list[GameResult], float]:
     return run_task(_worker, task)
 
 
+_dask_cache: dict[int, tuple[ForkSource, Continuer]] = {}
+
+
 def _run_dask_task(source: ForkSource, task: Task) -> tuple[list[GameResult], float]:
     """On a Dask worker: the parsed save is kept per source object, so parsed once per worker."""
     cache = _dask_cache.get(id(source))
@@ -120,9 +123,6 @@ def _run_dask_task(source: ForkSource, task: Task) -> tuple[list[GameResult], fl
         _dask_cache.clear()
         _dask_cache[id(source)] = cache
     return run_task(cache[1], task)
-
-
-_dask_cache: dict[int, tuple[ForkSource, Continuer]] = {}
 
 
 def run_batches(

@@ -225,3 +225,11 @@ def test_a_save_from_another_scenario_version_is_one_clear_line(saved: Path, tmp
 def test_unknown_continuation_policy(fork: Fork) -> None:
     with pytest.raises(WhatIfError, match="unknown continuation policy"):
         continuation_policy("bold")
+
+
+def test_a_line_gives_the_same_runs_whatever_else_is_in_the_batch(fork: Fork) -> None:
+    first, second = (point.alternatives[0] for point in fork.decision_points(1)[:2])
+    alone, _ = evaluate(fork, [first], 5, 1, POLICY, workers=1)
+    together, _ = evaluate(fork, [second, first], 5, 1, POLICY, workers=1)
+    assert alone.results[first.id] == together.results[first.id]
+    assert alone.results[played_key(1)] == together.results[played_key(1)]
