@@ -82,6 +82,13 @@ def _cmd_whatif(args: argparse.Namespace) -> int:
     if args.list:
         return _list(fork, args.turn or list(range(1, fork.turns + 1)))
     policy = continuation_policy(args.policy)
+    if args.only and not args.turn:  # an id names its turn: 3.2b is at turn 3
+        prefixes = {name.partition(".")[0] for name in args.only}
+        if not all(prefix.isdigit() for prefix in prefixes):
+            raise UserError(f"--only takes ids such as 3.2b (see --list), not {', '.join(args.only)}")
+        args.turn = sorted(int(prefix) for prefix in prefixes)
+        for turn in args.turn:
+            fork.check_turn(turn)
     alternatives = []
     if args.file:
         alternatives += load_alternatives(

@@ -233,3 +233,12 @@ def test_a_line_gives_the_same_runs_whatever_else_is_in_the_batch(fork: Fork) ->
     together, _ = evaluate(fork, [second, first], 5, 1, POLICY, workers=1)
     assert alone.results[first.id] == together.results[first.id]
     assert alone.results[played_key(1)] == together.results[played_key(1)]
+
+
+def test_only_names_its_turn_and_refuses_unknown_ids(fork: Fork, saved: Path, capsys) -> None:
+    wanted = fork.decision_points(2)[0].alternatives[0].id
+    assert whatif(str(saved), "--only", wanted, "--runs", "2", "--workers", "1", "--json", "-") == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [a["id"] for a in data["alternatives"]] == [wanted]
+    assert "no alternative 2.99a at turn 2" in _error(capsys, str(saved), "--only", "2.99a")
+    assert "--only takes ids such as 3.2b" in _error(capsys, str(saved), "--only", "mopti")
