@@ -17,6 +17,8 @@ def _check(args: argparse.Namespace) -> None:
         raise UserError("--workers must be at least 1")
     if args.executor == "dask" and not args.scheduler:
         raise UserError("--executor dask needs --scheduler ADDRESS (e.g. tcp://127.0.0.1:8786)")
+    if args.executor == "dask" and args.workers is not None:
+        raise UserError("--workers is for the process executor; a Dask cluster runs on its own workers")
     if args.scheduler and args.executor != "dask":
         raise UserError("--scheduler is for --executor dask")
     for option, value in (("--csv", args.csv), ("--json", args.json)):

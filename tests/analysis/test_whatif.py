@@ -242,3 +242,14 @@ def test_only_names_its_turn_and_refuses_unknown_ids(fork: Fork, saved: Path, ca
     assert [a["id"] for a in data["alternatives"]] == [wanted]
     assert "no alternative 2.99a at turn 2" in _error(capsys, str(saved), "--only", "2.99a")
     assert "--only takes ids such as 3.2b" in _error(capsys, str(saved), "--only", "mopti")
+
+
+def test_a_dask_cluster_gives_the_same_numbers(fork: Fork) -> None:
+    distributed = pytest.importorskip("distributed")
+    alternative = fork.decision_points(1)[0].alternatives[0]
+    local, _ = evaluate(fork, [alternative], 4, 1, POLICY, workers=1)
+    with distributed.LocalCluster(n_workers=1, processes=False, dashboard_address=None) as cluster:
+        remote, _ = evaluate(
+            fork, [alternative], 4, 1, POLICY, executor="dask", scheduler=cluster.scheduler_address
+        )
+    assert remote.results == local.results and not remote.interrupted
