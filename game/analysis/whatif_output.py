@@ -98,8 +98,8 @@ def _unchanged(table: MeasureTable) -> bool:
 
 
 def effect_table(effect: Effect, everything: bool = False) -> tuple[Table, int]:
-    """A rich table of one alternative's differences; regional rows unchanged in every run are left out
-    unless `everything` (their count is returned)."""
+    """A rich table of one alternative's differences; rows other than the headline measures that
+    are the same in every run are left out unless `everything` (their count is returned)."""
     out = Table(title_justify="left", expand=False)
     out.add_column("measure")
     for name in (PLAYED, "alternative", "difference", "95% CI of difference", "p"):
@@ -109,7 +109,7 @@ def effect_table(effect: Effect, everything: bool = False) -> tuple[Table, int]:
     for table in effect.tables:
         if len(table.rows) != 2:
             continue
-        if not everything and "." in table.key and not table.key.startswith("mandate.") and _unchanged(table):
+        if not everything and table.key not in HEADLINE and _unchanged(table):
             hidden += 1
             continue
         base, row = table.rows
@@ -188,7 +188,7 @@ def print_text(console: Console, heading: list[str], found: list[Effect], runs: 
         console.print(table)
         notes = []
         if hidden:
-            notes.append(f"{hidden} regional measures were the same in every run and are left out")
+            notes.append(f"{hidden} other measures were the same in every run and are left out")
         if effect.refused_played or effect.refused_alternative:
             notes.append(
                 f"later played orders refused by the rules, per run: {effect.refused_played:.1f} as played, "

@@ -253,3 +253,12 @@ def test_a_dask_cluster_gives_the_same_numbers(fork: Fork) -> None:
             fork, [alternative], 4, 1, POLICY, executor="dask", scheduler=cluster.scheduler_address
         )
     assert remote.results == local.results and not remote.interrupted
+
+
+def test_later_played_orders_the_rules_refuse_are_skipped_and_counted(fork: Fork) -> None:
+    source = fork.source([1], POLICY)
+    refusable = O.SetPosture(unit="nobody", posture="patrol").model_dump_json()
+    source.played[1] = [*source.played[1], refusable]  # as if turn 2's log held an order now impossible
+    game, refused = Continuer(source).play(1, fork.played_line(1), 0, 1)
+    assert refused == 1
+    assert game.state.digest() == fork.replay.game.state.digest()  # skipped: nothing else changed
