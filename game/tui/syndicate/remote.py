@@ -1,0 +1,362 @@
+"""RemoteApp: `minusma join` and `minusma facilitate` — a thin client of the syndicate server.
+
+It holds no game: it shows the view the host pushes (this seat's, or the umpire's for the
+facilitator), sends orders, withdrawals and commits, and rejoins by itself after a dropped
+connection. The code is asked on screen (a terminal or a browser tab alike) and kept in memory.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, ClassVar, Literal, cast
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Center, Horizontal, Middle, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from game.engine.view import GameView
+from game.engine.wording import seat_name
+from game.syndicate.client import ClientError, SyndicateClient
+from game.syndicate.protocol import FACILITATOR_SEAT
+from game.syndicate.wire import view_from_json
+from game.text import clean
+from game.tui.dialogs.confirm import ConfirmDialog
+from game.tui.safe_app import SafeApp
+
+
+def seat_title(seat: str) -> str:
+    return "Facilitator" if seat == FACILITATOR_SEAT else seat_name(seat)
+
+
+class CodeScreen(Screen[str]):
+    """The seat's join code (or the facilitator secret), typed hidden; errors shown under it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.quit", "Quit")]
+    DEFAULT_CSS = """
+    #code-box { width: 80; max-width: 100%; height: auto; padding: 1 2; border: round $accent; }
+    #code-problem { color: $error; height: auto; }
+    """
+
+    def __init__(self, seat: str | None, address: str):
+        super().__init__()
+        self.seat, self.address = seat, address
+
+    def compose(self) -> ComposeResult:
+        what = "facilitator secret" if self.seat == FACILITATOR_SEAT else "join code"
+        with Middle(), Center(), Vertical(id="code-box"):
+            title = seat_title(self.seat) if self.seat else "A seat"
+            yield Label(Text(f"{title} at {clean(self.address)}"), classes="screen-title")
+            if self.seat is None:
+                yield Static("Your seat: srsg, fc, police, comms or facilitator")
+                yield Input(placeholder="fc", id="seat")
+            yield Static(f"Your {what}, as the host gave it (Enter to join):")
+            yield Input(password=True, placeholder="xxxxx-xxxxx-xxxxx-xxxxx", id="code")
+            yield Static("", id="code-problem")
+        yield Footer()
+
+    def show_problem(self, message: str) -> None:
+        self.query_one("#code-problem", Static).update(Text(clean(message)))
+        self.query_one("#code", Input).value = ""
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.input.id == "seat":
+            self.query_one("#code", Input).focus()
+            return
+        if self.seat is None:
+            from game.syndicate.commands import SEAT_ALIASES
+
+            typed = self.query_one("#seat", Input).value.strip().lower()
+            seat = FACILITATOR_SEAT if typed == FACILITATOR_SEAT else SEAT_ALIASES.get(typed)
+            if seat is None:
+                self.show_problem(f"no seat {typed!r}: srsg, fc, police, comms or facilitator")
+                return
+            self.app.seat = seat  # type: ignore[attr-defined]
+            self.app.board.seat = seat  # type: ignore[attr-defined]
+        if event.value.strip():
+            self.app.call_later(self.app.join, event.value.strip())  # type: ignore[attr-defined]
+
+
+class BoardScreen(Screen[None]):
+    """The seat's view: the regions, its orders, what it may order, who has committed, the clock."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("c", "commit", "Commit"),
+        Binding("w", "withdraw", "Withdraw order"),
+        Binding("o", "focus_menu", "Orders menu"),
+        Binding("p", "pause", "Pause/resume", show=False),
+        Binding("f", "force", "Force the turn", show=False),
+        Binding("escape", "app.leave", "Leave"),
+    ]
+    DEFAULT_CSS = """
+    #bar { height: auto; padding: 0 1; background: $primary-background; }
+    #problem { height: auto; color: $error; padding: 0 1; }
+    #regions { height: 1fr; }
+    #side { width: 50%; }
+    #menu { height: 1fr; border: round $accent; }
+    #mine { height: auto; max-height: 10; border: round $secondary; }
+    #last { height: auto; max-height: 12; padding: 0 1; }
+    """
+
+    def __init__(self, seat: str):
+        super().__init__()
+        self.seat = seat
+        self.message: dict[str, Any] | None = None
+        self.view: GameView | None = None
+        self._ready = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="bar")
+        yield Static("", id="problem")
+        with Horizontal():
+            with Vertical():
+                yield DataTable(id="regions", cursor_type="row", zebra_stripes=True)
+                yield VerticalScroll(Static("", id="last-text"), id="last")
+            with Vertical(id="side"):
+                yield OptionList(id="menu")
+                yield OptionList(id="mine")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#regions", DataTable)
+        table.add_columns(
+            "Region", "Credibility", "Armed groups seen", "Warning", "Mission units", "Expected"
+        )
+        self.query_one("#menu", OptionList).border_title = "What you can order (Enter gives it)"
+        self.query_one("#mine", OptionList).border_title = "Your orders this turn (w withdraws)"
+        self._ready = True
+        if self.message is not None:
+            self.show(self.message)
+
+    # --- drawing the pushed view ---------------------------------------------------------------
+    def show(self, message: dict[str, Any]) -> None:
+        self.message = message
+        self.view = view = view_from_json(message["view"])
+        if not self._ready:
+            return
+        status = message["status"]
+        bar = Text(f"Turn {view.turn} ({view.month})  ", style="bold")
+        bar.append(f"National credibility {view.national_credibility}  Budget {view.means.budget}   ")
+        for number, seat in enumerate(status["seats"]):
+            bar.append(" · " if number else "Committed: ")
+            mark = "✓" if seat["committed"] else ("…" if seat["connected"] else "(away)")
+            style = "bold green" if seat["committed"] else ""
+            bar.append(
+                f"{seat['title']} {mark}", style=f"{style} underline" if seat["seat"] == self.seat else style
+            )
+        if status["paused"]:
+            bar.append("   PAUSED by the facilitator", style="bold reverse")
+        if status["seconds_left"] is not None:
+            minutes, seconds = divmod(int(status["seconds_left"]), 60)
+            bar.append(f"   Clock {minutes:02d}:{seconds:02d}", style="bold")
+        if status["over"]:
+            bar.append("   The game is over.", style="bold")
+        self.query_one("#bar", Static).update(bar)
+        self.query_one("#problem", Static).update(Text(clean(status["storage_problem"] or "")))
+        self._show_regions(view)
+        self._show_menu(message["menu"])
+        self._show_mine(view)
+        self._show_last(view, message.get("cards", []))
+
+    def _show_regions(self, view: GameView) -> None:
+        table = self.query_one("#regions", DataTable)
+        row = table.cursor_row
+        table.clear()
+        for region in view.regions:
+            threats = ", ".join(f"{t.name} {t.seen}" for t in region.threats if not t.partner) or "-"
+            units = ", ".join(u.name for u in region.units) or "-"
+            expected = ", ".join(f"{a.title} ({a.against})" for a in region.expected_attacks) or "-"
+            trend = f"{region.trend:+d}" if region.trend else ""
+            table.add_row(
+                Text(clean(region.name)),
+                f"{region.credibility} {trend}",
+                Text(clean(threats)),
+                str(region.warning),
+                Text(clean(units)),
+                Text(clean(expected)),
+                key=region.id,
+            )
+        if 0 <= row < table.row_count:
+            table.move_cursor(row=row)
+
+    def _show_menu(self, entries: list[dict[str, Any]]) -> None:
+        menu = self.query_one("#menu", OptionList)
+        highlighted = menu.highlighted
+        menu.clear_options()
+        for number, entry in enumerate(entries):
+            label = Text(clean(" › ".join([*entry["path"], entry["label"]])))
+            if entry["reason"] is not None:
+                label.stylize("dim")
+                label.append(Text(clean(f"  ({entry['reason']})"), style="italic dim"))
+            menu.add_option(Option(label, id=str(number), disabled=entry["reason"] is not None))
+        if highlighted is not None and highlighted < menu.option_count:
+            menu.highlighted = highlighted
+
+    def _mine(self, view: GameView) -> list[str]:
+        role = "facilitator" if self.seat == FACILITATOR_SEAT else self.seat
+        return [order.text for order in view.orders if order.role == role]
+
+    def _show_mine(self, view: GameView) -> None:
+        mine = self.query_one("#mine", OptionList)
+        mine.clear_options()
+        for text in self._mine(view):
+            mine.add_option(Option(Text(clean(text))))
+        if not self._mine(view):
+            mine.add_option(Option(Text("none yet: choose in the menu above", style="dim"), disabled=True))
+
+    def _show_last(self, view: GameView, cards: list[dict[str, Any]]) -> None:
+        text = Text()
+        for card in cards:
+            text.append(clean(card["title"]), style="bold")
+            text.append(f"\n{clean(card['text']).strip()}\n")
+        last = view.last
+        if last is not None:
+            text.append(f"Turn {last.turn} ({last.month}): ", style="bold")
+            text.append(
+                f"{last.civilians_killed} civilians and {last.peacekeepers_killed} peacekeepers killed.\n"
+            )
+            for line in last.adversary[:6]:
+                text.append(f" • {clean(line)}\n")
+        self.query_one("#last-text", Static).update(text or Text("No turn played yet.", style="dim"))
+
+    # --- actions --------------------------------------------------------------------------------
+    def _send(self, kind: str, **fields: Any) -> None:
+        cast(RemoteApp, self.app).send(kind, **fields)
+
+    def _then(self, kind: str) -> Callable[[bool | None], None]:
+        """A dialog's answer: send the request on yes."""
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._send(kind)
+
+        return answered
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_list.id != "menu" or self.message is None or event.option.id is None:
+            return
+        entry = self.message["menu"][int(event.option.id)]
+        self._send("give", order=entry["order"])
+
+    def action_focus_menu(self) -> None:
+        self.query_one("#menu", OptionList).focus()
+
+    def action_withdraw(self) -> None:
+        mine = self.query_one("#mine", OptionList)
+        if self.view is None or mine.highlighted is None or not self._mine(self.view):
+            self.notify("Highlight one of your orders first (Tab to the list).")
+            return
+        self._send("withdraw", index=mine.highlighted)
+
+    def action_commit(self) -> None:
+        if self.seat == FACILITATOR_SEAT:
+            self.notify("The facilitator forces the turn with f.")
+            return
+        mine = len(self._mine(self.view)) if self.view else 0
+        dialog = ConfirmDialog(
+            "Commit your orders?",
+            f"You gave {mine} order(s) this turn. Once committed they cannot be changed.",
+            yes="Commit",
+            no="Not yet",
+        )
+        self.app.push_screen(dialog, self._then("commit"))
+
+    def action_pause(self) -> None:
+        if self.seat == FACILITATOR_SEAT and self.message is not None:
+            paused = not self.message["status"]["paused"]
+            self._send("pause", paused=paused)
+
+    def action_force(self) -> None:
+        if self.seat != FACILITATOR_SEAT:
+            return
+        dialog = ConfirmDialog("Force the turn?", "Resolve it now, without waiting for every seat.")
+        self.app.push_screen(dialog, self._then("force"))
+
+
+class RemoteApp(SafeApp[int]):
+    """One seat (or the facilitator) of a hosted game, through the server at `address`."""
+
+    KEPT_AFTER_CRASH = "The game is on the host: join again to carry on, your orders are kept."
+    TITLE = "MINUSMA syndicate"
+
+    def __init__(
+        self, address: str, seat: str | None, name: str = "", takeover: bool = False, code: str = ""
+    ):
+        super().__init__()
+        self.address, self.seat, self.officer, self.takeover = address, seat, name, takeover
+        self._code = code
+        self.client: SyndicateClient | None = None
+        self.board = BoardScreen(seat or "")
+
+    def on_mount(self) -> None:
+        self.sub_title = seat_title(self.seat) if self.seat else ""
+        self.push_screen(CodeScreen(self.seat, self.address))
+        if self._code:
+            self.call_later(self.join, self._code)
+
+    async def join(self, code: str) -> None:
+        if self.seat is None:
+            return
+        self.sub_title = seat_title(self.seat)
+        client = SyndicateClient(self.address, self.seat, code, self.officer, on_message=self._pushed)
+        try:
+            await client.join(takeover=self.takeover)
+        except ClientError as error:
+            if isinstance(self.screen, CodeScreen):
+                self.screen.show_problem(str(error))
+            return
+        self.client = client
+        self.switch_screen(self.board)
+        if client.view_message is not None:
+            self.board.show(client.view_message)
+
+    def _pushed(self, message: dict[str, Any]) -> None:
+        kind = message.get("type")
+        if kind == "view":
+            self.board.show(message)
+        elif kind == "closed":
+            self.notify(clean(str(message.get("message"))), title="Seat closed", severity="error", timeout=30)
+        elif kind == "connection":
+            severity: Literal["information", "warning"] = (
+                "information" if message.get("connected") else "warning"
+            )
+            self.notify(clean(str(message.get("message"))), title="Host", severity=severity)
+        elif kind == "error":
+            self.notify(clean(str(message.get("message"))), title="Host", severity="error")
+
+    @work(exclusive=False, group="requests")
+    async def send(self, kind: str, **fields: Any) -> None:
+        if self.client is None:
+            return
+        try:
+            answer = await self.client.request(kind, **fields)
+        except ClientError as error:
+            self.notify(clean(str(error)), title="Refused", severity="error", timeout=8)
+            return
+        if answer.get("dropped"):
+            self.notify(clean("Also dropped: " + "; ".join(answer["dropped"])), title="Withdrawn")
+        if kind == "commit":
+            note = "the turn is resolved" if answer.get("resolved") else "waiting for the other seats"
+            self.notify(f"Committed: {note}.", title="Committed")
+
+    def action_leave(self) -> None:
+        self.push_screen(
+            ConfirmDialog("Leave?", "Your orders stay on the host: join again with your code to carry on."),
+            lambda leave: self.exit(0) if leave else None,
+        )
+
+    async def on_unmount(self) -> None:
+        if self.client is not None:
+            await self.client.close()
+
+
+def run_remote(address: str, seat: str | None, name: str = "", takeover: bool = False, code: str = "") -> int:
+    app = RemoteApp(address, seat, name, takeover, code)
+    result = app.run()
+    return result if result is not None else (app.return_code or 0)

@@ -1,0 +1,47 @@
+"""The seat app against a running server: the code on screen, an order from the menu, a commit."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from textual.widgets import OptionList, Static
+
+from game.tui.dialogs.confirm import ConfirmDialog
+from game.tui.syndicate.remote import BoardScreen, CodeScreen, RemoteApp
+from tests.syndicate.hosting import hosting, until
+
+
+def test_a_seat_joins_gives_an_order_and_commits_through_the_server(mini, tmp_path: Path) -> None:
+    async def main() -> None:
+        async with hosting(mini, tmp_path) as hosted:
+            app = RemoteApp(hosted.url, "force_commander", name="Col. Diallo")
+            async with app.run_test(size=(140, 40)) as pilot:
+                assert isinstance(app.screen, CodeScreen)
+                await pilot.click("#code")
+                await pilot.press(*"wrong", "enter")
+                problem = app.screen.query_one("#code-problem", Static)
+                await until(lambda: "wrong code" in str(problem.render()))
+                assert "wrong code" in str(problem.render())
+                await pilot.press(*hosted.codes["force_commander"], "enter")
+                await until(lambda: isinstance(app.screen, BoardScreen) and app.board.view is not None)
+                assert isinstance(app.screen, BoardScreen)
+                menu = app.screen.query_one("#menu", OptionList)
+                options = [menu.get_option_at_index(i) for i in range(menu.option_count)]
+                allowed = next(i for i, option in enumerate(options) if not option.disabled)
+                menu.focus()
+                menu.highlighted = allowed
+                await pilot.press("enter")
+                await until(lambda: bool(hosted.host.game.pending_orders()))
+                assert len(hosted.host.game.pending_orders()) == 1
+                await until(lambda: app.board.view is not None and len(app.board.view.orders) == 1)
+                await pilot.press("c")
+                await pilot.pause()
+                assert isinstance(app.screen, ConfirmDialog)
+                await pilot.click("#yes") if app.screen.query("#yes") else await pilot.press("enter")
+                await until(lambda: "force_commander" in hosted.host.committed)
+                assert "force_commander" in hosted.host.committed
+                assert hosted.host.names["force_commander"] == "Col. Diallo"
+                await asyncio.sleep(0)
+
+    asyncio.run(main())
