@@ -6,6 +6,7 @@ that carries an `id` with `ok` or `error`, and pushes `view` messages whenever t
 
 from __future__ import annotations
 
+import json
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
@@ -118,3 +119,15 @@ def error(message: str, request_id: int | None = None, kind: str = "refused") ->
 
 def ok(request_id: int | None, **extra: Any) -> dict[str, Any]:
     return {"type": "ok", "v": PROTOCOL, "id": request_id, **extra}
+
+
+def request_id(text: str | bytes) -> int | None:
+    """The id of a request that did not parse, if it had a sound one, so that the answer finds it."""
+    try:
+        data = json.loads(text) if len(text) <= MAX_MESSAGE_BYTES else None
+    except ValueError:
+        return None
+    number = data.get("id") if isinstance(data, dict) else None
+    return (
+        number if isinstance(number, int) and not isinstance(number, bool) and 0 <= number <= 2**53 else None
+    )

@@ -258,7 +258,7 @@ class HostServer:
         try:
             request = P.parse(data)
         except P.ProtocolError as error:
-            self.send(connection, P.error(str(error), kind="protocol"))
+            self.send(connection, P.error(str(error), P.request_id(data), kind="protocol"))
             return
         facilitator = seat == P.FACILITATOR_SEAT
         try:
