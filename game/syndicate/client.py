@@ -155,6 +155,8 @@ class SyndicateClient:
                 continue
             if data.get("type") == "view":
                 self.view_message = data
+            elif data.get("type") == "status" and self.view_message is not None:
+                self.view_message = {**self.view_message, "status": data["status"]}
             elif data.get("type") == "closed":
                 self.closed_reason = str(data.get("message"))
             self.on_message(data)

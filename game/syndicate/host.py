@@ -125,6 +125,17 @@ class GameHost:
         self.pending_ids.append(order_id)
         self._changed(S.order_write(order_id, self.game.state.turn, role, order))
 
+    def inject_yaml(self, text: str) -> None:
+        """The facilitator's card written on the spot, checked like a scenario's cards."""
+        from game.scenario.loader import ScenarioError
+        from game.syndicate.cards import parse_card
+
+        try:
+            card = parse_card(text, self.game.scenario)
+        except ScenarioError as error:
+            raise Refused("; ".join(str(problem) for problem in error.problems[:3])) from None
+        self.give(FACILITATOR_SEAT, O.InjectCard(card=card).model_dump(mode="json"))
+
     def withdraw(self, seat: str, index: int) -> list[str]:
         """Withdraw the seat's own pending order number `index`; returns orders dropped with it."""
         self._open_for(seat)
@@ -321,6 +332,10 @@ class GameHost:
                 with contextlib.suppress(IllegalOrder):  # an order allowed only by another's draft
                     game.apply(order, seat)
         return game
+
+    def status_message(self, seat: str) -> dict[str, Any]:
+        """Only the status changed for this seat (a commit elsewhere, the clock, the disk)."""
+        return {"type": "status", "v": PROTOCOL, "change": self.change, "status": self.status(seat)}
 
     def _log(self) -> list[dict[str, Any]]:
         """This turn's orders for the facilitator, with their seat (the full log is in the export)."""

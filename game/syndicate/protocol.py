@@ -84,18 +84,25 @@ class Note(_Message):
     text: Annotated[str, Field(min_length=1, max_length=50_000)]
 
 
-Request = Annotated[
-    Hello | Give | Withdraw | Commit | Ping | Pause | Force | Clock | Note, Field(discriminator="type")
-]
+class InjectYaml(_Message):
+    """Facilitator only: a card written on the spot, in YAML (checked like the scenario's cards)."""
+
+    type: Literal["inject_yaml"]
+    text: Annotated[str, Field(min_length=1, max_length=20_000)]
+
+
+AnyRequest = Hello | Give | Withdraw | Commit | Ping | Pause | Force | Clock | Note | InjectYaml
+Request = Annotated[AnyRequest, Field(discriminator="type")]
 REQUEST = TypeAdapter(Request)
-FACILITATOR_ONLY = (Pause, Force, Clock, Note)
+FACILITATOR_ONLY = (Pause, Force, Clock, Note, InjectYaml)
+KINDS = ("hello", "give", "withdraw", "commit", "ping", "pause", "force", "clock", "note", "inject_yaml")
 
 
 class ProtocolError(ValueError):
     """A message that is not a valid request, said in one line."""
 
 
-def parse(text: str | bytes) -> Hello | Give | Withdraw | Commit | Ping | Pause | Force | Clock | Note:
+def parse(text: str | bytes) -> AnyRequest:
     """A request from its JSON text, or ProtocolError naming what is wrong."""
     if len(text) > MAX_MESSAGE_BYTES:
         raise ProtocolError(f"the message is over {MAX_MESSAGE_BYTES:,} bytes")
@@ -105,10 +112,7 @@ def parse(text: str | bytes) -> Hello | Give | Withdraw | Commit | Ping | Pause 
         first = error.errors(include_input=False)[0]
         where = ".".join(str(part) for part in first["loc"]) or "the message"
         if first["type"] == "union_tag_invalid":
-            return_type = "unknown message type; known: " + ", ".join(
-                ("hello", "give", "withdraw", "commit", "ping", "pause", "force", "clock", "note")
-            )
-            raise ProtocolError(return_type) from None
+            raise ProtocolError("unknown message type; known: " + ", ".join(KINDS)) from None
         raise ProtocolError(f"{where}: {first['msg']}") from None
 
 

@@ -64,6 +64,7 @@ class Connection:
     seat: str | None = None
     token: int = 0
     sender: asyncio.Future[None] | None = None
+    has_view: bool = False  # sent a whole view yet (after that, status alone when only it changed)
     queue: asyncio.Queue[dict[str, Any] | None] = field(default_factory=asyncio.Queue)
 
 
@@ -261,6 +262,8 @@ class HostServer:
             self.send(connection, P.error(str(error), P.request_id(data), kind="protocol"))
             return
         facilitator = seat == P.FACILITATOR_SEAT
+        turn = host.game.state.turn
+        views: set[str] = set()  # whose view changed; everyone else is sent the new status only
         try:
             if isinstance(request, P.FACILITATOR_ONLY) and not facilitator:
                 raise Refused("only the facilitator can do that")
@@ -269,11 +272,17 @@ class HostServer:
                 case P.Hello():
                     raise Refused("this window already holds a seat")
                 case P.Ping():
-                    pass
+                    self.send(connection, P.ok(request.id))
+                    return
                 case P.Give(order=order):
                     host.give(seat, order)
+                    views = set(self.everyone()) if facilitator else {seat, P.FACILITATOR_SEAT}
+                case P.InjectYaml(text=text):
+                    host.inject_yaml(text)
+                    views = set(self.everyone())
                 case P.Withdraw(index=index):
                     answer["dropped"] = host.withdraw(seat, index)
+                    views = set(self.everyone()) if facilitator else {seat, P.FACILITATOR_SEAT}
                 case P.Commit():
                     answer["resolved"] = host.commit(seat)
                 case P.Pause(paused=paused):
@@ -282,25 +291,35 @@ class HostServer:
                     host.force()
                 case P.Clock(minutes=minutes, extend=extend):
                     host.set_clock(minutes, extend)
-                case P.Note(turn=turn, text=text):
-                    host.note(turn, text)
+                case P.Note(turn=note_turn, text=text):
+                    host.note(note_turn, text)
+                    views = {P.FACILITATOR_SEAT}
         except Refused as error:
             self.send(connection, P.error(str(error), request.id))
             return
         self.send(connection, P.ok(request.id, **answer))
-        self.broadcast()
+        self.broadcast(set(self.everyone()) if host.game.state.turn != turn else views)
+
+    def everyone(self) -> list[str]:
+        return [*self.host.seats, P.FACILITATOR_SEAT]
 
     # --- pushing views ---------------------------------------------------------------------------
-    def broadcast(self) -> None:
-        """Send every window its seat's view as it now stands (built once per seat, not per window)."""
+    def broadcast(self, views: set[str] | None = None) -> None:
+        """Send the windows of `views` (None: every seat) their seat's new view, and every other
+        window the new status (who has committed, the clock). A view is built once per seat."""
         built: dict[str, dict[str, Any]] = {}
         for connection in list(self.connections):
             seat = connection.seat
             if seat is None:
                 continue
             if seat not in built:
-                built[seat] = self.host.message(seat)
-            self.send(connection, built[seat])
+                wanted = views is None or seat in views or not connection.has_view
+                built[seat] = self.host.message(seat) if wanted else self.host.status_message(seat)
+            message = built[seat]
+            if message["type"] == "status" and not connection.has_view:
+                message = built[seat] = self.host.message(seat)
+            connection.has_view = connection.has_view or message["type"] == "view"
+            self.send(connection, message)
 
     async def _start_retrying(self, app: web.Application) -> None:
         async def retry() -> None:
@@ -310,7 +329,7 @@ class HostServer:
                     before = self.host.change
                     self.host.flush()
                     if self.host.change != before:
-                        self.broadcast()
+                        self.broadcast(set())
 
         self._retry = asyncio.ensure_future(retry())
 

@@ -320,6 +320,8 @@ class RemoteApp(SafeApp[int]):
         kind = message.get("type")
         if kind == "view":
             self.board.show(message)
+        elif kind == "status" and self.board.message is not None:
+            self.board.show({**self.board.message, "status": message["status"]})
         elif kind == "closed":
             self.notify(clean(str(message.get("message"))), title="Seat closed", severity="error", timeout=30)
         elif kind == "connection":
