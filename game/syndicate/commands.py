@@ -219,6 +219,21 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_backup(args: argparse.Namespace) -> int:
+    from game.syndicate.store import SessionError
+
+    session = _open(args.session)
+    try:
+        path = session.backup(args.output)
+        turn = session.current_turn()
+    except SessionError as error:
+        raise UserError(str(error)) from None
+    finally:
+        session.close()
+    print(f"wrote {path} (the game at turn {turn}; host it again with: minusma host --session {path})")
+    return 0
+
+
 def _cmd_join(args: argparse.Namespace) -> int:
     from game.syndicate.client import ClientError, socket_url
 
@@ -312,6 +327,11 @@ def register(commands: argparse._SubParsersAction) -> None:
         "--secret-file", help="the facilitator secret in a file (else $MINUSMA_SECRET, else asked)"
     )
     export.set_defaults(handler=_cmd_export)
+
+    backup = commands.add_parser("backup", help="a consistent copy of a session file, even while hosted")
+    backup.add_argument("session", help="the session file")
+    backup.add_argument("-o", "--output", required=True, help="the copy to write (a new file)")
+    backup.set_defaults(handler=_cmd_backup)
 
     serve = commands.add_parser("serve", help="serve the game to browsers (needs the web extra)")
     serve.add_argument(

@@ -357,6 +357,27 @@ class Session:
         except sqlite3.Error as error:  # a file made read-only or truncated under the host
             raise SessionError(f"{self.path}: {printable(error)}") from None
 
+    def backup(self, out: str | Path) -> Path:
+        """A whole, consistent copy with SQLite's backup API (the -wal's latest writes included),
+        private to its owner like the session. Refuses to overwrite a file."""
+        target = Path(out)
+        if target.exists():
+            raise SessionError(f"{target} already exists; choose another file name")
+        try:
+            os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+            copy = sqlite3.connect(target)
+            try:
+                with self._read() as db:
+                    db.backup(copy)
+                copy.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                copy.close()
+        except (OSError, sqlite3.Error) as error:
+            with suppress(OSError):
+                target.unlink()
+            raise SessionError(f"could not write the backup {target}: {printable(error)}") from None
+        return target
+
     def make_private(self) -> bool:
         """Make the session file readable by its owner only; True when it was not."""
         changed = False

@@ -45,3 +45,37 @@ def test_a_seat_joins_gives_an_order_and_commits_through_the_server(mini, tmp_pa
                 await asyncio.sleep(0)
 
     asyncio.run(main())
+
+
+def test_the_facilitator_console_pauses_sets_the_clock_and_writes_a_card(mini, tmp_path: Path) -> None:
+    async def main() -> None:
+        async with hosting(mini, tmp_path) as hosted:
+            app = RemoteApp(hosted.url, "facilitator", code=hosted.secret)
+            async with app.run_test(size=(140, 40)) as pilot:
+                await until(lambda: isinstance(app.screen, BoardScreen) and app.board.view is not None)
+                assert isinstance(app.screen, BoardScreen)
+                await pilot.press("p")
+                await until(lambda: hosted.host.paused)
+                assert hosted.host.paused
+                await pilot.press("k")
+                await pilot.pause()
+                await pilot.press("enter")
+                await until(lambda: hosted.host.seconds_left() is not None)
+                assert hosted.host.seconds_left() == 20 * 60
+                await pilot.press("y")
+                await pilot.pause()
+                await pilot.press("ctrl+s")
+                await until(lambda: bool(hosted.host.game.pending_orders()))
+                (order,) = hosted.host.game.pending_orders()
+                assert order.type == "inject_card" and order.card is not None
+                await pilot.press("y")
+                await pilot.pause()
+                editor = app.screen
+                editor.query_one("#card-yaml").text = "id: x\ntitle: [unclosed\n"
+                await pilot.press("ctrl+s")
+                errors = editor.query_one("#card-errors", Static)
+                await until(lambda: "inject" in str(errors.render()) and "Ctrl-S" not in str(errors.render()))
+                assert "inject" in str(errors.render()), "the YAML problem names where it is"
+                assert len(hosted.host.game.pending_orders()) == 1
+
+    asyncio.run(main())

@@ -217,3 +217,23 @@ def test_nothing_hidden_reaches_a_seat(mini, tmp_path: Path) -> None:
             await client.close()
 
     run(mini, tmp_path, body)
+
+
+def test_a_backup_while_hosted_holds_the_latest_turn(mini, tmp_path: Path) -> None:
+    """A `cp` of the live WAL database was a turn behind; the backup API copies the -wal too."""
+    from game.cli import main
+    from game.syndicate.store import Session
+
+    async def body(hosted: Hosted) -> None:
+        fc = await hosted.client("force_commander")
+        await fc.request("give", order=PATROL)
+        hosted.host.force()
+        assert main(["backup", str(hosted.path), "-o", str(tmp_path / "copy.db")]) == 0
+        copy = Session(tmp_path / "copy.db")
+        assert copy.game().state.turn == 2 and copy.game().state.history[0].orders[0]["unit"] == "inf_b"
+        assert (tmp_path / "copy.db").stat().st_mode & 0o077 == 0
+        copy.close()
+        assert main(["backup", str(hosted.path), "-o", str(tmp_path / "copy.db")]) == 2
+        await fc.close()
+
+    run(mini, tmp_path, body)

@@ -27,6 +27,7 @@ from game.syndicate.wire import view_from_json
 from game.text import clean
 from game.tui.dialogs.confirm import ConfirmDialog
 from game.tui.safe_app import SafeApp
+from game.tui.syndicate.forms import CardEditor, FormDialog
 
 
 def seat_title(seat: str) -> str:
@@ -89,8 +90,12 @@ class BoardScreen(Screen[None]):
         Binding("c", "commit", "Commit"),
         Binding("w", "withdraw", "Withdraw order"),
         Binding("o", "focus_menu", "Orders menu"),
-        Binding("p", "pause", "Pause/resume", show=False),
-        Binding("f", "force", "Force the turn", show=False),
+        Binding("p", "pause", "Pause/resume"),  # these six: the facilitator's only (check_action)
+        Binding("f", "force", "Force the turn"),
+        Binding("k", "clock", "Clock"),
+        Binding("t", "note", "Note"),
+        Binding("v", "override", "Override"),
+        Binding("y", "card", "Write a card"),
         Binding("escape", "app.leave", "Leave"),
     ]
     DEFAULT_CSS = """
@@ -212,6 +217,11 @@ class BoardScreen(Screen[None]):
 
     def _show_last(self, view: GameView, cards: list[dict[str, Any]]) -> None:
         text = Text()
+        log = self.message.get("log", []) if self.message else []
+        if log:
+            text.append("This turn's orders, every seat:\n", style="bold")
+            for entry in log:
+                text.append(f" • {seat_title(entry['seat'])}: {clean(entry['text'])}\n")
         for card in cards:
             text.append(clean(card["title"]), style="bold")
             text.append(f"\n{clean(card['text']).strip()}\n")
@@ -255,9 +265,6 @@ class BoardScreen(Screen[None]):
         self._send("withdraw", index=mine.highlighted)
 
     def action_commit(self) -> None:
-        if self.seat == FACILITATOR_SEAT:
-            self.notify("The facilitator forces the turn with f.")
-            return
         mine = len(self._mine(self.view)) if self.view else 0
         dialog = ConfirmDialog(
             "Commit your orders?",
@@ -267,14 +274,94 @@ class BoardScreen(Screen[None]):
         )
         self.app.push_screen(dialog, self._then("commit"))
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        facilitator_only = ("pause", "force", "clock", "note", "override", "card")
+        if action in facilitator_only:
+            return self.seat == FACILITATOR_SEAT
+        if action == "commit":
+            return self.seat != FACILITATOR_SEAT
+        return True
+
+    async def _ask(self, kind: str, **fields: Any) -> str | None:
+        """Send a request; the host's reason when refused, else None."""
+        client = cast(RemoteApp, self.app).client
+        if client is None:
+            return "not connected to the host"
+        try:
+            await client.request(kind, **fields)
+        except ClientError as error:
+            return str(error)
+        return None
+
+    def action_clock(self) -> None:
+        async def submit(values: dict[str, str]) -> str | None:
+            try:
+                minutes = float(values["minutes"])
+            except ValueError:
+                return "give the minutes as a number, e.g. 20 (or -5 with extend to take time away)"
+            return await self._ask("clock", minutes=minutes, extend=values["extend"].strip().lower() == "y")
+
+        fields = [("minutes", "Minutes", "20"), ("extend", "Extend the running clock? (y/n)", "n")]
+        self.app.push_screen(FormDialog("The phase clock", fields, submit))
+
+    def action_note(self) -> None:
+        turn = self.view.turn if self.view else 1
+
+        async def submit(values: dict[str, str]) -> str | None:
+            text = values["text"].strip()
+            if not values["turn"].strip().isdigit():
+                return "the turn is a number"
+            if int(values["turn"]) == turn:
+                order = {"type": "facilitator_note", "text": text}
+                return await self._ask("give", order=order)
+            return await self._ask("note", turn=int(values["turn"]), text=text)
+
+        fields = [
+            ("turn", "Turn (this one, or an earlier one for the debrief)", str(turn)),
+            ("text", "Note", ""),
+        ]
+        self.app.push_screen(FormDialog("A note for the debrief", fields, submit))
+
+    def action_override(self) -> None:
+        async def submit(values: dict[str, str]) -> str | None:
+            try:
+                delta = int(values["delta"])
+            except ValueError:
+                return "the change is a whole number, e.g. -5"
+            order = {
+                "type": "override_result",
+                "kind": values["kind"].strip(),
+                "target": values["target"].strip(),
+                "delta": delta,
+                "reason": values["reason"].strip(),
+            }
+            return await self._ask("give", order=order)
+
+        region = self.view.regions[0].id if self.view and self.view.regions else ""
+        fields = [
+            ("kind", "What: credibility, consent, mandate_support, threat or host_presence", "credibility"),
+            ("target", "Where: a region id (region/actor for threat; empty for consent, support)", region),
+            ("delta", "Change (up to ±30)", "-5"),
+            ("reason", "Reason (shown in every explanation of that number)", ""),
+        ]
+        self.app.push_screen(FormDialog("Override a result", fields, submit))
+
+    def action_card(self) -> None:
+        from game.syndicate.cards import TEMPLATE
+
+        region = self.view.regions[0].id if self.view and self.view.regions else "REGION"
+
+        async def submit(text: str) -> str | None:
+            return await self._ask("inject_yaml", text=text)
+
+        self.app.push_screen(CardEditor(TEMPLATE.replace("REGION", region), submit))
+
     def action_pause(self) -> None:
-        if self.seat == FACILITATOR_SEAT and self.message is not None:
+        if self.message is not None:
             paused = not self.message["status"]["paused"]
             self._send("pause", paused=paused)
 
     def action_force(self) -> None:
-        if self.seat != FACILITATOR_SEAT:
-            return
         dialog = ConfirmDialog("Force the turn?", "Resolve it now, without waiting for every seat.")
         self.app.push_screen(dialog, self._then("force"))
 
