@@ -9,6 +9,7 @@ writes are tried again until they succeed, so the last good turn on disk is alwa
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,7 +19,8 @@ from pydantic import ValidationError
 
 from game.engine import ORDER_ADAPTER, Game, IllegalOrder
 from game.engine import orders as O
-from game.engine.view import UMPIRE
+from game.engine.state import GameState
+from game.engine.view import UMPIRE, GameView
 from game.engine.wording import seat_name
 from game.syndicate import store as S
 from game.syndicate import wire
@@ -66,6 +68,7 @@ class GameHost:
             key: store._get_meta(key) or "" for key in ("clock_deadline", "clock_turn", "clock_left")
         }
         self.unsaved: list[S.Write] = []
+        self._public: tuple[object, Game, GameView | None] | None = None
         self._tokens = 0
 
     # --- who may do what ------------------------------------------------------------------------
@@ -171,8 +174,7 @@ class GameHost:
         turn = self.game.state.turn
         self.game.end_turn()
         self.game.undo = True
-        self.turn_start = self.game.clone()
-        self.turn_start.undo = False
+        self.turn_start = _light_clone(self.game)
         self.committed = set()
         self.pending_ids = []
         return S.turn_write(turn, self.game.state.digest(), forced)
@@ -306,7 +308,7 @@ class GameHost:
                 "notes": {str(turn): text for turn, text in self.notes.items()},
             }
         else:
-            view = self.seat_game(seat).observe(seat, private_drafts=True)
+            view = self._seat_view(seat)
             extra = {"menu": [e.model_dump() for e in wire.menu(game, seat)]}
         return {
             "type": "view",
@@ -314,24 +316,54 @@ class GameHost:
             "change": self.change,
             "seat": seat,
             "title": game.scenario.title,
-            "view": wire.view_json(view),
+            "view": wire.RawView(wire.VIEW.dump_json(view)),
             "cards": [c.model_dump() for c in wire.cards(game, view)],
             "status": self.status(seat),
             **extra,
         }
 
+    def _orders_of(self, role: str) -> list[O.Order]:
+        context = self.game.context()
+        return [order for order in self.game.pending_orders() if O.order_role(order, context) == role]
+
+    def public_game(self) -> Game:
+        """The turn's start with the facilitator's actions on it (an injected card is in play for
+        everyone; the orders themselves reach only the umpire's view). Cached until they change."""
+        key = (self.game.state.turn, tuple(o.model_dump_json() for o in self._orders_of(O.FACILITATOR)))
+        if self._public is None or self._public[0] != key:
+            game = self.turn_start if not key[1] else _light_clone(self.turn_start)
+            for order in self._orders_of(O.FACILITATOR):
+                with contextlib.suppress(IllegalOrder):
+                    game.apply(order, O.FACILITATOR)
+            self._public = (key, game, None)
+        return self._public[1]
+
     def seat_game(self, seat: str) -> Game:
-        """The game as one seat may see it mid-turn: the turn's start with only its own drafts on it.
+        """The game as one seat may see it mid-turn: the public game with only its own drafts on it.
 
         Orders act at once in the engine (a unit moves, a policy is set, the ledger says why), so
         the shared game would show every seat the others' drafts; this copy shows none of them.
         """
-        game, context = self.turn_start.clone(), self.game.context()
-        for order in self.game.pending_orders():
-            if O.order_role(order, context) == seat:
-                with contextlib.suppress(IllegalOrder):  # an order allowed only by another's draft
-                    game.apply(order, seat)
+        game, mine = self.public_game(), self._orders_of(seat)
+        if not mine:
+            return game
+        game = _light_clone(game)
+        for order in mine:
+            with contextlib.suppress(IllegalOrder):  # an order allowed only by another's draft
+                game.apply(order, seat)
         return game
+
+    def _seat_view(self, seat: str) -> GameView:
+        """The seat's view; seats without drafts share one (it differs only by the seat's name)."""
+        if self._orders_of(seat):
+            return self.seat_game(seat).observe(seat, private_drafts=True)
+        game = self.public_game()
+        assert self._public is not None
+        shared = self._public[2]
+        if shared is None:
+            shared = game.observe(seat, private_drafts=True)
+            self._public = (self._public[0], game, shared)
+        return dataclasses.replace(shared, seat=seat)
 
     def status_message(self, seat: str) -> dict[str, Any]:
         """Only the status changed for this seat (a commit elsewhere, the clock, the disk)."""
@@ -344,3 +376,11 @@ class GameHost:
             {"seat": O.order_role(order, context), "text": O.describe(order, context)}
             for order in self.game.pending_orders()
         ]
+
+
+def _light_clone(game: Game) -> Game:
+    """A copy for this turn's orders: history is append-only and orders never touch it, so it is
+    shared rather than copied (a copy of 30 turns' history is most of a clone's time)."""
+    state = GameState.model_validate_json(game.state.model_dump_json(exclude={"history"}))
+    state.history = game.state.history
+    return Game(game.scenario, state, game.index, undo=False)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import ipaddress
-import json
 import logging
 import socket
 import time
@@ -22,6 +21,7 @@ from aiohttp import WSMsgType, web
 
 from game.engine.wording import seat_name
 from game.syndicate import protocol as P
+from game.syndicate import wire
 from game.syndicate.credentials import RateLimiter
 from game.syndicate.host import GameHost, Refused
 
@@ -77,6 +77,8 @@ class HostServer:
     limiter: RateLimiter = field(default_factory=RateLimiter)
     connections: set[Connection] = field(default_factory=set)
     _retry: asyncio.Future[None] | None = None
+    _broadcasts: set[asyncio.Future[None]] = field(default_factory=set)
+    _sending: asyncio.Lock = field(default_factory=asyncio.Lock)
 
     # --- the web application ----------------------------------------------------------------
     def app(self) -> web.Application:
@@ -135,7 +137,7 @@ class HostServer:
     async def _send_loop(self, connection: Connection) -> None:
         while (message := await connection.queue.get()) is not None:
             try:
-                await connection.socket.send_str(json.dumps(message))
+                await connection.socket.send_str(wire.encode(message))
             except (ConnectionError, RuntimeError):
                 return
 
@@ -306,20 +308,29 @@ class HostServer:
     # --- pushing views ---------------------------------------------------------------------------
     def broadcast(self, views: set[str] | None = None) -> None:
         """Send the windows of `views` (None: every seat) their seat's new view, and every other
-        window the new status (who has committed, the clock). A view is built once per seat."""
-        built: dict[str, dict[str, Any]] = {}
-        for connection in list(self.connections):
-            seat = connection.seat
-            if seat is None:
-                continue
-            if seat not in built:
-                wanted = views is None or seat in views or not connection.has_view
-                built[seat] = self.host.message(seat) if wanted else self.host.status_message(seat)
-            message = built[seat]
-            if message["type"] == "status" and not connection.has_view:
-                message = built[seat] = self.host.message(seat)
-            connection.has_view = connection.has_view or message["type"] == "view"
-            self.send(connection, message)
+        window the new status (who has committed, the clock). Runs as a task: each window is sent
+        its message as soon as it is built, seats before the facilitator (the slowest view)."""
+        task = asyncio.ensure_future(self._broadcast(views))
+        self._broadcasts.add(task)
+        task.add_done_callback(self._broadcasts.discard)
+
+    async def _broadcast(self, views: set[str] | None) -> None:
+        async with self._sending:  # one at a time, so a window never gets an older view after a newer
+            built: dict[str, dict[str, Any]] = {}
+            last = P.FACILITATOR_SEAT
+            for connection in sorted(self.connections, key=lambda c: c.seat == last):
+                seat = connection.seat
+                if seat is None or connection not in self.connections:
+                    continue
+                if seat not in built:
+                    wanted = views is None or seat in views or not connection.has_view
+                    built[seat] = self.host.message(seat) if wanted else self.host.status_message(seat)
+                message = built[seat]
+                if message["type"] == "status" and not connection.has_view:
+                    message = built[seat] = self.host.message(seat)
+                connection.has_view = connection.has_view or message["type"] == "view"
+                self.send(connection, message)
+                await asyncio.sleep(0)  # let it go out before the next view is built
 
     async def _start_retrying(self, app: web.Application) -> None:
         async def retry() -> None:

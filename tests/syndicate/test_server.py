@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 from pathlib import Path
@@ -235,5 +236,40 @@ def test_a_backup_while_hosted_holds_the_latest_turn(mini, tmp_path: Path) -> No
         copy.close()
         assert main(["backup", str(hosted.path), "-o", str(tmp_path / "copy.db")]) == 2
         await fc.close()
+
+    run(mini, tmp_path, body)
+
+
+def test_seats_in_separate_processes_commit_at_once_and_nothing_is_lost(mini, tmp_path: Path) -> None:
+    import os
+    import sys
+
+    root = Path(__file__).parent.parent.parent
+
+    async def body(hosted: Hosted) -> None:
+        processes = [
+            await asyncio.create_subprocess_exec(
+                sys.executable,
+                "-m",
+                "tests.syndicate.seat_process",
+                hosted.url,
+                seat,
+                cwd=root,
+                env={**os.environ, "MINUSMA_CODE": code},
+                stdout=asyncio.subprocess.PIPE,
+                stderr=asyncio.subprocess.PIPE,
+            )
+            for seat, code in hosted.codes.items()
+        ]
+        results = [await process.communicate() for process in processes]
+        assert [process.returncode for process in processes] == [0] * 4, results
+        assert [out.decode().strip() for out, _ in results] == ["2"] * 4
+        (record,) = hosted.host.game.state.history
+        roles = sorted(
+            O.order_role(O.ORDER_ADAPTER.validate_python(o), hosted.host.game.context())
+            for o in record.orders
+        )
+        assert roles == sorted(hosted.codes), "one order of each seat, none lost"
+        assert hosted.host.store.game().state.digest() == hosted.host.game.state.digest()
 
     run(mini, tmp_path, body)
