@@ -94,7 +94,7 @@ def _cmd_host(args: argparse.Namespace) -> int:
     from game.syndicate.credentials import Hashed, new_code
     from game.syndicate.host import GameHost
     from game.syndicate.server import HostServer, is_loopback, public_hosts, reachable_address, start
-    from game.syndicate.store import Session, SessionError
+    from game.syndicate.store import Session, SessionError, meta_write
     from game.text import clean
 
     if args.scenario_name:
@@ -109,8 +109,18 @@ def _cmd_host(args: argparse.Namespace) -> int:
         raise UserError(str(error)) from None
     if store.make_private():
         print(f"minusma: made {out} readable by you only (it holds the game's secrets)", file=sys.stderr)
-    codes = {seat: new_code() for seat in store.seats}
-    host = GameHost(store, {seat: Hashed.of(code) for seat, code in codes.items()})
+    kept = {seat: store.meta.get(f"code:{seat}", "").partition(":") for seat in store.seats}
+    if args.new_codes or not all(salt and digest for salt, _, digest in kept.values()):
+        codes = {seat: new_code() for seat in store.seats}
+        hashed = {seat: Hashed.of(code) for seat, code in codes.items()}
+        try:
+            store.write_all([meta_write(f"code:{s}", f"{h.salt}:{h.digest}") for s, h in hashed.items()])
+        except SessionError as error:
+            raise UserError(str(error)) from None
+    else:
+        codes = {}
+        hashed = {seat: Hashed(salt, digest) for seat, (salt, _, digest) in kept.items()}
+    host = GameHost(store, hashed)
     address = args.public_address or reachable_address(args.bind)
     if not is_loopback(args.bind):
         print(
@@ -129,12 +139,14 @@ def _cmd_host(args: argparse.Namespace) -> int:
         url = f"ws://{address}:{port}"
         state = host.game.state
         print(f"Hosting {clean(store.scenario.title)} (turn {state.turn}) from {out} at {url}")
-        print(
-            "Each officer joins with their seat's code (shown only now; Ctrl-C and host again for new ones):"
-        )
-        for seat, code in codes.items():
+        if codes:
+            print("Each officer joins with their seat's code (shown only now; --new-codes makes new ones):")
+        else:
+            print("Each officer joins with the seat's code given before (--new-codes makes new ones):")
+        for seat in store.seats:
             alias = next(a for a, s in SEAT_ALIASES.items() if s == seat)
-            print(f"  {seat_title(seat):<36} minusma join {url} --seat {alias:<6}  code: {code}")
+            code = f"  code: {codes[seat]}" if seat in codes else ""
+            print(f"  {seat_title(seat):<36} minusma join {url} --seat {alias:<6}{code}")
         print(f"The facilitator:                      minusma facilitate {url}")
         if generated:
             print(f"  facilitator secret (kept hashed, shown only now): {generated}")
@@ -299,6 +311,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     host.add_argument(
         "--secret-file", help="read the facilitator passphrase from this file (or $MINUSMA_SECRET)"
     )
+    host.add_argument("--new-codes", action="store_true", help="new seat codes (the old ones stop working)")
     host.set_defaults(handler=_cmd_host)
 
     status = commands.add_parser("status", help="who has committed in a syndicate game (on the host)")

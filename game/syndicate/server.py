@@ -350,7 +350,10 @@ class HostServer:
 
     async def _close_all(self, app: web.Application) -> None:
         for connection in list(self.connections):
-            self.send(connection, {"type": "closed", "v": P.PROTOCOL, "message": "the host has stopped"})
+            stopped = "the host has stopped; reconnecting when it is back"
+            self.send(
+                connection, {"type": "connection", "v": P.PROTOCOL, "connected": False, "message": stopped}
+            )
             connection.queue.put_nowait(None)
             await connection.socket.close()
 

@@ -191,11 +191,16 @@ class BoardScreen(Screen[None]):
             table.move_cursor(row=row)
 
     def _show_menu(self, entries: list[dict[str, Any]]) -> None:
+        """The menu grouped as the engine places each order: a heading per unit, asset or theme."""
         menu = self.query_one("#menu", OptionList)
         highlighted = menu.highlighted
         menu.clear_options()
+        heading: list[str] | None = None
         for number, entry in enumerate(entries):
-            label = Text(clean(" › ".join([*entry["path"], entry["label"]])))
+            if entry["path"] != heading:
+                heading = entry["path"]
+                menu.add_option(Option(Text(clean(" › ".join(heading)), style="bold"), disabled=True))
+            label = Text("  " + clean(entry["label"]))
             if entry["reason"] is not None:
                 label.stylize("dim")
                 label.append(Text(clean(f"  ({entry['reason']})"), style="italic dim"))
