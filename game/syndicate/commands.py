@@ -86,6 +86,29 @@ def _create_session(args: argparse.Namespace, out: Path) -> str | None:
     return None if given or args.passphrase else secret
 
 
+def _resume_session(args: argparse.Namespace, out: Path) -> str | None:
+    """A new session file from an export (a save); returns the facilitator secret if generated."""
+    from game.record.saves import SaveError
+    from game.syndicate.credentials import new_code, passphrase_problem
+    from game.syndicate.resume import session_from_save
+    from game.syndicate.store import SessionError
+
+    if out.exists():
+        raise UserError(f"{out} already exists; give --session a new file to host the export in")
+    given = _secret_from(args, "the facilitator secret")
+    if given is not None and (problem := passphrase_problem(given)):
+        raise UserError(problem)
+    secret = given or (_new_passphrase() if args.passphrase else new_code())
+    try:
+        session_from_save(args.resume, out, secret).close()
+    except (SaveError, SessionError) as error:
+        for part in ("", "-wal", "-shm", ".writes"):
+            with contextlib.suppress(OSError):
+                out.with_name(out.name + part).unlink()
+        raise UserError(str(error)) from None
+    return None if given or args.passphrase else secret
+
+
 def _cmd_host(args: argparse.Namespace) -> int:
     """Create (or open again) the session and serve it until Ctrl-C."""
     import asyncio
@@ -102,7 +125,10 @@ def _cmd_host(args: argparse.Namespace) -> int:
     out = Path(args.session or args.out or f"{args.scenario}-syndicate.db")
     if not 0 <= args.port < 65536:
         raise UserError(f"--port {args.port} is not a port number (1-65535)")
-    generated = None if out.exists() else _create_session(args, out)
+    if args.resume:
+        generated = _resume_session(args, out)
+    else:
+        generated = None if out.exists() else _create_session(args, out)
     try:
         store = Session(out)
     except SessionError as error:
@@ -311,6 +337,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     host.add_argument(
         "--secret-file", help="read the facilitator passphrase from this file (or $MINUSMA_SECRET)"
     )
+    host.add_argument("--resume", metavar="EXPORT", help="host again a syndicate exported to this save file")
     host.add_argument("--new-codes", action="store_true", help="new seat codes (the old ones stop working)")
     host.set_defaults(handler=_cmd_host)
 

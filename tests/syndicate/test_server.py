@@ -273,3 +273,28 @@ def test_seats_in_separate_processes_commit_at_once_and_nothing_is_lost(mini, tm
         assert hosted.host.store.game().state.digest() == hosted.host.game.state.digest()
 
     run(mini, tmp_path, body)
+
+
+def test_an_export_is_hosted_again_with_its_turns_and_drafts(mini, tmp_path: Path) -> None:
+    from game.syndicate.export import export
+    from game.syndicate.resume import session_from_save
+
+    async def body(hosted: Hosted) -> None:
+        fc = await hosted.client("force_commander", name="Col. Diallo")
+        await fc.request("give", order=PATROL)
+        hosted.host.force()
+        srsg = await hosted.client("srsg")
+        order = hosted.host.game.legal_orders("srsg")[0]
+        await srsg.request("give", order=order.model_dump(mode="json"))
+        hosted.host.flush()
+        export(hosted.host.store, tmp_path / "game.save")
+        again = session_from_save(tmp_path / "game.save", tmp_path / "again.db", "a-new-secret-phrase")
+        game = again.game()
+        assert game.state.digest() == hosted.host.game.state.digest()
+        assert again.names() == {"force_commander": "Col. Diallo"}
+        assert again.check_pin("a-new-secret-phrase")
+        again.close()
+        for client in (fc, srsg):
+            await client.close()
+
+    run(mini, tmp_path, body)
