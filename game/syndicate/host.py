@@ -180,16 +180,32 @@ class GameHost:
         return S.turn_write(turn, self.game.state.digest(), forced)
 
     # --- the facilitator's ------------------------------------------------------------------------
+    def _event(self, text: str) -> S.Write:
+        """A facilitator's action outside the orders (a pause, the clock, a forced turn), kept with
+        the turn's debrief notes so that the export and the report show it."""
+        turn = self.game.state.turn
+        stamp = time.strftime("%H:%M", time.localtime(self.clock()))
+        line = f"[{stamp}] {text}"
+        self.notes[turn] = f"{self.notes[turn]}\n{line}" if turn in self.notes else line
+        return S.meta_write(f"note:{turn}", self.notes[turn])
+
     def force(self) -> None:
         if self.game.is_over():
             raise Refused("the game is over")
-        self._changed(self._resolve(forced=True))
+        waiting = [seat_name(s) for s in self.seats if s not in self.committed]
+        event = self._event(
+            f"The facilitator forced the turn (not committed: {', '.join(waiting) or 'none'})."
+        )
+        self._changed(event, self._resolve(forced=True))
 
     def pause(self, paused: bool) -> bool:
         """Pause or resume; True when resuming resolved a turn every seat had committed."""
         if self.paused == paused:
             return False
         now, writes = self.clock(), [S.meta_write("paused", "1" if paused else "0")]
+        writes.append(
+            self._event("The facilitator paused the game." if paused else "The facilitator resumed the game.")
+        )
         self.paused = paused
         if paused and self._clock["clock_deadline"]:
             self._clock["clock_left"] = f"{max(0.0, float(self._clock['clock_deadline']) - now):.0f}"
@@ -219,7 +235,12 @@ class GameHost:
                 "clock_turn": turn,
                 "clock_left": f"{minutes * 60:.0f}" if self.paused else "",
             }
-        self._changed(*(S.meta_write(key, value) for key, value in self._clock.items()))
+        left = self.seconds_left() or 0
+        said = f"{'extended' if extend else 'started'} the clock: {left // 60} min {left % 60} s left"
+        self._changed(
+            *(S.meta_write(key, value) for key, value in self._clock.items()),
+            self._event(f"The facilitator {said}."),
+        )
 
     def note(self, turn: int, text: str) -> None:
         text = text.strip()

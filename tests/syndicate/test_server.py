@@ -298,3 +298,20 @@ def test_an_export_is_hosted_again_with_its_turns_and_drafts(mini, tmp_path: Pat
             await client.close()
 
     run(mini, tmp_path, body)
+
+
+def test_pause_clock_and_forced_turns_are_in_the_export(mini, tmp_path: Path) -> None:
+    from game.syndicate.export import session_meta
+
+    async def body(hosted: Hosted) -> None:
+        facilitator = await hosted.client("facilitator", code=hosted.secret)
+        await facilitator.request("pause", paused=True)
+        await facilitator.request("clock", minutes=15)
+        await facilitator.request("pause", paused=False)
+        await facilitator.request("force")
+        notes = session_meta(hosted.host.store).notes[1]
+        for said in ("paused the game", "started the clock: 15 min", "resumed", "forced the turn"):
+            assert said in notes
+        await facilitator.close()
+
+    run(mini, tmp_path, body)
