@@ -214,8 +214,14 @@ def _cmd_status(args: argparse.Namespace) -> int:
         print("  paused by the facilitator")
     if left is not None:
         print(f"  clock: {left // 60:02d}:{left % 60:02d} left")
-    for seat in status:
-        mark = "committed" if seat.committed else f"{plural(seat.pending, 'pending order')}"
+    secret = _secret_from(args, "the facilitator secret")
+    facilitator = secret is not None and session.check_pin(secret)
+    if secret is not None and not facilitator:
+        raise UserError("wrong facilitator secret")
+    for seat in status:  # how many orders a seat has drafted is the facilitator's to know
+        mark = "committed" if seat.committed else "not committed"
+        if facilitator and not seat.committed:
+            mark = plural(seat.pending, "pending order")
         name = f" ({clean(names[seat.role])})" if names.get(seat.role) else ""  # typed by a player
         print(f"  {(seat_title(seat.role) + name):<34} {mark}")
     return 0
@@ -343,6 +349,9 @@ def register(commands: argparse._SubParsersAction) -> None:
 
     status = commands.add_parser("status", help="who has committed in a syndicate game (on the host)")
     status.add_argument("session", help="the session file")
+    status.add_argument(
+        "--secret-file", help="with the facilitator secret (or $MINUSMA_SECRET): pending orders"
+    )
     status.set_defaults(handler=_cmd_status)
 
     join = commands.add_parser("join", help="take a seat in a hosted syndicate game")
