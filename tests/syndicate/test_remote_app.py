@@ -42,7 +42,15 @@ def test_a_seat_joins_gives_an_order_and_commits_through_the_server(mini, tmp_pa
                 await until(lambda: "force_commander" in hosted.host.committed)
                 assert "force_commander" in hosted.host.committed
                 assert hosted.host.names["force_commander"] == "Col. Diallo"
-                await asyncio.sleep(0)
+                for seat in ("srsg", "police_commissioner", "comms_chief"):  # the others commit
+                    hosted.host.commit(seat)
+                hosted.server.broadcast()
+                await until(lambda: app.board.view is not None and app.board.view.turn == 2)
+                assert app.board.view is not None and app.board.view.turn == 2
+                await pilot.pause()
+                last = str(app.screen.query_one("#last-text", Static).render())
+                assert "Turn 1 (" in last and "civilians" in last
+                assert any(n.title == "Turn 1 resolved" for n in app._notifications)
 
     asyncio.run(main())
 

@@ -411,7 +411,16 @@ class RemoteApp(SafeApp[int]):
     def _pushed(self, message: dict[str, Any]) -> None:
         kind = message.get("type")
         if kind == "view":
+            before = self.board.view.turn if self.board.view is not None else None
             self.board.show(message)
+            last = self.board.view.last if self.board.view is not None else None
+            if before is not None and last is not None and last.turn >= before:
+                self.notify(
+                    f"{last.civilians_killed} civilians and {last.peacekeepers_killed} peacekeepers killed; "
+                    f"turn {last.turn + 1} opens.",
+                    title=f"Turn {last.turn} resolved",
+                    timeout=12,
+                )
         elif kind == "status" and self.board.message is not None:
             self.board.show({**self.board.message, "status": message["status"]})
         elif kind == "closed":
