@@ -46,14 +46,26 @@ def _secret_from(args: argparse.Namespace, what: str) -> str | None:
     return os.environ.get("MINUSMA_SECRET") or None
 
 
+def _ask_secret(prompt: str) -> str:
+    """A secret typed at the terminal, unseen; without a terminal, a clear line instead of a hang."""
+    if not sys.stdin.isatty():
+        raise UserError(
+            "no terminal to ask the secret on; give it in a file (--secret-file) or $MINUSMA_SECRET"
+        )
+    try:
+        return getpass.getpass(prompt)
+    except EOFError:
+        raise UserError("no secret given") from None
+
+
 def _new_passphrase() -> str:
     from game.syndicate.credentials import passphrase_problem
 
-    first = getpass.getpass("Facilitator passphrase (at least 12 characters): ")
+    first = _ask_secret("Facilitator passphrase (at least 12 characters): ")
     problem = passphrase_problem(first)
     if problem:
         raise UserError(problem)
-    if getpass.getpass("Again, to confirm: ") != first:
+    if _ask_secret("Again, to confirm: ") != first:
         raise UserError("the two passphrases differ; nothing was hosted")
     return first
 
@@ -243,7 +255,12 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from game.syndicate.store import SessionError
 
     session = _open(args.session)
-    secret = _secret_from(args, "the facilitator secret") or getpass.getpass("Facilitator secret: ")
+    try:
+        session.game()  # a damaged file is said first, before any secret is asked
+    except SessionError as error:
+        session.close()
+        raise UserError(str(error)) from None
+    secret = _secret_from(args, "the facilitator secret") or _ask_secret("Facilitator secret: ")
     if not session.check_pin(secret):  # the export holds every seat's drafts and held cards
         session.close()
         raise UserError("wrong facilitator secret; the export holds hidden things, so it needs it")
