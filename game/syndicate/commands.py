@@ -27,11 +27,15 @@ SEAT_ALIASES = {
 
 
 def seat_name(text: str) -> str:
-    """A seat from its name or short alias (fc, police, comms)."""
-    try:
-        return SEAT_ALIASES[text.strip().lower()]
-    except KeyError:
-        raise UserError(f"unknown seat {text!r}; seats are srsg, fc, police, comms") from None
+    """A seat from its short alias (fc, police, comms) or any role's id (a new seat needs no alias)."""
+    from game.scenario.models import Role
+
+    key = text.strip().lower()
+    if key in SEAT_ALIASES:
+        return SEAT_ALIASES[key]
+    if key in set(Role):
+        return key
+    raise UserError(f"unknown seat {text!r}; seats are srsg, fc, police, comms") from None
 
 
 def _secret_from(args: argparse.Namespace, what: str) -> str | None:
@@ -182,7 +186,7 @@ def _cmd_host(args: argparse.Namespace) -> int:
         else:
             print("Each officer joins with the seat's code given before (--new-codes makes new ones):")
         for seat in store.seats:
-            alias = next(a for a, s in SEAT_ALIASES.items() if s == seat)
+            alias = next((a for a, s in SEAT_ALIASES.items() if s == seat), seat)
             code = f"  code: {codes[seat]}" if seat in codes else ""
             print(f"  {seat_title(seat):<36} minusma join {url} --seat {alias:<6}{code}")
         print(f"The facilitator:                      minusma facilitate {url}")

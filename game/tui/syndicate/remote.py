@@ -70,10 +70,14 @@ class CodeScreen(Screen[str]):
             self.query_one("#code", Input).focus()
             return
         if self.seat is None:
-            from game.syndicate.commands import SEAT_ALIASES
+            from game.errors import UserError
+            from game.syndicate.commands import seat_name as seat_from
 
             typed = self.query_one("#seat", Input).value.strip().lower()
-            seat = FACILITATOR_SEAT if typed == FACILITATOR_SEAT else SEAT_ALIASES.get(typed)
+            try:
+                seat = FACILITATOR_SEAT if typed == FACILITATOR_SEAT else seat_from(typed)
+            except UserError:
+                seat = None
             if seat is None:
                 self.show_problem(f"no seat {typed!r}: srsg, fc, police, comms or facilitator")
                 return
