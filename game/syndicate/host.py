@@ -324,13 +324,13 @@ class GameHost:
         if seat == FACILITATOR_SEAT:
             view = game.observe(UMPIRE)
             extra: dict[str, Any] = {
-                "menu": [e.model_dump() for e in wire.menu(game, O.FACILITATOR)],
+                "menu": wire.menu(game, O.FACILITATOR),
                 "log": self._log(),
                 "notes": {str(turn): text for turn, text in self.notes.items()},
             }
         else:
             view = self._seat_view(seat)
-            extra = {"menu": [e.model_dump() for e in wire.menu(game, seat)]}
+            extra = {"menu": wire.menu(game, seat)}
         return {
             "type": "view",
             "v": PROTOCOL,

@@ -15,17 +15,6 @@ from game.engine.view import GameView
 VIEW = TypeAdapter(GameView)
 
 
-class MenuEntry(BaseModel):
-    """One order a seat could give: where it sits in the menu, its label, why not (None: allowed)."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    path: list[str]
-    label: str
-    order: dict[str, Any]
-    reason: str | None
-
-
 class CardOption(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -69,8 +58,9 @@ def view_from_json(data: Any) -> GameView:
     return VIEW.validate_python(data)
 
 
-def menu(game: Game, seat: str) -> list[MenuEntry]:
-    """The seat's candidate orders, allowed ones first within each group, with the engine's reasons."""
+def menu(game: Game, seat: str) -> list[dict[str, Any]]:
+    """The seat's candidate orders (path, label, order, reason, as plain JSON: there are hundreds a turn),
+    in the engine's order, each with the engine's reason when it is not allowed now."""
     context = game.context()
 
     def region_name(region_id: str | None) -> str:
@@ -85,12 +75,12 @@ def menu(game: Game, seat: str) -> list[MenuEntry]:
     for order in game.candidate_orders(seat):
         path, label = O.menu_path(order, context, region_name)
         entries.append(
-            MenuEntry(
-                path=[group_label for _, group_label, _ in path],
-                label=label,
-                order=order.model_dump(mode="json"),
-                reason=game.why_illegal(order, seat),
-            )
+            {
+                "path": [group_label for _, group_label, _ in path],
+                "label": label,
+                "order": order.model_dump(mode="json"),
+                "reason": game.why_illegal(order, seat),
+            }
         )
     return entries
 
