@@ -51,6 +51,17 @@ def test_a_seat_joins_gives_an_order_and_commits_through_the_server(mini, tmp_pa
                 last = str(app.screen.query_one("#last-text", Static).render())
                 assert "Turn 1 (" in last and "civilians" in last
                 assert any(n.title == "Turn 1 resolved" for n in app._notifications)
+                table = app.screen.query_one("#regions")
+                table.focus()
+                for row, region in enumerate(app.board.view.regions):
+                    table.move_cursor(row=row)
+                    await pilot.pause()
+                    shown = str(app.screen.query_one("#region-text", Static).render())
+                    assert region.name in shown
+                    moved = [
+                        c for c in app.board.view.last.changes if c.target.partition("/")[0] == region.id
+                    ]
+                    assert ("because" in shown) == bool(moved), "each change says why"
 
     asyncio.run(main())
 

@@ -20,7 +20,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Label, OptionList,
 from textual.widgets.option_list import Option
 
 from game.engine.view import GameView
-from game.engine.wording import seat_name
+from game.engine.wording import seat_name, words
 from game.syndicate.client import ClientError, SyndicateClient
 from game.syndicate.protocol import FACILITATOR_SEAT
 from game.syndicate.wire import view_from_json
@@ -110,6 +110,7 @@ class BoardScreen(Screen[None]):
     #menu { height: 1fr; border: round $accent; }
     #mine { height: auto; max-height: 10; border: round $secondary; }
     #last { height: auto; max-height: 12; padding: 0 1; }
+    #region { height: auto; max-height: 10; padding: 0 1; border-top: solid $secondary; }
     """
 
     def __init__(self, seat: str):
@@ -126,6 +127,7 @@ class BoardScreen(Screen[None]):
         with Horizontal():
             with Vertical():
                 yield DataTable(id="regions", cursor_type="row", zebra_stripes=True)
+                yield VerticalScroll(Static("", id="region-text"), id="region")
                 yield VerticalScroll(Static("", id="last-text"), id="last")
             with Vertical(id="side"):
                 yield OptionList(id="menu")
@@ -172,6 +174,7 @@ class BoardScreen(Screen[None]):
         self._show_menu(message["menu"])
         self._show_mine(view)
         self._show_last(view, message.get("cards", []))
+        self._show_region()
 
     def _show_regions(self, view: GameView) -> None:
         table = self.query_one("#regions", DataTable)
@@ -223,6 +226,28 @@ class BoardScreen(Screen[None]):
             mine.add_option(Option(Text(clean(text))))
         if not self._mine(view):
             mine.add_option(Option(Text("none yet: choose in the menu above", style="dim"), disabled=True))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_region()
+
+    def _show_region(self) -> None:
+        """The highlighted region, and why its numbers moved: each change with its causes."""
+        view, table = self.view, self.query_one("#regions", DataTable)
+        if view is None or not view.regions or not 0 <= table.cursor_row < len(view.regions):
+            return
+        region = view.regions[table.cursor_row]
+        text = Text(clean(region.name), style="bold")
+        text.append(f"  credibility {region.credibility}, early warning {region.warning}")
+        text.append(f", host presence {region.host_presence}\n")
+        turns = [view.current, *reversed(view.history)][:2]
+        changes = [c for t in turns for c in t.changes if c.target.partition("/")[0] == region.id]
+        for change in changes[:8]:
+            text.append(f" • turn {change.turn}: {clean(change.summary)}\n")
+            for cause in change.causes[:3]:
+                text.append(f"     because {clean(cause.detail or words(cause.kind))}\n", style="dim")
+        if not changes:
+            text.append(" No change here this turn or the last.", style="dim")
+        self.query_one("#region-text", Static).update(text)
 
     def _show_last(self, view: GameView, cards: list[dict[str, Any]]) -> None:
         text = Text()
