@@ -67,6 +67,7 @@ class SyndicateClient:
         self.on_message = on_message or (lambda message: None)
         self.view_message: dict[str, Any] | None = None
         self.closed_reason: str | None = None  # set when the server closed us for good
+        self.lease: int | None = None  # the seat's fencing token: a reconnect resumes only this hold
         self._ids = itertools.count(1)
         self._answers: dict[int, asyncio.Future[dict[str, Any]]] = {}
         self._http: aiohttp.ClientSession | None = None
@@ -104,6 +105,8 @@ class SyndicateClient:
             hello["name"] = self.name
         if takeover:
             hello["takeover"] = True
+        if self.lease is not None:
+            hello["lease"] = self.lease
         await self._socket.send_str(json.dumps(hello))
         while True:
             message = await self._socket.receive()
@@ -114,6 +117,7 @@ class SyndicateClient:
                 await self._socket.close()
                 raise ClientError(str(answer.get("message", "refused")), str(answer.get("kind", "refused")))
             if answer.get("type") == "ok" and answer.get("id") == 0:
+                self.lease = answer.get("lease")
                 break
         self.connected.set()
         self._reader = asyncio.ensure_future(self._read())
@@ -176,11 +180,12 @@ class SyndicateClient:
         while not self._stopping:
             await asyncio.sleep(delay)
             try:
-                await self.join(takeover=True)  # our own stale hold, which the host may not have dropped
+                await self.join()  # with our lease: our own stale hold, never another window's
             except ClientError as error:
-                if error.kind in ("code", "version"):
-                    self.closed_reason = str(error)
-                    self.on_message({"type": "closed", "message": str(error)})
+                if error.kind in ("code", "version", "held"):  # another window has the seat now
+                    held = "another window took this seat while the connection was lost"
+                    self.closed_reason = held if error.kind == "held" else str(error)
+                    self.on_message({"type": "closed", "message": self.closed_reason})
                     return
                 delay = min(RECONNECT_LONGEST, delay * 2)
                 continue

@@ -31,6 +31,7 @@ class Hello(_Message):
     code: Annotated[str, Field(min_length=1, max_length=200)] = Field(repr=False)
     name: Annotated[str, Field(max_length=60)] = ""
     takeover: bool = False
+    lease: int | None = Field(default=None, ge=0, le=2**53)  # a reconnecting window's last lease
 
 
 class Give(_Message):

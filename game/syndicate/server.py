@@ -212,8 +212,9 @@ class HostServer:
             return False
         self.limiter.succeeded(who, seat)
         held = host.leases.get(seat)
+        same_window = held is not None and request.lease == held.token  # its old connection is dead
         if held is not None:
-            if not request.takeover:
+            if not request.takeover and not same_window:
                 self.send(
                     connection,
                     P.error(
@@ -225,7 +226,7 @@ class HostServer:
                 )
                 return False
             old = next((c for c in self.connections if c is held.holder), None)
-            if old is not None:
+            if old is not None and not same_window:
                 self.send(
                     old,
                     {
@@ -240,7 +241,11 @@ class HostServer:
                     with contextlib.suppress(Exception):
                         await old.sender  # the message goes out before the socket closes
                 await old.socket.close()
-            log.info("%s took over the %s seat", who, seat)
+            elif old is not None:
+                old.seat = None
+                old.queue.put_nowait(None)
+                await old.socket.close()
+            log.info("%s %s the %s seat", who, "resumed" if same_window else "took over", seat)
         lease = host.hold(seat, connection)
         connection.seat, connection.token = seat, lease.token
         if request.name and seat != P.FACILITATOR_SEAT:

@@ -164,3 +164,30 @@ def test_a_stalled_window_cannot_commit_after_another_took_its_seat(mini, tmp_pa
         await stalled.close()
 
     run(mini, tmp_path, body)
+
+
+def test_a_reconnect_resumes_only_its_own_hold(mini, tmp_path: Path) -> None:
+    """The lease is a fencing token: a window back from a stall resumes its seat only if no other
+    window took it meanwhile; a half-open old connection is replaced by the same window's new one."""
+
+    async def body(hosted: Hosted) -> None:
+        code = hosted.codes["force_commander"]
+        first = await hosted.client("force_commander")
+        again = SyndicateClient(hosted.url, "force_commander", code)
+        again.lease = first.lease  # the same window, reconnecting before the host saw it drop
+        await again.join()
+        await until(lambda: hosted.host.leases["force_commander"].holder is not None)
+        assert again.lease is not None and again.lease != first.lease
+        other = SyndicateClient(hosted.url, "force_commander", code)
+        await other.join(takeover=True)  # another window takes the seat with the code
+        stale = SyndicateClient(hosted.url, "force_commander", code)
+        stale.lease = again.lease  # ... and the window that lost it comes back
+        with pytest.raises(ClientError) as refused:
+            await stale.join()
+        assert refused.value.kind == "held"
+        await other.request("commit")
+        assert hosted.host.committed == {"force_commander"}
+        for client in (first, again, other):
+            await client.close()
+
+    run(mini, tmp_path, body)
