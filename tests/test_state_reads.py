@@ -12,17 +12,12 @@ GAME = Path(__file__).resolve().parent.parent / "game"
 UMPIRES = {
     "game/bots": "bots choose orders for a seat from the full state, as a facilitator would",
     "game/analysis": "calibration and statistics over many games read every number",
-    "game/syndicate": "the session store holds the whole game and sends each seat its view",
-    "game/server": "the syndicate server (#12) is the umpire: each seat gets only its view",
-    "game/tui/syndicate/console.py": "the facilitator's console is the umpire's screen",
+    "game/syndicate": "the session store and server hold the whole game; each seat gets its view",
 }
-# Seat screens of the syndicate (#12, another branch) still to move to game.tui.session.seat_view.
-# This list may only shrink.
-PENDING = {"game/tui/syndicate/seat.py", "game/tui/syndicate/seat_session.py"}
 
 
 def _allowed(relative: str) -> bool:
-    return relative in PENDING or any(relative == p or relative.startswith(p + "/") for p in UMPIRES)
+    return any(relative == p or relative.startswith(p + "/") for p in UMPIRES)
 
 
 def _holds_a_game(node: ast.expr) -> bool:
@@ -60,9 +55,3 @@ def test_the_check_finds_a_state_read() -> None:
     assert state_reads("view = session.game.observe('srsg')\n") == []
     assert state_reads("done = event.state == WorkerState.SUCCESS\n") == []
     assert state_reads("n = self.replay.game.state.turn\n") == [(1, "self.replay.game.state")]
-
-
-def test_the_pending_list_names_real_modules_that_still_read_the_state() -> None:
-    for entry in PENDING:
-        path = GAME.parent / entry
-        assert path.exists() and state_reads(path.read_text("utf-8")), f"{entry} is done: remove it"

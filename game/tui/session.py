@@ -15,8 +15,9 @@ from game.tui.labels import ROLE_ORDER, ROLE_TITLES
 
 
 class PlaySession(Protocol):
-    """What the screens ask of a game in play: a Session at this keyboard, or one seat of a hosted
-    game (game.tui.syndicate.seat_session). Ending the turn differs between them, so it is not here."""
+    """What the screens ask of a game in play (a Session at this keyboard, or any seat object that
+    holds a Game). Ending the turn differs between them, so it is not here. A hosted seat over
+    the network renders the views the server sends it (game.syndicate.host)."""
 
     game: Game
     meta: saves.SaveMeta
