@@ -50,6 +50,7 @@ ROLE_NAMES = {
     "police_commissioner": "Police Commissioner",
     "comms_chief": "Chief of Strategic Communications",
     "facilitator": "facilitator",
+    "armed_groups": "armed groups' red cell",
 }
 
 

@@ -13,7 +13,7 @@ from game.engine import orders as O
 from game.engine.orders.base import Names
 from game.engine.state import GameState, PlayedCard
 
-SEATS = ("srsg", "force_commander", "police_commissioner", "comms_chief", O.FACILITATOR)
+SEATS = ("srsg", "force_commander", "police_commissioner", "comms_chief", O.FACILITATOR, "armed_groups")
 UNION_MODELS = get_args(get_args(O.Order)[0])
 SNAKE_ID = re.compile(r"\b[a-z]+_[a-z_]+\b")
 
@@ -43,6 +43,10 @@ def _example(game: Game, kind_type: str) -> tuple[O.Order, str]:
         return O.FacilitatorNote(text="the players argued about the PoC definition"), "facilitator"
     if kind_type == "close_base":
         game.apply(_example(game, "open_base")[0])
+    if kind_type in ("armed_strike", "hostile_narrative"):  # a red cell's orders
+        game.apply(O.HandSide(side="armed_groups", to="human"))
+        region = next(r for r in game.index.region_order if game.context().mission_present(r))
+        game.state.regions[region].last_civilian_deaths = 30  # something to exploit
     for seat in SEATS:
         for order in game.legal_orders(seat):
             if order.type == kind_type:

@@ -147,6 +147,16 @@ EXPECTED: dict[tuple[str, str], Callable[[], tuple[int, ...]]] = {
     ("5", "P3 host forces"): lambda: (T.HOST_CAMPS_PRESENCE, T.EXPOSED_THREAT, T.MAX_HOST_FORCE_STRIKES),
     ("5", "P4 roads"): lambda: (T.MAX_ROAD_STRIKES,),
     ("5", "P5 civilians"): lambda: (*ONE_D6, T.SECOND_CHOICE_ROLL, ONE_D6[1]),
+    # §5.2 The red cell: the bot's conditions and limits, on orders
+    ("5.2", "strike civilians in a region, by a group"): lambda: (1,),  # present: threat 1+
+    ("5.2", "attack peacekeepers: a unit"): lambda: (T.EXPOSED_THREAT, T.MAX_PEACEKEEPER_STRIKES),
+    ("5.2", "attack the army's camps in a region"): lambda: (
+        T.HOST_CAMPS_PRESENCE,
+        T.EXPOSED_THREAT,
+        T.MAX_HOST_FORCE_STRIKES,
+    ),
+    ("5.2", "roadside bomb on a unit"): lambda: (T.MAX_ROAD_STRIKES,),
+    ("5.2", "hostile narrative in a region"): lambda: (T.INFO_ATTACK_EXPLOIT_DEATHS, T.MAX_INFO_ATTACKS),
     # §6.1 The resolution table
     ("6.1", "14 or more"): lambda: _outcome(0),
     ("6.1", "12–13"): lambda: _outcome(1),

@@ -11,8 +11,10 @@ from typing import Annotated
 from pydantic import Field, TypeAdapter
 
 from game.engine.context import Context, ScenarioIndex, cause
+from game.engine.orders.armed import ArmedStrike, HostileNarrative, choose_actions, red_actions, red_orders
 from game.engine.orders.aviation import TaskAviation, charge_tasking, refund_tasking
 from game.engine.orders.base import FACILITATOR, MenuPath, Names, OrderKind, RegionNamer
+from game.engine.orders.cells import HandSide
 from game.engine.orders.decisions import DecideCard
 from game.engine.orders.facilitator import (
     FACILITATOR_ORDERS,
@@ -26,9 +28,10 @@ from game.engine.orders.movement import MoveUnit, air_hours_needed, lift_assets_
 from game.engine.orders.poc import SetPocActivity
 from game.engine.orders.policy import POLICY_VALUES, SetPolicy
 from game.engine.orders.postures import COMBAT_TYPES, CloseBase, OpenBase, SetPosture
+from game.engine.sides import RED
 from game.engine.wording import ROLE_NAMES
 
-from . import aviation, decisions, facilitator, messages, movement, poc, policy, postures
+from . import armed, aviation, cells, decisions, facilitator, messages, movement, poc, policy, postures
 
 Order = Annotated[
     MoveUnit
@@ -43,7 +46,10 @@ Order = Annotated[
     | InjectCard
     | HoldCard
     | OverrideResult
-    | FacilitatorNote,
+    | FacilitatorNote
+    | HandSide
+    | ArmedStrike
+    | HostileNarrative,
     Field(discriminator="type"),
 ]
 ORDER_ADAPTER: TypeAdapter[Order] = TypeAdapter(Order)
@@ -51,7 +57,7 @@ ORDER_ADAPTER: TypeAdapter[Order] = TypeAdapter(Order)
 # The registry, in the order a seat's candidates are listed (orders about one subject stay together).
 KINDS: dict[str, OrderKind] = {
     kind.type: kind
-    for family in (movement, postures, aviation, poc, messages, policy, facilitator, decisions)
+    for family in (movement, postures, aviation, poc, messages, policy, facilitator, decisions, cells, armed)
     for kind in family.KINDS
 }
 
@@ -76,8 +82,11 @@ def why_illegal(order: Order, ctx: Context, role: str | None = None) -> str | No
     """Why this order cannot be given now, or None when it is legal."""
     if ctx.state.phase != "orders":
         return "the game is over"
-    if role is not None and order_role(order, ctx) != role:
-        return f"this order belongs to the {ROLE_NAMES.get(order_role(order, ctx), 'facilitator')}"
+    given_by = order_role(order, ctx)
+    if role is not None and given_by != role:
+        return f"this order belongs to the {ROLE_NAMES.get(given_by, 'facilitator')}"
+    if given_by not in (RED, FACILITATOR) and red_orders(ctx):
+        return "the mission's orders are closed this turn: the armed groups are choosing their actions"
     return kind_of(order).why_illegal(order, ctx)
 
 
@@ -111,11 +120,14 @@ __all__ = [
     "KINDS",
     "ORDER_ADAPTER",
     "POLICY_VALUES",
+    "ArmedStrike",
     "Channel",
     "CloseBase",
     "DecideCard",
     "FacilitatorNote",
+    "HandSide",
     "HoldCard",
+    "HostileNarrative",
     "InjectCard",
     "IssueMessage",
     "MoveUnit",
@@ -132,12 +144,15 @@ __all__ = [
     "apply",
     "candidate_orders",
     "charge_tasking",
+    "choose_actions",
     "describe",
     "kind_of",
     "lift_assets_reaching",
     "lift_hours",
     "menu_path",
     "order_role",
+    "red_actions",
+    "red_orders",
     "refund_tasking",
     "why_illegal",
 ]
