@@ -14,8 +14,8 @@ Holder = Literal["human", "bot"]
 
 SIDE_TITLES = {
     MISSION: "The mission (blue)",
-    RED: "The armed groups (red cell)",
-    GREEN: "The host state (green cell)",
+    RED: "The armed groups (red)",
+    GREEN: "The host state (green)",
 }
 
 

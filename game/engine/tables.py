@@ -228,3 +228,13 @@ HOST_STRIKE_DICE = (2, 6)  # 2d6 + the attacker's threat soldiers killed
 
 # --- The facilitator (rules.md §16) ----------------------------------------------------------
 OVERRIDE_MAX = 30  # an override moves a number by at most this much either way
+
+# --- Each side's objectives (rules.md §12.1): points a side scores over the game ----------------
+RED_POINTS_PER_CREDIBILITY = 1  # per point of national credibility the mission lost
+RED_POINTS_PER_PRESENCE = 3  # per level of host presence the state lost, summed over regions
+RED_POINTS_PER_SUPPORT = 1  # per point of Security Council support lost
+RED_POINTS_PER_REDUCED = 10  # per renewal that cut the mission; a PoC-first renewal takes as many
+GREEN_POINTS_PER_PRESENCE = 3  # per level of host presence the state gained, summed over regions
+GREEN_POINTS_PER_CONSENT = 1  # per point of consent gained: the mission courted the state
+GREEN_SOLDIERS_PER_POINT = 10  # one point lost per this many soldiers killed
+SIDE_SUCCEEDS_AT = 15  # a side's total at or above: its campaign succeeded; 0 or less: it failed

@@ -157,6 +157,17 @@ EXPECTED: dict[tuple[str, str], Callable[[], tuple[int, ...]]] = {
     ),
     ("5.2", "roadside bomb on a unit"): lambda: (T.MAX_ROAD_STRIKES,),
     ("5.2", "hostile narrative in a region"): lambda: (T.INFO_ATTACK_EXPLOIT_DEATHS, T.MAX_INFO_ATTACKS),
+    # §12.1 Each side's objectives
+    ("12.1", "the mission's credibility eroded"): lambda: (T.RED_POINTS_PER_CREDIBILITY,),
+    ("12.1", "the state pushed out"): lambda: (T.RED_POINTS_PER_PRESENCE,),
+    ("12.1", "the Council's support eroded"): lambda: (T.RED_POINTS_PER_SUPPORT,),
+    ("12.1", "the mandate pushed towards failure"): lambda: (
+        T.RED_POINTS_PER_REDUCED,
+        -T.RED_POINTS_PER_REDUCED,
+    ),
+    ("12.1", "the state's authority extended"): lambda: (T.GREEN_POINTS_PER_PRESENCE,),
+    ("12.1", "consent as leverage"): lambda: (T.GREEN_POINTS_PER_CONSENT,),
+    ("12.1", "the army's losses"): lambda: (-1, T.GREEN_SOLDIERS_PER_POINT),
     # §6.1 The resolution table
     ("6.1", "14 or more"): lambda: _outcome(0),
     ("6.1", "12–13"): lambda: _outcome(1),
