@@ -11,7 +11,14 @@ from typing import Annotated
 from pydantic import Field, TypeAdapter
 
 from game.engine.context import Context, ScenarioIndex, cause
-from game.engine.orders.armed import ArmedStrike, HostileNarrative, choose_actions, red_actions, red_orders
+from game.engine.orders.armed import (
+    ArmedStrike,
+    HostileNarrative,
+    choose_actions,
+    red_actions,
+    red_budget,
+    red_orders,
+)
 from game.engine.orders.aviation import TaskAviation, charge_tasking, refund_tasking
 from game.engine.orders.base import FACILITATOR, MenuPath, Names, OrderKind, RegionNamer
 from game.engine.orders.cells import HandSide
@@ -152,6 +159,7 @@ __all__ = [
     "menu_path",
     "order_role",
     "red_actions",
+    "red_budget",
     "red_orders",
     "refund_tasking",
     "why_illegal",

@@ -76,6 +76,13 @@ def red_orders(ctx: Context) -> list[RedOrder]:
     return found
 
 
+def red_budget(ctx: Context) -> tuple[int, int]:
+    """The red cell's actions given this turn, and how many it may give (rules.md §5.2)."""
+    from game.engine.adversary import action_count
+
+    return len(red_orders(ctx)), action_count(ctx)
+
+
 def _kind(order: RedOrder) -> str:
     return order.target if isinstance(order, ArmedStrike) else "information"
 
@@ -275,7 +282,9 @@ def _narrative_candidates(ctx: Context, role: str) -> Iterator[HostileNarrative]
 def _strike_menu(order: ArmedStrike, ctx: Context, region: RegionNamer) -> MenuPath:
     group = (f"red:{order.target}", STRIKE_TITLES[order.target], "")
     place = (f"red:{order.target}:{order.region}", region(order.region), "")
-    who = ctx.index.actors[order.actor].name
+    from game.engine.adversary import short_name
+
+    who = short_name(ctx.index.actors[order.actor].name)
     label = f"by {who} (threat {threat_of(ctx, order.region, order.actor)})"
     if order.unit:
         label = f"{ctx.unit_name(order.unit)}, {label}"

@@ -1,0 +1,91 @@
+"""A tutorial game with a human red cell, by key presses: the mission commits, then the red cell orders."""
+
+from __future__ import annotations
+
+import asyncio
+
+from game.engine.sides import RED
+from game.record.saves import list_saves, load
+from game.tui.screens.end import EndScreen
+from game.tui.screens.play import PlayScreen
+from game.tui.widgets.region_panel import RegionPanel
+from game.tui.widgets.status_bar import StatusBar
+from tests.tui.conftest import close_dialogs, new_app, screen_name, settle
+from tests.tui.test_orders import shown
+from tests.tui.test_play import finish_turn, give_first_allowed_order
+
+
+async def start_with_red_cell(pilot, name: str = "Rex") -> None:
+    """Title → New game → the armed groups held by a red cell named `name` → Start."""
+    await settle(pilot)
+    await pilot.press("n")
+    await settle(pilot)
+    await pilot.press("tab", "tab", "tab", "tab")  # seed, seats, your name, then the armed groups
+    await pilot.press("down", "enter")  # red cell: a player
+    await pilot.press("tab", *name, "ctrl+s")
+    await settle(pilot)
+
+
+async def red_strikes(pilot) -> None:
+    """The red cell's orders screen: open 'Strike civilians', its first region, give its first strike."""
+    await pilot.press("o")
+    await settle(pilot)
+    assert screen_name(pilot) == "OrdersScreen"
+    await pilot.press("right", "down", "right", "down", "enter", "escape")
+    await settle(pilot)
+
+
+async def play_with_red_cell(size: tuple[int, int]) -> dict:
+    app = new_app()
+    seen: dict = {"red_orders": [], "panels": [], "status": []}
+    async with app.run_test(size=size) as pilot:
+        await start_with_red_cell(pilot)
+        for _ in range(10):
+            await close_dialogs(pilot)
+            if isinstance(app.screen, EndScreen):
+                break
+            assert isinstance(app.screen, PlayScreen), screen_name(pilot)
+            assert app.session.seat != RED
+            await pilot.press("1")
+            await give_first_allowed_order(pilot)
+            await pilot.press("c", "y")  # the mission commits: the keyboard goes to the red cell
+            await settle(pilot)
+            assert screen_name(pilot) == "HandoffScreen"
+            await pilot.press("enter")
+            await settle(pilot)
+            assert app.session.seat == RED
+            await pilot.press("2")  # the mission's seats are closed to the red cell
+            assert app.session.seat == RED
+            seen["panels"].append(shown(app.screen.query_one(RegionPanel), "#region-report"))
+            seen["status"].append(str(app.screen.query_one(StatusBar).render()))
+            await red_strikes(pilot)
+            given = [o for o in app.session.game.pending_orders() if o.type == "armed_strike"]
+            seen["red_orders"].append(len(given))
+            await pilot.press("c", "y")
+            await settle(pilot)
+            await finish_turn(pilot)
+        assert isinstance(app.screen, EndScreen), screen_name(pilot)
+        seen["end"] = shown(app.screen, "#sides-body")
+        seen["game"] = app.session.game
+        seen["meta"] = app.session.meta
+    return seen
+
+
+def test_a_tutorial_with_a_human_red_cell_to_the_end_at_80x24() -> None:
+    seen = asyncio.run(play_with_red_cell((80, 24)))
+    game = seen["game"]
+    assert game.is_over() and len(seen["red_orders"]) == 6, "the tutorial has six turns"
+    assert all(count >= 1 for count in seen["red_orders"]), seen["red_orders"]
+    assert seen["meta"].seats[RED] == "Rex"
+    for record in game.state.history:
+        strikes = [o for o in record.orders if o["type"] == "armed_strike"]
+        assert strikes and len(record.adversary) == len(strikes)
+        assert all("the red cell's choice" in line for line in record.adversary)
+    for panel, status in zip(seen["panels"], seen["status"], strict=True):
+        assert "Our groups here" in panel and "Early warning" not in panel and "Protection" not in panel
+        assert "Actions " in status and "Budget" not in status
+    assert "The armed groups (red), played by a human cell" in seen["end"]
+    saved = list_saves()
+    assert saved and saved[0].over
+    loaded, meta = load(saved[0].path)  # the replay verifies every turn's digest
+    assert loaded.state.digest() == game.state.digest() and meta.seats[RED] == "Rex"
