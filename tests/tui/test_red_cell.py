@@ -89,3 +89,44 @@ def test_a_tutorial_with_a_human_red_cell_to_the_end_at_80x24() -> None:
     assert saved and saved[0].over
     loaded, meta = load(saved[0].path)  # the replay verifies every turn's digest
     assert loaded.state.digest() == game.state.digest() and meta.seats[RED] == "Rex"
+
+
+async def hand_over_and_back() -> dict:
+    from tests.tui.conftest import start_new_game
+
+    app = new_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_new_game(pilot)
+        await close_dialogs(pilot)
+        screen = app.screen
+        assert isinstance(screen, PlayScreen)
+        titles = [command.title for command in screen.palette_commands()]
+        assert "Facilitator: hand the armed groups to a red cell" in titles
+        screen.action_hand_red("human")
+        await pilot.press("c", "y")
+        await settle(pilot)
+        assert screen_name(pilot) == "HandoffScreen"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.session.seat == RED
+        await red_strikes(pilot)
+        screen.action_hand_red("bot")  # refused: the red cell's strike is pending
+        assert RED in app.session.seat_order
+        await pilot.press("o")
+        await settle(pilot)
+        await pilot.press("w", "escape")
+        await settle(pilot)
+        screen.action_hand_red("bot")
+        assert RED not in app.session.seat_order and app.session.seat != RED
+        await pilot.press("c", "y")
+        await settle(pilot)
+        assert screen_name(pilot) == "TurnResultsScreen"
+        return {"record": app.session.game.state.history[0]}
+
+
+def test_the_facilitator_hands_red_to_a_cell_and_back_and_the_log_keeps_both() -> None:
+    record = asyncio.run(hand_over_and_back())["record"]
+    assert [o["to"] for o in record.orders if o["type"] == "hand_side"] == ["human", "bot"]
+    assert not any(o["type"] == "armed_strike" for o in record.orders)
+    assert record.adversary and not any("red cell" in line for line in record.adversary)
+    assert sum("from now on" in note for note in record.notes) == 2

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar, Literal, cast
 
 from rich.text import Text
 from textual import on
@@ -259,6 +259,22 @@ class PlayScreen(Screen[None]):
         else:
             self.action_commit()
 
+    def action_hand_red(self, to: Literal["human", "bot"]) -> None:
+        """The facilitator hands the armed groups to a red cell or back to the bot (an order in the log)."""
+        session = self.local
+        try:
+            session.give(O.HandSide(side=RED, to=to), O.FACILITATOR)
+        except session.refusals as error:
+            self.notify(session.refusal(error), title="Not handed over", severity="warning")
+            return
+        if to == "human":
+            session.meta.seats.setdefault(RED, ROLE_TITLES[RED])
+        else:
+            session.seat_index = min(session.seat_index, len(ROLE_ORDER) - 1)
+        holder = "a red cell, after the mission commits" if to == "human" else "the bot"
+        self.notify(f"The armed groups are now played by {holder}.", title="Facilitator")
+        self.refresh_view()
+
     def _pass_on(self) -> None:
         self.local.pass_seat()
         self._handoff(then=lambda: None)
@@ -350,6 +366,13 @@ class PlayScreen(Screen[None]):
                     "Switch seat",
                     lambda number=number: self.action_seat(number),
                 )
+        if isinstance(self.session, Session):
+            to_bot = RED in self.session.seat_order
+            yield SystemCommand(
+                f"Facilitator: hand the armed groups to {'the bot' if to_bot else 'a red cell'}",
+                "From now on; recorded in the game's log and the debrief (rules.md §5.2)",
+                lambda: self.action_hand_red("bot" if to_bot else "human"),
+            )
         yield SystemCommand("Event cards", "Show this turn's event cards again", self.action_events)
         if self.session.last_record is not None:
             yield SystemCommand(
