@@ -108,7 +108,8 @@ def green_score(scenario: Scenario, state: GameState) -> SideScore:
             -(soldiers // T.GREEN_SOLDIERS_PER_POINT),
         ),
     )
-    return SideScore(GREEN, SIDE_TITLES[GREEN], GOALS[GREEN], objectives, "its rules (§9)")
+    holder = "a human cell" if state.sides.get(GREEN) == "human" else "its rules (§9)"
+    return SideScore(GREEN, SIDE_TITLES[GREEN], GOALS[GREEN], objectives, holder)
 
 
 def side_scores(scenario: Scenario, state: GameState) -> list[SideScore]:

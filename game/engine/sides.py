@@ -23,9 +23,10 @@ def sides(scenario: Scenario) -> tuple[str, ...]:
     """The sides this scenario lets players hold, in seating order.
 
     The mission is always played by people (or a scripted policy); the armed groups by their bot
-    (rules.md §5) or a red cell. The host state has no seat yet: its rules play it (rules.md §9).
+    (rules.md §5) or a red cell; the host state by its rules (§9) or, where the scenario allows
+    it (`host_state_seat`), a green cell (§9.1).
     """
-    return (MISSION, RED)
+    return (MISSION, RED, GREEN) if scenario.host_state_seat else (MISSION, RED)
 
 
 def held_by(state: GameState, side: str) -> Holder:

@@ -238,3 +238,10 @@ GREEN_POINTS_PER_PRESENCE = 3  # per level of host presence the state gained, su
 GREEN_POINTS_PER_CONSENT = 1  # per point of consent gained: the mission courted the state
 GREEN_SOLDIERS_PER_POINT = 10  # one point lost per this many soldiers killed
 SIDE_SUCCEEDS_AT = 15  # a side's total at or above: its campaign succeeded; 0 or less: it failed
+
+# --- The green cell's orders (rules.md §9.1), where a scenario lets the host state be played ------
+GREEN_MAX_REDEPLOYMENTS = 1  # the army moves one level of presence a turn, along a road
+GREEN_MAX_OFFENSIVES = 1  # one offensive a turn
+GREEN_OFFENSIVE_PRESENCE = 2  # an offensive needs this much host presence in the region
+GREEN_OFFENSIVE_THREAT = 1  # the strongest armed group there loses this much threat
+GREEN_OFFENSIVE_OPERATIONS = 1  # and the army's conduct roll (§6.4) gets this much, this turn

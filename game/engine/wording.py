@@ -51,6 +51,7 @@ ROLE_NAMES = {
     "comms_chief": "Chief of Strategic Communications",
     "facilitator": "facilitator",
     "armed_groups": "armed groups' red cell",
+    "host_state": "host state's green cell",
 }
 
 

@@ -157,6 +157,20 @@ EXPECTED: dict[tuple[str, str], Callable[[], tuple[int, ...]]] = {
     ),
     ("5.2", "roadside bomb on a unit"): lambda: (T.MAX_ROAD_STRIKES,),
     ("5.2", "hostile narrative in a region"): lambda: (T.INFO_ATTACK_EXPLOIT_DEATHS, T.MAX_INFO_ATTACKS),
+    # §9.1 The green cell's orders
+    ("9.1", "redeploy the army from a region to a neighbour by road"): lambda: (
+        -1,
+        1,
+        1,
+        T.HOST_PRESENCE_MAX,
+        T.GREEN_MAX_REDEPLOYMENTS,
+    ),
+    ("9.1", "an army offensive in a region with host presence 2+"): lambda: (
+        T.GREEN_OFFENSIVE_PRESENCE,
+        T.GREEN_OFFENSIVE_THREAT,
+        T.GREEN_OFFENSIVE_OPERATIONS,
+        T.GREEN_MAX_OFFENSIVES,
+    ),
     # §12.1 Each side's objectives
     ("12.1", "the mission's credibility eroded"): lambda: (T.RED_POINTS_PER_CREDIBILITY,),
     ("12.1", "the state pushed out"): lambda: (T.RED_POINTS_PER_PRESENCE,),

@@ -30,6 +30,7 @@ from game.engine.orders.facilitator import (
     InjectCard,
     OverrideResult,
 )
+from game.engine.orders.host import ArmyOffensive, RedeployArmy
 from game.engine.orders.messages import CHANNEL_IRC, Channel, IssueMessage, Theme
 from game.engine.orders.movement import MoveUnit, air_hours_needed, lift_assets_reaching, lift_hours
 from game.engine.orders.poc import SetPocActivity
@@ -38,7 +39,7 @@ from game.engine.orders.postures import COMBAT_TYPES, CloseBase, OpenBase, SetPo
 from game.engine.sides import RED
 from game.engine.wording import ROLE_NAMES
 
-from . import armed, aviation, cells, decisions, facilitator, messages, movement, poc, policy, postures
+from . import armed, aviation, cells, decisions, facilitator, host, messages, movement, poc, policy, postures
 
 Order = Annotated[
     MoveUnit
@@ -56,7 +57,9 @@ Order = Annotated[
     | FacilitatorNote
     | HandSide
     | ArmedStrike
-    | HostileNarrative,
+    | HostileNarrative
+    | RedeployArmy
+    | ArmyOffensive,
     Field(discriminator="type"),
 ]
 ORDER_ADAPTER: TypeAdapter[Order] = TypeAdapter(Order)
@@ -64,7 +67,19 @@ ORDER_ADAPTER: TypeAdapter[Order] = TypeAdapter(Order)
 # The registry, in the order a seat's candidates are listed (orders about one subject stay together).
 KINDS: dict[str, OrderKind] = {
     kind.type: kind
-    for family in (movement, postures, aviation, poc, messages, policy, facilitator, decisions, cells, armed)
+    for family in (
+        movement,
+        postures,
+        aviation,
+        poc,
+        messages,
+        policy,
+        facilitator,
+        decisions,
+        cells,
+        host,
+        armed,
+    )
     for kind in family.KINDS
 }
 
@@ -128,6 +143,7 @@ __all__ = [
     "ORDER_ADAPTER",
     "POLICY_VALUES",
     "ArmedStrike",
+    "ArmyOffensive",
     "Channel",
     "CloseBase",
     "DecideCard",
@@ -142,6 +158,7 @@ __all__ = [
     "Order",
     "OrderKind",
     "OverrideResult",
+    "RedeployArmy",
     "SetPocActivity",
     "SetPolicy",
     "SetPosture",
