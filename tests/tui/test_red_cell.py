@@ -130,3 +130,38 @@ def test_the_facilitator_hands_red_to_a_cell_and_back_and_the_log_keeps_both() -
     assert not any(o["type"] == "armed_strike" for o in record.orders)
     assert record.adversary and not any("red cell" in line for line in record.adversary)
     assert sum("from now on" in note for note in record.notes) == 2
+
+
+async def hotseat_turn_with_red_cell() -> dict:
+    app = new_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        await pilot.press("tab", "tab", "down", "enter")  # seed, seats: hotseat
+        for name in ("Ana", "Bo", "Chi", "Dee"):
+            await pilot.press("tab", *name)
+        await pilot.press("tab", "down", "enter", "tab", *"Rex", "ctrl+s")  # the armed groups: Rex
+        await settle(pilot)
+        handoffs = []
+        for _ in range(4):  # the four mission seats pass on, the last to the red cell
+            await close_dialogs(pilot)
+            await pilot.press("d", "y")
+            await settle(pilot)
+            handoffs.append(str(app.screen.query_one("#ready").label))
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.session.seat == RED
+        await red_strikes(pilot)
+        await pilot.press("d", "y")  # the last seat: commit
+        await settle(pilot)
+        return {"handoffs": handoffs, "screen": screen_name(pilot), "game": app.session.game}
+
+
+def test_hotseat_passes_from_the_mission_seats_to_the_red_cell_then_resolves() -> None:
+    seen = asyncio.run(hotseat_turn_with_red_cell())
+    assert seen["handoffs"][-1] == "Rex is ready (Enter)"
+    assert seen["screen"] == "TurnResultsScreen"
+    record = seen["game"].state.history[0]
+    assert any(o["type"] == "armed_strike" for o in record.orders)
+    assert all("the red cell's choice" in line for line in record.adversary)
