@@ -165,3 +165,16 @@ def test_hotseat_passes_from_the_mission_seats_to_the_red_cell_then_resolves() -
     record = seen["game"].state.history[0]
     assert any(o["type"] == "armed_strike" for o in record.orders)
     assert all("the red cell's choice" in line for line in record.adversary)
+
+
+def test_the_red_cells_map_boxes_show_no_early_warning() -> None:
+    from game.engine import Game
+    from game.scenario.catalog import find_scenario
+    from game.tui.widgets.mali_map import box_lines, region_marks
+
+    game = Game.new(find_scenario("tutorial"), 3)
+    for region in game.index.region_order:
+        red, mission = region_marks(game.observe(RED), region), region_marks(game.observe("srsg"), region)
+        assert red.warning is None and mission.warning is not None
+        assert not any("EW" in line for line in box_lines(red, 20, 4))
+        assert any("EW" in line for line in box_lines(mission, 20, 4))
