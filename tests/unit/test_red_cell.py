@@ -169,3 +169,24 @@ def test_a_game_with_a_red_cell_saves_and_replays_digest_by_digest() -> None:
     assert held_by(loaded.state, RED) == "human"
     logged = [o["type"] for record in loaded.state.history for o in record.orders]
     assert logged.count("armed_strike") + logged.count("hostile_narrative") >= 4
+
+
+def test_a_fork_of_a_red_cell_game_keeps_the_red_cell_and_its_orders(tmp_path) -> None:
+    from game.record import saves
+    from game.record.replay import Replay
+
+    game = red_game(find_scenario("tutorial"), seed=3)
+    for _ in range(3):
+        POLICIES["historical"].play(game)
+        play_red(game)
+        game.end_turn()
+    meta = saves.SaveMeta(mode="hotseat", seats={"srsg": "Ada", RED: "Bea"})
+    replay = Replay.open(saves.save_as(game, meta, "parent"))
+    forked, fork_meta = replay.fork(3)
+    assert held_by(forked.state, RED) == "human" and fork_meta.seats[RED] == "Bea"
+    assert sum(o["type"] == "armed_strike" for r in forked.state.history for o in r.orders) >= 2
+    POLICIES["historical"].play(forked)
+    assert play_red(forked)
+    forked.end_turn()
+    loaded, _ = saves.load(saves.save_as(forked, fork_meta, "fork"))
+    assert loaded.state.digest() == forked.state.digest()
