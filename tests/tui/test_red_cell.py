@@ -58,6 +58,17 @@ async def play_with_red_cell(size: tuple[int, int]) -> dict:
             assert app.session.seat == RED
             seen["panels"].append(shown(app.screen.query_one(RegionPanel), "#region-report"))
             seen["status"].append(str(app.screen.query_one(StatusBar).render()))
+            if app.session.game.state.history:  # the red cell's own SITREP of the last turn
+                await pilot.press("r")
+                await settle(pilot)
+                assert screen_name(pilot) == "SitrepScreen"
+                tree = app.screen.query_one("#sitrep-tree")
+                labels = [str(node.label) for node in tree.root.children]
+                labels += [str(leaf.label) for node in tree.root.children for leaf in node.children]
+                seen.setdefault("sitreps", []).append("\n".join(labels) + shown(app.screen, "#sitrep-totals"))
+                await pilot.press("escape")
+                await settle(pilot)
+                assert app.session.seat == RED and screen_name(pilot) == "PlayScreen"
             await red_strikes(pilot)
             given = [o for o in app.session.game.pending_orders() if o.type == "armed_strike"]
             seen["red_orders"].append(len(given))
@@ -85,6 +96,9 @@ def test_a_tutorial_with_a_human_red_cell_to_the_end_at_80x24() -> None:
         assert "Our groups here" in panel and "Early warning" not in panel and "Protection" not in panel
         assert "Actions " in status and "Budget" not in status
     assert "The armed groups (red), played by a human cell" in seen["end"]
+    assert len(seen["sitreps"]) == 5 and all("killed" in text for text in seen["sitreps"])
+    for text in seen["sitreps"]:
+        assert "early warning" not in text and "Say" not in text and "Tier I" not in text, text
     saved = list_saves()
     assert saved and saved[0].over
     loaded, meta = load(saved[0].path)  # the replay verifies every turn's digest
