@@ -54,8 +54,8 @@ async def play_with_red_cell(size: tuple[int, int]) -> dict:
             await pilot.press("enter")
             await settle(pilot)
             assert app.session.seat == RED
-            await pilot.press("2")  # the mission's seats are closed to the red cell
-            assert app.session.seat == RED
+            await pilot.press("2", "e")  # the mission's seats and its card briefing are closed to red
+            assert app.session.seat == RED and screen_name(pilot) == "PlayScreen"
             seen["panels"].append(shown(app.screen.query_one(RegionPanel), "#region-report"))
             seen["status"].append(str(app.screen.query_one(StatusBar).render()))
             if app.session.game.state.history:  # the red cell's own SITREP of the last turn

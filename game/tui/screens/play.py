@@ -150,6 +150,8 @@ class PlayScreen(Screen[None]):
             return not self.session.hotseat and self.session.seat != RED
         if action == "commit":
             return not self.session.hotseat
+        if action == "events":  # this turn's cards are the mission's briefing (red's view has none)
+            return self.session.seat != RED
         if action == "done":
             return self.session.hotseat
         if action == "sitrep":
@@ -373,7 +375,8 @@ class PlayScreen(Screen[None]):
                 "From now on; recorded in the game's log and the debrief (rules.md §5.2)",
                 lambda: self.action_hand_red("bot" if to_bot else "human"),
             )
-        yield SystemCommand("Event cards", "Show this turn's event cards again", self.action_events)
+        if self.session.seat != RED:
+            yield SystemCommand("Event cards", "Show this turn's event cards again", self.action_events)
         if self.session.last_record is not None:
             yield SystemCommand(
                 "Last SITREP", "Every change of the last turn, with causes", self.action_sitrep
