@@ -81,3 +81,29 @@ def test_with_the_rules_holding_green_the_game_is_the_same(mini, green_scenario)
         plain.end_turn()
         offered.end_turn()
     assert plain.state.to_json() == offered.state.to_json()
+
+
+def test_a_game_with_red_and_green_cells_replays_digest_by_digest(green_scenario) -> None:
+    from game.bots.policies import POLICIES
+    from game.bots.red import play_red
+    from game.engine.sides import RED
+    from game.record import saves
+
+    game = green_game(green_scenario)
+    game.apply(O.HandSide(side=RED, to="human"))
+    green_orders = 0
+    for _ in range(4):
+        POLICIES["historical"].play(game)
+        for order in game.legal_orders(GREEN)[:2]:
+            if game.why_illegal(order, GREEN) is None:
+                game.apply(order, GREEN)
+                green_orders += 1
+        play_red(game)
+        game.end_turn()
+    assert green_orders >= 4
+    meta = saves.SaveMeta(mode="hotseat", seats={"srsg": "Ada", RED: "Bea", GREEN: "Cy"})
+    loaded, loaded_meta = saves.load(saves.save_as(game, meta, "three sides"))
+    assert loaded.state.digest() == game.state.digest()
+    assert loaded_meta.seats[GREEN] == "Cy" and loaded.scenario.host_state_seat
+    kinds = {o["type"] for record in loaded.state.history for o in record.orders}
+    assert {"armed_strike", "redeploy_army", "hand_side"} <= kinds
