@@ -1,11 +1,12 @@
-"""What the red cell may know: its groups and what it sees of the mission, never its plans (rules.md §5.2)."""
+"""What the red and green cells may know: their forces and what they see of the mission (§5.2, §9.1)."""
 
 from __future__ import annotations
 
+from game.engine import fog
 from game.engine import orders as O
 from game.engine.context import Context
 from game.engine.score import national
-from game.engine.sides import RED
+from game.engine.sides import GREEN, RED
 from game.engine.state import Change, TurnRecord
 from game.engine.view import (
     PARTNER_KINDS,
@@ -18,6 +19,7 @@ from game.engine.view import (
     ThreatView,
     TurnView,
     UnitView,
+    fog_text,
 )
 from game.scenario.models import AviationKind
 
@@ -29,27 +31,31 @@ SEEN_KINDS = ("threat", "host_presence")
 NO_MEANS = MeansView(0, 0, 0, 0, 0, 0, 0, 0)
 
 
-def _change(change: Change) -> ChangeView | None:
+def _change(change: Change, fogged: bool) -> ChangeView | None:
+    """A ledger entry a cell may read; green reads the armed groups' strength only as bands."""
+    if fogged and change.kind == "threat":
+        return None
+    seen = fog_text if fogged else str
     causes = tuple(
-        CauseView(c.kind, c.ref, c.detail.removesuffix(" (no warning)"))
+        CauseView(c.kind, c.ref, seen(c.detail.removesuffix(" (no warning)")))
         for c in change.causes
         if c.kind in SEEN_CAUSES
     )
     if change.kind not in SEEN_KINDS and not causes:
         return None
     turn, phase, kind, target = change.turn, change.phase, change.kind, change.target
-    return ChangeView(turn, phase, kind, target, change.delta, change.after, change.summary, causes)
+    return ChangeView(turn, phase, kind, target, change.delta, change.after, seen(change.summary), causes)
 
 
-def red_turn_view(record: TurnRecord, finished: bool) -> TurnView:
+def red_turn_view(record: TurnRecord, finished: bool, fogged: bool = False) -> TurnView:
     """A turn as red saw it: its actions and their results; the cards once the turn is over."""
-    changes = (_change(c) for c in record.changes)
+    changes = (_change(c, fogged) for c in record.changes)
     return TurnView(
         turn=record.turn,
         month=record.month,
         cards=tuple(record.cards) if finished else (),
         decisions=(),
-        adversary=tuple(record.adversary),
+        adversary=tuple(fog_text(line) for line in record.adversary) if fogged else tuple(record.adversary),
         changes=tuple(c for c in changes if c is not None),
         say=0,
         do=0,
@@ -63,16 +69,16 @@ def red_turn_view(record: TurnRecord, finished: bool) -> TurnView:
     )
 
 
-def red_region_view(ctx: Context, region_id: str) -> RegionView:
+def red_region_view(ctx: Context, region_id: str, side: str = RED) -> RegionView:
     """A region as red sees it: every group's exact strength, the mission's units, bases and
     attack helicopters in sight; no early warning, no Tier I networks, no expected attacks."""
     state, index = ctx.state, ctx.index
     region, spec = state.regions[region_id], index.regions[region_id]
-    threats = tuple(
-        ThreatView(actor, index.actors[actor].name, str(level), index.actors[actor].kind in PARTNER_KINDS)
-        for actor, level in sorted(region.threat.items())
-        if level > 0
-    )
+    threats = []
+    for actor, level in sorted(region.threat.items()):
+        if level > 0:
+            partner = index.actors[actor].kind in PARTNER_KINDS
+            threats.append(ThreatView(actor, index.actors[actor].name, _seen(side, level, partner), partner))
     units = tuple(
         UnitView(u.id, index.units[u.id].name, u.posture, u.strength, u.holds_tob)
         for u in state.units.values()
@@ -92,8 +98,8 @@ def red_region_view(ctx: Context, region_id: str) -> RegionView:
         credibility_series=(spec.credibility, *after_turns, region.credibility),
         host_presence=region.host_presence,
         warning=0,
-        exact_threats=True,
-        threats=threats,
+        exact_threats=side == RED,
+        threats=tuple(threats),
         expected_attacks=(),
         units=units,
         tob=any(u.holds_tob for u in units),
@@ -105,28 +111,34 @@ def red_region_view(ctx: Context, region_id: str) -> RegionView:
     )
 
 
-def observe_red(ctx: Context) -> GameView:
-    """The red cell's view (seat "armed_groups"): the same shape as a mission seat's, with what
-    red may not know left empty (means, warnings, decisions, the mission's orders)."""
+def _seen(side: str, level: int, partner: bool) -> str:
+    """Red knows its groups' strength; green knows its army's, and the armed groups only by band."""
+    return str(level) if side == RED or partner else fog.threat_band(level)
+
+
+def observe_red(ctx: Context, side: str = RED) -> GameView:
+    """The red (or green) cell's view: the same shape as a mission seat's, with what the cell may
+    not know left empty (means, warnings, decisions, the mission's orders)."""
     state = ctx.state
     orders = tuple(
-        OrderView(RED, O.describe(order, ctx))
+        OrderView(side, O.describe(order, ctx))
         for order in (O.ORDER_ADAPTER.validate_python(raw) for raw in state.current.orders)
-        if O.order_role(order, ctx) == RED
+        if O.order_role(order, ctx) == side
     )
+    fogged = side == GREEN
     return GameView(
-        seat=RED,
+        seat=side,
         scenario_id=state.scenario_id,
         turn=state.turn,
         month=state.month,
         phase=state.phase,
-        regions=tuple(red_region_view(ctx, r) for r in ctx.index.region_order),
+        regions=tuple(red_region_view(ctx, r, side) for r in ctx.index.region_order),
         orders=orders,
         choices=(),
         national_credibility=national({r: s.credibility for r, s in state.regions.items()}),
         consent=state.consent,
         mandate_support=state.mandate_support,
         means=NO_MEANS,
-        current=red_turn_view(state.current, finished=False),
-        history=tuple(red_turn_view(record, finished=True) for record in state.history),
+        current=red_turn_view(state.current, finished=False, fogged=fogged),
+        history=tuple(red_turn_view(record, finished=True, fogged=fogged) for record in state.history),
     )

@@ -107,3 +107,29 @@ def test_a_game_with_red_and_green_cells_replays_digest_by_digest(green_scenario
     assert loaded_meta.seats[GREEN] == "Cy" and loaded.scenario.host_state_seat
     kinds = {o["type"] for record in loaded.state.history for o in record.orders}
     assert {"armed_strike", "redeploy_army", "hand_side"} <= kinds
+
+
+def test_the_green_view_knows_its_army_sees_the_groups_by_band_and_not_the_missions_plans(
+    green_scenario,
+) -> None:
+    from dataclasses import fields
+
+    from game.engine.view import PARTNER_KINDS
+
+    game = green_game(green_scenario)
+    mission_order = game.legal_orders("force_commander")[0]
+    game.apply(mission_order, "force_commander")
+    origin, to = linked_pair(game)
+    game.apply(O.RedeployArmy(origin=origin, destination=to), GREEN)
+    game.end_turn()
+    game.apply(game.legal_orders("force_commander")[0], "force_commander")
+    view = game.observe(GREEN)
+    assert view.seat == GREEN and view.orders == () and view.means.budget == 0
+    for region in view.regions:
+        for threat in region.threats:
+            kind = game.index.actors[threat.actor].kind
+            assert threat.seen.isdigit() == (kind in PARTNER_KINDS), (threat, kind)
+        assert region.warning == 0 and region.tier_one == 0 and not region.exact_threats
+    assert all(c.kind != "threat" for t in view.history for c in t.changes)
+    assert not {"seed", "rng"} & {f.name for f in fields(view)}
+    assert all(o.role != GREEN for o in game.observe("srsg").orders)
