@@ -52,6 +52,8 @@ ROLE_NAMES = {
     "police_commissioner": "Police Commissioner",
     "comms_chief": "Chief of Strategic Communications",
     "facilitator": "facilitator",
+    "armed_groups": "armed groups' red cell",
+    "host_state": "host state's green cell",
 }
 
 
