@@ -13,11 +13,16 @@ UMPIRES = {
     "game/bots": "bots choose orders for a seat from the full state, as a facilitator would",
     "game/analysis": "calibration and statistics over many games read every number",
     "game/syndicate": "the session store and server hold the whole game; each seat gets its view",
+    "game/record/saves.py": "a save digests the whole state (state_digest, encoding it once for speed)",
 }
 
 
+# Screens still to move to views (the red cell's panel, merged last): this list may only shrink.
+PENDING = {"game/tui/red.py"}
+
+
 def _allowed(relative: str) -> bool:
-    return any(relative == p or relative.startswith(p + "/") for p in UMPIRES)
+    return relative in PENDING or any(relative == p or relative.startswith(p + "/") for p in UMPIRES)
 
 
 def _holds_a_game(node: ast.expr) -> bool:

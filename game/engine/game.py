@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from game.engine import orders as O
 from game.engine.context import Context, ScenarioIndex
+from game.engine.objectives import SideScore, side_scores
 from game.engine.rng import seed_state
 from game.engine.score import Scorecard, score
+from game.engine.sides import Holder, held_by
 from game.engine.state import (
     AviationState,
     GameState,
@@ -256,6 +258,14 @@ class Game:
 
     def score(self) -> Scorecard:
         return score(self.scenario, self.state)
+
+    def side_scores(self) -> list[SideScore]:
+        """Every other side's objectives and how far it got (rules.md §12.1)."""
+        return side_scores(self.scenario, self.state)
+
+    def held_by(self, side: str) -> Holder:
+        """Who holds a side: the bot or a human cell (rules.md §5.2)."""
+        return held_by(self.state, side)
 
     def snapshot(self) -> str:
         """The state now without its history, as JSON: Game.at rebuilds a game from it."""

@@ -38,6 +38,7 @@ from game.engine.adjudicate import civilian_protection
 from game.engine.cards import story
 from game.engine.context import Context
 from game.engine.score import national, say_do_gap
+from game.engine.sides import GREEN, RED
 from game.engine.state import Cause, Change, TurnRecord
 from game.engine.turn import warning_level
 from game.engine.wording import words
@@ -480,6 +481,13 @@ class ViewCache:
         return view
 
 
+def observe_red(ctx: Context, side: str = RED) -> GameView:
+    """The red (or green) cell's view: red_view.py (it builds on the types above)."""
+    from game.engine.red_view import observe_red as red
+
+    return red(ctx, side)
+
+
 def observe(
     ctx: Context, seat: str, private_drafts: bool = False, cache: ViewCache | None = None
 ) -> GameView:
@@ -489,15 +497,18 @@ def observe(
     (a syndicate) a seat sees only its own, and the caller passes the state rebuilt with only
     those (Game.observe does). Facilitator orders reach only the umpire.
     """
+    if seat in (RED, GREEN):
+        return observe_red(ctx, seat)
     if seat not in SEATS:
-        raise ValueError(f"unknown seat {seat!r}: one of {', '.join(SEATS)}")
+        raise ValueError(f"unknown seat {seat!r}: one of {', '.join(SEATS)}, {RED}, {GREEN}")
     cache = cache or ViewCache()
     state, index = ctx.state, ctx.index
     orders = []
     for raw in state.current.orders:
         order = O.ORDER_ADAPTER.validate_python(raw)
         role = O.order_role(order, ctx)
-        visible = seat == UMPIRE or (role != O.FACILITATOR and (not private_drafts or role == seat))
+        mission = role not in (O.FACILITATOR, RED, GREEN)  # the cells' orders reach only the umpire
+        visible = seat == UMPIRE or (mission and (not private_drafts or role == seat))
         if visible:
             orders.append(OrderView(str(role), O.describe(order, ctx)))
     means = state.means

@@ -14,6 +14,7 @@ from textual.widgets import Footer, Label, Static, Tree
 
 from game.engine import TurnRecord
 from game.engine.context import ScenarioIndex
+from game.engine.sides import RED
 from game.engine.view import ChangeView, GameView, TurnView
 from game.engine.wording import plural
 from game.tui.dialogs.once import DismissOnce
@@ -122,6 +123,7 @@ class SitrepScreen(DismissOnce, Screen[None]):
         self.session = session
         self.record = record
         self.filled: TurnRecord | TurnView | None = None  # the record on screen; resuming from Help keeps it
+        self.filled_for = ""  # and the seat whose view it shows
         self.groups: dict[str, list[ChangeView]] = {}
 
     def compose(self) -> ComposeResult:
@@ -138,16 +140,17 @@ class SitrepScreen(DismissOnce, Screen[None]):
 
     def on_screen_resume(self) -> None:
         record = self.record
-        if record is None or record is self.filled:
+        if record is None or (record is self.filled and self.filled_for == self.session.seat):
             return
-        self.filled = record
+        self.filled, self.filled_for = record, self.session.seat  # the red cell has its own view
         self.groups = group_changes(self.session, record)
         seen = seat_view(self.session).turn_view(record.turn)
         national = "—" if seen.national_credibility is None else seen.national_credibility
         self.query_one("#sitrep-title", Label).update(f"SITREP, turn {seen.turn} ({seen.month})")
         self.query_one("#sitrep-totals", Static).update(
             f"Civilians killed {seen.civilians_killed} · peacekeepers killed {seen.peacekeepers_killed} · "
-            f"national credibility {national} · {say_do_text(seen.say, seen.do)}"
+            f"national credibility {national}"
+            + ("" if self.session.seat == RED else f" · {say_do_text(seen.say, seen.do)}")
             + (f" · mandate: {words(seen.mandate_outcome)}" if seen.mandate_outcome else "")
         )
         self.query_one("#cause-detail", Static).update(

@@ -11,6 +11,7 @@ from textual.widgets import Static
 
 from game.engine import Game
 from game.engine.context import ScenarioIndex
+from game.engine.sides import RED
 from game.engine.view import ChangeView, GameView
 from game.engine.wording import plural
 from game.scenario.models import Role
@@ -41,6 +42,10 @@ def region_report(
     game: Game, region_id: str, seat: str = Role.SRSG, view: GameView | None = None
 ) -> RenderableType:
     """Everything about one region a seat may see, read from its view (game.engine.view)."""
+    if seat == RED:
+        from game.tui.red import red_region_report
+
+        return red_region_report(game, region_id)
     index = game.index
     view = view or game.observe(seat)
     spec, region = index.regions[region_id], view.region(region_id)
@@ -134,6 +139,6 @@ class RegionPanel(VerticalScroll):
     def compose(self):
         yield Static(id="region-report")
 
-    def show(self, game: Game, region_id: str, view: GameView | None = None) -> None:
-        """The region as `view` shows it (the seat's; the SRSG's shared view by default)."""
-        self.query_one("#region-report", Static).update(region_report(game, region_id, view=view))
+    def show(self, game: Game, region_id: str, seat: str = Role.SRSG, view: GameView | None = None) -> None:
+        """The region as `seat` sees it (`view`: the seat's, from seat_view, when the screen has it)."""
+        self.query_one("#region-report", Static).update(region_report(game, region_id, seat, view))
