@@ -163,11 +163,13 @@ def build_parser() -> argparse.ArgumentParser:
     schema.set_defaults(handler=_cmd_schema)
 
     from game.analysis.commands import register as register_analysis
+    from game.analysis.whatif_commands import register as register_whatif
     from game.record.commands import register as register_record
     from game.syndicate.commands import register as register_syndicate
 
     register_record(commands)
     register_analysis(commands)
+    register_whatif(commands)
     register_syndicate(commands)
     return parser
 

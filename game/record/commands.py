@@ -28,9 +28,12 @@ def _cmd_report(args: argparse.Namespace) -> int:
     )
     replays = _open_replays(args.files)
     try:
-        text = render(build_report(replays), fmt)
+        document = build_report(replays)
     except ReportError as error:
         raise UserError(str(error)) from None
+    if args.whatif:
+        document.sections.append(_whatif_section(args, replays))
+    text = render(document, fmt)
     if not args.output or args.output == "-":
         sys.stdout.write(text)
         return 0
@@ -42,6 +45,24 @@ def _cmd_report(args: argparse.Namespace) -> int:
     write_output(output, text, "the report")
     print(f"wrote {output} ({fmt}, {len(replays)} game{'s' if len(replays) > 1 else ''})")
     return 0
+
+
+def _whatif_section(args: argparse.Namespace, replays):
+    """The what-if ranking (game/analysis/whatif_report.py), with progress on standard error."""
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from game.analysis.whatif_report import whatif_section
+
+    if len(replays) != 1:
+        raise UserError("--whatif weighs the decisions of one game: give one save")
+    if args.whatif_runs < 1 or args.whatif_points < 1:
+        raise UserError("--whatif-runs and --whatif-points must be at least 1")
+    with Progress(console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("what-if", total=None)
+        return whatif_section(
+            replays[0], args.whatif_runs, args.whatif_points, progress=lambda n: progress.advance(task, n)
+        )
 
 
 def _cmd_replay(args: argparse.Namespace) -> int:
@@ -83,4 +104,16 @@ def register(commands: argparse._SubParsersAction) -> None:
     report.add_argument("files", nargs="+", metavar="FILE", help="one save, or several to compare")
     report.add_argument("--format", choices=("md", "html"), help="md or html (default: from -o, else md)")
     report.add_argument("-o", "--output", metavar="OUT", help="write to this file (default: standard output)")
+    report.add_argument(
+        "--whatif",
+        action="store_true",
+        help="add a section ranking the game's key decisions by their effect (plays each alternative "
+        "many times: about a minute for 10 decisions)",
+    )
+    report.add_argument(
+        "--whatif-runs", type=int, default=200, metavar="N", help="runs per line (default 200)"
+    )
+    report.add_argument(
+        "--whatif-points", type=int, default=10, metavar="N", help="decisions weighed (default 10)"
+    )
     report.set_defaults(handler=_cmd_report)

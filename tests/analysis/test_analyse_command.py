@@ -143,7 +143,7 @@ def test_an_export_into_a_folder_is_refused(tmp_path: Path, capsys: pytest.Captu
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="watches worker processes in /proc")
 def test_ctrl_c_in_a_terminal_stops_cleanly_and_reports_what_finished() -> None:
     command = [
-        sys.executable, "-m", "game", "analyse", "--scenario", "mali-2019", "--runs", "300",
+        sys.executable, "-m", "game", "analyse", "--scenario", "mali-2019", "--runs", "5000",
         "--policy", "historical", "--policy", "passive", "--workers", "2", "--no-plots",
     ]  # fmt: skip
     process = subprocess.Popen(
@@ -158,7 +158,7 @@ def test_ctrl_c_in_a_terminal_stops_cleanly_and_reports_what_finished() -> None:
     out, err = process.communicate(timeout=60)
     assert process.returncode == 130, err
     assert "Traceback" not in err and "KeyboardInterrupt" not in err
-    assert "interrupted" in err and "of 600 games finished" in err
+    assert "interrupted" in err and "of 10000 games finished" in err
     finished = int(err.split("interrupted")[1].split(":")[1].split(" of ")[0])
     if finished:
         assert f"{finished} games" in out and "National credibility" in out

@@ -56,6 +56,7 @@ class ReplayScreen(DismissOnce, Screen[ForkedGame | None]):
         Binding("g", "jump", "Go to"),
         Binding("f", "fork", "Command"),  # take command of the game from this turn
         Binding("a", "note", "Note"),
+        Binding("w", "what_if", "What if"),  # play alternatives to this turn's orders many times
         Binding("1", "tab('turn')", "Tabs", key_display="1-4"),
         Binding("2", "tab('changes')", "Changes", show=False),
         Binding("3", "tab('map')", "Map", show=False),
@@ -294,6 +295,13 @@ class ReplayScreen(DismissOnce, Screen[ForkedGame | None]):
             self.dismiss(forked)
 
         self.app.push_screen(ForkDialog(number, replay.turn(number).month, meta.name), confirmed)
+
+    def action_what_if(self) -> None:
+        """What if here? The what-if screen for this turn (game/tui/replay/whatif.py)."""
+        from game.tui.replay.whatif import WhatIfScreen
+
+        if self.replay is not None:
+            self.app.push_screen(WhatIfScreen(self.replay, self.turn))
 
     def action_note(self) -> None:
         """Write a debrief note on this turn into the save (its log and digests are unchanged)."""

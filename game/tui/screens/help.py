@@ -38,6 +38,8 @@ KEYS = (
     ("End", "r / t", "replay this game / title screen"),
     ("Replay", "← → / g", "previous and next turn / go to a turn"),
     ("Replay", "1 2 3 4 / t", "tabs: the turn, its changes, the map, the charts / next tab"),
+    ("Replay", "f / a / w", "take command from this turn / a debrief note / what if here?"),
+    ("What if", "Space / r / Escape", "tick an alternative / play them many times / back (stops a run)"),
 )
 
 
