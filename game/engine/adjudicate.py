@@ -189,7 +189,7 @@ def _protection(ctx: Context, region: str, in_reach: bool = True, nothing_flies:
     protection.add("scattered villages far from any post", -dispersion)
     if protection.total > 0 or acting:
         definition = ctx.state.policy.poc_definition
-        if definition == "define_poc" and acting and not nothing_flies:  # a raid is over before anyone goes
+        if definition == "define_poc" and acting:
             protection.add("PoC defined: one understanding of when to act", T.POC_DEFINED_BONUS)
         elif definition == "status_quo" and caveated:
             protection.add("PoC undefined: caveated units read it their own way", -T.POC_UNDEFINED_PENALTY)

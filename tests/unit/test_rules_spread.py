@@ -90,15 +90,6 @@ def test_a_warning_no_one_answers_adds_at_most_one(game: Game) -> None:
     assert items["early warning level 3"] == T.WARNING_MAX - T.WARNING_OFFSET
 
 
-def test_a_militia_raid_out_of_reach_is_over_before_the_poc_definition_counts(game: Game) -> None:
-    game.apply(O.SetPolicy(name="poc_definition", value="define_poc"))
-    game.apply(O.SetPosture(unit="inf_b", posture="patrol"))
-    defined = "PoC defined: one understanding of when to act"
-    ctx = game.context()
-    assert defined in labels(ctx, "centre", in_reach=False)
-    assert defined not in labels(ctx, "centre", in_reach=False, raid=True)
-
-
 def test_tier_three_brings_the_state_back_one_level_above_its_start_at_most(game: Game) -> None:
     region = game.state.regions["north"]  # no militia there to calm
     region.tier_three = 3
