@@ -1,12 +1,14 @@
 """TUI speed: launch to first frame against a bare Textual app, and commit to SITREP on mali-2019.
 
 Run: uv run python benchmarks/startup.py [--runs 7] [--turns 8]
-Targets (issue 3): first frame at most 1.5 times a bare Textual app's, measured in the same run;
-committing a mali-2019 turn to the SITREP on screen under 100 ms.
+Targets: first frame at most 1.15 times a bare Textual app's, measured in the same run (issue 17);
+committing a mali-2019 turn to the SITREP on screen under 100 ms (issue 3).
 
 Launch to first frame: a fresh interpreter is started (headless), and the clock stops when the
-app, after its first refresh, writes a marker to a pipe. Launches of the two apps alternate so
-that machine noise hits both alike; medians are compared.
+app, after its first refresh, writes a marker to a pipe, with the CPU time the process has used
+so far. Launches of the two apps alternate so that machine noise hits both alike; medians are
+compared. The target is judged on CPU time, which other work on a shared machine inflates far
+less than wall time; the wall-time ratio is printed beside it.
 """
 
 from __future__ import annotations
@@ -21,8 +23,10 @@ import tempfile
 import time
 from pathlib import Path
 
+TARGET_RATIO = 1.15
+TARGET_COMMIT_MS = 100
 ROOT = Path(__file__).resolve().parents[1]
-MARKER = b"first-frame\n"
+MARKER = b"first-frame"
 
 
 def child(kind: str) -> None:
@@ -30,7 +34,7 @@ def child(kind: str) -> None:
     marker_fd = os.dup(1)  # Textual captures stdout while it runs
 
     def first_frame(app) -> None:
-        os.write(marker_fd, MARKER)
+        os.write(marker_fd, MARKER + f" {time.process_time()}\n".encode())
         app.exit()
 
     if kind == "bare":
@@ -50,15 +54,15 @@ def child(kind: str) -> None:
         from game.tui.app import MinusmaApp
 
         class Timed(MinusmaApp):
-            def on_mount(self) -> None:
-                super().on_mount()
+            def on_mount(self, event) -> None:
+                super().on_mount(event)
                 self.call_after_refresh(first_frame, self)
 
         Timed().run(headless=True)
 
 
-def launch(kind: str, data_dir: str) -> float:
-    """Seconds from starting the interpreter to the app's first frame."""
+def launch(kind: str, data_dir: str) -> tuple[float, float]:
+    """Seconds from starting the interpreter to the app's first frame: (wall, CPU)."""
     env = {**os.environ, "MINUSMA_DATA_DIR": data_dir}
     start = time.perf_counter()
     process = subprocess.Popen(
@@ -72,9 +76,10 @@ def launch(kind: str, data_dir: str) -> float:
     line = process.stdout.readline()
     elapsed = time.perf_counter() - start
     process.wait(timeout=30)
-    if line != MARKER:
+    marker, _, cpu = line.partition(b" ")
+    if marker != MARKER:
         raise RuntimeError(f"the {kind} app did not report its first frame")
-    return elapsed
+    return elapsed, float(cpu)
 
 
 async def commit_to_sitrep(turns: int) -> list[tuple[float, float]]:
@@ -136,6 +141,7 @@ def main() -> None:
     if args.child:
         child(args.child)
         return
+    print("load " + " ".join(f"{x:.1f}" for x in os.getloadavg()))
     with tempfile.TemporaryDirectory() as data_dir:
         os.environ["MINUSMA_DATA_DIR"] = data_dir
         launch("bare", data_dir), launch("minusma", data_dir)  # warm the file cache
@@ -143,11 +149,15 @@ def main() -> None:
         for _ in range(args.runs):
             bare.append(launch("bare", data_dir))
             ours.append(launch("minusma", data_dir))
-        ratio = statistics.median(ours) / statistics.median(bare)
-        print(f"launch to first frame, median of {args.runs}:")
-        print(f"  bare Textual app {statistics.median(bare) * 1000:6.0f} ms")
-        print(f"  minusma          {statistics.median(ours) * 1000:6.0f} ms")
-        print(f"  ratio            {ratio:6.2f}   (target at most 1.5)")
+        print(f"launch to first frame, median of {args.runs}:    CPU      wall")
+        medians = []
+        for label, runs in (("bare Textual app", bare), ("minusma", ours)):
+            medians.append([statistics.median(run[i] for run in runs) for i in (1, 0)])
+            print(f"  {label:<16} {medians[-1][0] * 1000:6.0f} ms {medians[-1][1] * 1000:6.0f} ms")
+        cpu_ratio, wall_ratio = (medians[1][i] / medians[0][i] for i in (0, 1))
+        verdict = "met" if cpu_ratio <= TARGET_RATIO else "NOT met"
+        target = f"(CPU: target at most {TARGET_RATIO}: {verdict})"
+        print(f"  ratio            {cpu_ratio:6.2f}    {wall_ratio:6.2f}   {target}")
         timings = asyncio.run(commit_to_sitrep(args.turns))
     results = [first for first, _ in timings]
     sitrep = [second for _, second in timings]
@@ -155,9 +165,10 @@ def main() -> None:
     print(f"commit to SITREP on mali-2019, {args.turns} turns (median, worst):")
     print(f"  commit to turn results painted  {statistics.median(results):6.1f} ms  {max(results):6.1f} ms")
     print(f"  results to SITREP painted       {statistics.median(sitrep):6.1f} ms  {max(sitrep):6.1f} ms")
+    verdict = "met" if statistics.median(total) < TARGET_COMMIT_MS else "NOT met"
     print(
         f"  together                        {statistics.median(total):6.1f} ms  {max(total):6.1f} ms"
-        "   (target under 100 ms)"
+        f"   (target under {TARGET_COMMIT_MS} ms, median: {verdict})"
     )
 
 

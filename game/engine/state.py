@@ -265,6 +265,9 @@ class GameState(Model):
     card_results: dict[str, CardResult] = {}  # card id -> how its attack ended
     held_cards: dict[str, str] = {}  # card id -> month it is delayed to, or "never"
     custom_cards: dict[str, dict] = {}  # cards written by the facilitator during the game
+    # side -> "human" for the sides a human holds (sides.py); left out of the JSON while every side
+    # is its bot, so a game the bots play has the same bytes and digests as before the sides existed
+    sides: dict[str, str] = Field(default_factory=dict, exclude_if=lambda held: not held)
     mandate_outcomes: list[str] = []
     tallies: Tallies = Field(default_factory=Tallies)
     history: list[TurnRecord] = []

@@ -234,3 +234,20 @@ HOST_STRIKE_DICE = (2, 6)  # 2d6 + the attacker's threat soldiers killed
 
 # --- The facilitator (rules.md §16) ----------------------------------------------------------
 OVERRIDE_MAX = 30  # an override moves a number by at most this much either way
+
+# --- Each side's objectives (rules.md §12.1): points a side scores over the game ----------------
+RED_POINTS_PER_CREDIBILITY = 1  # per point of national credibility the mission lost
+RED_POINTS_PER_PRESENCE = 3  # per level of host presence the state lost, summed over regions
+RED_POINTS_PER_SUPPORT = 1  # per point of Security Council support lost
+RED_POINTS_PER_REDUCED = 10  # per renewal that cut the mission; a PoC-first renewal takes as many
+GREEN_POINTS_PER_PRESENCE = 3  # per level of host presence the state gained, summed over regions
+GREEN_POINTS_PER_CONSENT = 1  # per point of consent gained: the mission courted the state
+GREEN_SOLDIERS_PER_POINT = 10  # one point lost per this many soldiers killed
+SIDE_SUCCEEDS_AT = 15  # a side's total at or above: its campaign succeeded; 0 or less: it failed
+
+# --- The green cell's orders (rules.md §9.1), where a scenario lets the host state be played ------
+GREEN_MAX_REDEPLOYMENTS = 1  # the army moves one level of presence a turn, along a road
+GREEN_MAX_OFFENSIVES = 1  # one offensive a turn
+GREEN_OFFENSIVE_PRESENCE = 2  # an offensive needs this much host presence in the region
+GREEN_OFFENSIVE_THREAT = 1  # the strongest armed group there loses this much threat
+GREEN_OFFENSIVE_OPERATIONS = 1  # and the army's conduct roll (§6.4) gets this much, this turn

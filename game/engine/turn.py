@@ -12,7 +12,7 @@ from game.engine.adjudicate import (
     resolve_peacekeeper_attack,
 )
 from game.engine.context import Context, cause
-from game.engine.orders import charge_tasking
+from game.engine.orders import charge_tasking, choose_actions
 from game.engine.score import national_credibility, say_do_gap
 from game.engine.state import TurnRecord
 from game.engine.wording import plural, words
@@ -183,7 +183,7 @@ def end_turn(ctx: Context) -> TurnRecord:
     ctx.protection_cache.clear()
     ctx.committed.clear()
     _supply_convoys(ctx)
-    actions = adversary.plan(ctx)
+    actions = choose_actions(ctx)  # the bot's plan, or the red cell's orders (rules.md §5.2)
     state.current.adversary = [
         f"{ACTION_TITLES.get(a.kind, words(a.kind))} in {ctx.region_name(a.region)} by "
         f"{ctx.actor_name(a.actor)}: {plain_reason(a.reason)}"

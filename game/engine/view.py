@@ -11,6 +11,7 @@ from game.engine import tables as T
 from game.engine.cards import story
 from game.engine.context import Context
 from game.engine.score import national, say_do_gap
+from game.engine.sides import GREEN, RED
 from game.engine.state import Cause, Change, TurnRecord
 from game.engine.wording import words
 from game.scenario.models import ActorKind, Role
@@ -328,20 +329,30 @@ def region_view(ctx: Context, region_id: str, seat: str) -> RegionView:
     )
 
 
+def observe_red(ctx: Context, side: str = RED) -> GameView:
+    """The red (or green) cell's view: red_view.py (it builds on the types above)."""
+    from game.engine.red_view import observe_red as red
+
+    return red(ctx, side)
+
+
 def observe(ctx: Context, seat: str, private_drafts: bool = False) -> GameView:
     """The view of `seat` (a mission role, or UMPIRE for everything).
 
     Mission seats share the mission's pending orders (solo, hotseat); with private_drafts
     (a syndicate) a seat sees only its own. Facilitator orders reach only the umpire.
     """
+    if seat in (RED, GREEN):
+        return observe_red(ctx, seat)
     if seat not in SEATS:
-        raise ValueError(f"unknown seat {seat!r}: one of {', '.join(SEATS)}")
+        raise ValueError(f"unknown seat {seat!r}: one of {', '.join(SEATS)}, {RED}, {GREEN}")
     state, index = ctx.state, ctx.index
     orders = []
     for raw in state.current.orders:
         order = O.ORDER_ADAPTER.validate_python(raw)
         role = O.order_role(order, ctx)
-        visible = seat == UMPIRE or (role != O.FACILITATOR and (not private_drafts or role == seat))
+        mission = role not in (O.FACILITATOR, RED, GREEN)  # the cells' orders reach only the umpire
+        visible = seat == UMPIRE or (mission and (not private_drafts or role == seat))
         if visible:
             orders.append(OrderView(str(role), O.describe(order, ctx)))
     means = state.means

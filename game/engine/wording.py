@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from game.engine.tables import CREDIBILITY_BANDS
 
 ACRONYMS = {
@@ -50,9 +52,12 @@ ROLE_NAMES = {
     "police_commissioner": "Police Commissioner",
     "comms_chief": "Chief of Strategic Communications",
     "facilitator": "facilitator",
+    "armed_groups": "armed groups' red cell",
+    "host_state": "host state's green cell",
 }
 
 
+@lru_cache(maxsize=4096)  # the rules read the same few hundred ids a thousand times a game
 def words(identifier: str) -> str:
     """ "quick_reaction" -> "quick reaction"; acronyms keep capitals: "irc_under_u3" -> "IRC under U3"."""
     phrase = PHRASES.get(identifier)

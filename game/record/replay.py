@@ -20,6 +20,7 @@ ROLE_TITLES = {
     "police_commissioner": "Police Commissioner",
     "comms_chief": "Chief of Strategic Communications",
     O.FACILITATOR: "Facilitator",
+    "armed_groups": "Armed groups (red cell)",
 }
 
 

@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 from html import escape, unescape
 
 from game.engine import orders as O
+from game.engine.objectives import score_lines, side_scores
 from game.engine.score import say_do_gap
+from game.engine.sides import RED
 from game.engine.wording import words
 from game.record.charts import PALETTE, Band, Line, bar_chart, line_chart, sparkline
 from game.record.replay import ROLE_TITLES, Replay, TurnView
@@ -21,6 +23,7 @@ ROLE_SHORT = {
     "police_commissioner": "PC",
     "comms_chief": "Comms",
     O.FACILITATOR: "Facilitator",
+    RED: "Red",
 }
 
 
@@ -281,6 +284,9 @@ def _decisions_section(replay: Replay) -> Section:
                 by_role.setdefault(O.FACILITATOR, []).append(
                     f"Turn {view.number} ({view.month}): {given.text}"
                 )
+        red = [given.text for given in view.orders if given.role == RED]
+        if red:  # the red cell's choices, beside the mission's
+            by_role.setdefault(RED, []).append(f"Turn {view.number} ({view.month}): " + "; ".join(red))
     blocks: list[Para | Bullets | Table | Chart] = []
     for role in [*ROLE_TITLES, *sorted(set(by_role) - set(ROLE_TITLES))]:
         if role in by_role:
@@ -289,6 +295,15 @@ def _decisions_section(replay: Replay) -> Section:
     if not blocks:
         blocks.append(Para("No card decisions or policy changes were recorded."))
     return Section("Key decisions by role", "decisions", blocks)
+
+
+def _sides_section(replay: Replay) -> Section:
+    """The other sides' objectives and how far each got (rules.md §12.1)."""
+    blocks: list[Block] = []
+    for card in side_scores(replay.scenario, replay.game.state):
+        lines = score_lines(card)
+        blocks += [Para(f"**{lines[0]}**"), Bullets(lines[1:])]
+    return Section("The other sides' objectives", "sides", blocks)
 
 
 def _card_regions(replay: Replay, view: TurnView, card_id: str) -> str:
@@ -376,6 +391,7 @@ def single_report(replay: Replay) -> Document:
     shares = _shares_section(replay)
     sections = [
         _scorecard_section(replay),
+        _sides_section(replay),
         *([shares] if shares else []),
         charts,
         _say_do_section(replay),

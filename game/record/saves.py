@@ -31,7 +31,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from game import __version__
-from game.engine import ORDER_ADAPTER, Game, IllegalOrder, TurnRecord
+from game.engine import ORDER_ADAPTER, Game, GameState, IllegalOrder, TurnRecord
 from game.engine import orders as O
 from game.engine.wording import seat_name
 from game.errors import ReadError, UserError
@@ -202,24 +202,61 @@ def _canonical(data: Any) -> str:
     return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
+def record_text(record: TurnRecord) -> str:
+    """A committed turn's canonical JSON, as its digest reads it."""
+    return _canonical(record.model_dump(mode="json"))
+
+
+def _chain(previous: str, text: str) -> str:
+    return hashlib.sha256((previous + "\n" + text).encode("utf-8")).hexdigest()
+
+
 def turn_digest(previous: str, record: TurnRecord) -> str:
     """The digest of one committed turn, chained to the turn before."""
-    text = previous + "\n" + _canonical(record.model_dump(mode="json"))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return _chain(previous, record_text(record))
 
 
-def turn_digests(records: list[TurnRecord]) -> list[str]:
+def turn_digests(records: list[TurnRecord], texts: list[str] | None = None) -> list[str]:
+    """Each turn's digest; `texts`, the records' record_text, when they are already made."""
     digests, previous = [], GENESIS
-    for record in records:
-        previous = turn_digest(previous, record)
+    for text in texts if texts is not None else map(record_text, records):
+        previous = _chain(previous, text)
         digests.append(previous)
     return digests
+
+
+_BEYOND_ASCII = re.compile(r"[^\x00-\x7e]")  # what json.dumps escapes only with ensure_ascii: the
+# quotes, backslashes and control characters are escaped alike by both settings
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000  # a surrogate pair, as json writes it
+    return f"\\u{0xD800 | (code >> 10):04x}\\u{0xDC00 | (code & 0x3FF):04x}"
+
+
+def state_digest(state: GameState, texts: list[str]) -> str:
+    """GameState.digest(), to the byte, from the history's record_text already made for the turn
+    digests: the history is most of the state, and encoding it twice was most of a save's time."""
+    data = state.model_dump(mode="json", exclude={"history"})
+    data["history"] = None  # its place among the sorted keys
+    parts = []
+    for key, value in sorted(data.items()):
+        if key == "history":
+            encoded = "[" + ",".join(_BEYOND_ASCII.sub(_escaped, text) for text in texts) + "]"
+        else:
+            encoded = json.dumps(value, sort_keys=True, separators=(",", ":"))
+        parts.append(f"{json.dumps(key)}:{encoded}")
+    return hashlib.sha256(("{" + ",".join(parts) + "}").encode("utf-8")).hexdigest()
 
 
 def save_document(game: Game, meta: SaveMeta) -> dict[str, Any]:
     """Everything a save holds, as plain data (the scenario last, since it is long)."""
     state = game.state
-    digests = turn_digests(state.history)
+    texts = [record_text(record) for record in state.history]
+    digests = turn_digests(state.history, texts)
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -242,7 +279,7 @@ def save_document(game: Game, meta: SaveMeta) -> dict[str, Any]:
             for record, digest in zip(state.history, digests, strict=True)
         ],
         "pending": list(state.current.orders),
-        "final_digest": state.digest(),
+        "final_digest": state_digest(state, texts),
         "scenario": game.scenario.model_dump(mode="json"),
     }
 
@@ -613,6 +650,7 @@ def replay(save: SaveFile, watcher: ReplayWatcher | None = None) -> Game:
     where = str(save.path)
     game = Game.new(save.scenario, save.seed, undo=False)
     previous = GENESIS
+    texts: list[str] = []  # each committed turn's record_text, for the final digest too
     try:
         for entry in save.turns:
             label = f"turn {entry['turn']}"
@@ -623,7 +661,8 @@ def replay(save: SaveFile, watcher: ReplayWatcher | None = None) -> Game:
                 _apply_logged(game, where, label, number, raw, watcher)
             watcher.orders_given(game)
             record = game.end_turn()
-            previous = turn_digest(previous, record)
+            texts.append(record_text(record))
+            previous = _chain(previous, texts[-1])
             if previous != entry["digest"]:
                 raise SaveError(
                     f"{where}: the game diverges at {label} ({record.month}): replaying its orders does "
@@ -646,7 +685,9 @@ def replay(save: SaveFile, watcher: ReplayWatcher | None = None) -> Game:
             f"{where}: the save could not be replayed ({type(error).__name__}: {error}); "
             "the save was edited or is damaged"
         ) from None
-    if game.state.digest() != save.final_digest:
+    # the records' texts are those the turns were verified with; should a rule touch a past record
+    # after its turn, the whole state is encoded afresh before the save is refused
+    if state_digest(game.state, texts) != save.final_digest and game.state.digest() != save.final_digest:
         raise SaveError(
             f"{where}: the game replays turn by turn but its final state differs from the one saved "
             f"(turn {game.state.turn}); the save was edited, or made by a version with different rules"

@@ -562,6 +562,11 @@ class Scenario(Strict):
     starting_consent: int = Field(ge=0, le=100)
     starting_mandate_support: int = Field(ge=0, le=100)
     adversary_actions: int = Field(ge=0, le=40, description="Armed-group actions per turn")
+    host_state_seat: bool = Field(
+        False,
+        description="The host state may be played by a green cell (rules.md §9.1)",
+        exclude_if=lambda allowed: not allowed,  # scenarios without it keep their content hash
+    )
     cards: list[Card] = []
     history: HistoricalRecord
     sources: list[str] = []

@@ -8,6 +8,7 @@ import getpass
 import os
 import random
 import sqlite3
+import sys
 from pathlib import Path
 
 from game.engine.wording import plural
@@ -26,32 +27,68 @@ SEAT_ALIASES = {
 
 
 def seat_name(text: str) -> str:
-    """A seat from its name or short alias (fc, police, comms)."""
+    """A seat from its short alias (fc, police, comms) or any role's id (a new seat needs no alias)."""
+    from game.scenario.models import Role
+
+    key = text.strip().lower()
+    if key in SEAT_ALIASES:
+        return SEAT_ALIASES[key]
+    if key in set(Role):
+        return key
+    raise UserError(f"unknown seat {text!r}; seats are srsg, fc, police, comms") from None
+
+
+def _secret_from(args: argparse.Namespace, what: str) -> str | None:
+    """A secret from --secret-file or $MINUSMA_SECRET, never from the command line (`ps` shows it)."""
+    if getattr(args, "secret_file", None):
+        from game.fileread import FileReadError, read_text
+
+        try:
+            return read_text(Path(args.secret_file), what, 4096).strip()
+        except FileReadError as error:
+            raise UserError(str(error)) from None
+    return os.environ.get("MINUSMA_SECRET") or None
+
+
+def _ask_secret(prompt: str) -> str:
+    """A secret typed at the terminal, unseen; without a terminal, a clear line instead of a hang."""
+    if not sys.stdin.isatty():
+        raise UserError(
+            "no terminal to ask the secret on; give it in a file (--secret-file) or $MINUSMA_SECRET"
+        )
     try:
-        return SEAT_ALIASES[text.strip().lower()]
-    except KeyError:
-        raise UserError(f"unknown seat {text!r}; seats are srsg, fc, police, comms") from None
+        return getpass.getpass(prompt)
+    except EOFError:
+        raise UserError("no secret given") from None
 
 
-def _pin(args: argparse.Namespace, prompt: str) -> str:
-    pin = args.pin or os.environ.get("MINUSMA_PIN")
-    if pin:
-        return pin
-    return getpass.getpass(prompt)
+def _new_passphrase() -> str:
+    from game.syndicate.credentials import passphrase_problem
+
+    first = _ask_secret("Facilitator passphrase (at least 12 characters): ")
+    problem = passphrase_problem(first)
+    if problem:
+        raise UserError(problem)
+    if _ask_secret("Again, to confirm: ") != first:
+        raise UserError("the two passphrases differ; nothing was hosted")
+    return first
 
 
-def _cmd_host(args: argparse.Namespace) -> int:
+def _create_session(args: argparse.Namespace, out: Path) -> str | None:
+    """A new session file; returns the facilitator secret when it was generated (to print once)."""
     from game.scenario.catalog import scenario_for_user
+    from game.syndicate.credentials import new_code, passphrase_problem
     from game.syndicate.store import Session, SessionError
-    from game.text import clean
 
     scenario = scenario_for_user(args.scenario)
-    seats = [seat_name(s) for s in args.seats.split(",") if s.strip()]
-    seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1, 1_000_000)
-    pin = _pin(args, "Facilitator PIN (at least 4 characters): ")
-    out = Path(args.out)
+    seats = list(dict.fromkeys(seat_name(s) for s in args.seats.split(",") if s.strip()))
+    seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1, 1_000_000_000)
+    given = _secret_from(args, "the facilitator secret")
+    if given is not None and (problem := passphrase_problem(given)):
+        raise UserError(problem)
+    secret = given or (_new_passphrase() if args.passphrase else new_code())
     try:
-        Session.host(out, scenario, seed, seats, pin)
+        Session.host(out, scenario, seed, seats, secret).close()
     except SessionError as error:
         raise UserError(str(error)) from None
     except (OSError, sqlite3.Error) as error:  # a folder that cannot be written, a full disk
@@ -62,9 +99,113 @@ def _cmd_host(args: argparse.Namespace) -> int:
             f"could not create the session file {out}: {error}; nothing was left behind. "
             "Choose a folder you can write to, with free space."
         ) from None
-    print(f"Hosted {clean(scenario.title)} (seed {seed}) in {args.out} with seats: {', '.join(seats)}")
-    print(f"Each officer joins with: minusma join {args.out} --role SEAT")
-    print(f"The facilitator runs:    minusma facilitate {args.out}")
+    return None if given or args.passphrase else secret
+
+
+def _resume_session(args: argparse.Namespace, out: Path) -> str | None:
+    """A new session file from an export (a save); returns the facilitator secret if generated."""
+    from game.record.saves import SaveError
+    from game.syndicate.credentials import new_code, passphrase_problem
+    from game.syndicate.resume import session_from_save
+    from game.syndicate.store import SessionError
+
+    if out.exists():
+        raise UserError(f"{out} already exists; give --session a new file to host the export in")
+    given = _secret_from(args, "the facilitator secret")
+    if given is not None and (problem := passphrase_problem(given)):
+        raise UserError(problem)
+    secret = given or (_new_passphrase() if args.passphrase else new_code())
+    try:
+        session_from_save(args.resume, out, secret).close()
+    except (SaveError, SessionError) as error:
+        for part in ("", "-wal", "-shm", ".writes"):
+            with contextlib.suppress(OSError):
+                out.with_name(out.name + part).unlink()
+        raise UserError(str(error)) from None
+    return None if given or args.passphrase else secret
+
+
+def _cmd_host(args: argparse.Namespace) -> int:
+    """Create (or open again) the session and serve it until Ctrl-C."""
+    import asyncio
+    import logging
+
+    from game.syndicate.credentials import Hashed, new_code
+    from game.syndicate.host import GameHost
+    from game.syndicate.server import HostServer, is_loopback, public_hosts, reachable_address, start
+    from game.syndicate.store import Session, SessionError, meta_write
+    from game.text import clean
+
+    if args.scenario_name:
+        args.scenario = args.scenario_name
+    out = Path(args.session or args.out or f"{args.scenario}-syndicate.db")
+    if not 0 <= args.port < 65536:
+        raise UserError(f"--port {args.port} is not a port number (1-65535)")
+    if args.resume:
+        generated = _resume_session(args, out)
+    else:
+        generated = None if out.exists() else _create_session(args, out)
+    try:
+        store = Session(out)
+    except SessionError as error:
+        raise UserError(str(error)) from None
+    if store.make_private():
+        print(f"minusma: made {out} readable by you only (it holds the game's secrets)", file=sys.stderr)
+    kept = {seat: store.meta.get(f"code:{seat}", "").partition(":") for seat in store.seats}
+    if args.new_codes or not all(salt and digest for salt, _, digest in kept.values()):
+        codes = {seat: new_code() for seat in store.seats}
+        hashed = {seat: Hashed.of(code) for seat, code in codes.items()}
+        try:
+            store.write_all([meta_write(f"code:{s}", f"{h.salt}:{h.digest}") for s, h in hashed.items()])
+        except SessionError as error:
+            raise UserError(str(error)) from None
+    else:
+        codes = {}
+        hashed = {seat: Hashed(salt, digest) for seat, (salt, _, digest) in kept.items()}
+    host = GameHost(store, hashed)
+    address = args.public_address or reachable_address(args.bind)
+    if not is_loopback(args.bind):
+        print(
+            f"minusma: WARNING: listening on {args.bind}, beyond this computer: anyone who can reach port "
+            f"{args.port} can try the codes (wrong ones are slowed down and logged)."
+            " Use a network you trust.",
+            file=sys.stderr,
+        )
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", datefmt="%H:%M:%S")
+    logging.getLogger("aiohttp.access").setLevel(logging.WARNING)
+
+    async def serve() -> None:
+        server = HostServer(host, public_hosts(args.bind, args.port, address))
+        runner, port = await start(server, args.bind, args.port)
+        server.public_hosts = public_hosts(args.bind, port, address)
+        url = f"ws://{address}:{port}"
+        state = host.game.state
+        print(f"Hosting {clean(store.scenario.title)} (turn {state.turn}) from {out} at {url}")
+        if codes:
+            print("Each officer joins with their seat's code (shown only now; --new-codes makes new ones):")
+        else:
+            print("Each officer joins with the seat's code given before (--new-codes makes new ones):")
+        for seat in store.seats:
+            alias = next((a for a, s in SEAT_ALIASES.items() if s == seat), seat)
+            code = f"  code: {codes[seat]}" if seat in codes else ""
+            print(f"  {seat_title(seat):<36} minusma join {url} --seat {alias:<6}{code}")
+        print(f"The facilitator:                      minusma facilitate {url}")
+        if generated:
+            print(f"  facilitator secret (kept hashed, shown only now): {generated}")
+        print("Ctrl-C stops the host; the game is kept in the session file.")
+        sys.stdout.flush()
+        try:
+            await asyncio.Event().wait()
+        finally:
+            await runner.cleanup()
+
+    try:
+        asyncio.run(serve())
+    except OSError as error:
+        raise UserError(f"cannot listen on {args.bind}:{args.port} ({error.strerror or error})") from None
+    finally:
+        host.flush()
+        store.close()
     return 0
 
 
@@ -89,8 +230,14 @@ def _cmd_status(args: argparse.Namespace) -> int:
         print("  paused by the facilitator")
     if left is not None:
         print(f"  clock: {left // 60:02d}:{left % 60:02d} left")
-    for seat in status:
-        mark = "committed" if seat.committed else f"{plural(seat.pending, 'pending order')}"
+    secret = _secret_from(args, "the facilitator secret")
+    facilitator = secret is not None and session.check_pin(secret)
+    if secret is not None and not facilitator:
+        raise UserError("wrong facilitator secret")
+    for seat in status:  # how many orders a seat has drafted is the facilitator's to know
+        mark = "committed" if seat.committed else "not committed"
+        if facilitator and not seat.committed:
+            mark = plural(seat.pending, "pending order")
         name = f" ({clean(names[seat.role])})" if names.get(seat.role) else ""  # typed by a player
         print(f"  {(seat_title(seat.role) + name):<34} {mark}")
     return 0
@@ -107,13 +254,20 @@ def _open(path: str):
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from game.record.saves import SaveError
     from game.syndicate.export import export
     from game.syndicate.store import SessionError
 
     session = _open(args.session)
+    try:
+        session.game()  # a damaged file is said first, before any secret is asked
+    except SessionError as error:
+        session.close()
+        raise UserError(str(error)) from None
+    secret = _secret_from(args, "the facilitator secret") or _ask_secret("Facilitator secret: ")
+    if not session.check_pin(secret):  # the export holds every seat's drafts and held cards
+        session.close()
+        raise UserError("wrong facilitator secret; the export holds hidden things, so it needs it")
     out = Path(args.output) if args.output else Path(args.session).with_suffix(".save")
     try:
         path = export(session, out)
@@ -130,78 +284,130 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_join(args: argparse.Namespace) -> int:
-    from game.syndicate.store import SessionError
-
-    role = seat_name(args.role) if args.role else None
-    _open(args.session).close()  # a wrong file is refused before the screen changes
-    try:
-        from game.tui.syndicate.seat_app import run_seat
-    except ImportError as error:  # pragma: no cover - only without the TUI installed
-        raise UserError(f"the terminal interface is not available: {error}") from None
-    try:
-        return run_seat(args.session, role, args.name or "")
-    except SessionError as error:
-        raise UserError(str(error)) from None
-
-
-def _cmd_facilitate(args: argparse.Namespace) -> int:
+def _cmd_backup(args: argparse.Namespace) -> int:
     from game.syndicate.store import SessionError
 
     session = _open(args.session)
-    pin = args.pin or os.environ.get("MINUSMA_PIN")
-    if pin is not None and not session.check_pin(pin):
-        session.close()
-        raise UserError("wrong facilitator PIN")
-    session.close()
-    from game.tui.syndicate.console_app import run_console
-
     try:
-        return run_console(args.session, pin)
+        path = session.backup(args.output)
+        turn = session.current_turn()
     except SessionError as error:
         raise UserError(str(error)) from None
+    finally:
+        session.close()
+    print(f"wrote {path} (the game at turn {turn}; host it again with: minusma host --session {path})")
+    return 0
+
+
+def _cmd_join(args: argparse.Namespace) -> int:
+    from game.syndicate.client import ClientError, socket_url
+
+    seat = None if args.seat in (None, "ask") else seat_name(args.seat)
+    try:
+        socket_url(args.address)
+    except ClientError as error:
+        raise UserError(str(error)) from None
+    from game.tui.syndicate.remote import run_remote
+
+    return run_remote(args.address, seat, args.name or "", args.takeover, os.environ.get("MINUSMA_CODE", ""))
+
+
+def _cmd_facilitate(args: argparse.Namespace) -> int:
+    from game.syndicate.client import ClientError, socket_url
+    from game.syndicate.protocol import FACILITATOR_SEAT
+
+    try:
+        socket_url(args.address)
+    except ClientError as error:
+        raise UserError(str(error)) from None
+    from game.tui.syndicate.remote import run_remote
+
+    return run_remote(
+        args.address, FACILITATOR_SEAT, "", args.takeover, _secret_from(args, "the secret") or ""
+    )
 
 
 def _cmd_serve(args: argparse.Namespace) -> int:
     from game.syndicate.serve import serve
 
-    return serve(args.host, args.port, args.session)
+    seat = None
+    if args.seat:
+        seat = "facilitator" if args.seat.strip().lower() == "facilitator" else seat_name(args.seat)
+    return serve(args.host, args.port, args.address, seat)
 
 
 def register(commands: argparse._SubParsersAction) -> None:
     """Add this package's subcommands to the `minusma` parser."""
-    host = commands.add_parser("host", help="host a syndicate game in a session file")
-    host.add_argument("--scenario", default="mali-2019")
+    host = commands.add_parser(
+        "host", help="host a syndicate game: seats and the facilitator join over the network"
+    )
+    host.add_argument("scenario_name", nargs="?", metavar="SCENARIO", help="the scenario (default mali-2019)")
+    host.add_argument("--scenario", default="mali-2019", help=argparse.SUPPRESS)
     host.add_argument(
-        "--seats", default="srsg,fc,police,comms", help="comma-separated seats: srsg, fc, police, comms"
+        "--seats", default="srsg,fc,police,comms", help="comma-separated: srsg, fc, police, comms"
     )
     host.add_argument("--seed", type=int)
-    host.add_argument("--out", required=True, help="the session file to create, e.g. exercise.db")
-    host.add_argument("--pin", help="facilitator PIN (else $MINUSMA_PIN, else asked)")
+    host.add_argument(
+        "--session", help="the session file (default SCENARIO-syndicate.db); an existing one is hosted again"
+    )
+    host.add_argument("--out", help=argparse.SUPPRESS)
+    host.add_argument(
+        "--bind", default="127.0.0.1", help="address to listen on (default loopback; 0.0.0.0: every network)"
+    )
+    host.add_argument("--port", type=int, default=8765)
+    host.add_argument(
+        "--public-address", help="the address seats use to reach this computer (default: found)"
+    )
+    host.add_argument(
+        "--passphrase", action="store_true", help="ask for a facilitator passphrase (else one is generated)"
+    )
+    host.add_argument(
+        "--secret-file", help="read the facilitator passphrase from this file (or $MINUSMA_SECRET)"
+    )
+    host.add_argument("--resume", metavar="EXPORT", help="host again a syndicate exported to this save file")
+    host.add_argument("--new-codes", action="store_true", help="new seat codes (the old ones stop working)")
     host.set_defaults(handler=_cmd_host)
 
-    status = commands.add_parser("status", help="who has committed in a syndicate game")
+    status = commands.add_parser("status", help="who has committed in a syndicate game (on the host)")
     status.add_argument("session", help="the session file")
+    status.add_argument(
+        "--secret-file", help="with the facilitator secret (or $MINUSMA_SECRET): pending orders"
+    )
     status.set_defaults(handler=_cmd_status)
 
-    join = commands.add_parser("join", help="take a seat in a syndicate game")
-    join.add_argument("session", help="the session file, e.g. exercise.db")
-    join.add_argument("--role", help="srsg, fc, police or comms (else a seat picker)")
+    join = commands.add_parser("join", help="take a seat in a hosted syndicate game")
+    join.add_argument("address", help="the host's address, ws://HOST:PORT")
+    join.add_argument("--seat", help="srsg, fc, police or comms (else asked on screen)")
     join.add_argument("--name", help="your name, shown to the facilitator")
+    join.add_argument(
+        "--takeover", action="store_true", help="take the seat from another window (with its code)"
+    )
     join.set_defaults(handler=_cmd_join)
 
-    facilitate = commands.add_parser("facilitate", help="the facilitator's console of a syndicate game")
-    facilitate.add_argument("session", help="the session file")
-    facilitate.add_argument("--pin", help="facilitator PIN (else $MINUSMA_PIN, else asked on screen)")
+    facilitate = commands.add_parser("facilitate", help="the facilitator's console of a hosted game")
+    facilitate.add_argument("address", help="the host's address, ws://HOST:PORT")
+    facilitate.add_argument("--secret-file", help="read the facilitator secret from this file (else asked)")
+    facilitate.add_argument("--takeover", action="store_true", help="take the console from another window")
     facilitate.set_defaults(handler=_cmd_facilitate)
 
     export = commands.add_parser("export", help="write a syndicate game to a save file (replay, report)")
     export.add_argument("session", help="the session file")
     export.add_argument("-o", "--output", help="the save file to write (default: SESSION.save)")
+    export.add_argument(
+        "--secret-file", help="the facilitator secret in a file (else $MINUSMA_SECRET, else asked)"
+    )
     export.set_defaults(handler=_cmd_export)
 
+    backup = commands.add_parser("backup", help="a consistent copy of a session file, even while hosted")
+    backup.add_argument("session", help="the session file")
+    backup.add_argument("-o", "--output", required=True, help="the copy to write (a new file)")
+    backup.set_defaults(handler=_cmd_backup)
+
     serve = commands.add_parser("serve", help="serve the game to browsers (needs the web extra)")
-    serve.add_argument("session", nargs="?", help="a session file: browser tabs join it as seats")
+    serve.add_argument(
+        "address", nargs="?", help="a hosted game, ws://HOST:PORT: browser tabs join it as seats"
+    )
+    serve.add_argument("--seat", help="the seat each tab takes (srsg, fc, police, comms, facilitator)")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: loopback)")
     serve.add_argument("--port", type=int, default=8000)
     serve.set_defaults(handler=_cmd_serve)

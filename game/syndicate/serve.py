@@ -25,12 +25,52 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def serve_command(session: str | None) -> str:
-    """The command each browser tab runs: the seat picker of a session, or the game."""
+def serve_command(address: str | None, seat: str | None = None) -> str:
+    """The command each browser tab runs: a seat of a hosted game (code asked on the page), or the game."""
     python = shlex.quote(sys.executable)
-    if session:
-        return f"{python} -m game join {shlex.quote(str(Path(session).resolve()))}"
+    if address and seat == "facilitator":
+        return f"{python} -m game facilitate {shlex.quote(address)}"
+    if address:
+        return f"{python} -m game join {shlex.quote(address)} --seat {shlex.quote(seat or 'ask')}"
     return f"{python} -m game play"
+
+
+MAX_TABS = 16  # each tab is a process: a page left open in a loop cannot start hundreds
+
+
+def guarded_server(command: str, host: str, port: int, title: str, templates: Path, allowed: set[str]):
+    """textual-serve's Server, refusing a foreign Host or Origin, capping tabs, and giving each page
+    the address its browser actually used (not ws://0.0.0.0)."""
+    from aiohttp import web
+    from textual_serve.server import Server
+
+    class GuardedServer(Server):
+        tabs = 0
+
+        async def _make_app(self) -> web.Application:
+            app = await super()._make_app()
+            app.middlewares.append(self._guard)
+            return app
+
+        @web.middleware
+        async def _guard(self, request: web.Request, handler):
+            if request.host.lower() not in allowed:
+                return web.Response(status=421, text="this server does not answer to that host name\n")
+            origin = request.headers.get("Origin")
+            if origin is not None and origin.lower() not in {f"http://{name}" for name in allowed}:
+                return web.Response(status=403, text="a page from another site cannot open this game\n")
+            self.public_url = f"http://{request.host}"
+            if request.path != "/ws":
+                return await handler(request)
+            if GuardedServer.tabs >= MAX_TABS:
+                return web.Response(status=503, text="too many tabs are open on this game\n")
+            GuardedServer.tabs += 1
+            try:
+                return await handler(request)
+            finally:
+                GuardedServer.tabs -= 1
+
+    return GuardedServer(command, host=host, port=port, title=title, templates_path=templates)
 
 
 WEB_FONT = re.compile(r"\s*<link[^>]*fonts\.googleapis\.com[^>]*>", re.DOTALL)
@@ -47,18 +87,20 @@ def offline_templates(folder: Path) -> Path:
     return folder
 
 
-def serve(host: str, port: int, session: str | None) -> int:
-    """Serve until interrupted. Raises UserError when the web extra is missing or the file is wrong."""
+def serve(host: str, port: int, session: str | None, seat: str | None = None) -> int:
+    """Serve until interrupted. Raises UserError when the web extra is missing or the address is wrong.
+
+    `session` is a hosted game's address (ws://HOST:PORT): each tab is a client of that server."""
     try:
-        from textual_serve.server import Server
+        import textual_serve  # noqa: F401
     except ImportError:
         raise UserError(INSTALL_HINT) from None
     if session:
-        from game.syndicate.store import Session, SessionError
+        from game.syndicate.client import ClientError, socket_url
 
         try:
-            Session(session).close()
-        except SessionError as error:
+            socket_url(session)
+        except ClientError as error:
             raise UserError(str(error)) from None
     if not is_loopback(host):
         print(
@@ -71,11 +113,21 @@ def serve(host: str, port: int, session: str | None) -> int:
         raise UserError(f"--port {port} is not a port number (1-65535)")
     title = "MINUSMA syndicate" if session else "MINUSMA"
     print(
-        f"Serving {'seats of ' + session if session else 'the game'} at http://{host}:{port}  (Ctrl-C stops)"
+        f"Serving {'seats of ' + session if session else 'the game'} at "
+        f"http://{reachable_address_for(host)}:{port}  (Ctrl-C stops)"
     )
     sys.stdout.flush()
     with tempfile.TemporaryDirectory(prefix="minusma-serve-") as folder:
         templates = offline_templates(Path(folder))
-        server = Server(serve_command(session), host=host, port=port, title=title, templates_path=templates)
+        from game.syndicate.server import public_hosts, reachable_address
+
+        allowed = public_hosts(host, port, reachable_address(host))
+        server = guarded_server(serve_command(session, seat), host, port, title, templates, allowed)
         server.serve()
     return 0
+
+
+def reachable_address_for(host: str) -> str:
+    from game.syndicate.server import reachable_address
+
+    return reachable_address(host)

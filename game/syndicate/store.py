@@ -32,7 +32,7 @@ from game.scenario.loader import scenario_hash
 from game.scenario.models import Role, Scenario
 
 FORMAT = "minusma-session"
-VERSION = 1
+VERSION = 2  # 2: the facilitator secret is hashed with scrypt (pin_kdf)
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE orders (
@@ -45,7 +45,8 @@ CREATE TABLE orders (
 CREATE TABLE commits (turn INTEGER NOT NULL, role TEXT NOT NULL, PRIMARY KEY (turn, role));
 CREATE TABLE turns (turn INTEGER PRIMARY KEY, digest TEXT NOT NULL, forced INTEGER NOT NULL);
 """
-PIN_ROUNDS = 100_000
+PIN_ROUNDS = 100_000  # PBKDF2, only to check the PIN of a version 1 session
+SCRYPT_N = 2**14  # scrypt: 16 MiB of memory a guess, so a stolen file costs a guesser dearly
 CLAIM_STALE_SECONDS = 15.0  # a seat whose window has not been heard from for this long is free
 NOTES_MAX_CHARACTERS = 50_000  # a turn's debrief notes, all together (a save holds up to 100,000)
 WRITES_SUFFIX = ".writes"  # beside the session: how many writes it has taken (see _note_write)
@@ -79,8 +80,38 @@ class SeatStatus:
     pending: int
 
 
-def _hash_pin(pin: str, salt: bytes) -> str:
-    return hashlib.pbkdf2_hmac("sha256", pin.encode("utf-8"), salt, PIN_ROUNDS).hex()
+def _hash_pin(pin: str, salt: bytes, kdf: str = "scrypt") -> str:
+    if kdf == "pbkdf2":  # sessions hosted before the server (version 1)
+        return hashlib.pbkdf2_hmac("sha256", pin.encode("utf-8"), salt, PIN_ROUNDS).hex()
+    return hashlib.scrypt(
+        pin.encode("utf-8"), salt=salt, n=SCRYPT_N, r=8, p=1, maxmem=64 * 1024 * 1024, dklen=32
+    ).hex()
+
+
+Write = tuple[str, tuple[object, ...]]  # one SQL statement and its values, for Session.write_all
+
+
+def order_write(order_id: int, turn: int, role: str, order: Order) -> Write:
+    return (
+        "INSERT INTO orders (id, turn, role, body) VALUES (?, ?, ?, ?)",
+        (order_id, turn, role, order.model_dump_json()),
+    )
+
+
+def withdrawn_write(order_id: int) -> Write:
+    return ("UPDATE orders SET withdrawn = 1 WHERE id = ?", (order_id,))
+
+
+def commit_write(turn: int, role: str) -> Write:
+    return ("INSERT OR IGNORE INTO commits VALUES (?, ?)", (turn, role))
+
+
+def turn_write(turn: int, digest: str, forced: bool) -> Write:
+    return ("INSERT INTO turns VALUES (?, ?, ?)", (turn, digest, int(forced)))
+
+
+def meta_write(key: str, value: str) -> Write:
+    return ("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
 
 
 class Session:
@@ -261,8 +292,11 @@ class Session:
             "seats": json.dumps(list(dict.fromkeys(seats))),
             "pin_salt": salt.hex(),
             "pin_hash": _hash_pin(pin, salt),
+            "pin_kdf": "scrypt",
             "paused": "0",
         }
+        # Private to the host: created 0600, and SQLite gives its -wal and -shm files the same mode.
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         db = sqlite3.connect(path, isolation_level=None)
         try:
             db.execute("PRAGMA journal_mode = WAL")
@@ -278,14 +312,84 @@ class Session:
     # --- reading ------------------------------------------------------------------------------
     def check_pin(self, pin: str) -> bool:
         salt = bytes.fromhex(self.meta["pin_salt"])
-        return hmac.compare_digest(_hash_pin(pin, salt), self.meta["pin_hash"])
+        kdf = "scrypt" if self.meta.get("pin_kdf") == "scrypt" else "pbkdf2"
+        return hmac.compare_digest(_hash_pin(pin, salt, kdf), self.meta["pin_hash"])
 
-    def game(self) -> Game:
-        """The game as it stands: resolved turns replayed, then this turn's pending orders."""
+    def game(self, undo: bool = False, pending: bool = True) -> Game:
+        """The game as it stands: resolved turns replayed, then this turn's pending orders (unless
+        `pending` is False). With undo, this turn's orders can be withdrawn (the host's copy)."""
         with self._read() as db:
-            return self._rebuild(db)
+            return self._rebuild(db, undo, pending)
 
-    def _rebuild(self, db: sqlite3.Connection) -> Game:
+    def pending_ids(self) -> list[int]:
+        """Ids of this turn's orders that the game applied, in the order given (as the host replays)."""
+        game = self.game()
+        with self._read() as db:
+            rows = db.execute(
+                "SELECT id, body FROM orders WHERE turn = ? AND withdrawn = 0 ORDER BY id",
+                (self._current_turn(db),),
+            ).fetchall()
+        applied, logged = [], [(oid, ORDER_ADAPTER.validate_json(body)) for oid, body in rows]
+        remaining = iter(logged)
+        for order in game.pending_orders():
+            for oid, candidate in remaining:
+                if candidate == order:
+                    applied.append(oid)
+                    break
+        return applied
+
+    def next_order_id(self) -> int:
+        with self._read() as db:
+            (last,) = db.execute("SELECT COALESCE(MAX(id), 0) FROM orders").fetchone()
+        return int(last) + 1
+
+    def committed_now(self) -> set[str]:
+        with self._read() as db:
+            turn = self._current_turn(db)
+            return {r for (r,) in db.execute("SELECT role FROM commits WHERE turn = ?", (turn,))}
+
+    def write_all(self, writes: list[Write]) -> None:
+        """Several writes in one transaction: all are kept, or none (SessionError says why)."""
+        try:
+            with self._write() as db:
+                for sql, values in writes:
+                    db.execute(sql, values)
+        except sqlite3.Error as error:  # a file made read-only or truncated under the host
+            raise SessionError(f"{self.path}: {printable(error)}") from None
+
+    def backup(self, out: str | Path) -> Path:
+        """A whole, consistent copy with SQLite's backup API (the -wal's latest writes included),
+        private to its owner like the session. Refuses to overwrite a file."""
+        target = Path(out)
+        if target.exists():
+            raise SessionError(f"{target} already exists; choose another file name")
+        try:
+            os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+            copy = sqlite3.connect(target)
+            try:
+                with self._read() as db:
+                    db.backup(copy)
+                copy.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                copy.close()
+        except (OSError, sqlite3.Error) as error:
+            with suppress(OSError):
+                target.unlink()
+            raise SessionError(f"could not write the backup {target}: {printable(error)}") from None
+        return target
+
+    def make_private(self) -> bool:
+        """Make the session file readable by its owner only; True when it was not."""
+        changed = False
+        for part in ("", "-wal", "-shm", WRITES_SUFFIX):
+            target = self.path.with_name(self.path.name + part)
+            with suppress(OSError):
+                if target.stat().st_mode & 0o077:
+                    target.chmod(0o600)
+                    changed = True
+        return changed
+
+    def _rebuild(self, db: sqlite3.Connection, undo: bool = False, pending: bool = True) -> Game:
         game = Game.new(self.scenario, self.seed, undo=False)
         rows = db.execute("SELECT turn, body FROM orders WHERE withdrawn = 0 ORDER BY id").fetchall()
         resolved = dict(db.execute("SELECT turn, digest FROM turns").fetchall())
@@ -294,6 +398,9 @@ class Session:
             by_turn.setdefault(turn, []).append(ORDER_ADAPTER.validate_json(body))
         while True:
             turn = game.state.turn
+            game.undo = undo and turn not in resolved  # the open turn's orders can be withdrawn
+            if turn not in resolved and not pending:
+                return game
             for order in by_turn.get(turn, []):
                 # An order made illegal by a withdrawal is dropped; the log keeps it for the debrief.
                 with suppress(IllegalOrder):

@@ -137,7 +137,8 @@ class MinusmaApp(SafeApp[int]):
         )
         seen.cards_seen = session.seen_cards_turn == state.turn and not showing_cards
         if kind == "sitrep":
-            node = self.screen.query_one("#sitrep-tree", Tree).cursor_node
+            trees = self.screen.query("#sitrep-tree").results(Tree)  # none yet while it is built
+            node = next((tree.cursor_node for tree in trees), None)
             seen.why_asked = seen.why_asked or hasattr(getattr(node, "data", None), "causes")
         guide.advance(session.game)
         self.show_guide()

@@ -16,18 +16,21 @@ ROLE_TITLES = {
     "force_commander": "Force Commander",
     "police_commissioner": "Police Commissioner",
     "comms_chief": "Chief of Strategic Communications",
+    "armed_groups": "Red cell (armed groups)",
 }
 ROLE_SHORT = {
     "srsg": "SRSG",
     "force_commander": "Force Cdr",
     "police_commissioner": "Police Cmsr",
     "comms_chief": "Comms Chief",
+    "armed_groups": "Red cell",
 }
 ROLE_DUTIES = {
     "srsg": "mission policy: the PoC definition, orientation, IRCs under the U3, the renewal case",
     "force_commander": "contingents, postures, temporary operating bases, helicopters and ISR",
     "police_commissioner": "formed police units and the civilian pillars' Tier I and Tier III work",
     "comms_chief": "the messaging plan: theme, channel and audience, within the message slots",
+    "armed_groups": "the armed groups' strikes and hostile narratives, within their actions a turn",
 }
 PHASE_TITLES = {
     "event": "Event",

@@ -8,6 +8,7 @@ from typing import ClassVar, Protocol
 
 from game.engine import Game, IllegalOrder, TurnRecord
 from game.engine import orders as O
+from game.engine.sides import RED, held_by
 from game.record import saves
 from game.scenario.models import Scenario
 from game.tui.labels import ROLE_ORDER, ROLE_TITLES
@@ -57,9 +58,15 @@ class Session:
     seen_cards_turn: int = 0  # the turn whose event cards have been shown
 
     @classmethod
-    def new(cls, scenario: Scenario, seed: int, seats: dict[str, str], mode: str) -> Session:
+    def new(
+        cls, scenario: Scenario, seed: int, seats: dict[str, str], mode: str, red_cell: bool = False
+    ) -> Session:
+        """With red_cell, a human plays the armed groups: the hand-over opens the log (rules.md §5.2)."""
         meta = saves.SaveMeta(mode=mode, seats=dict(seats))
-        return cls(Game.new(scenario, seed), meta)
+        game = Game.new(scenario, seed)
+        if red_cell:
+            game.apply(O.HandSide(side=RED, to="human"))
+        return cls(game, meta)
 
     @classmethod
     def load(cls, path: str | Path) -> Session:
@@ -73,8 +80,23 @@ class Session:
         return self.meta.mode == "hotseat"
 
     @property
+    def seat_order(self) -> tuple[str, ...]:
+        """The seats in the order they give orders: the mission's, then a red cell's (rules.md §5.2)."""
+        return (*ROLE_ORDER, RED) if held_by(self.game.state, RED) == "human" else ROLE_ORDER
+
+    @property
     def seat(self) -> str:
-        return ROLE_ORDER[self.seat_index]
+        order = self.seat_order
+        return order[min(self.seat_index, len(order) - 1)]
+
+    @property
+    def red_to_play(self) -> bool:
+        """The mission has finished and a red cell still has to give its orders this turn."""
+        return self.seat != RED and RED in self.seat_order
+
+    def to_red(self) -> None:
+        """The mission's orders are in: the keyboard goes to the red cell."""
+        self.seat_index = self.seat_order.index(RED)
 
     def player(self, role: str | None = None) -> str:
         return self.meta.seats.get(role or self.seat, "") or ""
@@ -85,11 +107,11 @@ class Session:
         return f"{ROLE_TITLES[role]} ({name})" if name and self.hotseat else ROLE_TITLES[role]
 
     def select_seat(self, role: str) -> None:
-        self.seat_index = ROLE_ORDER.index(role)
+        self.seat_index = self.seat_order.index(role)
 
     def pass_seat(self) -> bool:
         """Hand over to the next seat; False when every seat has given its orders."""
-        if self.seat_index + 1 >= len(ROLE_ORDER):
+        if self.seat_index + 1 >= len(self.seat_order):
             return False
         self.seat_index += 1
         return True

@@ -12,6 +12,8 @@ from game.analysis.compare import compare, mandate_shares
 from game.analysis.montecarlo import (
     ExecutorUnavailable,
     GameFailed,
+    GameResult,
+    PackedResults,
     RunOutcome,
     chunk_size_for,
     measure_game,
@@ -57,6 +59,18 @@ def test_same_numbers_whatever_the_number_of_workers(mini: Scenario) -> None:
     assert len(one.results) == 40
     assert one.results == two.results
     assert summary_json(one, mini) == summary_json(two, mini)
+    assert one.cpu_s > 0 and two.cpu_s > 0  # the workers report the processor time of their games
+
+
+def test_packed_results_name_each_list_of_measures_once_and_unpack_unchanged() -> None:
+    results = [
+        GameResult("historical", 1, {"a": 1.0, "b": 2.5}, ("2100:renewed",)),
+        GameResult("historical", 2, {"a": 0.0, "b": -1.0}),
+        GameResult("passive", 1, {"a": 3.0, "c": 4.0}, ("2100:reduced", "2164:renewed")),
+    ]
+    packed = PackedResults.pack(results, 0.25)
+    assert packed.names == [("a", "b"), ("a", "c")]
+    assert packed.unpack() == results and packed.cpu_s == 0.25
 
 
 def test_policies_differ_so_the_comparison_is_not_vacuous(mini: Scenario) -> None:

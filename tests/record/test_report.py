@@ -21,6 +21,7 @@ from game.scenario.catalog import find_scenario
 VOID = {"meta", "br", "hr", "img", "input", "link"}
 SINGLE_SECTIONS = [
     "scorecard",
+    "sides",
     "charts",
     "say-do",
     "decisions",
@@ -285,3 +286,26 @@ def test_a_game_with_no_turn_played_gets_a_short_report(mini, mini_save, meta) -
     side_by_side = Parsed(to_html(build_report([fresh, Replay.open(mini_save)])))
     timeline = next(t for t in side_by_side.tables if t[0][:2] == ["turn", "month"])
     assert all(row[2] == "" for row in timeline[1:]), "the unplayed game's column stays empty"
+
+
+def test_the_debrief_shows_red_decisions_beside_blue_and_every_sides_objectives(mini, meta) -> None:
+    from game.bots.policies import POLICIES
+    from game.bots.red import play_red
+    from game.engine import Game
+    from game.engine import orders as O
+
+    game = Game.new(mini, 5)
+    game.apply(O.HandSide(side="armed_groups", to="human"))
+    while not game.is_over():
+        POLICIES["historical"].play(game)
+        play_red(game)
+        game.end_turn()
+    replay = Replay.open(save_as(game, meta, "red cell"))
+    text = to_markdown(build_report([replay]))
+    decisions = text.split("## Key decisions by role")[1].split("\n## ")[0]
+    assert "**Armed groups (red cell)**" in decisions
+    assert "Turn 1 (" in decisions and "Strike civilians:" in decisions
+    sides = text.split("## The other sides' objectives")[1].split("\n## ")[0]
+    assert "The armed groups (red), played by a human cell" in sides
+    assert "The host state (green), played by its rules" in sides
+    assert "Total " in sides

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from game.bots.policies import POLICIES
 from game.engine import Game
+from game.engine import orders as O
 from game.record import saves
 from game.record.saves import SaveError, SaveMeta, autosave, latest_save, list_saves, load, save_as, save_dir
 from game.scenario.models import Role
@@ -78,6 +79,19 @@ def test_replaying_a_saved_log_reproduces_every_turn_digest(mini, meta, seed, po
     collect = Collect()
     saves.replay(saves.read_save(save_as(game, meta, "x")), collect)
     assert collect.digests == expected and len(expected) == mini.calendar.turns
+
+
+@SETTINGS
+@given(seed=st.integers(0, 10_000), note=st.text(max_size=12))
+def test_the_final_digest_from_the_turns_texts_is_the_states_digest(mini, seed, note) -> None:
+    """Saves and replays encode the history once, for the turn digests and the final digest."""
+    game = Game.new(mini, seed)
+    game.apply(O.FacilitatorNote(text=f"Ménaka, Ségou {note} \x7f 😀"))  # non-ASCII, DEL, astral
+    while not game.is_over():
+        POLICIES["historical"].play(game)
+        game.end_turn()
+        texts = [saves.record_text(record) for record in game.state.history]
+        assert saves.state_digest(game.state, texts) == game.state.digest()
 
 
 def test_a_loaded_game_can_withdraw_and_play_on(mini, meta, played) -> None:

@@ -76,7 +76,8 @@ def test_report_marks_the_facilitators_actions(played: Session, tmp_path: Path) 
     assert "The FC patrols at once." in text and "Written after the turn." in text
 
 
-def test_export_command(played: Session, tmp_path: Path, capsys) -> None:
+def test_export_command(played: Session, tmp_path: Path, capsys, monkeypatch) -> None:
+    monkeypatch.setenv("MINUSMA_SECRET", "2468")
     out = tmp_path / "out" / "game.save"
     assert main(["export", str(played.path), "-o", str(out)]) == 0
     assert "wrote" in capsys.readouterr().out
@@ -91,27 +92,18 @@ def test_export_command(played: Session, tmp_path: Path, capsys) -> None:
     assert not [p for p in os.listdir(tmp_path / "out") if p.endswith(".tmp")], "atomic: no leftovers"
 
 
-def test_facilitate_refuses_a_wrong_pin(played: Session, capsys, monkeypatch) -> None:
-    assert main(["facilitate", str(played.path), "--pin", "0000"]) == 2
-    assert capsys.readouterr().err.strip() == "minusma: wrong facilitator PIN"
-    monkeypatch.setenv("MINUSMA_PIN", "1357")
-    assert main(["facilitate", str(played.path)]) == 2
-    assert "wrong facilitator PIN" in capsys.readouterr().err
-
-
-def test_join_refuses_wrong_files_and_seats(played: Session, tmp_path: Path, capsys) -> None:
-    assert main(["join", str(played.path), "--role", "general"]) == 2
+def test_join_and_facilitate_refuse_a_file_or_a_wrong_seat(played: Session, capsys) -> None:
+    """The local-file path is gone: a seat joins the host over the network."""
+    assert main(["join", str(played.path), "--seat", "fc"]) == 2
+    assert "exercise.db" in capsys.readouterr().err
+    assert main(["join", "ws://127.0.0.1:9", "--seat", "general"]) == 2
     assert "unknown seat 'general'" in capsys.readouterr().err
-    small = Session.host(tmp_path / "small.db", played.scenario, seed=1, seats=["srsg"], pin="2468")
-    assert main(["join", str(small.path), "--role", "fc"]) == 2
-    assert "this game has no Force Commander seat; its seats are SRSG" in capsys.readouterr().err
-    notes = tmp_path / "notes.txt"
-    notes.write_text("not a game")
-    assert main(["join", str(notes), "--role", "fc"]) == 2
-    assert "not a readable session file" in capsys.readouterr().err
+    assert main(["facilitate", "ftp://x"]) == 2
+    assert "not a server address" in capsys.readouterr().err
 
 
-def test_join_refuses_a_seat_open_in_another_window(played: Session, capsys) -> None:
-    played.claim_seat("force_commander", "the-other-tab")
-    assert main(["join", str(played.path), "--role", "fc"]) == 2
-    assert "Force Commander seat is open in another terminal or browser tab" in capsys.readouterr().err
+def test_export_needs_the_facilitator_secret(played: Session, tmp_path: Path, capsys, monkeypatch) -> None:
+    monkeypatch.setenv("MINUSMA_SECRET", "0000")
+    assert main(["export", str(played.path), "-o", str(tmp_path / "x.save")]) == 2
+    assert "wrong facilitator secret" in capsys.readouterr().err
+    assert not (tmp_path / "x.save").exists()

@@ -7,6 +7,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -14,7 +15,6 @@ import pytest
 
 from game.cli import main
 from game.syndicate.serve import INSTALL_HINT, is_loopback, serve_command
-from game.syndicate.store import Session
 
 aiohttp = pytest.importorskip("aiohttp")
 pytest.importorskip("textual_serve")
@@ -42,11 +42,9 @@ def wait_for_port(port: int, server: subprocess.Popen) -> None:
 
 
 @pytest.fixture
-def session_file(mini, tmp_path: Path) -> Path:
-    Session.host(
-        tmp_path / "exercise.db", mini, seed=3, seats=["srsg", "force_commander"], pin="2468"
-    ).close()
-    return tmp_path / "exercise.db"
+def session_file() -> str:
+    """A hosted game's address: each tab runs `minusma join` to it (no host needed to draw the page)."""
+    return "ws://127.0.0.1:9"
 
 
 async def handshake(port: int) -> tuple[str, bytes | str]:
@@ -69,7 +67,7 @@ async def handshake(port: int) -> tuple[str, bytes | str]:
             return pong, output
 
 
-def test_serve_answers_the_page_and_the_websocket(session_file: Path) -> None:
+def test_serve_answers_the_page_and_the_websocket(session_file: str) -> None:
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "game", "serve", str(session_file), "--port", str(port)],
@@ -83,9 +81,18 @@ def test_serve_answers_the_page_and_the_websocket(session_file: Path) -> None:
             page = response.read().decode("utf-8")
         assert response.status == 200
         assert "MINUSMA syndicate" in page and f"ws://127.0.0.1:{port}/ws" in page
+        for header, status in (({"Origin": "http://evil.example"}, 403), ({"Host": "evil.example"}, 421)):
+            forged = urllib.request.Request(f"http://127.0.0.1:{port}/ws", headers=header)
+            with pytest.raises(urllib.error.HTTPError) as refused:
+                urllib.request.urlopen(forged, timeout=STARTUP)
+            assert refused.value.code == status
+        # a page reached by another name gets that name for its websocket, never ws://0.0.0.0
+        by_name = urllib.request.Request(f"http://127.0.0.1:{port}/", headers={"Host": f"localhost:{port}"})
+        with urllib.request.urlopen(by_name, timeout=STARTUP) as response:
+            assert f"ws://localhost:{port}/ws" in response.read().decode("utf-8")
         pong, output = asyncio.run(handshake(port))
         assert pong == '["pong", "minusma"]'
-        assert output, "the seat picker started behind the websocket and drew something"
+        assert output, "the seat's code screen started behind the websocket and drew something"
     finally:
         server.terminate()
         try:
@@ -97,7 +104,7 @@ def test_serve_answers_the_page_and_the_websocket(session_file: Path) -> None:
     assert "WARNING" not in err, "loopback: no warning"
 
 
-def test_a_warning_when_served_beyond_loopback(session_file: Path) -> None:
+def test_a_warning_when_served_beyond_loopback(session_file: str) -> None:
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "game", "serve", str(session_file), "--host", "0.0.0.0", "--port", str(port)],
@@ -121,16 +128,19 @@ def test_a_warning_when_served_beyond_loopback(session_file: Path) -> None:
 def test_loopback_and_commands() -> None:
     assert is_loopback("127.0.0.1") and is_loopback("localhost") and is_loopback("::1")
     assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.20") and not is_loopback("example.org")
-    assert serve_command("x.db").endswith(f"-m game join {Path('x.db').resolve()}")
+    assert serve_command("ws://h:1", "force_commander").endswith(
+        "-m game join ws://h:1 --seat force_commander"
+    )
+    assert serve_command("ws://h:1", "facilitator").endswith("-m game facilitate ws://h:1")
     assert serve_command(None).endswith("-m game play")
 
 
 def test_without_the_web_extra_one_clear_line(monkeypatch, capsys) -> None:
-    monkeypatch.setitem(sys.modules, "textual_serve.server", None)
+    monkeypatch.setitem(sys.modules, "textual_serve", None)
     assert main(["serve"]) == 2
     assert capsys.readouterr().err.strip() == f"minusma: {INSTALL_HINT}"
 
 
 def test_serve_refuses_a_wrong_session(tmp_path: Path, capsys) -> None:
-    assert main(["serve", str(tmp_path / "nope.db")]) == 2
-    assert "no such session file" in capsys.readouterr().err
+    assert main(["serve", "ftp://nowhere"]) == 2
+    assert "not a server address" in capsys.readouterr().err

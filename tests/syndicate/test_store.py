@@ -199,7 +199,7 @@ def test_a_corrupt_file_is_refused_and_left_unchanged(tmp_path: Path, session: S
 
 def test_a_newer_session_is_refused_and_left_unchanged(tmp_path: Path, mini) -> None:
     newer = Session.host(tmp_path / "newer.db", mini, seed=1, seats=["srsg"], pin="2468")
-    newer._db.execute("UPDATE meta SET value = '2' WHERE key = 'version'")
+    newer._db.execute("UPDATE meta SET value = '3' WHERE key = 'version'")
     newer.close()
     before = (tmp_path / "newer.db").read_bytes()
     with pytest.raises(SessionError, match=r"newer minusma.*upgrade"):

@@ -24,6 +24,7 @@ def screen_name(pilot: Pilot) -> str:
 
 async def settle(pilot: Pilot) -> None:
     """Let workers and pending callbacks finish so the screen is the one a player would see."""
+    await pilot.pause()  # a screen may start its workers after its first frame (the title's saves)
     with contextlib.suppress(WorkerCancelled):  # a newer look-up of the saves replaced an older one
         await pilot.app.workers.wait_for_complete()
     await pilot.pause()

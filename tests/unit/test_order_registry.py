@@ -13,7 +13,15 @@ from game.engine import orders as O
 from game.engine.orders.base import Names
 from game.engine.state import GameState, PlayedCard
 
-SEATS = ("srsg", "force_commander", "police_commissioner", "comms_chief", O.FACILITATOR)
+SEATS = (
+    "srsg",
+    "force_commander",
+    "police_commissioner",
+    "comms_chief",
+    O.FACILITATOR,
+    "armed_groups",
+    "host_state",
+)
 UNION_MODELS = get_args(get_args(O.Order)[0])
 SNAKE_ID = re.compile(r"\b[a-z]+_[a-z_]+\b")
 
@@ -28,7 +36,7 @@ def test_every_order_type_in_the_union_is_registered_once() -> None:
 
 def _game_with_a_decision(mini) -> Game:
     """A fresh game on the mini scenario with the renewal decision put to the SRSG."""
-    game = Game.new(mini, seed=5)
+    game = Game.new(mini.model_copy(update={"host_state_seat": True}), seed=5)  # every side offered
     game.apply(O.InjectCard(card_id="renewal"))
     return game
 
@@ -43,6 +51,12 @@ def _example(game: Game, kind_type: str) -> tuple[O.Order, str]:
         return O.FacilitatorNote(text="the players argued about the PoC definition"), "facilitator"
     if kind_type == "close_base":
         game.apply(_example(game, "open_base")[0])
+    if kind_type in ("redeploy_army", "army_offensive"):  # a green cell's orders
+        game.apply(O.HandSide(side="host_state", to="human"))
+    if kind_type in ("armed_strike", "hostile_narrative"):  # a red cell's orders
+        game.apply(O.HandSide(side="armed_groups", to="human"))
+        region = next(r for r in game.index.region_order if game.context().mission_present(r))
+        game.state.regions[region].last_civilian_deaths = 30  # something to exploit
     for seat in SEATS:
         for order in game.legal_orders(seat):
             if order.type == kind_type:

@@ -147,6 +147,41 @@ EXPECTED: dict[tuple[str, str], Callable[[], tuple[int, ...]]] = {
     ("5", "P3 host forces"): lambda: (T.HOST_CAMPS_PRESENCE, T.EXPOSED_THREAT, T.MAX_HOST_FORCE_STRIKES),
     ("5", "P4 roads"): lambda: (T.MAX_ROAD_STRIKES,),
     ("5", "P5 civilians"): lambda: (*ONE_D6, T.SECOND_CHOICE_ROLL, ONE_D6[1]),
+    # §5.2 The red cell: the bot's conditions and limits, on orders
+    ("5.2", "strike civilians in a region, by a group"): lambda: (1,),  # present: threat 1+
+    ("5.2", "attack peacekeepers: a unit"): lambda: (T.EXPOSED_THREAT, T.MAX_PEACEKEEPER_STRIKES),
+    ("5.2", "attack the army's camps in a region"): lambda: (
+        T.HOST_CAMPS_PRESENCE,
+        T.EXPOSED_THREAT,
+        T.MAX_HOST_FORCE_STRIKES,
+    ),
+    ("5.2", "roadside bomb on a unit"): lambda: (T.MAX_ROAD_STRIKES,),
+    ("5.2", "hostile narrative in a region"): lambda: (T.INFO_ATTACK_EXPLOIT_DEATHS, T.MAX_INFO_ATTACKS),
+    # §9.1 The green cell's orders
+    ("9.1", "redeploy the army from a region to a neighbour by road"): lambda: (
+        -1,
+        1,
+        1,
+        T.HOST_PRESENCE_MAX,
+        T.GREEN_MAX_REDEPLOYMENTS,
+    ),
+    ("9.1", "an army offensive in a region with host presence 2+"): lambda: (
+        T.GREEN_OFFENSIVE_PRESENCE,
+        T.GREEN_OFFENSIVE_THREAT,
+        T.GREEN_OFFENSIVE_OPERATIONS,
+        T.GREEN_MAX_OFFENSIVES,
+    ),
+    # §12.1 Each side's objectives
+    ("12.1", "the mission's credibility eroded"): lambda: (T.RED_POINTS_PER_CREDIBILITY,),
+    ("12.1", "the state pushed out"): lambda: (T.RED_POINTS_PER_PRESENCE,),
+    ("12.1", "the Council's support eroded"): lambda: (T.RED_POINTS_PER_SUPPORT,),
+    ("12.1", "the mandate pushed towards failure"): lambda: (
+        T.RED_POINTS_PER_REDUCED,
+        -T.RED_POINTS_PER_REDUCED,
+    ),
+    ("12.1", "the state's authority extended"): lambda: (T.GREEN_POINTS_PER_PRESENCE,),
+    ("12.1", "consent as leverage"): lambda: (T.GREEN_POINTS_PER_CONSENT,),
+    ("12.1", "the army's losses"): lambda: (-1, T.GREEN_SOLDIERS_PER_POINT),
     # §6.1 The resolution table
     ("6.1", "14 or more"): lambda: _outcome(0),
     ("6.1", "12–13"): lambda: _outcome(1),

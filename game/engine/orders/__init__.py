@@ -11,8 +11,17 @@ from typing import Annotated
 from pydantic import Field, TypeAdapter
 
 from game.engine.context import Context, ScenarioIndex, cause
+from game.engine.orders.armed import (
+    ArmedStrike,
+    HostileNarrative,
+    choose_actions,
+    red_actions,
+    red_budget,
+    red_orders,
+)
 from game.engine.orders.aviation import TaskAviation, charge_tasking, refund_tasking
 from game.engine.orders.base import FACILITATOR, MenuPath, Names, OrderKind, RegionNamer
+from game.engine.orders.cells import HandSide
 from game.engine.orders.decisions import DecideCard
 from game.engine.orders.facilitator import (
     FACILITATOR_ORDERS,
@@ -21,14 +30,16 @@ from game.engine.orders.facilitator import (
     InjectCard,
     OverrideResult,
 )
+from game.engine.orders.host import ArmyOffensive, RedeployArmy
 from game.engine.orders.messages import CHANNEL_IRC, Channel, IssueMessage, Theme
 from game.engine.orders.movement import MoveUnit, air_hours_needed, lift_assets_reaching, lift_hours
 from game.engine.orders.poc import SetPocActivity
 from game.engine.orders.policy import POLICY_VALUES, SetPolicy
 from game.engine.orders.postures import COMBAT_TYPES, CloseBase, OpenBase, SetPosture
+from game.engine.sides import RED
 from game.engine.wording import ROLE_NAMES
 
-from . import aviation, decisions, facilitator, messages, movement, poc, policy, postures
+from . import armed, aviation, cells, decisions, facilitator, host, messages, movement, poc, policy, postures
 
 Order = Annotated[
     MoveUnit
@@ -43,7 +54,12 @@ Order = Annotated[
     | InjectCard
     | HoldCard
     | OverrideResult
-    | FacilitatorNote,
+    | FacilitatorNote
+    | HandSide
+    | ArmedStrike
+    | HostileNarrative
+    | RedeployArmy
+    | ArmyOffensive,
     Field(discriminator="type"),
 ]
 ORDER_ADAPTER: TypeAdapter[Order] = TypeAdapter(Order)
@@ -51,7 +67,19 @@ ORDER_ADAPTER: TypeAdapter[Order] = TypeAdapter(Order)
 # The registry, in the order a seat's candidates are listed (orders about one subject stay together).
 KINDS: dict[str, OrderKind] = {
     kind.type: kind
-    for family in (movement, postures, aviation, poc, messages, policy, facilitator, decisions)
+    for family in (
+        movement,
+        postures,
+        aviation,
+        poc,
+        messages,
+        policy,
+        facilitator,
+        decisions,
+        cells,
+        host,
+        armed,
+    )
     for kind in family.KINDS
 }
 
@@ -76,8 +104,11 @@ def why_illegal(order: Order, ctx: Context, role: str | None = None) -> str | No
     """Why this order cannot be given now, or None when it is legal."""
     if ctx.state.phase != "orders":
         return "the game is over"
-    if role is not None and order_role(order, ctx) != role:
-        return f"this order belongs to the {ROLE_NAMES.get(order_role(order, ctx), 'facilitator')}"
+    given_by = order_role(order, ctx)
+    if role is not None and given_by != role:
+        return f"this order belongs to the {ROLE_NAMES.get(given_by, 'facilitator')}"
+    if given_by not in (RED, FACILITATOR) and red_orders(ctx):
+        return "the mission's orders are closed this turn: the armed groups are choosing their actions"
     return kind_of(order).why_illegal(order, ctx)
 
 
@@ -111,11 +142,15 @@ __all__ = [
     "KINDS",
     "ORDER_ADAPTER",
     "POLICY_VALUES",
+    "ArmedStrike",
+    "ArmyOffensive",
     "Channel",
     "CloseBase",
     "DecideCard",
     "FacilitatorNote",
+    "HandSide",
     "HoldCard",
+    "HostileNarrative",
     "InjectCard",
     "IssueMessage",
     "MoveUnit",
@@ -123,6 +158,7 @@ __all__ = [
     "Order",
     "OrderKind",
     "OverrideResult",
+    "RedeployArmy",
     "SetPocActivity",
     "SetPolicy",
     "SetPosture",
@@ -132,12 +168,16 @@ __all__ = [
     "apply",
     "candidate_orders",
     "charge_tasking",
+    "choose_actions",
     "describe",
     "kind_of",
     "lift_assets_reaching",
     "lift_hours",
     "menu_path",
     "order_role",
+    "red_actions",
+    "red_budget",
+    "red_orders",
     "refund_tasking",
     "why_illegal",
 ]

@@ -14,7 +14,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
 from game.engine import score
+from game.engine.objectives import score_lines, side_scores
 from game.engine.score import Scorecard
+from game.engine.sides import RED
 from game.text import clean
 from game.tui.labels import credibility_band, short_name, target_label, words
 from game.tui.session import PlaySession
@@ -84,6 +86,18 @@ def scorecard_view(session: PlaySession, card: Scorecard) -> Group:
     return Group(measures, Text(""), regions, Text(""), other)
 
 
+def sides_view(session: PlaySession) -> Text:
+    """Every other side's objectives and score (rules.md §12.1)."""
+    game = session.game
+    text = Text()
+    for card in side_scores(game.scenario, game.state):
+        head, *rest = score_lines(card)
+        text.append(f"\n{head}\n", style="bold")
+        for line in rest:
+            text.append(f"  {line}\n")
+    return text
+
+
 def _band(value: int) -> str:
     band = credibility_band(value)
     return f"{band.symbol} {band.word}"
@@ -107,7 +121,12 @@ class EndScreen(Screen[None]):
         card = score(game.scenario, game.state)
         yield Label(Text(clean(f"End of the game: {game.scenario.title}")), classes="screen-title")
         with VerticalScroll(id="scorecard"):
+            sides = Static(sides_view(self.session), id="sides-body")
+            if self.session.seat == RED:  # the red cell reads its own objectives first
+                yield sides
             yield Static(scorecard_view(self.session, card), id="scorecard-body")
+            if self.session.seat != RED:
+                yield sides
         yield Footer()
 
     def on_mount(self) -> None:

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, OptionList, RadioSet, Static
 from textual.widgets.option_list import Option
 
+from game.engine.sides import RED
 from game.engine.wording import plural
 from game.scenario.catalog import find_scenario, scenario_names
 from game.scenario.loader import ScenarioError
@@ -89,6 +90,16 @@ class NewGameScreen(Screen[None]):
                             max_length=30,
                             compact=True,
                         )
+            with Horizontal(classes="form-row", id="row-sides"):
+                yield Label("Armed groups", classes="form-label")
+                with RadioSet(id="red-holder", compact=True):
+                    yield MarkedRadioButton("Bot (rules §5)", value=True, id="red-bot")
+                    yield MarkedRadioButton("Red cell: a player", id="red-human")
+            with Horizontal(classes="form-row name-row", id=f"row-{RED}"):
+                yield Label("Red cell", classes="form-label")
+                yield Input(
+                    placeholder="player's name (optional)", id=f"name-{RED}", max_length=30, compact=True
+                )
             yield Static(id="new-game-problem", classes="problem")
             yield Button("Start (Ctrl-S)", id="start", variant="primary", compact=True)
         yield Footer()
@@ -107,6 +118,7 @@ class NewGameScreen(Screen[None]):
         menu.highlighted = index
         menu.focus()
         self._show_seats()
+        self._show_red()
 
     @on(OptionList.OptionHighlighted, "#scenario-list")
     def _scenario_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -122,6 +134,10 @@ class NewGameScreen(Screen[None]):
     @on(OptionList.OptionSelected, "#scenario-list")
     def _scenario_selected(self) -> None:
         self.query_one("#seed", Input).focus()
+
+    @on(RadioSet.Changed, "#red-holder")
+    def _show_red(self) -> None:
+        self.query_one(f"#row-{RED}").display = self.query_one("#red-human", MarkedRadioButton).value
 
     @on(RadioSet.Changed, "#mode")
     def _show_seats(self) -> None:
@@ -161,5 +177,9 @@ class NewGameScreen(Screen[None]):
             seats = {role: names[role] or ROLE_TITLES[role] for role in ROLE_ORDER}
         else:
             seats = dict.fromkeys(ROLE_ORDER, names["srsg"])
-        session = Session.new(self.scenario, int(raw), seats, "hotseat" if hotseat else "solo")
+        red_cell = self.query_one("#red-human", MarkedRadioButton).value
+        if red_cell:  # a human plays the armed groups (rules.md §5.2)
+            seats[RED] = self.query_one(f"#name-{RED}", Input).value.strip() or ROLE_TITLES[RED]
+        mode = "hotseat" if hotseat else "solo"
+        session = Session.new(self.scenario, int(raw), seats, mode, red_cell=red_cell)
         cast("MinusmaApp", self.app).play(session)

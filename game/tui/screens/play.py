@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar, Literal, cast
 
 from rich.text import Text
 from textual import on
@@ -15,8 +15,10 @@ from textual.widgets import Footer, Static
 
 from game.engine import Game, TurnRecord
 from game.engine import orders as O
+from game.engine.sides import RED
 from game.engine.wording import credibility_legend, plural
 from game.record.saves import SaveError
+from game.scenario.models import Role
 from game.tui.dialogs.card import CardDialog
 from game.tui.dialogs.confirm import ConfirmDialog
 from game.tui.dialogs.save_name import SaveNameDialog
@@ -92,17 +94,23 @@ class PlayScreen(Screen[None]):
         self.begin_turn()
 
     # --- showing the game -----------------------------------------------------------------------
+    @property
+    def view_seat(self) -> str:
+        """Whose view the map and region panel draw: the red cell's own, or the mission's."""
+        return RED if self.session.seat == RED else Role.SRSG
+
     def refresh_view(self) -> None:
         self.query_one(StatusBar).show(self.session)
         world = self.query_one(MaliMap)
+        world.seat = self.view_seat
         world.show(self.game)
-        self.query_one(RegionPanel).show(self.game, world.selected)
+        self.query_one(RegionPanel).show(self.game, world.selected, self.view_seat)
         self.query_one("#seat-orders", Static).update(self._orders_summary())
         self.refresh_bindings()
 
     def _orders_summary(self) -> Text:
         session = self.session
-        role = session.seat if session.hotseat else None
+        role = session.seat if session.hotseat or session.seat == RED else None
         replaced = replaced_orders(self.game.pending_orders())
         pending = [(index, order) for index, order in session.pending_for(role) if index not in replaced]
         who = ROLE_TITLES[session.seat] if role else "all seats"
@@ -123,7 +131,7 @@ class PlayScreen(Screen[None]):
 
     @on(MaliMap.RegionSelected)
     def _region_selected(self, event: MaliMap.RegionSelected) -> None:
-        self.query_one(RegionPanel).show(self.game, event.region)
+        self.query_one(RegionPanel).show(self.game, event.region, self.view_seat)
 
     def on_screen_resume(self) -> None:
         if self.is_current:  # not when the results give way straight to the SITREP
@@ -138,8 +146,12 @@ class PlayScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.opening:
             return False
-        if action in ("commit", "seat"):
+        if action == "seat":  # the mission's seats are closed once the red cell plays
+            return not self.session.hotseat and self.session.seat != RED
+        if action == "commit":
             return not self.session.hotseat
+        if action == "events":  # this turn's cards are the mission's briefing (red's view has none)
+            return self.session.seat != RED
         if action == "done":
             return self.session.hotseat
         if action == "sitrep":
@@ -219,21 +231,26 @@ class PlayScreen(Screen[None]):
     def action_commit(self) -> None:
         session = self.session
         replaced = replaced_orders(self.game.pending_orders())
-        count = len([index for index, _ in session.pending_for(None) if index not in replaced])
+        role = RED if session.seat == RED else None  # the red cell counts only its own
+        count = len([index for index, _ in session.pending_for(role) if index not in replaced])
         lines = [f"{plural(count, 'order')} given this turn."]
-        for card_id in session.undecided_cards(None):
+        for card_id in session.undecided_cards(role):
             card = self.game.index.cards[card_id]
             if card.choice:
                 default = next(o.label for o in card.choice.options if o.id == card.choice.default)
                 lines.append(f"Undecided: {card.title} takes its default, {default!r}.")
         turn = self.game.state.turn
-        dialog = ConfirmDialog(f"Commit turn {turn}?", "\n".join(lines), yes="Commit", no="Not yet")
+        title = f"Commit turn {turn}?"
+        if isinstance(session, Session) and session.red_to_play:
+            title = f"Commit the mission's orders for turn {turn}?"
+            lines.append("The red cell gives its orders next; then the turn is resolved.")
+        dialog = ConfirmDialog(title, "\n".join(lines), yes="Commit", no="Not yet")
         self.app.push_screen(dialog, lambda yes: self._commit() if yes else None)
 
     def action_done(self) -> None:
         session = self.local
-        if session.seat_index + 1 < len(ROLE_ORDER):
-            nxt = ROLE_TITLES[ROLE_ORDER[session.seat_index + 1]]
+        if session.seat_index + 1 < len(session.seat_order):
+            nxt = ROLE_TITLES[session.seat_order[session.seat_index + 1]]
             dialog = ConfirmDialog(
                 f"Finished, {ROLE_TITLES[session.seat]}?",
                 f"Your orders stay hidden; the keyboard goes to the {nxt}.",
@@ -244,11 +261,31 @@ class PlayScreen(Screen[None]):
         else:
             self.action_commit()
 
+    def action_hand_red(self, to: Literal["human", "bot"]) -> None:
+        """The facilitator hands the armed groups to a red cell or back to the bot (an order in the log)."""
+        session = self.local
+        try:
+            session.give(O.HandSide(side=RED, to=to), O.FACILITATOR)
+        except session.refusals as error:
+            self.notify(session.refusal(error), title="Not handed over", severity="warning")
+            return
+        if to == "human":
+            session.meta.seats.setdefault(RED, ROLE_TITLES[RED])
+        else:
+            session.seat_index = min(session.seat_index, len(ROLE_ORDER) - 1)
+        holder = "a red cell, after the mission commits" if to == "human" else "the bot"
+        self.notify(f"The armed groups are now played by {holder}.", title="Facilitator")
+        self.refresh_view()
+
     def _pass_on(self) -> None:
         self.local.pass_seat()
         self._handoff(then=lambda: None)
 
     def _commit(self) -> None:
+        if self.local.red_to_play:  # the mission has committed: the red cell orders now
+            self.local.to_red()
+            self._handoff(then=self._ready)
+            return
         record = self.local.commit()
         if self.session.save_problem:
             self.notify(self.session.save_problem, title="Autosave failed", severity="error", timeout=10)
@@ -331,7 +368,15 @@ class PlayScreen(Screen[None]):
                     "Switch seat",
                     lambda number=number: self.action_seat(number),
                 )
-        yield SystemCommand("Event cards", "Show this turn's event cards again", self.action_events)
+        if isinstance(self.session, Session):
+            to_bot = RED in self.session.seat_order
+            yield SystemCommand(
+                f"Facilitator: hand the armed groups to {'the bot' if to_bot else 'a red cell'}",
+                "From now on; recorded in the game's log and the debrief (rules.md §5.2)",
+                lambda: self.action_hand_red("bot" if to_bot else "human"),
+            )
+        if self.session.seat != RED:
+            yield SystemCommand("Event cards", "Show this turn's event cards again", self.action_events)
         if self.session.last_record is not None:
             yield SystemCommand(
                 "Last SITREP", "Every change of the last turn, with causes", self.action_sitrep

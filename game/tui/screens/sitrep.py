@@ -15,6 +15,7 @@ from textual.widgets import Footer, Label, Static, Tree
 from game.engine import TurnRecord
 from game.engine.context import ScenarioIndex
 from game.engine.score import national
+from game.engine.sides import RED
 from game.engine.view import ChangeView, GameView
 from game.engine.wording import plural
 from game.tui.dialogs.once import DismissOnce
@@ -117,6 +118,7 @@ class SitrepScreen(DismissOnce, Screen[None]):
         self.session = session
         self.record = record
         self.filled: TurnRecord | None = None  # the record on screen; resuming from Help keeps it
+        self.filled_for = ""  # and the seat whose view it shows
         self.groups: dict[str, list[ChangeView]] = {}
 
     def compose(self) -> ComposeResult:
@@ -133,16 +135,16 @@ class SitrepScreen(DismissOnce, Screen[None]):
 
     def on_screen_resume(self) -> None:
         record = self.record
-        if record is None or record is self.filled:
+        if record is None or (record is self.filled and self.filled_for == self.session.seat):
             return
-        self.filled = record
+        self.filled, self.filled_for = record, self.session.seat  # the red cell has its own view
         self.groups = group_changes(self.session, record)
         civilians = sum(sum(by.values()) for by in record.civilians_killed.values())
         self.query_one("#sitrep-title", Label).update(f"SITREP, turn {record.turn} ({record.month})")
         self.query_one("#sitrep-totals", Static).update(
             f"Civilians killed {civilians} · peacekeepers killed {record.peacekeepers_killed} · "
-            f"national credibility {national(record.credibility) if record.credibility else '—'} · "
-            f"{say_do_text(record.say, record.do)}"
+            f"national credibility {national(record.credibility) if record.credibility else '—'}"
+            + ("" if self.session.seat == RED else f" · {say_do_text(record.say, record.do)}")
             + (f" · mandate: {words(record.mandate_outcome)}" if record.mandate_outcome else "")
         )
         self.query_one("#cause-detail", Static).update(

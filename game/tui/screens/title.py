@@ -60,14 +60,23 @@ class TitleScreen(Screen[None]):
                     Option("Quit", id="quit"),
                     id="title-menu",
                 )
-        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
+        self.app.call_after_refresh(self._after_first_frame)  # after the app's own first-frame callbacks
+
+    async def _after_first_frame(self) -> None:
+        """The footer and the saves' lookup wait for the first frame: the footer is rebuilt at each
+        of the start's binding changes, and the lookup's thread imports the engine, holding the GIL."""
+        if not self.is_attached:  # the app is already closing (quit at once, or a benchmark)
+            return
+        await self.mount(Footer())
+        self.refresh_bindings()  # a footer fills itself when the bindings change
         self.refresh_menu()
 
     def on_screen_resume(self) -> None:
-        self.refresh_menu()
+        if self.query(Footer):  # not the first time: on_mount's callback looks the saves up then
+            self.refresh_menu()
 
     @work(thread=True, exclusive=True, group="saves")
     def refresh_menu(self) -> None:

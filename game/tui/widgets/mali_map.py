@@ -14,6 +14,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from game.engine import Game
+from game.engine.sides import RED
 from game.engine.view import GameView
 from game.scenario.models import Role
 from game.tui.labels import credibility_band, short_name, threat_summary, trend_arrow
@@ -31,7 +32,7 @@ class RegionMarks:
     credibility: int
     trend: int
     threat: str
-    warning: int
+    warning: int | None  # None: the seat may not know the mission's early warning (the red cell)
     units: int
     tob: bool
     attack_helicopters: bool
@@ -51,7 +52,7 @@ def region_marks(view: GameView, region_id: str) -> RegionMarks:
         credibility=region.credibility,
         trend=region.trend,
         threat=threat_summary(region.seen_threats()),  # partners are no threat
-        warning=region.warning,
+        warning=None if view.seat == RED else region.warning,
         units=len(region.units),
         tob=region.tob,
         attack_helicopters=region.attack_helicopters,
@@ -84,6 +85,7 @@ def box_lines(marks: RegionMarks, inner: int, lines: int) -> list[str]:
         )
         if on
     ]
+    ew = f" EW{marks.warning}" if marks.warning is not None else ""
     rows = [
         _fit(
             inner,
@@ -93,8 +95,8 @@ def box_lines(marks: RegionMarks, inner: int, lines: int) -> list[str]:
         _fit(inner, f"Threat {marks.threat}", f"Thr {marks.threat}", f"Thr {short_threat}"),
         _fit(
             inner,
-            " ".join([f"Units {marks.units} EW{marks.warning}", *marks_on]),
-            f"U{marks.units} EW{marks.warning} {''.join(marks_on)}".rstrip(),
+            " ".join([f"Units {marks.units}{ew}", *marks_on]),
+            f"U{marks.units}{ew} {''.join(marks_on)}".rstrip(),
         ),
         _fit(inner, f"Pop. {marks.population / 1e6:.2f} M"),
         _fit(

@@ -12,6 +12,7 @@ from textual.widgets import Static
 from game.engine import Game
 from game.engine.adjudicate import civilian_protection
 from game.engine.context import ScenarioIndex
+from game.engine.sides import RED
 from game.engine.turn import warning_level
 from game.engine.view import ChangeView
 from game.engine.wording import plural
@@ -41,6 +42,10 @@ def change_lines(index: ScenarioIndex, change: ChangeView, indent: str = "  ") -
 
 def region_report(game: Game, region_id: str, seat: str = Role.SRSG) -> RenderableType:
     """Everything about one region a seat may see, read from its view (game.engine.view)."""
+    if seat == RED:
+        from game.tui.red import red_region_report
+
+        return red_region_report(game, region_id)
     index = game.index
     view = game.observe(seat)
     spec, region = index.regions[region_id], view.region(region_id)
@@ -136,5 +141,5 @@ class RegionPanel(VerticalScroll):
     def compose(self):
         yield Static(id="region-report")
 
-    def show(self, game: Game, region_id: str) -> None:
-        self.query_one("#region-report", Static).update(region_report(game, region_id))
+    def show(self, game: Game, region_id: str, seat: str = Role.SRSG) -> None:
+        self.query_one("#region-report", Static).update(region_report(game, region_id, seat))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widget import Widget
 
+from game.engine.sides import RED
 from game.tui.labels import ROLE_SHORT
 from game.tui.session import PlaySession
 
@@ -24,6 +25,11 @@ def status_text(session: PlaySession, width: int = 200) -> Text:
         seat = f"{'Seat' if session.hotseat else 'As'}: {ROLE_SHORT[session.seat]}"
         seat += f" ({name})" if name and session.hotseat else ""
     text.append(seat, style="bold")
+    if session.seat == RED:  # the red cell sees none of the mission's means
+        from game.tui.red import red_means_line
+
+        text.append("\n" + red_means_line(game, width))
+        return text
     lift = means.lift_hours
     free = means.civilian_capacity - means.civilian_capacity_used
     credibility = state.national_credibility

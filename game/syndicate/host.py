@@ -1,0 +1,407 @@
+"""GameHost: the one copy of a syndicate game, in memory, owned by the host; the store keeps it on disk.
+
+Every change is checked against the game in memory, applied there, and queued as a write to the
+session file. The queue is written in one transaction after each change; when the disk refuses
+(read-only, full, truncated) the game goes on in memory, every client is told in one line, and the
+writes are tried again until they succeed, so the last good turn on disk is always whole.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+from game.engine import ORDER_ADAPTER, Game, IllegalOrder
+from game.engine import orders as O
+from game.engine.state import GameState
+from game.engine.view import UMPIRE, GameView
+from game.engine.wording import seat_name
+from game.syndicate import store as S
+from game.syndicate import wire
+from game.syndicate.credentials import Hashed
+from game.syndicate.protocol import FACILITATOR_SEAT, PROTOCOL
+
+NOTES_MAX_CHARACTERS = S.NOTES_MAX_CHARACTERS
+
+
+class Refused(Exception):
+    """A request the rules or the syndicate refuse, said for the player."""
+
+
+@dataclass
+class Lease:
+    """Who holds a seat now: one connection, with a fencing token that grows with every hold."""
+
+    token: int
+    holder: object
+
+
+@dataclass
+class GameHost:
+    """The authoritative game. Not thread-safe: the server calls it from its one event loop."""
+
+    store: S.Session
+    seat_codes: dict[str, Hashed]
+    clock: Callable[[], float] = time.time
+    leases: dict[str, Lease] = field(default_factory=dict)
+    storage_problem: str | None = None
+    change: int = 0  # grows with every change any client can see
+
+    def __post_init__(self) -> None:
+        store = self.store
+        self.seats: list[str] = list(store.seats)
+        self.game: Game = store.game(undo=True)
+        self.turn_start: Game = store.game(pending=False)  # what each seat's own drafts go onto
+        self.pending_ids: list[int] = store.pending_ids()
+        self.next_id = store.next_order_id()
+        self.committed: set[str] = store.committed_now()
+        self.paused = store.paused()
+        self.names = store.names()
+        self.notes = store.debrief_notes()
+        self._clock = {
+            key: store._get_meta(key) or "" for key in ("clock_deadline", "clock_turn", "clock_left")
+        }
+        self.unsaved: list[S.Write] = []
+        self._public: tuple[object, Game, GameView | None] | None = None
+        self._tokens = 0
+
+    # --- who may do what ------------------------------------------------------------------------
+    def check_code(self, seat: str, code: str) -> bool:
+        """The seat's join code, or the facilitator secret for the facilitator (slow by design)."""
+        if seat == FACILITATOR_SEAT:
+            return self.store.check_pin(code)
+        hashed = self.seat_codes.get(seat)
+        return hashed is not None and hashed.matches(code)
+
+    def knows_seat(self, seat: str) -> bool:
+        return seat == FACILITATOR_SEAT or seat in self.seats
+
+    def hold(self, seat: str, holder: object) -> Lease:
+        """Give the seat to this connection (the caller has checked the code and any takeover)."""
+        self._tokens += 1
+        lease = self.leases[seat] = Lease(self._tokens, holder)
+        return lease
+
+    def holds(self, seat: str, holder: object, token: int) -> bool:
+        lease = self.leases.get(seat)
+        return lease is not None and lease.holder is holder and lease.token == token
+
+    def release(self, seat: str, holder: object) -> None:
+        lease = self.leases.get(seat)
+        if lease is not None and lease.holder is holder:
+            del self.leases[seat]
+
+    # --- the seats' requests --------------------------------------------------------------------
+    def _role(self, seat: str) -> str:
+        return O.FACILITATOR if seat == FACILITATOR_SEAT else seat
+
+    def _open_for(self, seat: str) -> None:
+        if self.game.is_over():
+            raise Refused("the game is over")
+        if seat == FACILITATOR_SEAT:
+            return
+        if seat in self.committed:
+            raise Refused(f"the {seat_name(seat)} has already committed turn {self.game.state.turn}")
+        if self.paused:
+            raise Refused("the facilitator has paused the game")
+
+    def give(self, seat: str, raw: dict[str, Any]) -> None:
+        self._open_for(seat)
+        try:
+            order = ORDER_ADAPTER.validate_python(raw)
+        except ValidationError as error:
+            first = error.errors(include_input=False)[0]
+            where = ".".join(str(part) for part in first["loc"]) or "order"
+            raise Refused(f"not an order ({where}: {first['msg']})") from None
+        role = self._role(seat)
+        try:
+            self.game.apply(order, role)
+        except IllegalOrder as error:
+            raise Refused(error.reason) from None
+        order_id, self.next_id = self.next_id, self.next_id + 1
+        self.pending_ids.append(order_id)
+        self._changed(S.order_write(order_id, self.game.state.turn, role, order))
+
+    def inject_yaml(self, text: str) -> None:
+        """The facilitator's card written on the spot, checked like a scenario's cards."""
+        from game.scenario.loader import ScenarioError
+        from game.syndicate.cards import parse_card
+
+        try:
+            card = parse_card(text, self.game.scenario)
+        except ScenarioError as error:
+            raise Refused("; ".join(str(problem) for problem in error.problems[:3])) from None
+        self.give(FACILITATOR_SEAT, O.InjectCard(card=card).model_dump(mode="json"))
+
+    def withdraw(self, seat: str, index: int) -> list[str]:
+        """Withdraw the seat's own pending order number `index`; returns orders dropped with it."""
+        self._open_for(seat)
+        role, context = self._role(seat), self.game.context()
+        before = list(zip(self.pending_ids, self.game.pending_orders(), strict=True))
+        mine = [n for n, (_, order) in enumerate(before) if O.order_role(order, context) == role]
+        if not 0 <= index < len(mine):
+            raise Refused(f"you have no pending order number {index + 1}")
+        dropped = self.game.withdraw(mine[index])
+        kept, remaining = [], iter(before)
+        for order in self.game.pending_orders():
+            for order_id, candidate in remaining:
+                if candidate == order:
+                    kept.append(order_id)
+                    break
+        gone = [order_id for order_id, _ in before if order_id not in kept]
+        self.pending_ids = kept
+        self._changed(*(S.withdrawn_write(order_id) for order_id in gone))
+        return dropped
+
+    def commit(self, seat: str) -> bool:
+        """The seat commits its orders; True when that resolved the turn."""
+        self._open_for(seat)
+        self.committed.add(seat)
+        writes = [S.commit_write(self.game.state.turn, seat)]
+        resolved = set(self.seats) <= self.committed and not self.paused
+        if resolved:
+            writes.append(self._resolve(forced=False))
+        self._changed(*writes)
+        return resolved
+
+    def _resolve(self, forced: bool) -> S.Write:
+        turn = self.game.state.turn
+        self.game.end_turn()
+        self.game.undo = True
+        self.turn_start = _light_clone(self.game)
+        self.committed = set()
+        self.pending_ids = []
+        return S.turn_write(turn, self.game.state.digest(), forced)
+
+    # --- the facilitator's ------------------------------------------------------------------------
+    def _event(self, text: str) -> S.Write:
+        """A facilitator's action outside the orders (a pause, the clock, a forced turn), kept with
+        the turn's debrief notes so that the export and the report show it."""
+        turn = self.game.state.turn
+        stamp = time.strftime("%H:%M", time.localtime(self.clock()))
+        line = f"[{stamp}] {text}"
+        self.notes[turn] = f"{self.notes[turn]}\n{line}" if turn in self.notes else line
+        return S.meta_write(f"note:{turn}", self.notes[turn])
+
+    def force(self) -> None:
+        if self.game.is_over():
+            raise Refused("the game is over")
+        waiting = [seat_name(s) for s in self.seats if s not in self.committed]
+        event = self._event(
+            f"The facilitator forced the turn (not committed: {', '.join(waiting) or 'none'})."
+        )
+        self._changed(event, self._resolve(forced=True))
+
+    def pause(self, paused: bool) -> bool:
+        """Pause or resume; True when resuming resolved a turn every seat had committed."""
+        if self.paused == paused:
+            return False
+        now, writes = self.clock(), [S.meta_write("paused", "1" if paused else "0")]
+        writes.append(
+            self._event("The facilitator paused the game." if paused else "The facilitator resumed the game.")
+        )
+        self.paused = paused
+        if paused and self._clock["clock_deadline"]:
+            self._clock["clock_left"] = f"{max(0.0, float(self._clock['clock_deadline']) - now):.0f}"
+        elif not paused and self._clock["clock_left"]:
+            self._clock["clock_deadline"] = f"{now + float(self._clock['clock_left']):.0f}"
+            self._clock["clock_left"] = ""
+        writes += [S.meta_write(key, value) for key, value in self._clock.items()]
+        resolved = not paused and set(self.seats) <= self.committed and not self.game.is_over()
+        if resolved:
+            writes.append(self._resolve(forced=False))
+        self._changed(*writes)
+        return resolved
+
+    def set_clock(self, minutes: float, extend: bool) -> None:
+        now, turn = self.clock(), str(self.game.state.turn)
+        if extend:
+            if self.seconds_left() is None:
+                raise Refused("no clock runs this turn; start one first")
+            self._clock["clock_deadline"] = f"{float(self._clock['clock_deadline']) + minutes * 60:.0f}"
+            if self.paused and self._clock["clock_left"]:
+                self._clock["clock_left"] = f"{max(0.0, float(self._clock['clock_left']) + minutes * 60):.0f}"
+        else:
+            if minutes <= 0:
+                raise Refused("the clock needs a positive number of minutes")
+            self._clock = {
+                "clock_deadline": f"{now + minutes * 60:.0f}",
+                "clock_turn": turn,
+                "clock_left": f"{minutes * 60:.0f}" if self.paused else "",
+            }
+        left = self.seconds_left() or 0
+        said = f"{'extended' if extend else 'started'} the clock: {left // 60} min {left % 60} s left"
+        self._changed(
+            *(S.meta_write(key, value) for key, value in self._clock.items()),
+            self._event(f"The facilitator {said}."),
+        )
+
+    def note(self, turn: int, text: str) -> None:
+        text = text.strip()
+        if not 1 <= turn < self.game.state.turn:
+            raise Refused(f"turn {turn} has not been played; write this turn's notes as orders")
+        value = f"{self.notes[turn]}\n{text}" if turn in self.notes else text
+        if len(value) > NOTES_MAX_CHARACTERS:
+            raise Refused(f"the notes on turn {turn} would pass {NOTES_MAX_CHARACTERS:,} characters")
+        self.notes[turn] = value
+        self._changed(S.meta_write(f"note:{turn}", value))
+
+    def set_name(self, seat: str, name: str) -> None:
+        name = " ".join(name.split())[:60]
+        if name and self.names.get(seat) != name and seat in self.seats:
+            self.names[seat] = name
+            self._changed(S.meta_write(f"name:{seat}", name))
+
+    def seconds_left(self) -> int | None:
+        clock = self._clock
+        if not clock["clock_deadline"] or clock["clock_turn"] != str(self.game.state.turn):
+            return None
+        if self.paused and clock["clock_left"]:
+            return max(0, int(float(clock["clock_left"])))
+        return max(0, int(float(clock["clock_deadline"]) - self.clock()))
+
+    # --- keeping it on disk -----------------------------------------------------------------------
+    def _changed(self, *writes: S.Write) -> None:
+        self.change += 1
+        self.unsaved.extend(writes)
+        self.flush()
+
+    def flush(self) -> bool:
+        """Write what is queued; False (and storage_problem says why) when the disk refused."""
+        if not self.unsaved:
+            return True
+        try:
+            self.store.write_all(self.unsaved)
+        except S.SessionError as error:
+            problem = f"the host cannot write the game: {error}; it plays on in memory and keeps trying"
+            if problem != self.storage_problem:
+                self.change += 1
+            self.storage_problem = problem
+            return False
+        self.unsaved = []
+        if self.storage_problem is not None:
+            self.change += 1
+        self.storage_problem = None
+        return True
+
+    # --- what each seat is sent -------------------------------------------------------------------
+    def status(self, seat: str) -> dict[str, Any]:
+        """Who has committed, the clock, a pause, the disk: the same for every seat, more for the
+        facilitator (how many orders each seat has pending)."""
+        context = self.game.context()
+        pending: dict[str, int] = {}
+        if seat == FACILITATOR_SEAT:
+            for order in self.game.pending_orders():
+                role = O.order_role(order, context)
+                pending[role] = pending.get(role, 0) + 1
+        return {
+            "seats": [
+                {
+                    "seat": s,
+                    "title": seat_name(s),
+                    "name": self.names.get(s, ""),
+                    "committed": s in self.committed,
+                    "connected": s in self.leases,
+                    **({"pending": pending.get(s, 0)} if seat == FACILITATOR_SEAT else {}),
+                }
+                for s in self.seats
+            ],
+            "paused": self.paused,
+            "seconds_left": self.seconds_left(),
+            "storage_problem": self.storage_problem,
+            "over": self.game.is_over(),
+        }
+
+    def message(self, seat: str) -> dict[str, Any]:
+        """The `view` message for a seat, or for the facilitator (who sees everything but the dice)."""
+        game = self.game
+        if seat == FACILITATOR_SEAT:
+            view = game.observe(UMPIRE)
+            extra: dict[str, Any] = {
+                "menu": wire.menu(game, O.FACILITATOR),
+                "log": self._log(),
+                "notes": {str(turn): text for turn, text in self.notes.items()},
+            }
+        else:
+            view = self._seat_view(seat)
+            extra = {"menu": wire.menu(game, seat)}
+        return {
+            "type": "view",
+            "v": PROTOCOL,
+            "change": self.change,
+            "seat": seat,
+            "title": game.scenario.title,
+            "view": wire.RawView(wire.VIEW.dump_json(view)),
+            "cards": [c.model_dump() for c in wire.cards(game, view)],
+            "status": self.status(seat),
+            **extra,
+        }
+
+    def _orders_of(self, role: str) -> list[O.Order]:
+        context = self.game.context()
+        return [order for order in self.game.pending_orders() if O.order_role(order, context) == role]
+
+    def public_game(self) -> Game:
+        """The turn's start with the facilitator's actions on it (an injected card is in play for
+        everyone; the orders themselves reach only the umpire's view). Cached until they change."""
+        key = (self.game.state.turn, tuple(o.model_dump_json() for o in self._orders_of(O.FACILITATOR)))
+        if self._public is None or self._public[0] != key:
+            game = self.turn_start if not key[1] else _light_clone(self.turn_start)
+            for order in self._orders_of(O.FACILITATOR):
+                with contextlib.suppress(IllegalOrder):
+                    game.apply(order, O.FACILITATOR)
+            self._public = (key, game, None)
+        return self._public[1]
+
+    def seat_game(self, seat: str) -> Game:
+        """The game as one seat may see it mid-turn: the public game with only its own drafts on it.
+
+        Orders act at once in the engine (a unit moves, a policy is set, the ledger says why), so
+        the shared game would show every seat the others' drafts; this copy shows none of them.
+        """
+        game, mine = self.public_game(), self._orders_of(seat)
+        if not mine:
+            return game
+        game = _light_clone(game)
+        for order in mine:
+            with contextlib.suppress(IllegalOrder):  # an order allowed only by another's draft
+                game.apply(order, seat)
+        return game
+
+    def _seat_view(self, seat: str) -> GameView:
+        """The seat's view; seats without drafts share one (it differs only by the seat's name)."""
+        if self._orders_of(seat):
+            return self.seat_game(seat).observe(seat, private_drafts=True)
+        game = self.public_game()
+        assert self._public is not None
+        shared = self._public[2]
+        if shared is None:
+            shared = game.observe(seat, private_drafts=True)
+            self._public = (self._public[0], game, shared)
+        return dataclasses.replace(shared, seat=seat)
+
+    def status_message(self, seat: str) -> dict[str, Any]:
+        """Only the status changed for this seat (a commit elsewhere, the clock, the disk)."""
+        return {"type": "status", "v": PROTOCOL, "change": self.change, "status": self.status(seat)}
+
+    def _log(self) -> list[dict[str, Any]]:
+        """This turn's orders for the facilitator, with their seat (the full log is in the export)."""
+        context = self.game.context()
+        return [
+            {"seat": O.order_role(order, context), "text": O.describe(order, context)}
+            for order in self.game.pending_orders()
+        ]
+
+
+def _light_clone(game: Game) -> Game:
+    """A copy for this turn's orders: history is append-only and orders never touch it, so it is
+    shared rather than copied (a copy of 30 turns' history is most of a clone's time)."""
+    state = GameState.model_validate_json(game.state.model_dump_json(exclude={"history"}))
+    state.history = game.state.history
+    return Game(game.scenario, state, game.index, undo=False)

@@ -1,0 +1,43 @@
+"""A syndicate hosted again from its export: a new session file holding the save's turns and orders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from game.engine import ORDER_ADAPTER, Game
+from game.engine import orders as O
+from game.engine.view import MISSION_SEATS
+from game.record import saves
+from game.syndicate import store as S
+
+
+def session_from_save(save_path: str | Path, out: Path, secret: str) -> S.Session:
+    """Replay the save (checked turn by turn, saves.SaveError when it does not replay), then write a
+    session with every turn's orders, its digests, the names and the notes. Refuses an existing file."""
+    game, meta = saves.load(save_path)  # the whole check: a save that does not replay is refused here
+    seats = [seat for seat in meta.seats if seat in MISSION_SEATS] or list(MISSION_SEATS)
+    session = S.Session.host(out, game.scenario, game.state.seed, seats, secret)
+    replay = Game.new(game.scenario, game.state.seed, undo=False)
+    writes: list[S.Write] = []
+    order_id = 0
+
+    def log(turn: int, raw: dict) -> None:
+        nonlocal order_id
+        order = ORDER_ADAPTER.validate_python(raw)
+        role = O.order_role(order, replay.context())
+        replay.apply(order, role)
+        order_id += 1
+        writes.append(S.order_write(order_id, turn, role, order))
+
+    for record in game.state.history:
+        for raw in record.orders:
+            log(record.turn, raw)
+        replay.end_turn()
+        writes.append(S.turn_write(record.turn, replay.state.digest(), False))
+    for raw in game.state.current.orders:
+        log(game.state.turn, raw)
+    writes += [S.meta_write(f"name:{seat}", name[:60]) for seat, name in meta.seats.items() if name]
+    writes += [S.meta_write(f"note:{turn}", text) for turn, text in meta.notes.items()]
+    writes.append(S.meta_write("game_id", meta.game_id))
+    session.write_all(writes)
+    return session

@@ -1,0 +1,494 @@
+"""RemoteApp: `minusma join` and `minusma facilitate` — a thin client of the syndicate server.
+
+It holds no game: it shows the view the host pushes (this seat's, or the umpire's for the
+facilitator), sends orders, withdrawals and commits, and rejoins by itself after a dropped
+connection. The code is asked on screen (a terminal or a browser tab alike) and kept in memory.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, ClassVar, Literal, cast
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Center, Horizontal, Middle, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from game.engine.view import GameView
+from game.engine.wording import seat_name, words
+from game.syndicate.client import ClientError, SyndicateClient
+from game.syndicate.protocol import FACILITATOR_SEAT
+from game.syndicate.wire import view_from_json
+from game.text import clean
+from game.tui.dialogs.confirm import ConfirmDialog
+from game.tui.safe_app import SafeApp
+from game.tui.syndicate.forms import CardEditor, FormDialog
+
+
+def seat_title(seat: str) -> str:
+    return "Facilitator" if seat == FACILITATOR_SEAT else seat_name(seat)
+
+
+class CodeScreen(Screen[str]):
+    """The seat's join code (or the facilitator secret), typed hidden; errors shown under it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.quit", "Quit")]
+    DEFAULT_CSS = """
+    #code-box { width: 80; max-width: 100%; height: auto; padding: 1 2; border: round $accent; }
+    #code-problem { color: $error; height: auto; }
+    """
+
+    def __init__(self, seat: str | None, address: str):
+        super().__init__()
+        self.seat, self.address = seat, address
+
+    def compose(self) -> ComposeResult:
+        what = "facilitator secret" if self.seat == FACILITATOR_SEAT else "join code"
+        with Middle(), Center(), Vertical(id="code-box"):
+            title = seat_title(self.seat) if self.seat else "A seat"
+            yield Label(Text(f"{title} at {clean(self.address)}"), classes="screen-title")
+            if self.seat is None:
+                yield Static("Your seat: srsg, fc, police, comms or facilitator")
+                yield Input(placeholder="fc", id="seat")
+            yield Static(f"Your {what}, as the host gave it (Enter to join):")
+            yield Input(password=True, placeholder="xxxxx-xxxxx-xxxxx-xxxxx", id="code")
+            yield Static("", id="code-problem")
+        yield Footer()
+
+    def show_problem(self, message: str) -> None:
+        self.query_one("#code-problem", Static).update(Text(clean(message)))
+        self.query_one("#code", Input).value = ""
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.input.id == "seat":
+            self.query_one("#code", Input).focus()
+            return
+        if self.seat is None:
+            from game.errors import UserError
+            from game.syndicate.commands import seat_name as seat_from
+
+            typed = self.query_one("#seat", Input).value.strip().lower()
+            try:
+                seat = FACILITATOR_SEAT if typed == FACILITATOR_SEAT else seat_from(typed)
+            except UserError:
+                seat = None
+            if seat is None:
+                self.show_problem(f"no seat {typed!r}: srsg, fc, police, comms or facilitator")
+                return
+            self.app.seat = seat  # type: ignore[attr-defined]
+            self.app.board.seat = seat  # type: ignore[attr-defined]
+        if event.value.strip():
+            self.app.call_later(self.app.join, event.value.strip())  # type: ignore[attr-defined]
+
+
+class BoardScreen(Screen[None]):
+    """The seat's view: the regions, its orders, what it may order, who has committed, the clock."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("c", "commit", "Commit"),
+        Binding("w", "withdraw", "Withdraw order"),
+        Binding("o", "focus_menu", "Orders menu"),
+        Binding("p", "pause", "Pause/resume"),  # these six: the facilitator's only (check_action)
+        Binding("f", "force", "Force the turn"),
+        Binding("k", "clock", "Clock"),
+        Binding("t", "note", "Note"),
+        Binding("v", "override", "Override"),
+        Binding("y", "card", "Write a card"),
+        Binding("escape", "app.leave", "Leave"),
+    ]
+    DEFAULT_CSS = """
+    #bar { height: auto; padding: 0 1; background: $primary-background; }
+    #problem { height: auto; color: $error; padding: 0 1; }
+    #regions { height: 1fr; }
+    #side { width: 50%; }
+    #menu { height: 1fr; border: round $accent; }
+    #mine { height: auto; max-height: 10; border: round $secondary; }
+    #last { height: auto; max-height: 12; padding: 0 1; }
+    #region { height: auto; max-height: 10; padding: 0 1; border-top: solid $secondary; }
+    """
+
+    def __init__(self, seat: str):
+        super().__init__()
+        self.seat = seat
+        self.message: dict[str, Any] | None = None
+        self.view: GameView | None = None
+        self._ready = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="bar")
+        yield Static("", id="problem")
+        with Horizontal():
+            with Vertical():
+                yield DataTable(id="regions", cursor_type="row", zebra_stripes=True)
+                yield VerticalScroll(Static("", id="region-text"), id="region")
+                yield VerticalScroll(Static("", id="last-text"), id="last")
+            with Vertical(id="side"):
+                yield OptionList(id="menu")
+                yield OptionList(id="mine")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#regions", DataTable)
+        table.add_columns(
+            "Region", "Credibility", "Armed groups seen", "Warning", "Mission units", "Expected"
+        )
+        self.query_one("#menu", OptionList).border_title = "What you can order (Enter gives it)"
+        self.query_one("#mine", OptionList).border_title = "Your orders this turn (w withdraws)"
+        self._ready = True
+        if self.message is not None:
+            self.show(self.message)
+
+    # --- drawing the pushed view ---------------------------------------------------------------
+    def show(self, message: dict[str, Any]) -> None:
+        self.message = message
+        self.view = view = view_from_json(message["view"])
+        if not self._ready:
+            return
+        status = message["status"]
+        bar = Text(f"Turn {view.turn} ({view.month})  ", style="bold")
+        bar.append(f"National credibility {view.national_credibility}  Budget {view.means.budget}   ")
+        for number, seat in enumerate(status["seats"]):
+            bar.append(" · " if number else "Committed: ")
+            mark = "✓" if seat["committed"] else ("…" if seat["connected"] else "(away)")
+            style = "bold green" if seat["committed"] else ""
+            bar.append(
+                f"{seat['title']} {mark}", style=f"{style} underline" if seat["seat"] == self.seat else style
+            )
+        if status["paused"]:
+            bar.append("   PAUSED by the facilitator", style="bold reverse")
+        if status["seconds_left"] is not None:
+            minutes, seconds = divmod(int(status["seconds_left"]), 60)
+            bar.append(f"   Clock {minutes:02d}:{seconds:02d}", style="bold")
+        if status["over"]:
+            bar.append("   The game is over.", style="bold")
+        self.query_one("#bar", Static).update(bar)
+        self.query_one("#problem", Static).update(Text(clean(status["storage_problem"] or "")))
+        self._show_regions(view)
+        self._show_menu(message["menu"])
+        self._show_mine(view)
+        self._show_last(view, message.get("cards", []))
+        self._show_region()
+
+    def _show_regions(self, view: GameView) -> None:
+        table = self.query_one("#regions", DataTable)
+        row = table.cursor_row
+        table.clear()
+        for region in view.regions:
+            threats = ", ".join(f"{t.name} {t.seen}" for t in region.threats if not t.partner) or "-"
+            units = ", ".join(u.name for u in region.units) or "-"
+            expected = ", ".join(f"{a.title} ({a.against})" for a in region.expected_attacks) or "-"
+            trend = f"{region.trend:+d}" if region.trend else ""
+            table.add_row(
+                Text(clean(region.name)),
+                f"{region.credibility} {trend}",
+                Text(clean(threats)),
+                str(region.warning),
+                Text(clean(units)),
+                Text(clean(expected)),
+                key=region.id,
+            )
+        if 0 <= row < table.row_count:
+            table.move_cursor(row=row)
+
+    def _show_menu(self, entries: list[dict[str, Any]]) -> None:
+        """The menu grouped as the engine places each order: a heading per unit, asset or theme."""
+        menu = self.query_one("#menu", OptionList)
+        highlighted = menu.highlighted
+        menu.clear_options()
+        heading: list[str] | None = None
+        for number, entry in enumerate(entries):
+            if entry["path"] != heading:
+                heading = entry["path"]
+                menu.add_option(Option(Text(clean(" › ".join(heading)), style="bold"), disabled=True))
+            label = Text("  " + clean(entry["label"]))
+            if entry["reason"] is not None:
+                label.stylize("dim")
+                label.append(Text(clean(f"  ({entry['reason']})"), style="italic dim"))
+            menu.add_option(Option(label, id=str(number), disabled=entry["reason"] is not None))
+        if highlighted is not None and highlighted < menu.option_count:
+            menu.highlighted = highlighted
+
+    def _mine(self, view: GameView) -> list[str]:
+        role = "facilitator" if self.seat == FACILITATOR_SEAT else self.seat
+        return [order.text for order in view.orders if order.role == role]
+
+    def _show_mine(self, view: GameView) -> None:
+        mine = self.query_one("#mine", OptionList)
+        mine.clear_options()
+        for text in self._mine(view):
+            mine.add_option(Option(Text(clean(text))))
+        if not self._mine(view):
+            mine.add_option(Option(Text("none yet: choose in the menu above", style="dim"), disabled=True))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_region()
+
+    def _show_region(self) -> None:
+        """The highlighted region, and why its numbers moved: each change with its causes."""
+        view, table = self.view, self.query_one("#regions", DataTable)
+        if view is None or not view.regions or not 0 <= table.cursor_row < len(view.regions):
+            return
+        region = view.regions[table.cursor_row]
+        text = Text(clean(region.name), style="bold")
+        text.append(f"  credibility {region.credibility}, early warning {region.warning}")
+        text.append(f", host presence {region.host_presence}\n")
+        turns = [view.current, *reversed(view.history)][:2]
+        changes = [c for t in turns for c in t.changes if c.target.partition("/")[0] == region.id]
+        for change in changes[:8]:
+            text.append(f" • turn {change.turn}: {clean(change.summary)}\n")
+            for cause in change.causes[:3]:
+                text.append(f"     because {clean(cause.detail or words(cause.kind))}\n", style="dim")
+        if not changes:
+            text.append(" No change here this turn or the last.", style="dim")
+        self.query_one("#region-text", Static).update(text)
+
+    def _show_last(self, view: GameView, cards: list[dict[str, Any]]) -> None:
+        text = Text()
+        log = self.message.get("log", []) if self.message else []
+        if log:
+            text.append("This turn's orders, every seat:\n", style="bold")
+            for entry in log:
+                text.append(f" • {seat_title(entry['seat'])}: {clean(entry['text'])}\n")
+        for card in cards:
+            text.append(clean(card["title"]), style="bold")
+            text.append(f"\n{clean(card['text']).strip()}\n")
+        last = view.last
+        if last is not None:
+            text.append(f"Turn {last.turn} ({last.month}): ", style="bold")
+            text.append(
+                f"{last.civilians_killed} civilians and {last.peacekeepers_killed} peacekeepers killed.\n"
+            )
+            for line in last.adversary[:6]:
+                text.append(f" • {clean(line)}\n")
+        self.query_one("#last-text", Static).update(text or Text("No turn played yet.", style="dim"))
+
+    # --- actions --------------------------------------------------------------------------------
+    def _send(self, kind: str, **fields: Any) -> None:
+        cast(RemoteApp, self.app).send(kind, **fields)
+
+    def _then(self, kind: str) -> Callable[[bool | None], None]:
+        """A dialog's answer: send the request on yes."""
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._send(kind)
+
+        return answered
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_list.id != "menu" or self.message is None or event.option.id is None:
+            return
+        entry = self.message["menu"][int(event.option.id)]
+        self._send("give", order=entry["order"])
+
+    def action_focus_menu(self) -> None:
+        self.query_one("#menu", OptionList).focus()
+
+    def action_withdraw(self) -> None:
+        mine = self.query_one("#mine", OptionList)
+        if self.view is None or mine.highlighted is None or not self._mine(self.view):
+            self.notify("Highlight one of your orders first (Tab to the list).")
+            return
+        self._send("withdraw", index=mine.highlighted)
+
+    def action_commit(self) -> None:
+        mine = len(self._mine(self.view)) if self.view else 0
+        dialog = ConfirmDialog(
+            "Commit your orders?",
+            f"You gave {mine} order(s) this turn. Once committed they cannot be changed.",
+            yes="Commit",
+            no="Not yet",
+        )
+        self.app.push_screen(dialog, self._then("commit"))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        facilitator_only = ("pause", "force", "clock", "note", "override", "card")
+        if action in facilitator_only:
+            return self.seat == FACILITATOR_SEAT
+        if action == "commit":
+            return self.seat != FACILITATOR_SEAT
+        return True
+
+    async def _ask(self, kind: str, **fields: Any) -> str | None:
+        """Send a request; the host's reason when refused, else None."""
+        client = cast(RemoteApp, self.app).client
+        if client is None:
+            return "not connected to the host"
+        try:
+            await client.request(kind, **fields)
+        except ClientError as error:
+            return str(error)
+        return None
+
+    def action_clock(self) -> None:
+        async def submit(values: dict[str, str]) -> str | None:
+            try:
+                minutes = float(values["minutes"])
+            except ValueError:
+                return "give the minutes as a number, e.g. 20 (or -5 with extend to take time away)"
+            return await self._ask("clock", minutes=minutes, extend=values["extend"].strip().lower() == "y")
+
+        fields = [("minutes", "Minutes", "20"), ("extend", "Extend the running clock? (y/n)", "n")]
+        self.app.push_screen(FormDialog("The phase clock", fields, submit))
+
+    def action_note(self) -> None:
+        turn = self.view.turn if self.view else 1
+
+        async def submit(values: dict[str, str]) -> str | None:
+            text = values["text"].strip()
+            if not values["turn"].strip().isdigit():
+                return "the turn is a number"
+            if int(values["turn"]) == turn:
+                order = {"type": "facilitator_note", "text": text}
+                return await self._ask("give", order=order)
+            return await self._ask("note", turn=int(values["turn"]), text=text)
+
+        fields = [
+            ("turn", "Turn (this one, or an earlier one for the debrief)", str(turn)),
+            ("text", "Note", ""),
+        ]
+        self.app.push_screen(FormDialog("A note for the debrief", fields, submit))
+
+    def action_override(self) -> None:
+        async def submit(values: dict[str, str]) -> str | None:
+            try:
+                delta = int(values["delta"])
+            except ValueError:
+                return "the change is a whole number, e.g. -5"
+            order = {
+                "type": "override_result",
+                "kind": values["kind"].strip(),
+                "target": values["target"].strip(),
+                "delta": delta,
+                "reason": values["reason"].strip(),
+            }
+            return await self._ask("give", order=order)
+
+        region = self.view.regions[0].id if self.view and self.view.regions else ""
+        fields = [
+            ("kind", "What: credibility, consent, mandate_support, threat or host_presence", "credibility"),
+            ("target", "Where: a region id (region/actor for threat; empty for consent, support)", region),
+            ("delta", "Change (up to ±30)", "-5"),
+            ("reason", "Reason (shown in every explanation of that number)", ""),
+        ]
+        self.app.push_screen(FormDialog("Override a result", fields, submit))
+
+    def action_card(self) -> None:
+        from game.syndicate.cards import TEMPLATE
+
+        region = self.view.regions[0].id if self.view and self.view.regions else "REGION"
+
+        async def submit(text: str) -> str | None:
+            return await self._ask("inject_yaml", text=text)
+
+        self.app.push_screen(CardEditor(TEMPLATE.replace("REGION", region), submit))
+
+    def action_pause(self) -> None:
+        if self.message is not None:
+            paused = not self.message["status"]["paused"]
+            self._send("pause", paused=paused)
+
+    def action_force(self) -> None:
+        dialog = ConfirmDialog("Force the turn?", "Resolve it now, without waiting for every seat.")
+        self.app.push_screen(dialog, self._then("force"))
+
+
+class RemoteApp(SafeApp[int]):
+    """One seat (or the facilitator) of a hosted game, through the server at `address`."""
+
+    KEPT_AFTER_CRASH = "The game is on the host: join again to carry on, your orders are kept."
+    TITLE = "MINUSMA syndicate"
+
+    def __init__(
+        self, address: str, seat: str | None, name: str = "", takeover: bool = False, code: str = ""
+    ):
+        super().__init__()
+        self.address, self.seat, self.officer, self.takeover = address, seat, name, takeover
+        self._code = code
+        self.client: SyndicateClient | None = None
+        self.board = BoardScreen(seat or "")
+
+    def on_mount(self) -> None:
+        self.sub_title = seat_title(self.seat) if self.seat else ""
+        self.push_screen(CodeScreen(self.seat, self.address))
+        if self._code:
+            self.call_later(self.join, self._code)
+
+    async def join(self, code: str) -> None:
+        if self.seat is None:
+            return
+        self.sub_title = seat_title(self.seat)
+        client = SyndicateClient(self.address, self.seat, code, self.officer, on_message=self._pushed)
+        try:
+            await client.join(takeover=self.takeover)
+        except ClientError as error:
+            if isinstance(self.screen, CodeScreen):
+                self.screen.show_problem(str(error))
+            return
+        self.client = client
+        self.switch_screen(self.board)
+        if client.view_message is not None:
+            self.board.show(client.view_message)
+
+    def _pushed(self, message: dict[str, Any]) -> None:
+        kind = message.get("type")
+        if kind == "view":
+            before = self.board.view.turn if self.board.view is not None else None
+            self.board.show(message)
+            last = self.board.view.last if self.board.view is not None else None
+            if before is not None and last is not None and last.turn >= before:
+                self.notify(
+                    f"{last.civilians_killed} civilians and {last.peacekeepers_killed} peacekeepers killed; "
+                    f"turn {last.turn + 1} opens.",
+                    title=f"Turn {last.turn} resolved",
+                    timeout=12,
+                )
+        elif kind == "status" and self.board.message is not None:
+            self.board.show({**self.board.message, "status": message["status"]})
+        elif kind == "closed":
+            self.notify(clean(str(message.get("message"))), title="Seat closed", severity="error", timeout=30)
+        elif kind == "connection":
+            severity: Literal["information", "warning"] = (
+                "information" if message.get("connected") else "warning"
+            )
+            self.notify(clean(str(message.get("message"))), title="Host", severity=severity)
+        elif kind == "error":
+            self.notify(clean(str(message.get("message"))), title="Host", severity="error")
+
+    @work(exclusive=False, group="requests")
+    async def send(self, kind: str, **fields: Any) -> None:
+        if self.client is None:
+            return
+        try:
+            answer = await self.client.request(kind, **fields)
+        except ClientError as error:
+            self.notify(clean(str(error)), title="Refused", severity="error", timeout=8)
+            return
+        if answer.get("dropped"):
+            self.notify(clean("Also dropped: " + "; ".join(answer["dropped"])), title="Withdrawn")
+        if kind == "commit":
+            note = "the turn is resolved" if answer.get("resolved") else "waiting for the other seats"
+            self.notify(f"Committed: {note}.", title="Committed")
+
+    def action_leave(self) -> None:
+        self.push_screen(
+            ConfirmDialog("Leave?", "Your orders stay on the host: join again with your code to carry on."),
+            lambda leave: self.exit(0) if leave else None,
+        )
+
+    async def on_unmount(self) -> None:
+        if self.client is not None:
+            await self.client.close()
+
+
+def run_remote(address: str, seat: str | None, name: str = "", takeover: bool = False, code: str = "") -> int:
+    app = RemoteApp(address, seat, name, takeover, code)
+    result = app.run()
+    return result if result is not None else (app.return_code or 0)

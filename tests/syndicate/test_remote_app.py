@@ -1,0 +1,100 @@
+"""The seat app against a running server: the code on screen, an order from the menu, a commit."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from textual.widgets import OptionList, Static
+
+from game.tui.dialogs.confirm import ConfirmDialog
+from game.tui.syndicate.remote import BoardScreen, CodeScreen, RemoteApp
+from tests.syndicate.hosting import hosting, until
+
+
+def test_a_seat_joins_gives_an_order_and_commits_through_the_server(mini, tmp_path: Path) -> None:
+    async def main() -> None:
+        async with hosting(mini, tmp_path) as hosted:
+            app = RemoteApp(hosted.url, "force_commander", name="Col. Diallo")
+            async with app.run_test(size=(140, 40)) as pilot:
+                assert isinstance(app.screen, CodeScreen)
+                await pilot.click("#code")
+                await pilot.press(*"wrong", "enter")
+                problem = app.screen.query_one("#code-problem", Static)
+                await until(lambda: "wrong code" in str(problem.render()))
+                assert "wrong code" in str(problem.render())
+                await pilot.press(*hosted.codes["force_commander"], "enter")
+                await until(lambda: isinstance(app.screen, BoardScreen) and app.board.view is not None)
+                assert isinstance(app.screen, BoardScreen)
+                menu = app.screen.query_one("#menu", OptionList)
+                options = [menu.get_option_at_index(i) for i in range(menu.option_count)]
+                allowed = next(i for i, option in enumerate(options) if not option.disabled)
+                menu.focus()
+                menu.highlighted = allowed
+                await pilot.press("enter")
+                await until(lambda: bool(hosted.host.game.pending_orders()))
+                assert len(hosted.host.game.pending_orders()) == 1
+                await until(lambda: app.board.view is not None and len(app.board.view.orders) == 1)
+                await pilot.press("c")
+                await pilot.pause()
+                assert isinstance(app.screen, ConfirmDialog)
+                await pilot.click("#yes") if app.screen.query("#yes") else await pilot.press("enter")
+                await until(lambda: "force_commander" in hosted.host.committed)
+                assert "force_commander" in hosted.host.committed
+                assert hosted.host.names["force_commander"] == "Col. Diallo"
+                for seat in ("srsg", "police_commissioner", "comms_chief"):  # the others commit
+                    hosted.host.commit(seat)
+                hosted.server.broadcast()
+                await until(lambda: app.board.view is not None and app.board.view.turn == 2)
+                assert app.board.view is not None and app.board.view.turn == 2
+                await pilot.pause()
+                last = str(app.screen.query_one("#last-text", Static).render())
+                assert "Turn 1 (" in last and "civilians" in last
+                assert any(n.title == "Turn 1 resolved" for n in app._notifications)
+                table = app.screen.query_one("#regions")
+                table.focus()
+                for row, region in enumerate(app.board.view.regions):
+                    table.move_cursor(row=row)
+                    await pilot.pause()
+                    shown = str(app.screen.query_one("#region-text", Static).render())
+                    assert region.name in shown
+                    moved = [
+                        c for c in app.board.view.last.changes if c.target.partition("/")[0] == region.id
+                    ]
+                    assert ("because" in shown) == bool(moved), "each change says why"
+
+    asyncio.run(main())
+
+
+def test_the_facilitator_console_pauses_sets_the_clock_and_writes_a_card(mini, tmp_path: Path) -> None:
+    async def main() -> None:
+        async with hosting(mini, tmp_path) as hosted:
+            app = RemoteApp(hosted.url, "facilitator", code=hosted.secret)
+            async with app.run_test(size=(140, 40)) as pilot:
+                await until(lambda: isinstance(app.screen, BoardScreen) and app.board.view is not None)
+                assert isinstance(app.screen, BoardScreen)
+                await pilot.press("p")
+                await until(lambda: hosted.host.paused)
+                assert hosted.host.paused
+                await pilot.press("k")
+                await pilot.pause()
+                await pilot.press("enter")
+                await until(lambda: hosted.host.seconds_left() is not None)
+                assert hosted.host.seconds_left() == 20 * 60
+                await pilot.press("y")
+                await pilot.pause()
+                await pilot.press("ctrl+s")
+                await until(lambda: bool(hosted.host.game.pending_orders()))
+                (order,) = hosted.host.game.pending_orders()
+                assert order.type == "inject_card" and order.card is not None
+                await pilot.press("y")
+                await pilot.pause()
+                editor = app.screen
+                editor.query_one("#card-yaml").text = "id: x\ntitle: [unclosed\n"
+                await pilot.press("ctrl+s")
+                errors = editor.query_one("#card-errors", Static)
+                await until(lambda: "inject" in str(errors.render()) and "Ctrl-S" not in str(errors.render()))
+                assert "inject" in str(errors.render()), "the YAML problem names where it is"
+                assert len(hosted.host.game.pending_orders()) == 1
+
+    asyncio.run(main())
