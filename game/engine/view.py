@@ -112,6 +112,8 @@ class RegionView:
     warning_sources: tuple[str, ...] = ()  # each source and what it adds
     protection: int = 0  # protection of civilians against an attack now (rules.md §6.2)
     protection_items: tuple[tuple[str, int], ...] = ()  # what it is made of
+    last_civilian_deaths: int = 0  # last turn's toll here, public news
+    last_mission_harm: int = 0  # of which blamed on the mission or its partners
 
     @property
     def trend(self) -> int:
@@ -456,6 +458,8 @@ def region_view(ctx: Context, region_id: str, seat: str) -> RegionView:
         warning_sources=tuple(sources),
         protection=protection.total,
         protection_items=tuple(protection.items),
+        last_civilian_deaths=region.last_civilian_deaths,
+        last_mission_harm=region.last_mission_harm,
     )
 
 
