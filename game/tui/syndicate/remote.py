@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from game.engine.sides import RED
 from game.engine.view import GameView
 from game.engine.wording import seat_name, words
 from game.syndicate.client import ClientError, SyndicateClient
@@ -53,7 +54,7 @@ class CodeScreen(Screen[str]):
             title = seat_title(self.seat) if self.seat else "A seat"
             yield Label(Text(f"{title} at {clean(self.address)}"), classes="screen-title")
             if self.seat is None:
-                yield Static("Your seat: srsg, fc, police, comms or facilitator")
+                yield Static("Your seat: srsg, fc, police, comms, red or facilitator")
                 yield Input(placeholder="fc", id="seat")
             yield Static(f"Your {what}, as the host gave it (Enter to join):")
             yield Input(password=True, placeholder="xxxxx-xxxxx-xxxxx-xxxxx", id="code")
@@ -79,7 +80,7 @@ class CodeScreen(Screen[str]):
             except UserError:
                 seat = None
             if seat is None:
-                self.show_problem(f"no seat {typed!r}: srsg, fc, police, comms or facilitator")
+                self.show_problem(f"no seat {typed!r}: srsg, fc, police, comms, red or facilitator")
                 return
             self.app.seat = seat  # type: ignore[attr-defined]
             self.app.board.seat = seat  # type: ignore[attr-defined]
@@ -153,10 +154,15 @@ class BoardScreen(Screen[None]):
             return
         status = message["status"]
         bar = Text(f"Turn {view.turn} ({view.month})  ", style="bold")
-        bar.append(f"National credibility {view.national_credibility}  Budget {view.means.budget}   ")
+        bar.append(f"National credibility {view.national_credibility}  ")
+        if self.seat == RED:
+            bar.append(self._red_line(status), style="bold")
+        else:
+            bar.append(f"Budget {view.means.budget}   ")
         for number, seat in enumerate(status["seats"]):
             bar.append(" · " if number else "Committed: ")
             mark = "✓" if seat["committed"] else ("…" if seat["connected"] else "(away)")
+            mark = "(bot)" if seat.get("bot") else mark
             style = "bold green" if seat["committed"] else ""
             bar.append(
                 f"{seat['title']} {mark}", style=f"{style} underline" if seat["seat"] == self.seat else style
@@ -175,6 +181,18 @@ class BoardScreen(Screen[None]):
         self._show_mine(view)
         self._show_last(view, message.get("cards", []))
         self._show_region()
+
+    @staticmethod
+    def _red_line(status: dict[str, Any]) -> str:
+        """What the red cell may do now (rules.md §5.2: it orders after the mission commits)."""
+        red: dict[str, Any] = next((seat for seat in status["seats"] if seat["seat"] == RED), {})
+        if red.get("bot"):
+            return "The facilitator has given the armed groups to their bot.   "
+        if status.get("red_orders_open"):
+            return "The mission has committed: give your orders, then commit.   "
+        if red.get("committed"):
+            return "   "
+        return "Waiting for the mission's seats to commit.   "
 
     def _show_regions(self, view: GameView) -> None:
         table = self.query_one("#regions", DataTable)
@@ -441,6 +459,9 @@ class RemoteApp(SafeApp[int]):
         kind = message.get("type")
         if kind == "view":
             before = self.board.view.turn if self.board.view is not None else None
+            was_open = bool(self.board.message and self.board.message["status"].get("red_orders_open"))
+            if self.seat == RED and message["status"].get("red_orders_open") and not was_open:
+                self.notify("The mission has committed: the armed groups may order.", title="Your turn")
             self.board.show(message)
             last = self.board.view.last if self.board.view is not None else None
             if before is not None and last is not None and last.turn >= before:
