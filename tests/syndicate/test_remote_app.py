@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from textual.widgets import OptionList, Static
+from textual.widgets import DataTable, OptionList, Static
 
 from game.tui.dialogs.confirm import ConfirmDialog
 from game.tui.syndicate.remote import BoardScreen, CodeScreen, RemoteApp
@@ -117,6 +117,11 @@ def test_a_red_cell_joins_at_80x24_waits_for_the_mission_then_orders(mini, tmp_p
                 bar = app.screen.query_one("#bar", Static)
                 await until(lambda: "Waiting for the mission" in str(bar.render()))
                 assert "Waiting for the mission" in str(bar.render()) and "Budget" not in str(bar.render())
+                columns = [str(c.label) for c in app.screen.query_one("#regions", DataTable).columns.values()]
+                assert "Your groups" in columns and "Warning" not in columns and "Expected" not in columns
+                await pilot.pause()
+                region = str(app.screen.query_one("#region-text", Static).render())
+                assert "credibility" in region and "early warning" not in region
                 menu = app.screen.query_one("#menu", OptionList)
                 assert menu.option_count > 0
                 assert all(menu.get_option_at_index(i).disabled for i in range(menu.option_count))

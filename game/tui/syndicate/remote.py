@@ -137,9 +137,12 @@ class BoardScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#regions", DataTable)
-        table.add_columns(
-            "Region", "Credibility", "Armed groups seen", "Warning", "Mission units", "Expected"
-        )
+        if self.seat == RED:  # no early warning, no expected attacks: what the red cell may know (§5.2)
+            table.add_columns("Region", "Credibility", "Your groups", "Host", "Mission units", "Helicopters")
+        else:
+            table.add_columns(
+                "Region", "Credibility", "Armed groups seen", "Warning", "Mission units", "Expected"
+            )
         self.query_one("#menu", OptionList).border_title = "What you can order (Enter gives it)"
         self.query_one("#mine", OptionList).border_title = "Your orders this turn (w withdraws)"
         self._ready = True
@@ -203,11 +206,14 @@ class BoardScreen(Screen[None]):
             units = ", ".join(u.name for u in region.units) or "-"
             expected = ", ".join(f"{a.title} ({a.against})" for a in region.expected_attacks) or "-"
             trend = f"{region.trend:+d}" if region.trend else ""
+            if self.seat == RED:
+                units = ", ".join(f"{u.name} ({words(u.posture)})" for u in region.units) or "-"
+                expected = "attack" if region.attack_helicopters else "-"
             table.add_row(
                 Text(clean(region.name)),
                 f"{region.credibility} {trend}",
                 Text(clean(threats)),
-                str(region.warning),
+                str(region.host_presence if self.seat == RED else region.warning),
                 Text(clean(units)),
                 Text(clean(expected)),
                 key=region.id,
@@ -255,7 +261,8 @@ class BoardScreen(Screen[None]):
             return
         region = view.regions[table.cursor_row]
         text = Text(clean(region.name), style="bold")
-        text.append(f"  credibility {region.credibility}, early warning {region.warning}")
+        warning = "" if self.seat == RED else f", early warning {region.warning}"
+        text.append(f"  credibility {region.credibility}{warning}")
         text.append(f", host presence {region.host_presence}\n")
         turns = [view.current, *reversed(view.history)][:2]
         changes = [c for t in turns for c in t.changes if c.target.partition("/")[0] == region.id]
