@@ -129,6 +129,8 @@ class Planner:
     def __init__(self, game: Game, settings: Settings = SETTINGS):
         self.settings = settings
         self.futures = [imagined_copy(game, sample) for sample in range(settings.samples)]
+        # credibility before any order: what the plan's own orders cost (a changed PoC line) counts
+        self.start = [_national_credibility(future) for future in self.futures]
         self.prepared = self.futures
         self.known: dict[tuple[Candidate, int], float] = {}
         self.evaluations = 0
@@ -149,16 +151,15 @@ class Planner:
         for sample in chosen:
             key = (candidate, sample)
             if key not in self.known:
-                self.known[key] = self._play(self.prepared[sample], candidate)
+                self.known[key] = self._play(self.prepared[sample], candidate, self.start[sample])
             costs.append(self.known[key])
         return sum(costs) / len(costs)
 
-    def _play(self, prepared: Game, candidate: Candidate) -> float:
+    def _play(self, prepared: Game, candidate: Candidate, start_credibility: float) -> float:
         s = self.settings
         game = copy_game(prepared)
         if not _give_all(game, candidate):
             return float("inf")
-        start_credibility = _national_credibility(game)
         first = len(game.state.history)
         for _ in range(s.horizon):
             if game.is_over():

@@ -19,6 +19,7 @@ class Protection:
     total: int = 0
     items: list[tuple[str, int]] = field(default_factory=list)
     air_response: tuple[str, str] | None = None  # (unit, lift asset) if projection is used
+    responder: str | None = None  # a quick-reaction unit that goes out to another region to respond
     _described: str | None = field(default=None, init=False, repr=False, compare=False)
 
     def add(self, label: str, value: int) -> None:
@@ -60,11 +61,13 @@ def _best_response(
 ) -> tuple[str, int, str | None, str | None]:
     """The single best quick-reaction response: (label, value, unit, lift asset).
 
-    Out of reach of the posts only a response by air arrives in time.
+    The unit is named when it goes out to another region (by road or air); the lift asset when
+    it flies. Out of reach of the posts only a response by air arrives in time. A unit that went
+    out to another region this turn is committed there and responds to nothing else.
     """
     best: tuple[str, int, str | None, str | None] = ("", 0, None, None)
     for unit in ctx.quick_reaction_units():
-        if not _responsive(ctx, unit):
+        if not _responsive(ctx, unit) or unit.id in ctx.committed:
             continue
         spec = ctx.index.units[unit.id]
         bonus = T.MTF_BONUS if spec.mobile_task_force else 0
@@ -76,14 +79,14 @@ def _best_response(
             option = (
                 f"quick reaction by {ctx.unit_name(unit.id)} in the region",
                 T.QRF_IN_REGION + bonus + night,
-                None,
+                unit.id,
                 None,
             )
         elif ctx.index.links[unit.region].get(region) == T.QRF_ROAD_COST and unit.transit_share == 100:
             option = (
                 f"quick reaction by {ctx.unit_name(unit.id)} by road from {ctx.region_name(unit.region)}",
                 T.QRF_NEIGHBOUR + bonus + night,
-                None,
+                unit.id,
                 None,
             )
         if option is None and warning >= T.QRF_AIR_WARNING and Caveat.NO_AIR_MOBILITY not in spec.caveats:
@@ -117,7 +120,7 @@ def civilian_protection(
         cached = ctx.protection_cache[key] = _protection(ctx, region, in_reach, far and raid)
     if not major:
         return cached
-    protection = Protection(cached.total, list(cached.items), cached.air_response)
+    protection = Protection(cached.total, list(cached.items), cached.air_response, cached.responder)
     protection.add("a large, planned attack", -T.MAJOR_ATTACK_PENALTY)
     return protection
 
@@ -162,16 +165,26 @@ def _protection(ctx: Context, region: str, in_reach: bool = True, nothing_flies:
     if not nothing_flies:
         label, value, unit_id, asset_id = _best_response(ctx, region, regional.warning, in_reach)
     protection.add(label, value)
+    protection.responder = unit_id
     if unit_id and asset_id:
         protection.air_response = (unit_id, asset_id)
-    for asset_id in () if nothing_flies else attack_helicopters_over(ctx, region):
+    helicopters = () if nothing_flies else attack_helicopters_over(ctx, region)
+    for asset_id in helicopters:
         value = (
             T.ATTACK_HELICOPTER_WARNED
             if regional.warning >= T.ATTACK_HELICOPTER_WARNING
             else T.ATTACK_HELICOPTER_UNWARNED
         )
         protection.add(f"attack helicopters {ctx.asset_name(asset_id)}", value)
-    protection.add(f"early warning level {regional.warning}", regional.warning - T.WARNING_OFFSET)
+    warned = regional.warning - T.WARNING_OFFSET
+    answered = bool(label) or bool(helicopters)  # a quick reaction or helicopters act on the warning
+    if warned > T.WARNING_UNANSWERED_MAX and not answered:
+        protection.add(
+            f"early warning level {regional.warning}, with no response or helicopter to act on it",
+            T.WARNING_UNANSWERED_MAX,
+        )
+    else:
+        protection.add(f"early warning level {regional.warning}", warned)
     dispersion = ctx.index.regions[region].dispersion
     protection.add("scattered villages far from any post", -dispersion)
     if protection.total > 0 or acting:
@@ -207,6 +220,18 @@ def resolve_civilian_attack(ctx: Context, region: str, actor: str, unopposed: in
     roll = ctx.dice(2, 6, f"protection of civilians in {ctx.region_name(region)}")
     outcome, percent = outcome_for(roll + protection.total)
     deaths = unopposed * percent // 100
+    if protection.responder:  # out for days: the search, the wounded, the road back
+        ctx.committed.add(protection.responder)
+        ctx.protection_cache.clear()
+        ctx.record(
+            "means",
+            f"{protection.responder}.committed",
+            0,
+            0,
+            f"{ctx.unit_name(protection.responder)} went out to {ctx.region_name(region)}: committed there, "
+            "it responds to nothing else this turn",
+            [source, cause("rule", "quick reaction", "one response away from its region a turn")],
+        )
     if protection.air_response:
         unit_id, asset_id = protection.air_response
         asset = ctx.state.aviation[asset_id]

@@ -141,6 +141,7 @@ class Context:
         self._base_regions: set[str] | None = None
         self._tasked: dict[str, list[str]] | None = None
         self.protection_cache: dict = {}  # region -> Protection, cleared when forces change
+        self.committed: set[str] = set()  # quick-reaction units gone out to another region this turn
         self._custom_cards: dict[str, Card] = {}
         # Names for the summaries players read, looked up thousands of times a game: plain
         # dictionary lookups (an unknown id reads as words).

@@ -167,6 +167,7 @@ class Policy(Model):
     irc_under_u3: bool = False
     renewal_case: Literal["status_quo", "poc_first"] = "status_quo"
     definition_changes: int = 0
+    lines_left: list[PocDefinition] = []  # PoC lines the mission held and gave up (a return is a reversal)
 
 
 class MeansState(Model):

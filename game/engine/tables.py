@@ -43,6 +43,7 @@ TASK_HOURS = {"attack": 15, "isr": 50}  # hours a standing tasking uses each tur
 
 # Early warning adds (level - 1): level 0 gives -1, level 3 gives +2.
 WARNING_OFFSET = 1
+WARNING_UNANSWERED_MAX = 1  # without a quick reaction or helicopters to act on it, warning adds at most +1
 
 # --- Early warning (rules.md §1) -------------------------------------------------------------
 WARNING_MAX = 3
@@ -133,7 +134,8 @@ INFO_ATTACK_MISSION_HARM_BONUS = 3  # deaths caused by the mission or its partne
 INFO_ATTACK_PSYOPS_REDUCTION = 1
 INFO_ATTACK_TOB_REDUCTION = 1
 U3_BUDGET_COST = 1  # per turn while all IRCs report to the U3
-POLICY_CHANGE_CREDIBILITY = 2  # changing the PoC line after the first turn confuses everyone
+POLICY_CHANGE_CREDIBILITY = 2  # changing the PoC line after the first turn confuses everyone ...
+POLICY_REVERSAL_CREDIBILITY = 2  # ... and going back to a line the mission dropped costs this much more
 
 # --- Means (rules.md §3) ---------------------------------------------------------------------
 TOB_OPEN_COST = 2
@@ -173,10 +175,12 @@ DISTRUSTED_THREAT = 1
 TRUSTED_AT = 60  # credibility at or above this: -1
 TRUSTED_THREAT = -1
 BASE_THREAT = -1  # a TOB in the region
+MISSION_THREAT_MAX = -1  # trust and a TOB together pull a group's growth roll down by at most this
 TRI_BORDER_THREAT = 1
 THREAT_SPREADS_AT = 4  # a group absent from a region is rolled only when a linked region holds it here
 TIER_THREE_ROLL_BONUS = 1  # Tier III succeeds on 1d6 <= its points + 1 ...
 TIER_THREE_EFFECT = 1  # ... the strongest militia threat falls (or host presence rises) this much
+TIER_THREE_STATE_ABOVE_START = 1  # Tier III restores the state to at most its starting presence + this
 STATE_RETURN_ROLL = 6  # a region below its starting host presence regains 1 on 1d6 of 6
 STATE_RETURN_PRESENCE = 1
 THREAT_REVERSION = 2  # per level above (-) or below (+) the scenario's starting level
@@ -192,6 +196,7 @@ HOST_SWEEP_BONUS = 2  # the army sweeps a region where armed groups killed ...
 HOST_SWEEP_DEATHS = 10  # ... this many soldiers or more this turn
 HOST_TIER_THREE_CHECK = 1  # human-rights monitoring (Tier III) lowers the host forces' chance ...
 HOST_POLICE_CHECK = 1  # ... and so does a formed police unit in the region
+HOST_CHECKS_MAX = 2  # people-centred, Tier III and police together lower the chance by at most this
 COLLATERAL_BASE = 1  # international forces: 2d6 <= level + this + tempo
 HOST_RETREAT_DEATHS = 20  # soldiers killed in one strike on the army's camps: host presence -1
 HOST_RETREAT_PRESENCE = 1
@@ -203,6 +208,7 @@ MAX_INFO_ATTACKS = 2
 MAX_PEACEKEEPER_STRIKES = 1
 MAX_HOST_FORCE_STRIKES = 2
 MAX_ROAD_STRIKES = 1
+CONVOY_AMBUSH_OFFSET = 2  # a base's convoy is hit on 1d6 <= threat - 2 (threat 3 or more on the roads)
 HOST_CAMPS_PRESENCE = 1  # P3: the army keeps camps where its presence is at least this
 EXPOSED_THREAT = 3
 EXPLOIT_HARM_WEIGHT = 3  # P1 ranks regions by deaths + 3 x civilians harmed by the mission's side

@@ -181,6 +181,8 @@ def end_turn(ctx: Context) -> TurnRecord:
     cards.resolve_choices(ctx)
     ctx.phase = "adversary"
     ctx.protection_cache.clear()
+    ctx.committed.clear()
+    _supply_convoys(ctx)
     actions = choose_actions(ctx)  # the bot's plan, or the red cell's orders (rules.md §5.2)
     state.current.adversary = [
         f"{ACTION_TITLES.get(a.kind, words(a.kind))} in {ctx.region_name(a.region)} by "
@@ -269,6 +271,33 @@ def _resolve_card_attacks(ctx: Context) -> None:
             cards.note_result(ctx, card.id, outcome, unopposed)
     cards.after_attacks(ctx, [attack.card for attack in state.pending_attacks])
     state.pending_attacks = []
+
+
+def _supply_convoys(ctx: Context) -> None:
+    """Each temporary base lives on its road convoys, and the groups mine the road (rules.md §4.4).
+
+    Where a group that strikes supply routes holds threat L of 3 or more, the convoy is mined on
+    1d6 <= L - 2: 1d6 - 3 peacekeepers killed (the base keeps weeks of stocks and holds).
+    """
+    for unit in sorted((u for u in ctx.state.units.values() if u.holds_tob), key=lambda u: u.id):
+        threat = ctx.state.regions[unit.region].threat
+        levels = [(threat.get(a, 0), a) for a in ctx.index.actors_striking("supply_routes")]
+        level, actor = max(levels, default=(0, ""))
+        if level < T.EXPOSED_THREAT:
+            continue
+        roll = ctx.die(6, f"the road to the base in {ctx.region_name(unit.region)}")
+        if roll > level - T.CONVOY_AMBUSH_OFFSET:
+            continue
+        sides, minus = T.IED_DICE
+        mine = ctx.die(sides, f"toll of a mine on the convoy to {ctx.unit_name(unit.id)}")
+        unopposed = max(0, mine - minus)
+        source = cause(
+            "rule",
+            "supply convoys",
+            f"rolled {roll}, needed {level - T.CONVOY_AMBUSH_OFFSET} or less "
+            f"({ctx.actor_name(actor)} threat {level} on the roads)",
+        )
+        resolve_peacekeeper_attack(ctx, unit.id, actor, unopposed, 0, 0, source)
 
 
 def _peacekeeper_target(ctx: Context, region: str) -> str | None:
@@ -389,6 +418,17 @@ def _host_force_conduct(ctx: Context) -> None:
                 if any(u.id in ctx.index.police_units for u in ctx.units_in(region_id)):
                     chance -= T.HOST_POLICE_CHECK
                     checks.append("formed police present")
+                held = (
+                    T.HOST_STATE_CENTRED - T.HOST_PEOPLE_CENTRED
+                    if state.policy.orientation != "state_centred"
+                    else 0
+                )
+                held += (T.HOST_TIER_THREE_CHECK if region.tier_three else 0) + (
+                    T.HOST_POLICE_CHECK if "formed police present" in checks else 0
+                )
+                if held > T.HOST_CHECKS_MAX:  # the mission's leverage on the army is one lever, not three
+                    chance += held - T.HOST_CHECKS_MAX
+                    checks.append(f"the mission's checks count at most -{T.HOST_CHECKS_MAX} together")
                 roll = ctx.die(6, f"conduct of {ctx.actor_name(actor_id)} in {ctx.region_name(region_id)}")
                 if roll > chance:
                     continue
@@ -657,7 +697,9 @@ def _tier_three(ctx: Context, region_id: str) -> None:
         if militias:
             _, actor_id = max(militias)
             ctx.threat(region_id, actor_id, -T.TIER_THREE_EFFECT, "a protective environment takes hold", why)
-        else:
+        elif (
+            region.host_presence < ctx.index.regions[region_id].host_presence + T.TIER_THREE_STATE_ABOVE_START
+        ):
             ctx.host_presence(region_id, T.TIER_THREE_EFFECT, "local institutions return", why)
 
 
@@ -693,6 +735,9 @@ def _threat_drift(ctx: Context, region_id: str, international: int) -> None:
         shared.append(("mission trusted", T.TRUSTED_THREAT))
     if ctx.has_base(region_id):
         shared.append(("operating base", T.BASE_THREAT))
+    mission = sum(value for label, value in shared if label in ("mission trusted", "operating base"))
+    if mission < T.MISSION_THREAT_MAX:  # trust and a base together: the mission is no counter-terrorist force
+        shared.append(("the mission's own pull on the groups is at most -1", T.MISSION_THREAT_MAX - mission))
     garrison, present = ctx.index.garrisons.get(region_id, 0), len(ctx.units_in(region_id))
     if garrison and not present:
         shared.append(("the mission's camps left empty", T.ABANDONED_CAMPS))

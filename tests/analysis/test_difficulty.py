@@ -129,14 +129,6 @@ def verdict(report: DifficultyReport, name: str) -> None:
     assert check.passed, f"{check.name}: {check.detail}"
 
 
-# The searched policy still beats history by more than the band allows (calibrate
-# --difficulty, 50 seeds, searched on 10): 36%, 44% and 48% fewer deaths in 2019, 2020 and
-# 2021 H1, 41% over the game (limit 35% in a period). Naive play and the study's courses now
-# keep the band. Strict, so that the test fails as soon as the model is fixed.
-SEARCHED_BREAKS_BAND = "issue 10: excellent play is still easier than the band of rules.md §13.2 allows"
-
-
-@pytest.mark.xfail(strict=True, reason=SEARCHED_BREAKS_BAND)
 def test_excellent_play_is_inside_the_band(report: DifficultyReport) -> None:
     verdict(report, "excellent play (searched) inside the band")
 
@@ -155,8 +147,17 @@ def test_the_study_courses_of_action_come_in_its_order(report: DifficultyReport)
     assert report.row("coa1-status-quo").deaths["whole"] > report.row("poc-first-mtf-air").deaths["whole"]
 
 
+# Over many games the searched policy is still just outside the band in the first half of 2021
+# (300 seeds, searched on 24: 31% fewer deaths over the game, 37% in 2021 H1, limit 35%); on the
+# 4 and 10 seeds of the test above and of the README it is inside (35% at most). Strict, so that
+# the test fails as soon as the model keeps the band here too.
+SEARCHED_EDGE_2021 = (
+    "issue 10: excellent play is 37% better than history in 2021 H1 over 24 games (limit 35%)"
+)
+
+
 @pytest.mark.slow  # minutes: uv run pytest -m slow
-@pytest.mark.xfail(strict=True, reason=SEARCHED_BREAKS_BAND)
+@pytest.mark.xfail(strict=True, reason=SEARCHED_EDGE_2021)
 def test_the_model_keeps_the_difficulty_band_over_many_games(mali: Scenario) -> None:
     report = measure_difficulty(mali, seeds=300, search_seeds=24, workers=2)
     failed = [f"{check.name}: {check.detail}" for check in report.checks if not check.passed]

@@ -43,8 +43,13 @@ def test_changing_the_poc_line_again_warns_of_the_cost_now(game: Game) -> None:
     game.apply(O.SetPolicy(name="poc_definition", value="define_poc"), "srsg")
     game.end_turn()
     lines = order_consequences(game.context(), O.SetPolicy(name="poc_definition", value="avoid_term"))
-    assert lines[-1].startswith("changing the PoC line again")
+    assert lines[-1].startswith("changing the PoC line after the first turn")
     assert f"−{T.POLICY_CHANGE_CREDIBILITY}" in lines[-1]
+    game.apply(O.SetPolicy(name="poc_definition", value="avoid_term"), "srsg")
+    game.end_turn()
+    back = order_consequences(game.context(), O.SetPolicy(name="poc_definition", value="define_poc"))
+    total = T.POLICY_CHANGE_CREDIBILITY + T.POLICY_REVERSAL_CREDIBILITY
+    assert f"−{total} everywhere" in back[-1] and "back to a line the mission dropped" in back[-1]
 
 
 def test_a_card_option_previews_its_scenario_effects(game: Game) -> None:

@@ -86,8 +86,15 @@ PROSE = " ".join(RULES.split())  # prose wraps anywhere: compare with single spa
         f"only when a linked region holds it at {T.THREAT_SPREADS_AT} or more",
         f"regains 1 on **1d6 of {T.STATE_RETURN_ROLL}**",
         f"at or under **points + {T.TIER_THREE_ROLL_BONUS}** the strongest militia or non-signatory threat "
-        f"in the region falls by {T.TIER_THREE_EFFECT} (if there is none, host presence rises by "
-        f"{T.TIER_THREE_EFFECT})",
+        f"in the region falls by {T.TIER_THREE_EFFECT}. If there is none, host presence rises by "
+        f"{T.TIER_THREE_EFFECT}, up to **{T.TIER_THREE_STATE_ABOVE_START} above the region's starting "
+        "level**",
+        f"threat **L of {T.EXPOSED_THREAT} or more** in the base's region, the base's convoy is mined on "
+        f"**1d6 ≤ L − {T.CONVOY_AMBUSH_OFFSET}** (threat 4: one turn in three): "
+        f"{T.IED_DICE[0] // 6}d{T.IED_DICE[0]} − {T.IED_DICE[1]} peacekeepers killed",
+        f"beyond **+{T.WARNING_UNANSWERED_MAX}** protection (people flee, villages close up) it counts only "
+        "when someone answers it",
+        f"(people-centred orientation, Tier III, police) take at most **{T.HOST_CHECKS_MAX}** together",
         f"presence is below its starting level regains {T.STATE_RETURN_PRESENCE} on **1d6 of",
         f"(until it reaches {T.STATE_CENTRED_CONSENT_LIMIT}), −{T.PEOPLE_CENTRED_CONSENT} every third turn",
         f"+{T.STATE_CENTRED_CONSENT} a turn when state-centred",

@@ -216,6 +216,9 @@ EXPECTED: dict[tuple[str, str], Callable[[], tuple[int, ...]]] = {
         T.ATTACK_HELICOPTER_UNWARNED,
     ),
     ("6.2", "early warning"): lambda: (T.WARNING_OFFSET, -T.WARNING_OFFSET, T.WARNING_MAX - T.WARNING_OFFSET),
+    ("6.2", "… with no quick-reaction response and no attack helicopters to answer it"): lambda: (
+        T.WARNING_UNANSWERED_MAX,
+    ),
     (
         "6.2",
         "PoC defined by the SRSG, when units act in the region (patrol, quick reaction or TOB)",
@@ -286,7 +289,8 @@ EXPECTED: dict[tuple[str, str], Callable[[], tuple[int, ...]]] = {
     ),
     ("7", "the mission's partners harm civilians"): lambda: (-T.PARTNER_HARM_CREDIBILITY,),
     ("7", "a peacekeeping unit repels an attack without loss"): lambda: (T.REPELLED_ATTACK_CREDIBILITY,),
-    ("7", "changing the PoC definition again after turn 1"): lambda: (-T.POLICY_CHANGE_CREDIBILITY,),
+    ("7", "changing the PoC definition after turn 1"): lambda: (-T.POLICY_CHANGE_CREDIBILITY,),
+    ("7", "… back to a definition the mission had dropped"): lambda: (-T.POLICY_REVERSAL_CREDIBILITY,),
     # §8.1 Themes
     ("8.1", "protection promise"): lambda: (TC["protection_promise"], TS["protection_promise"]),
     ("8.1", "define PoC (only once the SRSG has defined it)"): lambda: (TC["define_poc"], TS["define_poc"]),
@@ -318,6 +322,7 @@ EXPECTED: dict[tuple[str, str], Callable[[], tuple[int, ...]]] = {
     ("10", "credibility under 20"): lambda: (T.DISTRUSTED_BELOW, T.DISTRUSTED_THREAT),
     ("10", "credibility 60 or more"): lambda: (T.TRUSTED_AT, T.TRUSTED_THREAT),
     ("10", "a TOB in the region"): lambda: (T.BASE_THREAT,),
+    ("10", "the mission's own pull (trust and a TOB together) is at most"): lambda: (T.MISSION_THREAT_MAX,),
     ("10", "the mission had camps here at the start and no unit is left"): lambda: (T.ABANDONED_CAMPS,),
     ("10", "… units are left, but fewer than its starting camps held"): lambda: (T.THINNED_CAMPS,),
     (

@@ -156,9 +156,9 @@ def test_a_peacekeeping_unit_that_repels_an_attack_without_loss_gains_1(game: Ga
     assert len(credibility_changes(game, "repelled an attack")) == 1  # a loss earns nothing
 
 
-def test_changing_the_poc_definition_again_after_turn_1_costs_2_everywhere(game: Game) -> None:
+def test_changing_the_poc_definition_after_turn_1_costs_2_everywhere(game: Game) -> None:
     game.apply(O.SetPolicy(name="poc_definition", value="define_poc"), "srsg")
-    assert credibility_changes(game, "changed its PoC line") == {}  # the first choice is free
+    assert credibility_changes(game, "changed its PoC line") == {}  # the first turn's choice is free
     game.end_turn()
     before = {r: s.credibility for r, s in game.state.regions.items()}
     game.apply(O.SetPolicy(name="poc_definition", value="avoid_term"), "srsg")
@@ -189,3 +189,17 @@ def test_credibility_stays_between_0_and_100(game: Game) -> None:
     game.state.regions["south"].credibility = 99
     ctx.credibility("south", 500, "a test", [SOURCE])  # quartered: +125
     assert game.state.regions["south"].credibility == T.CREDIBILITY_MAX
+
+
+def test_going_back_to_a_dropped_poc_line_costs_more(game: Game) -> None:
+    game.end_turn()
+    game.apply(O.SetPolicy(name="poc_definition", value="define_poc"), "srsg")  # leaves the status quo
+    assert credibility_changes(game, "changed its PoC line")  # the first change after turn 1 costs too
+    game.end_turn()
+    for region in game.state.regions.values():
+        region.credibility = 50
+    game.apply(O.SetPolicy(name="poc_definition", value="status_quo"), "srsg")  # back to a dropped line
+    changes = credibility_changes(game, "went back to a PoC line")
+    total = T.POLICY_CHANGE_CREDIBILITY + T.POLICY_REVERSAL_CREDIBILITY
+    assert changes and set(changes.values()) == {-total}
+    assert game.state.policy.lines_left == ["status_quo", "define_poc"]

@@ -76,15 +76,28 @@ def _apply(order: SetPolicy, ctx: Context, why: list[Cause]) -> None:
             why,
         )
         return
+    left = policy.poc_definition
     setattr(policy, name, value)
     ctx.record("policy", name, 0, 0, f"{POLICY_TITLES[name]} set to {words(value)}", why)
     if name == "poc_definition":
         policy.definition_changes += 1
-        if ctx.state.turn > 1 and policy.definition_changes > 1:
+        reversal = value in policy.lines_left
+        if left not in policy.lines_left:
+            policy.lines_left = [*policy.lines_left, left]
+        if ctx.state.turn > 1:
+            loss, summary = _line_change_cost(reversal)
             for region in ctx.index.region_order:
-                ctx.credibility(
-                    region, -T.POLICY_CHANGE_CREDIBILITY, "the mission changed its PoC line again", why
-                )
+                ctx.credibility(region, -loss, summary, why)
+
+
+def _line_change_cost(reversal: bool) -> tuple[int, str]:
+    """Credibility lost everywhere for changing the PoC line after the first turn (rules.md §7)."""
+    if reversal:
+        return (
+            T.POLICY_CHANGE_CREDIBILITY + T.POLICY_REVERSAL_CREDIBILITY,
+            "the mission went back to a PoC line it had dropped: people stop believing any of them",
+        )
+    return T.POLICY_CHANGE_CREDIBILITY, "the mission changed its PoC line: units and people must relearn it"
 
 
 def _describe(order: SetPolicy, names: Names) -> str:
@@ -102,15 +115,18 @@ def _preview(order: SetPolicy, ctx: Context) -> list[str]:
     name, value, state = order.name, order.value, ctx.state
     if name == "poc_definition":
         lines = _definition(value)
-        if state.turn > 1 and state.policy.definition_changes >= 1:
+        if state.turn > 1:
+            reversal = value in state.policy.lines_left
+            loss = T.POLICY_CHANGE_CREDIBILITY + (T.POLICY_REVERSAL_CREDIBILITY if reversal else 0)
             lines.append(
-                f"changing the PoC line again after the first turn: credibility "
-                f"{signed(-T.POLICY_CHANGE_CREDIBILITY)} everywhere, now"
+                f"changing the PoC line after the first turn: credibility {signed(-loss)} everywhere, now"
+                + (" (back to a line the mission dropped)" if reversal else "")
             )
-        elif state.policy.definition_changes == 0:
+        else:
+            back = -T.POLICY_CHANGE_CREDIBILITY - T.POLICY_REVERSAL_CREDIBILITY
             lines.append(
-                f"free in the first turn; any later change costs "
-                f"{signed(-T.POLICY_CHANGE_CREDIBILITY)} credibility everywhere"
+                f"free in the first turn; any later change costs {signed(-T.POLICY_CHANGE_CREDIBILITY)} "
+                f"credibility everywhere, {signed(back)} back to a line it dropped"
             )
         return lines
     if name == "orientation" and value == "people_centred":
