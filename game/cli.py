@@ -61,7 +61,6 @@ def _policy(name: str) -> str:
 
 def _cmd_simulate(args: argparse.Namespace) -> int:
     from game.analysis.simulate import format_scorecard, format_turns, game_summary, simulate
-    from game.engine import score
 
     policy = _policy(args.policy)
     scenario = scenario_for_user(args.scenario)
@@ -73,7 +72,7 @@ def _cmd_simulate(args: argparse.Namespace) -> int:
     print(clean(f"{scenario.title} - seed {args.seed} - policy {policy}"))
     print(clean("\n".join(format_turns(game)), lines=True))
     print()
-    print(clean("\n".join(format_scorecard(score(scenario, game.state), game.index)), lines=True))
+    print(clean("\n".join(format_scorecard(game.score(), game.index)), lines=True))
     return 0
 
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from game.engine import orders as O
 from game.engine.context import Context, ScenarioIndex
+from game.engine.objectives import SideScore, side_scores
 from game.engine.rng import seed_state
+from game.engine.score import Scorecard, score
+from game.engine.sides import Holder, held_by
 from game.engine.state import (
     AviationState,
     GameState,
@@ -15,7 +18,7 @@ from game.engine.state import (
 )
 from game.engine.turn import end_turn as _end_turn
 from game.engine.turn import start_turn
-from game.engine.view import GameView, observe
+from game.engine.view import MISSION_SEATS, GameView, ViewCache, observe
 from game.scenario.models import Scenario
 
 
@@ -78,9 +81,26 @@ class Game:
         """With undo=False (headless scripts), orders cannot be withdrawn and apply is faster."""
         self.scenario = scenario
         self.index = index or ScenarioIndex(scenario)
+        self._version = 0
+        self._views = ViewCache()
         self.state = state
         self.undo = undo
         self._turn_start: str | None = None
+
+    @property
+    def state(self) -> GameState:
+        return self._state
+
+    @state.setter
+    def state(self, state: GameState) -> None:
+        self._state = state
+        self._views.views.clear()
+        self.changed()
+
+    def changed(self) -> None:
+        """Note that the state changed: views are rebuilt on the next observe. The engine calls
+        it on every order, withdrawal and turn end; call it after changing the state by hand."""
+        self._version += 1
 
     @classmethod
     def new(cls, scenario: Scenario, seed: int, undo: bool = True) -> Game:
@@ -101,6 +121,7 @@ class Game:
             raise IllegalOrder(order, reason)
         if self.undo and self._turn_start is None:
             self._turn_start = self._snapshot()
+        self.changed()
         O.apply(order, self.context())
 
     def _snapshot(self) -> str:
@@ -126,14 +147,16 @@ class Game:
         del kept[index]
         assert self._turn_start is not None
         history = self.state.history
-        self.state = GameState.model_validate_json(self._turn_start)
-        self.state.history = history
+        state = GameState.model_validate_json(self._turn_start)
+        state.history = history
+        self.state = state
         dropped = []
         for order in kept:
             if self.why_illegal(order) is None:
                 O.apply(order, self.context())
             else:
                 dropped.append(O.describe(order, self.context()))
+        self.changed()
         return dropped
 
     def legal_orders(self, role: str) -> list[O.Order]:
@@ -149,16 +172,112 @@ class Game:
         """Commit the orders: adversary, adjudication, information, assessment; next turn opens."""
         if self.state.phase == "over":
             raise IllegalOrder(O.SetPolicy(name="renewal_case", value="status_quo"), "the game is over")
+        self.changed()
         record = _end_turn(self.context())
         self._turn_start = None
         return record
 
     def observe(self, seat: str, private_drafts: bool = False) -> GameView:
-        """What one seat may know now (a mission role, or "umpire" for everything): see view.py."""
-        return observe(self.context(), seat, private_drafts)
+        """What one seat may know now (a mission role, or "umpire" for everything): see view.py.
+
+        Cached: a second call with the state unchanged returns the same view at no cost.
+        """
+        state = self.state
+        current = state.current
+        key = (self._version, id(state), state.turn, state.phase, len(current.orders), len(current.changes))
+        private = private_drafts and seat in MISSION_SEATS
+        found = self._views.views.get((seat, private))
+        if found is not None and found[0] == key:
+            return found[1]
+        context = self._seat_context(seat) if private else self.context()
+        view = observe(context, seat, private, self._views)
+        self._views.views[(seat, private)] = (key, view)
+        return view
+
+    def _seat_context(self, seat: str) -> Context:
+        """The turn as if only `seat` (and the facilitator) had given orders: others' drafts undone."""
+        ctx = self.context()
+        orders = self.pending_orders()
+        mine = [o for o in orders if O.order_role(o, ctx) in (seat, O.FACILITATOR)]
+        if len(mine) == len(orders):
+            return ctx
+        if self._turn_start is None:
+            self._turn_start = self._replayed_turn_start()
+        state = GameState.model_validate_json(self._turn_start)
+        state.history = self.state.history
+        seat_ctx = Context(self.index, state)
+        for order in mine:
+            if O.why_illegal(order, seat_ctx) is None:
+                O.apply(order, seat_ctx)
+        return seat_ctx
 
     def is_over(self) -> bool:
         return self.state.phase == "over"
+
+    def _replayed_turn_start(self) -> str:
+        """The turn-start snapshot of a game made with undo=False, found by replaying its finished
+        turns from the seed (as a save is replayed): slower than keeping it, but only once a turn."""
+        game = Game(
+            self.scenario, initial_state(self.scenario, self.seed, self.index), self.index, undo=False
+        )
+        for record in self.state.history:
+            for raw in record.orders:
+                O.apply(O.ORDER_ADAPTER.validate_python(raw), game.context())
+            game.end_turn()
+        if game.state.history != self.state.history:
+            raise ValueError(
+                "this game cannot hide other seats' drafts: its turns do not replay from its seed"
+            )
+        return game.snapshot()
+
+    # --- the record: for saves and replays (the umpire's), never for a seat's screen -----------
+    @property
+    def turn(self) -> int:
+        return self.state.turn
+
+    @property
+    def month(self) -> str:
+        return self.state.month
+
+    @property
+    def seed(self) -> int:
+        """The game's seed: for its save file only; no view holds it."""
+        return self.state.seed
+
+    def records(self) -> list[TurnRecord]:
+        """The finished turns, oldest first (append-only: do not change them)."""
+        return self.state.history
+
+    def pending_log(self) -> list[dict]:
+        """This turn's orders as given, as plain data (a save's "pending")."""
+        return list(self.state.current.orders)
+
+    def digest(self) -> str:
+        """A hash of the whole state: two games with the same digest are the same game."""
+        return self.state.digest()
+
+    def score(self) -> Scorecard:
+        return score(self.scenario, self.state)
+
+    def side_scores(self) -> list[SideScore]:
+        """Every other side's objectives and how far it got (rules.md §12.1)."""
+        return side_scores(self.scenario, self.state)
+
+    def held_by(self, side: str) -> Holder:
+        """Who holds a side: the bot or a human cell (rules.md §5.2)."""
+        return held_by(self.state, side)
+
+    def snapshot(self) -> str:
+        """The state now without its history, as JSON: Game.at rebuilds a game from it."""
+        return self._snapshot()
+
+    def at(self, snapshot: str, turns: int, undo: bool = False, copy: bool = False) -> Game:
+        """The game a `snapshot` of this one was taken from, with its first `turns` finished turns
+        (copied with copy=True, for a game that will be played on: a fork)."""
+        state = GameState.model_validate_json(snapshot)
+        records = self.state.history[:turns]
+        state.history = [r.model_copy(deep=True) for r in records] if copy else records
+        return Game(self.scenario, state, self.index, undo)
 
     def clone(self) -> Game:
         return Game(self.scenario, self.state.clone(), self.index, self.undo)

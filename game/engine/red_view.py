@@ -108,6 +108,8 @@ def red_region_view(ctx: Context, region_id: str, side: str = RED) -> RegionView
         isr=False,
         tier_one=0,
         tier_three=0,
+        last_civilian_deaths=region.last_civilian_deaths,
+        last_mission_harm=region.last_mission_harm,
     )
 
 

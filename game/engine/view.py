@@ -1,4 +1,30 @@
-"""What one seat may know: immutable views of a game, with the fog of war applied (rules.md §2)."""
+"""What one seat may know: immutable views of a game, with the fog of war applied (rules.md §2).
+
+The API other layers build on (keep it stable; add fields rather than rename them):
+
+- `Game.observe(seat, private_drafts=False) -> GameView`: `seat` is a mission role (MISSION_SEATS:
+  "srsg", "force_commander", "police_commissioner", "comms_chief"), or UMPIRE ("umpire":
+  facilitator, debrief, replay, report) which sees everything. Another seat (a red cell) is
+  added to SEATS with its own rules in region_view/turn_view (what it sees of the mission).
+- The TUI asks through `game.tui.session.seat_view(session)`, which picks private drafts for a
+  syndicate seat; the record (saves, replays) uses Game.turn/month/seed/records/digest/score/
+  snapshot/at, never the GameState.
+- With `private_drafts=True` (a syndicate, where each seat plays at its own screen) the view
+  is of the turn as if only this seat's orders (and the facilitator's) had been given: another
+  seat's drafts move no unit and spend no means on this seat's map. It starts from the game's
+  turn-start snapshot: kept by a game made with undo=True; a game made with undo=False (the
+  syndicate store's) replays its finished turns from the seed once a turn to find it, and
+  observe raises ValueError only if they do not replay.
+- Views are frozen dataclasses: serialise them with dataclasses.asdict. A view never holds
+  the seed, the generator's state, hidden threat values, unrevealed card attacks or (with
+  private_drafts) another seat's orders.
+- Views are cached per seat by the Game and rebuilt only when the state changed (the engine
+  bumps a version on every order, withdrawal and turn end; `Game.changed()` tells it about a
+  change made by hand). Finished turns are built once per seat: history is append-only.
+- The ledger's fog is the one the seat had *when the entry was made*: a change or adversary
+  line from a turn the region had early warning 2+ keeps its exact value, one from a turn it
+  had less stays a band even after warning improves (and the reverse).
+"""
 
 from __future__ import annotations
 
@@ -8,11 +34,13 @@ from dataclasses import dataclass
 from game.engine import fog
 from game.engine import orders as O
 from game.engine import tables as T
+from game.engine.adjudicate import civilian_protection
 from game.engine.cards import story
 from game.engine.context import Context
 from game.engine.score import national, say_do_gap
 from game.engine.sides import GREEN, RED
 from game.engine.state import Cause, Change, TurnRecord
+from game.engine.turn import warning_level
 from game.engine.wording import words
 from game.scenario.models import ActorKind, Role
 
@@ -80,6 +108,12 @@ class RegionView:
     isr: bool
     tier_one: int
     tier_three: int
+    warning_next: int = 0  # the early warning the mission's sources give now (next turn's level)
+    warning_sources: tuple[str, ...] = ()  # each source and what it adds
+    protection: int = 0  # protection of civilians against an attack now (rules.md §6.2)
+    protection_items: tuple[tuple[str, int], ...] = ()  # what it is made of
+    last_civilian_deaths: int = 0  # last turn's toll here, public news
+    last_mission_harm: int = 0  # of which blamed on the mission or its partners
 
     @property
     def trend(self) -> int:
@@ -110,6 +144,13 @@ class ChangeView:
     after: int | None  # None when the exact value is hidden
     summary: str
     causes: tuple[CauseView, ...]
+    seen_before: str | None = None  # a hidden threat's band before and after the change
+    seen_after: str | None = None
+
+    @property
+    def hidden(self) -> bool:
+        """The exact numbers are hidden from this seat; seen_before/seen_after say what it saw."""
+        return self.after is None
 
 
 @dataclass(frozen=True)
@@ -156,6 +197,23 @@ class MeansView:
 
 
 @dataclass(frozen=True)
+class ChoiceView:
+    """A card's decision put to a role this turn; `decided` is the option chosen so far, or None."""
+
+    card: str
+    role: str
+    decided: str | None
+
+
+@dataclass(frozen=True)
+class PlayView:
+    """One card play of the game: the card and the regions it struck (public: cards are read out)."""
+
+    card: str
+    regions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class GameView:
     """Everything one seat may know this phase. Never holds the seed, the dice or hidden values."""
 
@@ -173,6 +231,24 @@ class GameView:
     means: MeansView
     current: TurnView
     history: tuple[TurnView, ...]
+    decisions: tuple[ChoiceView, ...] = ()  # every decision put to a role this turn
+    plays: tuple[PlayView, ...] = ()  # every card play of the game, oldest first
+
+    @property
+    def over(self) -> bool:
+        return self.phase == "over"
+
+    def decision(self, card: str) -> ChoiceView | None:
+        """The decision this turn's card puts to a role, if any."""
+        return next((d for d in self.decisions if d.card == card), None)
+
+    def undecided(self, role: str | None = None) -> list[str]:
+        """Cards still waiting for a decision, of one role or of all."""
+        return [d.card for d in self.decisions if d.decided is None and (role is None or d.role == role)]
+
+    def places(self, card: str) -> tuple[str, ...]:
+        """Where the card struck the last time it was played (region ids), or ()."""
+        return next((p.regions for p in reversed(self.plays) if p.card == card), ())
 
     def region(self, region_id: str) -> RegionView:
         return next(r for r in self.regions if r.id == region_id)
@@ -191,10 +267,10 @@ class GameView:
         return found
 
 
-def _hidden_regions(ctx: Context, seat: str) -> set[str]:
+def _hidden_at(warnings: dict[str, int], seat: str) -> set[str]:
     if seat == UMPIRE:
         return set()
-    return {r for r, s in ctx.state.regions.items() if s.warning < T.WARNING_REVEALS_CARDS}
+    return {r for r, level in warnings.items() if level < T.WARNING_REVEALS_CARDS}
 
 
 def fog_text(text: str) -> str:
@@ -221,7 +297,12 @@ def _cause_view(cause: Cause, hide: bool) -> CauseView:
 
 
 def fog_change(ctx: Context, change: Change, hidden: set[str], hidden_names: list[str]) -> ChangeView | None:
-    """The change as a seat sees it, or None when the fog hides it altogether."""
+    """The change as a seat sees it, or None when the fog hides it altogether.
+
+    `hidden` are the regions whose threats the seat could not see exactly when the change was
+    made. A threat change there is shown from its numbers (delta, after), never its exact text:
+    as a change of band, or not at all within one band.
+    """
     region = _change_region(ctx, change)
     hide = region in hidden or _mentions(change.summary, hidden_names)
     hide = hide or any(_mentions(c.detail, hidden_names) for c in change.causes)
@@ -239,6 +320,8 @@ def fog_change(ctx: Context, change: Change, hidden: set[str], hidden_names: lis
             None,
             f"{fog_text(change.summary)} (seen: {before} to {after})",
             causes,
+            seen_before=before,
+            seen_after=after,
         )
     summary = fog_text(change.summary) if hide else change.summary
     return ChangeView(
@@ -246,10 +329,53 @@ def fog_change(ctx: Context, change: Change, hidden: set[str], hidden_names: lis
     )
 
 
-def turn_view(ctx: Context, record: TurnRecord, seat: str) -> TurnView:
-    hidden = _hidden_regions(ctx, seat)
-    names = [ctx.index.regions[r].name for r in hidden]
-    changes = (fog_change(ctx, c, hidden, names) for c in record.changes)
+def record_warnings(ctx: Context) -> list[dict[str, int]]:
+    """Each region's early warning at the start of every record (history, then the turn in
+    progress), from the ledger's warning changes: forward from a new game's (none) when the
+    history starts at turn 1, else back from the warnings now (a history cut short)."""
+    records = [*ctx.state.history, ctx.state.current]
+    starts: list[dict[str, int]] = []
+    if records[0].turn == 1:
+        warnings = dict.fromkeys(ctx.state.regions, 0)
+        for record in records:
+            starts.append(dict(warnings))
+            for change in record.changes:
+                if change.kind == "warning" and change.target in warnings:
+                    warnings[change.target] = change.after
+        return starts
+    warnings = {r: s.warning for r, s in ctx.state.regions.items()}
+    for record in reversed(records):
+        for change in reversed(record.changes):
+            if change.kind == "warning" and change.target in warnings:
+                warnings[change.target] = change.after - change.delta
+        starts.append(dict(warnings))
+    return starts[::-1]
+
+
+def turn_view(
+    ctx: Context, record: TurnRecord, seat: str, warnings: dict[str, int] | None = None
+) -> TurnView:
+    """The record as `seat` saw it, given each region's early warning at the record's start
+    (by default the warning now, for a record of the turn in progress with no warning change)."""
+    warnings = dict(
+        warnings if warnings is not None else {r: s.warning for r, s in ctx.state.regions.items()}
+    )
+    index = ctx.index
+
+    def hidden_now() -> tuple[set[str], list[str]]:
+        hidden = _hidden_at(warnings, seat)
+        return hidden, [index.regions[r].name for r in hidden]
+
+    hidden, names = hidden_now()
+    changes = []
+    for change in record.changes:
+        seen = fog_change(ctx, change, hidden, names)
+        if seen is not None:
+            changes.append(seen)
+        if change.kind == "warning" and change.target in warnings:
+            warnings[change.target] = change.after
+            hidden, names = hidden_now()
+    # the adversary moves after the turn's warning picture is built: the warnings at its end
     adversary = (fog_text(line) if _mentions(line, names) else line for line in record.adversary)
     return TurnView(
         turn=record.turn,
@@ -257,7 +383,7 @@ def turn_view(ctx: Context, record: TurnRecord, seat: str) -> TurnView:
         cards=tuple(record.cards),
         decisions=tuple(record.decisions.items()),
         adversary=tuple(adversary),
-        changes=tuple(c for c in changes if c is not None),
+        changes=tuple(changes),
         say=record.say,
         do=record.do,
         civilians_killed=sum(sum(by.values()) for by in record.civilians_killed.values()),
@@ -298,14 +424,16 @@ def region_view(ctx: Context, region_id: str, seat: str) -> RegionView:
         for a in state.pending_attacks
         if a.region == region_id and (a.revealed or seat == UMPIRE)
     )
-    units = tuple(
-        UnitView(u.id, index.units[u.id].name, u.posture, u.strength, u.holds_tob)
-        for u in state.units.values()
-        if u.region == region_id
+    units = tuple(  # in the scenario's order, whatever order the state's dict is in
+        UnitView(u.id, spec_.name, u.posture, u.strength, u.holds_tob)
+        for unit_id, spec_ in index.units.items()
+        if (u := state.units.get(unit_id)) is not None and u.region == region_id
     )
     aviation = tuple(a for a, s in state.aviation.items() if s.tasked_region == region_id)
     tasked = [index.aviation[a].kind for a in aviation]
     after_turns = [record.credibility.get(region_id, spec.credibility) for record in state.history]
+    warning_next, sources = warning_level(ctx, region_id)
+    protection = civilian_protection(ctx, region_id)
     return RegionView(
         id=region_id,
         name=spec.name,
@@ -326,7 +454,35 @@ def region_view(ctx: Context, region_id: str, seat: str) -> RegionView:
         isr="isr" in tasked,
         tier_one=region.tier_one,
         tier_three=region.tier_three,
+        warning_next=warning_next,
+        warning_sources=tuple(sources),
+        protection=protection.total,
+        protection_items=tuple(protection.items),
+        last_civilian_deaths=region.last_civilian_deaths,
+        last_mission_harm=region.last_mission_harm,
     )
+
+
+class ViewCache:
+    """Views already built for one game: whole views by (seat, private_drafts) and the state's
+    version, finished turns by (seat, turn) while the record is the same object (history is
+    append-only, so a finished turn's view never changes)."""
+
+    def __init__(self) -> None:
+        self.views: dict[tuple[str, bool], tuple[tuple, GameView]] = {}
+        self.turns: dict[tuple[str, int], tuple[TurnRecord, TurnView]] = {}
+
+    def clear(self) -> None:
+        self.views.clear()
+        self.turns.clear()
+
+    def turn(self, ctx: Context, record: TurnRecord, seat: str, warnings: dict[str, int]) -> TurnView:
+        found = self.turns.get((seat, record.turn))
+        if found is not None and found[0] is record:
+            return found[1]
+        view = turn_view(ctx, record, seat, warnings)
+        self.turns[(seat, record.turn)] = (record, view)
+        return view
 
 
 def observe_red(ctx: Context, side: str = RED) -> GameView:
@@ -336,16 +492,20 @@ def observe_red(ctx: Context, side: str = RED) -> GameView:
     return red(ctx, side)
 
 
-def observe(ctx: Context, seat: str, private_drafts: bool = False) -> GameView:
+def observe(
+    ctx: Context, seat: str, private_drafts: bool = False, cache: ViewCache | None = None
+) -> GameView:
     """The view of `seat` (a mission role, or UMPIRE for everything).
 
     Mission seats share the mission's pending orders (solo, hotseat); with private_drafts
-    (a syndicate) a seat sees only its own. Facilitator orders reach only the umpire.
+    (a syndicate) a seat sees only its own, and the caller passes the state rebuilt with only
+    those (Game.observe does). Facilitator orders reach only the umpire.
     """
     if seat in (RED, GREEN):
         return observe_red(ctx, seat)
     if seat not in SEATS:
         raise ValueError(f"unknown seat {seat!r}: one of {', '.join(SEATS)}, {RED}, {GREEN}")
+    cache = cache or ViewCache()
     state, index = ctx.state, ctx.index
     orders = []
     for raw in state.current.orders:
@@ -356,6 +516,11 @@ def observe(ctx: Context, seat: str, private_drafts: bool = False) -> GameView:
         if visible:
             orders.append(OrderView(str(role), O.describe(order, ctx)))
     means = state.means
+    starts = record_warnings(ctx)
+    history = tuple(
+        cache.turn(ctx, record, seat, warnings)
+        for record, warnings in zip(state.history, starts, strict=False)
+    )
     return GameView(
         seat=seat,
         scenario_id=state.scenario_id,
@@ -380,6 +545,8 @@ def observe(ctx: Context, seat: str, private_drafts: bool = False) -> GameView:
                 a.hours for a_id, a in state.aviation.items() if index.aviation[a_id].kind == "utility"
             ),
         ),
-        current=turn_view(ctx, state.current, seat),
-        history=tuple(turn_view(ctx, record, seat) for record in state.history),
+        current=turn_view(ctx, state.current, seat, starts[-1]),
+        history=history,
+        decisions=tuple(ChoiceView(c.card, str(c.role), c.decided) for c in state.choices),
+        plays=tuple(PlayView(p.card, tuple(p.regions)) for p in state.cards_played),
     )

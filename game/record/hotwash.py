@@ -1,12 +1,14 @@
-"""Debrief sections for a hot-wash: what each card led to, every seat's orders, every attack and why."""
+"""Debrief sections for a hot-wash: what each card led to, every seat's orders, every attack and why.
+
+Rendered from the umpire's view of the game (Replay.ledger, Replay.stories): a debrief sees all.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from game.engine import orders as O
-from game.engine.cards import story
-from game.engine.state import Change, TurnRecord
+from game.engine.view import ChangeView
 from game.engine.wording import words
 from game.record.replay import ROLE_TITLES, Replay
 from game.record.report import Block, Bullets, Para, Section, Table
@@ -22,11 +24,11 @@ def hot_wash_sections(replay: Replay) -> list[Section]:
 # --- what each event card led to ---------------------------------------------------------------
 
 
-def _card_changes(record: TurnRecord, card_id: str) -> list[Change]:
-    return [c for c in record.changes if any(k.kind == "card" and k.ref == card_id for k in c.causes)]
+def _card_changes(changes: tuple[ChangeView, ...], card_id: str) -> list[ChangeView]:
+    return [c for c in changes if any(k.kind == "card" and k.ref == card_id for k in c.causes)]
 
 
-def _led_to(replay: Replay, changes: list[Change]) -> str:
+def _led_to(replay: Replay, changes: list[ChangeView]) -> str:
     """The changes a card caused, summed by kind and place: "credibility −3 in Mopti; consent −3"."""
     index = replay.game.index
     totals: dict[tuple[str, str], int] = {}
@@ -48,23 +50,21 @@ def _led_to(replay: Replay, changes: list[Change]) -> str:
 
 def card_outcomes_section(replay: Replay) -> Section:
     """Each card of the game and what it came to here, not in history."""
-    ctx = replay.game.context()
-    results = replay.game.state.card_results
     items: list[str] = []
     for view in replay.turns:
         record = view.record
+        stories = replay.stories(view.number)
         for card_id in dict.fromkeys(record.cards):
             card = replay.card(card_id)
             title = card.title if card else words(card_id)
             parts = []
-            result = results.get(card_id)
-            if result is not None and result.turn == view.number:
-                parts.append(story(ctx, card_id) or "")
+            if card_id in stories:
+                parts.append(stories[card_id])
             decided = record.decisions.get(card_id)
             if card is not None and card.choice is not None and decided:
                 label = next((o.label for o in card.choice.options if o.id == decided), words(decided))
                 parts.append(f"Decision: {label}.")
-            led = _led_to(replay, _card_changes(record, card_id))
+            led = _led_to(replay, _card_changes(replay.ledger(view.number), card_id))
             parts.append(f"It led to: {led}." if led else "No number moved because of it.")
             items.append(
                 f"Turn {view.number} ({view.month}): **{title}**. " + " ".join(p for p in parts if p)
@@ -119,19 +119,19 @@ class Attack:
     outcome: str
     killed: int
     protection: str
-    changes: list[Change] = field(default_factory=list)
+    changes: list[ChangeView] = field(default_factory=list)
 
 
-def _cause(change: Change, kind: str, ref: str | None = None):
+def _cause(change: ChangeView, kind: str, ref: str | None = None):
     return next((c for c in change.causes if c.kind == kind and (ref is None or c.ref == ref)), None)
 
 
-def _region_of(replay: Replay, number: int, change: Change) -> str:
+def _region_of(replay: Replay, number: int, change: ChangeView) -> str:
     region = change.target.partition("/")[0]
     if region in replay.game.index.regions:
         return region
-    units = replay.state_at(number).units
-    return units[change.target].region if change.target in units else ""
+    regions = replay.view(number).regions  # where the unit stood as the turn was played
+    return next((r.id for r in regions if any(u.id == change.target for u in r.units)), "")
 
 
 def attacks_of(replay: Replay) -> list[Attack]:
@@ -140,7 +140,7 @@ def attacks_of(replay: Replay) -> list[Attack]:
     for view in replay.turns:
         current: Attack | None = None
         key = None
-        for change in view.record.changes:
+        for change in replay.ledger(view.number):
             table = _cause(change, "rule", TABLE_CAUSE)
             if table is None:
                 current, key = None, None

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from game.engine import Game, GameState, TurnRecord, score
+from game.engine import Game, TurnRecord
 from game.engine import orders as O
 from game.engine.score import Scorecard, in_period, national
-from game.engine.view import UMPIRE, GameView
+from game.engine.view import UMPIRE, ChangeView, GameView
+from game.engine.view import TurnView as SeenTurn
 from game.record.saves import ReplayWatcher, SaveError, SaveFile, SaveMeta, read_save, replay
 from game.scenario.models import Card, Measure, Scenario
 
@@ -71,7 +72,7 @@ class _Recorder(ReplayWatcher):
         self._orders: list[GivenOrder] = []
 
     def turn_started(self, game: Game) -> None:
-        self._opened = game.state.model_dump_json(exclude={"history"})
+        self._opened = game.snapshot()
         self._orders = []
 
     def order_applied(self, game: Game, order: O.Order, role: str) -> None:
@@ -79,7 +80,7 @@ class _Recorder(ReplayWatcher):
         self._orders.append(GivenOrder(str(role), order, text))
 
     def orders_given(self, game: Game) -> None:
-        self._committed = game.state.model_dump_json(exclude={"history"})
+        self._committed = game.snapshot()
 
     def turn_ended(self, game: Game, record: TurnRecord) -> None:
         self.views.append(
@@ -94,8 +95,7 @@ class Replay:
         self.save = save
         self.game = game
         self.turns = turns
-        self._states: dict[int, GameState] = {}
-        self._views: dict[tuple[int, str], GameView] = {}
+        self._games: dict[int, Game] = {}
 
     @classmethod
     def open(cls, path: str | Path) -> Replay:
@@ -128,30 +128,41 @@ class Replay:
             raise IndexError(f"turn {number} is not in this save (it has turns 1-{len(self.turns)})")
         return self.turns[number - 1]
 
-    def state_at(self, number: int) -> GameState:
-        """The state of turn `number` with all its orders given (the map as the turn was played)."""
-        state = self._states.get(number)
-        if state is None:
-            state = GameState.model_validate_json(self.turn(number).committed_json)
-            self._states[number] = state
-        return state
+    def game_at(self, number: int) -> Game:
+        """The game at turn `number` with all its orders given (the map as the turn was played),
+        its finished record last in its history. Cached: jumping back costs nothing."""
+        game = self._games.get(number)
+        if game is None:
+            game = self.game.at(self.turn(number).committed_json, number)
+            self._games[number] = game
+        return game
 
     def view(self, number: int, seat: str = UMPIRE) -> GameView:
         """What `seat` knew of turn `number` with every order given, its finished record last in
         the view's history. The umpire's by default: a debrief sees everything."""
-        key = (number, seat)
-        found = self._views.get(key)
-        if found is None:
-            state = self.state_at(number).model_copy()
-            state.history = self.game.state.history[:number]
-            found = Game(self.scenario, state, self.game.index, undo=False).observe(seat)
-            self._views[key] = found
-        return found
+        return self.game_at(number).observe(seat)
+
+    @property
+    def umpire(self) -> GameView:
+        """The whole game as the umpire sees it at its end: every turn's ledger and stories."""
+        return self.game.observe(UMPIRE)
+
+    def seen(self, number: int) -> SeenTurn:
+        """Turn `number` as the umpire saw it: cards, decisions, ledger, deaths, Say and Do."""
+        return self.umpire.turn_view(number)
+
+    def ledger(self, number: int) -> tuple[ChangeView, ...]:
+        """Every change of turn `number`, with its causes (the umpire's view)."""
+        return self.umpire.turn_view(number).changes
+
+    def stories(self, number: int) -> dict[str, str]:
+        """What each card's attack came to in turn `number`, by card."""
+        return dict(self.umpire.turn_view(number).stories)
 
     def cards_played(self, number: int) -> dict[str, list[str]]:
         """The cards played in turn `number` (drawn or injected), each with the regions it struck."""
-        played = self.state_at(number).cards_played
-        before = len(self.state_at(number - 1).cards_played) if number > 1 else 0
+        played = self.view(number).plays
+        before = len(self.view(number - 1).plays) if number > 1 else 0
         found: dict[str, list[str]] = {}
         for entry in played[before:]:
             found.setdefault(entry.card, []).extend(entry.regions)
@@ -161,8 +172,7 @@ class Replay:
         """Take command from the start of turn `number`: a new game whose save names its parent."""
         if not 1 <= number <= len(self.turns):
             raise SaveError(f"cannot fork at turn {number}: this save has turns 1-{len(self.turns)}")
-        state = GameState.model_validate_json(self.turn(number).opened_json)
-        state.history = [record.model_copy(deep=True) for record in self.game.state.history[: number - 1]]
+        game = self.game.at(self.turn(number).opened_json, number - 1, undo=True, copy=True)
         meta = SaveMeta(
             mode=self.meta.mode,
             seats=dict(self.meta.seats),
@@ -171,7 +181,7 @@ class Replay:
             fork_turn=number,
             notes={turn: text for turn, text in self.meta.notes.items() if turn < number},
         )
-        return Game(self.scenario, state, self.game.index), meta
+        return game, meta
 
     def with_meta(self, **changes) -> SaveMeta:
         return dataclasses.replace(self.meta, **changes)
@@ -180,7 +190,7 @@ class Replay:
 
     @cached_property
     def scorecard(self) -> Scorecard:
-        return score(self.scenario, self.game.state)
+        return self.game.score()
 
     @cached_property
     def months(self) -> list[str]:
@@ -192,7 +202,7 @@ class Replay:
         series = {region.id: [region.credibility] for region in self.scenario.regions}
         for view in self.turns:
             for region, values in series.items():
-                values.append(view.record.credibility.get(region, values[-1]))
+                values.append(dict(self.seen(view.number).credibility).get(region, values[-1]))
         return series
 
     @cached_property
@@ -203,15 +213,15 @@ class Replay:
 
     @cached_property
     def civilians_per_turn(self) -> list[int]:
-        return [sum(sum(by.values()) for by in v.record.civilians_killed.values()) for v in self.turns]
+        return [self.seen(v.number).civilians_killed for v in self.turns]
 
     @cached_property
     def peacekeepers_per_turn(self) -> list[int]:
-        return [view.record.peacekeepers_killed for view in self.turns]
+        return [self.seen(view.number).peacekeepers_killed for view in self.turns]
 
     @cached_property
     def say_do(self) -> list[tuple[int, int]]:
-        return [(view.record.say, view.record.do) for view in self.turns]
+        return [(seen.say, seen.do) for seen in (self.seen(view.number) for view in self.turns)]
 
     def historical_civilians(self) -> list[tuple[float, float] | None]:
         """History's civilian deaths per month for each turn (low, high), where history is known."""
@@ -225,7 +235,7 @@ class Replay:
         found: list[Decision] = []
         for view in self.turns:
             chosen = {g.order.card: g.order.option for g in view.orders if isinstance(g.order, O.DecideCard)}
-            for card_id, option_id in view.record.decisions.items():
+            for card_id, option_id in self.seen(view.number).decisions:
                 card = self.card(card_id)
                 if card is None or card.choice is None:
                     continue
@@ -247,10 +257,10 @@ class Replay:
         return found
 
     def card(self, card_id: str) -> Card | None:
-        card = self.game.index.cards.get(card_id)
-        if card is None and card_id in self.game.state.custom_cards:
-            card = Card.model_validate(self.game.state.custom_cards[card_id])
-        return card
+        try:
+            return self.game.context().card(card_id)  # the deck's, or one the facilitator wrote
+        except KeyError:
+            return None
 
     def notes(self) -> dict[int, list[str]]:
         """The facilitator's notes by turn: those given during play and those added to the save."""

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from html import escape, unescape
 
 from game.engine import orders as O
-from game.engine.objectives import score_lines, side_scores
+from game.engine.objectives import score_lines
 from game.engine.score import say_do_gap
 from game.engine.sides import RED
 from game.engine.wording import words
@@ -77,10 +77,6 @@ class Document:
 
 
 # --- building one report -----------------------------------------------------------------------------
-
-
-def _total(by_region: dict[str, dict[str, int]]) -> int:
-    return sum(sum(by.values()) for by in by_region.values())
 
 
 def _x_labels(replay: Replay) -> list[str]:
@@ -300,7 +296,7 @@ def _decisions_section(replay: Replay) -> Section:
 def _sides_section(replay: Replay) -> Section:
     """The other sides' objectives and how far each got (rules.md §12.1)."""
     blocks: list[Block] = []
-    for card in side_scores(replay.scenario, replay.game.state):
+    for card in replay.game.side_scores():
         lines = score_lines(card)
         blocks += [Para(f"**{lines[0]}**"), Bullets(lines[1:])]
     return Section("The other sides' objectives", "sides", blocks)
@@ -316,7 +312,7 @@ def _card_regions(replay: Replay, view: TurnView, card_id: str) -> str:
 def _events_section(replay: Replay) -> Section:
     items = []
     for view in replay.turns:
-        for card_id in view.record.cards:
+        for card_id in replay.seen(view.number).cards:
             card = replay.card(card_id)
             if card is None:
                 items.append(f"Turn {view.number} ({view.month}): {card_id}")
@@ -334,8 +330,8 @@ def _events_section(replay: Replay) -> Section:
 def _timeline_section(replay: Replay) -> Section:
     rows = []
     for index, view in enumerate(replay.turns):
-        record = view.record
-        cards = ", ".join(c.title if (c := replay.card(card_id)) else card_id for card_id in record.cards)
+        seen = replay.seen(view.number)  # the umpire's view of the turn
+        cards = ", ".join(c.title if (c := replay.card(card_id)) else card_id for card_id in seen.cards)
         roles = view.orders_by_role()
         orders = "; ".join(f"{ROLE_SHORT.get(r, r)} {len(o)}" for r, o in roles.items())
         rows.append(
@@ -344,10 +340,10 @@ def _timeline_section(replay: Replay) -> Section:
                 view.month,
                 cards or "-",
                 orders or "-",
-                f"{_total(record.civilians_killed):,}",
-                str(record.peacekeepers_killed),
+                f"{seen.civilians_killed:,}",
+                str(seen.peacekeepers_killed),
                 str(replay.national_credibility[index + 1]),
-                record.mandate_outcome or "",
+                seen.mandate_outcome or "",
             ]
         )
     headers = ["turn", "month", "events", "orders by seat", "civilians killed", "peacekeepers killed",
@@ -569,12 +565,10 @@ def _compare_timeline(replays: Sequence[Replay], names: list[str]) -> Section:
             if len(replay.turns) < turn:
                 cells.append("")
                 continue
-            view = replay.turns[turn - 1]
-            cards = ", ".join(
-                c.title if (c := replay.card(card_id)) else card_id for card_id in view.record.cards
-            )
+            seen = replay.seen(turn)
+            cards = ", ".join(c.title if (c := replay.card(card_id)) else card_id for card_id in seen.cards)
             cells.append(
-                f"{cards or 'no event'}; civilians killed {_total(view.record.civilians_killed):,}; "
+                f"{cards or 'no event'}; civilians killed {seen.civilians_killed:,}; "
                 f"credibility {replay.national_credibility[turn]}"
             )
         rows.append([str(turn), month, *cells])

@@ -255,8 +255,9 @@ def state_digest(state: GameState, texts: list[str]) -> str:
 def save_document(game: Game, meta: SaveMeta) -> dict[str, Any]:
     """Everything a save holds, as plain data (the scenario last, since it is long)."""
     state = game.state
-    texts = [record_text(record) for record in state.history]
-    digests = turn_digests(state.history, texts)
+    records = game.records()
+    texts = [record_text(record) for record in records]
+    digests = turn_digests(records, texts)
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -265,18 +266,18 @@ def save_document(game: Game, meta: SaveMeta) -> dict[str, Any]:
         "summary": {
             "scenario_id": game.scenario.id,
             "scenario_title": game.scenario.title,
-            "turn": state.turn,
-            "month": state.month,
-            "turns_played": len(state.history),
+            "turn": game.turn,
+            "month": game.month,
+            "turns_played": len(records),
             "over": game.is_over(),
             "players": meta.players(),
         },
         "meta": meta.to_json(),
-        "seed": state.seed,
+        "seed": game.seed,
         "scenario_hash": scenario_hash(game.scenario),
         "turns": [
             {"turn": record.turn, "month": record.month, "orders": record.orders, "digest": digest}
-            for record, digest in zip(state.history, digests, strict=True)
+            for record, digest in zip(records, digests, strict=True)
         ],
         "pending": list(state.current.orders),
         "final_digest": state_digest(state, texts),
@@ -677,7 +678,7 @@ def replay(save: SaveFile, watcher: ReplayWatcher | None = None) -> Game:
             game.undo = True
             watcher.turn_started(game)
             for number, raw in enumerate(save.pending, start=1):
-                _apply_logged(game, where, f"turn {game.state.turn} (in progress)", number, raw, watcher)
+                _apply_logged(game, where, f"turn {game.turn} (in progress)", number, raw, watcher)
     except SaveError:
         raise
     except Exception as error:  # a tampered log can trip the rules in ways no message foresees
@@ -690,7 +691,7 @@ def replay(save: SaveFile, watcher: ReplayWatcher | None = None) -> Game:
     if state_digest(game.state, texts) != save.final_digest and game.state.digest() != save.final_digest:
         raise SaveError(
             f"{where}: the game replays turn by turn but its final state differs from the one saved "
-            f"(turn {game.state.turn}); the save was edited, or made by a version with different rules"
+            f"(turn {game.turn}); the save was edited, or made by a version with different rules"
         )
     game.undo = True
     return game

@@ -121,6 +121,7 @@ class MinusmaApp(SafeApp[int]):
     def guide_tick(self) -> None:
         """Note what the player has done, move the guide on, and show its step on every panel."""
         from game.tui.dialogs.card import CardDialog
+        from game.tui.session import seat_view
 
         guide, session = self.guide, self.session
         if guide is None or session is None:
@@ -130,17 +131,17 @@ class MinusmaApp(SafeApp[int]):
         if kind:
             seen.screens.add(kind)
         seen.seat = session.seat
-        state = session.game.state
+        view = seat_view(session)
         showing_cards = any(
             isinstance(screen, CardDialog) or getattr(screen, "_card_queue", None)
             for screen in self.screen_stack
         )
-        seen.cards_seen = session.seen_cards_turn == state.turn and not showing_cards
+        seen.cards_seen = session.seen_cards_turn == view.turn and not showing_cards
         if kind == "sitrep":
             trees = self.screen.query("#sitrep-tree").results(Tree)  # none yet while it is built
             node = next((tree.cursor_node for tree in trees), None)
             seen.why_asked = seen.why_asked or hasattr(getattr(node, "data", None), "causes")
-        guide.advance(session.game)
+        guide.advance(session.game, view)
         self.show_guide()
 
     def show_guide(self) -> None:

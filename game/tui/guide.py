@@ -10,6 +10,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from game.engine import Game
+from game.engine.view import UMPIRE, GameView
 from game.scenario.catalog import scenarios_dir
 from game.scenario.models import AviationKind, Identifier, Role
 
@@ -103,8 +104,8 @@ class Step(BaseModel):
         None, ge=1, description="The step is passed over once the game is beyond this turn"
     )
 
-    def passed(self, game: Game) -> bool:
-        return self.last_turn is not None and game.state.turn > self.last_turn
+    def passed(self, view: GameView) -> bool:
+        return self.last_turn is not None and view.turn > self.last_turn
 
 
 class GuideFile(BaseModel):
@@ -144,8 +145,8 @@ class Observed:
     cards_seen: bool = False
 
 
-def check_holds(check: Check, game: Game, seen: Observed) -> bool:
-    state = game.state
+def check_holds(check: Check, game: Game, view: GameView, seen: Observed) -> bool:
+    """Whether the check holds in the seat's view of the game (the guide sees what the player sees)."""
     match check:
         case NextCheck():
             return False  # only n moves on (Guide.skip)
@@ -156,18 +157,15 @@ def check_holds(check: Check, game: Game, seen: Observed) -> bool:
         case SeatCheck(role=role):
             return seen.seat == role
         case TaskedCheck(kind=kind, region=region):
-            return any(
-                asset.tasked_region == region and game.index.aviation[asset_id].kind == kind
-                for asset_id, asset in state.aviation.items()
-            )
+            return any(game.index.aviation[a].kind == kind for a in view.region(region).aviation)
         case PostureCheck(region=region, posture=posture):
-            return any(u.region == region and u.posture == posture for u in state.units.values())
+            return any(u.posture == posture for u in view.region(region).units)
         case TierOneCheck(region=region, points=points):
-            return state.regions[region].tier_one >= points
+            return view.region(region).tier_one >= points
         case WarningCheck(region=region, value=value):
-            return state.regions[region].warning >= value
+            return view.region(region).warning >= value
         case TurnCheck(turn=turn):
-            return state.turn >= turn or state.phase == "over"
+            return view.turn >= turn or view.over
         case WhyCheck():
             return seen.why_asked
     return False
@@ -194,11 +192,13 @@ class Guide:
     def active(self) -> bool:
         return self.step is not None
 
-    def advance(self, game: Game) -> bool:
-        """Move past every step whose checks hold, or whose turn is over; True when the step changed."""
+    def advance(self, game: Game, view: GameView | None = None) -> bool:
+        """Move past every step whose checks hold in `view` (the player's seat's; the umpire's
+        by default), or whose turn is over; True when the step changed."""
+        view = view or game.observe(UMPIRE)
         moved = False
         while (step := self.step) is not None and (
-            step.passed(game) or all(check_holds(check, game, self.seen) for check in step.done_when)
+            step.passed(view) or all(check_holds(check, game, view, self.seen) for check in step.done_when)
         ):
             self._next()
             moved = True

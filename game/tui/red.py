@@ -23,12 +23,11 @@ def red_region_report(game: Game, region_id: str) -> RenderableType:
         Text(f"Population {spec.population:,}   Host-state presence {region.host_presence}/5"),
         Text(f"People's trust in the mission {band.symbol} {region.credibility} {band.word}"),
     ]
-    state = game.state.regions[region_id]
-    if state.last_civilian_deaths or state.last_mission_harm:
+    if region.last_civilian_deaths or region.last_mission_harm:
         parts.append(
             Text(
-                f"Last turn: {state.last_civilian_deaths} civilians died here, "
-                f"{state.last_mission_harm} by the mission or its partners"
+                f"Last turn: {region.last_civilian_deaths} civilians died here, "
+                f"{region.last_mission_harm} by the mission or its partners"
             )
         )
     text = Text("\nOur groups here", style="bold")

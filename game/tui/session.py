@@ -8,15 +8,17 @@ from typing import ClassVar, Protocol
 
 from game.engine import Game, IllegalOrder, TurnRecord
 from game.engine import orders as O
-from game.engine.sides import RED, held_by
+from game.engine.sides import RED
+from game.engine.view import GameView, TurnView, observe
 from game.record import saves
 from game.scenario.models import Scenario
 from game.tui.labels import ROLE_ORDER, ROLE_TITLES
 
 
 class PlaySession(Protocol):
-    """What the screens ask of a game in play: a Session at this keyboard, or one seat of a hosted
-    game (game.tui.syndicate.seat_session). Ending the turn differs between them, so it is not here."""
+    """What the screens ask of a game in play (a Session at this keyboard, or any seat object that
+    holds a Game). Ending the turn differs between them, so it is not here. A hosted seat over
+    the network renders the views the server sends it (game.syndicate.host)."""
 
     game: Game
     meta: saves.SaveMeta
@@ -44,6 +46,28 @@ class PlaySession(Protocol):
     def undecided_cards(self, role: str | None) -> list[str]: ...
     def autosave(self) -> Path | None: ...
     def save_as(self, name: str) -> Path: ...
+
+
+def seat_view(session: PlaySession, seat: str | None = None) -> GameView:
+    """What a seat of this session may see (this one by default): every screen renders from it.
+
+    A syndicate seat (meta.mode "syndicate") sees only its own drafts, here and on the map; a
+    solo or hotseat mission shares its drafts. Cached by the engine: call it freely.
+    """
+    seat = seat or session.seat
+    if session.meta.mode != "syndicate":
+        return session.game.observe(seat)
+    try:
+        return session.game.observe(seat, private_drafts=True)
+    except ValueError:
+        # A game whose turns do not replay from its seed: the map cannot undo the other seats'
+        # drafts, but the orders listed are still this seat's alone.
+        return observe(session.game.context(), seat, private_drafts=True)
+
+
+def last_turn(session: PlaySession) -> TurnView | None:
+    """The last finished turn as this seat saw it."""
+    return seat_view(session).last
 
 
 @dataclass
@@ -82,7 +106,7 @@ class Session:
     @property
     def seat_order(self) -> tuple[str, ...]:
         """The seats in the order they give orders: the mission's, then a red cell's (rules.md §5.2)."""
-        return (*ROLE_ORDER, RED) if held_by(self.game.state, RED) == "human" else ROLE_ORDER
+        return (*ROLE_ORDER, RED) if self.game.held_by(RED) == "human" else ROLE_ORDER
 
     @property
     def seat(self) -> str:
@@ -148,11 +172,7 @@ class Session:
         ]
 
     def undecided_cards(self, role: str | None) -> list[str]:
-        return [
-            choice.card
-            for choice in self.game.state.choices
-            if choice.decided is None and (role is None or choice.role == role)
-        ]
+        return seat_view(self, role or self.seat).undecided(role)
 
     # --- turns and saves ------------------------------------------------------------------------
     def commit(self) -> TurnRecord:
@@ -164,7 +184,9 @@ class Session:
 
     @property
     def last_record(self) -> TurnRecord | None:
-        return self.game.state.history[-1] if self.game.state.history else None
+        """The last finished turn's record (screens render last_turn(session), its view)."""
+        records = self.game.records()
+        return records[-1] if records else None
 
     def autosave(self) -> Path | None:
         try:

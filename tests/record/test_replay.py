@@ -26,10 +26,11 @@ def test_each_turn_keeps_its_record_orders_and_state(mini, mini_save) -> None:
     for number, view in enumerate(replay.turns, start=1):
         assert view.record == game.state.history[number - 1]
         assert [g.order.model_dump() for g in view.orders] == view.record.orders
-        state = replay.state_at(number)
-        assert (state.turn, state.month) == (number, view.month)
-        assert state.current.orders == view.record.orders, "the map shows the turn with its orders given"
-    assert replay.state_at(2) is replay.state_at(2), "jumping back to a turn is a cache hit"
+        at = replay.game_at(number)
+        assert (at.turn, at.month) == (number, view.month)
+        assert at.pending_log() == view.record.orders, "the map shows the turn with its orders given"
+    assert replay.game_at(2) is replay.game_at(2), "jumping back to a turn is a cache hit"
+    assert replay.view(2) is replay.view(2), "and so is its view (the engine caches it)"
     with pytest.raises(IndexError, match="turns 1-4"):
         replay.turn(5)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import re
 from pathlib import Path
 
@@ -248,9 +249,10 @@ def test_an_unknown_scenario_is_one_plain_line(capsys) -> None:
 
 def test_counts_read_in_the_singular_when_there_is_one() -> None:
     session = tutorial_session()
-    record = session.game.end_turn().model_copy(
-        update={"peacekeepers_killed": 1, "civilians_killed": {"mopti": {"jnim": 1}}}
-    )
+    session.game.end_turn()
+    last = session.game.observe(session.seat).last
+    assert last is not None
+    record = dataclasses.replace(last, peacekeepers_killed=1, civilians_killed=1)
     text = phase_text(session, record, "assessment").plain
     assert "This turn: 1 civilian killed, 1 peacekeeper killed." in text
     assert "1 peacekeepers" not in text

@@ -15,17 +15,15 @@ from textual.widgets.option_list import Option
 from game.engine import Game
 from game.engine.cards import default_option, story
 from game.engine.preview import card_consequences, option_consequences
+from game.engine.view import GameView
 from game.text import clean
 from game.tui.dialogs.once import DismissOnce
 from game.tui.labels import ROLE_TITLES, short_name
 
 
-def card_places(game: Game, card_id: str) -> list[str]:
+def card_places(game: Game, view: GameView, card_id: str) -> list[str]:
     """Where the card struck this turn (the last time it was played)."""
-    for played in reversed(game.state.cards_played):
-        if played.card == card_id:
-            return [short_name(game.index.regions[r].name) for r in played.regions if r in game.index.regions]
-    return []
+    return [short_name(game.index.regions[r].name) for r in view.places(card_id) if r in game.index.regions]
 
 
 class CardDialog(DismissOnce, ModalScreen[str | None]):
@@ -33,9 +31,12 @@ class CardDialog(DismissOnce, ModalScreen[str | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]
 
-    def __init__(self, game: Game, card_id: str, can_decide: bool, more: int = 0):
+    def __init__(self, game: Game, view: GameView, card_id: str, can_decide: bool, more: int = 0):
+        """`view` is the seat's (the deciding seat's when it may decide): the card's places and
+        the option chosen so far come from it."""
         super().__init__()
         self.game = game
+        self.view = view
         self.card = game.context().card(card_id)  # a deck card, or one the facilitator wrote
         self.can_decide = can_decide
         self.more = more
@@ -43,11 +44,11 @@ class CardDialog(DismissOnce, ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         card = self.card
-        places = ", ".join(card_places(self.game, card.id)) or "—"
+        places = ", ".join(card_places(self.game, self.view, card.id)) or "—"
         with Vertical(classes="dialog", id="card-dialog"):
             # A card's words come from a scenario file or the facilitator: plain text, never markup.
             yield Label(Text(clean(card.title)), classes="dialog-title")
-            when = card.date or self.game.state.month
+            when = card.date or self.view.month
             yield Static(Text(clean(f"{when} · {places} · {card.kind} card"), style="italic"), id="card-meta")
             with VerticalScroll(id="card-body"):
                 told = story(self.game.context(), card.id)
@@ -72,7 +73,7 @@ class CardDialog(DismissOnce, ModalScreen[str | None]):
                             f"The {role} decides this in their orders; undecided, the default holds."
                         )
             if card.choice is not None and self.can_decide:
-                chosen = next((c.decided for c in self.game.state.choices if c.card == card.id), None)
+                chosen = decision.decided if (decision := self.view.decision(card.id)) else None
                 default = default_option(self.game.context(), card)  # a renewal: the standing case
                 options = []
                 for option in card.choice.options:

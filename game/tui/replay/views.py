@@ -7,7 +7,6 @@ from rich.table import Table
 from rich.text import Text
 
 from game.engine import orders as O
-from game.engine.cards import story
 from game.engine.wording import credibility_legend
 from game.record.replay import ROLE_TITLES, Replay
 from game.tui.labels import PHASE_TITLES, cause_text, credibility_band, say_do_text, target_label, words
@@ -41,7 +40,7 @@ def credibility_after(replay: Replay, number: int) -> dict[str, int]:
 def timeline_label(replay: Replay, number: int, width: int = 30) -> str:
     """One line per turn: number, month, the first event (shortened) and how many more."""
     view = replay.turn(number)
-    titles = [card.title if (card := replay.card(c)) else c for c in view.record.cards]
+    titles = [card.title if (card := replay.card(c)) else c for c in replay.seen(number).cards]
     more = f" +{len(titles) - 1}" if len(titles) > 1 else ""
     head = f"{number:>2} {view.month} "
     first = titles[0] if titles else "no event"
@@ -54,11 +53,13 @@ def timeline_label(replay: Replay, number: int, width: int = 30) -> str:
 def turn_story(replay: Replay, number: int) -> RenderableType:
     """The turn in words: events and decisions, orders by seat, the adversary, the results."""
     view = replay.turn(number)
-    record = view.record
+    record = replay.seen(number)  # the umpire's view of the turn
+    decisions = dict(record.decisions)
     parts: list[RenderableType] = [Text(f"Turn {number} of {len(replay.turns)} · {view.month}", style="bold")]
 
     parts.append(Text("\nEvents", style="bold underline"))
     played = replay.cards_played(number)
+    stories = replay.stories(number)
     regions = replay.game.index.regions
     for card_id in record.cards or ["(no event card this turn)"]:
         card = replay.card(card_id)
@@ -70,15 +71,14 @@ def turn_story(replay: Replay, number: int) -> RenderableType:
         line.append(card.title, style="bold")
         if where:
             line.append(f" ({where})")
-        result = replay.game.state.card_results.get(card_id)
-        if result is not None and result.turn == number:
-            line.append(f"\n  {story(replay.game.context(), card_id)}", style="bold")
+        if card_id in stories:
+            line.append(f"\n  {stories[card_id]}", style="bold")
             history = "In history: " if card.kind == "historical" else ""
             line.append(f"\n  {history}{card.text}", style="dim")
         else:
             line.append(f"\n  {card.text}", style="dim")
-        if card.choice is not None and card_id in record.decisions:
-            option = record.decisions[card_id]
+        if card.choice is not None and card_id in decisions:
+            option = decisions[card_id]
             label = next((o.label for o in card.choice.options if o.id == option), option)
             chosen = any(isinstance(g.order, O.DecideCard) and g.order.card == card_id for g in view.orders)
             who = ROLE_TITLES.get(str(card.choice.role), str(card.choice.role))
@@ -100,7 +100,7 @@ def turn_story(replay: Replay, number: int) -> RenderableType:
     parts.extend(Text(f"• {move}") for move in adversary or ["(no action)"])
 
     parts.append(Text("\nResults", style="bold underline"))
-    killed = {r: sum(by.values()) for r, by in record.civilians_killed.items() if sum(by.values())}
+    killed = {r: n for r, n in record.civilians_by_region if n}
     where_killed = ", ".join(f"{short_name(regions[r].name)} {n}" for r, n in killed.items() if r in regions)
     parts.append(Text(f"Civilians killed: {sum(killed.values())}" + (f" ({where_killed})" if killed else "")))
     parts.append(Text(f"Peacekeepers killed: {record.peacekeepers_killed}"))

@@ -13,8 +13,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
-from game.engine import score
-from game.engine.objectives import score_lines, side_scores
+from game.engine.objectives import score_lines
 from game.engine.score import Scorecard
 from game.engine.sides import RED
 from game.text import clean
@@ -90,7 +89,7 @@ def sides_view(session: PlaySession) -> Text:
     """Every other side's objectives and score (rules.md §12.1)."""
     game = session.game
     text = Text()
-    for card in side_scores(game.scenario, game.state):
+    for card in game.side_scores():
         head, *rest = score_lines(card)
         text.append(f"\n{head}\n", style="bold")
         for line in rest:
@@ -118,7 +117,7 @@ class EndScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         game = self.session.game
-        card = score(game.scenario, game.state)
+        card = game.score()
         yield Label(Text(clean(f"End of the game: {game.scenario.title}")), classes="screen-title")
         with VerticalScroll(id="scorecard"):
             sides = Static(sides_view(self.session), id="sides-body")

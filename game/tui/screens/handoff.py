@@ -14,7 +14,7 @@ from textual.widgets import Button, Footer, Label, Static
 from game.text import clean
 from game.tui.dialogs.once import DismissOnce
 from game.tui.labels import ROLE_DUTIES, ROLE_TITLES
-from game.tui.session import PlaySession
+from game.tui.session import PlaySession, seat_view
 
 
 class HandoffScreen(DismissOnce, Screen[None]):
@@ -31,9 +31,9 @@ class HandoffScreen(DismissOnce, Screen[None]):
         session = self.session
         role = session.seat
         name = session.player(role) or ROLE_TITLES[role]
-        state = session.game.state
+        view = seat_view(session)
         lines = [
-            f"Turn {state.turn} · {state.month}. The previous seat's orders are hidden.",
+            f"Turn {view.turn} · {view.month}. The previous seat's orders are hidden.",
             f"The {ROLE_TITLES[role]} gives orders on {ROLE_DUTIES[role]}.",
         ]
         if self.decisions:

@@ -16,6 +16,7 @@ from textual.widgets import Footer, Static
 from game.engine import Game, TurnRecord
 from game.engine import orders as O
 from game.engine.sides import RED
+from game.engine.view import TurnView
 from game.engine.wording import credibility_legend, plural
 from game.record.saves import SaveError
 from game.scenario.models import Role
@@ -25,7 +26,7 @@ from game.tui.dialogs.save_name import SaveNameDialog
 from game.tui.labels import ROLE_ORDER, ROLE_SHORT, ROLE_TITLES
 from game.tui.order_menu import order_text, replaced_orders
 from game.tui.screens.handoff import HandoffScreen
-from game.tui.session import PlaySession, Session
+from game.tui.session import PlaySession, Session, last_turn, seat_view
 from game.tui.widgets.guide_panel import GuidePanel
 from game.tui.widgets.mali_map import MIN_BOX_WIDTH, MaliMap
 from game.tui.widgets.region_panel import RegionPanel
@@ -103,8 +104,9 @@ class PlayScreen(Screen[None]):
         self.query_one(StatusBar).show(self.session)
         world = self.query_one(MaliMap)
         world.seat = self.view_seat
-        world.show(self.game)
-        self.query_one(RegionPanel).show(self.game, world.selected, self.view_seat)
+        view = seat_view(self.session, self.view_seat)  # a syndicate seat's map shows no other seat's drafts
+        world.show(self.game, view)
+        self.query_one(RegionPanel).show(self.game, world.selected, self.view_seat, view)
         self.query_one("#seat-orders", Static).update(self._orders_summary())
         self.refresh_bindings()
 
@@ -131,7 +133,9 @@ class PlayScreen(Screen[None]):
 
     @on(MaliMap.RegionSelected)
     def _region_selected(self, event: MaliMap.RegionSelected) -> None:
-        self.query_one(RegionPanel).show(self.game, event.region, self.view_seat)
+        self.query_one(RegionPanel).show(
+            self.game, event.region, self.view_seat, seat_view(self.session, self.view_seat)
+        )
 
     def on_screen_resume(self) -> None:
         if self.is_current:  # not when the results give way straight to the SITREP
@@ -155,7 +159,7 @@ class PlayScreen(Screen[None]):
         if action == "done":
             return self.session.hotseat
         if action == "sitrep":
-            return True if self.session.last_record is not None else None
+            return True if last_turn(self.session) is not None else None
         return True
 
     # --- the turn's flow ------------------------------------------------------------------------
@@ -184,14 +188,15 @@ class PlayScreen(Screen[None]):
         self.app.push_screen(HandoffScreen(session, decisions), after_handoff)
 
     def _show_new_cards(self) -> None:
-        if self.session.seen_cards_turn != self.game.state.turn:
-            self.session.seen_cards_turn = self.game.state.turn
+        turn = seat_view(self.session).turn
+        if self.session.seen_cards_turn != turn:
+            self.session.seen_cards_turn = turn
             self.action_events()
         else:
             self._ready()
 
     def action_events(self) -> None:
-        self._card_queue = list(self.game.state.current.cards)
+        self._card_queue = list(seat_view(self.session).current.cards)
         if not self._card_queue:
             self.notify("No event card this turn.")
             self._ready()
@@ -204,13 +209,21 @@ class PlayScreen(Screen[None]):
             self._ready()
             return
         card_id = self._card_queue.pop(0)
-        choice = next((c for c in self.game.state.choices if c.card == card_id), None)
+        choice = seat_view(self.session, self._chooser(card_id)).decision(card_id)
         can_decide = choice is not None and self.session.can_decide(choice.role)
-        dialog = CardDialog(self.game, card_id, can_decide, len(self._card_queue))
+        view = seat_view(self.session, choice.role if can_decide and choice else None)
+        dialog = CardDialog(self.game, view, card_id, can_decide, len(self._card_queue))
         self.app.push_screen(dialog, lambda option: self._card_closed(card_id, option))
 
+    def _chooser(self, card_id: str) -> str:
+        """The seat a card's decision is put to, or this seat (the decision is public, the
+        draft answer is the deciding seat's)."""
+        card = self.game.index.cards.get(card_id)
+        role = str(card.choice.role) if card is not None and card.choice is not None else ""
+        return role if role in ROLE_ORDER else self.session.seat
+
     def _card_closed(self, card_id: str, option: str | None) -> None:
-        choice = next((c for c in self.game.state.choices if c.card == card_id), None)
+        choice = seat_view(self.session, self._chooser(card_id)).decision(card_id)
         if option is not None and choice is not None and choice.decided != option:
             try:
                 self.session.give(O.DecideCard(card=card_id, option=option), choice.role)
@@ -239,7 +252,7 @@ class PlayScreen(Screen[None]):
             if card.choice:
                 default = next(o.label for o in card.choice.options if o.id == card.choice.default)
                 lines.append(f"Undecided: {card.title} takes its default, {default!r}.")
-        turn = self.game.state.turn
+        turn = seat_view(session).turn
         title = f"Commit turn {turn}?"
         if isinstance(session, Session) and session.red_to_play:
             title = f"Commit the mission's orders for turn {turn}?"
@@ -293,7 +306,7 @@ class PlayScreen(Screen[None]):
         results.record = record
         self.app.push_screen(results, lambda _: self._show_sitrep(record, True))
 
-    def _show_sitrep(self, record: TurnRecord, then_next_turn: bool) -> None:
+    def _show_sitrep(self, record: TurnRecord | TurnView, then_next_turn: bool) -> None:
         def closed(_: object) -> None:
             if then_next_turn:
                 self.begin_turn()
@@ -321,7 +334,7 @@ class PlayScreen(Screen[None]):
                 self.app.uninstall_screen(f"{kind}-{id(self)}")
 
     def action_sitrep(self) -> None:
-        record = self.session.last_record
+        record = last_turn(self.session)
         if record is not None:
             self._show_sitrep(record, False)
 
@@ -342,7 +355,7 @@ class PlayScreen(Screen[None]):
             else:
                 self.notify(f"Saved as {path.name}", title="Saved")
 
-        default = f"{self.game.scenario.id}-{self.game.state.month}"
+        default = f"{self.game.scenario.id}-{seat_view(self.session).month}"
         self.app.push_screen(SaveNameDialog(default), named)
 
     def action_leave(self) -> None:

@@ -12,11 +12,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
 from game.engine import TurnRecord
-from game.engine.view import ChangeView
+from game.engine.view import ChangeView, TurnView
 from game.engine.wording import plural
 from game.tui.dialogs.once import DismissOnce
 from game.tui.labels import ROLE_TITLES, say_do_text, signed, words
-from game.tui.session import PlaySession
+from game.tui.session import PlaySession, seat_view
 
 PHASES = (
     ("event", "Events and decisions"),
@@ -35,20 +35,23 @@ def change_line(change: ChangeView) -> Text:
     return text
 
 
-def phase_text(session: PlaySession, record: TurnRecord, phase: str) -> Text:
+def phase_text(session: PlaySession, record: TurnRecord | TurnView, phase: str) -> Text:
+    """One phase of a finished turn as this seat saw it: `record` is the seat's view of the turn,
+    or a record naming the turn to look up in the seat's view (the fog applied: engine/view.py)."""
     game = session.game
-    seen = game.observe(session.seat).turn_view(record.turn)  # the fog applied (game.engine.view)
+    seen = record if isinstance(record, TurnView) else seat_view(session).turn_view(record.turn)
+    decisions = dict(seen.decisions)
     text = Text()
     if phase == "event":
-        for card_id in record.cards:
+        for card_id in seen.cards:
             card = game.index.cards.get(card_id)
             text.append(f"  • {card.title if card else card_id}\n")
-            if card is not None and card.choice is not None and card_id in record.decisions:
-                option = record.decisions[card_id]
+            if card is not None and card.choice is not None and card_id in decisions:
+                option = decisions[card_id]
                 label = next((o.label for o in card.choice.options if o.id == option), option)
                 seat = ROLE_TITLES.get(str(card.choice.role), str(card.choice.role))
                 text.append(f"    {seat}: {label}\n", style="italic")
-        if not record.cards:
+        if not seen.cards:
             text.append("  No event card this turn.\n")
     if phase == "adversary":
         for line in seen.adversary:
@@ -65,16 +68,15 @@ def phase_text(session: PlaySession, record: TurnRecord, phase: str) -> Text:
         for card_id, told in seen.stories:
             text.append(f"  {game.context().card(card_id).title}: {told}\n", style="bold")
     if phase == "information":
-        text.append(f"  {say_do_text(record.say, record.do)}\n", style="bold")
+        text.append(f"  {say_do_text(seen.say, seen.do)}\n", style="bold")
     if phase == "assessment":
-        civilians = sum(sum(by.values()) for by in record.civilians_killed.values())
         text.append(
-            f"\n  This turn: {plural(civilians, 'civilian')} killed, "
-            f"{plural(record.peacekeepers_killed, 'peacekeeper')} killed.",
+            f"\n  This turn: {plural(seen.civilians_killed, 'civilian')} killed, "
+            f"{plural(seen.peacekeepers_killed, 'peacekeeper')} killed.",
             style="bold",
         )
-        if record.mandate_outcome:
-            text.append(f"\n  Mandate renewal: {words(record.mandate_outcome)}", style="bold")
+        if seen.mandate_outcome:
+            text.append(f"\n  Mandate renewal: {words(seen.mandate_outcome)}", style="bold")
     return text
 
 
@@ -91,11 +93,11 @@ class TurnResultsScreen(DismissOnce, Screen[None]):
         Binding("s,escape", "sitrep", "SITREP"),
     ]
 
-    def __init__(self, session: PlaySession, record: TurnRecord | None = None):
+    def __init__(self, session: PlaySession, record: TurnRecord | TurnView | None = None):
         super().__init__()
         self.session = session
         self.record = record
-        self.filled: TurnRecord | None = None  # the record on screen; resuming from Help keeps it
+        self.filled: TurnRecord | TurnView | None = None  # the record on screen; resuming from Help keeps it
         self.shown = 1
 
     def compose(self) -> ComposeResult:

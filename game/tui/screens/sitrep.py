@@ -14,13 +14,12 @@ from textual.widgets import Footer, Label, Static, Tree
 
 from game.engine import TurnRecord
 from game.engine.context import ScenarioIndex
-from game.engine.score import national
 from game.engine.sides import RED
-from game.engine.view import ChangeView, GameView
+from game.engine.view import ChangeView, GameView, TurnView
 from game.engine.wording import plural
 from game.tui.dialogs.once import DismissOnce
 from game.tui.labels import PHASE_TITLES, cause_text, say_do_text, short_name, signed, target_label, words
-from game.tui.session import PlaySession
+from game.tui.session import PlaySession, seat_view
 from game.tui.widgets.fold_tree import FoldTree
 from game.tui.widgets.guide_panel import GuidePanel
 
@@ -37,10 +36,11 @@ def change_group(view: GameView, change: ChangeView) -> str:
     return next((r.id for r in view.regions if any(u.id == change.target for u in r.units)), "mission")
 
 
-def group_changes(session: PlaySession, record: TurnRecord) -> dict[str, list[ChangeView]]:
+def group_changes(session: PlaySession, record: TurnRecord | TurnView) -> dict[str, list[ChangeView]]:
+    """The turn's changes as this seat saw them, by region (`record` names the turn)."""
     groups: dict[str, list[ChangeView]] = {region: [] for region in session.game.index.region_order}
     groups["mission"] = []
-    view = session.game.observe(session.seat)
+    view = seat_view(session)
     for change in view.turn_view(record.turn).changes:
         groups[change_group(view, change)].append(change)
     regions = sorted(
@@ -53,15 +53,18 @@ def group_changes(session: PlaySession, record: TurnRecord) -> dict[str, list[Ch
     return ordered
 
 
-def group_title(session: PlaySession, record: TurnRecord, key: str, changes: list[ChangeView]) -> Text:
+def group_title(
+    session: PlaySession, record: TurnRecord | TurnView, key: str, changes: list[ChangeView]
+) -> Text:
     if key == "mission":
         return Text.assemble(("Mission-wide", "bold"), (f" · {plural(len(changes), 'change')}", "dim"))
     name = short_name(session.game.index.regions[key].name)
     credibility = sum(c.delta for c in changes if c.kind == "credibility")
     civilians = sum(c.delta for c in changes if c.kind == "civilians_killed")
     text = Text.assemble((name, "bold"), f": credibility {signed(credibility)}")
-    if key in record.credibility:
-        text.append(f" (now {record.credibility[key]})")
+    credibility_now = dict(seat_view(session).turn_view(record.turn).credibility)
+    if key in credibility_now:
+        text.append(f" (now {credibility_now[key]})")
     if civilians:
         text.append(f" · {plural(civilians, 'civilian')} killed")
     text.append(f" · {plural(len(changes), 'change')}", style="dim")
@@ -78,7 +81,9 @@ def change_title(change: ChangeView) -> Text:
 def change_detail(index: ScenarioIndex, change: ChangeView) -> Text:
     text = Text()
     text.append(f"{words(change.kind)} · {target_label(index, change.target)}\n", style="bold")
-    if change.delta:
+    if change.hidden and change.seen_before:
+        text.append(f"seen {change.seen_before} to {change.seen_after} (early warning below 2)\n")
+    elif change.delta:
         text.append(f"change {signed(change.delta)}, now {change.after}\n")
     text.append(f"{PHASE_TITLES.get(change.phase, change.phase)} phase\n\n", style="italic")
     text.append(f"{change.summary}\n\nWhy:\n", style="")
@@ -113,11 +118,11 @@ class SitrepScreen(DismissOnce, Screen[None]):
         Binding("x", "expand_all", "Expand all"),
     ]
 
-    def __init__(self, session: PlaySession, record: TurnRecord | None = None):
+    def __init__(self, session: PlaySession, record: TurnRecord | TurnView | None = None):
         super().__init__()
         self.session = session
         self.record = record
-        self.filled: TurnRecord | None = None  # the record on screen; resuming from Help keeps it
+        self.filled: TurnRecord | TurnView | None = None  # the record on screen; resuming from Help keeps it
         self.filled_for = ""  # and the seat whose view it shows
         self.groups: dict[str, list[ChangeView]] = {}
 
@@ -139,13 +144,14 @@ class SitrepScreen(DismissOnce, Screen[None]):
             return
         self.filled, self.filled_for = record, self.session.seat  # the red cell has its own view
         self.groups = group_changes(self.session, record)
-        civilians = sum(sum(by.values()) for by in record.civilians_killed.values())
-        self.query_one("#sitrep-title", Label).update(f"SITREP, turn {record.turn} ({record.month})")
+        seen = seat_view(self.session).turn_view(record.turn)
+        national = "—" if seen.national_credibility is None else seen.national_credibility
+        self.query_one("#sitrep-title", Label).update(f"SITREP, turn {seen.turn} ({seen.month})")
         self.query_one("#sitrep-totals", Static).update(
-            f"Civilians killed {civilians} · peacekeepers killed {record.peacekeepers_killed} · "
-            f"national credibility {national(record.credibility) if record.credibility else '—'}"
-            + ("" if self.session.seat == RED else f" · {say_do_text(record.say, record.do)}")
-            + (f" · mandate: {words(record.mandate_outcome)}" if record.mandate_outcome else "")
+            f"Civilians killed {seen.civilians_killed} · peacekeepers killed {seen.peacekeepers_killed} · "
+            f"national credibility {national}"
+            + ("" if self.session.seat == RED else f" · {say_do_text(seen.say, seen.do)}")
+            + (f" · mandate: {words(seen.mandate_outcome)}" if seen.mandate_outcome else "")
         )
         self.query_one("#cause-detail", Static).update(
             Text("Pick a region or a change to see why it moved.", style="dim")

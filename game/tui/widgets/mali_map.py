@@ -138,10 +138,11 @@ class MaliMap(Widget, can_focus=True):
         )
         self.set_reactive(MaliMap.selected, game.index.region_order[0])
 
-    def show(self, game: Game) -> None:
-        """Attributes down: the screen hands over the game after every change."""
+    def show(self, game: Game, view: GameView | None = None) -> None:
+        """Attributes down: the screen hands over the game, and the seat's view of it (a syndicate
+        seat's is private: game.tui.session.seat_view), after every change."""
         self.game = game
-        self.view = game.observe(self.seat)
+        self.view = view or game.observe(self.seat)
         self.refresh()
 
     def box_size(self) -> tuple[int, int]:

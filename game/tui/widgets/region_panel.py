@@ -10,11 +10,9 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from game.engine import Game
-from game.engine.adjudicate import civilian_protection
 from game.engine.context import ScenarioIndex
 from game.engine.sides import RED
-from game.engine.turn import warning_level
-from game.engine.view import ChangeView
+from game.engine.view import ChangeView, GameView
 from game.engine.wording import plural
 from game.scenario.models import Role
 from game.tui.labels import POSTURES, cause_text, credibility_band, short_name, signed, words
@@ -40,14 +38,16 @@ def change_lines(index: ScenarioIndex, change: ChangeView, indent: str = "  ") -
     return text
 
 
-def region_report(game: Game, region_id: str, seat: str = Role.SRSG) -> RenderableType:
+def region_report(
+    game: Game, region_id: str, seat: str = Role.SRSG, view: GameView | None = None
+) -> RenderableType:
     """Everything about one region a seat may see, read from its view (game.engine.view)."""
     if seat == RED:
         from game.tui.red import red_region_report
 
         return red_region_report(game, region_id)
     index = game.index
-    view = game.observe(seat)
+    view = view or game.observe(seat)
     spec, region = index.regions[region_id], view.region(region_id)
     band = credibility_band(region.credibility)
     parts: list[RenderableType] = []
@@ -62,9 +62,8 @@ def region_report(game: Game, region_id: str, seat: str = Role.SRSG) -> Renderab
     line.append(f"\nTrend (start, each turn, now): {' → '.join(map(str, series[-8:]))}")
     parts.append(line)
 
-    ctx = game.context()
-    level, sources = warning_level(ctx, region_id)
-    parts.append(Text(f"Early warning {level}/3: {', '.join(sources) or 'no sources'}"))
+    sources = ", ".join(region.warning_sources) or "no sources"
+    parts.append(Text(f"Early warning {region.warning_next}/3: {sources}"))
 
     threats, partners = region.seen_threats(), region.seen_threats(partners=True)
     text = Text("\nThreats", style="bold")
@@ -105,9 +104,8 @@ def region_report(game: Game, region_id: str, seat: str = Role.SRSG) -> Renderab
     text.append(f"\n  PoC activities: Tier I {region.tier_one}, Tier III {region.tier_three}")
     parts.append(text)
 
-    protection = civilian_protection(ctx, region_id)
-    text = Text(f"\nProtection of civilians now: {signed(protection.total)}", style="bold")
-    for label, value in protection.items:
+    text = Text(f"\nProtection of civilians now: {signed(region.protection)}", style="bold")
+    for label, value in region.protection_items:
         text.append(f"\n  {signed(value)} {label}", style="")
     parts.append(text)
 
@@ -141,5 +139,6 @@ class RegionPanel(VerticalScroll):
     def compose(self):
         yield Static(id="region-report")
 
-    def show(self, game: Game, region_id: str, seat: str = Role.SRSG) -> None:
-        self.query_one("#region-report", Static).update(region_report(game, region_id, seat))
+    def show(self, game: Game, region_id: str, seat: str = Role.SRSG, view: GameView | None = None) -> None:
+        """The region as `seat` sees it (`view`: the seat's, from seat_view, when the screen has it)."""
+        self.query_one("#region-report", Static).update(region_report(game, region_id, seat, view))

@@ -7,12 +7,12 @@ from textual.widget import Widget
 
 from game.engine.sides import RED
 from game.tui.labels import ROLE_SHORT
-from game.tui.session import PlaySession
+from game.tui.session import PlaySession, seat_view
 
 
 def status_text(session: PlaySession, width: int = 200) -> Text:
     game = session.game
-    state = game.observe(session.seat)  # the seat's view: the derived numbers computed once
+    state = seat_view(session)  # the seat's view: the derived numbers computed once
     means = state.means
     turns = game.scenario.calendar.turns
     phase = "game over" if state.phase == "over" else "orders phase"
