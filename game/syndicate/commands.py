@@ -23,6 +23,8 @@ SEAT_ALIASES = {
     "police_commissioner": "police_commissioner",
     "comms": "comms_chief",
     "comms_chief": "comms_chief",
+    "red": "armed_groups",
+    "armed_groups": "armed_groups",
 }
 
 
@@ -35,7 +37,7 @@ def seat_name(text: str) -> str:
         return SEAT_ALIASES[key]
     if key in set(Role):
         return key
-    raise UserError(f"unknown seat {text!r}; seats are srsg, fc, police, comms") from None
+    raise UserError(f"unknown seat {text!r}; seats are srsg, fc, police, comms, red") from None
 
 
 def _secret_from(args: argparse.Namespace, what: str) -> str | None:
@@ -78,6 +80,7 @@ def _create_session(args: argparse.Namespace, out: Path) -> str | None:
     """A new session file; returns the facilitator secret when it was generated (to print once)."""
     from game.scenario.catalog import scenario_for_user
     from game.syndicate.credentials import new_code, passphrase_problem
+    from game.syndicate.host import seat_red_cell
     from game.syndicate.store import Session, SessionError
 
     scenario = scenario_for_user(args.scenario)
@@ -88,7 +91,11 @@ def _create_session(args: argparse.Namespace, out: Path) -> str | None:
         raise UserError(problem)
     secret = given or (_new_passphrase() if args.passphrase else new_code())
     try:
-        Session.host(out, scenario, seed, seats, secret).close()
+        session = Session.host(out, scenario, seed, seats, secret)
+        try:
+            seat_red_cell(session)
+        finally:
+            session.close()
     except SessionError as error:
         raise UserError(str(error)) from None
     except (OSError, sqlite3.Error) as error:  # a folder that cannot be written, a full disk
@@ -188,7 +195,8 @@ def _cmd_host(args: argparse.Namespace) -> int:
         for seat in store.seats:
             alias = next((a for a, s in SEAT_ALIASES.items() if s == seat), seat)
             code = f"  code: {codes[seat]}" if seat in codes else ""
-            print(f"  {seat_title(seat):<36} minusma join {url} --seat {alias:<6}{code}")
+            title = seat_title(seat)
+            print(f"  {title[:1].upper() + title[1:]:<36} minusma join {url} --seat {alias:<6}{code}")
         print(f"The facilitator:                      minusma facilitate {url}")
         if generated:
             print(f"  facilitator secret (kept hashed, shown only now): {generated}")
@@ -344,7 +352,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     host.add_argument("scenario_name", nargs="?", metavar="SCENARIO", help="the scenario (default mali-2019)")
     host.add_argument("--scenario", default="mali-2019", help=argparse.SUPPRESS)
     host.add_argument(
-        "--seats", default="srsg,fc,police,comms", help="comma-separated: srsg, fc, police, comms"
+        "--seats",
+        default="srsg,fc,police,comms",
+        help="comma-separated: srsg, fc, police, comms; add red for a red cell playing the armed groups",
     )
     host.add_argument("--seed", type=int)
     host.add_argument(
@@ -377,7 +387,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
     join = commands.add_parser("join", help="take a seat in a hosted syndicate game")
     join.add_argument("address", help="the host's address, ws://HOST:PORT")
-    join.add_argument("--seat", help="srsg, fc, police or comms (else asked on screen)")
+    join.add_argument("--seat", help="srsg, fc, police, comms or red (else asked on screen)")
     join.add_argument("--name", help="your name, shown to the facilitator")
     join.add_argument(
         "--takeover", action="store_true", help="take the seat from another window (with its code)"

@@ -19,6 +19,7 @@ from pydantic import ValidationError
 
 from game.engine import ORDER_ADAPTER, Game, IllegalOrder
 from game.engine import orders as O
+from game.engine.sides import RED, held_by
 from game.engine.state import GameState
 from game.engine.view import UMPIRE, GameView
 from game.engine.wording import seat_name
@@ -101,6 +102,29 @@ class GameHost:
     def _role(self, seat: str) -> str:
         return O.FACILITATOR if seat == FACILITATOR_SEAT else seat
 
+    # --- the red cell's seat (rules.md §5.2: it orders after the mission's seats have committed) --
+    def mission_seats(self) -> list[str]:
+        return [seat for seat in self.seats if seat != RED]
+
+    def red_seated(self) -> bool:
+        """The armed groups have a seat here and a human cell plays them (else their bot does)."""
+        return RED in self.seats and held_by(self.game.state, RED) == "human"
+
+    def red_open(self) -> bool:
+        """The red cell may order now: every mission seat has committed and it has not."""
+        return self.red_seated() and not self._waiting_mission() and RED not in self.committed
+
+    def _waiting_mission(self) -> list[str]:
+        return [seat for seat in self.mission_seats() if seat not in self.committed]
+
+    def waiting_for(self) -> list[str]:
+        """The seats the turn waits for: the mission's, then the red cell while a human plays it."""
+        red = [RED] if self.red_seated() and RED not in self.committed else []
+        return [*self._waiting_mission(), *red]
+
+    def _ready(self) -> bool:
+        return not self.waiting_for() and not self.paused and not self.game.is_over()
+
     def _open_for(self, seat: str) -> None:
         if self.game.is_over():
             raise Refused("the game is over")
@@ -110,6 +134,13 @@ class GameHost:
             raise Refused(f"the {seat_name(seat)} has already committed turn {self.game.state.turn}")
         if self.paused:
             raise Refused("the facilitator has paused the game")
+        if seat == RED and not self.red_seated():
+            raise Refused("the facilitator has handed the armed groups to their bot; it plays them now")
+        if seat == RED and (waiting := self._waiting_mission()):
+            names = ", ".join(seat_name(s) for s in waiting)
+            raise Refused(
+                f"the armed groups order after every mission seat has committed; waiting for {names}"
+            )
 
     def give(self, seat: str, raw: dict[str, Any]) -> None:
         self._open_for(seat)
@@ -120,13 +151,24 @@ class GameHost:
             where = ".".join(str(part) for part in first["loc"]) or "order"
             raise Refused(f"not an order ({where}: {first['msg']})") from None
         role = self._role(seat)
+        to_cell = isinstance(order, O.HandSide) and order.side == RED and order.to == "human"
+        if to_cell and RED not in self.seats:
+            raise Refused("this game has no red cell's seat; host a new one with armed_groups in --seats")
         try:
             self.game.apply(order, role)
         except IllegalOrder as error:
             raise Refused(error.reason) from None
         order_id, self.next_id = self.next_id, self.next_id + 1
         self.pending_ids.append(order_id)
-        self._changed(S.order_write(order_id, self.game.state.turn, role, order))
+        written = S.order_write(order_id, self.game.state.turn, role, order)
+        self._changed(written, *self._resolved_if_ready(seat))
+
+    def _resolved_if_ready(self, seat: str) -> list[S.Write]:
+        """A facilitator's order that hands the armed groups back to their bot once the mission has
+        committed leaves nobody to wait for: the turn resolves, as it would have at the last commit."""
+        if seat == FACILITATOR_SEAT and self.committed and self._ready():
+            return [self._resolve(forced=False)]
+        return []
 
     def inject_yaml(self, text: str) -> None:
         """The facilitator's card written on the spot, checked like a scenario's cards."""
@@ -156,7 +198,7 @@ class GameHost:
                     break
         gone = [order_id for order_id, _ in before if order_id not in kept]
         self.pending_ids = kept
-        self._changed(*(S.withdrawn_write(order_id) for order_id in gone))
+        self._changed(*(S.withdrawn_write(order_id) for order_id in gone), *self._resolved_if_ready(seat))
         return dropped
 
     def commit(self, seat: str) -> bool:
@@ -164,7 +206,7 @@ class GameHost:
         self._open_for(seat)
         self.committed.add(seat)
         writes = [S.commit_write(self.game.state.turn, seat)]
-        resolved = set(self.seats) <= self.committed and not self.paused
+        resolved = self._ready()
         if resolved:
             writes.append(self._resolve(forced=False))
         self._changed(*writes)
@@ -192,7 +234,7 @@ class GameHost:
     def force(self) -> None:
         if self.game.is_over():
             raise Refused("the game is over")
-        waiting = [seat_name(s) for s in self.seats if s not in self.committed]
+        waiting = [seat_name(s) for s in self.waiting_for()]
         event = self._event(
             f"The facilitator forced the turn (not committed: {', '.join(waiting) or 'none'})."
         )
@@ -213,7 +255,7 @@ class GameHost:
             self._clock["clock_deadline"] = f"{now + float(self._clock['clock_left']):.0f}"
             self._clock["clock_left"] = ""
         writes += [S.meta_write(key, value) for key, value in self._clock.items()]
-        resolved = not paused and set(self.seats) <= self.committed and not self.game.is_over()
+        resolved = not paused and self._ready()
         if resolved:
             writes.append(self._resolve(forced=False))
         self._changed(*writes)
@@ -308,10 +350,12 @@ class GameHost:
                     "name": self.names.get(s, ""),
                     "committed": s in self.committed,
                     "connected": s in self.leases,
+                    **({"bot": not self.red_seated()} if s == RED else {}),
                     **({"pending": pending.get(s, 0)} if seat == FACILITATOR_SEAT else {}),
                 }
                 for s in self.seats
             ],
+            "red_orders_open": self.red_open(),
             "paused": self.paused,
             "seconds_left": self.seconds_left(),
             "storage_problem": self.storage_problem,
@@ -328,6 +372,8 @@ class GameHost:
                 "log": self._log(),
                 "notes": {str(turn): text for turn, text in self.notes.items()},
             }
+        elif seat == RED:
+            view, extra = self._red_view()
         else:
             view = self._seat_view(seat)
             extra = {"menu": wire.menu(game, seat)}
@@ -386,6 +432,20 @@ class GameHost:
             self._public = (self._public[0], game, shared)
         return dataclasses.replace(shared, seat=seat)
 
+    def _red_view(self) -> tuple[GameView, dict[str, Any]]:
+        """The red cell's view and menu: until every mission seat has committed, the turn's start
+        (no mission draft moves a unit on its map), its orders shown but refused; then the game as
+        the mission committed it, as the bot plans against it (rules.md §5.2)."""
+        if self.red_open() or (RED in self.committed and self.red_seated()):
+            return self.game.observe(RED), {"menu": wire.menu(self.game, RED)}
+        game = self.public_game()
+        if not self.red_seated():
+            why = "the armed groups' bot plays them this turn"
+        else:
+            why = "after the mission commits"
+        menu = [{**entry, "reason": why} for entry in wire.menu(game, RED)]
+        return game.observe(RED), {"menu": menu}
+
     def status_message(self, seat: str) -> dict[str, Any]:
         """Only the status changed for this seat (a commit elsewhere, the clock, the disk)."""
         return {"type": "status", "v": PROTOCOL, "change": self.change, "status": self.status(seat)}
@@ -405,3 +465,12 @@ def _light_clone(game: Game) -> Game:
     state = GameState.model_validate_json(game.state.model_dump_json(exclude={"history"}))
     state.history = game.state.history
     return Game(game.scenario, state, game.index, undo=False)
+
+
+def seat_red_cell(store: S.Session) -> None:
+    """A new session with the armed groups' seat: the facilitator's first order hands them to the
+    human cell (an order in the log, as at the table); the facilitator can hand them back."""
+    if RED not in store.seats or store.current_turn() != 1 or store.log():
+        return
+    order = O.HandSide(side=RED, to="human")
+    store.write_all([S.order_write(store.next_order_id(), 1, O.FACILITATOR, order)])

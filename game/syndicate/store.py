@@ -25,11 +25,14 @@ from pydantic import ValidationError
 from game.engine import ORDER_ADAPTER, Game, IllegalOrder
 from game.engine.context import ScenarioIndex
 from game.engine.orders import FACILITATOR, Order, describe
+from game.engine.sides import RED
 from game.engine.wording import seat_name
 from game.errors import ReadError
 from game.fileread import FileReadError, printable, read_text
 from game.scenario.loader import scenario_hash
 from game.scenario.models import Role, Scenario
+
+SEATABLE: tuple[str, ...] = (*Role, RED)  # the mission's seats, then the red cell's
 
 FORMAT = "minusma-session"
 VERSION = 2  # 2: the facilitator secret is hashed with scrypt (pin_kdf)
@@ -193,7 +196,7 @@ class Session:
             if (
                 not isinstance(seats, list)
                 or not seats
-                or not all(isinstance(seat, str) and seat in set(Role) for seat in seats)
+                or not all(isinstance(seat, str) and seat in SEATABLE for seat in seats)
                 or len(set(seats)) != len(seats)
             ):
                 raise ValueError("the seats are not a list of known roles")
@@ -271,10 +274,11 @@ class Session:
     def host(cls, path: str | Path, scenario: Scenario, seed: int, seats: list[str], pin: str) -> Session:
         """Create a new session file; refuses to overwrite an existing one."""
         path = Path(path)
-        unknown = [seat for seat in seats if seat not in set(Role)]
-        if unknown or not seats:
+        unknown = [seat for seat in seats if seat not in SEATABLE]
+        if unknown or not seats or set(seats) <= {RED}:
             raise SessionError(
-                f"unknown seat(s) {', '.join(unknown) or '(none)'}; seats are {', '.join(Role)}"
+                f"unknown seat(s) {', '.join(unknown) or '(none)'}; seats are {', '.join(SEATABLE)}"
+                " (and at least one of the mission's)"
             )
         if len(pin) < 4:
             raise SessionError("the facilitator's PIN needs at least 4 characters")

@@ -14,7 +14,7 @@ import pytest
 from game.cli import build_parser
 from game.engine import orders as O
 from game.syndicate.client import ClientError, SyndicateClient
-from tests.syndicate.hosting import SEED, Hosted, run, until
+from tests.syndicate.hosting import SEATS, SEED, WITH_RED, Hosted, run, until
 
 pytestmark = pytest.mark.hostile
 PATROL = O.SetPosture(unit="inf_b", posture="patrol").model_dump(mode="json")
@@ -45,6 +45,38 @@ def test_a_seat_cannot_act_as_the_facilitator(mini, tmp_path: Path) -> None:
         await seat.close()
 
     run(mini, tmp_path, body)
+
+
+def test_the_red_cell_and_the_mission_cannot_give_each_others_orders(mini, tmp_path: Path) -> None:
+    """The red seat is a seat like the others: its code, its own orders only, no facilitator's."""
+
+    async def body(hosted: Hosted) -> None:
+        host = hosted.host
+        red = await hosted.client("armed_groups")
+        fc = await hosted.client("force_commander")
+        with pytest.raises(ClientError, match="wrong code"):
+            await hosted.client("armed_groups", code=hosted.codes["force_commander"])
+        for seat in SEATS:
+            if seat != "force_commander":
+                host.commit(seat)
+        strike = next(
+            o for o in host.game.candidate_orders("armed_groups") if host.game.why_illegal(o) is None
+        )
+        with pytest.raises(ClientError, match="belongs to the armed groups"):
+            await fc.request("give", order=strike.model_dump(mode="json"))
+        await fc.request("commit")
+        with pytest.raises(ClientError, match="belongs to the Force Commander"):
+            await red.request("give", order=PATROL)
+        to_bot = O.HandSide(side="armed_groups", to="bot").model_dump(mode="json")
+        with pytest.raises(ClientError, match="belongs to the facilitator"):
+            await red.request("give", order=to_bot)
+        with pytest.raises(ClientError, match="only the facilitator"):
+            await red.request("force")
+        assert host.game.state.turn == 1 and host.game.pending_orders()[1:] == []
+        for client in (red, fc):
+            await client.close()
+
+    run(mini, tmp_path, body, seats=WITH_RED)
 
 
 def test_a_seat_cannot_ask_for_hidden_state(mini, tmp_path: Path) -> None:

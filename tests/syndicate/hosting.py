@@ -12,11 +12,12 @@ from typing import Any
 from game.scenario.models import Scenario
 from game.syndicate.client import SyndicateClient
 from game.syndicate.credentials import Hashed, new_code
-from game.syndicate.host import GameHost
+from game.syndicate.host import GameHost, seat_red_cell
 from game.syndicate.server import HostServer, public_hosts, start
 from game.syndicate.store import Session
 
 SEATS = ["srsg", "force_commander", "police_commissioner", "comms_chief"]
+WITH_RED = [*SEATS, "armed_groups"]
 SEED = 913_577_123
 SECRET = "kxq7w-facil-itato-rsecr"
 
@@ -45,6 +46,7 @@ async def hosting(
 ) -> AsyncIterator[Hosted]:
     path = folder / "exercise.db"
     store = Session.host(path, scenario, seed=SEED, seats=seats, pin=SECRET)
+    seat_red_cell(store)  # as `minusma host` does when the seats include the red cell's
     codes = {seat: new_code() for seat in seats}
     host = GameHost(store, {seat: Hashed.of(code) for seat, code in codes.items()})
     server = HostServer(host, public_hosts("127.0.0.1", 0, "127.0.0.1"), **server_options)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from textual.widgets import OptionList, Static
+from textual.widgets import DataTable, OptionList, Static
 
 from game.tui.dialogs.confirm import ConfirmDialog
 from game.tui.syndicate.remote import BoardScreen, CodeScreen, RemoteApp
@@ -96,5 +96,55 @@ def test_the_facilitator_console_pauses_sets_the_clock_and_writes_a_card(mini, t
                 await until(lambda: "inject" in str(errors.render()) and "Ctrl-S" not in str(errors.render()))
                 assert "inject" in str(errors.render()), "the YAML problem names where it is"
                 assert len(hosted.host.game.pending_orders()) == 1
+
+    asyncio.run(main())
+
+
+def test_a_red_cell_joins_at_80x24_waits_for_the_mission_then_orders(mini, tmp_path: Path) -> None:
+    from tests.syndicate.hosting import SEATS, WITH_RED
+
+    async def main() -> None:
+        async with hosting(mini, tmp_path, seats=WITH_RED) as hosted:
+            host = hosted.host
+            app = RemoteApp(hosted.url, None, name="Red cell")
+            async with app.run_test(size=(80, 24)) as pilot:
+                await pilot.click("#seat")
+                await pilot.press(*"red", "enter")
+                await pilot.click("#code")
+                await pilot.press(*hosted.codes["armed_groups"], "enter")
+                await until(lambda: isinstance(app.screen, BoardScreen) and app.board.view is not None)
+                assert isinstance(app.screen, BoardScreen) and app.seat == "armed_groups"
+                bar = app.screen.query_one("#bar", Static)
+                await until(lambda: "Waiting for the mission" in str(bar.render()))
+                assert "Waiting for the mission" in str(bar.render()) and "Budget" not in str(bar.render())
+                columns = [str(c.label) for c in app.screen.query_one("#regions", DataTable).columns.values()]
+                assert "Your groups" in columns and "Warning" not in columns and "Expected" not in columns
+                await pilot.pause()
+                region = str(app.screen.query_one("#region-text", Static).render())
+                assert "credibility" in region and "early warning" not in region
+                menu = app.screen.query_one("#menu", OptionList)
+                assert menu.option_count > 0
+                assert all(menu.get_option_at_index(i).disabled for i in range(menu.option_count))
+                for seat in SEATS:
+                    host.commit(seat)
+                hosted.server.broadcast({"armed_groups"})
+                await until(lambda: "give your orders" in str(bar.render()))
+                assert "give your orders" in str(bar.render())
+                assert any(n.title == "Your turn" for n in app._notifications)
+                options = [menu.get_option_at_index(i) for i in range(menu.option_count)]
+                allowed = next(i for i, option in enumerate(options) if not option.disabled)
+                menu.focus()
+                menu.highlighted = allowed
+                await pilot.press("enter")
+                await until(lambda: app.board.view is not None and len(app.board.view.orders) == 1)
+                assert app.board.view is not None and app.board.view.orders[0].role == "armed_groups"
+                await pilot.press("c")
+                await pilot.pause()
+                assert isinstance(app.screen, ConfirmDialog)
+                await pilot.click("#yes") if app.screen.query("#yes") else await pilot.press("enter")
+                await until(lambda: host.game.state.turn == 2)
+                assert host.game.state.turn == 2
+                await until(lambda: app.board.view is not None and app.board.view.turn == 2)
+                assert app.board.view is not None and app.board.view.turn == 2
 
     asyncio.run(main())

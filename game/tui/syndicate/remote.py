@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from game.engine.sides import RED
 from game.engine.view import GameView
 from game.engine.wording import seat_name, words
 from game.syndicate.client import ClientError, SyndicateClient
@@ -53,7 +54,7 @@ class CodeScreen(Screen[str]):
             title = seat_title(self.seat) if self.seat else "A seat"
             yield Label(Text(f"{title} at {clean(self.address)}"), classes="screen-title")
             if self.seat is None:
-                yield Static("Your seat: srsg, fc, police, comms or facilitator")
+                yield Static("Your seat: srsg, fc, police, comms, red or facilitator")
                 yield Input(placeholder="fc", id="seat")
             yield Static(f"Your {what}, as the host gave it (Enter to join):")
             yield Input(password=True, placeholder="xxxxx-xxxxx-xxxxx-xxxxx", id="code")
@@ -79,7 +80,7 @@ class CodeScreen(Screen[str]):
             except UserError:
                 seat = None
             if seat is None:
-                self.show_problem(f"no seat {typed!r}: srsg, fc, police, comms or facilitator")
+                self.show_problem(f"no seat {typed!r}: srsg, fc, police, comms, red or facilitator")
                 return
             self.app.seat = seat  # type: ignore[attr-defined]
             self.app.board.seat = seat  # type: ignore[attr-defined]
@@ -136,9 +137,12 @@ class BoardScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#regions", DataTable)
-        table.add_columns(
-            "Region", "Credibility", "Armed groups seen", "Warning", "Mission units", "Expected"
-        )
+        if self.seat == RED:  # no early warning, no expected attacks: what the red cell may know (§5.2)
+            table.add_columns("Region", "Credibility", "Your groups", "Host", "Mission units", "Helicopters")
+        else:
+            table.add_columns(
+                "Region", "Credibility", "Armed groups seen", "Warning", "Mission units", "Expected"
+            )
         self.query_one("#menu", OptionList).border_title = "What you can order (Enter gives it)"
         self.query_one("#mine", OptionList).border_title = "Your orders this turn (w withdraws)"
         self._ready = True
@@ -153,10 +157,15 @@ class BoardScreen(Screen[None]):
             return
         status = message["status"]
         bar = Text(f"Turn {view.turn} ({view.month})  ", style="bold")
-        bar.append(f"National credibility {view.national_credibility}  Budget {view.means.budget}   ")
+        bar.append(f"National credibility {view.national_credibility}  ")
+        if self.seat == RED:
+            bar.append(self._red_line(status), style="bold")
+        else:
+            bar.append(f"Budget {view.means.budget}   ")
         for number, seat in enumerate(status["seats"]):
             bar.append(" · " if number else "Committed: ")
             mark = "✓" if seat["committed"] else ("…" if seat["connected"] else "(away)")
+            mark = "(bot)" if seat.get("bot") else mark
             style = "bold green" if seat["committed"] else ""
             bar.append(
                 f"{seat['title']} {mark}", style=f"{style} underline" if seat["seat"] == self.seat else style
@@ -176,6 +185,18 @@ class BoardScreen(Screen[None]):
         self._show_last(view, message.get("cards", []))
         self._show_region()
 
+    @staticmethod
+    def _red_line(status: dict[str, Any]) -> str:
+        """What the red cell may do now (rules.md §5.2: it orders after the mission commits)."""
+        red: dict[str, Any] = next((seat for seat in status["seats"] if seat["seat"] == RED), {})
+        if red.get("bot"):
+            return "The facilitator has given the armed groups to their bot.   "
+        if status.get("red_orders_open"):
+            return "The mission has committed: give your orders, then commit.   "
+        if red.get("committed"):
+            return "   "
+        return "Waiting for the mission's seats to commit.   "
+
     def _show_regions(self, view: GameView) -> None:
         table = self.query_one("#regions", DataTable)
         row = table.cursor_row
@@ -185,11 +206,14 @@ class BoardScreen(Screen[None]):
             units = ", ".join(u.name for u in region.units) or "-"
             expected = ", ".join(f"{a.title} ({a.against})" for a in region.expected_attacks) or "-"
             trend = f"{region.trend:+d}" if region.trend else ""
+            if self.seat == RED:
+                units = ", ".join(f"{u.name} ({words(u.posture)})" for u in region.units) or "-"
+                expected = "attack" if region.attack_helicopters else "-"
             table.add_row(
                 Text(clean(region.name)),
                 f"{region.credibility} {trend}",
                 Text(clean(threats)),
-                str(region.warning),
+                str(region.host_presence if self.seat == RED else region.warning),
                 Text(clean(units)),
                 Text(clean(expected)),
                 key=region.id,
@@ -237,7 +261,8 @@ class BoardScreen(Screen[None]):
             return
         region = view.regions[table.cursor_row]
         text = Text(clean(region.name), style="bold")
-        text.append(f"  credibility {region.credibility}, early warning {region.warning}")
+        warning = "" if self.seat == RED else f", early warning {region.warning}"
+        text.append(f"  credibility {region.credibility}{warning}")
         text.append(f", host presence {region.host_presence}\n")
         turns = [view.current, *reversed(view.history)][:2]
         changes = [c for t in turns for c in t.changes if c.target.partition("/")[0] == region.id]
@@ -441,6 +466,9 @@ class RemoteApp(SafeApp[int]):
         kind = message.get("type")
         if kind == "view":
             before = self.board.view.turn if self.board.view is not None else None
+            was_open = bool(self.board.message and self.board.message["status"].get("red_orders_open"))
+            if self.seat == RED and message["status"].get("red_orders_open") and not was_open:
+                self.notify("The mission has committed: the armed groups may order.", title="Your turn")
             self.board.show(message)
             last = self.board.view.last if self.board.view is not None else None
             if before is not None and last is not None and last.turn >= before:
