@@ -69,7 +69,8 @@ def _list_policies() -> int:
     return 0
 
 
-def _check_arguments(args: argparse.Namespace) -> None:
+def check_batch_arguments(args: argparse.Namespace, example: str = "games.csv") -> None:
+    """The options `analyse` and `whatif` share: runs, workers, the executor and output files."""
     if args.runs < 1:
         raise UserError("--runs must be at least 1")
     if args.workers is not None and args.workers < 1:
@@ -81,10 +82,8 @@ def _check_arguments(args: argparse.Namespace) -> None:
     if args.scheduler and args.executor != "dask":
         raise UserError("--scheduler is for --executor dask")
     for option, value in (("--csv", args.csv), ("--json", args.json)):
-        if value and Path(value).is_dir():
-            raise UserError(
-                f"{option} {value} is a folder; give a file name, e.g. {Path(value) / 'games.csv'}"
-            )
+        if value and value != "-" and Path(value).is_dir():
+            raise UserError(f"{option} {value} is a folder; give a file name, e.g. {Path(value) / example}")
 
 
 def _chosen_measures(args: argparse.Namespace, scenario, policy) -> list[str]:
@@ -171,7 +170,7 @@ def _cmd_analyse(args: argparse.Namespace) -> int:
     from game.analysis.output import PLOTTED, csv_text, json_data, json_text, print_plots, print_report
     from game.scenario.catalog import scenario_for_user
 
-    _check_arguments(args)
+    check_batch_arguments(args)
     scenario = scenario_for_user(args.scenario)
     policies = _load_policies(args, scenario)
     names = [policy.name for policy in policies]

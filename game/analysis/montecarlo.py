@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import CancelledError, Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from game.bots.policies import Policy, play_game
 from game.engine import Game, score
@@ -330,20 +330,10 @@ def _collect_finished(futures: Iterable, collected: list) -> None:
         collected.extend(r for r in results if (r.policy, r.seed) not in seen)
 
 
-def _run_dask(
-    scenario: Scenario,
-    policies: Sequence[Policy],
-    outcome: RunOutcome,
-    scheduler: str | None,
-    chunk_size: int | None,
-    collected: list,
-    report: Progress,
-    measure: Measure | None = None,
-) -> None:
-    """Run the chunks on a Dask distributed cluster (its threads count as the workers)."""
+def connect_dask(scheduler: str | None) -> tuple[Any, Any]:
+    """A client of the Dask scheduler and Dask's as_completed, or one clear reason why not."""
     try:
-        from distributed import Client
-        from distributed import as_completed as dask_as_completed
+        from distributed import Client, as_completed
     except ImportError:
         raise ExecutorUnavailable(
             "the dask executor needs Dask distributed: install the cluster extra, "
@@ -355,6 +345,21 @@ def _run_dask(
         client = Client(scheduler, timeout="10s", set_as_default=False)
     except (OSError, TimeoutError, ValueError) as error:
         raise ExecutorUnavailable(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
+    return client, as_completed
+
+
+def _run_dask(
+    scenario: Scenario,
+    policies: Sequence[Policy],
+    outcome: RunOutcome,
+    scheduler: str | None,
+    chunk_size: int | None,
+    collected: list,
+    report: Progress,
+    measure: Measure | None = None,
+) -> None:
+    """Run the chunks on a Dask distributed cluster (its threads count as the workers)."""
+    client, dask_as_completed = connect_dask(scheduler)
     futures: list = []
     try:
         outcome.workers = max(1, sum(client.nthreads().values()))

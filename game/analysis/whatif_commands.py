@@ -6,26 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from game.analysis.commands import check_batch_arguments
 from game.engine.wording import plural
 from game.errors import UserError
-
-
-def _check(args: argparse.Namespace) -> None:
-    if args.runs < 1:
-        raise UserError("--runs must be at least 1")
-    if args.workers is not None and args.workers < 1:
-        raise UserError("--workers must be at least 1")
-    if args.executor == "dask" and not args.scheduler:
-        raise UserError("--executor dask needs --scheduler ADDRESS (e.g. tcp://127.0.0.1:8786)")
-    if args.executor == "dask" and args.workers is not None:
-        raise UserError("--workers is for the process executor; a Dask cluster runs on its own workers")
-    if args.scheduler and args.executor != "dask":
-        raise UserError("--scheduler is for --executor dask")
-    for option, value in (("--csv", args.csv), ("--json", args.json)):
-        if value and value != "-" and Path(value).is_dir():
-            raise UserError(
-                f"{option} {value} is a folder; give a file name, e.g. {Path(value) / 'whatif.json'}"
-            )
 
 
 def choose_alternatives(fork, turns: list[int], only: list[str], every: bool) -> list:
@@ -77,7 +60,7 @@ def _cmd_whatif(args: argparse.Namespace) -> int:
     )
     from game.record.saves import write_output
 
-    _check(args)
+    check_batch_arguments(args, example="whatif.json")
     fork = Fork.open(args.save)
     for turn in args.turn or []:
         fork.check_turn(turn)

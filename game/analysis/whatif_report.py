@@ -25,7 +25,8 @@ def key_alternatives(fork: Fork, points: int) -> list[Alternative]:
     return [point.alternatives[0] for point in chosen]
 
 
-def _cell(effect: Effect, key: str) -> str:
+def difference_text(effect: Effect, key: str) -> str:
+    """A measure's mean difference with its 95% CI, and * when it is significant; - when unknown."""
     table = effect.table(key)
     row = table.rows[-1] if table and len(table.rows) == 2 else None
     comparison = row.comparison if row else None
@@ -67,8 +68,8 @@ def whatif_section(
                 f"{alternative.turn} ({months[alternative.turn]})",
                 alternative.point,
                 alternative.name,
-                *(_cell(effect, key) for key in ("civilians_killed", "peacekeepers_killed")),
-                *(_cell(effect, key) for key in ("national_credibility", "say_do_gap")),
+                *(difference_text(effect, key) for key in ("civilians_killed", "peacekeepers_killed")),
+                *(difference_text(effect, key) for key in ("national_credibility", "say_do_gap")),
             ]
         )
     lead = (

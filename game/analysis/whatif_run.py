@@ -17,11 +17,11 @@ from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 
 from game.analysis.montecarlo import (
-    ExecutorUnavailable,
     GameResult,
     RunOutcome,
     available_cores,
     chunk_size_for,
+    connect_dask,
 )
 from game.analysis.whatif import PLAYED, Alternative, Continuer, ForkSource
 
@@ -223,20 +223,7 @@ def _run_processes(
 def _run_dask(
     source: ForkSource, batches: Batches, scheduler: str | None, collected: list, report: Progress
 ) -> None:
-    try:
-        from distributed import Client
-        from distributed import as_completed as dask_as_completed
-    except ImportError:
-        raise ExecutorUnavailable(
-            "the dask executor needs Dask distributed: install the cluster extra, "
-            "e.g. pip install 'minusma[cluster]'"
-        ) from None
-    if not scheduler:
-        raise ExecutorUnavailable("the dask executor needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
-    try:
-        client = Client(scheduler, timeout="10s", set_as_default=False)
-    except (OSError, TimeoutError, ValueError) as error:
-        raise ExecutorUnavailable(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
+    client, dask_as_completed = connect_dask(scheduler)
     futures: list = []
     try:
         batches.workers = max(1, sum(client.nthreads().values()))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ipaddress
 import re
 import shlex
 import sys
@@ -10,19 +9,11 @@ import tempfile
 from pathlib import Path
 
 from game.errors import UserError
+from game.syndicate.server import is_loopback
 
 INSTALL_HINT = (
     "minusma serve needs the optional web extra: uv sync --extra web  (or: pip install 'minusma[web]')"
 )
-
-
-def is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def serve_command(address: str | None, seat: str | None = None) -> str:

@@ -25,6 +25,7 @@ from game.analysis.whatif import (
     continuation_policy,
 )
 from game.analysis.whatif_output import Effect, continuation_lines, evaluate, ranked
+from game.analysis.whatif_report import difference_text
 from game.record.replay import Replay
 
 RUNS = DEFAULT_RUNS  # continuations per line; tests set fewer
@@ -47,18 +48,6 @@ def _cut(text: str, width: int) -> str:
 
 class Stopped(KeyboardInterrupt):
     """The player closed the screen: the batches stop and keep what finished."""
-
-
-def _difference(effect: Effect, key: str) -> str:
-    table = effect.table(key)
-    row = table.rows[-1] if table and len(table.rows) == 2 else None
-    comparison = row.comparison if row else None
-    if comparison is None or math.isnan(comparison.mean_diff):
-        return "-"
-    text = f"{comparison.mean_diff:+.1f}"
-    if not math.isnan(comparison.ci_low):
-        text += f" ({comparison.ci_low:+.1f} to {comparison.ci_high:+.1f})"
-    return text + (" *" if comparison.significant else "")
 
 
 class WhatIfScreen(Screen[None]):
@@ -179,7 +168,7 @@ class WhatIfScreen(Screen[None]):
             table.add_row(
                 str(position),
                 f"{effect.alternative.id} {_cut(effect.alternative.name, NAME_WIDTH)}",
-                *(_difference(effect, key) for _, key in COLUMNS),
+                *(difference_text(effect, key) for _, key in COLUMNS),
             )
         self._plot()
 
