@@ -12,12 +12,11 @@ GAME = Path(__file__).resolve().parent.parent / "game"
 UMPIRES = {
     "game/bots": "bots choose orders for a seat from the full state, as a facilitator would",
     "game/analysis": "calibration and statistics over many games read every number",
-    "game/syndicate": "the session store and server hold the whole game; each seat gets its view",
     "game/record/saves.py": "a save digests the whole state (state_digest, encoding it once for speed)",
 }
 
 
-# Screens still to move to views (the red cell's panel, merged last): this list may only shrink.
+# Modules still to move to views: this list may only shrink.
 PENDING: set[str] = set()
 
 

@@ -186,8 +186,7 @@ def _cmd_host(args: argparse.Namespace) -> int:
         runner, port = await start(server, args.bind, args.port)
         server.public_hosts = public_hosts(args.bind, port, address)
         url = f"ws://{address}:{port}"
-        state = host.game.state
-        print(f"Hosting {clean(store.scenario.title)} (turn {state.turn}) from {out} at {url}")
+        print(f"Hosting {clean(store.scenario.title)} (turn {host.game.turn}) from {out} at {url}")
         if codes:
             print("Each officer joins with their seat's code (shown only now; --new-codes makes new ones):")
         else:
@@ -229,9 +228,8 @@ def _cmd_status(args: argparse.Namespace) -> int:
         raise UserError(str(error)) from None
     from game.text import clean
 
-    state = game.state
     print(
-        f"{clean(session.scenario.title)}: turn {state.turn} ({state.month})"
+        f"{clean(session.scenario.title)}: turn {game.turn} ({game.month})"
         + (" - game over" if game.is_over() else "")
     )
     if paused:
@@ -284,10 +282,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
         raise UserError(str(error)) from None
     finally:
         session.close()
-    played = len(game.state.history)
-    print(
-        f"wrote {path} ({played} turn{'s' if played != 1 else ''} played, turn {game.state.turn} in progress)"
-    )
+    played = len(game.records())
+    print(f"wrote {path} ({played} turn{'s' if played != 1 else ''} played, turn {game.turn} in progress)")
     print(f"Replay it with: minusma replay {path}   Debrief: minusma report {path}")
     return 0
 

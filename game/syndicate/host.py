@@ -19,8 +19,7 @@ from pydantic import ValidationError
 
 from game.engine import ORDER_ADAPTER, Game, IllegalOrder
 from game.engine import orders as O
-from game.engine.sides import RED, held_by
-from game.engine.state import GameState
+from game.engine.sides import RED
 from game.engine.view import UMPIRE, GameView
 from game.engine.wording import seat_name
 from game.syndicate import store as S
@@ -108,7 +107,7 @@ class GameHost:
 
     def red_seated(self) -> bool:
         """The armed groups have a seat here and a human cell plays them (else their bot does)."""
-        return RED in self.seats and held_by(self.game.state, RED) == "human"
+        return RED in self.seats and self.game.held_by(RED) == "human"
 
     def red_open(self) -> bool:
         """The red cell may order now: every mission seat has committed and it has not."""
@@ -131,7 +130,7 @@ class GameHost:
         if seat == FACILITATOR_SEAT:
             return
         if seat in self.committed:
-            raise Refused(f"the {seat_name(seat)} has already committed turn {self.game.state.turn}")
+            raise Refused(f"the {seat_name(seat)} has already committed turn {self.game.turn}")
         if self.paused:
             raise Refused("the facilitator has paused the game")
         if seat == RED and not self.red_seated():
@@ -160,7 +159,7 @@ class GameHost:
             raise Refused(error.reason) from None
         order_id, self.next_id = self.next_id, self.next_id + 1
         self.pending_ids.append(order_id)
-        written = S.order_write(order_id, self.game.state.turn, role, order)
+        written = S.order_write(order_id, self.game.turn, role, order)
         self._changed(written, *self._resolved_if_ready(seat))
 
     def _resolved_if_ready(self, seat: str) -> list[S.Write]:
@@ -205,7 +204,7 @@ class GameHost:
         """The seat commits its orders; True when that resolved the turn."""
         self._open_for(seat)
         self.committed.add(seat)
-        writes = [S.commit_write(self.game.state.turn, seat)]
+        writes = [S.commit_write(self.game.turn, seat)]
         resolved = self._ready()
         if resolved:
             writes.append(self._resolve(forced=False))
@@ -213,19 +212,19 @@ class GameHost:
         return resolved
 
     def _resolve(self, forced: bool) -> S.Write:
-        turn = self.game.state.turn
+        turn = self.game.turn
         self.game.end_turn()
         self.game.undo = True
         self.turn_start = _light_clone(self.game)
         self.committed = set()
         self.pending_ids = []
-        return S.turn_write(turn, self.game.state.digest(), forced)
+        return S.turn_write(turn, self.game.digest(), forced)
 
     # --- the facilitator's ------------------------------------------------------------------------
     def _event(self, text: str) -> S.Write:
         """A facilitator's action outside the orders (a pause, the clock, a forced turn), kept with
         the turn's debrief notes so that the export and the report show it."""
-        turn = self.game.state.turn
+        turn = self.game.turn
         stamp = time.strftime("%H:%M", time.localtime(self.clock()))
         line = f"[{stamp}] {text}"
         self.notes[turn] = f"{self.notes[turn]}\n{line}" if turn in self.notes else line
@@ -262,7 +261,7 @@ class GameHost:
         return resolved
 
     def set_clock(self, minutes: float, extend: bool) -> None:
-        now, turn = self.clock(), str(self.game.state.turn)
+        now, turn = self.clock(), str(self.game.turn)
         if extend:
             if self.seconds_left() is None:
                 raise Refused("no clock runs this turn; start one first")
@@ -286,7 +285,7 @@ class GameHost:
 
     def note(self, turn: int, text: str) -> None:
         text = text.strip()
-        if not 1 <= turn < self.game.state.turn:
+        if not 1 <= turn < self.game.turn:
             raise Refused(f"turn {turn} has not been played; write this turn's notes as orders")
         value = f"{self.notes[turn]}\n{text}" if turn in self.notes else text
         if len(value) > NOTES_MAX_CHARACTERS:
@@ -302,7 +301,7 @@ class GameHost:
 
     def seconds_left(self) -> int | None:
         clock = self._clock
-        if not clock["clock_deadline"] or clock["clock_turn"] != str(self.game.state.turn):
+        if not clock["clock_deadline"] or clock["clock_turn"] != str(self.game.turn):
             return None
         if self.paused and clock["clock_left"]:
             return max(0, int(float(clock["clock_left"])))
@@ -396,7 +395,7 @@ class GameHost:
     def public_game(self) -> Game:
         """The turn's start with the facilitator's actions on it (an injected card is in play for
         everyone; the orders themselves reach only the umpire's view). Cached until they change."""
-        key = (self.game.state.turn, tuple(o.model_dump_json() for o in self._orders_of(O.FACILITATOR)))
+        key = (self.game.turn, tuple(o.model_dump_json() for o in self._orders_of(O.FACILITATOR)))
         if self._public is None or self._public[0] != key:
             game = self.turn_start if not key[1] else _light_clone(self.turn_start)
             for order in self._orders_of(O.FACILITATOR):
@@ -462,9 +461,7 @@ class GameHost:
 def _light_clone(game: Game) -> Game:
     """A copy for this turn's orders: history is append-only and orders never touch it, so it is
     shared rather than copied (a copy of 30 turns' history is most of a clone's time)."""
-    state = GameState.model_validate_json(game.state.model_dump_json(exclude={"history"}))
-    state.history = game.state.history
-    return Game(game.scenario, state, game.index, undo=False)
+    return game.at(game.snapshot(), len(game.records()))
 
 
 def seat_red_cell(store: S.Session) -> None:

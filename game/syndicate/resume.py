@@ -20,8 +20,8 @@ def session_from_save(save_path: str | Path, out: Path, secret: str) -> S.Sessio
     seats = [seat for seat in meta.seats if seat in SEATABLE]  # the red cell's seat is kept too
     if not set(seats) - {RED}:
         seats = [*MISSION_SEATS, *(seat for seat in seats if seat == RED)]
-    session = S.Session.host(out, game.scenario, game.state.seed, seats, secret)
-    replay = Game.new(game.scenario, game.state.seed, undo=False)
+    session = S.Session.host(out, game.scenario, game.seed, seats, secret)
+    replay = Game.new(game.scenario, game.seed, undo=False)
     writes: list[S.Write] = []
     order_id = 0
 
@@ -33,13 +33,13 @@ def session_from_save(save_path: str | Path, out: Path, secret: str) -> S.Sessio
         order_id += 1
         writes.append(S.order_write(order_id, turn, role, order))
 
-    for record in game.state.history:
+    for record in game.records():
         for raw in record.orders:
             log(record.turn, raw)
         replay.end_turn()
-        writes.append(S.turn_write(record.turn, replay.state.digest(), False))
-    for raw in game.state.current.orders:
-        log(game.state.turn, raw)
+        writes.append(S.turn_write(record.turn, replay.digest(), False))
+    for raw in game.pending_log():
+        log(game.turn, raw)
     writes += [S.meta_write(f"name:{seat}", name[:60]) for seat, name in meta.seats.items() if name]
     writes += [S.meta_write(f"note:{turn}", text) for turn, text in meta.notes.items()]
     writes.append(S.meta_write("game_id", meta.game_id))

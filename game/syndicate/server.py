@@ -270,7 +270,7 @@ class HostServer:
             self.send(connection, P.error(str(error), P.request_id(data), kind="protocol"))
             return
         facilitator = seat == P.FACILITATOR_SEAT
-        turn = host.game.state.turn
+        turn = host.game.turn
         views: set[str] = set()  # whose view changed; everyone else is sent the new status only
         try:
             if isinstance(request, P.FACILITATOR_ONLY) and not facilitator:
@@ -309,7 +309,7 @@ class HostServer:
             self.send(connection, P.error(str(error), request.id))
             return
         self.send(connection, P.ok(request.id, **answer))
-        self.broadcast(set(self.everyone()) if host.game.state.turn != turn else views)
+        self.broadcast(set(self.everyone()) if host.game.turn != turn else views)
 
     def everyone(self) -> list[str]:
         return [*self.host.seats, P.FACILITATOR_SEAT]

@@ -401,7 +401,7 @@ class Session:
         for turn, body in rows:
             by_turn.setdefault(turn, []).append(ORDER_ADAPTER.validate_json(body))
         while True:
-            turn = game.state.turn
+            turn = game.turn
             game.undo = undo and turn not in resolved  # the open turn's orders can be withdrawn
             if turn not in resolved and not pending:
                 return game
@@ -749,4 +749,4 @@ def _finite(text: str) -> float:
 
 
 def _digest(game: Game) -> str:
-    return game.state.digest()
+    return game.digest()
