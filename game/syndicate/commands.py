@@ -186,19 +186,21 @@ def _cmd_host(args: argparse.Namespace) -> int:
         runner, port = await start(server, args.bind, args.port)
         server.public_hosts = public_hosts(args.bind, port, address)
         url = f"ws://{address}:{port}"
-        print(f"Hosting {clean(store.scenario.title)} (turn {host.game.turn}) from {out} at {url}")
+        print(f"Hosting {clean(store.scenario.title)}, turn {host.game.turn}")
+        print(f"  at {url}, kept in {out}")
         if codes:
-            print("Each officer joins with their seat's code (shown only now; --new-codes makes new ones):")
+            print("Each officer joins with their seat's code (shown only now):")
         else:
             print("Each officer joins with the seat's code given before (--new-codes makes new ones):")
         for seat in store.seats:
             alias = next((a for a, s in SEAT_ALIASES.items() if s == seat), seat)
-            code = f"  code: {codes[seat]}" if seat in codes else ""
             title = seat_title(seat)
-            print(f"  {title[:1].upper() + title[1:]:<36} minusma join {url} --seat {alias:<6}{code}")
-        print(f"The facilitator:                      minusma facilitate {url}")
+            print(f"  {title[:1].upper() + title[1:]}:\n    minusma join {url} --seat {alias}")
+            if seat in codes:  # one seat to three short lines: an 80-column terminal does not wrap a code
+                print(f"    code: {codes[seat]}")
+        print(f"The facilitator:\n    minusma facilitate {url}")
         if generated:
-            print(f"  facilitator secret (kept hashed, shown only now): {generated}")
+            print(f"    facilitator secret (kept hashed, shown only now): {generated}")
         print("Ctrl-C stops the host; the game is kept in the session file.")
         sys.stdout.flush()
         try:
