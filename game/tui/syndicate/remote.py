@@ -106,12 +106,12 @@ class BoardScreen(Screen[None]):
     DEFAULT_CSS = """
     #bar { height: auto; padding: 0 1; background: $primary-background; }
     #problem { height: auto; color: $error; padding: 0 1; }
-    #regions { height: 1fr; }
+    #regions { height: 1fr; min-height: 6; }
     #side { width: 50%; }
     #menu { height: 1fr; border: round $accent; }
     #mine { height: auto; max-height: 10; border: round $secondary; }
-    #last { height: auto; max-height: 12; padding: 0 1; }
-    #region { height: auto; max-height: 10; padding: 0 1; border-top: solid $secondary; }
+    #last { height: auto; max-height: 25%; padding: 0 1; }
+    #region { height: auto; max-height: 35%; padding: 0 1; border-top: solid $secondary; }
     """
 
     def __init__(self, seat: str):
@@ -163,8 +163,8 @@ class BoardScreen(Screen[None]):
         else:
             bar.append(f"Budget {view.means.budget}   ")
         for number, seat in enumerate(status["seats"]):
-            bar.append(" · " if number else "Committed: ")
-            mark = "✓" if seat["committed"] else ("…" if seat["connected"] else "(away)")
+            bar.append(" · " if number else "Seats: ")
+            mark = "committed" if seat["committed"] else ("ordering" if seat["connected"] else "(away)")
             mark = "(bot)" if seat.get("bot") else mark
             style = "bold green" if seat["committed"] else ""
             bar.append(
