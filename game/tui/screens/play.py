@@ -43,10 +43,10 @@ class PlayScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("o", "orders", "Orders"),
-        Binding("c", "commit", "Commit turn"),
+        Binding("c", "commit", "Commit"),
         Binding("d", "done", "Done: pass on"),
         Binding("e", "events", "Events"),
-        Binding("r", "sitrep", "Last SITREP"),
+        Binding("r", "sitrep", "SITREP"),
         Binding("s", "save", "Save"),
         Binding("escape", "leave", "Leave"),
         *[
