@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 
 from textual.pilot import Pilot
+from textual.widgets import Footer
 from textual.worker import WorkerCancelled
 
 from game.tui.app import MinusmaApp, create_app
@@ -27,7 +28,18 @@ async def settle(pilot: Pilot) -> None:
     await pilot.pause()  # a screen may start its workers after its first frame (the title's saves)
     with contextlib.suppress(WorkerCancelled):  # a newer look-up of the saves replaced an older one
         await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    # A dialog may be pushed after the first frame, and a footer refills itself after the bindings
+    # change: wait until the screens and their footers' keys stay the same for three pauses.
+    seen, steady = None, 0
+    for _ in range(60):
+        await pilot.pause()
+        stack = pilot.app.screen_stack
+        footers = [len(footer.children) for screen in stack for footer in screen.query(Footer)]
+        now = (tuple(type(screen).__name__ for screen in stack), tuple(footers))
+        steady = steady + 1 if now == seen and all(footers) else 0
+        seen = now
+        if steady >= 3:
+            break
 
 
 async def close_dialogs(pilot: Pilot) -> int:

@@ -61,6 +61,8 @@ class TitleScreen(Screen[None]):
                     id="title-menu",
                 )
 
+    _footer_waits = False  # the first frame came while a game was open: mount the footer on return
+
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
         self.app.call_after_refresh(self._after_first_frame)  # after the app's own first-frame callbacks
@@ -70,6 +72,9 @@ class TitleScreen(Screen[None]):
         of the start's binding changes, and the lookup's thread imports the engine, holding the GIL."""
         if not self.is_attached:  # the app is already closing (quit at once, or a benchmark)
             return
+        if not self.is_current:  # a game was opened at once (play --scenario): the footer comes on resume
+            self._footer_waits = True
+            return
         await self.mount(Footer())
         self.refresh_bindings()  # a footer fills itself when the bindings change
         self.refresh_menu()
@@ -77,6 +82,9 @@ class TitleScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         if self.query(Footer):  # not the first time: on_mount's callback looks the saves up then
             self.refresh_menu()
+        elif self._footer_waits:
+            self._footer_waits = False
+            self.call_after_refresh(self._after_first_frame)
 
     @work(thread=True, exclusive=True, group="saves")
     def refresh_menu(self) -> None:
