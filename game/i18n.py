@@ -1,0 +1,116 @@
+"""The player's language: `_()`, `ngettext()` and `N_()` over gettext catalogs, numbers by Babel.
+
+One convention everywhere:
+
+- `_("Save the game")` for text shown at once; `ngettext("{n} unit", "{n} units", n).format(n=n)` for
+  text that depends on a count (French puts 0 and 1 in the singular: the catalog's plural rule decides);
+- `N_("...")` marks text made where the language is not known yet (module constants, the rules
+  engine's record): it returns the English unchanged, and the screen passes it through `_()`;
+- named `{placeholders}` filled with `.format()` after translating, never an f-string inside `_()`.
+
+Catalogs live in game/locale (`uv run python scripts/catalog.py` extracts, updates and compiles them).
+The rules engine never calls `_()`: what it records is the same in every language, so saves,
+digests and replays do not depend on who read them.
+"""
+
+from __future__ import annotations
+
+import gettext
+from collections.abc import Mapping
+from pathlib import Path
+
+DOMAIN = "minusma"
+LOCALE_DIR = Path(__file__).parent / "locale"
+LANGUAGES = {"en": "English", "fr": "Français"}
+DEFAULT_LANGUAGE = "en"
+LANGUAGE_ENV = "MINUSMA_LANG"
+
+_translation: gettext.NullTranslations = gettext.NullTranslations()
+_language = DEFAULT_LANGUAGE
+
+
+def parse_language(code: str) -> str:
+    """A supported language from a code such as "fr", "FR", "fr_FR.UTF-8" or "fr-CA"; ValueError if none."""
+    base = code.strip().replace("-", "_").split(".")[0].split("@")[0].split("_")[0].lower()
+    if base not in LANGUAGES:
+        choices = ", ".join(f"{key} ({name})" for key, name in LANGUAGES.items())
+        raise ValueError(f"unknown language {code!r}: choose {choices}")
+    return base
+
+
+def system_language(environ: Mapping[str, str]) -> str | None:
+    """The supported language the system locale asks for (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), if any."""
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        for code in environ.get(name, "").split(":"):
+            if code and code not in ("C", "POSIX") and not code.startswith("C."):
+                try:
+                    return parse_language(code)
+                except ValueError:
+                    continue
+    return None
+
+
+def pick_language(flag: str | None, environ: Mapping[str, str], saved: str | None) -> str:
+    """The language to play in: --lang, then $MINUSMA_LANG, then the saved setting, then the system's.
+
+    A bad --lang or $MINUSMA_LANG raises ValueError (the player typed it); a bad saved setting is
+    passed over.
+    """
+    if flag:
+        return parse_language(flag)
+    if environ.get(LANGUAGE_ENV):
+        return parse_language(environ[LANGUAGE_ENV])
+    if saved:
+        try:
+            return parse_language(saved)
+        except ValueError:
+            pass
+    return system_language(environ) or DEFAULT_LANGUAGE
+
+
+def set_language(code: str) -> str:
+    """Show every later `_()` in this language; returns the language set."""
+    global _translation, _language
+    language_code = parse_language(code)
+    if language_code == DEFAULT_LANGUAGE:
+        _translation = gettext.NullTranslations()
+    else:
+        _translation = gettext.translation(DOMAIN, LOCALE_DIR, languages=[language_code], fallback=True)
+    _language = language_code
+    return language_code
+
+
+def language() -> str:
+    """The language text is shown in now ("en" or "fr")."""
+    return _language
+
+
+def _(message: str) -> str:
+    """`message` in the player's language (unchanged in English, or where the catalog lacks it)."""
+    return _translation.gettext(message)
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """The singular or plural form for `count`, by the language's own plural rule."""
+    return _translation.ngettext(singular, plural, count)
+
+
+def N_(message: str) -> str:
+    """Mark `message` for the catalog without translating it now (the reader's screen will)."""
+    return message
+
+
+def number(value: float, digits: int = 0) -> str:
+    """A number written the language's way: 1,234.5 in English, 1 234,5 in French."""
+    from babel.numbers import format_decimal  # Babel's locale data loads only when a number is shown
+
+    pattern = "#,##0" + ("." + "0" * digits if digits else "")
+    return format_decimal(value, format=pattern, locale=_language)
+
+
+def percent(fraction: float, digits: int = 0) -> str:
+    """A share written the language's way: 12% in English, 12 % in French."""
+    from babel.numbers import format_percent
+
+    pattern = "#,##0" + ("." + "0" * digits if digits else "") + "%"
+    return format_percent(fraction, format=pattern, locale=_language)
