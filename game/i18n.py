@@ -27,6 +27,7 @@ LANGUAGE_ENV = "MINUSMA_LANG"
 
 _translation: gettext.NullTranslations = gettext.NullTranslations()
 _language = DEFAULT_LANGUAGE
+_names: dict[str, dict[str, str]] = {}  # language -> English name -> that language's name
 
 
 def parse_language(code: str) -> str:
@@ -98,6 +99,26 @@ def ngettext(singular: str, plural: str, count: int) -> str:
 def N_(message: str) -> str:
     """Mark `message` for the catalog without translating it now (the reader's screen will)."""
     return message
+
+
+def use_names(names: Mapping[str, Mapping[str, str]]) -> None:
+    """Add a scenario's names in other languages ({"fr": {"Chadian battalion": "bataillon tchadien"}})."""
+    for code, table in names.items():
+        _names.setdefault(code, {}).update(table)
+
+
+def name(english: str) -> str:
+    """A scenario's name (region, unit, group...) in the player's language; unchanged where it is the same."""
+    return _names.get(_language, {}).get(english, english)
+
+
+def recorded(text: str) -> str:
+    """A line the rules engine recorded in English (ledger, SITREP, refusals), in the player's language.
+
+    The engine makes its lines from `N_()` templates; this finds the template and translates it and
+    its values. Text it does not know is shown as recorded.
+    """
+    return _(text) if text else text
 
 
 def number(value: float, digits: int = 0) -> str:
