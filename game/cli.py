@@ -18,12 +18,20 @@ EXIT_USER_ERROR = 2
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
+    from game.i18n import parse_language
     from game.scenario.loader import load_scenario
 
+    language = None
+    if args.check_language:
+        try:
+            language = parse_language(args.check_language)
+        except ValueError as error:
+            print(clean(str(error)), file=sys.stderr)
+            return EXIT_USER_ERROR
     failed = False
     for file in args.files:
         try:
-            scenario = load_scenario(file)
+            scenario = load_scenario(file, language)
         except ScenarioError as error:
             failed = True
             for problem in error.problems:
@@ -155,6 +163,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     validate = commands.add_parser("validate", help="check scenario files")
     validate.add_argument("files", nargs="+", metavar="FILE")
+    validate.add_argument(
+        "--lang",
+        dest="check_language",
+        metavar="LANG",
+        help="also report every text players read that has no translation into LANG (fr)",
+    )
     validate.set_defaults(handler=_cmd_validate)
 
     schema = commands.add_parser("schema", help="print the scenario JSON Schema")
