@@ -56,13 +56,15 @@ def card_outcomes_section(replay: Replay) -> Section:
         stories = replay.stories(view.number)
         for card_id in dict.fromkeys(record.cards):
             card = replay.card(card_id)
-            title = card.title if card else words(card_id)
+            title = card.shown("title") if card else words(card_id)
             parts = []
             if card_id in stories:
                 parts.append(stories[card_id])
             decided = record.decisions.get(card_id)
             if card is not None and card.choice is not None and decided:
-                label = next((o.label for o in card.choice.options if o.id == decided), words(decided))
+                label = next(
+                    (o.shown("label") for o in card.choice.options if o.id == decided), words(decided)
+                )
                 parts.append(f"Decision: {label}.")
             led = _led_to(replay, _card_changes(replay.ledger(view.number), card_id))
             parts.append(f"It led to: {led}." if led else "No number moved because of it.")

@@ -320,9 +320,9 @@ def _events_section(replay: Replay) -> Section:
             where = _card_regions(replay, view, card_id)
             source = f" Source: {card.source}." if card.source else ""
             items.append(
-                f"Turn {view.number} ({view.month}): **{card.title}**"
+                f"Turn {view.number} ({view.month}): **{card.shown('title')}**"
                 + (f" ({where})" if where else "")
-                + f". {card.text}{source}"
+                + f". {card.shown('text')}{source}"
             )
     return Section("Events", "events", [Bullets(items) if items else Para("No event cards were drawn.")])
 

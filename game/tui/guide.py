@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from game import i18n
 from game.engine import Game
 from game.engine.view import UMPIRE, GameView
 from game.scenario.catalog import scenarios_dir
@@ -93,6 +94,15 @@ Check = Annotated[
 ]
 
 
+class StepText(BaseModel):
+    """A step's title and text in another language (French runs about a fifth longer than English)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: str | None = Field(None, min_length=1)
+    text: str | None = Field(None, min_length=1, max_length=240)
+
+
 class Step(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -103,6 +113,13 @@ class Step(BaseModel):
     last_turn: int | None = Field(
         None, ge=1, description="The step is passed over once the game is beyond this turn"
     )
+
+    fr: StepText | None = None
+
+    def shown(self, field: Literal["title", "text"]) -> str:
+        """The step's title or text in the player's language, the English where it has none."""
+        translation = getattr(self, i18n.language(), None)
+        return getattr(translation, field, None) or getattr(self, field)
 
     def passed(self, view: GameView) -> bool:
         return self.last_turn is not None and view.turn > self.last_turn

@@ -102,7 +102,7 @@ def cause_text(index, cause) -> str:
     kind = CAUSE_KINDS.get(cause.kind, cause.kind)
     if cause.kind == "card":
         card = index.cards.get(cause.ref)
-        title = card.title if card is not None else words(cause.ref)
+        title = card.shown("title") if card is not None else words(cause.ref)
         detail = cause.detail if cause.detail.startswith(title) else f"{title}: {cause.detail}".rstrip(": ")
         return f"card {detail}"
     if cause.kind == "adversary":

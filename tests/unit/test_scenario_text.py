@@ -115,3 +115,16 @@ def test_loader_messages_are_translated() -> None:
         parse_scenario("- a list\n", "list.yaml")
     assert "list.yaml:1:1:" in str(caught.value)
     assert "must be a mapping" not in str(caught.value)
+
+
+def test_every_guide_step_has_its_french_and_shows_it() -> None:
+    from game.tui.guide import load_guide
+
+    for path in sorted((scenarios_dir() / "guides").glob("*.yaml")):
+        guide = load_guide(path.stem)
+        assert all(step.fr and step.fr.title and step.fr.text for step in guide.steps), path.name
+        step = guide.steps[0]
+        assert step.shown("title") == step.title
+        i18n.set_language("fr")
+        assert step.shown("title") == step.fr.title  # type: ignore[union-attr]
+        i18n.set_language("en")

@@ -47,7 +47,7 @@ class CardDialog(DismissOnce, ModalScreen[str | None]):
         places = ", ".join(card_places(self.game, self.view, card.id)) or "—"
         with Vertical(classes="dialog", id="card-dialog"):
             # A card's words come from a scenario file or the facilitator: plain text, never markup.
-            yield Label(Text(clean(card.title)), classes="dialog-title")
+            yield Label(Text(clean(card.shown("title"))), classes="dialog-title")
             when = card.date or self.view.month
             yield Static(Text(clean(f"{when} · {places} · {card.kind} card"), style="italic"), id="card-meta")
             with VerticalScroll(id="card-body"):
@@ -55,7 +55,7 @@ class CardDialog(DismissOnce, ModalScreen[str | None]):
                 if told:
                     yield Static(Text(told, style="bold"), id="card-story")
                 history = card.kind == "historical" and card.id not in self._dependent_cards()
-                text = clean(card.text, lines=True)
+                text = clean(card.shown("text"), lines=True)
                 yield Static(Text(f"In history: {text}" if history else text), id="card-text")
                 effects = card_consequences(self.game.context(), card)
                 if effects:
@@ -65,9 +65,8 @@ class CardDialog(DismissOnce, ModalScreen[str | None]):
                     yield Static(Text(clean(f"Source: {card.source}"), style="dim"), id="card-source")
                 if card.choice is not None:
                     role = ROLE_TITLES.get(str(card.choice.role), str(card.choice.role))
-                    yield Static(
-                        Text(f"\n{role} decides: {clean(card.choice.prompt)}", style="bold"), id="card-prompt"
-                    )
+                    prompt = clean(card.choice.shown("prompt"))
+                    yield Static(Text(f"\n{role} decides: {prompt}", style="bold"), id="card-prompt")
                     if not self.can_decide:
                         yield Static(
                             f"The {role} decides this in their orders; undecided, the default holds."
@@ -77,7 +76,7 @@ class CardDialog(DismissOnce, ModalScreen[str | None]):
                 default = default_option(self.game.context(), card)  # a renewal: the standing case
                 options = []
                 for option in card.choice.options:
-                    label = option.label + (" (the default)" if option.id == default else "")
+                    label = option.shown("label") + (" (the default)" if option.id == default else "")
                     if option.id == chosen:
                         label += " ← chosen"
                     options.append(Option(Text(clean(label)), id=option.id))

@@ -132,7 +132,7 @@ class ReplayScreen(DismissOnce, Screen[ForkedGame | None]):
         if self.replay is None or self.problem:
             return
         self.title = f"Replay: {self.replay.label}"
-        self.sub_title = self.replay.scenario.title
+        self.sub_title = self.replay.scenario.shown("title")
         table = self.query_one("#changes", DataTable)
         # The change comes second: long names in "where" must not push it off screen.
         table.add_column("phase")

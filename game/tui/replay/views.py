@@ -40,7 +40,7 @@ def credibility_after(replay: Replay, number: int) -> dict[str, int]:
 def timeline_label(replay: Replay, number: int, width: int = 30) -> str:
     """One line per turn: number, month, the first event (shortened) and how many more."""
     view = replay.turn(number)
-    titles = [card.title if (card := replay.card(c)) else c for c in replay.seen(number).cards]
+    titles = [card.shown("title") if (card := replay.card(c)) else c for c in replay.seen(number).cards]
     more = f" +{len(titles) - 1}" if len(titles) > 1 else ""
     head = f"{number:>2} {view.month} "
     first = titles[0] if titles else "no event"
@@ -68,18 +68,18 @@ def turn_story(replay: Replay, number: int) -> RenderableType:
             continue
         where = ", ".join(short_name(regions[r].name) for r in played.get(card_id, []) if r in regions)
         line = Text("• ")
-        line.append(card.title, style="bold")
+        line.append(card.shown("title"), style="bold")
         if where:
             line.append(f" ({where})")
         if card_id in stories:
             line.append(f"\n  {stories[card_id]}", style="bold")
             history = "In history: " if card.kind == "historical" else ""
-            line.append(f"\n  {history}{card.text}", style="dim")
+            line.append(f"\n  {history}{card.shown('text')}", style="dim")
         else:
-            line.append(f"\n  {card.text}", style="dim")
+            line.append(f"\n  {card.shown('text')}", style="dim")
         if card.choice is not None and card_id in decisions:
             option = decisions[card_id]
-            label = next((o.label for o in card.choice.options if o.id == option), option)
+            label = next((o.shown("label") for o in card.choice.options if o.id == option), option)
             chosen = any(isinstance(g.order, O.DecideCard) and g.order.card == card_id for g in view.orders)
             who = ROLE_TITLES.get(str(card.choice.role), str(card.choice.role))
             line.append(f"\n  {who}: {label}", style="cyan")

@@ -118,7 +118,7 @@ class EndScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         game = self.session.game
         card = game.score()
-        yield Label(Text(clean(f"End of the game: {game.scenario.title}")), classes="screen-title")
+        yield Label(Text(clean(f"End of the game: {game.scenario.shown('title')}")), classes="screen-title")
         with VerticalScroll(id="scorecard"):
             sides = Static(sides_view(self.session), id="sides-body")
             if self.session.seat == RED:  # the red cell reads its own objectives first

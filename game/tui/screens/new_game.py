@@ -36,7 +36,7 @@ def scenario_summary(scenario: Scenario) -> str:
 
     last = next_month(calendar.start, months - calendar.turn_months)
     return (
-        f"{scenario.title}\n\n{scenario.description}\n\n"
+        f"{scenario.shown('title')}\n\n{scenario.shown('description')}\n\n"
         f"Length: {calendar.turns} turns of {plural(calendar.turn_months, 'month')}, "
         f"{calendar.start} to {last}.\n"
         f"{len(scenario.regions)} regions, {len(scenario.contingents)} contingents, "

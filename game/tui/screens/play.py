@@ -124,7 +124,7 @@ class PlayScreen(Screen[None]):
         for card_id in session.undecided_cards(role):
             card = self.game.index.cards[card_id]
             seat = ROLE_SHORT.get(str(card.choice.role), "") if card.choice else ""
-            text.append(f"\n ? decision awaited: {card.title} ({seat})", style="italic")
+            text.append(f"\n ? decision awaited: {card.shown('title')} ({seat})", style="italic")
         if not pending and not session.undecided_cards(role):
             text.append(
                 "\n o: give orders · c: commit" if not session.hotseat else "\n o: give orders · d: done"
@@ -179,7 +179,7 @@ class PlayScreen(Screen[None]):
 
     def _handoff(self, then) -> None:
         session = self.session
-        decisions = [self.game.index.cards[c].title for c in session.undecided_cards(session.seat)]
+        decisions = [self.game.index.cards[c].shown("title") for c in session.undecided_cards(session.seat)]
 
         def after_handoff(_: object) -> None:
             self.refresh_view()
@@ -250,8 +250,8 @@ class PlayScreen(Screen[None]):
         for card_id in session.undecided_cards(role):
             card = self.game.index.cards[card_id]
             if card.choice:
-                default = next(o.label for o in card.choice.options if o.id == card.choice.default)
-                lines.append(f"Undecided: {card.title} takes its default, {default!r}.")
+                default = next(o.shown("label") for o in card.choice.options if o.id == card.choice.default)
+                lines.append(f"Undecided: {card.shown('title')} takes its default, {default!r}.")
         turn = seat_view(session).turn
         title = f"Commit turn {turn}?"
         if isinstance(session, Session) and session.red_to_play:

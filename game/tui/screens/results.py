@@ -45,10 +45,10 @@ def phase_text(session: PlaySession, record: TurnRecord | TurnView, phase: str) 
     if phase == "event":
         for card_id in seen.cards:
             card = game.index.cards.get(card_id)
-            text.append(f"  • {card.title if card else card_id}\n")
+            text.append(f"  • {card.shown('title') if card else card_id}\n")
             if card is not None and card.choice is not None and card_id in decisions:
                 option = decisions[card_id]
-                label = next((o.label for o in card.choice.options if o.id == option), option)
+                label = next((o.shown("label") for o in card.choice.options if o.id == option), option)
                 seat = ROLE_TITLES.get(str(card.choice.role), str(card.choice.role))
                 text.append(f"    {seat}: {label}\n", style="italic")
         if not seen.cards:

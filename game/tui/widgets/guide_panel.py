@@ -13,8 +13,8 @@ def step_text(guide: Guide) -> Text:
     if step is None:
         return Text()
     text = Text(f"Tutorial {guide.index + 1}/{len(guide.steps)}: ", style="bold")
-    text.append(step.title, style="bold underline")
-    text.append(f"\n{step.text}")
+    text.append(step.shown("title"), style="bold underline")
+    text.append(f"\n{step.shown('text')}")
     text.append("\nn: next step · N: end the guide", style="dim")
     return text
 

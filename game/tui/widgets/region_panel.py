@@ -88,7 +88,8 @@ def region_report(
     text = Text("\nForces present", style="bold")
     for unit in units:
         unit_spec = index.units[unit.id]
-        text.append(f"\n  {unit_spec.name} ({unit_spec.country}) {unit.strength}, {POSTURES[unit.posture]}")
+        name, country = unit_spec.shown("name"), unit_spec.shown("country")
+        text.append(f"\n  {name} ({country}) {unit.strength}, {POSTURES[unit.posture]}")
         if unit.holds_tob:
             text.append(", holds the TOB", style="bold")
         if unit_spec.caveats:
