@@ -128,3 +128,15 @@ def test_every_guide_step_has_its_french_and_shows_it() -> None:
         i18n.set_language("fr")
         assert step.shown("title") == step.fr.title  # type: ignore[union-attr]
         i18n.set_language("en")
+
+
+def test_a_policy_file_describes_itself_in_french_and_falls_back_to_english() -> None:
+    from game.bots.policy_file import parse_policy
+
+    example = (scenarios_dir() / "policies" / "example.yaml").read_text(encoding="utf-8")
+    english = parse_policy(example, "example.yaml").description
+    without = re.sub(r"\nfr:\n  description: .*\n", "\n", example)
+    assert without != example
+    i18n.set_language("fr")
+    assert parse_policy(example, "example.yaml").description.startswith("posture historique")
+    assert parse_policy(without, "example.yaml").description == english
