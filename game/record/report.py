@@ -587,7 +587,7 @@ def _compare_scorecards(replays: Sequence[Replay], names: list[str]) -> Section:
             found = next((m for m in card.measures if (m.name, m.period) == (name, period)), None)
             cells.append(_verdict(found.value, found.verdict) if found else "")
             if found:
-                history = _history_range(m.low, m.high)
+                history = _history_range(found.low, found.high)
         rows.append([f"{i18n.name(name)}, {period}", history, *cells])
     gap = [i18n.number(c.say_do_gap_mean_tenths / 10, 1) for c in cards]
     rows += [
