@@ -160,26 +160,28 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
 
     play = commands.add_parser("play", help=_("play in the terminal (the default)"))
-    play.add_argument("--scenario", help=_("start a new game of this scenario"))
-    play.add_argument("--seed", type=int, help=_("seed for a new game"))
-    play.add_argument("--load", help=_("open a saved game file"))
+    play.add_argument("--scenario", metavar=_("SCENARIO"), help=_("start a new game of this scenario"))
+    play.add_argument("--seed", type=int, metavar=_("SEED"), help=_("seed for a new game"))
+    play.add_argument("--load", metavar=_("LOAD"), help=_("open a saved game file"))
     play.set_defaults(handler=_cmd_play)
 
     simulate = commands.add_parser("simulate", help=_("play a whole game headless with a policy"))
-    simulate.add_argument("--scenario", default="mali-2019")
-    simulate.add_argument("--seed", type=int, default=1)
-    simulate.add_argument("--policy", default="historical")
+    simulate.add_argument("--scenario", default="mali-2019", metavar=_("SCENARIO"))
+    simulate.add_argument("--seed", type=int, default=1, metavar=_("SEED"))
+    simulate.add_argument("--policy", default="historical", metavar=_("POLICY"))
     simulate.add_argument("--json", action="store_true", help=_("machine-readable output"))
     simulate.set_defaults(handler=_cmd_simulate)
 
     calibrate = commands.add_parser("calibrate", help=_("simulated casualties beside history"))
-    calibrate.add_argument("--scenario", default="mali-2019")
-    calibrate.add_argument("--seeds", type=int, default=50)
-    calibrate.add_argument("--policy", default="historical")
+    calibrate.add_argument("--scenario", default="mali-2019", metavar=_("SCENARIO"))
+    calibrate.add_argument("--seeds", type=int, default=50, metavar=_("SEEDS"))
+    calibrate.add_argument("--policy", default="historical", metavar=_("POLICY"))
     calibrate.add_argument(
         "--check", action="store_true", help=_("exit 1 when any row is outside history's range")
     )
-    calibrate.add_argument("--workers", type=int, help=_("worker processes (default: every core)"))
+    calibrate.add_argument(
+        "--workers", type=int, metavar=_("WORKERS"), help=_("worker processes (default: every core)")
+    )
     calibrate.add_argument("--no-sources", action="store_true", help=_("leave the source column out"))
     calibrate.add_argument(
         "--difficulty",
@@ -203,7 +205,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate.set_defaults(handler=_cmd_validate)
 
     schema = commands.add_parser("schema", help=_("print the scenario JSON Schema"))
-    schema.add_argument("-o", "--output", help=_("write to this file instead"))
+    schema.add_argument("-o", "--output", metavar=_("OUTPUT"), help=_("write to this file instead"))
     schema.set_defaults(handler=_cmd_schema)
 
     from game.analysis.commands import register as register_analysis
