@@ -86,3 +86,12 @@ def test_report_errors_in_french_are_one_line(mini_save: Path, tmp_path: Path, c
     missing = tmp_path / "none.json"
     assert main(["report", "--lang", "fr", str(missing)]) == 2
     assert "fichier introuvable" in capsys.readouterr().err
+
+
+def test_chart_values_are_written_the_languages_way() -> None:
+    from game.record.charts import value_text
+
+    assert [value_text(v) for v in (0, 2.5, 1000, 0.25)] == ["0", "2.5", "1000", "0.25"]  # as before
+    i18n.set_language("fr")
+    french = [value_text(v).replace("\u202f", " ") for v in (0, 2.5, 1000, 0.25)]
+    assert french == ["0", "2,5", "1 000", "0,25"]
