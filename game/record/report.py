@@ -121,6 +121,12 @@ def _history_range(low: int | None, high: int | None) -> str:
     return "" if low is None or high is None else f"{i18n.number(low)}–{i18n.number(high)}"
 
 
+def _engine_or_scenario(text: str) -> str:
+    """A name that is the scenario's (a region, a group) or the engine's (a zone: "the north")."""
+    named = i18n.name(text)
+    return named if named != text else i18n.recorded(text)
+
+
 def _percent(value: float) -> str:
     """A whole percentage: "12%" in English, "12 %" in French."""
     return _("{value}%").format(value=i18n.number(value))
@@ -163,7 +169,7 @@ def _scorecard_section(replay: Replay) -> Section:
     card = replay.scorecard
     rows = [
         [
-            i18n.name(m.name),
+            i18n.recorded(m.name),
             m.period,
             i18n.number(m.value),
             _history_range(m.low, m.high),
@@ -204,7 +210,7 @@ def _shares_section(replay: Replay) -> Section | None:
     rows = [
         [
             (_("in {place}") if r.kind == "region" else _("by {actor}")).format(
-                place=i18n.name(r.name), actor=i18n.name(r.name)
+                place=_engine_or_scenario(r.name), actor=_engine_or_scenario(r.name)
             ),
             r.period,
             _percent(r.value),
@@ -588,7 +594,7 @@ def _compare_scorecards(replays: Sequence[Replay], names: list[str]) -> Section:
             cells.append(_verdict(found.value, found.verdict) if found else "")
             if found:
                 history = _history_range(found.low, found.high)
-        rows.append([f"{i18n.name(name)}, {period}", history, *cells])
+        rows.append([f"{i18n.recorded(name)}, {period}", history, *cells])
     gap = [i18n.number(c.say_do_gap_mean_tenths / 10, 1) for c in cards]
     rows += [
         [_("national credibility, end"), "", *[str(c.national_credibility_end) for c in cards]],
