@@ -228,9 +228,12 @@ def choose_language(argv: Sequence[str], environ: Mapping[str, str] | None = Non
     the saved setting, then the system locale. ValueError names a code the game does not have."""
     from game.record.settings import saved_language
 
-    early = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
+    early = argparse.ArgumentParser(add_help=False, allow_abbrev=False, exit_on_error=False)
     early.add_argument("--lang")
-    flag = early.parse_known_args(list(argv))[0].lang
+    try:
+        flag = early.parse_known_args(list(argv))[0].lang
+    except argparse.ArgumentError:  # `--lang` with no code: the whole parser says so, in the language found
+        flag = None
     environ = os.environ if environ is None else environ
     speak_the_players_language()
     return i18n.set_language(i18n.pick_language(flag, environ, saved_language()))

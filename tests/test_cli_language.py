@@ -113,3 +113,12 @@ def test_without_a_command_the_language_reaches_the_game(monkeypatch: pytest.Mon
     assert main(["play", "--lang", "en"]) == 0
     assert main(["--lang", "en", "play", "--lang", "fr"]) == 0  # the subcommand's word is the later one
     assert opened == ["fr", "en", "fr"]
+
+
+def test_lang_without_a_code_is_argparse_s_one_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_error:
+        main(["validate", MINI, "--lang"])
+    assert exit_error.value.code == 2
+    assert capsys.readouterr().err.endswith(
+        "minusma validate: error: argument --lang: expected one argument\n"
+    )
