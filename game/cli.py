@@ -13,7 +13,7 @@ from game import i18n
 from game.cli_words import speak_the_players_language
 from game.crash import EXIT_CRASH, CrashReported, crash_line, write_crash_report
 from game.errors import ReadError, UserError
-from game.i18n import _, ngettext
+from game.i18n import N_, _, ngettext
 from game.scenario.catalog import scenario_for_user
 from game.scenario.loader import ScenarioError
 from game.text import clean
@@ -61,7 +61,7 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 
     text = schema_text()
     if args.output:
-        write_output(Path(args.output), text, _("the schema"))
+        write_output(Path(args.output), text, N_("the schema"))
         print(_("wrote {file}").format(file=args.output))
     else:
         sys.stdout.write(text)

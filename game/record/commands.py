@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from game.errors import UserError
-from game.i18n import _, ngettext
+from game.i18n import N_, _, ngettext
 
 
 def _open_replays(files: list[str]):
@@ -45,7 +45,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
                 folder=output, example=output / f"debrief.{fmt}"
             )
         )
-    write_output(output, text, _("the report"))
+    write_output(output, text, N_("the report"))
     games = len(replays)
     print(
         ngettext("wrote {file} ({format}, {n} game)", "wrote {file} ({format}, {n} games)", games).format(

@@ -373,7 +373,8 @@ def write_atomic(path: Path, text: str, what: str | None = None) -> None:
 def write_output(path: Path, text: str, what: str) -> None:
     """Write a file the user asked for (a report, a schema, an export), whole or not at all: a full
     disk leaves the old file; a device or pipe (/dev/stdout) is written into, never replaced.
-    Every failure is a one-line UserError naming `what` ("the report")."""
+    Every failure is a one-line UserError naming `what` ("the report", N_() or _(): shown through _())."""
+    what = _(what)
     if path.is_dir():
         raise UserError(_("{path} is a folder; give a file name for {what}").format(path=path, what=what))
     if path.exists() and not path.is_file():
