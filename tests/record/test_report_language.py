@@ -86,6 +86,11 @@ def test_report_errors_in_french_are_one_line(mini_save: Path, tmp_path: Path, c
     missing = tmp_path / "none.json"
     assert main(["report", "--lang", "fr", str(missing)]) == 2
     assert "fichier introuvable" in capsys.readouterr().err
+    cut = tmp_path / "cut.json"
+    cut.write_text(mini_save.read_text(encoding="utf-8")[:500], encoding="utf-8")
+    assert main(["report", "--lang", "fr", str(cut)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "la sauvegarde est tronquée" in err and "sauvegarde automatique" in err
 
 
 def test_chart_values_are_written_the_languages_way() -> None:
