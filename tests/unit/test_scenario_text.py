@@ -65,7 +65,8 @@ def test_validate_lang_fr_exits_1_on_missing_french_and_0_without_lang(
     capsys.readouterr()
     assert main(["validate", "--lang", "fr", str(broken)]) == 1
     errors = capsys.readouterr().err.splitlines()
-    assert f"{broken}:{title_line}:" in errors[0] and "fr.title: no French text" in errors[0]
+    assert f"{broken}:{title_line}:" in errors[0] and ".fr.title: " in errors[0]
+    assert "pas de texte en français" in errors[0], "--lang fr also speaks French"
     assert main(["validate", "--lang", "fr", str(TUTORIAL), str(scenarios_dir() / "mali-2019.yaml")]) == 0
     assert main(["validate", "--lang", "xx", str(TUTORIAL)]) == 2
 
