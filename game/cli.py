@@ -22,13 +22,12 @@ EXIT_USER_ERROR = 2
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    from game.i18n import parse_language
     from game.scenario.loader import load_scenario
 
     language = None
     if args.check_language:
         try:
-            language = parse_language(args.check_language)
+            language = i18n.set_language(args.check_language)  # like --lang elsewhere: and speak it
         except ValueError as error:
             print(clean(str(error)), file=sys.stderr)
             return EXIT_USER_ERROR
