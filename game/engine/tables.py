@@ -251,3 +251,6 @@ GREEN_MAX_OFFENSIVES = 1  # one offensive a turn
 GREEN_OFFENSIVE_PRESENCE = 2  # an offensive needs this much host presence in the region
 GREEN_OFFENSIVE_THREAT = 1  # the strongest armed group there loses this much threat
 GREEN_OFFENSIVE_OPERATIONS = 1  # and the army's conduct roll (§6.4) gets this much, this turn
+GREEN_MAX_REFUSALS = 1  # the host state withholds consent to one of the mission's requests a turn
+GREEN_REFUSAL_CONSENT = 2  # a refusal is consent withheld: host-state consent falls this much
+GREEN_REFUSAL_SUPPORT = 1  # and the Council, told of the restriction, loses this much support

@@ -12,7 +12,7 @@ from game.engine.adjudicate import (
     resolve_peacekeeper_attack,
 )
 from game.engine.context import Context, cause
-from game.engine.orders import charge_tasking, choose_actions
+from game.engine.orders import charge_tasking, choose_actions, record_answers
 from game.engine.score import national_credibility, say_do_gap
 from game.engine.state import TurnRecord
 from game.engine.wording import plural, words
@@ -179,6 +179,7 @@ def end_turn(ctx: Context) -> TurnRecord:
     state = ctx.state
     ctx.phase = "event"
     cards.resolve_choices(ctx)
+    record_answers(ctx)  # a green cell's answers to the mission's requests (rules.md §9.1)
     ctx.phase = "adversary"
     ctx.protection_cache.clear()
     ctx.committed.clear()

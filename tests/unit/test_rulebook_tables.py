@@ -171,6 +171,11 @@ EXPECTED: dict[tuple[str, str], Callable[[], tuple[int, ...]]] = {
         T.GREEN_OFFENSIVE_OPERATIONS,
         T.GREEN_MAX_OFFENSIVES,
     ),
+    (
+        "9.1",
+        "refuse consent to one of the mission's requests in a region: flight clearances (its attack "
+        "and ISR aircraft tasked over the region) or a temporary operating base opened there this turn",
+    ): lambda: (-T.GREEN_REFUSAL_CONSENT, -T.GREEN_REFUSAL_SUPPORT, T.GREEN_MAX_REFUSALS),
     # §12.1 Each side's objectives
     ("12.1", "the mission's credibility eroded"): lambda: (T.RED_POINTS_PER_CREDIBILITY,),
     ("12.1", "the state pushed out"): lambda: (T.RED_POINTS_PER_PRESENCE,),
