@@ -5,6 +5,7 @@ from __future__ import annotations
 from game.engine import fog
 from game.engine import orders as O
 from game.engine.context import Context
+from game.engine.orders.consent import bases_opened, flights_over
 from game.engine.score import national
 from game.engine.sides import GREEN, RED
 from game.engine.state import Change, TurnRecord
@@ -110,7 +111,15 @@ def red_region_view(ctx: Context, region_id: str, side: str = RED) -> RegionView
         tier_three=0,
         last_civilian_deaths=region.last_civilian_deaths,
         last_mission_harm=region.last_mission_harm,
+        requests=_requests(ctx, region_id) if side == GREEN else (),
     )
+
+
+def _requests(ctx: Context, region_id: str) -> tuple[str, ...]:
+    """The clearances the mission asks of the host state in a region this turn (rules.md §9.1)."""
+    flights = [f"flight clearance for the {ctx.asset_name(a)}" for a in flights_over(ctx, region_id)]
+    bases = [f"a temporary operating base for the {ctx.unit_name(u)}" for u in bases_opened(ctx, region_id)]
+    return (*flights, *bases)
 
 
 def _seen(side: str, level: int, partner: bool) -> str:

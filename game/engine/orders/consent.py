@@ -22,6 +22,9 @@ MATTERS: dict[str, str] = {
 }
 
 
+MENU_LABELS: dict[str, str] = {"flights": "Flight clearances", "base": "A new temporary operating base"}
+
+
 class RefuseConsent(_Order):
     """Green cell: the host state refuses the mission's request (flights over a region, a new base there)."""
 
@@ -124,7 +127,7 @@ def _menu(order: RefuseConsent, ctx: Context, region: RegionNamer) -> MenuPath:
     label = f"{region(order.region)} ({asked} asked)" if asked else region(order.region)
     return [
         ("green:consent", "Refuse consent", ""),
-        (f"green:consent:{order.matter}", MATTERS[order.matter].capitalize(), ""),
+        (f"green:consent:{order.matter}", MENU_LABELS[order.matter], MATTERS[order.matter]),
     ], label
 
 
