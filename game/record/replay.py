@@ -22,6 +22,7 @@ ROLE_TITLES = {
     "comms_chief": "Chief of Strategic Communications",
     O.FACILITATOR: "Facilitator",
     "armed_groups": "Armed groups (red cell)",
+    "host_state": "Host state (green cell)",
 }
 
 

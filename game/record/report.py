@@ -9,7 +9,7 @@ from html import escape, unescape
 from game.engine import orders as O
 from game.engine.objectives import score_lines
 from game.engine.score import say_do_gap
-from game.engine.sides import RED
+from game.engine.sides import GREEN, RED
 from game.engine.wording import words
 from game.record.charts import PALETTE, Band, Line, bar_chart, line_chart, sparkline
 from game.record.replay import ROLE_TITLES, Replay, TurnView
@@ -24,6 +24,7 @@ ROLE_SHORT = {
     "comms_chief": "Comms",
     O.FACILITATOR: "Facilitator",
     RED: "Red",
+    GREEN: "Green",
 }
 
 
@@ -283,6 +284,10 @@ def _decisions_section(replay: Replay) -> Section:
         red = [given.text for given in view.orders if given.role == RED]
         if red:  # the red cell's choices, beside the mission's
             by_role.setdefault(RED, []).append(f"Turn {view.number} ({view.month}): " + "; ".join(red))
+        green = [given.text for given in view.orders if given.role == GREEN]
+        green += [note for note in view.record.notes if note.startswith("The host state grants")]
+        if green:  # the green cell's orders and its answers to the mission's requests
+            by_role.setdefault(GREEN, []).append(f"Turn {view.number} ({view.month}): " + "; ".join(green))
     blocks: list[Para | Bullets | Table | Chart] = []
     for role in [*ROLE_TITLES, *sorted(set(by_role) - set(ROLE_TITLES))]:
         if role in by_role:
