@@ -25,6 +25,8 @@ SEAT_ALIASES = {
     "comms_chief": "comms_chief",
     "red": "armed_groups",
     "armed_groups": "armed_groups",
+    "green": "host_state",
+    "host_state": "host_state",
 }
 
 
@@ -37,7 +39,7 @@ def seat_name(text: str) -> str:
         return SEAT_ALIASES[key]
     if key in set(Role):
         return key
-    raise UserError(f"unknown seat {text!r}; seats are srsg, fc, police, comms, red") from None
+    raise UserError(f"unknown seat {text!r}; seats are srsg, fc, police, comms, red, green") from None
 
 
 def _secret_from(args: argparse.Namespace, what: str) -> str | None:
