@@ -30,7 +30,7 @@ def test_a_green_cell_answers_the_mission_over_the_socket_before_the_red_cell(mi
         first = green.view_message
         assert first is not None and first["seat"] == GREEN and first["view"]["seat"] == GREEN
         assert first["menu"] and not _allowed(first), "shown, but refused until the mission commits"
-        with pytest.raises(ClientError, match="answers after the mission's seats .*; waiting for SRSG"):
+        with pytest.raises(ClientError, match=r"answers after the mission's seats .*; waiting for SRSG"):
             await green.request("commit")
 
         fc = await hosted.client("force_commander")
