@@ -280,6 +280,11 @@ class Session:
                 f"unknown seat(s) {', '.join(unknown) or '(none)'}; seats are {', '.join(SEATABLE)}"
                 " (and at least one of the mission's)"
             )
+        if GREEN in seats and not scenario.host_state_seat:
+            raise SessionError(
+                f"the scenario {scenario.id} has no seat for the host state (rules.md §9.1); "
+                "leave green out of the seats or choose a scenario that defines it (mali-2019)"
+            )
         if len(pin) < 4:
             raise SessionError("the facilitator's PIN needs at least 4 characters")
         if path.exists():
