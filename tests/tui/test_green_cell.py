@@ -224,3 +224,47 @@ def test_a_green_refusal_given_through_the_session_is_an_order_of_the_green_seat
     session.to_cell(GREEN)
     session.give(O.RefuseConsent(matter="flights", region=region))
     assert [session.order_role(o) for _, o in session.pending_for(GREEN)] == [GREEN]
+
+
+async def hotseat_turn_with_green_and_red() -> dict:
+    app = new_app()
+    names = {"srsg": "Ana", "force_commander": "Bo", "police_commissioner": "Chi", "comms_chief": "Dee"}
+    session = Session.new(green_tutorial(), SEED, {**names, GREEN: "Gus", RED: "Rex"}, "hotseat", True, True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.play(session)
+        await settle(pilot)
+        task_a_flight(session)
+        handoffs = []
+        for _ in range(4):  # the four mission seats pass on, the last to the green cell
+            await close_dialogs(pilot)
+            await pilot.press("d", "y")
+            await settle(pilot)
+            handoffs.append(str(app.screen.query_one("#ready").label))
+        await pilot.press("enter")
+        await settle(pilot)
+        assert session.seat == GREEN
+        await green_refuses_a_flight(pilot)
+        await pilot.press("d", "y")  # green passes on to the red cell
+        await settle(pilot)
+        handoffs.append(str(app.screen.query_one("#ready").label))
+        await pilot.press("enter")
+        await settle(pilot)
+        assert session.seat == RED
+        await red_strikes(pilot)
+        await pilot.press("d", "y")  # the last seat: commit
+        await settle(pilot)
+        return {
+            "handoffs": handoffs,
+            "screen": screen_name(pilot),
+            "seat": session.seat,
+            "game": session.game,
+        }
+
+
+def test_hotseat_passes_from_the_mission_to_the_green_cell_then_the_red_cell() -> None:
+    seen = asyncio.run(hotseat_turn_with_green_and_red())
+    assert seen["handoffs"][-2:] == ["Gus is ready (Enter)", "Rex is ready (Enter)"]
+    assert seen["screen"] == "TurnResultsScreen" and seen["seat"] == RED, "red committed: red's results"
+    kinds = [o["type"] for o in seen["game"].records()[0].orders]
+    assert "refuse_consent" in kinds and "armed_strike" in kinds
