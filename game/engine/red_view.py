@@ -8,7 +8,7 @@ from game.engine.context import Context
 from game.engine.orders.consent import bases_opened, flights_over
 from game.engine.score import national
 from game.engine.sides import GREEN, RED
-from game.engine.state import Change, TurnRecord
+from game.engine.state import Cause, Change, TurnRecord
 from game.engine.view import (
     PARTNER_KINDS,
     CauseView,
@@ -32,6 +32,20 @@ SEEN_KINDS = ("threat", "host_presence")
 NO_MEANS = MeansView(0, 0, 0, 0, 0, 0, 0, 0)
 
 
+# Green reads what its own orders did (its army's moves, its refusals of consent), not the mission's means.
+GREEN_ORDERS = ("redeploy_army", "army_offensive", "refuse_consent")
+
+
+def _seen_cause(cause: Cause, change: Change, fogged: bool) -> bool:
+    if cause.kind in SEEN_CAUSES:
+        return True
+    own = (cause.kind == "order" and cause.ref in GREEN_ORDERS) or (cause.kind, cause.ref) == (
+        "rule",
+        "consent",
+    )
+    return fogged and own and change.kind != "means"
+
+
 def _change(change: Change, fogged: bool) -> ChangeView | None:
     """A ledger entry a cell may read; green reads the armed groups' strength only as bands."""
     if fogged and change.kind == "threat":
@@ -40,7 +54,7 @@ def _change(change: Change, fogged: bool) -> ChangeView | None:
     causes = tuple(
         CauseView(c.kind, c.ref, seen(c.detail.removesuffix(" (no warning)")))
         for c in change.causes
-        if c.kind in SEEN_CAUSES
+        if _seen_cause(c, change, fogged)
     )
     if change.kind not in SEEN_KINDS and not causes:
         return None

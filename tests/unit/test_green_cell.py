@@ -201,3 +201,14 @@ def test_the_green_side_goes_back_to_its_rules_only_once_its_orders_are_withdraw
     game.withdraw(len(game.pending_orders()) - 1)
     game.apply(O.HandSide(side=GREEN, to="bot"))
     assert game.held_by(GREEN) == "bot"
+
+
+def test_the_green_view_reads_what_its_refusal_did_but_not_the_missions_means(green_scenario) -> None:
+    game = green_game(green_scenario)
+    _, region = _tasked_flight(game)
+    game.apply(O.RefuseConsent(matter="flights", region=region), GREEN)
+    record = game.end_turn()
+    seen = game.observe(GREEN).turn_view(record.turn)
+    kinds = {c.kind for c in seen.changes if any(k.ref == "refuse_consent" for k in c.causes)}
+    assert kinds == {"consent", "mandate_support"}, "its refusal's effects, never the mission's hours"
+    assert all(c.kind != "means" or all(k.kind == "card" for k in c.causes) for c in seen.changes)
