@@ -185,6 +185,7 @@ STATE_RETURN_ROLL = 6  # a region below its starting host presence regains 1 on 
 STATE_RETURN_PRESENCE = 1
 THREAT_REVERSION = 2  # per level above (-) or below (+) the scenario's starting level
 ABANDONED_CAMPS = 3  # threat drift where every unit of the region's starting camps has gone
+DISPLACED_BY_PRESSURE = 1  # per point of support: cells pushed into a linked region the forces do not reach
 SPREAD_PRESSURE = 1  # a terrorist group grows where a linked region holds it at 4 or more
 SPREAD_WEAK_STATE = 2  # ... and host presence is at most 2
 THINNED_CAMPS = 1  # ... where fewer units stand than the region's starting camps held

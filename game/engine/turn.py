@@ -811,6 +811,44 @@ def _state_returns(ctx: Context, region_id: str) -> None:
         )
 
 
+def _international_pressure(
+    ctx: Context, region_id: str, actor_id: str, international: int
+) -> tuple[str, int] | None:
+    """What the international forces' tempo does to a terrorist group's growth here (rules.md §10).
+
+    More support presses the groups where the international forces strike (the regions where
+    the scenario lists them) and pushes the group's fighters and money to its cells where those
+    forces do not go, if it is pressed somewhere; less support (a drawdown) lifts the pressure
+    everywhere.
+    """
+    if international < 0:
+        return ("international forces drawing down", -international)
+    if _international_forces_in(ctx, region_id):
+        return ("international forces", -international)
+    pressed = next(
+        (
+            n
+            for n in ctx.index.region_order
+            if _international_forces_in(ctx, n) and ctx.state.regions[n].threat.get(actor_id, 0) > 0
+        ),
+        None,
+    )
+    if pressed is None:
+        return None
+    return (
+        f"pushed out of {ctx.region_name(pressed)} by international forces",
+        T.DISPLACED_BY_PRESSURE * international,
+    )
+
+
+def _international_forces_in(ctx: Context, region_id: str) -> bool:
+    threat = ctx.state.regions[region_id].threat
+    return any(
+        threat.get(actor, 0) > 0 and ctx.index.actors[actor].kind == "international"
+        for actor in ctx.index.partner_forces
+    )
+
+
 def _threat_drift(ctx: Context, region_id: str, international: int) -> None:
     """Roll each armed group's threat up or down (rules.md §10); explain only what changes."""
     state = ctx.state
@@ -853,22 +891,29 @@ def _threat_drift(ctx: Context, region_id: str, international: int) -> None:
                 ),
                 "",
             )
-            if not spreading_from:
-                continue
+            if not spreading_from and not start:
+                continue  # where the group usually is, its cells lie low and come back (pull below)
         own = T.THREAT_REVERSION * (start - level)
-        if kind == "terrorist":
-            own -= international
-            if level and not spreading_from and region.host_presence <= T.SPREAD_WEAK_STATE:
-                # a strong neighbour sends cells and preachers across, where the state is weak
-                spreading_from = next(
-                    (
-                        n
-                        for n in ctx.index.links[region_id]
-                        if state.regions[n].threat.get(actor_id, 0) >= T.THREAT_SPREADS_AT
-                    ),
-                    "",
-                )
-                own += T.SPREAD_PRESSURE if spreading_from else 0
+        pressure: tuple[str, int] | None = None
+        if kind == "terrorist" and international:
+            pressure = _international_pressure(ctx, region_id, actor_id, international)
+            own += pressure[1] if pressure else 0
+        if (
+            kind == "terrorist"
+            and level
+            and not spreading_from
+            and region.host_presence <= T.SPREAD_WEAK_STATE
+        ):
+            # a strong neighbour sends cells and preachers across, where the state is weak
+            spreading_from = next(
+                (
+                    n
+                    for n in ctx.index.links[region_id]
+                    if state.regions[n].threat.get(actor_id, 0) >= T.THREAT_SPREADS_AT
+                ),
+                "",
+            )
+            own += T.SPREAD_PRESSURE if spreading_from else 0
         roll = ctx.dice(2, 6, "threat drift")
         total = roll + shared_total + own
         if total >= T.THREAT_UP_AT:
@@ -879,8 +924,8 @@ def _threat_drift(ctx: Context, region_id: str, international: int) -> None:
             continue
         summary = f"the threat from {ctx.actor_name(actor_id)} {trend} in {ctx.region_name(region_id)}"
         mods = list(shared)
-        if kind == "terrorist" and international:
-            mods.append(("international forces", -international))
+        if pressure:
+            mods.append(pressure)
         if level != start:
             mods.append((f"pull back to its usual level {start}", T.THREAT_REVERSION * (start - level)))
         if spreading_from:
