@@ -20,7 +20,8 @@ def test_historical_policy_passes_the_check_over_50_seeds(capsys: pytest.Capture
     out, err = capsys.readouterr()
     assert code == 0, out + err
     assert "Every row with a historical range is inside it." in out
-    for row in ("share in Mopti", "share in Ménaka", "share by Community militias", "host forces killed"):
+    rows = ("share in Mopti", "share in Ménaka", "share by Community militias", "host forces killed")
+    for row in (*rows, "attacks on peacekeepers", "attacks on host forces", "S/2021/519"):
         assert row in out
     assert "Civilian deaths per month" in out
 
