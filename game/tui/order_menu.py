@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from game import i18n
 from game.engine import Game
 from game.engine import orders as O
+from game.i18n import N_
 from game.tui.labels import short_name
 
 
@@ -41,7 +42,7 @@ class _Namer:
         if region_id is None:
             return "—"
         if region_id == "national":
-            return "the national audience"
+            return N_("the national audience")  # English inside the engine's line; recorded() translates it
         region = self.game.index.regions.get(region_id)
         return short_name(region.name) if region else region_id
 
