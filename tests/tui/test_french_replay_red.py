@@ -149,7 +149,7 @@ def test_french_status_lines_and_map_boxes_fit_80_columns() -> None:
         narrow, wide = box_lines(marks, 11, 6), box_lines(marks, 21, 6)
         assert all(len(line) <= 11 for line in narrow) and all(len(line) <= 21 for line in wide)
         assert wide[1].startswith("Menace ") and wide[2].startswith("Unités ") and "AP" in wide[2]
-        assert wide[5].startswith("État hôte ")
+        assert wide[5].startswith("Présence État ")
 
 
 def test_a_french_replay_at_80x24(snap_compare, tutorial_save: Path) -> None:
