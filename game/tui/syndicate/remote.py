@@ -256,7 +256,7 @@ class BoardScreen(Screen[None]):
                     )
                     or "-"
                 )
-                # Translators: the red cell's table: attack helicopters are over the region.
+                # Translators: also a kind of change (an attack); here, attack helicopters over the region.
                 expected = _("attack") if region.attack_helicopters else "-"
             table.add_row(
                 Text(clean(i18n.name(region.name))),
