@@ -193,7 +193,7 @@ class BoardScreen(Screen[None]):
         if self.seat == RED:
             bar.append(self._red_line(status), style="bold")
         else:
-            bar.append(_("Budget {budget}").format(budget=i18n.number(view.means.budget)) + "   ")
+            bar.append(_("Budget {budget}").format(budget=view.means.budget) + "   ")
         for number, seat in enumerate(status["seats"]):
             bar.append(" · " if number else _("Seats: "))
             mark = (

@@ -5,7 +5,6 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widget import Widget
 
-from game import i18n
 from game.engine.sides import RED
 from game.i18n import _
 from game.tui.labels import ROLE_SHORT
@@ -36,7 +35,7 @@ def status_text(session: PlaySession, width: int = 200) -> Text:
         return text
     free = means.civilian_capacity - means.civilian_capacity_used
     values = {
-        "budget": i18n.number(means.budget),
+        "budget": means.budget,  # a few points: no thousands to separate
         "free": free,
         "capacity": means.civilian_capacity,
         "messages": f"{means.message_slots - means.messages_issued}/{means.message_slots}",
