@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from game import i18n
 from game.analysis.montecarlo import GameResult, run_games
-from game.analysis.numbers import fixed
+from game.analysis.numbers import fixed, period_text
 from game.bots.policies import POLICIES
 from game.engine import Game
 from game.engine.score import in_period
@@ -204,7 +204,7 @@ def format_calibration(cal: Calibration, sources: bool = True) -> list[str]:
         "",
     ]
     mean_width, history_width = max(6, len(_("mean"))), max(9, len(_("history")))
-    measure, period, mean, spread, history, ok = (
+    measure, when, mean, spread, history, ok = (
         _("measure"),
         _("period"),
         _("mean"),
@@ -212,7 +212,7 @@ def format_calibration(cal: Calibration, sources: bool = True) -> list[str]:
         _("history"),
         _("ok"),
     )
-    header = f"{measure:<44} {period:<8} {mean:>{mean_width}} {spread:>11}  {history:<{history_width}} {ok}"
+    header = f"{measure:<44} {when:<8} {mean:>{mean_width}} {spread:>11}  {history:<{history_width}} {ok}"
     lines.append(header + ("   " + _("source") if sources else ""))
     for row in cal.rows:
         unit = row.unit
@@ -220,9 +220,9 @@ def format_calibration(cal: Calibration, sources: bool = True) -> list[str]:
         spread = f"{fixed(row.p10, group=False)}-{fixed(row.p90, group=False)}{unit}"
         mean = fixed(row.mean, group=False)
         verdict = _(row.verdict) if row.verdict in VERDICT_WORDS else row.verdict
-        label = _(row.measure)
+        label, when = _(row.measure), period_text(row.period)
         line = (
-            f"{label[:44]:<44} {row.period:<8} {mean:>{mean_width - 1}}{unit or ' '} {spread:>11}  "
+            f"{label[:44]:<44} {when:<8} {mean:>{mean_width - 1}}{unit or ' '} {spread:>11}  "
             f"{history:<{history_width}} {verdict:<4}"
         )
         lines.append(line + (f" {row.source}" if sources else ""))
@@ -253,7 +253,7 @@ def format_calibration(cal: Calibration, sources: bool = True) -> list[str]:
             "  "
             + _("{measure} {period}: {mean}{unit} against {low}-{high}{unit}").format(
                 measure=_(row.measure),
-                period=row.period,
+                period=period_text(row.period),
                 mean=fixed(row.mean, group=False),
                 unit=row.unit,
                 low=row.low,

@@ -8,6 +8,7 @@ from typing import Literal
 
 from game import i18n
 from game.analysis.montecarlo import GameResult, RunOutcome
+from game.analysis.numbers import period_text
 from game.analysis.stats import Comparison, Summary, paired_comparison, summarise
 from game.engine.wording import words
 from game.i18n import N_, _
@@ -70,7 +71,7 @@ def describe_measure(key: str, region_names: dict[str, str] | None = None) -> tu
             if head == "civilians_killed"
             else _("Peacekeepers killed in {period}")
         )
-        return label.format(period=tail), "lower"
+        return label.format(period=period_text(tail)), "lower"
     if head == "civilians_killed":
         return _("Civilians killed in {region}").format(region=where), "lower"
     if head == "peacekeepers_killed":

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from game.analysis.montecarlo import GameResult, run_games
-from game.analysis.numbers import fixed
+from game.analysis.numbers import fixed, period_text
 from game.analysis.stats import Comparison, paired_comparison
 from game.bots.policies import POLICIES
 from game.i18n import _
@@ -123,7 +123,7 @@ def checks(rows: dict[str, PolicyRow], periods: list[str], band: Band = BAND) ->
                     whole=f"{whole:.0f}",
                     least=f"{band.least_gain_pct:.0f}",
                     most=f"{row.gain_pct[top]:.0f}",
-                    period=top,
+                    period=period_text(top),
                     limit=f"{band.best_gain_pct:.0f}",
                 ),
             )
@@ -136,7 +136,9 @@ def checks(rows: dict[str, PolicyRow], periods: list[str], band: Band = BAND) ->
                 _("naive play (worst-hit) well inside the band"),
                 row.gain_pct[top] <= band.naive_gain_pct,
                 _("at most {most}% fewer deaths in a period ({period}; limit {limit}%)").format(
-                    most=f"{row.gain_pct[top]:.0f}", period=top, limit=f"{band.naive_gain_pct:.0f}"
+                    most=f"{row.gain_pct[top]:.0f}",
+                    period=period_text(top),
+                    limit=f"{band.naive_gain_pct:.0f}",
                 ),
             )
         )
@@ -151,7 +153,7 @@ def checks(rows: dict[str, PolicyRow], periods: list[str], band: Band = BAND) ->
                     _("{policy} {gain}% fewer in {period}").format(
                         policy=row.policy,
                         gain=f"{row.gain_pct[worst_period(row)]:.0f}",
-                        period=worst_period(row),
+                        period=period_text(worst_period(row)),
                     )
                     for row in beyond
                 )
@@ -252,7 +254,7 @@ def format_difficulty(report: DifficultyReport) -> list[str]:
         ),
         "",
     ]
-    heads = [*report.periods, _("whole game")]
+    heads = [*(period_text(p) for p in report.periods), _("whole game")]
     columns = "  ".join(f"{head:>13}" for head in heads)
     policy, games, credibility = _("policy"), _("games"), _("credibility at the end")
     lines.append(f"{policy:<19} {games:>5}  {columns}  {credibility}")

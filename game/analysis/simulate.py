@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from game import i18n
-from game.analysis.numbers import fixed
+from game.analysis.numbers import fixed, period_text
 from game.analysis.output import renewal_text
 from game.bots.policies import POLICIES, Policy, play_game
 from game.engine import Game, TurnRecord, score
@@ -104,7 +104,7 @@ def format_scorecard(card: Scorecard, index: ScenarioIndex) -> list[str]:
     for m in card.measures:
         history = _("history {low}-{high}").format(low=m.low, high=m.high) if m.low is not None else ""
         name, verdict = i18n.recorded(m.name), i18n.recorded(m.verdict)
-        lines.append(f"{name:<20} {m.period:<8} {m.value:>6}  {history:<18} {verdict}")
+        lines.append(f"{name:<20} {period_text(m.period):<8} {m.value:>6}  {history:<18} {verdict}")
     perpetrators = ", ".join(
         f"{i18n.name(index.actor_names[k])} {v}" for k, v in card.civilians_by_perpetrator.items()
     )
@@ -120,8 +120,9 @@ def format_scorecard(card: Scorecard, index: ScenarioIndex) -> list[str]:
             place=where, group=where
         )
         history = _("history {low}-{high}%").format(low=share.low, high=share.high)
+        verdict = i18n.recorded(share.verdict)
         lines.append(
-            f"{what[:46]:<46} {share.period:<8} {share.value:>3}%  {history}  {i18n.recorded(share.verdict)}"
+            f"{what[:46]:<46} {period_text(share.period):<8} {share.value:>3}%  {history}  {verdict}"
         )
     lines.append(
         _("Mean Say-Do gap: {gap}").format(gap=fixed(card.say_do_gap_mean_tenths / 10, 1, group=False))

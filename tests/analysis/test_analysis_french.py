@@ -68,7 +68,7 @@ def test_calibrate_in_french_has_french_headings_and_verdicts(french: None, mini
 def test_calibrate_rows_are_french_and_the_english_table_is_as_before() -> None:
     rows = [
         CalibrationRow("civilians killed", "2019", 1234.4, 800, 1200, "OCHA", 1100.0, 1300.0),
-        CalibrationRow("share in Mopti", "2020", 48.0, 40, 65, "HRPD", 40.0, 55.0, "%"),
+        CalibrationRow("share in Mopti", "2021-H1", 48.0, 40, 65, "HRPD", 40.0, 55.0, "%"),
     ]
     cal = Calibration(
         "historical", 3, rows, {"mopti": [1.0, 3.0]}, ["2019-01", "2019-02"], {"mopti": "Mopti"}
@@ -81,11 +81,13 @@ def test_calibrate_rows_are_french_and_the_english_table_is_as_before() -> None:
         english[3]
         == f"{'civilians killed':<44} {'2019':<8} {1234.4:>5.0f}  {'1100-1300':>11}  800-1200  HIGH OCHA"
     )
+    assert english[4] == f"{'share in Mopti':<44} 2021-H1     48%      40-55%  40-65%    yes  HRPD"
     assert "1 row outside history's range:" in english
     assert "  civilians killed 2019: 1234 against 800-1200" in english
     i18n.set_language("fr")
     french = _plain("\n".join(format_calibration(cal)))
     assert "civils tués" in french and "1 234" in french and "HAUT" in french
+    assert " 2021-S1 " in french and "2021-H1" not in french
     assert "1 ligne hors de la fourchette historique :" in french
     assert "civils tués 2019 : 1 234 contre 800-1200" in french
     assert "total     4, pire mois    3" in french
