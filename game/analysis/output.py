@@ -14,26 +14,13 @@ from rich.text import Text
 from game.analysis.compare import MeasureTable, describe_measure
 from game.analysis.montecarlo import RunOutcome
 from game.analysis.numbers import fixed, share
-from game.i18n import N_, _
+from game.analysis.words import interval, outcome_text, verdict_text
+from game.i18n import _
 
 PLOTTED = ("national_credibility", "civilians_killed", "peacekeepers_killed", "say_do_gap")
 MARKERS = ("•", "x", "+", "o", "*", "#", "@", "%")
 COLOURS = ("cyan", "orange", "green", "magenta", "blue", "red", "yellow", "white")
 VERDICT_STYLES = {"better": "bold green", "worse": "bold red", "different": "bold yellow"}
-# Translators: a policy's verdict against the baseline in analyse's and whatif's tables.
-VERDICTS = {"better": N_("better"), "worse": N_("worse"), "different": N_("different")}
-# Translators: a mandate renewal's outcome in analyse's table of renewals (ids kept in English).
-MANDATE_OUTCOMES = {"poc_first": N_("poc_first"), "renewed": N_("renewed"), "reduced": N_("reduced")}
-
-
-def verdict_text(verdict: str) -> str:
-    """A verdict ('better', 'worse', 'different' or '') in the reader's language."""
-    return _(VERDICTS[verdict]) if verdict in VERDICTS else verdict
-
-
-def interval(low: str, high: str) -> str:
-    """A confidence interval's two ends, already written: "-3.2 to 4.1"."""
-    return _("{low} to {high}").format(low=low, high=high)
 
 
 def _decimals(value: float) -> int:
@@ -141,7 +128,7 @@ def shares_table(shares: dict[str, dict[str, dict[str, float]]]) -> Table | None
         for resolution in resolutions:
             tally = by_resolution.get(resolution, {})
             cells.append(
-                "  ".join(f"{_outcome(o)} {_share(tally[o])}" for o in outcomes if tally.get(o)) or "-"
+                "  ".join(f"{outcome_text(o)} {_share(tally[o])}" for o in outcomes if tally.get(o)) or "-"
             )
         out.add_row(policy, *cells)
     return out
@@ -306,16 +293,3 @@ def json_text(data: dict) -> str:
 def _share(fraction: float) -> str:
     """A share of games as a percentage; a rare outcome shows as "<1%", never as "0%"."""
     return "<" + share(0.01) if 0 < fraction < 0.005 else share(fraction)
-
-
-def renewal_text(entry: str) -> str:
-    """A recorded renewal ("2480:renewed") as shown: unchanged in English, in words in other languages."""
-    resolution, _sep, outcome = entry.rpartition(":")
-    if not resolution or outcome not in MANDATE_OUTCOMES or _(MANDATE_OUTCOMES[outcome]) == outcome:
-        return entry
-    return _("UNSCR {resolution}: {outcome}").format(resolution=resolution, outcome=_outcome(outcome))
-
-
-def _outcome(outcome: str) -> str:
-    """A renewal's outcome as the table shows it: the id in English, its words in other languages."""
-    return _(MANDATE_OUTCOMES[outcome]) if outcome in MANDATE_OUTCOMES else outcome

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from game import i18n
 from game.analysis.numbers import fixed, period_text
-from game.analysis.output import renewal_text
+from game.analysis.words import renewal_text
 from game.bots.policies import POLICIES, Policy, play_game
 from game.engine import Game, TurnRecord, score
 from game.engine.context import ScenarioIndex

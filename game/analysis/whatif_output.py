@@ -14,10 +14,11 @@ from rich.table import Table
 from game import i18n
 from game.analysis.compare import MeasureTable, compare
 from game.analysis.numbers import fixed
-from game.analysis.output import VERDICT_STYLES, _number, _p_value, _signed, interval, verdict_text
+from game.analysis.output import VERDICT_STYLES, _number, _p_value, _signed
 from game.analysis.stats import mean_and_sd
 from game.analysis.whatif import PLAYED, Alternative, Fork, continuation_text
 from game.analysis.whatif_run import Batches, Progress, plan_lines, played_key, run_batches
+from game.analysis.words import interval, verdict_text
 from game.bots.policies import Policy
 from game.i18n import _, ngettext
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import math
 
 from game.analysis.numbers import fixed
-from game.analysis.output import interval
 from game.analysis.whatif import DEFAULT_POLICY, Alternative, Fork, continuation_policy
 from game.analysis.whatif_output import Effect, continuation_lines, evaluate, explanation, ranked
 from game.analysis.whatif_run import Progress
+from game.analysis.words import interval
 from game.i18n import _, ngettext
 from game.record.replay import Replay
 from game.record.report import Bullets, Para, Section, Table

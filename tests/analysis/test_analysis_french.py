@@ -12,9 +12,9 @@ import pytest
 from game import i18n
 from game.analysis.calibrate import Calibration, CalibrationRow, calibrate, format_calibration
 from game.analysis.difficulty import BAND, Check, DifficultyReport, PolicyRow, format_difficulty
-from game.analysis.output import renewal_text, verdict_text
 from game.analysis.simulate import format_scorecard, format_turns, simulate
 from game.analysis.whatif_report import whatif_section
+from game.analysis.words import renewal_text, verdict_text
 from game.bots.policies import POLICIES
 from game.cli import main
 from game.engine import Game
