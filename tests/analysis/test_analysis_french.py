@@ -53,7 +53,7 @@ def test_calibrate_in_french_has_french_headings_and_verdicts(french: None, mini
     lines = text.splitlines()
     assert lines[0].startswith("Simulé (historical, 2 graines : moyenne et 10e-90e centiles)")
     header = lines[2].split()
-    assert header[:4] == ["mesure", "période", "moyenne", "p10-p90"] and "historique" in header
+    assert header[:4] == ["mesure", "période", "moyenne", "p10-p90"] and "histoire" in header
     assert "civils tués" in text and "Casques bleus tués" in text
     assert any(word in text for word in (" oui ", " BAS ", " HAUT "))
     assert "Morts civiles par mois" in text and "pire mois" in text
