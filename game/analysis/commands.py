@@ -264,10 +264,14 @@ def register(commands: argparse._SubParsersAction) -> None:
         ),
     )
     analyse.add_argument(
-        "--scenario", default="mali-2019", help=_("scenario name or file (default mali-2019)")
+        "--scenario",
+        default="mali-2019",
+        metavar=_("SCENARIO"),
+        help=_("scenario name or file (default mali-2019)"),
     )
     analyse.add_argument(
         "--runs",
+        metavar=_("RUNS"),
         type=int,
         default=DEFAULT_RUNS,
         help=_("games per policy (default {runs})").format(runs=DEFAULT_RUNS),
@@ -275,21 +279,25 @@ def register(commands: argparse._SubParsersAction) -> None:
     analyse.add_argument(
         "--policy",
         action="append",
-        metavar="NAME|FILE",
+        metavar=_("NAME|FILE"),
         help=_(
             "a built-in policy or a policy file (.yaml); repeat for several "
             "(default: every built-in but the slow searched one)"
         ),
     )
     analyse.add_argument(
-        "--policy-file", action="append", metavar="FILE", help=_("a YAML policy file; repeatable")
+        "--policy-file", action="append", metavar=_("FILE"), help=_("a YAML policy file; repeatable")
     )
     analyse.add_argument("--list-policies", action="store_true", help=_("list the policies and exit"))
     analyse.add_argument(
-        "--baseline", metavar="NAME", help=_("policy the others are compared with (default: the first)")
+        "--baseline", metavar=_("NAME"), help=_("policy the others are compared with (default: the first)")
     )
-    analyse.add_argument("--seed", type=int, default=1, help=_("seed of the first game (default 1)"))
-    analyse.add_argument("--workers", type=int, help=_("worker processes (default: every core)"))
+    analyse.add_argument(
+        "--seed", type=int, default=1, metavar=_("SEED"), help=_("seed of the first game (default 1)")
+    )
+    analyse.add_argument(
+        "--workers", type=int, metavar=_("WORKERS"), help=_("worker processes (default: every core)")
+    )
     analyse.add_argument(
         "--executor",
         choices=("process", "dask"),
@@ -297,15 +305,17 @@ def register(commands: argparse._SubParsersAction) -> None:
         help=_("process: this machine's cores; dask: a Dask distributed cluster (the cluster extra)"),
     )
     analyse.add_argument(
-        "--scheduler", metavar="ADDRESS", help=_("Dask scheduler address, e.g. tcp://host:8786")
+        "--scheduler", metavar=_("ADDRESS"), help=_("Dask scheduler address, e.g. tcp://host:8786")
     )
     analyse.add_argument(
         "--measure",
         action="append",
-        metavar="TEXT",
+        metavar=_("TEXT"),
         help=_("show only measures whose key contains TEXT (e.g. civilians, credibility); repeatable"),
     )
     analyse.add_argument("--no-plots", action="store_true", help=_("leave out the distribution plots"))
-    analyse.add_argument("--csv", metavar="FILE", help=_("write every game's measures to a CSV file"))
-    analyse.add_argument("--json", metavar="FILE", help=_("write the games and the summary to a JSON file"))
+    analyse.add_argument("--csv", metavar=_("FILE"), help=_("write every game's measures to a CSV file"))
+    analyse.add_argument(
+        "--json", metavar=_("FILE"), help=_("write the games and the summary to a JSON file")
+    )
     analyse.set_defaults(handler=_cmd_analyse)

@@ -206,14 +206,14 @@ def register(commands: argparse._SubParsersAction) -> None:
             "rules allow them, then a policy."
         ),
     )
-    whatif.add_argument("save", metavar="SAVE", help=_("a save file"))
+    whatif.add_argument("save", metavar=_("SAVE"), help=_("a save file"))
     whatif.add_argument(
         "--turn", type=int, action="append", metavar="N", help=_("the turn to change; repeatable")
     )
     whatif.add_argument(
         "--list", action="store_true", help=_("list the decisions and alternatives, run nothing")
     )
-    whatif.add_argument("--file", metavar="FILE", help=_("alternatives of your own (YAML; see README)"))
+    whatif.add_argument("--file", metavar=_("FILE"), help=_("alternatives of your own (YAML; see README)"))
     whatif.add_argument(
         "--only", action="append", metavar="ID", help=_("run only this alternative (e.g. 3.2b)")
     )
@@ -222,23 +222,31 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     whatif.add_argument(
         "--runs",
+        metavar=_("RUNS"),
         type=int,
         default=DEFAULT_RUNS,
         help=_("runs per line (default {runs})").format(runs=DEFAULT_RUNS),
     )
-    whatif.add_argument("--seed", type=int, default=1, help=_("seed of the re-rolled dice (default 1)"))
+    whatif.add_argument(
+        "--seed", type=int, default=1, metavar=_("SEED"), help=_("seed of the re-rolled dice (default 1)")
+    )
     whatif.add_argument(
         "--policy",
         default=DEFAULT_POLICY,
+        metavar=_("POLICY"),
         help=_("plays the turns after the save's last (default {policy})").format(policy=DEFAULT_POLICY),
     )
-    whatif.add_argument("--workers", type=int, help=_("worker processes (default: every core)"))
+    whatif.add_argument(
+        "--workers", type=int, metavar=_("WORKERS"), help=_("worker processes (default: every core)")
+    )
     whatif.add_argument("--executor", choices=("process", "dask"), default="process")
     whatif.add_argument(
-        "--scheduler", metavar="ADDRESS", help=_("Dask scheduler address, e.g. tcp://host:8786")
+        "--scheduler", metavar=_("ADDRESS"), help=_("Dask scheduler address, e.g. tcp://host:8786")
     )
-    whatif.add_argument("--json", metavar="FILE", help=_("write the results as JSON ('-': standard output)"))
     whatif.add_argument(
-        "--csv", metavar="FILE", help=_("write one row per alternative and measure ('-': standard output)")
+        "--json", metavar=_("FILE"), help=_("write the results as JSON ('-': standard output)")
+    )
+    whatif.add_argument(
+        "--csv", metavar=_("FILE"), help=_("write one row per alternative and measure ('-': standard output)")
     )
     whatif.set_defaults(handler=_cmd_whatif)

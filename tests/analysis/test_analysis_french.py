@@ -246,3 +246,21 @@ def test_whatif_report_section_in_french(french: None, saved: Path) -> None:
     table = next(block for block in section.blocks if isinstance(block, Table))
     assert table.headers[1:5] == ["tour", "décision", "variante", "civils tués"]
     assert "Say-Do gap" not in table.headers and "fossé dire-faire" in table.headers
+
+
+@pytest.mark.parametrize(
+    ("command", "french_words"),
+    [
+        ("analyse", ("Jouer en parallèle de nombreuses parties", "--seed GRAINE", "--scheduler ADRESSE")),
+        ("whatif", ("Bifurquer une partie sauvegardée", "SAUVEGARDE", "--policy POLITIQUE")),
+    ],
+)
+def test_the_commands_help_in_french(
+    french: None, command: str, french_words: tuple[str, ...], capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    out = " ".join(_plain(capsys.readouterr().out).split())
+    for words in french_words:
+        assert words in out, words
+    assert "Play many seeded games" not in out and "Fork a saved game" not in out
