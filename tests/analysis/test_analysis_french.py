@@ -245,7 +245,7 @@ def test_whatif_report_section_in_french(french: None, saved: Path) -> None:
     assert section.title == "Les décisions qui ont compté (et si ?)".replace(" ?", NBSP + "?")
     table = next(block for block in section.blocks if isinstance(block, Table))
     assert table.headers[1:5] == ["tour", "décision", "variante", "civils tués"]
-    assert "Say-Do gap" not in table.headers and "fossé dire-faire" in table.headers
+    assert "Say-Do gap" not in table.headers and "fossé entre le dire et le faire" in table.headers
 
 
 @pytest.mark.parametrize(
