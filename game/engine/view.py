@@ -42,6 +42,7 @@ from game.engine.sides import GREEN, RED
 from game.engine.state import Cause, Change, TurnRecord
 from game.engine.turn import warning_level
 from game.engine.wording import words
+from game.i18n import N_
 from game.scenario.models import ActorKind, Role
 
 UMPIRE = "umpire"  # the facilitator, a debrief or a replay: sees everything
@@ -318,7 +319,9 @@ def fog_change(ctx: Context, change: Change, hidden: set[str], hidden_names: lis
             change.target,
             0,
             None,
-            f"{fog_text(change.summary)} (seen: {before} to {after})",
+            N_("{fog_text} (seen: {before} to {after})").format(
+                fog_text=fog_text(change.summary), before=before, after=after
+            ),
             causes,
             seen_before=before,
             seen_after=after,
@@ -504,7 +507,11 @@ def observe(
     if seat in (RED, GREEN):
         return observe_red(ctx, seat)
     if seat not in SEATS:
-        raise ValueError(f"unknown seat {seat!r}: one of {', '.join(SEATS)}, {RED}, {GREEN}")
+        raise ValueError(
+            N_("unknown seat {seat!r}: one of {list}, {red}, {green}").format(
+                seat=seat, list=", ".join(SEATS), red=RED, green=GREEN
+            )
+        )
     cache = cache or ViewCache()
     state, index = ctx.state, ctx.index
     orders = []
