@@ -243,7 +243,7 @@ def resolve_civilian_attack(ctx: Context, region: str, actor: str, unopposed: in
             N_("{unit} went out to {region}: committed there, it responds to nothing else this turn").format(
                 unit=ctx.unit_name(protection.responder), region=ctx.region_name(region)
             ),
-            [source, cause("rule", "quick reaction", N_("one response away from its region a turn"))],
+            [source, cause("rule", N_("quick reaction"), N_("one response away from its region a turn"))],
         )
     if protection.air_response:
         unit_id, asset_id = protection.air_response
@@ -272,7 +272,7 @@ def resolve_civilian_attack(ctx: Context, region: str, actor: str, unopposed: in
         ),
         cause(
             "rule",
-            "resolution table",
+            N_("resolution table"),
             N_("{outcome}: {percent}% of {unopposed}").format(
                 outcome=words(outcome), percent=percent, unopposed=unopposed
             ),
@@ -352,7 +352,7 @@ def resolve_civilian_attack(ctx: Context, region: str, actor: str, unopposed: in
 
 def _partner_harm(ctx: Context, region: str, actor: str, deaths: int, source: Cause) -> str:
     """A partner's operation or strike: peacekeepers do not stand between them and civilians."""
-    why = [source, cause("rule", "partners' conduct", N_("the mission's protection does not apply"))]
+    why = [source, cause("rule", N_("partners' conduct"), N_("the mission's protection does not apply"))]
     ctx.civilians_killed(
         region,
         actor,
@@ -417,7 +417,7 @@ def resolve_peacekeeper_attack(
         ),
         cause(
             "rule",
-            "resolution table",
+            N_("resolution table"),
             N_("{outcome}: {percent}% of {unopposed}").format(
                 outcome=words(outcome), percent=percent, unopposed=unopposed
             ),

@@ -71,7 +71,7 @@ def _refresh_means(ctx: Context) -> None:
             N_("upkeep: {upkeep} for operating bases, {u3} for IRCs under the U3").format(
                 upkeep=upkeep, u3=u3
             ),
-            [cause("rule", "upkeep")],
+            [cause("rule", N_("upkeep"))],
         )
     base_capacity = sum(team.capacity for team in ctx.index.scenario.civilian_teams)
     pct = means.civilian_pct + ctx.modifier_total("civilian_capacity_pct")
@@ -96,7 +96,7 @@ def _refresh_means(ctx: Context) -> None:
         asset.paid = False
         if asset.tasked_region is not None:
             if asset.hours >= T.TASK_HOURS[spec.kind]:
-                charge_tasking(ctx, asset_id, [cause("rule", "standing tasking")])
+                charge_tasking(ctx, asset_id, [cause("rule", N_("standing tasking"))])
             else:
                 ctx.record(
                     "means",
@@ -135,7 +135,7 @@ def _fit_tier_points(ctx: Context) -> None:
                 N_("civilian capacity shrank: one PoC activity point in {region} dropped").format(
                     region=ctx.region_name(region_id)
                 ),
-                [cause("rule", "capacity")],
+                [cause("rule", N_("capacity"))],
             )
     means.civilian_capacity_used = used
 
@@ -174,7 +174,7 @@ def _warnings(ctx: Context) -> None:
                 N_("early warning in {region} is now {level}").format(
                     region=ctx.region_name(region_id), level=level
                 ),
-                [cause("rule", "early warning", ", ".join(parts) or N_("no sources"))],
+                [cause("rule", N_("early warning"), ", ".join(parts) or N_("no sources"))],
             )
             region.warning = level
 
@@ -311,7 +311,7 @@ def _supply_convoys(ctx: Context) -> None:
         unopposed = max(0, mine - minus)
         source = cause(
             "rule",
-            "supply convoys",
+            N_("supply convoys"),
             N_("rolled {roll}, needed {number} or less ({group} threat {level} on the roads)").format(
                 roll=roll, number=level - T.CONVOY_AMBUSH_OFFSET, group=ctx.actor_name(actor), level=level
             ),
@@ -501,7 +501,7 @@ def _host_force_conduct(ctx: Context) -> None:
                 N_("{name} killed civilians in {region}").format(
                     name=actor.name, region=ctx.region_name(region_id)
                 ),
-                [cause("rule", "conduct of other forces"), cause("roll", "d6", detail)],
+                [cause("rule", N_("conduct of other forces")), cause("roll", "d6", detail)],
             )
             ctx.credibility(
                 region_id,
@@ -509,7 +509,7 @@ def _host_force_conduct(ctx: Context) -> None:
                 N_("the mission's partners harmed civilians in {region}").format(
                     region=ctx.region_name(region_id)
                 ),
-                [cause("rule", "partners' conduct")],
+                [cause("rule", N_("partners' conduct"))],
             )
 
 
@@ -532,7 +532,7 @@ def _information(ctx: Context, actions: list[adversary.Action]) -> None:
     do = state.current.do + sum(T.DO_PER_TOB for u in state.units.values() if u.holds_tob)
     state.current.say, state.current.do = say, do
     gap = say - do
-    why = [cause("rule", "Say-Do gap", N_("said {say}, did {do}").format(say=say, do=do))]
+    why = [cause("rule", N_("Say-Do gap"), N_("said {say}, did {do}").format(say=say, do=do))]
     present = [r for r in ctx.index.region_order if ctx.units_in(r)]
     if gap >= T.SAY_DO_SMALL_GAP:
         loss = T.SAY_DO_LARGE_LOSS if gap >= T.SAY_DO_LARGE_GAP else T.SAY_DO_SMALL_LOSS
@@ -675,7 +675,7 @@ def _resolve_info_attack(ctx: Context, attack, countered: dict[str, int]) -> Non
     state.tallies.info_attacks += 1
     why = [
         cause("adversary", "information", attack.source),
-        cause("rule", "information attack", ", ".join(mods) or N_("no counter")),
+        cause("rule", N_("information attack"), ", ".join(mods) or N_("no counter")),
     ]
     if strength <= 0:
         state.tallies.info_attacks_countered += 1
@@ -710,7 +710,7 @@ def _assessment(ctx: Context) -> None:
                 region_id,
                 T.TOB_CREDIBILITY_PER_TURN,
                 N_("a permanent presence people can count on"),
-                [cause("rule", "temporary operating base")],
+                [cause("rule", N_("temporary operating base"))],
             )
         if region.tier_one:
             gain = min(T.TIER_ONE_CREDIBILITY_MAX, region.tier_one * T.TIER_ONE_CREDIBILITY_PER_POINT)
@@ -806,7 +806,7 @@ def _state_returns(ctx: Context, region_id: str) -> None:
                         roll=roll, state_return_roll=T.STATE_RETURN_ROLL
                     ),
                 ),
-                cause("rule", "the state returns"),
+                cause("rule", N_("the state returns")),
             ],
         )
 
@@ -904,7 +904,11 @@ def _threat_drift(ctx: Context, region_id: str, international: int) -> None:
             )
             detail = N_("rolled {roll}, {terms}").format(roll=roll, terms=terms)
         ctx.threat(
-            region_id, actor_id, delta, summary, [cause("roll", "2d6", detail), cause("rule", "threat drift")]
+            region_id,
+            actor_id,
+            delta,
+            summary,
+            [cause("roll", "2d6", detail), cause("rule", N_("threat drift"))],
         )
 
 
@@ -956,7 +960,7 @@ def _mandate_renewal(ctx: Context, resolution: str) -> None:
         ),
         cause(
             "rule",
-            "renewal table",
+            N_("renewal table"),
             N_(
                 "PoC first at {renewal_poc_first_at}+ when argued, reduced below {renewal_reduced_below}"
             ).format(

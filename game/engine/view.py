@@ -53,6 +53,15 @@ PARTNER_KINDS = (ActorKind.HOST_FORCES, ActorKind.INTERNATIONAL)
 _THREAT_LEVEL = re.compile(r"\b(threat|usual level) (\d)\b")
 _THREAT_TERMS = re.compile(r"armed strength \d+ \(threat squared: [^)]*\)")
 _SCORE = re.compile(r"scores \d+: \d+ = ")
+# The shapes fog_text() gives the armed groups' reasons, for the catalog (i18n.recorded() reads them).
+FOGGED_SHAPES = (
+    N_("{region} scores ? = {terms}; first choice; {group} strikes (threat {level})"),
+    N_("{region} scores ? = {terms}; second choice; {group} strikes (threat {level})"),
+    N_(
+        "armed strength unknown (early warning below 2) × people {people} × exposure {exposed}² "
+        "(protection {protection:+d}) × state absence {absent} (host presence {host})"
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -277,7 +286,7 @@ def _hidden_at(warnings: dict[str, int], seat: str) -> set[str]:
 def fog_text(text: str) -> str:
     """A line with exact threat levels (and the P5 scores made of them) turned into bands."""
     text = _SCORE.sub("scores ? = ", text)
-    text = _THREAT_TERMS.sub("armed strength unknown (early warning below 2)", text)
+    text = _THREAT_TERMS.sub(N_("armed strength unknown (early warning below 2)"), text)
     return _THREAT_LEVEL.sub(lambda m: f"{m.group(1)} {fog.threat_band(int(m.group(2)))}", text)
 
 

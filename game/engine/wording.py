@@ -46,6 +46,10 @@ PHRASES = {
 RECORDED_WORDS = (
     N_("yes"),
     N_("no"),
+    N_("PoC"),
+    N_("IRC"),
+    N_("IRCs"),
+    N_("TOB"),
     N_("ISR hours %"),
     N_("PoC unit"),
     N_("SRSG"),

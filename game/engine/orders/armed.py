@@ -270,7 +270,7 @@ def choose_actions(ctx: Context) -> list[Action]:
         return plan(ctx)
     actions, called_off = red_actions(ctx)
     for line in called_off:
-        ctx.record("attack", RED, 0, 0, line, [cause("adversary", "called off", RED_REASON)])
+        ctx.record("attack", RED, 0, 0, line, [cause("adversary", N_("called off"), RED_REASON)])
     return actions
 
 

@@ -63,7 +63,7 @@ def _apply(order: HandSide, ctx: Context, why: list[Cause]) -> None:
 def _describe(order: HandSide, names: Names) -> str:
     title = SIDE_TITLES.get(order.side, order.side)
     return N_("{title}: played by {word} from now on").format(
-        title=title, word="a human cell" if order.to == "human" else "the bot"
+        title=title, word=N_("a human cell") if order.to == "human" else N_("the bot")
     )
 
 
