@@ -130,7 +130,7 @@ def recorded(text: str) -> str:
 
 @lru_cache(maxsize=16384)  # a screen shows the same few hundred lines at every refresh
 def _recorded(language_code: str, text: str) -> str:
-    reader = Reader(gettext=_, ngettext=ngettext, name=name, number=number)
+    reader = Reader(gettext=_, ngettext=ngettext, name=name)
     return translate(text, load(LOCALE_DIR / f"{DOMAIN}.pot"), reader)
 
 

@@ -4,7 +4,7 @@ The engine fills `N_("{unit} repelled an attack")` templates with `.format()` an
 To show such a line in French, find the template it was made from (each template becomes a regular
 expression with one named group per placeholder), translate the template with the catalog, translate
 each captured value the same way (a value may be another template's line, a scenario's name, a word
-of the catalog or a number), and fill the translation. Text no template explains comes back as it was.
+of the catalog; a number stays as it is), and fill the translation. Text no template explains comes back as it was.
 
 This module knows nothing of the language chosen: game.i18n passes it a `Reader`.
 """
@@ -18,21 +18,25 @@ from functools import lru_cache
 from pathlib import Path
 
 FIELD = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(![rsa])?(?::([^{}]*))?\}")
-INTEGER = re.compile(r"[+-]?\d+")
-LABELLED = re.compile(r"(?P<label>.+) (?P<value>[+-]?\d+)")  # "state absent +1", "ISR Heron +2"
+INTEGER = re.compile(r"[+\-−]?\d+")  # the engine's previews write minus as "−"
+LABELLED = re.compile(r"(?P<label>.+) (?P<value>[+\-−]?\d+)")  # "state absent +1", "ISR Heron +2"
 LIST_SEPARATORS = ("; ", ", ")
 MAX_DEPTH = 12  # a template's value inside a template's value...: the engine nests a few levels
+# A template whose values all stay as recorded (names the catalog does not know) must be this much of
+# the text, a whole line or a value inside one: " in " alone does not make "Publish the findings in
+# full" (a card's option) an engine line.
+MIN_FIXED_SHARE_LINE = 0.1
+MIN_FIXED_SHARE_VALUE = 0.15
 MAX_READINGS = 3  # templates that fit one piece, tried before the best reading so far is kept
 
 
 @dataclass(frozen=True)
 class Reader:
-    """How one language reads: its catalog (gettext, ngettext), its scenario names and its numbers."""
+    """How one language reads: its catalog (gettext, ngettext) and its scenario names."""
 
     gettext: Callable[[str], str]
     ngettext: Callable[[str, str, int], str]
     name: Callable[[str], str]
-    number: Callable[[int], str]
 
 
 @dataclass(frozen=True)
@@ -62,7 +66,7 @@ def _pattern(template: str) -> tuple[re.Pattern[str], list[str]]:
             regex.append(f"(?P={name})")
         else:
             seen.add(name)
-            regex.append(f"(?P<{name}>[+-]?\\d+)" if spec.endswith("d") else f"(?P<{name}>.*?)")
+            regex.append(f"(?P<{name}>[+\\-−]?\\d+)" if spec.endswith("d") else f"(?P<{name}>.*?)")
         position = field.end()
     piece = _unescape(template[position:])
     pieces.append(piece)
@@ -125,6 +129,11 @@ def translate(text: str, templates: Templates, reader: Reader) -> str:
     return _Reading(templates, reader).read(text, 0)[0]
 
 
+def unexplained(text: str, templates: Templates, reader: Reader) -> int:
+    """How many characters of `text` no template, name or word of the catalog explains (a measure)."""
+    return _Reading(templates, reader).read(text, 0)[1]
+
+
 class _Reading:
     """One line being read: each piece is read once (a line's pieces recur in its readings)."""
 
@@ -139,9 +148,10 @@ class _Reading:
         leaves the fewest characters unexplained wins, then the template with more fixed text.
         """
         if not text or INTEGER.fullmatch(text):
-            return (_number(text, self.reader) if text else text), 0
+            return text, 0  # whole numbers read the same (years and scores keep their digits together)
         known = self.seen.get(text)
         if known is None:
+            self.seen[text] = (text, len(text))  # while it is being read, a piece of it may not be it
             known = self.seen[text] = self._read(text, depth)
         return known
 
@@ -155,29 +165,33 @@ class _Reading:
         readings: list[tuple[int, int, int, str]] = []
         for template in self.templates.candidates(text):
             match = template.pattern.fullmatch(text)
-            if match is not None:
+            if match is not None and (template.plural is None or _count(match.groupdict()) is not None):
                 shown, unexplained = self._fill(template, match, depth)
-                if template.wordless and unexplained >= sum(len(value) for value in match.groups()):
-                    continue  # only its punctuation would change
+                if unexplained >= sum(len(value) for value in match.groups()) and (
+                    template.wordless
+                    or template.specificity
+                    < len(text) * (MIN_FIXED_SHARE_VALUE if depth else MIN_FIXED_SHARE_LINE)
+                ):
+                    continue  # it would explain nothing but a little fixed text ("Publish the findings in full")
                 readings.append((unexplained, -template.specificity, len(readings), shown))
                 if unexplained == 0 or len(readings) == MAX_READINGS:
                     break
         if readings:
             unexplained, _, _, shown = min(readings)
             return shown, unexplained
-        labelled = LABELLED.fullmatch(text)
-        if labelled is not None:
-            label, unexplained = self.read(labelled["label"], depth + 1)
-            return f"{label} {_number(labelled['value'], reader)}", unexplained
         for separator in LIST_SEPARATORS:
             if separator in text:
                 return self._list(text.split(separator), separator, depth)
+        labelled = LABELLED.fullmatch(text)
+        if labelled is not None:
+            label, unexplained = self.read(labelled["label"], depth + 1)
+            return f"{label} {labelled['value']}", unexplained
         return text, len(text)
 
     def _fill(self, template: Template, match: re.Match[str], depth: int) -> tuple[str, int]:
         captured = match.groupdict()
         if template.plural is not None:
-            wording = self.reader.ngettext(template.english, template.plural, _count(captured))
+            wording = self.reader.ngettext(template.english, template.plural, _count(captured) or 0)
         else:
             wording = self.reader.gettext(template.english)
         values, unexplained = {}, 0
@@ -196,7 +210,8 @@ class _Reading:
         while start < len(items):
             end = start + 1
             text, left = self.read(items[start], depth + 1)
-            for longer in range(start + 2, len(items) + 1) if left else ():
+            last = len(items) if start else len(items) - 1  # all the items together: the text itself
+            for longer in range(start + 2, last + 1) if left else ():
                 joined = self.read(separator.join(items[start:longer]), depth + 1)
                 if joined[1] == 0:
                     (text, left), end = joined, longer
@@ -207,16 +222,10 @@ class _Reading:
         return separator.join(shown), unexplained
 
 
-def _number(text: str, reader: Reader) -> str:
-    value = int(text)
-    sign = "+" if text.startswith("+") else ""
-    return sign + reader.number(value)
-
-
-def _count(captured: dict[str, str]) -> int:
-    """The count a plural entry turns on: its {n}, else its first whole number."""
+def _count(captured: dict[str, str]) -> int | None:
+    """The count a plural entry turns on: its {n}, else its first whole number (None: not a count)."""
     for key in ("n", *captured):
         value = captured.get(key, "")
         if INTEGER.fullmatch(value):
-            return abs(int(value))
-    return 2
+            return int(value.lstrip("+-−"))
+    return None

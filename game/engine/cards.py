@@ -160,9 +160,13 @@ def resolve_choices(ctx: Context) -> None:
         option_id = choice.decided or default_option(ctx, card)
         option = next(o for o in card.choice.options if o.id == option_id)
         ctx.state.current.decisions[card.id] = option_id
-        label = "" if choice.decided else N_(" (no decision taken: the default applies)")
-        why = N_("{seat} chose '{option}'{default}").format(
-            seat=ROLE_NAMES.get(card.choice.role, words(card.choice.role)), option=option.label, default=label
+        chose = (
+            N_("{seat} chose '{option}'")
+            if choice.decided
+            else N_("{seat} chose '{option}' (no decision taken: the default applies)")
+        )
+        why = chose.format(
+            seat=ROLE_NAMES.get(card.choice.role, words(card.choice.role)), option=option.label
         )
         regions = card_regions(ctx, card.id)
         for effect in option.effects:

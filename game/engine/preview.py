@@ -84,10 +84,12 @@ def effect_line(ctx: Context, effect: Effect, regions: list[str]) -> str:
             text = N_("host-state presence {signed} {where}").format(signed=signed(effect.delta), where=where)
         case "modifier":
             if effect.key == "international_support":
-                text = N_("international support {signed}").format(signed=signed(effect.value))
+                change = N_("international support {signed}").format(signed=signed(effect.value))
             else:
-                text = f"{MODIFIER_WORDS[effect.key]} {signed(effect.value)}%"
-            text += counted(" for {n} turn", " for {n} turns", effect.turns)
+                change = N_("{modifier} {signed}%").format(
+                    modifier=MODIFIER_WORDS[effect.key], signed=signed(effect.value)
+                )
+            text = counted("{change} for {n} turn", "{change} for {n} turns", effect.turns, change=change)
         case "info_attack":
             text = N_("a hostile narrative of strength {strength} {where}").format(
                 strength=effect.strength, where=where

@@ -160,13 +160,13 @@ def plural(count: int, noun: str, many: str | None = None) -> str:
     return f"{count} {noun if count == 1 else (many or noun + 's')}"
 
 
-def counted(one: str, many: str, count: int) -> str:
+def counted(one: str, many: str, count: int, **values: object) -> str:
     """`count` filled into the singular or plural template: counted("{n} turn", "{n} turns", 3) -> "3 turns".
 
     The two templates are one plural entry of the catalog (game.catalogs extracts `counted`), so
     the reader's language picks its own form for the count (French puts 0 and 1 in the singular).
     """
-    return (one if count == 1 else many).format(n=count)
+    return (one if count == 1 else many).format(n=count, **values)
 
 
 CREDIBILITY_SYMBOLS = {"trusted": "●", "mixed": "◐", "doubtful": "○", "hostile": "×"}
