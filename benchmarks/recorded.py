@@ -97,9 +97,8 @@ def main() -> None:
     print(f"{args.scenario} seed {args.seed}, {args.policy}: {len(lines)} lines, {distinct} distinct")
     print(f"translated: {len(lines) - left.total()} of {len(lines)} ({1 - left.total() / len(lines):.1%})")
     print(f"distinct lines left English: {len(left)} of {distinct}")
-    print(
-        f"characters of the distinct lines left as recorded: {dark / total:.1%}; {engine_dark / total:.1%} once the scenario's names are counted as names"
-    )
+    print(f"characters of the distinct lines left as recorded: {dark / total:.1%}")
+    print(f"  ... counting the scenario's names (i18n.name()'s) as explained: {engine_dark / total:.1%}")
     print(f"recorded(): {first * 1e6:.0f} µs a distinct line the first time, {again * 1e6:.1f} µs cached")
     for line, count in left.most_common(args.show):
         print(f"  {count:4d}  {line}")

@@ -4,7 +4,8 @@ The engine fills `N_("{unit} repelled an attack")` templates with `.format()` an
 To show such a line in French, find the template it was made from (each template becomes a regular
 expression with one named group per placeholder), translate the template with the catalog, translate
 each captured value the same way (a value may be another template's line, a scenario's name, a word
-of the catalog; a number stays as it is), and fill the translation. Text no template explains comes back as it was.
+of the catalog; a number stays as it is), and fill the translation. Text no template explains comes
+back as it was.
 
 This module knows nothing of the language chosen: game.i18n passes it a `Reader`.
 """
@@ -172,7 +173,7 @@ class _Reading:
                     or template.specificity
                     < len(text) * (MIN_FIXED_SHARE_VALUE if depth else MIN_FIXED_SHARE_LINE)
                 ):
-                    continue  # it would explain nothing but a little fixed text ("Publish the findings in full")
+                    continue  # it would explain nothing but a little fixed text
                 readings.append((unexplained, -template.specificity, len(readings), shown))
                 if unexplained == 0 or len(readings) == MAX_READINGS:
                     break
