@@ -83,7 +83,7 @@ def _menu(order: DecideCard, ctx: Context, region: RegionNamer) -> MenuPath:
     labels = {o.id: o.label for o in card.choice.options}
     label = labels[order.option]
     if order.option == default_option(ctx, card):
-        label += N_(" (the default)")
+        label = N_("{option} (the default)").format(option=label)
     if chosen:
         group = N_("Decision: {card} (chosen: {option})").format(
             card=card.title, option=labels.get(chosen, chosen)

@@ -54,7 +54,7 @@ def unit_group(ctx: Context, unit_id: str, region: RegionNamer) -> list[tuple[st
         notes.append(N_("moved by road") if unit.moved == "ground" else N_("moved by air"))
     if spec.mobile_task_force:
         notes.append(N_("Mobile Task Force"))
-    caveats = ", ".join(words(c) for c in spec.caveats) or "none"
+    caveats = ", ".join(words(c) for c in spec.caveats) or N_("none")
     detail = N_(
         "{name} ({country}), {type}, {strength} personnel in {where}, {postures} posture. Caveats: {caveats}."
     ).format(
@@ -210,7 +210,7 @@ def _menu(order: MoveUnit, ctx: Context, region: RegionNamer) -> MenuPath:
 def _preview(order: MoveUnit, ctx: Context) -> list[str]:
     if order.mode == "ground":
         short, long = T.GROUND_TRANSIT_SHARE[1], T.GROUND_TRANSIT_SHARE[2]
-        on_long = f"{long}%" if long else "nothing"
+        on_long = f"{long}%" if long else N_("nothing")
         return [
             N_(
                 "by road: counts {short}% in patrols this turn on a short road, {on_long} on a long one"
