@@ -111,11 +111,14 @@ class Templates:
 
 @lru_cache(maxsize=4)
 def load(path: Path) -> Templates:
-    """The templates of a catalog template (.pot) file, read once."""
+    """The templates of a catalog template (.pot) file, read once (none if the file is missing)."""
     from babel.messages.pofile import read_po  # Babel's catalog reader loads only when needed
 
-    with path.open("rb") as file:
-        catalog = read_po(file)
+    try:
+        with path.open("rb") as file:
+            catalog = read_po(file)
+    except OSError:  # an install without its catalogs: lines are shown as recorded
+        return Templates([])
     entries: list[tuple[str, str | None]] = []
     for message in catalog:
         if isinstance(message.id, (tuple, list)):
