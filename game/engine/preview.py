@@ -35,9 +35,11 @@ def signed(value: int) -> str:
 
 def _where(ctx: Context, region: str | None, regions: list[str]) -> str:
     if region == "all":
-        return "everywhere"
+        return N_("everywhere")
     targets = [region] if region else regions
-    return "in " + ", ".join(ctx.region_name(r) for r in targets) if targets else ""
+    return (
+        N_("in {regions}").format(regions=", ".join(ctx.region_name(r) for r in targets)) if targets else ""
+    )
 
 
 def _toll(deaths: tuple[int, int]) -> str:
