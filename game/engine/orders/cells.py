@@ -1,4 +1,4 @@
-"""The facilitator hands a side (the armed groups) from its bot to a human cell and back, in the log."""
+"""The facilitator hands a side (armed groups, host state) from its bot to a human cell and back."""
 
 from __future__ import annotations
 
@@ -8,9 +8,10 @@ from typing import Literal
 from game.engine.context import Context
 from game.engine.orders.armed import red_orders
 from game.engine.orders.base import FACILITATOR, Names, OrderKind, _Order, other_orders
-from game.engine.sides import MISSION, RED, SIDE_TITLES, held_by, sides
+from game.engine.orders.host import green_orders
+from game.engine.sides import GREEN, MISSION, RED, SIDE_TITLES, held_by, sides
 from game.engine.state import Cause
-from game.engine.wording import counted
+from game.engine.wording import plural
 from game.i18n import N_
 
 
@@ -47,7 +48,12 @@ def _why_illegal(order: HandSide, ctx: Context) -> str | None:
     given = red_orders(ctx) if order.side == RED else []
     if given:
         return N_("the red cell has given {count} this turn: withdraw them first").format(
-            count=counted("{n} order", "{n} orders", len(given))
+            count=plural(len(given), "order")
+        )
+    if order.side == GREEN and green_orders(ctx):
+        count = len(green_orders(ctx))
+        return N_("the green cell has given {count} this turn: withdraw them first").format(
+            count=plural(count, "order")
         )
     return None
 
