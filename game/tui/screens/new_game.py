@@ -29,6 +29,12 @@ PREFERRED_FIRST = ("tutorial", "mali-2019")
 SEAT_LABELS = Translated({**ROLE_TITLES.english, "comms_chief": N_("Chief of Communications")})
 
 
+def seat_label(role: str) -> str:
+    """A seat as a form's label: capitalised (French writes functions in lower case in a sentence)."""
+    label = SEAT_LABELS[role]
+    return label[:1].upper() + label[1:]
+
+
 def scenario_summary(scenario: Scenario) -> str:
     calendar = scenario.calendar
     months = calendar.turns * calendar.turn_months
@@ -91,7 +97,7 @@ class NewGameScreen(Screen[None]):
                 for role in ROLE_ORDER:
                     with Horizontal(classes="form-row name-row", id=f"row-{role}"):
                         yield Label(
-                            SEAT_LABELS[role] if role != "srsg" else _("Your name"), classes="form-label"
+                            seat_label(role) if role != "srsg" else _("Your name"), classes="form-label"
                         )
                         yield Input(
                             placeholder=_("player's name (optional)"),
@@ -154,7 +160,7 @@ class NewGameScreen(Screen[None]):
         for role in ROLE_ORDER[1:]:
             self.query_one(f"#row-{role}").display = hotseat
         label = self.query_one("#row-srsg Label", Label)
-        label.update(SEAT_LABELS["srsg"] if hotseat else _("Your name"))
+        label.update(seat_label("srsg") if hotseat else _("Your name"))
 
     @on(Input.Submitted)
     def _next_field(self, event: Input.Submitted) -> None:
