@@ -20,7 +20,7 @@ from game.errors import UserError
 from game.i18n import N_, _
 from game.text import clean
 from game.tui.dialogs.confirm import ConfirmDialog
-from game.tui.key_hints import retranslate, watch_key_hints
+from game.tui.key_hints import retranslate
 from game.tui.safe_app import SafeApp
 from game.tui.screens.title import TitleScreen
 from game.tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
@@ -80,7 +80,6 @@ class MinusmaApp(SafeApp[int]):
 
     def on_mount(self, event: events.Mount) -> None:
         self.title = _(self.TITLE)
-        watch_key_hints(self)
         self.push_screen(TitleScreen())
         if self.start_load:
             self.call_after_refresh(self.open_save, self.start_load)

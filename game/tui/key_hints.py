@@ -3,10 +3,11 @@
 Textual builds each class's BINDINGS once, at import, before the language is chosen, and the footer,
 the key panel and the command palette read `binding.description` straight from each node's bindings.
 So a screen or widget only marks its descriptions with `N_()` (`Binding("o", "orders", N_("Orders"))`)
-and does nothing else: `watch_key_hints(app)` (MinusmaApp calls it when it mounts) listens for every
-screen the app shows and for every change of that screen's bindings (focus moves, refresh_bindings),
-the same signal the footer waits for before it redraws, and gives the bindings of the screen and of
-its focus chain their descriptions in the current language, `_()` of the English they were born with.
+and does nothing else: `watch_key_hints(app)` (SafeApp, so every MINUSMA app, calls it when it
+mounts) listens for every screen the app shows and for every change of that screen's bindings (focus
+moves, refresh_bindings), the same signal the footer waits for before it redraws, and gives the
+bindings of the screen and of its focus chain their descriptions in the current language, `_()` of
+the English they were born with.
 `retranslate(app)` does it again for every open screen after the language changes (the title screen's
 switch) and refreshes their footers. Text built at run time (palette commands, the help's key map)
 calls `_()` itself.

@@ -13,6 +13,7 @@ from textual.worker import WorkerFailed
 from game.crash import EXIT_CRASH, crash_line, write_crash_report
 from game.i18n import N_, _
 from game.text import clean
+from game.tui.key_hints import watch_key_hints
 from game.tui.screens.too_small import TooSmallScreen
 
 ReturnType = TypeVar("ReturnType")
@@ -47,6 +48,11 @@ class SafeApp(App[ReturnType]):
     def __init__(self) -> None:
         super().__init__()
         self.crash_message: str | None = None
+
+    def on_mount(self) -> None:
+        """Every screen's key hints in the player's language (game/tui/key_hints.py); Textual calls
+        this as well as a subclass's own on_mount."""
+        watch_key_hints(self)
 
     def _handle_exception(self, error: Exception) -> None:
         """An error nothing else caught: save the game, put the traceback in a crash file, and leave

@@ -1,18 +1,24 @@
-"""The main screens in French, at 100×30 and 80×24, and the title screen's language switch."""
+"""The main screens in French (100×30 and 80×24), the title's language switch, key hints in French."""
 
 from __future__ import annotations
 
 import asyncio
 import json
 from collections.abc import Iterator
+from typing import ClassVar
 
 import pytest
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets._footer import FooterKey
 
 from game import i18n
+from game.i18n import N_
 from game.record.settings import settings_path
+from game.tui.safe_app import SafeApp
 from tests.tui.conftest import new_app, settle
 from tests.tui.test_snapshots import end_screen, event_card, main_map, playing, sitrep, title
 
@@ -111,3 +117,37 @@ async def switch_without_saving() -> None:
             assert i18n.language() == "fr"  # the game goes on in French
     finally:
         i18n.set_language("en")
+
+
+class Hinted(Static, can_focus=True):
+    """A widget with a key of its own, mounted after its screen is shown."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("w", "noop", N_("Withdraw"))]
+
+
+class HintScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("x", "app.bell", N_("Close"))]
+
+    def compose(self) -> ComposeResult:
+        yield Footer()
+
+
+class HintApp(SafeApp[None]):
+    def on_mount(self) -> None:
+        self.push_screen(HintScreen())
+
+
+def test_any_app_shows_key_hints_marked_n_in_french_even_a_widget_mounted_later(french: None) -> None:
+    async def scenario() -> None:
+        app = HintApp()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            assert "Fermer" in footer_words(pilot)
+            widget = Hinted("later")
+            await app.screen.mount(widget)
+            widget.focus()
+            await settle(pilot)
+            assert {"Fermer", "Retirer"} <= footer_words(pilot)
+            assert HintScreen.BINDINGS[0].description == "Close"  # the class keeps its English
+
+    asyncio.run(scenario())
