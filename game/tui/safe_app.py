@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import ClassVar, TypeVar
 
 from rich.text import Text
+from textual import events, on
 from textual.app import App
 from textual.command import CommandPalette
 from textual.notifications import SeverityLevel
@@ -49,7 +50,8 @@ class SafeApp(App[ReturnType]):
         super().__init__()
         self.crash_message: str | None = None
 
-    def on_mount(self) -> None:
+    @on(events.Mount)
+    def _show_key_hints_in_language(self) -> None:
         """Every screen's key hints in the player's language (game/tui/key_hints.py); Textual calls
         this as well as a subclass's own on_mount."""
         watch_key_hints(self)
