@@ -370,7 +370,9 @@ def run(scenario: str | None = None, seed: int | None = None, load: str | None =
         _check_scenario(scenario)
     if load is not None and not Path(load).exists():
         raise UserError(
-            f'no save file at {load}; run `minusma` and choose "Load a saved game" to see your saves'
+            _(
+                'no save file at {path}; run `minusma` and choose "Load a saved game" to see your saves'
+            ).format(path=load)
         )
     app = create_app(scenario=scenario, seed=seed, load=load)
     try:
