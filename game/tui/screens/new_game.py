@@ -189,12 +189,12 @@ class NewGameScreen(Screen[None]):
         hotseat = self.query_one("#hotseat", MarkedRadioButton).value
         names = {role: self.query_one(f"#name-{role}", Input).value.strip() for role in ROLE_ORDER}
         if hotseat:
-            seats = {role: names[role] or ROLE_TITLES[role] for role in ROLE_ORDER}
+            seats = {role: names[role] or ROLE_TITLES.english[role] for role in ROLE_ORDER}
         else:
             seats = dict.fromkeys(ROLE_ORDER, names["srsg"])
         red_cell = self.query_one("#red-human", MarkedRadioButton).value
         if red_cell:  # a human plays the armed groups (rules.md §5.2)
-            seats[RED] = self.query_one(f"#name-{RED}", Input).value.strip() or ROLE_TITLES[RED]
+            seats[RED] = self.query_one(f"#name-{RED}", Input).value.strip() or ROLE_TITLES.english[RED]
         mode = "hotseat" if hotseat else "solo"
         session = Session.new(self.scenario, int(raw), seats, mode, red_cell=red_cell)
         cast("MinusmaApp", self.app).play(session)

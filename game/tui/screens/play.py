@@ -297,7 +297,7 @@ class PlayScreen(Screen[None]):
             self.notify(recorded(session.refusal(error)), title=_("Not handed over"), severity="warning")
             return
         if to == "human":
-            session.meta.seats.setdefault(RED, ROLE_TITLES[RED])
+            session.meta.seats.setdefault(RED, ROLE_TITLES.english[RED])
         else:
             session.seat_index = min(session.seat_index, len(ROLE_ORDER) - 1)
         message = (
