@@ -20,6 +20,7 @@ from game.scenario.models import Scenario
 
 ROOT = Path(__file__).parents[2]
 RULES = (ROOT / "rules.md").read_text(encoding="utf-8")
+RULES_FR = " ".join((ROOT / "rules.fr.md").read_text(encoding="utf-8").split())  # no-break spaces as spaces
 
 
 @pytest.fixture(scope="module")
@@ -103,6 +104,14 @@ def test_rules_state_the_band_the_code_checks() -> None:
     assert f"at least **{BAND.least_gain_pct:.0f}%** fewer over the game" in section
     assert f"never more than **{BAND.best_gain_pct:.0f}%** fewer in a period" in section
     assert f"never more than **{BAND.naive_gain_pct:.0f}%** fewer in a period" in section
+    assert all(f"`{name}`" in section for name in STUDY_ORDER)
+
+
+def test_the_french_rules_state_the_same_band() -> None:
+    section = RULES_FR[RULES_FR.index("### 13.2 Difficulté") : RULES_FR.index("## 14.")]
+    assert f"au moins **{BAND.least_gain_pct:.0f} %** de moins sur la partie" in section
+    assert f"jamais plus de **{BAND.best_gain_pct:.0f} %** de moins sur une période" in section
+    assert f"jamais plus de **{BAND.naive_gain_pct:.0f} %** de moins sur une période" in section
     assert all(f"`{name}`" in section for name in STUDY_ORDER)
 
 

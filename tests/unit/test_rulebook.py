@@ -1,4 +1,4 @@
-"""rules.md prints the numbers the engine uses: the key tables are checked against tables.py."""
+"""rules.md and rules.fr.md print the numbers the engine uses: key tables and sentences against tables.py."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import pytest
 from game.engine import tables as T
 
 RULES = (Path(__file__).parent.parent.parent / "rules.md").read_text(encoding="utf-8")
+RULES_FR = (Path(__file__).parent.parent.parent / "rules.fr.md").read_text(encoding="utf-8")
 
 
 def test_resolution_table_matches() -> None:
@@ -112,3 +113,80 @@ PROSE = " ".join(RULES.split())  # prose wraps anywhere: compare with single spa
 )
 def test_rulebook_prose_matches_tables(sentence: str) -> None:
     assert sentence in PROSE
+
+
+PROSE_FR = " ".join(RULES_FR.split())  # also turns French no-break spaces into plain ones
+OUTCOME_FR = {
+    "prevented": "empêchée",
+    "deterred": "dissuadée",
+    "mitigated": "atténuée",
+    "partly_mitigated": "partiellement atténuée",
+    "unopposed": "sans opposition",
+}
+
+
+def test_french_resolution_table_matches() -> None:
+    bounds = [row[0] for row in T.OUTCOME_TABLE]
+    for index, (lowest, name, percent) in enumerate(T.OUTCOME_TABLE):
+        if index == 0:
+            cell = f"{lowest} ou plus"
+        elif lowest < 0:
+            cell = f"{bounds[index - 1] - 1} ou moins"
+        else:
+            cell = f"{lowest}–{bounds[index - 1] - 1}"
+        assert f"| {cell} | {OUTCOME_FR[name]} | {percent} % |" in PROSE_FR
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        f"score = soutien + (crédibilité nationale − {T.RENEWAL_CREDIBILITY_PIVOT}) / "
+        f"{T.RENEWAL_CREDIBILITY_DIVISOR} + modificateur du plaidoyer + 2d6 − {T.RENEWAL_ROLL_PIVOT}",
+        f"donne +{T.RENEWAL_CASE_BONUS} si la crédibilité nationale est de "
+        f"{T.RENEWAL_CASE_CREDIBILITY}+ et si "
+        f"le fossé moyen entre le dire et le faire des {T.RENEWAL_GAP_TURNS} derniers tours est inférieur à "
+        f"{T.RENEWAL_CASE_GAP}, sinon −{T.RENEWAL_CASE_PENALTY}",
+        f"**{T.THREAT_UP_AT} ou plus : +1 ; {T.THREAT_DOWN_AT} ou moins : −1** (bornes "
+        f"{T.THREAT_MIN}–{T.THREAT_MAX})",
+        f"que si une région reliée le compte à {T.THREAT_SPREADS_AT} ou plus",
+        f"en regagne {T.STATE_RETURN_PRESENCE} sur **1d6 de {T.STATE_RETURN_ROLL}**",
+        f"à **points + {T.TIER_THREE_ROLL_BONUS}** ou moins, la plus forte menace de milice ou de groupe non "
+        f"signataire de la région baisse de {T.TIER_THREE_EFFECT}. S'il n'y en a aucune, la "
+        "présence de l'État "
+        f"augmente de {T.TIER_THREE_EFFECT}, jusqu'à **{T.TIER_THREE_STATE_ABOVE_START} au-dessus "
+        "du niveau de "
+        "départ de la région**",
+        f"une menace **L de {T.EXPOSED_THREAT} ou plus** dans la région de la base, le convoi de la "
+        "base saute sur "
+        f"une mine sur **1d6 ≤ L − {T.CONVOY_AMBUSH_OFFSET}** (menace 4 : un tour sur trois) : "
+        f"{T.IED_DICE[0] // 6}d{T.IED_DICE[0]} − {T.IED_DICE[1]} Casques bleus tués",
+        f"au-delà de **+{T.WARNING_UNANSWERED_MAX}** de protection (la population fuit, les villages se "
+        "barricadent), elle ne compte que si quelqu'un y répond",
+        f"(orientation centrée sur la population, niveau III, police) retirent au plus "
+        f"**{T.HOST_CHECKS_MAX}** à "
+        "eux tous",
+        f"+{T.STATE_CENTRED_CONSENT} par tour avec une orientation centrée sur l'État (jusqu'à ce "
+        "qu'il atteigne "
+        f"{T.STATE_CENTRED_CONSENT_LIMIT}), −{T.PEOPLE_CENTRED_CONSENT} tous les trois tours",
+        f"font des victimes civiles sur 1d6 ≤ L quand l'orientation est centrée sur l'État "
+        f"(L − {-T.HOST_PEOPLE_CENTRED} quand elle est centrée sur la population), "
+        f"+{T.HOST_SWEEP_BONUS} là où "
+        f"des groupes armés ont tué {T.HOST_SWEEP_DEATHS} soldats ou plus",
+        f"−{T.HOST_TIER_THREE_CHECK} si des activités de niveau III y sont en cours, "
+        f"−{T.HOST_POLICE_CHECK} si une "
+        f"unité de police constituée est présente : {T.HOST_ABUSE_DICE[0]}d{T.HOST_ABUSE_DICE[1]} + "
+        f"{T.HOST_ABUSE_DEATHS_BASE} civils tués",
+        f"{T.COLLATERAL_DICE[0]}d{T.COLLATERAL_DICE[1]} ≤ L + {T.COLLATERAL_BASE} + "
+        f"{T.STRIKE_TEMPO_PER_SUPPORT} × soutien international",
+        f"Dans les deux cas : −{T.PARTNER_HARM_CREDIBILITY} de crédibilité dans la région",
+        f"Avec une alerte inférieure à {T.WARNING_REVEALS_CARDS}, le joueur ne voit que des "
+        "tranches de menace",
+        f"à **{T.TRUST_CEILING} ou plus**, chaque gain est divisé par deux",
+        f"à **{T.HIGH_TRUST_CEILING} ou plus**, par quatre",
+        f"à **{T.DISTRUST_FLOOR} ou moins**, chaque perte est divisée par deux",
+        f"une mission permanente d'hélicoptères d'attaque : **{T.TASK_HOURS['attack']}** h ; une mission ISR "
+        f"permanente : **{T.TASK_HOURS['isr']}** h",
+    ],
+)
+def test_french_rulebook_prose_matches_tables(sentence: str) -> None:
+    assert sentence in PROSE_FR

@@ -1,9 +1,10 @@
-"""Every number in every table of rules.md is the number the engine uses (tables.py or the scenario).
+"""Every number in every table of rules.md and rules.fr.md is the one the engine uses (tables.py, scenarios).
 
 The test reads rules.md's markdown tables, takes the numbers of each row in the order they are
 written (signed where the rulebook writes a sign; "12–13" is 12 and 13; "2d6" is 2 and 6), and
 compares them with the row's constants below. A number changed in one place and not the other,
-a new numbered row, or a row that disappeared, fails.
+a new numbered row, or a row that disappeared, fails. The French rulebook's row in the same place
+(same table, same row) must print the same numbers, in French notation and in any order.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from game.analysis.stats import CONFIDENCE
 from game.engine import tables as T
 from game.scenario.catalog import find_scenario
 from game.scenario.models import Region
+from tests.rulebook import RULES_FR, tables
+from tests.rulebook import numbers as numbers_read
 
 RULES = Path(__file__).parent.parent.parent / "rules.md"
 
@@ -28,6 +31,9 @@ NOT_A_QUANTITY = re.compile(
     r"§\d+(?:\.\d+)*|\bphase \d\b|\b[PS]\d+\b|COVID-19|mali-2019|\b(?:19|20)\d\d\b|\bturn 1\b"
 )
 NUMBER = re.compile(r"(?<![\w.])([+−-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:d(\d+))?")
+NOT_A_QUANTITY_FR = re.compile(
+    r"§\s?\d+(?:\.\d+)*|\bphase \d\b|\b[PS]\d+\b|COVID-19|mali-2019|\b(?:19|20)\d\d\b|\btour 1\b"
+)
 ONE_D6 = (1, 6)  # "1d6": one six-sided die; the engine rolls it with ctx.die(6)
 
 
@@ -374,4 +380,25 @@ def test_the_reader_finds_signs_ranges_dice_and_thousands() -> None:
         6,
         2,
         500_000,
+    )
+
+
+def french_rows(english: str, french: str) -> dict[tuple[str, str], tuple[int, ...]]:
+    """English (section, first cell) -> the sorted numbers of the French row in the same place."""
+    rows: dict[tuple[str, str], tuple[int, ...]] = {}
+    for (section, english_rows), (__, french_rows_) in zip(tables(english), tables(french), strict=True):
+        for english_row, french_row in zip(english_rows, french_rows_, strict=True):
+            counted = french_row[1:] if french_row[0].isdigit() else french_row
+            found = numbers_read(NOT_A_QUANTITY_FR.sub(" ", " | ".join(counted)), "fr")
+            rows[(section, english_row[0])] = tuple(sorted(int(value) for value in found.elements()))
+    return rows
+
+
+FRENCH_ROWS = french_rows(RULES.read_text(encoding="utf-8"), RULES_FR.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("key", sorted(EXPECTED), ids=lambda key: f"§{key[0]} {key[1][:40]}")
+def test_rules_fr_row_prints_the_engines_numbers(key: tuple[str, str]) -> None:
+    assert FRENCH_ROWS.get(key) == tuple(sorted(EXPECTED[key]())), (
+        f"rules.fr.md §{key[0]}, the row of {key[1]!r}"
     )

@@ -1,4 +1,4 @@
-"""HelpScreen: the rulebook (rules.md) rendered as Markdown, and the key map."""
+"""HelpScreen: the rulebook (rules.md, or rules.fr.md in French) rendered as Markdown, and the key map."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, MarkdownViewer, Static, TabbedContent, TabPane
 
+from game import i18n
 from game.i18n import N_, _
 
 PACKAGE_DIR = Path(__file__).resolve().parents[2]
@@ -61,11 +62,13 @@ KEYS = (
 )
 
 
-def rules_path() -> Path | None:
-    """rules.md in a checkout, or the copy packaged as game/_rules.md."""
-    for candidate in (PACKAGE_DIR.parent / "rules.md", PACKAGE_DIR / "_rules.md"):
-        if candidate.is_file():
-            return candidate
+def rules_path(language: str = "en") -> Path | None:
+    """The rulebook in `language` (rules.fr.md for "fr"), else English: in the checkout, or copied in game."""
+    names = ["rules.md"] if language == "en" else [f"rules.{language}.md", "rules.md"]
+    for name in names:
+        for candidate in (PACKAGE_DIR.parent / name, PACKAGE_DIR / f"_{name}"):
+            if candidate.is_file():
+                return candidate
     return None
 
 
@@ -88,7 +91,7 @@ class HelpScreen(Screen[None]):
     ]
 
     def compose(self) -> ComposeResult:
-        path = rules_path()
+        path = rules_path(i18n.language())
         text = (
             path.read_text(encoding="utf-8") if path else _("# Rules\n\nThe rulebook (rules.md) is missing.")
         )
