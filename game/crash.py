@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 from game import __version__
+from game.i18n import _
 
 CRASH_FOLDER = "crashes"
 EXIT_CRASH = 70  # EX_SOFTWARE: an internal error, not the user's
@@ -49,5 +50,11 @@ def write_crash_report(error: BaseException, where: str) -> Path | None:
 def crash_line(error: BaseException, report: Path | None, kept: str) -> str:
     """The one line shown after a crash: what, where the details are, and what was kept."""
     kind = type(error).__name__
-    details = f"the details are in {report}" if report else "the details could not be written to a file"
-    return f"minusma: an unexpected error ({kind}) stopped the program; {details}. {kept}"
+    if report:
+        line = _("minusma: an unexpected error ({kind}) stopped the program; the details are in {report}.")
+    else:
+        line = _(
+            "minusma: an unexpected error ({kind}) stopped the program; "
+            "the details could not be written to a file."
+        )
+    return line.format(kind=kind, report=report) + " " + kept

@@ -19,7 +19,9 @@ from typing import Any
 
 import yaml
 
+from game import i18n
 from game.errors import ReadError
+from game.i18n import _
 
 MEGABYTE = 1024 * 1024
 MAX_DEPTH = 40  # deepest nesting of lists and mappings any of our formats needs (a scenario: ~8)
@@ -62,16 +64,20 @@ def printable(text: object, longest: int = 200) -> str:
 
 
 def _size(count: int) -> str:
-    return f"{count / MEGABYTE:.1f} MB" if count >= MEGABYTE else f"{count:,} bytes"
+    if count >= MEGABYTE:
+        return _("{size} MB").format(size=i18n.number(count / MEGABYTE, 1))
+    return _("{size} bytes").format(size=i18n.number(count))
 
 
 def read_bytes(path: str | Path, what: str, limit: int) -> bytes:
-    """The bytes of a regular file of at most `limit` bytes; `what` names it ("a scenario").
+    """The bytes of a regular file of at most `limit` bytes; `what` names it ("a scenario", marked
+    with N_() and shown through `_()`).
 
     Opened without blocking and checked with fstat before any read, so a FIFO, /dev/zero, a socket
     or a folder is refused at once instead of hanging or filling memory.
     """
     file = str(path)
+    what = _(what)
 
     def fail(message: str) -> FileReadError:
         return FileReadError(Problem(file, 1, 1, message))
@@ -80,23 +86,26 @@ def read_bytes(path: str | Path, what: str, limit: int) -> bytes:
     try:
         handle = os.open(path, flags)
     except FileNotFoundError:
-        raise fail("file not found") from None
+        raise fail(_("file not found")) from None
     except IsADirectoryError:
-        raise fail(f"this is a folder; give the path of {what}") from None
+        raise fail(_("this is a folder; give the path of {what}").format(what=what)) from None
     except PermissionError:
-        raise fail("permission denied: this user may not read the file") from None
+        raise fail(_("permission denied: this user may not read the file")) from None
     except OSError as error:
-        raise fail(f"cannot open it: {error.strerror or error}") from None
+        raise fail(_("cannot open it: {reason}").format(reason=error.strerror or error)) from None
     try:
         info = os.fstat(handle)
         if stat.S_ISDIR(info.st_mode):
-            raise fail(f"this is a folder; give the path of {what}")
+            raise fail(_("this is a folder; give the path of {what}").format(what=what))
         if not stat.S_ISREG(info.st_mode):
-            kind = "a pipe" if stat.S_ISFIFO(info.st_mode) else "a device or socket"
-            raise fail(f"this is {kind}, not a file; give the path of {what}")
+            if stat.S_ISFIFO(info.st_mode):
+                raise fail(_("this is a pipe, not a file; give the path of {what}").format(what=what))
+            raise fail(_("this is a device or socket, not a file; give the path of {what}").format(what=what))
         if info.st_size > limit:
             raise fail(
-                f"the file is {_size(info.st_size)}; {what} is at most {_size(limit)}, so it is refused"
+                _("the file is {size}; {what} is at most {limit}, so it is refused").format(
+                    size=_size(info.st_size), what=what, limit=_size(limit)
+                )
             )
         chunks, total = [], 0
         while True:
@@ -106,12 +115,16 @@ def read_bytes(path: str | Path, what: str, limit: int) -> bytes:
             chunks.append(chunk)
             total += len(chunk)
             if total > limit:  # the file grew while it was read
-                raise fail(f"the file is over {_size(limit)}; {what} is at most that, so it is refused")
+                raise fail(
+                    _("the file is over {limit}; {what} is at most that, so it is refused").format(
+                        limit=_size(limit), what=what
+                    )
+                )
         return b"".join(chunks)
     except BlockingIOError:
-        raise fail("the file cannot be read now (it is locked or not ready); try again") from None
+        raise fail(_("the file cannot be read now (it is locked or not ready); try again")) from None
     except OSError as error:
-        raise fail(f"cannot read it: {error.strerror or error}") from None
+        raise fail(_("cannot read it: {reason}").format(reason=error.strerror or error)) from None
     finally:
         os.close(handle)
 
@@ -119,7 +132,7 @@ def read_bytes(path: str | Path, what: str, limit: int) -> bytes:
 def decode(raw: bytes, file: str) -> str:
     """UTF-8 text (a byte-order mark is accepted and dropped); a bad byte is named at its line and column."""
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise FileReadError(Problem(file, 1, 1, "the file is UTF-16 text; save it as UTF-8"))
+        raise FileReadError(Problem(file, 1, 1, _("the file is UTF-16 text; save it as UTF-8")))
     raw = raw.removeprefix(codecs.BOM_UTF8)
     try:
         return raw.decode("utf-8")
@@ -130,7 +143,9 @@ def decode(raw: bytes, file: str) -> str:
                 file,
                 line,
                 column,
-                f"byte 0x{raw[error.start]:02x} is not UTF-8 text; save the file as UTF-8",
+                _("byte {byte} is not UTF-8 text; save the file as UTF-8").format(
+                    byte=f"0x{raw[error.start]:02x}"
+                ),
             )
         ) from None
 
@@ -169,15 +184,14 @@ def _check_scalar(node: yaml.ScalarNode, file: str) -> None:
         digits = len(node.value.lstrip("+-").replace("_", ""))
         if digits > MAX_NUMBER_DIGITS:
             line, column = _mark(node)
-            raise FileReadError(
-                Problem(file, line, column, f"a number of {digits} digits; no value here is that long")
-            )
+            message = _("a number of {digits} digits; no value here is that long").format(digits=digits)
+            raise FileReadError(Problem(file, line, column, message))
 
 
 def _check_keys(node: yaml.MappingNode, file: str) -> None:
     """Duplicate keys, named at the second with the line of the first."""
     first: dict[str, yaml.Node] = {}
-    for key, _ in node.value:
+    for key, __ in node.value:
         if not isinstance(key, yaml.ScalarNode) or key.tag == _MERGE_TAG:
             continue
         if key.value in first:
@@ -188,8 +202,10 @@ def _check_keys(node: yaml.MappingNode, file: str) -> None:
                     file,
                     line,
                     column,
-                    f"duplicate key {key.value!r} (lines {earlier} and {line}): the second would silently "
-                    "replace the first; keep one",
+                    _(
+                        "duplicate key {key} (lines {first} and {second}): the second would silently "
+                        "replace the first; keep one"
+                    ).format(key=repr(key.value), first=earlier, second=line),
                 )
             )
         first[key.value] = key
@@ -224,9 +240,9 @@ def check_tree(root: yaml.Node, file: str) -> None:
             if height > MAX_DEPTH or size > MAX_YAML_NODES:
                 line, column = _mark(node)
                 message = (
-                    f"nested more than {MAX_DEPTH} levels deep; no file needs that"
+                    _("nested more than {depth} levels deep; no file needs that").format(depth=MAX_DEPTH)
                     if height > MAX_DEPTH
-                    else "anchors and aliases here expand to millions of values"
+                    else _("anchors and aliases here expand to millions of values")
                 )
                 raise FileReadError(Problem(file, line, column, message))
             continue
@@ -234,7 +250,8 @@ def check_tree(root: yaml.Node, file: str) -> None:
             continue
         if key in on_path:
             line, column = _mark(node)
-            raise FileReadError(Problem(file, line, column, "an alias refers to the value that contains it"))
+            problem = Problem(file, line, column, _("an alias refers to the value that contains it"))
+            raise FileReadError(problem)
         if isinstance(node, yaml.MappingNode):
             _check_keys(node, file)
         on_path.add(key)
@@ -263,18 +280,29 @@ def parse_yaml(text: str, file: str) -> tuple[Any, yaml.Node | None]:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         raise FileReadError(
-            Problem(file, line, column, f"not valid YAML: {_one_line(error.problem)}")
+            Problem(file, line, column, _("not valid YAML: {reason}").format(reason=_one_line(error.problem)))
         ) from None
     except yaml.reader.ReaderError as error:
         line, column = position(text, error.position)
         code = error.character if isinstance(error.character, int) else ord(str(error.character)[:1] or " ")
         raise FileReadError(
-            Problem(file, line, column, f"a control character (#x{code:02x}) that YAML does not allow")
+            Problem(
+                file,
+                line,
+                column,
+                _("a control character ({code}) that YAML does not allow").format(code=f"#x{code:02x}"),
+            )
         ) from None
     except yaml.YAMLError as error:
-        raise FileReadError(Problem(file, 1, 1, f"not valid YAML: {_one_line(error)}")) from None
+        reason = _one_line(error)
+        raise FileReadError(
+            Problem(file, 1, 1, _("not valid YAML: {reason}").format(reason=reason))
+        ) from None
     except (ValueError, RecursionError, OverflowError) as error:  # a value the constructor cannot build
-        raise FileReadError(Problem(file, 1, 1, f"not valid YAML: {_one_line(error)}")) from None
+        reason = _one_line(error)
+        raise FileReadError(
+            Problem(file, 1, 1, _("not valid YAML: {reason}").format(reason=reason))
+        ) from None
     finally:
         loader.dispose()
 
@@ -333,7 +361,8 @@ def parse_json(text: str, file: str) -> Any:
         if len(digits.lstrip("-")) > MAX_NUMBER_DIGITS:
             found = _LONG_NUMBER.search(text)
             raise _Refused(
-                f"a number of {len(digits)} digits; no value here is that long", found.start() if found else 0
+                _("a number of {digits} digits; no value here is that long").format(digits=len(digits)),
+                found.start() if found else 0,
             )
         return int(digits)
 
@@ -341,20 +370,25 @@ def parse_json(text: str, file: str) -> Any:
         number = float(digits)
         if math.isinf(number):
             found = re.search(re.escape(digits), text)
-            raise _Refused(f"{digits} is too large a number", found.start() if found else 0)
+            raise _Refused(
+                _("{number} is too large a number").format(number=digits), found.start() if found else 0
+            )
         return number
 
     def constant(name: str) -> Any:
         found = _CONSTANT.search(text)
-        raise _Refused(f"{name} is not a number JSON allows", found.start() if found else 0)
+        raise _Refused(
+            _("{name} is not a number JSON allows").format(name=name), found.start() if found else 0
+        )
 
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
         result = dict(items)
         if len(result) != len(items):
             seen: set[str] = set()
-            duplicate = next(key for key, _ in items if key in seen or seen.add(key))  # type: ignore[func-returns-value]  # add() is None: falsy
+            duplicate = next(key for key, __ in items if key in seen or seen.add(key))  # type: ignore[func-returns-value]  # add() is None: falsy
             matches = [m.start() for m in re.finditer(re.escape(json.dumps(duplicate)) + r"\s*:", text)]
-            raise _Refused(f"duplicate key {duplicate!r}", matches[1] if len(matches) > 1 else 0)
+            message = _("duplicate key {key}").format(key=repr(duplicate))
+            raise _Refused(message, matches[1] if len(matches) > 1 else 0)
         return result
 
     try:
@@ -372,6 +406,11 @@ def parse_json(text: str, file: str) -> Any:
     if deep:
         line, column = position(text, _json_depth_offset(text, MAX_DEPTH))
         raise FileReadError(
-            Problem(file, line, column, f"nested more than {MAX_DEPTH} levels deep; no file needs that")
+            Problem(
+                file,
+                line,
+                column,
+                _("nested more than {depth} levels deep; no file needs that").format(depth=MAX_DEPTH),
+            )
         )
     return value

@@ -21,6 +21,7 @@ from game.engine import orders as O
 from game.engine.score import national_credibility
 from game.errors import ReadError
 from game.fileread import MEGABYTE, FileReadError, read_text
+from game.i18n import N_, _
 from game.scenario.loader import ScenarioError, ScenarioProblem, problem_at, validate_yaml
 from game.scenario.models import Caveat, MonthStr, Scenario, UnitType, Zone
 
@@ -60,15 +61,22 @@ class When(_Strict):
 
     @model_validator(mode="after")
     def _ranges_in_order(self) -> When:
-        backwards = "the {} run backwards: from {} until {} holds for no turn"
         if (
             self.from_month is not None
             and self.until_month is not None
             and self.from_month > self.until_month
         ):
-            raise ValueError(backwards.format("months", self.from_month, self.until_month))
+            raise ValueError(
+                _("the months run backwards: from {first} until {last} holds for no turn").format(
+                    first=self.from_month, last=self.until_month
+                )
+            )
         if self.from_turn is not None and self.until_turn is not None and self.from_turn > self.until_turn:
-            raise ValueError(backwards.format("turns", self.from_turn, self.until_turn))
+            raise ValueError(
+                _("the turns run backwards: from {first} until {last} holds for no turn").format(
+                    first=self.from_turn, last=self.until_turn
+                )
+            )
         return self
 
 
@@ -104,7 +112,7 @@ class TaskAviationAction(_Strict):
     @model_validator(mode="after")
     def _kind_or_assets(self) -> TaskAviationAction:
         if (self.kind is None) == (self.assets is None):
-            raise ValueError("give either kind (isr or attack) or a list of assets")
+            raise ValueError(_("give either kind (isr or attack) or a list of assets"))
         return self
 
 
@@ -156,9 +164,11 @@ class Action(_Strict):
     def _exactly_one(self) -> Action:
         given = [name for name in ACTIONS if getattr(self, name) is not None]
         if len(given) != 1:
-            found = ", ".join(given) or "none"
+            found = ", ".join(given) or _("none")
             raise ValueError(
-                f"give exactly one action per item (found: {found}); actions: {', '.join(ACTIONS)}"
+                _("give exactly one action per item (found: {found}); actions: {actions}").format(
+                    found=found, actions=", ".join(ACTIONS)
+                )
             )
         return self
 
@@ -205,35 +215,52 @@ class PolicyFileError(ReadError):
 def parse_policy(text: str, file: str = "<policy>", scenario: Scenario | None = None) -> Policy:
     """Validate policy YAML (against a scenario's ids, if given) and build a playable Policy."""
     try:
-        spec, root = validate_yaml(text, file, PolicySpec, "a policy file")
+        spec, root = validate_yaml(text, file, PolicySpec, N_("a policy file"))
     except ScenarioError as error:
         raise PolicyFileError(error.problems) from None
     problems = [problem_at(file, root, loc, message) for loc, message in reference_problems(spec, scenario)]
     if problems:
         raise PolicyFileError(problems)
-    return Policy(spec.name, spec.description or f"policy file {Path(file).name}", FilePolicy(spec))
+    description = spec.description or _("policy file {name}").format(name=Path(file).name)
+    return Policy(spec.name, description, FilePolicy(spec))
 
 
 def load_policy_file(path: str | Path, scenario: Scenario | None = None) -> Policy:
     """Load and check a policy file from disk."""
     try:
-        text = read_text(path, "a policy file (YAML)", POLICY_MAX_BYTES)
+        text = read_text(path, N_("a policy file (YAML)"), POLICY_MAX_BYTES)
     except FileReadError as error:
         raise PolicyFileError(ScenarioError.unreadable(error).problems) from None
     return parse_policy(text, str(path), scenario)
+
+
+# One whole sentence for each kind of name, so that each language can word it (shown through _()).
+UNKNOWN = {
+    "region": N_("unknown region {value} (known: {known})"),
+    "card": N_("unknown card {value} (known: {known})"),
+    "unit": N_("unknown unit {value} (known: {known})"),
+    "attack or ISR asset": N_("unknown attack or ISR asset {value} (known: {known})"),
+    "audience": N_("unknown audience {value} (known: {known})"),
+    "card option": N_("unknown card option {value} (known: {known})"),
+}
 
 
 def reference_problems(spec: PolicySpec, scenario: Scenario | None) -> list[tuple[tuple, str]]:
     """Names in the policy that point at nothing: built-in policies, and the scenario's ids."""
     problems: list[tuple[tuple, str]] = []
     if spec.base is not None and spec.base not in POLICIES:
-        problems.append((("base",), f"unknown built-in policy {spec.base!r} (known: {', '.join(POLICIES)})"))
+        unknown = _("unknown built-in policy {name} (known: {known})")
+        problems.append((("base",), unknown.format(name=repr(spec.base), known=", ".join(POLICIES))))
     if spec.name in POLICIES:
-        problems.append((("name",), f"{spec.name!r} is a built-in policy's name; choose another"))
+        taken = _("{name} is a built-in policy's name; choose another").format(name=repr(spec.name))
+        problems.append((("name",), taken))
     if scenario is None:
         return problems
     if spec.scenario is not None and spec.scenario.replace("-", "_") != scenario.id:
-        problems.append((("scenario",), f"written for scenario {spec.scenario!r}, not {scenario.id!r}"))
+        other = _("written for scenario {written_for}, not {scenario}").format(
+            written_for=repr(spec.scenario), scenario=repr(scenario.id)
+        )
+        problems.append((("scenario",), other))
         return problems
     regions = [region.id for region in scenario.regions]
     units = [unit.id for unit in scenario.contingents]
@@ -243,7 +270,8 @@ def reference_problems(spec: PolicySpec, scenario: Scenario | None) -> list[tupl
 
     def check(loc: tuple, value: str, known: list[str], what: str) -> None:
         if value not in known:
-            problems.append((loc, f"unknown {what} {value!r} (known: {', '.join(known) or 'none'})"))
+            message = _(UNKNOWN[what]).format(value=repr(value), known=", ".join(known) or _("none"))
+            problems.append((loc, message))
 
     for r_index, rule in enumerate(spec.rules):
         here = ("rules", r_index)

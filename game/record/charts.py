@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
+from game import i18n
+
 PALETTE = (
     "#1f77b4",
     "#d62728",
@@ -71,6 +73,14 @@ class _Frame:
         return TOP + self.plot_h * (1 - (value - self.bottom) / (self.top - self.bottom))
 
 
+def value_text(value: float) -> str:
+    """A value on an axis or a bar: "2.5" in English, "2,5" in French (as written in English before)."""
+    if i18n.language() == i18n.DEFAULT_LANGUAGE:
+        return f"{value:g}"
+    digits = next((d for d in range(3) if round(value, d) == value), 3)
+    return i18n.number(value, digits)
+
+
 def _open(title: str, description: str) -> list[str]:
     return [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
@@ -91,7 +101,7 @@ def _axes(frame: _Frame, x_labels: Sequence[str], y_label: str, offset: float = 
         y = frame.y(value)
         parts.append(
             f'<line x1="{LEFT}" x2="{LEFT + frame.plot_w}" y1="{y:.1f}" y2="{y:.1f}" stroke="#e4e4e4"/>'
-            f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" fill="#555">{value:g}</text>'
+            f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" fill="#555">{value_text(value)}</text>'
         )
     every = max(1, -(-len(x_labels) // 10))
     for index, label in enumerate(x_labels):
@@ -235,7 +245,7 @@ def bar_chart(
         parts.append(
             f'<rect class="bar" x="{x:.1f}" y="{y:.1f}" width="{slot * 0.7:.1f}" '
             f'height="{TOP + frame.plot_h - y:.1f}" fill="{colour}" fill-opacity="0.85">'
-            f"<title>{escape(x_labels[index])}: {value:g}</title></rect>"
+            f"<title>{escape(x_labels[index])}: {value_text(value)}</title></rect>"
         )
     legend.append((bar_label, colour, "bar"))
     parts += _legend(legend)

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from game import i18n
 from game.engine import orders as O
 from game.engine.view import ChangeView
 from game.engine.wording import words
-from game.record.replay import ROLE_TITLES, Replay
-from game.record.report import Block, Bullets, Para, Section, Table
+from game.i18n import _, ngettext
+from game.record.replay import ROLE_TITLES, Replay, role_title
+from game.record.report import Block, Bullets, Para, Section, Table, month_label
 
 TABLE_CAUSE = "resolution table"  # the rule cause every resolved attack carries (adjudicate.py)
 FOLD_ROWS = 12
@@ -31,20 +33,26 @@ def _card_changes(changes: tuple[ChangeView, ...], card_id: str) -> list[ChangeV
 def _led_to(replay: Replay, changes: list[ChangeView]) -> str:
     """The changes a card caused, summed by kind and place: "credibility −3 in Mopti; consent −3"."""
     index = replay.game.index
-    totals: dict[tuple[str, str], int] = {}
+    totals: dict[tuple[str, str, str], int] = {}  # (kind, "region" | "unit" | "", its name) -> delta
     for change in changes:
         if change.kind in ("means", "policy", "unit", "warning"):
             continue
         place = change.target.partition("/")[0]
         if place in index.regions:
-            place = f"in {index.regions[place].name}"
+            key = (change.kind, "region", i18n.name(index.regions[place].name))
         elif change.target in index.units:
-            place = f"among the {index.units[change.target].name}"
+            key = (change.kind, "unit", i18n.name(index.units[change.target].name))
         else:
-            place = ""
-        key = (change.kind, place)
+            key = (change.kind, "", "")
         totals[key] = totals.get(key, 0) + change.delta
-    parts = [f"{words(kind)} {delta:+d} {place}".strip() for (kind, place), delta in totals.items() if delta]
+    templates = {"region": _("{what} {delta} in {place}"), "unit": _("{what} {delta} among the {place}")}
+    parts = [
+        templates.get(where, "{what} {delta}").format(
+            what=i18n.recorded(words(kind)), delta=f"{delta:+d}", place=place
+        )
+        for (kind, where, place), delta in totals.items()
+        if delta
+    ]
     return "; ".join(parts)
 
 
@@ -56,24 +64,27 @@ def card_outcomes_section(replay: Replay) -> Section:
         stories = replay.stories(view.number)
         for card_id in dict.fromkeys(record.cards):
             card = replay.card(card_id)
-            title = card.title if card else words(card_id)
+            title = i18n.name(card.title) if card else words(card_id)
             parts = []
             if card_id in stories:
-                parts.append(stories[card_id])
+                parts.append(i18n.recorded(stories[card_id]))
             decided = record.decisions.get(card_id)
             if card is not None and card.choice is not None and decided:
                 label = next((o.label for o in card.choice.options if o.id == decided), words(decided))
-                parts.append(f"Decision: {label}.")
+                parts.append(_("Decision: {choice}.").format(choice=i18n.name(label)))
             led = _led_to(replay, _card_changes(replay.ledger(view.number), card_id))
-            parts.append(f"It led to: {led}." if led else "No number moved because of it.")
-            items.append(
-                f"Turn {view.number} ({view.month}): **{title}**. " + " ".join(p for p in parts if p)
+            parts.append(
+                _("It led to: {changes}.").format(changes=led) if led else _("No number moved because of it.")
             )
+            heading = _("Turn {turn} ({month}): **{card}**.").format(
+                turn=view.number, month=month_label(view.month), card=title
+            )
+            items.append(heading + " " + " ".join(p for p in parts if p))
     blocks: list[Block] = [
-        Para("What each event card came to in this game (the Events section keeps the historical text)."),
-        Bullets(items) if items else Para("No event cards were drawn."),
+        Para(_("What each event card came to in this game (the Events section keeps the historical text).")),
+        Bullets(items) if items else Para(_("No event cards were drawn.")),
     ]
-    return Section("What each event led to", "card-outcomes", blocks)
+    return Section(_("What each event led to"), "card-outcomes", blocks)
 
 
 # --- every seat's orders ------------------------------------------------------------------------
@@ -86,11 +97,15 @@ def _card_decision(order: O.Order) -> bool:
 def orders_section(replay: Replay) -> Section:
     """Every order each seat gave, turn by turn: moves, postures, bases, aviation, activities, messages."""
     blocks: list[Block] = []
-    for role, title in ROLE_TITLES.items():
+    for role in ROLE_TITLES:
         if role == O.FACILITATOR:
             continue
         rows = [
-            [str(view.number), view.month, "; ".join(given.text for given in orders)]
+            [
+                str(view.number),
+                month_label(view.month),
+                "; ".join(i18n.recorded(given.text) for given in orders),
+            ]
             for view in replay.turns
             if (
                 orders := [g for g in view.orders if g.role == role and not isinstance(g.order, O.DecideCard)]
@@ -99,11 +114,16 @@ def orders_section(replay: Replay) -> Section:
         if not rows:
             continue
         count = sum(len(row[2].split("; ")) for row in rows)
-        fold = f"{count} orders in {len(rows)} turns" if len(rows) > FOLD_ROWS else ""
-        blocks += [Para(f"**{title}**"), Table(["turn", "month", "orders"], rows, folded=fold)]
+        fold = (
+            _("{count} orders in {turns} turns").format(count=count, turns=len(rows))
+            if len(rows) > FOLD_ROWS
+            else ""
+        )
+        headers = [_("turn"), _("month"), _("orders")]
+        blocks += [Para(f"**{role_title(role)}**"), Table(headers, rows, folded=fold)]
     if not blocks:
-        blocks.append(Para("No seat gave an order: standing postures and card defaults played the game."))
-    return Section("Orders by seat", "orders", blocks)
+        blocks.append(Para(_("No seat gave an order: standing postures and card defaults played the game.")))
+    return Section(_("Orders by seat"), "orders", blocks)
 
 
 # --- attacks, their outcome and causes, by region -----------------------------------------------
@@ -152,12 +172,11 @@ def attacks_of(replay: Replay) -> list[Attack]:
                 # a card's title, or the bot's priority ("P5 civilians") without its long reason
                 origin = (source.detail or words(source.ref)).split(":")[0]
                 defence = roll is not None and roll.detail.partition(", ")[2].startswith("defence")
-                target = "peacekeepers" if defence else "civilians"
                 current = Attack(
                     view.number,
                     view.month,
                     _region_of(replay, view.number, change),
-                    f"an attack on {target}",
+                    _("an attack on peacekeepers") if defence else _("an attack on civilians"),
                     origin,
                     table.detail,
                     0,
@@ -168,7 +187,7 @@ def attacks_of(replay: Replay) -> list[Attack]:
             current.changes.append(change)
             if change.kind in ("civilians_killed", "peacekeepers_killed"):
                 current.killed += change.delta
-                current.what = change.summary
+                current.what = i18n.recorded(change.summary)
     return found
 
 
@@ -180,8 +199,10 @@ def attacks_section(replay: Replay) -> Section:
         by_region.setdefault(attack.region, []).append(attack)
     blocks: list[Block] = [
         Para(
-            "Every attack resolved on the table (rules.md §6): the outcome row, the deaths, and the roll "
-            "with the protection items that decided it."
+            _(
+                "Every attack resolved on the table (rules.md §6): the outcome row, the deaths, and the roll "
+                "with the protection items that decided it."
+            )
         )
     ]
     for region_id in [*replay.game.index.region_order, ""]:
@@ -189,22 +210,42 @@ def attacks_section(replay: Replay) -> Section:
         if not attacks:
             continue
         rows = [
-            [str(a.turn), a.month, a.what, a.source, a.outcome, str(a.killed), a.protection] for a in attacks
+            [
+                str(a.turn),
+                month_label(a.month),
+                a.what,
+                i18n.name(a.source),
+                i18n.recorded(a.outcome),
+                i18n.number(a.killed),
+                i18n.recorded(a.protection),
+            ]
+            for a in attacks
         ]
         stopped = sum(a.outcome.split(":")[0] in ("prevented", "deterred", "mitigated") for a in attacks)
-        name = regions[region_id].name if region_id in regions else "Elsewhere"
-        blocks.append(
-            Para(
-                f"**{name}**: {len(attacks)} attacks, {stopped} prevented, deterred or mitigated, "
-                f"{sum(a.killed for a in attacks)} killed"
-            )
+        name = i18n.name(regions[region_id].name) if region_id in regions else _("Elsewhere")
+        count = len(attacks)
+        summary = ngettext(
+            "**{region}**: {count} attack, {stopped} prevented, deterred or mitigated, {killed} killed",
+            "**{region}**: {count} attacks, {stopped} prevented, deterred or mitigated, {killed} killed",
+            count,
         )
-        fold = f"{len(attacks)} attacks" if len(attacks) > FOLD_ROWS else ""
-        blocks.append(
-            Table(
-                ["turn", "month", "attack", "source", "outcome", "killed", "roll and protection"], rows, fold
-            )
+        killed = i18n.number(sum(a.killed for a in attacks))
+        blocks.append(Para(summary.format(region=name, count=count, stopped=stopped, killed=killed)))
+        fold = (
+            ngettext("{count} attack", "{count} attacks", count).format(count=count)
+            if count > FOLD_ROWS
+            else ""
         )
+        headers = [
+            _("turn"),
+            _("month"),
+            _("attack"),
+            _("source"),
+            _("outcome"),
+            _("killed"),
+            _("roll and protection"),
+        ]
+        blocks.append(Table(headers, rows, fold))
     if len(blocks) == 1:
-        blocks.append(Para("No attack was resolved."))
-    return Section("Attacks and their causes, by region", "attacks", blocks)
+        blocks.append(Para(_("No attack was resolved.")))
+    return Section(_("Attacks and their causes, by region"), "attacks", blocks)

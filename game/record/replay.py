@@ -7,22 +7,30 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from game import i18n
 from game.engine import Game, TurnRecord
 from game.engine import orders as O
 from game.engine.score import Scorecard, in_period, national
 from game.engine.view import UMPIRE, ChangeView, GameView
 from game.engine.view import TurnView as SeenTurn
+from game.i18n import N_, _
 from game.record.saves import ReplayWatcher, SaveError, SaveFile, SaveMeta, read_save, replay
 from game.scenario.models import Card, Measure, Scenario
 
+# Shown through _() (the language is chosen after import).
 ROLE_TITLES = {
-    "srsg": "SRSG",
-    "force_commander": "Force Commander",
-    "police_commissioner": "Police Commissioner",
-    "comms_chief": "Chief of Strategic Communications",
-    O.FACILITATOR: "Facilitator",
-    "armed_groups": "Armed groups (red cell)",
+    "srsg": N_("SRSG"),
+    "force_commander": N_("Force Commander"),
+    "police_commissioner": N_("Police Commissioner"),
+    "comms_chief": N_("Chief of Strategic Communications"),
+    O.FACILITATOR: N_("Facilitator"),
+    "armed_groups": N_("Armed groups (red cell)"),
 }
+
+
+def role_title(role: str) -> str:
+    """A seat's title in the player's language (an unknown role as it is)."""
+    return _(ROLE_TITLES[role]) if role in ROLE_TITLES else role
 
 
 @dataclass(frozen=True)
@@ -121,11 +129,21 @@ class Replay:
     def label(self) -> str:
         """How a debrief names this game: the save's name, or its players, or its scenario and turn
         (an autosave's file name is an id, not a name)."""
-        return self.meta.name or self.meta.players() or f"{self.scenario.title}, turn {len(self.turns)}"
+        return (
+            self.meta.name
+            or self.meta.players()
+            or _("{scenario}, turn {turn}").format(
+                scenario=i18n.name(self.scenario.title), turn=len(self.turns)
+            )
+        )
 
     def turn(self, number: int) -> TurnView:
         if not 1 <= number <= len(self.turns):
-            raise IndexError(f"turn {number} is not in this save (it has turns 1-{len(self.turns)})")
+            raise IndexError(
+                _("turn {number} is not in this save (it has turns 1-{last})").format(
+                    number=number, last=len(self.turns)
+                )
+            )
         return self.turns[number - 1]
 
     def game_at(self, number: int) -> Game:
@@ -171,12 +189,16 @@ class Replay:
     def fork(self, number: int) -> tuple[Game, SaveMeta]:
         """Take command from the start of turn `number`: a new game whose save names its parent."""
         if not 1 <= number <= len(self.turns):
-            raise SaveError(f"cannot fork at turn {number}: this save has turns 1-{len(self.turns)}")
+            raise SaveError(
+                _("cannot fork at turn {number}: this save has turns 1-{last}").format(
+                    number=number, last=len(self.turns)
+                )
+            )
         game = self.game.at(self.turn(number).opened_json, number - 1, undo=True, copy=True)
         meta = SaveMeta(
             mode=self.meta.mode,
             seats=dict(self.meta.seats),
-            name=f"{self.label} - fork at turn {number}",
+            name=_("{game} - fork at turn {number}").format(game=self.label, number=number),
             parent=self.path.name,
             fork_turn=number,
             notes={turn: text for turn, text in self.meta.notes.items() if turn < number},
@@ -245,15 +267,15 @@ class Replay:
                         view.number,
                         view.month,
                         str(card.choice.role),
-                        card.title,
-                        label,
+                        i18n.name(card.title),
+                        i18n.name(label),
                         chosen.get(card_id) == option_id,
                     )
                 )
             for given in view.orders:
                 if isinstance(given.order, O.SetPolicy):
-                    text = given.text.removeprefix("Policy: ")
-                    found.append(Decision(view.number, view.month, given.role, "Policy", text, True))
+                    text = i18n.recorded(given.text.removeprefix("Policy: "))
+                    found.append(Decision(view.number, view.month, given.role, _("Policy"), text, True))
         return found
 
     def card(self, card_id: str) -> Card | None:

@@ -4,27 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from html import escape, unescape
 
+from game import i18n
 from game.engine import orders as O
 from game.engine.objectives import score_lines
 from game.engine.score import say_do_gap
 from game.engine.sides import RED
 from game.engine.wording import words
+from game.i18n import N_, _
 from game.record.charts import PALETTE, Band, Line, bar_chart, line_chart, sparkline
-from game.record.replay import ROLE_TITLES, Replay, TurnView
+from game.record.replay import ROLE_TITLES, Replay, TurnView, role_title
 from game.scenario.loader import scenario_hash
 from game.text import markdown
 
 FORMATS = ("md", "html")
-ROLE_SHORT = {
-    "srsg": "SRSG",
-    "force_commander": "FC",
-    "police_commissioner": "PC",
-    "comms_chief": "Comms",
-    O.FACILITATOR: "Facilitator",
-    RED: "Red",
-}
 
 
 class ReportError(Exception):
@@ -79,73 +74,132 @@ class Document:
 # --- building one report -----------------------------------------------------------------------------
 
 
+def month_label(month: str) -> str:
+    """A turn's month ("2019-04") for the reader: as recorded in English, "avr. 2019" in French."""
+    if i18n.language() == i18n.DEFAULT_LANGUAGE:
+        return month
+    try:
+        year, number = (int(part) for part in month.split("-")[:2])
+        when = date(year, number, 1)
+    except ValueError:
+        return month
+    from babel.dates import format_date  # Babel's locale data loads only when a report is written
+
+    return format_date(when, "MMM y", locale=i18n.language())
+
+
 def _x_labels(replay: Replay) -> list[str]:
-    return [view.month for view in replay.turns]
+    return [month_label(view.month) for view in replay.turns]
+
+
+def _turn_at(view: TurnView) -> str:
+    """ "Turn 3 (2019-06)", the prefix of a line about one turn."""
+    return _("Turn {turn} ({month})").format(turn=view.number, month=month_label(view.month))
 
 
 def _verdict(value: int, verdict: str) -> str:
-    return f"{value:,} ({verdict})" if verdict else f"{value:,}"
+    shown = i18n.number(value)
+    return _("{value} ({verdict})").format(value=shown, verdict=i18n.recorded(verdict)) if verdict else shown
 
 
 def _renewals(outcomes: list[str]) -> str:
     """Mandate outcomes as "UNSCR 2480: renewed" (the engine keeps "2480:renewed")."""
     readable = []
     for outcome in outcomes:
-        resolution, _, result = outcome.partition(":")
-        readable.append(f"UNSCR {resolution}: {words(result)}" if result else words(outcome))
+        resolution, __, result = outcome.partition(":")
+        readable.append(
+            _("UNSCR {resolution}: {result}").format(
+                resolution=resolution, result=i18n.recorded(words(result))
+            )
+            if result
+            else i18n.recorded(words(outcome))
+        )
     return ", ".join(readable)
 
 
 def _history_range(low: int | None, high: int | None) -> str:
-    return "" if low is None or high is None else f"{low:,}–{high:,}"
+    return "" if low is None or high is None else f"{i18n.number(low)}–{i18n.number(high)}"
+
+
+def _engine_or_scenario(text: str) -> str:
+    """A name that is the scenario's (a region, a group) or the engine's (a zone: "the north")."""
+    named = i18n.name(text)
+    return named if named != text else i18n.recorded(text)
+
+
+def _percent(value: float) -> str:
+    """A whole percentage: "12%" in English, "12 %" in French."""
+    return _("{value}%").format(value=i18n.number(value))
+
+
+MODES = {"solo": N_("solo play"), "hotseat": N_("hotseat play"), "syndicate": N_("syndicate play")}
 
 
 def _lead(replay: Replay) -> list[str]:
     meta, scenario = replay.meta, replay.scenario
-    seats = ", ".join(f"{ROLE_TITLES.get(role, role)}: {name}" for role, name in meta.seats.items() if name)
+    seat = _("{seat}: {name}")
+    seats = ", ".join(
+        seat.format(seat=role_title(role), name=name) for role, name in meta.seats.items() if name
+    )
     played = len(replay.turns)
-    months = f"{replay.turns[0].month} to {replay.turns[-1].month}" if replay.turns else "no turn played"
+    mode = _(MODES[meta.mode]) if meta.mode in MODES else meta.mode
+    if replay.turns:
+        months = _("{first} to {last}").format(
+            first=month_label(replay.turns[0].month), last=month_label(replay.turns[-1].month)
+        )
+    else:
+        months = _("no turn played")
+    if replay.game.is_over():
+        progress = _("Played {played} of {turns} turns, {months} (game over).")
+    else:
+        progress = _("Played {played} of {turns} turns, {months} (game in progress).")
     lines = [
-        f"Game: {replay.label} ({replay.path.name}); {meta.mode} play; seed {replay.save.seed}.",
-        f"Seats: {seats or 'not recorded'}.",
-        f"Played {played} of {scenario.calendar.turns} turns, {months}"
-        + (" (game over)." if replay.game.is_over() else " (game in progress)."),
+        _("Game: {game} ({file}); {mode}; seed {seed}.").format(
+            game=replay.label, file=replay.path.name, mode=mode, seed=replay.save.seed
+        ),
+        _("Seats: {seats}.").format(seats=seats or _("not recorded")),
+        progress.format(played=played, turns=scenario.calendar.turns, months=months),
     ]
     if meta.parent:
-        lines.append(f"Forked from {meta.parent} at turn {meta.fork_turn}.")
+        lines.append(_("Forked from {file} at turn {turn}.").format(file=meta.parent, turn=meta.fork_turn))
     return lines
 
 
 def _scorecard_section(replay: Replay) -> Section:
     card = replay.scorecard
     rows = [
-        [m.name, m.period, f"{m.value:,}", _history_range(m.low, m.high), m.verdict or "-"]
+        [
+            i18n.recorded(m.name),
+            m.period,
+            i18n.number(m.value),
+            _history_range(m.low, m.high),
+            i18n.recorded(m.verdict) if m.verdict else "-",
+        ]
         for m in card.measures
     ]
     facts = [
-        f"National credibility: {card.national_credibility_start} at the start, "
-        f"{card.national_credibility_end} at the end.",
-        f"Civilian deaths in the centre: {card.central_share_pct}% "
-        f"(history: about {card.central_share_history_pct}%).",
-        f"Say–Do gap, mean per turn: {card.say_do_gap_mean_tenths / 10:.1f}.",
-        f"Host-state consent {card.consent}; "
-        f"Security Council support for the mandate {card.mandate_support}.",
+        _("National credibility: {start} at the start, {end} at the end.").format(
+            start=card.national_credibility_start, end=card.national_credibility_end
+        ),
+        _("Civilian deaths in the centre: {share} (history: about {history}).").format(
+            share=_percent(card.central_share_pct), history=_percent(card.central_share_history_pct)
+        ),
+        _("Say–Do gap, mean per turn: {gap}.").format(gap=i18n.number(card.say_do_gap_mean_tenths / 10, 1)),
+        _("Host-state consent {consent}; Security Council support for the mandate {support}.").format(
+            consent=card.consent, support=card.mandate_support
+        ),
     ]
     if card.mandate_outcomes:
-        facts.append("Mandate renewals: " + _renewals(card.mandate_outcomes) + ".")
+        facts.append(_("Mandate renewals: {renewals}.").format(renewals=_renewals(card.mandate_outcomes)))
     if card.civilians_by_perpetrator:
         actors = replay.game.index.actors
         ranked = sorted(card.civilians_by_perpetrator.items(), key=lambda item: -item[1])
-        facts.append(
-            "Civilians killed by perpetrator: "
-            + ", ".join(f"{actors[who].name if who in actors else who} {n:,}" for who, n in ranked)
-            + "."
+        killers = ", ".join(
+            f"{i18n.name(actors[who].name) if who in actors else who} {i18n.number(n)}" for who, n in ranked
         )
-    return Section(
-        "Scorecard against history",
-        "scorecard",
-        [Table(["measure", "period", "this game", "history", "verdict"], rows), Bullets(facts)],
-    )
+        facts.append(_("Civilians killed by perpetrator: {killers}.").format(killers=killers))
+    headers = [_("measure"), _("period"), _("this game"), _("history"), _("verdict")]
+    return Section(_("Scorecard against history"), "scorecard", [Table(headers, rows), Bullets(facts)])
 
 
 def _shares_section(replay: Replay) -> Section | None:
@@ -155,41 +209,44 @@ def _shares_section(replay: Replay) -> Section | None:
         return None
     rows = [
         [
-            f"{'in' if r.kind == 'region' else 'by'} {r.name}",
+            (_("in {place}") if r.kind == "region" else _("by {actor}")).format(
+                place=_engine_or_scenario(r.name), actor=_engine_or_scenario(r.name)
+            ),
             r.period,
-            f"{r.value}%",
-            f"{r.low}–{r.high}%",
-            r.verdict,
+            _percent(r.value),
+            _("{low}–{high}%").format(low=r.low, high=r.high),
+            i18n.recorded(r.verdict),
         ]
         for r in shares
     ]
     note = Para(
-        "Totals can match history while the war inside them does not: these rows compare where "
-        "civilians died and who killed them with the human rights record (sources in the scenario file)."
+        _(
+            "Totals can match history while the war inside them does not: these rows compare where "
+            "civilians died and who killed them with the human rights record (sources in the scenario file)."
+        )
     )
-    return Section(
-        "Where and by whom, against history",
-        "shares",
-        [Table(["share of civilian deaths", "period", "this game", "history", "verdict"], rows), note],
-    )
+    headers = [_("share of civilian deaths"), _("period"), _("this game"), _("history"), _("verdict")]
+    return Section(_("Where and by whom, against history"), "shares", [Table(headers, rows), note])
 
 
 def _credibility_chart(replay: Replay) -> Chart:
-    labels = ["start", *_x_labels(replay)]
-    lines = [Line("national", replay.national_credibility, colour="#000000", width=3.5)]
+    labels = [_("start"), *_x_labels(replay)]
+    lines = [Line(_("national"), replay.national_credibility, colour="#000000", width=3.5)]
     for index, region in enumerate(replay.scenario.regions):
-        lines.append(Line(region.name, replay.credibility[region.id], colour=PALETTE[index % len(PALETTE)]))
+        lines.append(
+            Line(i18n.name(region.name), replay.credibility[region.id], colour=PALETTE[index % len(PALETTE)])
+        )
     svg = line_chart(
-        "Credibility by region",
+        _("Credibility by region"),
         labels,
         lines,
-        y_label="credibility (0-100)",
+        y_label=_("credibility (0-100)"),
         y_max=100,
-        description="Credibility of the mission in each region, at the start and after every turn.",
+        description=_("Credibility of the mission in each region, at the start and after every turn."),
     )
     rows = [
         [
-            region.name,
+            i18n.name(region.name),
             str(replay.credibility[region.id][0]),
             str(replay.credibility[region.id][-1]),
             sparkline(replay.credibility[region.id], 0, 100),
@@ -198,40 +255,57 @@ def _credibility_chart(replay: Replay) -> Chart:
     ]
     rows.append(
         [
-            "**national**",
+            "**" + _("national") + "**",
             str(replay.national_credibility[0]),
             str(replay.national_credibility[-1]),
             sparkline(replay.national_credibility, 0, 100),
         ]
     )
-    return Chart(svg, Table(["region", "start", "end", "turn by turn"], rows))
+    return Chart(svg, Table([_("region"), _("start"), _("end"), _("turn by turn")], rows))
+
+
+CASUALTY_CHARTS = {
+    "civilians": (
+        N_("Civilians killed per turn"),
+        N_("Civilians killed in each turn of this game, beside history's monthly range."),
+        N_("Civilians killed, this game"),
+        N_("Civilians killed, history (mid-range)"),
+    ),
+    "peacekeepers": (
+        N_("Peacekeepers killed per turn"),
+        N_("Peacekeepers killed in each turn of this game, beside history's monthly range."),
+        N_("Peacekeepers killed, this game"),
+        N_("Peacekeepers killed, history (mid-range)"),
+    ),
+}
 
 
 def _casualty_charts(replay: Replay) -> list[Chart]:
     labels = _x_labels(replay)
     charts = []
     for what, per_turn, history, colour in (
-        ("Civilians killed", replay.civilians_per_turn, replay.historical_civilians(), "#d62728"),
-        ("Peacekeepers killed", replay.peacekeepers_per_turn, replay.historical_peacekeepers(), "#1f77b4"),
+        ("civilians", replay.civilians_per_turn, replay.historical_civilians(), "#d62728"),
+        ("peacekeepers", replay.peacekeepers_per_turn, replay.historical_peacekeepers(), "#1f77b4"),
     ):
+        title, description, this_game, in_history = (_(text) for text in CASUALTY_CHARTS[what])
         svg = bar_chart(
-            f"{what} per turn",
+            title,
             labels,
             per_turn,
-            bar_label="this game",
-            y_label="deaths per turn",
-            band=Band("history (monthly range)", history),
+            bar_label=_("this game"),
+            y_label=_("deaths per turn"),
+            band=Band(_("history (monthly range)"), history),
             colour=colour,
-            description=f"{what} in each turn of this game, beside history's monthly range.",
+            description=description,
         )
         known = [(low + high) / 2 for pair in history if pair for low, high in [pair]]
         fallback = Table(
-            ["", "total", "per turn"],
+            ["", _("total"), _("per turn")],
             [
-                [f"{what}, this game", f"{sum(per_turn):,}", sparkline(per_turn, 0)],
+                [this_game, i18n.number(sum(per_turn)), sparkline(per_turn, 0)],
                 [
-                    f"{what}, history (mid-range)",
-                    f"{round(sum(known)):,}" if known else "-",
+                    in_history,
+                    i18n.number(round(sum(known))) if known else "-",
                     sparkline(known, 0) if known else "",
                 ],
             ],
@@ -242,71 +316,82 @@ def _casualty_charts(replay: Replay) -> list[Chart]:
 
 def _say_do_section(replay: Replay) -> Section:
     labels = _x_labels(replay)
-    says = [say for say, _ in replay.say_do]
-    dos = [do for _, do in replay.say_do]
+    says = [say for say, __ in replay.say_do]
+    dos = [do for __, do in replay.say_do]
     gaps = [say_do_gap(say, do) for say, do in replay.say_do]
     svg = line_chart(
-        "Say–Do gap",
+        _("Say–Do gap"),
         labels,
         [
-            Line("say (promises made)", says, colour="#ff7f0e"),
-            Line("do (protection delivered)", dos, colour="#2ca02c"),
-            Line("gap (say beyond do, at least 0)", gaps, colour="#d62728", dashed=True),
+            Line(_("say (promises made)"), says, colour="#ff7f0e"),
+            Line(_("do (protection delivered)"), dos, colour="#2ca02c"),
+            Line(_("gap (say beyond do, at least 0)"), gaps, colour="#d62728", dashed=True),
         ],
-        y_label="points",
-        description="What the mission said it would do against what it did, turn by turn.",
+        y_label=_("points"),
+        description=_("What the mission said it would do against what it did, turn by turn."),
     )
     rows = [
-        [view.month, str(say), str(do), str(say_do_gap(say, do))]
+        [month_label(view.month), str(say), str(do), str(say_do_gap(say, do))]
         for view, (say, do) in zip(replay.turns, replay.say_do, strict=True)
     ]
+    say, do = _("say"), _("do")
     blocks: list[Para | Bullets | Table | Chart] = [
-        Chart(svg, Table(["", "turn by turn"], [["say", sparkline(says, 0)], ["do", sparkline(dos, 0)]])),
-        Table(["month", "say", "do", "gap"], rows, folded="Say and Do turn by turn"),
+        Chart(svg, Table(["", _("turn by turn")], [[say, sparkline(says, 0)], [do, sparkline(dos, 0)]])),
+        Table([_("month"), say, do, _("gap")], rows, folded=_("Say and Do turn by turn")),
     ]
-    return Section("Say–Do gap over time", "say-do", blocks)
+    return Section(_("Say–Do gap over time"), "say-do", blocks)
 
 
 def _decisions_section(replay: Replay) -> Section:
     by_role: dict[str, list[str]] = {}
     for decision in replay.decisions():
-        text = f"Turn {decision.turn} ({decision.month}), {decision.subject}: {decision.choice}"
-        if not decision.chosen:
-            text += " (default: no decision taken)"
+        at = _("Turn {turn} ({month})").format(turn=decision.turn, month=month_label(decision.month))
+        if decision.chosen:
+            text = _("{when}, {subject}: {choice}")
+        else:
+            text = _("{when}, {subject}: {choice} (default: no decision taken)")
+        text = text.format(when=at, subject=decision.subject, choice=decision.choice)
         by_role.setdefault(decision.role, []).append(text)
     for view in replay.turns:
         for given in view.orders:
             if given.role == O.FACILITATOR and not isinstance(given.order, O.FacilitatorNote):
                 by_role.setdefault(O.FACILITATOR, []).append(
-                    f"Turn {view.number} ({view.month}): {given.text}"
+                    _("{when}: {what}").format(when=_turn_at(view), what=i18n.recorded(given.text))
                 )
-        red = [given.text for given in view.orders if given.role == RED]
+        red = [i18n.recorded(given.text) for given in view.orders if given.role == RED]
         if red:  # the red cell's choices, beside the mission's
-            by_role.setdefault(RED, []).append(f"Turn {view.number} ({view.month}): " + "; ".join(red))
+            by_role.setdefault(RED, []).append(
+                _("{when}: {what}").format(when=_turn_at(view), what="; ".join(red))
+            )
     blocks: list[Para | Bullets | Table | Chart] = []
     for role in [*ROLE_TITLES, *sorted(set(by_role) - set(ROLE_TITLES))]:
         if role in by_role:
-            blocks.append(Para(f"**{ROLE_TITLES.get(role, role)}**"))
+            blocks.append(Para(f"**{role_title(role)}**"))
             blocks.append(Bullets(by_role[role]))
     if not blocks:
-        blocks.append(Para("No card decisions or policy changes were recorded."))
-    return Section("Key decisions by role", "decisions", blocks)
+        blocks.append(Para(_("No card decisions or policy changes were recorded.")))
+    return Section(_("Key decisions by role"), "decisions", blocks)
 
 
 def _sides_section(replay: Replay) -> Section:
     """The other sides' objectives and how far each got (rules.md §12.1)."""
     blocks: list[Block] = []
     for card in replay.game.side_scores():
-        lines = score_lines(card)
+        lines = [i18n.recorded(line) for line in score_lines(card)]
         blocks += [Para(f"**{lines[0]}**"), Bullets(lines[1:])]
-    return Section("The other sides' objectives", "sides", blocks)
+    return Section(_("The other sides' objectives"), "sides", blocks)
 
 
 def _card_regions(replay: Replay, view: TurnView, card_id: str) -> str:
     """Where a card happened this turn (a generic card's region was drawn with it)."""
     regions = replay.game.index.regions
     places = replay.cards_played(view.number).get(card_id, [])
-    return ", ".join(regions[r].name if r in regions else r for r in places)
+    return ", ".join(i18n.name(regions[r].name) if r in regions else r for r in places)
+
+
+def _card_title(replay: Replay, card_id: str) -> str:
+    card = replay.card(card_id)
+    return i18n.name(card.title) if card else card_id
 
 
 def _events_section(replay: Replay) -> Section:
@@ -315,72 +400,92 @@ def _events_section(replay: Replay) -> Section:
         for card_id in replay.seen(view.number).cards:
             card = replay.card(card_id)
             if card is None:
-                items.append(f"Turn {view.number} ({view.month}): {card_id}")
+                items.append(_("{when}: {what}").format(when=_turn_at(view), what=card_id))
                 continue
             where = _card_regions(replay, view, card_id)
-            source = f" Source: {card.source}." if card.source else ""
-            items.append(
-                f"Turn {view.number} ({view.month}): **{card.title}**"
-                + (f" ({where})" if where else "")
-                + f". {card.text}{source}"
+            line = _("{when}: **{card}** ({where}). {text}") if where else _("{when}: **{card}**. {text}")
+            line = line.format(
+                when=_turn_at(view), card=i18n.name(card.title), where=where, text=i18n.name(card.text)
             )
-    return Section("Events", "events", [Bullets(items) if items else Para("No event cards were drawn.")])
+            if card.source:
+                line += " " + _("Source: {source}.").format(source=card.source)
+            items.append(line)
+    blocks: list[Block] = [Bullets(items) if items else Para(_("No event cards were drawn."))]
+    return Section(_("Events"), "events", blocks)
+
+
+ROLE_SHORT = {
+    "srsg": N_("SRSG"),
+    "force_commander": N_("FC"),
+    "police_commissioner": N_("PC"),
+    "comms_chief": N_("Comms"),
+    O.FACILITATOR: N_("Facilitator"),
+    RED: N_("Red"),
+}
 
 
 def _timeline_section(replay: Replay) -> Section:
     rows = []
     for index, view in enumerate(replay.turns):
         seen = replay.seen(view.number)  # the umpire's view of the turn
-        cards = ", ".join(c.title if (c := replay.card(card_id)) else card_id for card_id in seen.cards)
+        cards = ", ".join(_card_title(replay, card_id) for card_id in seen.cards)
         roles = view.orders_by_role()
-        orders = "; ".join(f"{ROLE_SHORT.get(r, r)} {len(o)}" for r, o in roles.items())
+        orders = "; ".join(f"{_(ROLE_SHORT[r]) if r in ROLE_SHORT else r} {len(o)}" for r, o in roles.items())
         rows.append(
             [
                 str(view.number),
-                view.month,
+                month_label(view.month),
                 cards or "-",
                 orders or "-",
-                f"{seen.civilians_killed:,}",
+                i18n.number(seen.civilians_killed),
                 str(seen.peacekeepers_killed),
                 str(replay.national_credibility[index + 1]),
-                seen.mandate_outcome or "",
+                i18n.recorded(seen.mandate_outcome or ""),
             ]
         )
-    headers = ["turn", "month", "events", "orders by seat", "civilians killed", "peacekeepers killed",
-               "national credibility", "mandate"]  # fmt: skip
-    return Section("Timeline", "timeline", [Table(headers, rows)])
+    headers = [_("turn"), _("month"), _("events"), _("orders by seat"), _("civilians killed"),
+               _("peacekeepers killed"), _("national credibility"), _("mandate")]  # fmt: skip
+    return Section(_("Timeline"), "timeline", [Table(headers, rows)])
+
+
+def _note_lines(notes: dict[int, list[str]]) -> list[str]:
+    return [
+        _("Turn {turn}: {text}").format(turn=turn, text=text)
+        for turn, texts in notes.items()
+        for text in texts
+    ]
 
 
 def _notes_section(replay: Replay) -> Section | None:
     notes = replay.notes()
     if not notes:
         return None
-    items = [f"Turn {turn}: {text}" for turn, texts in notes.items() for text in texts]
     overrides = [
-        f"Turn {view.number}: {given.text}"
+        _("Turn {turn}: {text}").format(turn=view.number, text=i18n.recorded(given.text))
         for view in replay.turns
         for given in view.orders
         if isinstance(given.order, O.OverrideResult)
     ]
-    blocks: list[Para | Bullets | Table | Chart] = [Bullets(items)]
+    blocks: list[Para | Bullets | Table | Chart] = [Bullets(_note_lines(notes))]
     if overrides:
-        blocks += [Para("Results the facilitator changed, with the reasons given:"), Bullets(overrides)]
-    return Section("Facilitator's notes", "notes", blocks)
+        blocks += [Para(_("Results the facilitator changed, with the reasons given:")), Bullets(overrides)]
+    return Section(_("Facilitator's notes"), "notes", blocks)
 
 
 def single_report(replay: Replay) -> Document:
     """The debrief of one game."""
     from game.record.hotwash import hot_wash_sections  # it builds on this module's blocks
 
+    title = _("Debrief: {scenario}").format(scenario=i18n.name(replay.scenario.title))
     if not replay.turns:
         nothing = Section(
-            "Nothing to debrief yet",
+            _("Nothing to debrief yet"),
             "empty",
-            [Para("No turn of this game has been played: play at least one turn, then report again.")],
+            [Para(_("No turn of this game has been played: play at least one turn, then report again."))],
         )
-        return Document(f"Debrief: {replay.scenario.title}", _lead(replay), [nothing])
+        return Document(title, _lead(replay), [nothing])
     charts = Section(
-        "Credibility and casualties",
+        _("Credibility and casualties"),
         "charts",
         [_credibility_chart(replay), *_casualty_charts(replay)],
     )
@@ -399,7 +504,7 @@ def single_report(replay: Replay) -> Document:
     notes = _notes_section(replay)
     if notes:
         sections.append(notes)
-    return Document(f"Debrief: {replay.scenario.title}", _lead(replay), sections)
+    return Document(title, _lead(replay), sections)
 
 
 # --- several games side by side --------------------------------------------------------------------
@@ -411,8 +516,10 @@ def check_same_scenario(replays: Sequence[Replay]) -> None:
     if len(ids) > 1:
         listing = "; ".join(f"{r.path.name}: {r.scenario.id}" for r in replays)
         raise ReportError(
-            f"these saves are games of different scenarios ({listing}); "
-            "a side-by-side debrief needs saves of one scenario"
+            _(
+                "these saves are games of different scenarios ({listing}); "
+                "a side-by-side debrief needs saves of one scenario"
+            ).format(listing=listing)
         )
 
 
@@ -421,10 +528,11 @@ def comparison_report(replays: Sequence[Replay]) -> Document:
     check_same_scenario(replays)
     first = replays[0]
     names = _column_names(replays)
-    lead = [f"{len(replays)} games of {first.scenario.title}, side by side."]
+    scenario = i18n.name(first.scenario.title)
+    lead = [_("{count} games of {scenario}, side by side.").format(count=len(replays), scenario=scenario)]
     hashes = {_scenario_key(r) for r in replays}
     if len(hashes) > 1:
-        lead.append("Note: the scenario was changed between these games; compare with care.")
+        lead.append(_("Note: the scenario was changed between these games; compare with care."))
     sections = [
         _syndicates_section(replays, names),
         _compare_scorecards(replays, names),
@@ -435,7 +543,7 @@ def comparison_report(replays: Sequence[Replay]) -> Document:
     notes = _compare_notes(replays, names)
     if notes:
         sections.append(notes)
-    return Document(f"Plenary debrief: {first.scenario.title}", lead, sections)
+    return Document(_("Plenary debrief: {scenario}").format(scenario=scenario), lead, sections)
 
 
 def _scenario_key(replay: Replay) -> str:
@@ -454,17 +562,21 @@ def _column_names(replays: Sequence[Replay]) -> list[str]:
 
 def _syndicates_section(replays: Sequence[Replay], names: list[str]) -> Section:
     roles = list(ROLE_TITLES)[:4]
-    rows = [[ROLE_TITLES[role], *[r.meta.seats.get(role, "") for r in replays]] for role in roles]
+    rows = [[role_title(role), *[r.meta.seats.get(role, "") for r in replays]] for role in roles]
+    forked = _("{file} at turn {turn}")
     rows += [
-        ["save file", *[r.path.name for r in replays]],
-        ["seed", *[str(r.save.seed) for r in replays]],
-        ["turns played", *[str(len(r.turns)) for r in replays]],
+        [_("save file"), *[r.path.name for r in replays]],
+        [_("seed"), *[str(r.save.seed) for r in replays]],
+        [_("turns played"), *[str(len(r.turns)) for r in replays]],
         [
-            "forked from",
-            *[f"{r.meta.parent} at turn {r.meta.fork_turn}" if r.meta.parent else "" for r in replays],
+            _("forked from"),
+            *[
+                forked.format(file=r.meta.parent, turn=r.meta.fork_turn) if r.meta.parent else ""
+                for r in replays
+            ],
         ],
     ]
-    return Section("Syndicates", "syndicates", [Table(["", *names], rows)])
+    return Section(_("Syndicates"), "syndicates", [Table(["", *names], rows)])
 
 
 def _compare_scorecards(replays: Sequence[Replay], names: list[str]) -> Section:
@@ -481,29 +593,33 @@ def _compare_scorecards(replays: Sequence[Replay], names: list[str]) -> Section:
             found = next((m for m in card.measures if (m.name, m.period) == (name, period)), None)
             cells.append(_verdict(found.value, found.verdict) if found else "")
             if found:
-                history = _history_range(m.low, m.high)
-        rows.append([f"{name}, {period}", history, *cells])
+                history = _history_range(found.low, found.high)
+        rows.append([f"{i18n.recorded(name)}, {period}", history, *cells])
+    gap = [i18n.number(c.say_do_gap_mean_tenths / 10, 1) for c in cards]
     rows += [
-        ["national credibility, end", "", *[str(c.national_credibility_end) for c in cards]],
-        ["civilian deaths in the centre", f"~{cards[0].central_share_history_pct}%",
-         *[f"{c.central_share_pct}%" for c in cards]],
-        ["Say–Do gap, mean", "", *[f"{c.say_do_gap_mean_tenths / 10:.1f}" for c in cards]],
-        ["host-state consent", "", *[str(c.consent) for c in cards]],
-        ["mandate support", "", *[str(c.mandate_support) for c in cards]],
-        ["mandate renewals", "", *[_renewals(c.mandate_outcomes) for c in cards]],
+        [_("national credibility, end"), "", *[str(c.national_credibility_end) for c in cards]],
+        [_("civilian deaths in the centre"), "~" + _percent(cards[0].central_share_history_pct),
+         *[_percent(c.central_share_pct) for c in cards]],
+        [_("Say–Do gap, mean"), "", *gap],
+        [_("host-state consent"), "", *[str(c.consent) for c in cards]],
+        [_("mandate support"), "", *[str(c.mandate_support) for c in cards]],
+        [_("mandate renewals"), "", *[_renewals(c.mandate_outcomes) for c in cards]],
     ]  # fmt: skip
     regions = [
         [
-            f"credibility, {region.name}",
+            _("credibility, {region}").format(region=i18n.name(region.name)),
             str(region.credibility),
             *[str(r.credibility[region.id][-1]) for r in replays],
         ]
         for region in replays[0].scenario.regions
     ]
     return Section(
-        "Scorecards side by side",
+        _("Scorecards side by side"),
         "scorecard",
-        [Table(["measure", "history", *names], rows), Table(["region", "start", *names], regions)],
+        [
+            Table([_("measure"), _("history"), *names], rows),
+            Table([_("region"), _("start"), *names], regions),
+        ],
     )
 
 
@@ -511,36 +627,36 @@ def _compare_charts(replays: Sequence[Replay], names: list[str]) -> Section:
     longest = max(replays, key=lambda r: len(r.turns))
     labels = _x_labels(longest)
     national = line_chart(
-        "National credibility by syndicate",
-        ["start", *labels],
+        _("National credibility by syndicate"),
+        [_("start"), *labels],
         [Line(name, r.national_credibility) for name, r in zip(names, replays, strict=True)],
-        y_label="credibility (0-100)",
+        y_label=_("credibility (0-100)"),
         y_max=100,
     )
     civilians = line_chart(
-        "Civilians killed per turn by syndicate",
+        _("Civilians killed per turn by syndicate"),
         labels,
         [Line(name, r.civilians_per_turn) for name, r in zip(names, replays, strict=True)],
-        y_label="deaths per turn",
-        band=Band("history (monthly range)", longest.historical_civilians()),
+        y_label=_("deaths per turn"),
+        band=Band(_("history (monthly range)"), longest.historical_civilians()),
     )
     gaps = line_chart(
-        "Say–Do gap by syndicate",
+        _("Say–Do gap by syndicate"),
         labels,
         [Line(name, [say_do_gap(s, d) for s, d in r.say_do]) for name, r in zip(names, replays, strict=True)],
-        y_label="say beyond do",
+        y_label=_("say beyond do"),
     )
     spark_rows = [
         [name, sparkline(r.national_credibility, 0, 100), sparkline(r.civilians_per_turn, 0),
          sparkline([say_do_gap(s, d) for s, d in r.say_do], 0)]
         for name, r in zip(names, replays, strict=True)
     ]  # fmt: skip
-    fallback = Table(["syndicate", "national credibility", "civilians killed", "Say–Do gap"], spark_rows)
+    headers = [_("syndicate"), _("national credibility"), _("civilians killed"), _("Say–Do gap")]
     empty = Table([], [])
     return Section(
-        "Credibility, casualties and the Say–Do gap",
+        _("Credibility, casualties and the Say–Do gap"),
         "charts",
-        [Chart(national, fallback), Chart(civilians, empty), Chart(gaps, empty)],
+        [Chart(national, Table(headers, spark_rows)), Chart(civilians, empty), Chart(gaps, empty)],
     )
 
 
@@ -549,10 +665,13 @@ def _compare_decisions(replays: Sequence[Replay], names: list[str]) -> Section:
     for column, replay in enumerate(replays):
         for decision in replay.decisions():
             row = keyed.setdefault((decision.turn, decision.subject), [""] * len(replays))
-            text = decision.choice + ("" if decision.chosen else " (default)")
+            text = (
+                decision.choice if decision.chosen else _("{choice} (default)").format(choice=decision.choice)
+            )
             row[column] = f"{row[column]}; {text}" if row[column] else text
     rows = [[f"{turn}", subject, *cells] for (turn, subject), cells in sorted(keyed.items())]
-    return Section("Key decisions side by side", "decisions", [Table(["turn", "decision", *names], rows)])
+    headers = [_("turn"), _("decision"), *names]
+    return Section(_("Key decisions side by side"), "decisions", [Table(headers, rows)])
 
 
 def _compare_timeline(replays: Sequence[Replay], names: list[str]) -> Section:
@@ -566,13 +685,17 @@ def _compare_timeline(replays: Sequence[Replay], names: list[str]) -> Section:
                 cells.append("")
                 continue
             seen = replay.seen(turn)
-            cards = ", ".join(c.title if (c := replay.card(card_id)) else card_id for card_id in seen.cards)
+            cards = ", ".join(_card_title(replay, card_id) for card_id in seen.cards)
             cells.append(
-                f"{cards or 'no event'}; civilians killed {seen.civilians_killed:,}; "
-                f"credibility {replay.national_credibility[turn]}"
+                _("{events}; civilians killed {killed}; credibility {credibility}").format(
+                    events=cards or _("no event"),
+                    killed=i18n.number(seen.civilians_killed),
+                    credibility=replay.national_credibility[turn],
+                )
             )
-        rows.append([str(turn), month, *cells])
-    return Section("Timeline side by side", "timeline", [Table(["turn", "month", *names], rows)])
+        rows.append([str(turn), month_label(month), *cells])
+    headers = [_("turn"), _("month"), *names]
+    return Section(_("Timeline side by side"), "timeline", [Table(headers, rows)])
 
 
 def _compare_notes(replays: Sequence[Replay], names: list[str]) -> Section | None:
@@ -581,15 +704,13 @@ def _compare_notes(replays: Sequence[Replay], names: list[str]) -> Section | Non
         notes = replay.notes()
         if notes:
             blocks.append(Para(f"**{name}**"))
-            blocks.append(
-                Bullets([f"Turn {turn}: {text}" for turn, texts in notes.items() for text in texts])
-            )
-    return Section("Facilitator's notes", "notes", blocks) if blocks else None
+            blocks.append(Bullets(_note_lines(notes)))
+    return Section(_("Facilitator's notes"), "notes", blocks) if blocks else None
 
 
 def build_report(replays: Sequence[Replay]) -> Document:
     if not replays:
-        raise ReportError("give at least one save file")
+        raise ReportError(_("give at least one save file"))
     return single_report(replays[0]) if len(replays) == 1 else comparison_report(replays)
 
 
@@ -605,7 +726,7 @@ def _md_table(table: Table) -> list[str]:
         return []
     lines = [
         "| " + " | ".join(_md_cell(h) or " " for h in table.headers) + " |",
-        "|" + "|".join("---" for _ in table.headers) + "|",
+        "|" + "|".join("---" for __ in table.headers) + "|",
     ]
     lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in table.rows]
     return [*lines, ""]
@@ -615,7 +736,10 @@ def to_markdown(document: Document) -> str:
     """Every text is escaped (names and notes come from files and players); anchors are the builders'."""
     lines = [f"# {_md_cell(document.title)}", ""]
     lines += [*(_md_cell(line) for line in document.lead), ""]
-    lines += ["Contents: " + " · ".join(f"[{_md_cell(s.title)}](#{s.anchor})" for s in document.sections), ""]
+    lines += [
+        _("Contents:") + " " + " · ".join(f"[{_md_cell(s.title)}](#{s.anchor})" for s in document.sections),
+        "",
+    ]
     for section in document.sections:
         lines += [f'<a id="{section.anchor}"></a>', "", f"## {_md_cell(section.title)}", ""]
         for block in section.blocks:
@@ -678,7 +802,7 @@ def to_html(document: Document) -> str:
     """One self-contained HTML file: inline CSS and inline SVG, no scripts, no links out."""
     out = [
         "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
+        f'<html lang="{i18n.language()}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{escape(document.title)}</title>",
         f"<style>{STYLE}</style>",
@@ -710,5 +834,5 @@ def to_html(document: Document) -> str:
 
 def render(document: Document, fmt: str) -> str:
     if fmt not in FORMATS:
-        raise ReportError(f"unknown report format {fmt!r}; use md or html")
+        raise ReportError(_("unknown report format {format}; use md or html").format(format=repr(fmt)))
     return to_markdown(document) if fmt == "md" else to_html(document)

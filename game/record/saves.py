@@ -30,12 +30,13 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from game import __version__
+from game import __version__, i18n
 from game.engine import ORDER_ADAPTER, Game, GameState, IllegalOrder, TurnRecord
 from game.engine import orders as O
 from game.engine.wording import seat_name
 from game.errors import ReadError, UserError
 from game.fileread import MEGABYTE, FileReadError, decode, parse_json, position, printable, read_bytes
+from game.i18n import N_, _
 from game.scenario.loader import cross_reference_problems, scenario_hash
 from game.scenario.models import Scenario
 
@@ -81,15 +82,15 @@ class SaveMeta:
     def from_json(cls, data: Any) -> SaveMeta:
         """Metadata read from a file, every field checked; ValueError names the first bad one."""
         if not isinstance(data, dict):
-            raise ValueError("meta must be an object")
+            raise ValueError(_("meta must be an object"))
         mode, seats = data.get("mode"), data.get("seats")
         if mode not in MODES:
-            raise ValueError(f"meta.mode must be one of {', '.join(MODES)}")
+            raise ValueError(_("meta.mode must be one of {choices}").format(choices=", ".join(MODES)))
         if not isinstance(seats, dict) or not all(
             isinstance(role, str) and isinstance(name, str) and len(role) <= 40 and len(name) <= MAX_NAME
             for role, name in seats.items()
         ):
-            raise ValueError("meta.seats must map each role to a player's name")
+            raise ValueError(_("meta.seats must map each role to a player's name"))
         values: dict[str, Any] = {"mode": mode, "seats": dict(seats)}
         for key in ("name", "started"):
             if key in data:
@@ -100,15 +101,15 @@ class SaveMeta:
             values["fork_turn"] = _turn(data["fork_turn"], "meta.fork_turn")
         notes = data.get("notes") or {}
         if not isinstance(notes, dict):
-            raise ValueError("meta.notes must map turn numbers to text")
+            raise ValueError(_("meta.notes must map turn numbers to text"))
         values["notes"] = {
-            _turn(turn, "a turn of meta.notes"): _text(text, "a note", MAX_TEXT)
+            _turn(turn, _("a turn of meta.notes")): _text(text, _("a note"), MAX_TEXT)
             for turn, text in notes.items()
         }
         if "game_id" in data:
             game_id = data["game_id"]
             if not isinstance(game_id, str) or not GAME_ID.match(game_id):
-                raise ValueError("meta.game_id must be up to 64 letters, digits, '-', '_' or '.'")
+                raise ValueError(_("meta.game_id must be up to 64 letters, digits, '-', '_' or '.'"))
             values["game_id"] = game_id
         return cls(**values)
 
@@ -154,7 +155,9 @@ class SaveFile:
 
 def _text(value: Any, what: str, longest: int) -> str:
     if not isinstance(value, str) or len(value) > longest:
-        raise ValueError(f"{what} must be text of at most {longest} characters")
+        raise ValueError(
+            _("{what} must be text of at most {longest} characters").format(what=what, longest=longest)
+        )
     return value
 
 
@@ -163,7 +166,7 @@ def _turn(value: Any, what: str) -> int:
     if isinstance(value, str) and value.isdigit() and len(value) <= 5:
         value = int(value)
     if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= MAX_TURN:
-        raise ValueError(f"{what} must be a turn number from 1 to {MAX_TURN}")
+        raise ValueError(_("{what} must be a turn number from 1 to {last}").format(what=what, last=MAX_TURN))
     return value
 
 
@@ -187,7 +190,7 @@ def safe_name(name: str) -> str:
     cleaned = re.sub(r"[^A-Za-z0-9._-]+", "-", name.strip()).strip("-.")
     cleaned = re.sub(r"\.{2,}", ".", cleaned)[:80].strip("-.")
     if not cleaned:
-        raise SaveError(f"cannot save under the name {name!r}: use letters or digits")
+        raise SaveError(_("cannot save under the name {name}: use letters or digits").format(name=repr(name)))
     return cleaned
 
 
@@ -317,18 +320,24 @@ def dumps(document: dict[str, Any]) -> str:
     return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
-def write_atomic(path: Path, text: str) -> None:
+def write_atomic(path: Path, text: str, what: str | None = None) -> None:
     """Write a file so that a crash leaves either the old file or the new one, never half of one.
 
-    A device, pipe or folder at `path` is never replaced by a file (as root, a rename would do it)."""
+    A device, pipe or folder at `path` is never replaced by a file (as root, a rename would do it).
+    `what` names a file that is not a save ("the report") in the errors."""
     folder = path.parent
     if path.exists() and not path.is_file():
-        raise SaveError(f"{path} is not a regular file; give the name of a file to write")
+        raise SaveError(_("{path} is not a regular file; give the name of a file to write").format(path=path))
     try:
         folder.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as error:
-        raise SaveError(f"cannot write to the saves folder {folder}: {error.strerror or error}") from None
+        reason = error.strerror or error
+        if what is None:
+            message = _("cannot write to the saves folder {folder}: {reason}")
+        else:
+            message = _("cannot write to the folder {folder}: {reason}")
+        raise SaveError(message.format(folder=folder, reason=reason)) from None
     try:
         try:  # mkstemp makes the file private; give it the mode any other file would have
             mode = path.stat().st_mode & 0o777
@@ -344,7 +353,14 @@ def write_atomic(path: Path, text: str) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         if isinstance(error, OSError):
-            raise SaveError(f"could not write the save {path}: {error.strerror or error}") from None
+            reason = error.strerror or error
+            if what is None:
+                message = _("could not write the save {path}: {reason}").format(path=path, reason=reason)
+            else:
+                message = _("could not write {what} to {path}: {reason}").format(
+                    what=what, path=path, reason=reason
+                )
+            raise SaveError(message) from None
         raise
     with contextlib.suppress(OSError, AttributeError):  # the rename itself survives a power cut
         directory = os.open(folder, os.O_RDONLY)
@@ -357,21 +373,24 @@ def write_atomic(path: Path, text: str) -> None:
 def write_output(path: Path, text: str, what: str) -> None:
     """Write a file the user asked for (a report, a schema, an export), whole or not at all: a full
     disk leaves the old file; a device or pipe (/dev/stdout) is written into, never replaced.
-    Every failure is a one-line UserError naming `what` ("the report")."""
+    Every failure is a one-line UserError naming `what` ("the report", N_() or _(): shown through _())."""
+    what = _(what)
     if path.is_dir():
-        raise UserError(f"{path} is a folder; give a file name for {what}")
+        raise UserError(_("{path} is a folder; give a file name for {what}").format(path=path, what=what))
     if path.exists() and not path.is_file():
         try:
             with path.open("w", encoding="utf-8") as file:
                 file.write(text)
         except OSError as error:
-            raise UserError(f"could not write {what} to {path}: {error.strerror or error}") from None
+            reason = error.strerror or error
+            raise UserError(
+                _("could not write {what} to {path}: {reason}").format(what=what, path=path, reason=reason)
+            ) from None
         return
     try:
-        write_atomic(path, text)
+        write_atomic(path, text, what)
     except SaveError as error:
-        message = str(error).replace("the saves folder", "the folder").replace("the save ", f"{what} to ")
-        raise UserError(f"{message}; nothing was written") from None
+        raise UserError(_("{reason}; nothing was written").format(reason=error)) from None
 
 
 def save_to(path: Path, game: Game, meta: SaveMeta) -> Path:
@@ -448,28 +467,37 @@ def _looks_like_a_save(raw: bytes | str) -> bool:
 def _read_text(path: Path) -> str:
     where = str(path)
     try:
-        raw = read_bytes(path, "a save file", SAVE_MAX_BYTES)
+        raw = read_bytes(path, N_("a save file"), SAVE_MAX_BYTES)
     except FileReadError as error:
         raise SaveError(f"{where}: {error.problem.message}") from None
     if not raw.strip():
         raise SaveError(
-            f"{where}: the file is empty, so it holds no game (a write that never finished?); "
-            "open an autosave of the same game instead"
+            _(
+                "{where}: the file is empty, so it holds no game (a write that never finished?); "
+                "open an autosave of the same game instead"
+            ).format(where=where)
         )
     if b"\x00" in raw:
         if _looks_like_a_save(raw):
             line, column = position(raw, raw.index(b"\x00"))
-            raise _damaged(where, f"a zero byte at line {line}, column {column}")
-        raise SaveError(f"{where}: this is a binary file, not a MINUSMA save")
+            raise _damaged(
+                where, _("a zero byte at line {line}, column {column}").format(line=line, column=column)
+            )
+        raise SaveError(_("{where}: this is a binary file, not a MINUSMA save").format(where=where))
     try:
         return decode(raw, where)
     except FileReadError as error:
         if _looks_like_a_save(raw):
             problem = error.problem
             raise _damaged(
-                where, f"a byte that is not UTF-8 at line {problem.line}, column {problem.column}"
+                where,
+                _("a byte that is not UTF-8 at line {line}, column {column}").format(
+                    line=problem.line, column=problem.column
+                ),
             ) from None
-        raise SaveError(f"{where}: this is not a text file, so it is not a MINUSMA save") from None
+        raise SaveError(
+            _("{where}: this is not a text file, so it is not a MINUSMA save").format(where=where)
+        ) from None
 
 
 def _parse(path: Path, text: str) -> dict[str, Any]:
@@ -478,34 +506,47 @@ def _parse(path: Path, text: str) -> dict[str, Any]:
         document = parse_json(text, where)
     except FileReadError as error:
         problem = error.problem
-        raise _damaged(where, f"line {problem.line}, column {problem.column}: {problem.message}") from None
+        raise _damaged(
+            where,
+            _("line {line}, column {column}: {problem}").format(
+                line=problem.line, column=problem.column, problem=problem.message
+            ),
+        ) from None
     except json.JSONDecodeError as error:
         # A string still open at the end of the text (JSON strings hold no raw newline) is cut short too.
         at_end = error.pos >= len(text.rstrip()) - 1 or error.msg.startswith("Unterminated string")
         if at_end and text.lstrip().startswith("{"):
             raise SaveError(
-                f"{where}: the save is cut short (it ends after {len(text)} characters); "
-                "it was not written completely: open an autosave of the same game instead"
+                _(
+                    "{where}: the save is cut short (it ends after {count} characters); "
+                    "it was not written completely: open an autosave of the same game instead"
+                ).format(where=where, count=len(text))
             ) from None
+        invalid = _("not valid JSON at line {line}, column {column}: {reason}").format(
+            line=error.lineno, column=error.colno, reason=error.msg
+        )
         if _looks_like_a_save(text):
-            raise _damaged(
-                where, f"not valid JSON at line {error.lineno}, column {error.colno}: {error.msg}"
-            ) from None
+            raise _damaged(where, invalid) from None
         raise SaveError(
-            f"{where}: not a MINUSMA save (not valid JSON at line {error.lineno}, "
-            f"column {error.colno}: {error.msg})"
+            _("{where}: not a MINUSMA save ({reason})").format(where=where, reason=invalid)
         ) from None
+    not_a_save = _("{where}: not a MINUSMA save (the file does not say it is a {format})")
     if not isinstance(document, dict):
-        raise SaveError(f"{where}: not a MINUSMA save (the file does not say it is a {FORMAT!r})")
+        raise SaveError(not_a_save.format(where=where, format=repr(FORMAT)))
     if document.get("format") != FORMAT:
         if {"seed", "turns", "scenario_hash", "final_digest"} <= document.keys():
-            raise _damaged(where, f"its format reads {str(document.get('format'))[:40]!r}, not {FORMAT!r}")
-        raise SaveError(f"{where}: not a MINUSMA save (the file does not say it is a {FORMAT!r})")
+            raise _damaged(
+                where,
+                _("its format reads {found}, not {format}").format(
+                    found=repr(str(document.get("format"))[:40]), format=repr(FORMAT)
+                ),
+            )
+        raise SaveError(not_a_save.format(where=where, format=repr(FORMAT)))
     return document
 
 
 def _migrate_0_to_1(document: dict[str, Any]) -> dict[str, Any]:  # pragma: no cover - never released
-    raise SaveError("save format 0 was a development format and cannot be migrated")
+    raise SaveError(_("save format 0 was a development format and cannot be migrated"))
 
 
 # Each step turns a document of version N into one of version N + 1, where the rules allow it.
@@ -516,18 +557,24 @@ def migrate(document: dict[str, Any], where: str = "save") -> dict[str, Any]:
     """Bring an older save up to the current format, or say why it cannot be."""
     version = document.get("version")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise SaveError(f"{where}: the save has no format version, so it cannot be read")
+        raise SaveError(
+            _("{where}: the save has no format version, so it cannot be read").format(where=where)
+        )
     if version > VERSION:
         raise SaveError(
-            f"{where}: this save was written by a newer version of MINUSMA (save format {version}; "
-            f"this version {__version__} reads format {VERSION} and older): update the game to open it"
+            _(
+                "{where}: this save was written by a newer version of MINUSMA (save format {version}; "
+                "this version {game_version} reads format {current} and older): update the game to open it"
+            ).format(where=where, version=version, game_version=__version__, current=VERSION)
         )
     while version < VERSION:
         step = MIGRATIONS.get(version)
         if step is None:
             raise SaveError(
-                f"{where}: this save comes from an older version of MINUSMA (save format {version}) "
-                f"that cannot be brought up to format {VERSION}; open it with the version that wrote it"
+                _(
+                    "{where}: this save comes from an older version of MINUSMA (save format {version}) "
+                    "that cannot be brought up to format {current}; open it with the version that wrote it"
+                ).format(where=where, version=version, current=VERSION)
             )
         try:
             document = step(document)
@@ -538,7 +585,11 @@ def migrate(document: dict[str, Any], where: str = "save") -> dict[str, Any]:
 
 
 def _damaged(where: str, what: str) -> SaveError:
-    return SaveError(f"{where}: the save is damaged ({what}); open an autosave of the same game instead")
+    return SaveError(
+        _("{where}: the save is damaged ({what}); open an autosave of the same game instead").format(
+            where=where, what=what
+        )
+    )
 
 
 def read_save(path: str | Path) -> SaveFile:
@@ -555,47 +606,65 @@ def read_save(path: str | Path) -> SaveFile:
         scenario_data = document["scenario"]
         meta = SaveMeta.from_json(document["meta"])
     except KeyError as error:
-        raise _damaged(where, f"{error.args[0]!r} is missing") from None
+        raise _damaged(where, _("{key} is missing").format(key=repr(error.args[0]))) from None
     except (TypeError, ValueError) as error:
         raise _damaged(where, str(error)) from None
     if not isinstance(seed, int) or isinstance(seed, bool) or not abs(seed) < 2**64:
-        raise _damaged(where, "the seed is not a whole number below 2^64")
+        raise _damaged(where, _("the seed is not a whole number below 2^64"))
     if not isinstance(final_digest, str) or not isinstance(stored_hash, str):
-        raise _damaged(where, "final_digest or scenario_hash is not text")
+        raise _damaged(where, _("final_digest or scenario_hash is not text"))
     if not isinstance(pending, list) or not isinstance(turns, list):
-        raise _damaged(where, "turns and pending must be lists")
+        raise _damaged(where, _("turns and pending must be lists"))
     for number, turn in enumerate(turns, start=1):
         if (
             not isinstance(turn, dict)
             or not isinstance(turn.get("orders"), list)
             or not isinstance(turn.get("digest"), str)
         ):
-            raise _damaged(where, f"turn {number} has no orders or no digest")
+            raise _damaged(where, _("turn {number} has no orders or no digest").format(number=number))
         if turn.get("turn") != number:
-            raise _damaged(where, f"turn {number} is numbered {turn.get('turn')!r}")
+            raise _damaged(
+                where,
+                _("turn {number} is numbered {found}").format(number=number, found=repr(turn.get("turn"))),
+            )
     if len(turns) > MAX_TURN:
-        raise _damaged(where, f"it holds {len(turns)} turns")
+        raise _damaged(where, _("it holds {count} turns").format(count=len(turns)))
     try:
         scenario = Scenario.model_validate(scenario_data)
     except ValidationError as error:
         first = error.errors()[0]
         loc = ".".join(str(part) for part in first["loc"])
         if document.get("game_version") == __version__:  # the same version wrote it: damage, not age
-            raise _damaged(where, f"the scenario inside it is not valid: {loc}: {first['msg']}") from None
+            raise _damaged(
+                where,
+                _("the scenario inside it is not valid: {field}: {reason}").format(
+                    field=loc, reason=first["msg"]
+                ),
+            ) from None
         raise SaveError(
-            f"{where}: the scenario inside the save does not fit this version of MINUSMA "
-            f"({loc}: {first['msg']}); open it with the version that wrote it "
-            f"({printable(document.get('game_version'), 40)})"
+            _(
+                "{where}: the scenario inside the save does not fit this version of MINUSMA "
+                "({field}: {reason}); open it with the version that wrote it ({game_version})"
+            ).format(
+                where=where,
+                field=loc,
+                reason=first["msg"],
+                game_version=printable(document.get("game_version"), 40),
+            )
         ) from None
     if scenario_hash(scenario) != stored_hash:  # the cheap check first: a changed scenario is refused
         raise SaveError(
-            f"{where}: the scenario inside the save was changed after the game was saved "
-            "(its content hash does not match), so the save cannot be trusted"
+            _(
+                "{where}: the scenario inside the save was changed after the game was saved "
+                "(its content hash does not match), so the save cannot be trusted"
+            ).format(where=where)
         )
     problems = cross_reference_problems(scenario)
     if problems:
         location, message = problems[0]
-        raise _damaged(where, f"scenario {'.'.join(map(str, location))}: {message}")
+        raise _damaged(
+            where, _("scenario {field}: {reason}").format(field=".".join(map(str, location)), reason=message)
+        )
     return SaveFile(
         path=path,
         scenario=scenario,
@@ -631,16 +700,26 @@ def _apply_logged(game: Game, where: str, label: str, number: int, raw: Any, wat
     except ValidationError as error:
         first = error.errors()[0]
         raise SaveError(
-            f"{where}: {label}, order {number} is not a valid order ({first['msg']}): "
-            "the save was edited or is damaged"
+            _(
+                "{where}: {turn}, order {number} is not a valid order ({reason}): "
+                "the save was edited or is damaged"
+            ).format(where=where, turn=label, number=number, reason=first["msg"])
         ) from None
     role = O.order_role(order, game.context())
     try:
         game.apply(order)
     except IllegalOrder as error:
         raise SaveError(
-            f"{where}: the game diverges at {label}: order {number} ({O.describe(order)}) is refused "
-            f"by the rules ({error.reason}); the save was edited, or made with different rules"
+            _(
+                "{where}: the game diverges at {turn}: order {number} ({order}) is refused "
+                "by the rules ({reason}); the save was edited, or made with different rules"
+            ).format(
+                where=where,
+                turn=label,
+                number=number,
+                order=i18n.recorded(O.describe(order)),
+                reason=i18n.recorded(error.reason),
+            )
         ) from None
     watcher.order_applied(game, order, role)
 
@@ -654,9 +733,9 @@ def replay(save: SaveFile, watcher: ReplayWatcher | None = None) -> Game:
     texts: list[str] = []  # each committed turn's record_text, for the final digest too
     try:
         for entry in save.turns:
-            label = f"turn {entry['turn']}"
+            label = _("turn {number}").format(number=entry["turn"])
             if game.is_over():
-                raise _damaged(where, f"{label} comes after the end of the game")
+                raise _damaged(where, _("{turn} comes after the end of the game").format(turn=label))
             watcher.turn_started(game)
             for number, raw in enumerate(entry["orders"], start=1):
                 _apply_logged(game, where, label, number, raw, watcher)
@@ -666,32 +745,43 @@ def replay(save: SaveFile, watcher: ReplayWatcher | None = None) -> Game:
             previous = _chain(previous, texts[-1])
             if previous != entry["digest"]:
                 raise SaveError(
-                    f"{where}: the game diverges at {label} ({record.month}): replaying its orders does "
-                    "not give the turn that was saved; the save was edited or corrupted, or made by a "
-                    f"version with different rules (saved by {save.game_version or 'unknown'}, "
-                    f"this is {__version__})"
+                    _(
+                        "{where}: the game diverges at {turn} ({month}): replaying its orders does "
+                        "not give the turn that was saved; the save was edited or corrupted, or made by a "
+                        "version with different rules (saved by {saved_by}, this is {game_version})"
+                    ).format(
+                        where=where,
+                        turn=label,
+                        month=record.month,
+                        saved_by=save.game_version or _("unknown"),
+                        game_version=__version__,
+                    )
                 )
             watcher.turn_ended(game, record)
         if save.pending:
             if game.is_over():
-                raise _damaged(where, "it has orders after the end of the game")
+                raise _damaged(where, _("it has orders after the end of the game"))
             game.undo = True
             watcher.turn_started(game)
             for number, raw in enumerate(save.pending, start=1):
-                _apply_logged(game, where, f"turn {game.turn} (in progress)", number, raw, watcher)
+                label = _("turn {number} (in progress)").format(number=game.turn)
+                _apply_logged(game, where, label, number, raw, watcher)
     except SaveError:
         raise
     except Exception as error:  # a tampered log can trip the rules in ways no message foresees
         raise SaveError(
-            f"{where}: the save could not be replayed ({type(error).__name__}: {error}); "
-            "the save was edited or is damaged"
+            _("{where}: the save could not be replayed ({reason}); the save was edited or is damaged").format(
+                where=where, reason=f"{type(error).__name__}: {error}"
+            )
         ) from None
     # the records' texts are those the turns were verified with; should a rule touch a past record
     # after its turn, the whole state is encoded afresh before the save is refused
     if state_digest(game.state, texts) != save.final_digest and game.state.digest() != save.final_digest:
         raise SaveError(
-            f"{where}: the game replays turn by turn but its final state differs from the one saved "
-            f"(turn {game.turn}); the save was edited, or made by a version with different rules"
+            _(
+                "{where}: the game replays turn by turn but its final state differs from the one saved "
+                "(turn {turn}); the save was edited, or made by a version with different rules"
+            ).format(where=where, turn=game.turn)
         )
     game.undo = True
     return game
@@ -710,15 +800,15 @@ def _summary(document: dict[str, Any]) -> tuple[str, str, int, str, bool]:
     """The summary a list shows (title, month, turn, players, over), every value checked."""
     summary = document.get("summary")
     if not isinstance(summary, dict):
-        raise ValueError("it has no summary")
+        raise ValueError(_("it has no summary"))
     title, month, turn = summary.get("scenario_title"), summary.get("month"), summary.get("turn")
     players, over = summary.get("players", ""), summary.get("over", False)
     if not isinstance(title, str) or not isinstance(month, str) or not isinstance(players, str):
-        raise ValueError("its summary is not text")
+        raise ValueError(_("its summary is not text"))
     if not isinstance(turn, int) or isinstance(turn, bool) or not 0 <= turn <= MAX_TURN:
-        raise ValueError("its summary's turn is not a turn number")
+        raise ValueError(_("its summary's turn is not a turn number"))
     if not isinstance(over, bool):
-        raise ValueError("its summary's 'over' is not true or false")
+        raise ValueError(_("its summary's 'over' is not true or false"))
     return printable(title), printable(month, 20), turn, printable(players, 400), over
 
 
@@ -734,7 +824,8 @@ def _info(path: Path, kind: str) -> SaveInfo:
         meta = SaveMeta.from_json(document.get("meta"))
         return SaveInfo(
             path=path,
-            name=printable(meta.name) or (path.stem if kind == "manual" else f"{title} (autosave)"),
+            name=printable(meta.name)
+            or (path.stem if kind == "manual" else _("{title} (autosave)").format(title=i18n.name(title))),
             scenario=title,
             month=month,
             turn=turn,
@@ -747,9 +838,9 @@ def _info(path: Path, kind: str) -> SaveInfo:
     except SaveError as error:
         problem = str(error).removeprefix(f"{path}: ")
     except ValueError as error:
-        problem = f"the save is damaged ({error})"
+        problem = _("the save is damaged ({reason})").format(reason=error)
     except Exception as error:  # the list must show every other save whatever one file holds
-        problem = f"the save is damaged ({type(error).__name__})"
+        problem = _("the save is damaged ({reason})").format(reason=type(error).__name__)
     return SaveInfo(path, path.stem, "?", "", 0, "", stamp, kind, problem=printable(problem, 300))
 
 

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from game.i18n import _
 from game.record.saves import SaveError, save_dir, write_atomic
 
 
@@ -36,5 +37,5 @@ def save_setting(key: str, value: Any) -> str | None:
     try:
         write_atomic(settings_path(), json.dumps(settings, indent=2, sort_keys=True) + "\n")
     except SaveError as error:
-        return f"the setting was not saved: {error}"
+        return _("the setting was not saved: {reason}").format(reason=error)
     return None

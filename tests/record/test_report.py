@@ -214,6 +214,11 @@ def test_several_saves_side_by_side_one_column_each(mini, mini_save, played) -> 
     assert scorecard[0] == ["measure", "history", "syndicate A", "B"]
     national = next(row for row in scorecard if row[0] == "national credibility, end")
     assert national[2:] == [str(r.scorecard.national_credibility_end) for r in replays]
+    measures = replays[0].scorecard.measures
+    assert len({(m.low, m.high) for m in measures}) > 1, "measures with different ranges, to tell rows apart"
+    for measure in measures:  # each row shows its own measure's history, not the last one's
+        row = next(row for row in scorecard if row[0] == f"{measure.name}, {measure.period}")
+        assert row[1] == f"{measure.low:,}–{measure.high:,}"
     charts = {svg["title"]: svg for svg in page.svgs}
     assert len(charts["National credibility by syndicate"]["polylines"]) == 2
     assert len(charts["Civilians killed per turn by syndicate"]["polylines"]) == 2
