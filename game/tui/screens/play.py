@@ -46,7 +46,9 @@ class PlayScreen(Screen[None]):
         Binding("o", "orders", N_("Orders")),
         Binding("c", "commit", N_("Commit")),
         Binding("d", "done", N_("Done: pass on")),
-        Binding("e", "events", N_("Events")),
+        Binding(
+            "e", "events", N_("Cards")
+        ),  # its event cards again; short, so the French footer fits 100 columns
         Binding("r", "sitrep", N_("SITREP")),
         Binding("s", "save", N_("Save")),
         Binding("escape", "leave", N_("Leave")),
