@@ -25,6 +25,8 @@ SEAT_ALIASES = {
     "comms_chief": "comms_chief",
     "red": "armed_groups",
     "armed_groups": "armed_groups",
+    "green": "host_state",
+    "host_state": "host_state",
 }
 
 
@@ -37,7 +39,7 @@ def seat_name(text: str) -> str:
         return SEAT_ALIASES[key]
     if key in set(Role):
         return key
-    raise UserError(f"unknown seat {text!r}; seats are srsg, fc, police, comms, red") from None
+    raise UserError(f"unknown seat {text!r}; seats are srsg, fc, police, comms, red, green") from None
 
 
 def _secret_from(args: argparse.Namespace, what: str) -> str | None:
@@ -352,7 +354,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     host.add_argument(
         "--seats",
         default="srsg,fc,police,comms",
-        help="comma-separated: srsg, fc, police, comms; add red for a red cell playing the armed groups",
+        help="comma-separated: srsg, fc, police, comms; add red for a red cell playing the armed groups, "
+        "green for a green cell playing the host state (where the scenario defines it)",
     )
     host.add_argument("--seed", type=int)
     host.add_argument(
@@ -385,7 +388,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
     join = commands.add_parser("join", help="take a seat in a hosted syndicate game")
     join.add_argument("address", help="the host's address, ws://HOST:PORT")
-    join.add_argument("--seat", help="srsg, fc, police, comms or red (else asked on screen)")
+    join.add_argument("--seat", help="srsg, fc, police, comms, red or green (else asked on screen)")
     join.add_argument("--name", help="your name, shown to the facilitator")
     join.add_argument(
         "--takeover", action="store_true", help="take the seat from another window (with its code)"

@@ -25,14 +25,14 @@ from pydantic import ValidationError
 from game.engine import ORDER_ADAPTER, Game, IllegalOrder
 from game.engine.context import ScenarioIndex
 from game.engine.orders import FACILITATOR, Order, describe
-from game.engine.sides import RED
+from game.engine.sides import GREEN, RED
 from game.engine.wording import seat_name
 from game.errors import ReadError
 from game.fileread import FileReadError, printable, read_text
 from game.scenario.loader import scenario_hash
 from game.scenario.models import Role, Scenario
 
-SEATABLE: tuple[str, ...] = (*Role, RED)  # the mission's seats, then the red cell's
+SEATABLE: tuple[str, ...] = (*Role, RED, GREEN)  # the mission's seats, then the cells'
 
 FORMAT = "minusma-session"
 VERSION = 2  # 2: the facilitator secret is hashed with scrypt (pin_kdf)
@@ -275,10 +275,15 @@ class Session:
         """Create a new session file; refuses to overwrite an existing one."""
         path = Path(path)
         unknown = [seat for seat in seats if seat not in SEATABLE]
-        if unknown or not seats or set(seats) <= {RED}:
+        if unknown or not seats or set(seats) <= {RED, GREEN}:
             raise SessionError(
                 f"unknown seat(s) {', '.join(unknown) or '(none)'}; seats are {', '.join(SEATABLE)}"
                 " (and at least one of the mission's)"
+            )
+        if GREEN in seats and not scenario.host_state_seat:
+            raise SessionError(
+                f"the scenario {scenario.id} has no seat for the host state (rules.md §9.1); "
+                "leave green out of the seats or choose a scenario that defines it (mali-2019)"
             )
         if len(pin) < 4:
             raise SessionError("the facilitator's PIN needs at least 4 characters")

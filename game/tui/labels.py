@@ -38,6 +38,7 @@ ROLE_TITLES = Translated(
         "police_commissioner": N_("Police Commissioner"),
         "comms_chief": N_("Chief of Strategic Communications"),
         "armed_groups": N_("Red cell (armed groups)"),
+        "host_state": N_("Green cell (host state)"),
     }
 )
 ROLE_SHORT = Translated(
@@ -47,6 +48,7 @@ ROLE_SHORT = Translated(
         "police_commissioner": N_("Police Cmsr"),
         "comms_chief": N_("Comms Chief"),
         "armed_groups": N_("Red cell"),
+        "host_state": N_("Green cell"),
     }
 )
 ROLE_DUTIES = Translated(
@@ -56,6 +58,9 @@ ROLE_DUTIES = Translated(
         "police_commissioner": N_("formed police units and the civilian pillars' Tier I and Tier III work"),
         "comms_chief": N_("the messaging plan: theme, channel and audience, within the message slots"),
         "armed_groups": N_("the armed groups' strikes and hostile narratives, within their actions a turn"),
+        "host_state": N_(
+            "the Malian army's redeployments and offensives, and consent to the mission's requests"
+        ),
     }
 )
 PHASE_TITLES = Translated(

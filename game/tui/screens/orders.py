@@ -14,7 +14,7 @@ from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.engine.preview import order_consequences
-from game.engine.sides import RED
+from game.engine.sides import GREEN, RED
 from game.i18n import N_, _, ngettext, recorded
 from game.text import clean
 from game.tui.dialogs.once import DismissOnce
@@ -69,8 +69,8 @@ class OrdersScreen(DismissOnce, Screen[None]):
         self.query_one(OrderTree).focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "seat":  # the mission's seats are closed once the red cell plays
-            return not self.session.hotseat and self.session.seat != RED
+        if action == "seat":  # the mission's seats are closed once a cell plays
+            return not self.session.hotseat and self.session.seat not in (RED, GREEN)
         return True
 
     def rebuild(self) -> None:
@@ -93,7 +93,7 @@ class OrdersScreen(DismissOnce, Screen[None]):
                 "{count} orders replaced by a later one",
                 replaced_count,
             ).format(count=replaced_count)
-        if others and not session.hotseat and role != RED:
+        if others and not session.hotseat and role not in (RED, GREEN):
             title += "\n" + _("{count} more from other seats").format(count=others)
         self.query_one("#pending-title", Label).update(title)
         listing = self.query_one("#pending", OptionList)

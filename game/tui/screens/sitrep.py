@@ -14,7 +14,7 @@ from textual.widgets import Footer, Label, Static, Tree
 
 from game.engine import TurnRecord
 from game.engine.context import ScenarioIndex
-from game.engine.sides import RED
+from game.engine.sides import GREEN, RED
 from game.engine.view import ChangeView, GameView, TurnView
 from game.i18n import N_, _, ngettext, recorded
 from game.i18n import name as i18n_name
@@ -163,7 +163,7 @@ class SitrepScreen(DismissOnce, Screen[None]):
             "Civilians killed {civilians} · peacekeepers killed {peacekeepers} · "
             "national credibility {national}"
         ).format(civilians=seen.civilians_killed, peacekeepers=seen.peacekeepers_killed, national=national)
-        if self.session.seat != RED:
+        if self.session.seat not in (RED, GREEN):
             totals += f" · {say_do_text(seen.say, seen.do)}"
         if seen.mandate_outcome:
             totals += " · " + _("mandate: {outcome}").format(outcome=recorded(words(seen.mandate_outcome)))
