@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from game import i18n
 from game.engine import Game
 from game.engine.view import UMPIRE, GameView
+from game.i18n import _
 from game.scenario.catalog import scenarios_dir
 from game.scenario.models import AviationKind, Identifier, Role
 
@@ -145,7 +146,7 @@ def load_guide(name: str) -> GuideFile:
     try:
         return GuideFile.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
     except FileNotFoundError:
-        raise GuideError(f"{path}: no such guide") from None
+        raise GuideError(_("{path}: no such guide").format(path=path)) from None
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"])
