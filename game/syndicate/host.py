@@ -22,16 +22,18 @@ from game.engine import orders as O
 from game.engine.sides import RED
 from game.engine.view import UMPIRE, GameView
 from game.engine.wording import seat_name
+from game.i18n import N_
 from game.syndicate import store as S
 from game.syndicate import wire
 from game.syndicate.credentials import Hashed
-from game.syndicate.protocol import FACILITATOR_SEAT, PROTOCOL
+from game.syndicate.protocol import FACILITATOR_SEAT, PROTOCOL, STORAGE_PROBLEM, Said
 
 NOTES_MAX_CHARACTERS = S.NOTES_MAX_CHARACTERS
 
 
-class Refused(Exception):
-    """A request the rules or the syndicate refuse, said for the player."""
+class Refused(Said):
+    """A request the rules or the syndicate refuse, said for the player: an English template marked
+    `N_` and its values (the seat's client translates it), or the engine's recorded reason."""
 
 
 @dataclass
@@ -51,6 +53,7 @@ class GameHost:
     clock: Callable[[], float] = time.time
     leases: dict[str, Lease] = field(default_factory=dict)
     storage_problem: str | None = None
+    storage_error: str | None = None
     change: int = 0  # grows with every change any client can see
 
     def __post_init__(self) -> None:
@@ -126,19 +129,21 @@ class GameHost:
 
     def _open_for(self, seat: str) -> None:
         if self.game.is_over():
-            raise Refused("the game is over")
+            raise Refused(N_("the game is over"))
         if seat == FACILITATOR_SEAT:
             return
         if seat in self.committed:
-            raise Refused(f"the {seat_name(seat)} has already committed turn {self.game.turn}")
-        if self.paused:
-            raise Refused("the facilitator has paused the game")
-        if seat == RED and not self.red_seated():
-            raise Refused("the facilitator has handed the armed groups to their bot; it plays them now")
-        if seat == RED and (waiting := self._waiting_mission()):
-            names = ", ".join(seat_name(s) for s in waiting)
             raise Refused(
-                f"the armed groups order after every mission seat has committed; waiting for {names}"
+                N_("the {seat} has already committed turn {turn}"), seat=seat_name(seat), turn=self.game.turn
+            )
+        if self.paused:
+            raise Refused(N_("the facilitator has paused the game"))
+        if seat == RED and not self.red_seated():
+            raise Refused(N_("the facilitator has handed the armed groups to their bot; it plays them now"))
+        if seat == RED and (waiting := self._waiting_mission()):
+            raise Refused(
+                N_("the armed groups order after every mission seat has committed; waiting for {names}"),
+                names=[seat_name(s) for s in waiting],
             )
 
     def give(self, seat: str, raw: dict[str, Any]) -> None:
@@ -148,11 +153,13 @@ class GameHost:
         except ValidationError as error:
             first = error.errors(include_input=False)[0]
             where = ".".join(str(part) for part in first["loc"]) or "order"
-            raise Refused(f"not an order ({where}: {first['msg']})") from None
+            raise Refused(
+                N_("not an order ({where}: {problem})"), where=where, problem=first["msg"]
+            ) from None
         role = self._role(seat)
         to_cell = isinstance(order, O.HandSide) and order.side == RED and order.to == "human"
         if to_cell and RED not in self.seats:
-            raise Refused("this game has no red cell's seat; host a new one with armed_groups in --seats")
+            raise Refused(N_("this game has no red cell's seat; host a new one with armed_groups in --seats"))
         try:
             self.game.apply(order, role)
         except IllegalOrder as error:
@@ -187,7 +194,7 @@ class GameHost:
         before = list(zip(self.pending_ids, self.game.pending_orders(), strict=True))
         mine = [n for n, (_, order) in enumerate(before) if O.order_role(order, context) == role]
         if not 0 <= index < len(mine):
-            raise Refused(f"you have no pending order number {index + 1}")
+            raise Refused(N_("you have no pending order number {number}"), number=index + 1)
         dropped = self.game.withdraw(mine[index])
         kept, remaining = [], iter(before)
         for order in self.game.pending_orders():
@@ -232,7 +239,7 @@ class GameHost:
 
     def force(self) -> None:
         if self.game.is_over():
-            raise Refused("the game is over")
+            raise Refused(N_("the game is over"))
         waiting = [seat_name(s) for s in self.waiting_for()]
         event = self._event(
             f"The facilitator forced the turn (not committed: {', '.join(waiting) or 'none'})."
@@ -264,13 +271,13 @@ class GameHost:
         now, turn = self.clock(), str(self.game.turn)
         if extend:
             if self.seconds_left() is None:
-                raise Refused("no clock runs this turn; start one first")
+                raise Refused(N_("no clock runs this turn; start one first"))
             self._clock["clock_deadline"] = f"{float(self._clock['clock_deadline']) + minutes * 60:.0f}"
             if self.paused and self._clock["clock_left"]:
                 self._clock["clock_left"] = f"{max(0.0, float(self._clock['clock_left']) + minutes * 60):.0f}"
         else:
             if minutes <= 0:
-                raise Refused("the clock needs a positive number of minutes")
+                raise Refused(N_("the clock needs a positive number of minutes"))
             self._clock = {
                 "clock_deadline": f"{now + minutes * 60:.0f}",
                 "clock_turn": turn,
@@ -286,10 +293,14 @@ class GameHost:
     def note(self, turn: int, text: str) -> None:
         text = text.strip()
         if not 1 <= turn < self.game.turn:
-            raise Refused(f"turn {turn} has not been played; write this turn's notes as orders")
+            raise Refused(N_("turn {turn} has not been played; write this turn's notes as orders"), turn=turn)
         value = f"{self.notes[turn]}\n{text}" if turn in self.notes else text
         if len(value) > NOTES_MAX_CHARACTERS:
-            raise Refused(f"the notes on turn {turn} would pass {NOTES_MAX_CHARACTERS:,} characters")
+            raise Refused(
+                N_("the notes on turn {turn} would pass {count} characters"),
+                turn=turn,
+                count=f"{NOTES_MAX_CHARACTERS:,}",
+            )
         self.notes[turn] = value
         self._changed(S.meta_write(f"note:{turn}", value))
 
@@ -320,15 +331,15 @@ class GameHost:
         try:
             self.store.write_all(self.unsaved)
         except S.SessionError as error:
-            problem = f"the host cannot write the game: {error}; it plays on in memory and keeps trying"
+            problem = STORAGE_PROBLEM.format(error=error)
             if problem != self.storage_problem:
                 self.change += 1
-            self.storage_problem = problem
+            self.storage_problem, self.storage_error = problem, str(error)
             return False
         self.unsaved = []
         if self.storage_problem is not None:
             self.change += 1
-        self.storage_problem = None
+        self.storage_problem = self.storage_error = None
         return True
 
     # --- what each seat is sent -------------------------------------------------------------------
@@ -358,6 +369,7 @@ class GameHost:
             "paused": self.paused,
             "seconds_left": self.seconds_left(),
             "storage_problem": self.storage_problem,
+            "storage_error": self.storage_error,  # the seat's client says STORAGE_PROBLEM in its language
             "over": self.game.is_over(),
         }
 
@@ -439,9 +451,9 @@ class GameHost:
             return self.game.observe(RED), {"menu": wire.menu(self.game, RED)}
         game = self.public_game()
         if not self.red_seated():
-            why = "the armed groups' bot plays them this turn"
+            why = N_("the armed groups' bot plays them this turn")
         else:
-            why = "after the mission commits"
+            why = N_("after the mission commits")
         menu = [{**entry, "reason": why} for entry in wire.menu(game, RED)]
         return game.observe(RED), {"menu": menu}
 
