@@ -16,6 +16,8 @@ from game.engine.wording import seat_name as seat_name_words
 from game.errors import UserError
 from game.i18n import N_, _, ngettext
 
+# The engine's seat titles (game.engine.wording.ROLE_NAMES) that no other module marks for the catalog.
+SEAT_TITLES = (N_("armed groups' red cell"), N_("host state's green cell"))
 SEAT_ALIASES = {
     "srsg": "srsg",
     "fc": "force_commander",
@@ -214,7 +216,8 @@ def _cmd_host(args: argparse.Namespace) -> int:
         for seat in store.seats:
             alias = next((a for a, s in SEAT_ALIASES.items() if s == seat), seat)
             title = seat_title(seat)
-            print(f"  {title[:1].upper() + title[1:]}:\n    minusma join {url} --seat {alias}")
+            heading = _("  {seat}:").format(seat=title[:1].upper() + title[1:])
+            print(f"{heading}\n    minusma join {url} --seat {alias}")
             if seat in codes:  # one seat to three short lines: an 80-column terminal does not wrap a code
                 print(_("    code: {code}").format(code=codes[seat]))
         print(_("The facilitator:") + f"\n    minusma facilitate {url}")

@@ -22,7 +22,7 @@ from game.engine import orders as O
 from game.engine.sides import RED
 from game.engine.view import UMPIRE, GameView
 from game.engine.wording import seat_name
-from game.i18n import N_
+from game.i18n import N_, _
 from game.syndicate import store as S
 from game.syndicate import wire
 from game.syndicate.credentials import Hashed
@@ -192,7 +192,7 @@ class GameHost:
         self._open_for(seat)
         role, context = self._role(seat), self.game.context()
         before = list(zip(self.pending_ids, self.game.pending_orders(), strict=True))
-        mine = [n for n, (_, order) in enumerate(before) if O.order_role(order, context) == role]
+        mine = [n for n, (__, order) in enumerate(before) if O.order_role(order, context) == role]
         if not 0 <= index < len(mine):
             raise Refused(N_("you have no pending order number {number}"), number=index + 1)
         dropped = self.game.withdraw(mine[index])
@@ -202,7 +202,7 @@ class GameHost:
                 if candidate == order:
                     kept.append(order_id)
                     break
-        gone = [order_id for order_id, _ in before if order_id not in kept]
+        gone = [order_id for order_id, __ in before if order_id not in kept]
         self.pending_ids = kept
         self._changed(*(S.withdrawn_write(order_id) for order_id in gone), *self._resolved_if_ready(seat))
         return dropped
@@ -230,7 +230,8 @@ class GameHost:
     # --- the facilitator's ------------------------------------------------------------------------
     def _event(self, text: str) -> S.Write:
         """A facilitator's action outside the orders (a pause, the clock, a forced turn), kept with
-        the turn's debrief notes so that the export and the report show it."""
+        the turn's debrief notes so that the export and the report show it. Like the notes the
+        facilitator types, it is written in the host's language."""
         turn = self.game.turn
         stamp = time.strftime("%H:%M", time.localtime(self.clock()))
         line = f"[{stamp}] {text}"
@@ -240,9 +241,11 @@ class GameHost:
     def force(self) -> None:
         if self.game.is_over():
             raise Refused(N_("the game is over"))
-        waiting = [seat_name(s) for s in self.waiting_for()]
+        waiting = [_(seat_name(s)) for s in self.waiting_for()]
         event = self._event(
-            f"The facilitator forced the turn (not committed: {', '.join(waiting) or 'none'})."
+            _("The facilitator forced the turn (not committed: {seats}).").format(
+                seats=", ".join(waiting) or _("none")
+            )
         )
         self._changed(event, self._resolve(forced=True))
 
@@ -252,7 +255,9 @@ class GameHost:
             return False
         now, writes = self.clock(), [S.meta_write("paused", "1" if paused else "0")]
         writes.append(
-            self._event("The facilitator paused the game." if paused else "The facilitator resumed the game.")
+            self._event(
+                _("The facilitator paused the game.") if paused else _("The facilitator resumed the game.")
+            )
         )
         self.paused = paused
         if paused and self._clock["clock_deadline"]:
@@ -284,10 +289,14 @@ class GameHost:
                 "clock_left": f"{minutes * 60:.0f}" if self.paused else "",
             }
         left = self.seconds_left() or 0
-        said = f"{'extended' if extend else 'started'} the clock: {left // 60} min {left % 60} s left"
+        said = (
+            _("The facilitator extended the clock: {minutes} min {seconds} s left.")
+            if extend
+            else _("The facilitator started the clock: {minutes} min {seconds} s left.")
+        )
         self._changed(
             *(S.meta_write(key, value) for key, value in self._clock.items()),
-            self._event(f"The facilitator {said}."),
+            self._event(said.format(minutes=left // 60, seconds=left % 60)),
         )
 
     def note(self, turn: int, text: str) -> None:

@@ -187,7 +187,7 @@ class Session:
         try:
             version = meta.get("version", "0")
             if not isinstance(version, str) or not version.isdigit() or len(version) > 6:
-                raise ValueError(f"its version is {str(version)[:20]!r}")
+                raise ValueError(_("its version is {version}").format(version=repr(str(version)[:20])))
             if int(version) > VERSION:
                 raise SessionError(
                     _(
@@ -201,26 +201,28 @@ class Session:
             }
             text = {key: value for key, value in settings.items() if isinstance(value, str)}
             if len(text) != len(settings):
-                raise ValueError("a setting is not text")
+                raise ValueError(_("a setting is not text"))
             seed, seats = text["seed"], json.loads(text["seats"])
             if not _SEED.match(seed):
-                raise ValueError("the seed is not a whole number")
+                raise ValueError(_("the seed is not a whole number"))
             if (
                 not isinstance(seats, list)
                 or not seats
                 or not all(isinstance(seat, str) and seat in SEATABLE for seat in seats)
                 or len(set(seats)) != len(seats)
             ):
-                raise ValueError("the seats are not a list of known roles")
+                raise ValueError(_("the seats are not a list of known roles"))
             for key in ("pin_salt", "pin_hash", "scenario_hash"):
                 if not _HEX.match(text[key]):
-                    raise ValueError(f"{key} is not hexadecimal")
+                    raise ValueError(_("{key} is not hexadecimal").format(key=key))
             if "game_id" in meta and not _GAME_ID.match(str(meta["game_id"])):
-                raise ValueError("game_id is not up to 64 letters and digits")
+                raise ValueError(_("game_id is not up to 64 letters and digits"))
             self.scenario = Scenario.model_validate_json(text["scenario"])
             self.index = ScenarioIndex(self.scenario)  # names for the orders' descriptions
         except KeyError as error:
-            raise _damaged(self.path, ValueError(f"the setting {error.args[0]!r} is missing")) from None
+            raise _damaged(
+                self.path, ValueError(_("the setting {key} is missing").format(key=repr(error.args[0])))
+            ) from None
         except DAMAGE as error:
             raise _damaged(self.path, error) from None
         if scenario_hash(self.scenario) != text["scenario_hash"]:
@@ -508,7 +510,7 @@ class Session:
             rows = db.execute("SELECT key, value FROM meta WHERE key LIKE 'note:%'").fetchall()
             notes = {int(str(key).partition(":")[2]): str(value) for key, value in rows}
             if not all(1 <= turn <= 10_000 for turn in notes):
-                raise ValueError("a debrief note is on a turn that does not exist")
+                raise ValueError(_("a debrief note is on a turn that does not exist"))
         return dict(sorted(notes.items()))
 
     def paused(self) -> bool:
@@ -781,7 +783,7 @@ class Session:
 def _finite(text: str) -> float:
     number = float(text)
     if number != number or abs(number) > 1e12:
-        raise ValueError(f"a clock value is {text[:20]!r}")
+        raise ValueError(_("a clock value is {value}").format(value=repr(text[:20])))
     return number
 
 

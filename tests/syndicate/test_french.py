@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -137,3 +140,46 @@ def test_a_bad_protocol_message_is_refused_in_french() -> None:
     assert str(refused.value).startswith("unknown message type; known: hello, give")
     i18n.set_language("fr")
     assert plain(P.said(P.refusal(refused.value))).startswith("type de message inconnu ; connus : hello")
+
+
+def test_the_facilitators_actions_are_noted_in_the_hosts_language(mini, tmp_path: Path) -> None:
+    async def body(hosted: Hosted) -> None:
+        i18n.set_language("fr")  # as `minusma --lang fr host` sets it in the host's process
+        console = await hosted.client("facilitator", code=hosted.secret)
+        await console.request("pause", paused=True)
+        await console.request("pause", paused=False)
+        await console.close()
+
+    run(mini, tmp_path, body)
+    notes = Session(tmp_path / "exercise.db").debrief_notes()[1]
+    assert "] L'animateur a mis la partie en pause.\n[" in notes and notes.endswith(
+        "L'animateur a repris la partie."
+    )
+
+
+def test_minusma_host_in_french_at_80_columns(tmp_path: Path) -> None:
+    from tests.syndicate.test_host_command import free_port, stop
+
+    command = ["--lang", "fr", "host", "tutorial", "--seats", "fc,red", "--port", str(free_port())]
+    host = subprocess.Popen(
+        [sys.executable, "-m", "game", *command],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent.parent)},
+    )
+    assert host.stdout is not None
+    lines = []
+    while not lines or not lines[-1].startswith("Ctrl-C"):
+        line = host.stdout.readline()
+        assert line, f"the host stopped: {host.communicate(timeout=10)}"
+        lines.append(plain(line.rstrip("\n")))
+    stop(host)
+    said = "\n".join(lines)
+    assert "Chaque officier rejoint avec le code de son poste (affiché une seule fois) :" in said
+    assert "  Commandant de la Force :\n    minusma join" in said
+    assert "  Cellule rouge des groupes armés :\n    minusma join" in said
+    assert "    secret de l'animateur (haché, montré une fois) : " in said
+    assert lines[-1] == "Ctrl-C arrête l'hôte ; la partie est conservée dans le fichier de session."
+    assert all(len(line) <= 80 for line in lines if "Tutorial" not in line)  # the scenario's title is its own
