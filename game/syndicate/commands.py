@@ -270,6 +270,7 @@ def _cmd_status(args: argparse.Namespace) -> int:
     facilitator = secret is not None and session.check_pin(secret)
     if secret is not None and not facilitator:
         raise UserError(_("wrong facilitator secret"))
+    rows = []
     for seat in status:  # how many orders a seat has drafted is the facilitator's to know
         mark = _("committed") if seat.committed else _("not committed")
         if facilitator and not seat.committed:
@@ -277,7 +278,10 @@ def _cmd_status(args: argparse.Namespace) -> int:
                 count=seat.pending
             )
         player = f" ({clean(names[seat.role])})" if names.get(seat.role) else ""  # typed by a player
-        print(f"  {(seat_title(seat.role) + player):<34} {mark}")
+        rows.append((seat_title(seat.role) + player, mark))
+    width = max([34, *(len(row[0]) for row in rows)])  # a French title runs longer
+    for who, mark in rows:
+        print(f"  {who:<{width}} {mark}")
     return 0
 
 
