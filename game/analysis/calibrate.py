@@ -9,6 +9,7 @@ from game.bots.policies import POLICIES
 from game.engine import Game
 from game.engine.score import in_period
 from game.engine.wording import plural
+from game.i18n import N_, _
 from game.scenario.models import Scenario
 
 SPARK = " ▁▂▃▄▅▆▇█"
@@ -57,10 +58,9 @@ class Calibration:
         return [row for row in self.rows if not row.within]
 
 
-# The Secretary-General's counts (e.g. 14 attacks on MINUSMA and 25 on Malian forces, March to
-# May 2021, S/2021/519) include every mortar round and mine; the model's attacks are the deadly
-# ones, so the two are not compared (rules.md §13).
-ATTACKS_UNCHECKED = "not checked: UN SG counts (S/2021/519) include harassing fire the model leaves out"
+# The Secretary-General's reports count attacks per reporting period, and their periods straddle
+# the game's: a period no report covers whole has no range (rules.md §13).
+ATTACKS_UNCHECKED = N_("not checked: no UN SG count covers the whole period")
 
 
 def _periods(scenario: Scenario) -> list[str]:
@@ -80,13 +80,12 @@ def fidelity_measures(game: Game, policy: str) -> GameResult:
     periods = _periods(scenario)
     for record in state.history:
         inside = [p for p in periods if in_period(record.month, p)]
-        pk_attacks = sum(1 for roll in record.rolls if roll.purpose.startswith("defence of "))
-        host = [c.delta for c in record.changes if c.kind == "host_forces_killed"]
+        host = sum(c.delta for c in record.changes if c.kind == "host_forces_killed")
         for period in inside:
             add(f"peacekeepers.{period}", record.peacekeepers_killed)
-            add(f"peacekeeper_attacks.{period}", pk_attacks)
-            add(f"host_forces.{period}", sum(host))
-            add(f"host_force_attacks.{period}", len(host))
+            add(f"peacekeeper_attacks.{period}", record.attacks.get("peacekeepers", 0))
+            add(f"host_forces.{period}", host)
+            add(f"host_force_attacks.{period}", record.attacks.get("host_forces", 0))
         for region, by in record.civilians_killed.items():
             deaths = sum(by.values())
             add(f"month.{record.month}.{region}", deaths)
@@ -141,12 +140,17 @@ def calibrate(
             mean, p10, p90 = stats(f"{key}.{m.period}")
             cal.rows.append(CalibrationRow(label, m.period, mean, m.low, m.high, m.source, p10, p90))
     for period in _periods(scenario):
-        for label, key in (
-            ("attacks on peacekeepers", "peacekeeper_attacks"),
-            ("attacks on host forces", "host_force_attacks"),
+        for label, key, counted in (
+            ("attacks on peacekeepers", "peacekeeper_attacks", history.attacks_on_peacekeepers),
+            ("attacks on host forces", "host_force_attacks", history.attacks_on_host_forces),
         ):
             mean, p10, p90 = stats(f"{key}.{period}")
-            cal.rows.append(CalibrationRow(label, period, mean, None, None, ATTACKS_UNCHECKED, p10, p90))
+            count = next((m for m in counted if m.period == period), None)
+            if count is None:
+                row = CalibrationRow(label, period, mean, None, None, _(ATTACKS_UNCHECKED), p10, p90)
+            else:
+                row = CalibrationRow(label, period, mean, count.low, count.high, count.source, p10, p90)
+            cal.rows.append(row)
     for share in history.regional_shares:
         kind, name = ("r", regions[share.of]) if share.of in regions else ("z", zones.get(share.of, share.of))
         mean, p10, p90 = stats(f"share.{share.period}.{kind}.{share.of}")

@@ -349,6 +349,7 @@ def resolve_peacekeeper_attack(
     civilians: int,
     source: Cause,
 ) -> str:
+    ctx.attack_on("peacekeepers")
     unit = ctx.state.units[unit_id]
     protection = peacekeeper_defence(ctx, unit)
     roll = ctx.dice(2, 6, f"defence of {ctx.unit_name(unit_id)}")
@@ -399,6 +400,7 @@ def resolve_peacekeeper_attack(
 
 
 def resolve_host_force_attack(ctx: Context, region: str, actor: str, deaths: int, source: Cause) -> None:
+    ctx.attack_on("host_forces")
     why = [source]
     name = ctx.actor_name(actor)
     summary = f"{name} attacked host forces in {ctx.region_name(region)}"

@@ -278,6 +278,11 @@ class Context:
             )
         return killed
 
+    def attack_on(self, forces: str) -> None:
+        """Count one attack on "peacekeepers" or "host_forces", deadly or not (rules.md §5.3)."""
+        attacks = self.state.current.attacks
+        attacks[forces] = attacks.get(forces, 0) + 1
+
     def host_forces_killed(self, region: str, deaths: int, summary: str, causes: list[Cause]) -> None:
         if deaths <= 0:
             return

@@ -5,9 +5,10 @@ from __future__ import annotations
 from game.engine import fog
 from game.engine import orders as O
 from game.engine.context import Context
+from game.engine.orders.consent import bases_opened, flights_over
 from game.engine.score import national
 from game.engine.sides import GREEN, RED
-from game.engine.state import Change, TurnRecord
+from game.engine.state import Cause, Change, TurnRecord
 from game.engine.view import (
     PARTNER_KINDS,
     CauseView,
@@ -31,6 +32,20 @@ SEEN_KINDS = ("threat", "host_presence")
 NO_MEANS = MeansView(0, 0, 0, 0, 0, 0, 0, 0)
 
 
+# Green reads what its own orders did (its army's moves, its refusals of consent), not the mission's means.
+GREEN_ORDERS = ("redeploy_army", "army_offensive", "refuse_consent")
+
+
+def _seen_cause(cause: Cause, change: Change, fogged: bool) -> bool:
+    if cause.kind in SEEN_CAUSES:
+        return True
+    own = (cause.kind == "order" and cause.ref in GREEN_ORDERS) or (cause.kind, cause.ref) == (
+        "rule",
+        "consent",
+    )
+    return fogged and own and change.kind != "means"
+
+
 def _change(change: Change, fogged: bool) -> ChangeView | None:
     """A ledger entry a cell may read; green reads the armed groups' strength only as bands."""
     if fogged and change.kind == "threat":
@@ -39,7 +54,7 @@ def _change(change: Change, fogged: bool) -> ChangeView | None:
     causes = tuple(
         CauseView(c.kind, c.ref, seen(c.detail.removesuffix(" (no warning)")))
         for c in change.causes
-        if c.kind in SEEN_CAUSES
+        if _seen_cause(c, change, fogged)
     )
     if change.kind not in SEEN_KINDS and not causes:
         return None
@@ -110,7 +125,15 @@ def red_region_view(ctx: Context, region_id: str, side: str = RED) -> RegionView
         tier_three=0,
         last_civilian_deaths=region.last_civilian_deaths,
         last_mission_harm=region.last_mission_harm,
+        requests=_requests(ctx, region_id) if side == GREEN else (),
     )
+
+
+def _requests(ctx: Context, region_id: str) -> tuple[str, ...]:
+    """The clearances the mission asks of the host state in a region this turn (rules.md §9.1)."""
+    flights = [f"flight clearance for the {ctx.asset_name(a)}" for a in flights_over(ctx, region_id)]
+    bases = [f"a temporary operating base for the {ctx.unit_name(u)}" for u in bases_opened(ctx, region_id)]
+    return (*flights, *bases)
 
 
 def _seen(side: str, level: int, partner: bool) -> str:

@@ -213,6 +213,9 @@ class TurnRecord(Model):
     mandate_outcome: str | None = None
     notes: list[str] = Field(default_factory=list)  # the facilitator's notes on this turn, for the debrief
     council_heard: bool = False  # the Council has already heard of a prevented attack this turn
+    # every attack on the mission ("peacekeepers") and on the army ("host_forces") this turn, deadly
+    # or not, as the Secretary-General's reports count them (rules.md §5.3)
+    attacks: dict[str, int] = Field(default_factory=dict)
 
 
 class PlayedCard(BaseModel):

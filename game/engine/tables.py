@@ -185,6 +185,7 @@ STATE_RETURN_ROLL = 6  # a region below its starting host presence regains 1 on 
 STATE_RETURN_PRESENCE = 1
 THREAT_REVERSION = 2  # per level above (-) or below (+) the scenario's starting level
 ABANDONED_CAMPS = 3  # threat drift where every unit of the region's starting camps has gone
+DISPLACED_BY_PRESSURE = 1  # per point of support: a pressed group grows where the forces do not strike
 SPREAD_PRESSURE = 1  # a terrorist group grows where a linked region holds it at 4 or more
 SPREAD_WEAK_STATE = 2  # ... and host presence is at most 2
 THINNED_CAMPS = 1  # ... where fewer units stand than the region's starting camps held
@@ -210,6 +211,13 @@ MAX_HOST_FORCE_STRIKES = 2
 MAX_ROAD_STRIKES = 1
 CONVOY_AMBUSH_OFFSET = 2  # a base's convoy is hit on 1d6 <= threat - 2 (threat 3 or more on the roads)
 HOST_CAMPS_PRESENCE = 1  # P3: the army keeps camps where its presence is at least this
+# Harassing fire (rules.md §5.3): mortar rounds, rockets and mines that mostly harm no one
+HARASS_THREAT = 2  # a group harasses the forces of a region where its threat is at least this ...
+HARASS_OFFSET = {"peacekeepers": 1, "host_forces": 0}  # ... on 1d6 <= threat - this: the
+# mission's camps are fortified, the army's small posts are not
+HARASS_FRONTS = ("camps", "roads")  # indirect fire on the camps; mines on the convoys and patrols
+HARASS_WOUNDED_DICE = (6, 4)  # peacekeepers wounded by harassing fire: 1d6 - 4 (no one killed)
+HARASS_SOLDIERS_DICE = (6, 5)  # soldiers killed at the army's small posts: 1d6 - 5
 EXPOSED_THREAT = 3
 EXPLOIT_HARM_WEIGHT = 3  # P1 ranks regions by deaths + 3 x civilians harmed by the mission's side
 REPRISAL_DEATHS = 10  # civilians killed in a region last turn that invite reprisal raids ...
@@ -251,3 +259,6 @@ GREEN_MAX_OFFENSIVES = 1  # one offensive a turn
 GREEN_OFFENSIVE_PRESENCE = 2  # an offensive needs this much host presence in the region
 GREEN_OFFENSIVE_THREAT = 1  # the strongest armed group there loses this much threat
 GREEN_OFFENSIVE_OPERATIONS = 1  # and the army's conduct roll (§6.4) gets this much, this turn
+GREEN_MAX_REFUSALS = 1  # the host state withholds consent to one of the mission's requests a turn
+GREEN_REFUSAL_CONSENT = 2  # a refusal is consent withheld: host-state consent falls this much
+GREEN_REFUSAL_SUPPORT = 1  # and the Council, told of the restriction, loses this much support

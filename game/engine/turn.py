@@ -12,10 +12,11 @@ from game.engine.adjudicate import (
     resolve_peacekeeper_attack,
 )
 from game.engine.context import Context, cause
-from game.engine.orders import charge_tasking, choose_actions
+from game.engine.orders import charge_tasking, choose_actions, record_answers
 from game.engine.score import national_credibility, say_do_gap
 from game.engine.state import TurnRecord
 from game.engine.wording import plural, words
+from game.i18n import N_
 from game.scenario.models import AviationKind
 
 
@@ -179,6 +180,7 @@ def end_turn(ctx: Context) -> TurnRecord:
     state = ctx.state
     ctx.phase = "event"
     cards.resolve_choices(ctx)
+    record_answers(ctx)  # a green cell's answers to the mission's requests (rules.md §9.1)
     ctx.phase = "adversary"
     ctx.protection_cache.clear()
     ctx.committed.clear()
@@ -197,6 +199,7 @@ def end_turn(ctx: Context) -> TurnRecord:
     ctx.phase = "adjudication"
     _resolve_card_attacks(ctx)
     _resolve_actions(ctx, actions)
+    _harassing_fire(ctx)
     _community_violence(ctx, grieving)
     _host_force_conduct(ctx)
     ctx.phase = "information"
@@ -298,6 +301,94 @@ def _supply_convoys(ctx: Context) -> None:
             f"({ctx.actor_name(actor)} threat {level} on the roads)",
         )
         resolve_peacekeeper_attack(ctx, unit.id, actor, unopposed, 0, 0, source)
+
+
+HARASSING_THE_MISSION = {
+    "camps": N_("{group} fired mortar rounds or rockets at the camp of {unit} in {region} (harassing fire)"),
+    "roads": N_("{group} mined the road of {unit} in {region} (harassing fire)"),
+}
+HARASSING_THE_ARMY = {
+    "camps": N_("{group} fired on the army's posts in {region} (harassing fire)"),
+    "roads": N_("{group} mined the army's roads in {region} (harassing fire)"),
+}
+NO_ONE_HURT = N_("{summary}: no one killed or wounded")
+
+
+def _harassing_fire(ctx: Context) -> None:
+    """Mortar rounds, rockets and mines on the forces' camps and roads, mostly harmless (rules.md §5.3).
+
+    Each group that attacks peacekeepers or the army, with threat L of 2 or more in a region where
+    the mission's units stand or the army keeps posts, harasses them on 1d6 <= L - 1: the mission
+    once on its camps and once on its roads; the army once on each level of its presence (a string
+    of small posts) and once on its roads, more while its offensives put columns on them.
+    Harassing fire is not the bot's choice and costs it no action.
+    """
+    index = ctx.index
+    operations = max(0, ctx.modifier_total("host_operations"))
+    for region_id in index.region_order:
+        region = ctx.state.regions[region_id]
+        fronts = {
+            "peacekeepers": [("camps", 0), ("roads", 0)] if ctx.units_in(region_id) else [],
+            "host_forces": [("camps", 0)] * region.host_presence + [("roads", operations)]
+            if region.host_presence >= T.HOST_CAMPS_PRESENCE
+            else [],
+        }
+        for forces, targets in fronts.items():
+            for actor in sorted(index.actors_striking(forces)):
+                level = region.threat.get(actor, 0)
+                if level < T.HARASS_THREAT:
+                    continue
+                for front, tempo in targets:
+                    chance = level - T.HARASS_OFFSET[forces] + tempo
+                    name = ctx.actor_name(actor)
+                    roll = ctx.die(
+                        6, f"harassing fire by {name} on the {front} in {ctx.region_name(region_id)}"
+                    )
+                    if roll > chance:
+                        continue
+                    reason = f"{name} threat {level}"
+                    if tempo:
+                        reason += f", +{tempo} the army's offensive operations"
+                    source = cause(
+                        "rule", "harassing fire", f"rolled {roll}, needed {chance} or less ({reason})"
+                    )
+                    if forces == "peacekeepers":
+                        _harass_the_mission(ctx, region_id, actor, front, source)
+                    else:
+                        _harass_the_army(ctx, region_id, actor, front, source)
+
+
+def _harass_the_mission(ctx: Context, region_id: str, actor: str, front: str, source) -> None:
+    target = _peacekeeper_target(ctx, region_id)
+    if front == "roads":
+        moving = [u for u in ctx.units_in(region_id) if u.posture == "patrol" or u.moved != "no"]
+        if moving:
+            target = max(moving, key=lambda u: (u.strength, u.id)).id
+    assert target is not None  # the region has units
+    ctx.attack_on("peacekeepers")
+    sides, minus = T.HARASS_WOUNDED_DICE
+    wounded = max(0, ctx.die(sides, f"wounded by harassing fire on {ctx.unit_name(target)}") - minus)
+    summary = HARASSING_THE_MISSION[front].format(
+        group=ctx.actor_name(actor), unit=ctx.unit_name(target), region=ctx.region_name(region_id)
+    )
+    why = [source, cause("roll", "1d6", f"{plural(wounded, 'peacekeeper')} wounded, no one killed")]
+    if wounded:
+        ctx.peacekeepers_hit(target, 0, wounded, summary, why)
+    else:
+        ctx.record("attack", target, 0, 0, NO_ONE_HURT.format(summary=summary), why)
+
+
+def _harass_the_army(ctx: Context, region_id: str, actor: str, front: str, source) -> None:
+    ctx.attack_on("host_forces")
+    sides, minus = T.HARASS_SOLDIERS_DICE
+    where = ctx.region_name(region_id)
+    killed = max(0, ctx.die(sides, f"soldiers killed by harassing fire in {where}") - minus)
+    summary = HARASSING_THE_ARMY[front].format(group=ctx.actor_name(actor), region=where)
+    why = [source, cause("roll", "1d6", f"{plural(killed, 'soldier')} killed")]
+    if killed:
+        ctx.host_forces_killed(region_id, killed, summary, why)
+    else:
+        ctx.record("attack", region_id, 0, 0, NO_ONE_HURT.format(summary=summary), why)
 
 
 def _peacekeeper_target(ctx: Context, region: str) -> str | None:
@@ -721,6 +812,44 @@ def _state_returns(ctx: Context, region_id: str) -> None:
         )
 
 
+def _international_pressure(
+    ctx: Context, region_id: str, actor_id: str, international: int
+) -> tuple[str, int] | None:
+    """What the international forces' tempo does to a terrorist group's growth here (rules.md §10).
+
+    More support presses the groups where the international forces strike (the regions where
+    the scenario lists them) and pushes the group's fighters and money to its cells where those
+    forces do not go, if it is pressed somewhere; less support (a drawdown) lifts the pressure
+    everywhere.
+    """
+    if international < 0:
+        return ("international forces drawing down", -international)
+    if _international_forces_in(ctx, region_id):
+        return ("international forces", -international)
+    pressed = next(
+        (
+            n
+            for n in ctx.index.region_order
+            if _international_forces_in(ctx, n) and ctx.state.regions[n].threat.get(actor_id, 0) > 0
+        ),
+        None,
+    )
+    if pressed is None:
+        return None
+    return (
+        f"pushed out of {ctx.region_name(pressed)} by international forces",
+        T.DISPLACED_BY_PRESSURE * international,
+    )
+
+
+def _international_forces_in(ctx: Context, region_id: str) -> bool:
+    threat = ctx.state.regions[region_id].threat
+    return any(
+        threat.get(actor, 0) > 0 and ctx.index.actors[actor].kind == "international"
+        for actor in ctx.index.partner_forces
+    )
+
+
 def _threat_drift(ctx: Context, region_id: str, international: int) -> None:
     """Roll each armed group's threat up or down (rules.md §10); explain only what changes."""
     state = ctx.state
@@ -763,22 +892,29 @@ def _threat_drift(ctx: Context, region_id: str, international: int) -> None:
                 ),
                 "",
             )
-            if not spreading_from:
-                continue
+            if not spreading_from and not start:
+                continue  # where the group usually is, its cells lie low and come back (pull below)
         own = T.THREAT_REVERSION * (start - level)
-        if kind == "terrorist":
-            own -= international
-            if level and not spreading_from and region.host_presence <= T.SPREAD_WEAK_STATE:
-                # a strong neighbour sends cells and preachers across, where the state is weak
-                spreading_from = next(
-                    (
-                        n
-                        for n in ctx.index.links[region_id]
-                        if state.regions[n].threat.get(actor_id, 0) >= T.THREAT_SPREADS_AT
-                    ),
-                    "",
-                )
-                own += T.SPREAD_PRESSURE if spreading_from else 0
+        pressure: tuple[str, int] | None = None
+        if kind == "terrorist" and international:
+            pressure = _international_pressure(ctx, region_id, actor_id, international)
+            own += pressure[1] if pressure else 0
+        if (
+            kind == "terrorist"
+            and level
+            and not spreading_from
+            and region.host_presence <= T.SPREAD_WEAK_STATE
+        ):
+            # a strong neighbour sends cells and preachers across, where the state is weak
+            spreading_from = next(
+                (
+                    n
+                    for n in ctx.index.links[region_id]
+                    if state.regions[n].threat.get(actor_id, 0) >= T.THREAT_SPREADS_AT
+                ),
+                "",
+            )
+            own += T.SPREAD_PRESSURE if spreading_from else 0
         roll = ctx.dice(2, 6, "threat drift")
         total = roll + shared_total + own
         if total >= T.THREAT_UP_AT:
@@ -789,8 +925,8 @@ def _threat_drift(ctx: Context, region_id: str, international: int) -> None:
             continue
         summary = f"the threat from {ctx.actor_name(actor_id)} {trend} in {ctx.region_name(region_id)}"
         mods = list(shared)
-        if kind == "terrorist" and international:
-            mods.append(("international forces", -international))
+        if pressure:
+            mods.append(pressure)
         if level != start:
             mods.append((f"pull back to its usual level {start}", T.THREAT_REVERSION * (start - level)))
         if spreading_from:

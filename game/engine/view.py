@@ -114,6 +114,7 @@ class RegionView:
     protection_items: tuple[tuple[str, int], ...] = ()  # what it is made of
     last_civilian_deaths: int = 0  # last turn's toll here, public news
     last_mission_harm: int = 0  # of which blamed on the mission or its partners
+    requests: tuple[str, ...] = ()  # what the mission asks the host state here this turn (green's view)
 
     @property
     def trend(self) -> int:

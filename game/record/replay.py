@@ -25,6 +25,7 @@ ROLE_TITLES = {
     "comms_chief": N_("Chief of Strategic Communications"),
     O.FACILITATOR: N_("Facilitator"),
     "armed_groups": N_("Armed groups (red cell)"),
+    "host_state": N_("Host state (green cell)"),
 }
 
 

@@ -11,7 +11,7 @@ from game import i18n
 from game.engine import orders as O
 from game.engine.objectives import score_lines
 from game.engine.score import say_do_gap
-from game.engine.sides import RED
+from game.engine.sides import GREEN, RED
 from game.engine.wording import words
 from game.i18n import N_, _
 from game.record.charts import PALETTE, Band, Line, bar_chart, line_chart, sparkline
@@ -363,6 +363,13 @@ def _decisions_section(replay: Replay) -> Section:
             by_role.setdefault(RED, []).append(
                 _("{when}: {what}").format(when=_turn_at(view), what="; ".join(red))
             )
+        green = [i18n.recorded(given.text) for given in view.orders if given.role == GREEN]
+        grants = [note for note in view.record.notes if note.startswith("The host state grants")]
+        green += [i18n.recorded(note) for note in grants]
+        if green:  # the green cell's orders and its answers to the mission's requests
+            by_role.setdefault(GREEN, []).append(
+                _("{when}: {what}").format(when=_turn_at(view), what="; ".join(green))
+            )
     blocks: list[Para | Bullets | Table | Chart] = []
     for role in [*ROLE_TITLES, *sorted(set(by_role) - set(ROLE_TITLES))]:
         if role in by_role:
@@ -421,6 +428,7 @@ ROLE_SHORT = {
     "comms_chief": N_("Comms"),
     O.FACILITATOR: N_("Facilitator"),
     RED: N_("Red"),
+    GREEN: N_("Green"),
 }
 
 

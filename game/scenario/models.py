@@ -302,6 +302,14 @@ class HistoricalRecord(Strict):
     host_forces_killed: list[Measure] = Field(
         default_factory=list, description="Malian soldiers killed by armed groups, per period"
     )
+    attacks_on_peacekeepers: list[Measure] = Field(
+        default_factory=list,
+        description="Attacks on the mission per period, every one counted (mortar rounds and mines included)",
+    )
+    attacks_on_host_forces: list[Measure] = Field(
+        default_factory=list,
+        description="Attacks on the host state's forces per period, every one counted",
+    )
     central_share_pct: int = Field(ge=0, le=100, description="Share of civilian deaths in the centre")
     regional_shares: list[Share] = Field(
         default_factory=list, description="Share of civilian deaths per region, per period"

@@ -28,6 +28,8 @@ SEAT_ALIASES = {
     "comms_chief": "comms_chief",
     "red": "armed_groups",
     "armed_groups": "armed_groups",
+    "green": "host_state",
+    "host_state": "host_state",
 }
 
 
@@ -41,7 +43,7 @@ def seat_name(text: str) -> str:
     if key in set(Role):
         return key
     raise UserError(
-        _("unknown seat {seat}; seats are srsg, fc, police, comms, red").format(seat=repr(text))
+        _("unknown seat {seat}; seats are srsg, fc, police, comms, red, green").format(seat=repr(text))
     ) from None
 
 
@@ -399,7 +401,10 @@ def register(commands: argparse._SubParsersAction) -> None:
         "--seats",
         metavar=_("SEATS"),
         default="srsg,fc,police,comms",
-        help=_("comma-separated: srsg, fc, police, comms; add red for a red cell playing the armed groups"),
+        help=_(
+            "comma-separated: srsg, fc, police, comms; add red for a red cell playing the armed groups, "
+            "green for a green cell playing the host state (where the scenario defines it)"
+        ),
     )
     host.add_argument("--seed", metavar=_("SEED"), type=int)
     host.add_argument(
@@ -450,7 +455,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     join = commands.add_parser("join", help=_("take a seat in a hosted syndicate game"))
     join.add_argument("address", metavar=_("ADDRESS"), help=_("the host's address, ws://HOST:PORT"))
     join.add_argument(
-        "--seat", metavar=_("SEAT"), help=_("srsg, fc, police, comms or red (else asked on screen)")
+        "--seat", metavar=_("SEAT"), help=_("srsg, fc, police, comms, red or green (else asked on screen)")
     )
     join.add_argument("--name", metavar=_("NAME"), help=_("your name, shown to the facilitator"))
     join.add_argument(

@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from game.engine import ORDER_ADAPTER, Game, IllegalOrder
 from game.engine import orders as O
-from game.engine.sides import RED
+from game.engine.sides import GREEN, RED
 from game.engine.view import UMPIRE, GameView
 from game.engine.wording import seat_name
 from game.i18n import N_, _
@@ -28,6 +28,7 @@ from game.syndicate import wire
 from game.syndicate.credentials import Hashed
 from game.syndicate.protocol import FACILITATOR_SEAT, PROTOCOL, STORAGE_PROBLEM, Said
 
+CELLS = (GREEN, RED)  # the cells order after the mission, green first (rules.md §9.1)
 NOTES_MAX_CHARACTERS = S.NOTES_MAX_CHARACTERS
 
 
@@ -106,23 +107,36 @@ class GameHost:
 
     # --- the red cell's seat (rules.md §5.2: it orders after the mission's seats have committed) --
     def mission_seats(self) -> list[str]:
-        return [seat for seat in self.seats if seat != RED]
+        return [seat for seat in self.seats if seat not in CELLS]
+
+    def cell_seated(self, side: str) -> bool:
+        """A side has a seat here and a human cell plays it (else its bot or its rules do)."""
+        return side in self.seats and self.game.held_by(side) == "human"
 
     def red_seated(self) -> bool:
         """The armed groups have a seat here and a human cell plays them (else their bot does)."""
-        return RED in self.seats and self.game.held_by(RED) == "human"
+        return self.cell_seated(RED)
+
+    def cell_open(self, side: str) -> bool:
+        """A cell may order now: every seat before it (the mission's, then green's) has committed."""
+        return self.cell_seated(side) and not self._waiting_before(side) and side not in self.committed
 
     def red_open(self) -> bool:
-        """The red cell may order now: every mission seat has committed and it has not."""
-        return self.red_seated() and not self._waiting_mission() and RED not in self.committed
+        """The red cell may order now: every mission seat (and a green cell) has committed and it has not."""
+        return self.cell_open(RED)
 
     def _waiting_mission(self) -> list[str]:
         return [seat for seat in self.mission_seats() if seat not in self.committed]
 
+    def _waiting_before(self, side: str) -> list[str]:
+        """The seats a cell waits for: the mission's, and for red a seated green cell."""
+        earlier = [c for c in CELLS[: CELLS.index(side)] if self.cell_seated(c) and c not in self.committed]
+        return [*self._waiting_mission(), *earlier]
+
     def waiting_for(self) -> list[str]:
-        """The seats the turn waits for: the mission's, then the red cell while a human plays it."""
-        red = [RED] if self.red_seated() and RED not in self.committed else []
-        return [*self._waiting_mission(), *red]
+        """The seats the turn waits for: the mission's, then the green and red cells a human plays."""
+        cells = [c for c in CELLS if self.cell_seated(c) and c not in self.committed]
+        return [*self._waiting_mission(), *cells]
 
     def _ready(self) -> bool:
         return not self.waiting_for() and not self.paused and not self.game.is_over()
@@ -140,9 +154,16 @@ class GameHost:
             raise Refused(N_("the facilitator has paused the game"))
         if seat == RED and not self.red_seated():
             raise Refused(N_("the facilitator has handed the armed groups to their bot; it plays them now"))
-        if seat == RED and (waiting := self._waiting_mission()):
+        if seat == GREEN and not self.cell_seated(GREEN):
+            raise Refused(N_("the facilitator has handed the host state to its rules; they play it now"))
+        if seat == RED and (waiting := self._waiting_before(RED)):
             raise Refused(
                 N_("the armed groups order after every mission seat has committed; waiting for {names}"),
+                names=[seat_name(s) for s in waiting],
+            )
+        if seat == GREEN and (waiting := self._waiting_before(GREEN)):
+            raise Refused(
+                N_("the host state answers after the mission's seats have committed; waiting for {names}"),
                 names=[seat_name(s) for s in waiting],
             )
 
@@ -157,9 +178,13 @@ class GameHost:
                 N_("not an order ({where}: {problem})"), where=where, problem=first["msg"]
             ) from None
         role = self._role(seat)
-        to_cell = isinstance(order, O.HandSide) and order.side == RED and order.to == "human"
-        if to_cell and RED not in self.seats:
-            raise Refused(N_("this game has no red cell's seat; host a new one with armed_groups in --seats"))
+        to_cell = isinstance(order, O.HandSide) and order.side in CELLS and order.to == "human"
+        if isinstance(order, O.HandSide) and to_cell and order.side not in self.seats:
+            if order.side == RED:
+                raise Refused(
+                    N_("this game has no red cell's seat; host a new one with armed_groups in --seats")
+                )
+            raise Refused(N_("this game has no green cell's seat; host a new one with host_state in --seats"))
         try:
             self.game.apply(order, role)
         except IllegalOrder as error:
@@ -369,12 +394,13 @@ class GameHost:
                     "name": self.names.get(s, ""),
                     "committed": s in self.committed,
                     "connected": s in self.leases,
-                    **({"bot": not self.red_seated()} if s == RED else {}),
+                    **({"bot": not self.cell_seated(s)} if s in CELLS else {}),
                     **({"pending": pending.get(s, 0)} if seat == FACILITATOR_SEAT else {}),
                 }
                 for s in self.seats
             ],
             "red_orders_open": self.red_open(),
+            "green_orders_open": self.cell_open(GREEN),
             "paused": self.paused,
             "seconds_left": self.seconds_left(),
             "storage_problem": self.storage_problem,
@@ -392,8 +418,8 @@ class GameHost:
                 "log": self._log(),
                 "notes": {str(turn): text for turn, text in self.notes.items()},
             }
-        elif seat == RED:
-            view, extra = self._red_view()
+        elif seat in CELLS:
+            view, extra = self._cell_view(seat)
         else:
             view = self._seat_view(seat)
             extra = {"menu": wire.menu(game, seat)}
@@ -452,19 +478,23 @@ class GameHost:
             self._public = (self._public[0], game, shared)
         return dataclasses.replace(shared, seat=seat)
 
-    def _red_view(self) -> tuple[GameView, dict[str, Any]]:
-        """The red cell's view and menu: until every mission seat has committed, the turn's start
+    def _cell_view(self, side: str) -> tuple[GameView, dict[str, Any]]:
+        """A cell's view and menu: until the seats before it have committed, the turn's start
         (no mission draft moves a unit on its map), its orders shown but refused; then the game as
-        the mission committed it, as the bot plans against it (rules.md §5.2)."""
-        if self.red_open() or (RED in self.committed and self.red_seated()):
-            return self.game.observe(RED), {"menu": wire.menu(self.game, RED)}
+        the mission committed it, as the bot plans against it (rules.md §5.2, §9.1)."""
+        if self.cell_open(side) or (side in self.committed and self.cell_seated(side)):
+            return self.game.observe(side), {"menu": wire.menu(self.game, side)}
         game = self.public_game()
-        if not self.red_seated():
-            why = N_("the armed groups' bot plays them this turn")
+        if not self.cell_seated(side):
+            why = (
+                N_("the armed groups' bot plays them this turn")
+                if side == RED
+                else N_("its rules play the host state")
+            )
         else:
             why = N_("after the mission commits")
-        menu = [{**entry, "reason": why} for entry in wire.menu(game, RED)]
-        return game.observe(RED), {"menu": menu}
+        menu = [{**entry, "reason": why} for entry in wire.menu(game, side)]
+        return game.observe(side), {"menu": menu}
 
     def status_message(self, seat: str) -> dict[str, Any]:
         """Only the status changed for this seat (a commit elsewhere, the clock, the disk)."""
@@ -486,9 +516,16 @@ def _light_clone(game: Game) -> Game:
 
 
 def seat_red_cell(store: S.Session) -> None:
-    """A new session with the armed groups' seat: the facilitator's first order hands them to the
-    human cell (an order in the log, as at the table); the facilitator can hand them back."""
-    if RED not in store.seats or store.current_turn() != 1 or store.log():
+    """A new session with a cell's seat (the armed groups', the host state's): the facilitator's
+    first orders hand each side to its human cell (orders in the log, as at the table); the
+    facilitator can hand them back."""
+    if store.current_turn() != 1 or store.log():
         return
-    order = O.HandSide(side=RED, to="human")
-    store.write_all([S.order_write(store.next_order_id(), 1, O.FACILITATOR, order)])
+    first = store.next_order_id()
+    sides = [side for side in CELLS if side in store.seats]
+    writes = [
+        S.order_write(first + number, 1, O.FACILITATOR, O.HandSide(side=side, to="human"))
+        for number, side in enumerate(sides)
+    ]
+    if writes:
+        store.write_all(writes)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from game.engine import ORDER_ADAPTER, Game
 from game.engine import orders as O
-from game.engine.sides import RED
+from game.engine.sides import GREEN, RED
 from game.engine.view import MISSION_SEATS
 from game.record import saves
 from game.syndicate import store as S
@@ -18,8 +18,8 @@ def session_from_save(save_path: str | Path, out: Path, secret: str) -> S.Sessio
     session with every turn's orders, its digests, the names and the notes. Refuses an existing file."""
     game, meta = saves.load(save_path)  # the whole check: a save that does not replay is refused here
     seats = [seat for seat in meta.seats if seat in SEATABLE]  # the red cell's seat is kept too
-    if not set(seats) - {RED}:
-        seats = [*MISSION_SEATS, *(seat for seat in seats if seat == RED)]
+    if not set(seats) - {RED, GREEN}:
+        seats = [*MISSION_SEATS, *(seat for seat in seats if seat in (RED, GREEN))]
     session = S.Session.host(out, game.scenario, game.seed, seats, secret)
     replay = Game.new(game.scenario, game.seed, undo=False)
     writes: list[S.Write] = []

@@ -19,7 +19,7 @@ from typing import Any
 
 from aiohttp import WSMsgType, web
 
-from game.engine.sides import RED
+from game.engine.sides import GREEN, RED
 from game.engine.wording import seat_name
 from game.i18n import N_, _
 from game.syndicate import protocol as P
@@ -321,10 +321,11 @@ class HostServer:
                     answer["dropped"] = host.withdraw(seat, index)
                     views = set(self.everyone()) if facilitator else {seat, P.FACILITATOR_SEAT}
                 case P.Commit():
-                    red_was_open = host.red_open()
+                    was_open = {cell: host.cell_open(cell) for cell in (GREEN, RED)}
                     answer["resolved"] = host.commit(seat)
-                    if host.red_open() and not red_was_open:  # the red cell may order: its new view
-                        views = {RED, P.FACILITATOR_SEAT}
+                    opened = {cell for cell in (GREEN, RED) if host.cell_open(cell) and not was_open[cell]}
+                    if opened:  # a cell may order: its new view
+                        views = {*opened, P.FACILITATOR_SEAT}
                 case P.Pause(paused=paused):
                     host.pause(paused)
                 case P.Force():

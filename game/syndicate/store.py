@@ -26,7 +26,7 @@ from game import i18n
 from game.engine import ORDER_ADAPTER, Game, IllegalOrder
 from game.engine.context import ScenarioIndex
 from game.engine.orders import FACILITATOR, Order, describe
-from game.engine.sides import RED
+from game.engine.sides import GREEN, RED
 from game.engine.wording import seat_name
 from game.errors import ReadError
 from game.fileread import FileReadError, printable, read_text
@@ -34,7 +34,7 @@ from game.i18n import N_, _
 from game.scenario.loader import scenario_hash
 from game.scenario.models import Role, Scenario
 
-SEATABLE: tuple[str, ...] = (*Role, RED)  # the mission's seats, then the red cell's
+SEATABLE: tuple[str, ...] = (*Role, RED, GREEN)  # the mission's seats, then the cells'
 
 FORMAT = "minusma-session"
 VERSION = 2  # 2: the facilitator secret is hashed with scrypt (pin_kdf)
@@ -300,11 +300,18 @@ class Session:
         """Create a new session file; refuses to overwrite an existing one."""
         path = Path(path)
         unknown = [seat for seat in seats if seat not in SEATABLE]
-        if unknown or not seats or set(seats) <= {RED}:
+        if unknown or not seats or set(seats) <= {RED, GREEN}:
             raise SessionError(
                 _("unknown seat(s) {unknown}; seats are {seats} (and at least one of the mission's)").format(
                     unknown=", ".join(unknown) or _("(none)"), seats=", ".join(SEATABLE)
                 )
+            )
+        if GREEN in seats and not scenario.host_state_seat:
+            raise SessionError(
+                _(
+                    "the scenario {scenario} has no seat for the host state (rules.md §9.1); "
+                    "leave green out of the seats or choose a scenario that defines it (mali-2019)"
+                ).format(scenario=scenario.id)
             )
         if len(pin) < 4:
             raise SessionError(_("the facilitator's PIN needs at least 4 characters"))

@@ -9,6 +9,7 @@ from game.engine.score import say_do_gap
 from game.engine.turn import ACTION_TITLES
 from game.engine.wording import CREDIBILITY_SYMBOLS, words
 from game.engine.wording import POSTURES as POSTURES  # re-exported: screens read postures here
+from game.i18n import N_
 
 ROLE_ORDER = ("srsg", "force_commander", "police_commissioner", "comms_chief")
 ROLE_TITLES = {
@@ -17,6 +18,7 @@ ROLE_TITLES = {
     "police_commissioner": "Police Commissioner",
     "comms_chief": "Chief of Strategic Communications",
     "armed_groups": "Red cell (armed groups)",
+    "host_state": N_("Green cell (host state)"),
 }
 ROLE_SHORT = {
     "srsg": "SRSG",
@@ -24,6 +26,7 @@ ROLE_SHORT = {
     "police_commissioner": "Police Cmsr",
     "comms_chief": "Comms Chief",
     "armed_groups": "Red cell",
+    "host_state": N_("Green cell"),
 }
 ROLE_DUTIES = {
     "srsg": "mission policy: the PoC definition, orientation, IRCs under the U3, the renewal case",
@@ -31,6 +34,7 @@ ROLE_DUTIES = {
     "police_commissioner": "formed police units and the civilian pillars' Tier I and Tier III work",
     "comms_chief": "the messaging plan: theme, channel and audience, within the message slots",
     "armed_groups": "the armed groups' strikes and hostile narratives, within their actions a turn",
+    "host_state": N_("the Malian army's redeployments and offensives, and consent to the mission's requests"),
 }
 PHASE_TITLES = {
     "event": "Event",

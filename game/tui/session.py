@@ -8,7 +8,7 @@ from typing import ClassVar, Protocol
 
 from game.engine import Game, IllegalOrder, TurnRecord
 from game.engine import orders as O
-from game.engine.sides import RED
+from game.engine.sides import GREEN, RED
 from game.engine.view import GameView, TurnView, observe
 from game.record import saves
 from game.scenario.models import Scenario
@@ -70,6 +70,9 @@ def last_turn(session: PlaySession) -> TurnView | None:
     return seat_view(session).last
 
 
+CELL_ORDER = (GREEN, RED)  # the cells order after the mission: green answers it, red strikes last
+
+
 @dataclass
 class Session:
     """Holds no rules: orders go to the engine, saves to game.record.saves."""
@@ -83,11 +86,20 @@ class Session:
 
     @classmethod
     def new(
-        cls, scenario: Scenario, seed: int, seats: dict[str, str], mode: str, red_cell: bool = False
+        cls,
+        scenario: Scenario,
+        seed: int,
+        seats: dict[str, str],
+        mode: str,
+        red_cell: bool = False,
+        green_cell: bool = False,
     ) -> Session:
-        """With red_cell, a human plays the armed groups: the hand-over opens the log (rules.md §5.2)."""
+        """With red_cell, a human plays the armed groups (rules.md §5.2); with green_cell, the host
+        state (§9.1, where the scenario allows it): each hand-over opens the log."""
         meta = saves.SaveMeta(mode=mode, seats=dict(seats))
         game = Game.new(scenario, seed)
+        if green_cell:
+            game.apply(O.HandSide(side=GREEN, to="human"))
         if red_cell:
             game.apply(O.HandSide(side=RED, to="human"))
         return cls(game, meta)
@@ -104,9 +116,14 @@ class Session:
         return self.meta.mode == "hotseat"
 
     @property
+    def cells(self) -> tuple[str, ...]:
+        """The sides a human cell holds, in the order they give orders: green, then red (§9.1)."""
+        return tuple(side for side in CELL_ORDER if self.game.held_by(side) == "human")
+
+    @property
     def seat_order(self) -> tuple[str, ...]:
-        """The seats in the order they give orders: the mission's, then a red cell's (rules.md §5.2)."""
-        return (*ROLE_ORDER, RED) if self.game.held_by(RED) == "human" else ROLE_ORDER
+        """The seats in the order they give orders: the mission's, then the green and red cells'."""
+        return (*ROLE_ORDER, *self.cells)
 
     @property
     def seat(self) -> str:
@@ -114,13 +131,16 @@ class Session:
         return order[min(self.seat_index, len(order) - 1)]
 
     @property
-    def red_to_play(self) -> bool:
-        """The mission has finished and a red cell still has to give its orders this turn."""
-        return self.seat != RED and RED in self.seat_order
+    def next_cell(self) -> str | None:
+        """The cell that gives its orders after this seat commits (the mission's seats commit
+        together), or None when the turn is resolved next."""
+        cells = self.cells
+        later = cells[cells.index(self.seat) + 1 :] if self.seat in cells else cells
+        return later[0] if later else None
 
-    def to_red(self) -> None:
-        """The mission's orders are in: the keyboard goes to the red cell."""
-        self.seat_index = self.seat_order.index(RED)
+    def to_cell(self, side: str) -> None:
+        """The orders before are in: the keyboard goes to this cell."""
+        self.seat_index = self.seat_order.index(side)
 
     def player(self, role: str | None = None) -> str:
         return self.meta.seats.get(role or self.seat, "") or ""
@@ -176,11 +196,15 @@ class Session:
 
     # --- turns and saves ------------------------------------------------------------------------
     def commit(self) -> TurnRecord:
-        """End the turn in the engine, autosave, and hand the next turn to the first seat."""
+        """End the turn in the engine and autosave. The committing seat keeps the keyboard to read
+        the turn's results in its own view; `first_seat` opens the next turn."""
         record = self.game.end_turn()
-        self.seat_index = 0
         self.autosave()
         return record
+
+    def first_seat(self) -> None:
+        """A new turn: the keyboard goes to the first seat."""
+        self.seat_index = 0
 
     @property
     def last_record(self) -> TurnRecord | None:

@@ -20,7 +20,8 @@ def test_historical_policy_passes_the_check_over_50_seeds(capsys: pytest.Capture
     out, err = capsys.readouterr()
     assert code == 0, out + err
     assert "Every row with a historical range is inside it." in out
-    for row in ("share in Mopti", "share in Ménaka", "share by Community militias", "host forces killed"):
+    rows = ("share in Mopti", "share in Ménaka", "share by Community militias", "host forces killed")
+    for row in (*rows, "attacks on peacekeepers", "attacks on host forces", "S/2021/519"):
         assert row in out
     assert "Civilian deaths per month" in out
 
@@ -83,3 +84,24 @@ def test_unknown_perpetrator_group_is_refused(tmp_path: Path) -> None:
 def test_sparkline_scales_to_the_top_value() -> None:
     assert sparkline([0, 4, 8], 8) == " ▄█"
     assert sparkline([0, 0], 0) == "  "
+
+
+def test_attack_counts_are_checked_where_the_record_counts_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    unchecked = calibrate(load_scenario(MINI), seeds=2, workers=1)
+    rows = [row for row in unchecked.rows if row.measure.startswith("attacks on")]
+    assert {row.measure for row in rows} == {"attacks on peacekeepers", "attacks on host forces"}
+    assert all(row.low is None and row.verdict == "-" and "no UN SG count" in row.source for row in rows)
+    path = _mini_with(
+        tmp_path,
+        attacks_on_peacekeepers=[{"period": "2019", "low": 900, "high": 999, "source": "impossible"}],
+        attacks_on_host_forces=[{"period": "2019", "low": 0, "high": 900, "source": "anything"}],
+    )
+    checked = {row.measure: row for row in calibrate(load_scenario(path), seeds=2, workers=1).rows}
+    assert checked["attacks on peacekeepers"].verdict == "LOW"
+    assert checked["attacks on host forces"].verdict == "yes"
+    code = main(["calibrate", "--scenario", str(path), "--seeds", "2", "--check", "--workers", "1"])
+    out, _ = capsys.readouterr()
+    assert code == 1
+    assert "attacks on peacekeepers 2019:" in out and "against 900-999" in out

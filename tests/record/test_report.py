@@ -314,3 +314,29 @@ def test_the_debrief_shows_red_decisions_beside_blue_and_every_sides_objectives(
     assert "The armed groups (red), played by a human cell" in sides
     assert "The host state (green), played by its rules" in sides
     assert "Total " in sides
+
+
+def test_the_debrief_shows_green_decisions_and_answers_beside_blue(mini, meta) -> None:
+    from game.bots.policies import POLICIES
+    from game.engine import Game
+    from game.engine import orders as O
+
+    game = Game.new(mini.model_copy(update={"host_state_seat": True}), 5)
+    game.apply(O.HandSide(side="host_state", to="human"))
+    refused = False
+    while not game.is_over():
+        POLICIES["historical"].play(game)
+        flights = [o for o in game.legal_orders("force_commander") if o.type == "task_aviation" and o.region]
+        if flights:
+            game.apply(flights[0], "force_commander")
+        refusals = [o for o in game.legal_orders("host_state") if o.type == "refuse_consent"]
+        if refusals and not refused:
+            game.apply(refusals[0], "host_state")
+            refused = True
+        game.end_turn()
+    text = to_markdown(build_report([Replay.open(save_as(game, meta, "green cell"))]))
+    decisions = text.split("## Key decisions by role")[1].split("\n## ")[0]
+    assert "**Host state (green cell)**" in decisions
+    assert "The host state refuses" in decisions and "The host state grants" in decisions
+    sides = text.split("## The other sides' objectives")[1].split("\n## ")[0]
+    assert "The host state (green), played by a human cell" in sides

@@ -148,3 +148,60 @@ def test_a_red_cell_joins_at_80x24_waits_for_the_mission_then_orders(mini, tmp_p
                 assert app.board.view is not None and app.board.view.turn == 2
 
     asyncio.run(main())
+
+
+def test_a_green_cell_joins_at_80x24_sees_the_requests_and_answers_after_the_mission(
+    mini, tmp_path: Path
+) -> None:
+    from tests.syndicate.hosting import SEATS
+
+    scenario = mini.model_copy(update={"host_state_seat": True})
+
+    async def main() -> None:
+        async with hosting(scenario, tmp_path, seats=[*SEATS, "host_state"]) as hosted:
+            host = hosted.host
+            app = RemoteApp(hosted.url, None, name="Green cell")
+            async with app.run_test(size=(80, 24)) as pilot:
+                await pilot.click("#seat")
+                await pilot.press(*"green", "enter")
+                await pilot.click("#code")
+                await pilot.press(*hosted.codes["host_state"], "enter")
+                await until(lambda: isinstance(app.screen, BoardScreen) and app.board.view is not None)
+                assert isinstance(app.screen, BoardScreen) and app.seat == "host_state"
+                bar = app.screen.query_one("#bar", Static)
+                await until(lambda: "Waiting for the mission" in str(bar.render()))
+                assert "Budget" not in str(bar.render())
+                columns = [str(c.label) for c in app.screen.query_one("#regions", DataTable).columns.values()]
+                assert "Asked" in columns and "Warning" not in columns and "Expected" not in columns
+                flight = next(
+                    o
+                    for o in host.game.legal_orders("force_commander")
+                    if o.type == "task_aviation" and o.region
+                )
+                host.give("force_commander", flight.model_dump(mode="json"))
+                for seat in SEATS:
+                    host.commit(seat)
+                hosted.server.broadcast({"host_state"})
+                await until(lambda: "answer its requests" in str(bar.render()))
+                assert any(n.title == "Your turn" for n in app._notifications)
+                assert app.board.view is not None
+                asked = [r for r in app.board.view.regions if r.requests]
+                assert asked and "flight clearance" in asked[0].requests[0]
+                menu = app.screen.query_one("#menu", OptionList)
+                options = [menu.get_option_at_index(i) for i in range(menu.option_count)]
+                allowed = [i for i, option in enumerate(options) if not option.disabled]
+                refusal = allowed[-1]  # the menu's last group: refuse consent (flight clearances)
+                menu.focus()
+                menu.highlighted = refusal
+                await pilot.press("enter")
+                await until(lambda: app.board.view is not None and len(app.board.view.orders) == 1)
+                assert app.board.view is not None and app.board.view.orders[0].role == "host_state"
+                assert [o.type for o in host.game.pending_orders()][-1] == "refuse_consent"
+                await pilot.press("c")
+                await pilot.pause()
+                assert isinstance(app.screen, ConfirmDialog)
+                await pilot.click("#yes") if app.screen.query("#yes") else await pilot.press("enter")
+                await until(lambda: host.game.state.turn == 2)
+                assert host.game.state.turn == 2
+
+    asyncio.run(main())

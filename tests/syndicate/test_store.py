@@ -262,3 +262,13 @@ def test_a_seat_is_held_by_one_window_at_a_time(session: Session) -> None:
     two = Session.host(session.path.with_name("two.db"), session.scenario, 1, ["srsg"], "1357")
     with pytest.raises(SessionError, match="no Police Commissioner seat"):
         two.claim_seat("police_commissioner", "tab-d")
+
+
+def test_a_green_seat_needs_a_scenario_that_defines_it(mini, tmp_path: Path) -> None:
+    with pytest.raises(SessionError, match="no seat for the host state"):
+        Session.host(tmp_path / "green.db", mini, seed=4, seats=[*SEATS, "host_state"], pin="2468")
+    assert not (tmp_path / "green.db").exists()
+    offered = mini.model_copy(update={"host_state_seat": True})
+    store = Session.host(tmp_path / "green.db", offered, seed=4, seats=[*SEATS, "host_state"], pin="2468")
+    assert "host_state" in store.seats
+    store.close()

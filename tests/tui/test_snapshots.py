@@ -104,3 +104,19 @@ SCREENS = {
 @pytest.mark.parametrize("screen", SCREENS)
 def test_snapshot(snap_compare, screen: str, size: tuple[int, int]) -> None:
     assert snap_compare(new_app(), terminal_size=size, run_before=SCREENS[screen])
+
+
+async def green_seat(pilot: Pilot) -> None:
+    """The green cell's play screen on mali-2019: its panel (the mission's requests) and status line."""
+    from game.engine.sides import GREEN
+
+    session = Session.new(find_scenario("mali-2019"), SEED, SOLO, "solo", green_cell=True)
+    game = session.game
+    flight = next(o for o in game.legal_orders("force_commander") if o.type == "task_aviation" and o.region)
+    session.give(flight, "force_commander")
+    session.to_cell(GREEN)
+    await playing(pilot, session)
+
+
+def test_green_seat_snapshot_at_80x24(snap_compare) -> None:
+    assert snap_compare(new_app(), terminal_size=(80, 24), run_before=green_seat)

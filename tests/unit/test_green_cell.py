@@ -94,10 +94,16 @@ def test_a_game_with_red_and_green_cells_replays_digest_by_digest(green_scenario
     green_orders = 0
     for _ in range(4):
         POLICIES["historical"].play(game)
+        flights = [o for o in game.legal_orders("force_commander") if o.type == "task_aviation" and o.region]
+        if flights:  # a flight for the host state to clear or refuse
+            game.apply(flights[0], "force_commander")
         for order in game.legal_orders(GREEN)[:2]:
             if game.why_illegal(order, GREEN) is None:
                 game.apply(order, GREEN)
                 green_orders += 1
+        refusals = [o for o in game.legal_orders(GREEN) if o.type == "refuse_consent"]
+        if refusals:
+            game.apply(refusals[-1], GREEN)
         play_red(game)
         game.end_turn()
     assert green_orders >= 4
@@ -106,7 +112,7 @@ def test_a_game_with_red_and_green_cells_replays_digest_by_digest(green_scenario
     assert loaded.state.digest() == game.state.digest()
     assert loaded_meta.seats[GREEN] == "Cy" and loaded.scenario.host_state_seat
     kinds = {o["type"] for record in loaded.state.history for o in record.orders}
-    assert {"armed_strike", "redeploy_army", "hand_side"} <= kinds
+    assert {"armed_strike", "redeploy_army", "refuse_consent", "hand_side"} <= kinds
 
 
 def test_the_green_view_knows_its_army_sees_the_groups_by_band_and_not_the_missions_plans(
@@ -133,3 +139,76 @@ def test_the_green_view_knows_its_army_sees_the_groups_by_band_and_not_the_missi
     assert all(c.kind != "threat" for t in view.history for c in t.changes)
     assert not {"seed", "rng"} & {f.name for f in fields(view)}
     assert all(o.role != GREEN for o in game.observe("srsg").orders)
+
+
+def _tasked_flight(game: Game) -> tuple[str, str]:
+    """The mission tasks an attack or ISR aircraft over a region: a flight the host state must clear."""
+    order = next(o for o in game.legal_orders("force_commander") if o.type == "task_aviation" and o.region)
+    game.apply(order, "force_commander")
+    return order.asset, order.region
+
+
+def test_the_green_cell_refuses_a_flight_clearance_and_the_ledger_says_why(green_scenario) -> None:
+    game = green_game(green_scenario)
+    asset, region = _tasked_flight(game)
+    hours, consent, support = game.state.aviation[asset].hours, game.state.consent, game.state.mandate_support
+    refusal = O.RefuseConsent(matter="flights", region=region)
+    assert game.why_illegal(refusal, GREEN) is None
+    game.apply(refusal, GREEN)
+    assert game.state.aviation[asset].tasked_region is None and game.state.aviation[asset].hours > hours
+    assert game.state.consent == consent - 2 and game.state.mandate_support == support - 1
+    changes = game.state.current.changes
+    refused = [c for c in changes if any("green cell's choice" in k.detail for k in c.causes)]
+    assert {c.kind for c in refused} == {"means", "consent", "mandate_support"}
+    assert "at most 1 a turn" in (game.why_illegal(refusal, GREEN) or "")
+    mission_order = game.candidate_orders("force_commander")[0]
+    assert "host state is answering" in (game.why_illegal(mission_order, "force_commander") or "")
+
+
+def test_the_green_cell_refuses_a_new_base_and_the_mission_keeps_its_budget(green_scenario) -> None:
+    game = green_game(green_scenario)
+    budget = game.state.means.budget
+    opened = next(o for o in game.legal_orders("force_commander") if o.type == "open_base")
+    game.apply(opened, "force_commander")
+    region = game.state.units[opened.unit].region
+    assert game.why_illegal(O.RefuseConsent(matter="base", region=region), GREEN) is None
+    other = next(r for r in game.index.region_order if r != region)
+    elsewhere = O.RefuseConsent(matter="base", region=other)
+    assert "asks for no new base" in (game.why_illegal(elsewhere, GREEN) or "")
+    game.apply(O.RefuseConsent(matter="base", region=region), GREEN)
+    assert not game.state.units[opened.unit].holds_tob and game.state.means.budget == budget
+    record = game.end_turn()
+    assert not any("grants a temporary operating base" in note for note in record.notes)
+
+
+def test_requests_the_green_cell_lets_pass_are_granted_in_the_log_and_the_rules_say_nothing(
+    green_scenario,
+) -> None:
+    game = green_game(green_scenario)
+    _tasked_flight(game)
+    record = game.end_turn()
+    assert any("grants flight clearances" in note and "green cell's choice" in note for note in record.notes)
+    ruled = Game.new(green_scenario, seed=5)
+    _tasked_flight(ruled)
+    assert not any("grants" in note for note in ruled.end_turn().notes), "the rules grant without a word"
+
+
+def test_the_green_side_goes_back_to_its_rules_only_once_its_orders_are_withdrawn(green_scenario) -> None:
+    game = green_game(green_scenario)
+    origin, to = linked_pair(game)
+    game.apply(O.RedeployArmy(origin=origin, destination=to), GREEN)
+    assert "withdraw them first" in (game.why_illegal(O.HandSide(side=GREEN, to="bot")) or "")
+    game.withdraw(len(game.pending_orders()) - 1)
+    game.apply(O.HandSide(side=GREEN, to="bot"))
+    assert game.held_by(GREEN) == "bot"
+
+
+def test_the_green_view_reads_what_its_refusal_did_but_not_the_missions_means(green_scenario) -> None:
+    game = green_game(green_scenario)
+    _, region = _tasked_flight(game)
+    game.apply(O.RefuseConsent(matter="flights", region=region), GREEN)
+    record = game.end_turn()
+    seen = game.observe(GREEN).turn_view(record.turn)
+    kinds = {c.kind for c in seen.changes if any(k.ref == "refuse_consent" for k in c.causes)}
+    assert kinds == {"consent", "mandate_support"}, "its refusal's effects, never the mission's hours"
+    assert all(c.kind != "means" or all(k.kind == "card" for k in c.causes) for c in seen.changes)

@@ -51,8 +51,10 @@ def _example(game: Game, kind_type: str) -> tuple[O.Order, str]:
         return O.FacilitatorNote(text="the players argued about the PoC definition"), "facilitator"
     if kind_type == "close_base":
         game.apply(_example(game, "open_base")[0])
-    if kind_type in ("redeploy_army", "army_offensive"):  # a green cell's orders
+    if kind_type in ("redeploy_army", "army_offensive", "refuse_consent"):  # a green cell's orders
         game.apply(O.HandSide(side="host_state", to="human"))
+    if kind_type == "refuse_consent":  # something the mission asks: a base
+        game.apply(_example(game, "open_base")[0])
     if kind_type in ("armed_strike", "hostile_narrative"):  # a red cell's orders
         game.apply(O.HandSide(side="armed_groups", to="human"))
         region = next(r for r in game.index.region_order if game.context().mission_present(r))

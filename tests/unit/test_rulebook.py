@@ -109,6 +109,8 @@ PROSE = " ".join(RULES.split())  # prose wraps anywhere: compare with single spa
         f"{T.STRIKE_TEMPO_PER_SUPPORT} × international support",
         f"Either way: −{T.PARTNER_HARM_CREDIBILITY} credibility in the region",
         f"With warning below {T.WARNING_REVEALS_CARDS} the player sees only threat bands",
+        f"with threat **L of {T.HARASS_THREAT} or more** harasses them",
+        f"the pull back to its usual level applies (+{T.THREAT_REVERSION})",
     ],
 )
 def test_rulebook_prose_matches_tables(sentence: str) -> None:

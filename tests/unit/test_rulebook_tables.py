@@ -163,6 +163,20 @@ EXPECTED: dict[tuple[str, str], Callable[[], tuple[int, ...]]] = {
     ),
     ("5.2", "roadside bomb on a unit"): lambda: (T.MAX_ROAD_STRIKES,),
     ("5.2", "hostile narrative in a region"): lambda: (T.INFO_ATTACK_EXPLOIT_DEATHS, T.MAX_INFO_ATTACKS),
+    # §5.3 Harassing fire: the mission's fortified camps, the army's small posts
+    ("5.3", "the mission"): lambda: (
+        *ONE_D6,
+        T.HARASS_OFFSET["peacekeepers"],
+        ONE_D6[0],
+        *T.HARASS_WOUNDED_DICE,
+    ),
+    ("5.3", "the army"): lambda: (
+        T.HOST_CAMPS_PRESENCE,
+        *ONE_D6,
+        *((T.HARASS_OFFSET["host_forces"],) if T.HARASS_OFFSET["host_forces"] else ()),
+        ONE_D6[0],
+        *T.HARASS_SOLDIERS_DICE,
+    ),
     # §9.1 The green cell's orders
     ("9.1", "redeploy the army from a region to a neighbour by road"): lambda: (
         -1,
@@ -177,6 +191,11 @@ EXPECTED: dict[tuple[str, str], Callable[[], tuple[int, ...]]] = {
         T.GREEN_OFFENSIVE_OPERATIONS,
         T.GREEN_MAX_OFFENSIVES,
     ),
+    (
+        "9.1",
+        "refuse consent to one of the mission's requests in a region: flight clearances (its attack "
+        "and ISR aircraft tasked over the region) or a temporary operating base opened there this turn",
+    ): lambda: (-T.GREEN_REFUSAL_CONSENT, -T.GREEN_REFUSAL_SUPPORT, T.GREEN_MAX_REFUSALS),
     # §12.1 Each side's objectives
     ("12.1", "the mission's credibility eroded"): lambda: (T.RED_POINTS_PER_CREDIBILITY,),
     ("12.1", "the state pushed out"): lambda: (T.RED_POINTS_PER_PRESENCE,),

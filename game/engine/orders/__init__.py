@@ -22,6 +22,7 @@ from game.engine.orders.armed import (
 from game.engine.orders.aviation import TaskAviation, charge_tasking, refund_tasking
 from game.engine.orders.base import FACILITATOR, MenuPath, Names, OrderKind, RegionNamer
 from game.engine.orders.cells import HandSide
+from game.engine.orders.consent import RefuseConsent, record_answers
 from game.engine.orders.decisions import DecideCard
 from game.engine.orders.facilitator import (
     FACILITATOR_ORDERS,
@@ -30,16 +31,29 @@ from game.engine.orders.facilitator import (
     InjectCard,
     OverrideResult,
 )
-from game.engine.orders.host import ArmyOffensive, RedeployArmy
+from game.engine.orders.host import ArmyOffensive, RedeployArmy, green_orders
 from game.engine.orders.messages import CHANNEL_IRC, Channel, IssueMessage, Theme
 from game.engine.orders.movement import MoveUnit, air_hours_needed, lift_assets_reaching, lift_hours
 from game.engine.orders.poc import SetPocActivity
 from game.engine.orders.policy import POLICY_VALUES, SetPolicy
 from game.engine.orders.postures import COMBAT_TYPES, CloseBase, OpenBase, SetPosture
-from game.engine.sides import RED
+from game.engine.sides import GREEN, RED
 from game.engine.wording import ROLE_NAMES
 
-from . import armed, aviation, cells, decisions, facilitator, host, messages, movement, poc, policy, postures
+from . import (
+    armed,
+    aviation,
+    cells,
+    consent,
+    decisions,
+    facilitator,
+    host,
+    messages,
+    movement,
+    poc,
+    policy,
+    postures,
+)
 
 Order = Annotated[
     MoveUnit
@@ -59,7 +73,8 @@ Order = Annotated[
     | ArmedStrike
     | HostileNarrative
     | RedeployArmy
-    | ArmyOffensive,
+    | ArmyOffensive
+    | RefuseConsent,
     Field(discriminator="type"),
 ]
 ORDER_ADAPTER: TypeAdapter[Order] = TypeAdapter(Order)
@@ -78,6 +93,7 @@ KINDS: dict[str, OrderKind] = {
         decisions,
         cells,
         host,
+        consent,
         armed,
     )
     for kind in family.KINDS
@@ -109,6 +125,8 @@ def why_illegal(order: Order, ctx: Context, role: str | None = None) -> str | No
         return f"this order belongs to the {ROLE_NAMES.get(given_by, 'facilitator')}"
     if given_by not in (RED, FACILITATOR) and red_orders(ctx):
         return "the mission's orders are closed this turn: the armed groups are choosing their actions"
+    if given_by not in (RED, GREEN, FACILITATOR) and green_orders(ctx):
+        return "the mission's orders are closed this turn: the host state is answering its requests"
     return kind_of(order).why_illegal(order, ctx)
 
 
@@ -159,6 +177,7 @@ __all__ = [
     "OrderKind",
     "OverrideResult",
     "RedeployArmy",
+    "RefuseConsent",
     "SetPocActivity",
     "SetPolicy",
     "SetPosture",
@@ -170,11 +189,13 @@ __all__ = [
     "charge_tasking",
     "choose_actions",
     "describe",
+    "green_orders",
     "kind_of",
     "lift_assets_reaching",
     "lift_hours",
     "menu_path",
     "order_role",
+    "record_answers",
     "red_actions",
     "red_budget",
     "red_orders",

@@ -1,4 +1,4 @@
-"""The facilitator hands a side (the armed groups) from its bot to a human cell and back, in the log."""
+"""The facilitator hands a side (armed groups, host state) from its bot to a human cell and back."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from typing import Literal
 from game.engine.context import Context
 from game.engine.orders.armed import red_orders
 from game.engine.orders.base import FACILITATOR, Names, OrderKind, _Order, other_orders
-from game.engine.sides import MISSION, RED, SIDE_TITLES, held_by, sides
+from game.engine.orders.host import green_orders
+from game.engine.sides import GREEN, MISSION, RED, SIDE_TITLES, held_by, sides
 from game.engine.state import Cause
 from game.engine.wording import plural
 
@@ -42,6 +43,9 @@ def _why_illegal(order: HandSide, ctx: Context) -> str | None:
     given = red_orders(ctx) if order.side == RED else []
     if given:
         return f"the red cell has given {plural(len(given), 'order')} this turn: withdraw them first"
+    if order.side == GREEN and green_orders(ctx):
+        count = len(green_orders(ctx))
+        return f"the green cell has given {plural(count, 'order')} this turn: withdraw them first"
     return None
 
 

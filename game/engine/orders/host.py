@@ -35,20 +35,25 @@ def _green(order: GreenOrder, ctx: Context) -> str:
     return GREEN
 
 
-def _given(ctx: Context, kind: str) -> int:
-    return sum(raw.get("type") == kind for raw in ctx.state.current.orders)
+GREEN_TYPES = ("redeploy_army", "army_offensive", "refuse_consent")
 
 
-def _common_problem(order: GreenOrder, ctx: Context, limit: int) -> str | None:
+def green_orders(ctx: Context) -> list[dict]:
+    """The green cell's orders given this turn (as logged)."""
+    return [raw for raw in ctx.state.current.orders if raw.get("type") in GREEN_TYPES]
+
+
+def green_problem(kind: str, ctx: Context, limit: int) -> str | None:
+    """Why a green order of this kind cannot be given now whatever its details, or None."""
     if held_by(ctx.state, GREEN) != "human":
         return "the host state is played by its rules; the facilitator can hand it to a green cell"
-    if _given(ctx, order.type) >= limit:
+    if sum(raw.get("type") == kind for raw in ctx.state.current.orders) >= limit:
         return f"at most {limit} a turn"
     return None
 
 
 def _redeploy_illegal(order: RedeployArmy, ctx: Context) -> str | None:
-    problem = _common_problem(order, ctx, T.GREEN_MAX_REDEPLOYMENTS)
+    problem = green_problem(order.type, ctx, T.GREEN_MAX_REDEPLOYMENTS)
     if problem:
         return problem
     for region_id in (order.origin, order.destination):
@@ -76,7 +81,7 @@ def _strongest(ctx: Context, region_id: str) -> tuple[int, str] | None:
 
 
 def _offensive_illegal(order: ArmyOffensive, ctx: Context) -> str | None:
-    problem = _common_problem(order, ctx, T.GREEN_MAX_OFFENSIVES)
+    problem = green_problem(order.type, ctx, T.GREEN_MAX_OFFENSIVES)
     if problem:
         return problem
     if order.region not in ctx.index.regions:

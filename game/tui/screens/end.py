@@ -15,7 +15,7 @@ from textual.widgets import Footer, Label, Static
 
 from game.engine.objectives import score_lines
 from game.engine.score import Scorecard
-from game.engine.sides import RED
+from game.engine.sides import GREEN, RED
 from game.text import clean
 from game.tui.labels import credibility_band, short_name, target_label, words
 from game.tui.session import PlaySession
@@ -89,7 +89,8 @@ def sides_view(session: PlaySession) -> Text:
     """Every other side's objectives and score (rules.md §12.1)."""
     game = session.game
     text = Text()
-    for card in game.side_scores():
+    cards = sorted(game.side_scores(), key=lambda card: card.side != session.seat)  # its own first
+    for card in cards:
         head, *rest = score_lines(card)
         text.append(f"\n{head}\n", style="bold")
         for line in rest:
@@ -121,10 +122,10 @@ class EndScreen(Screen[None]):
         yield Label(Text(clean(f"End of the game: {game.scenario.title}")), classes="screen-title")
         with VerticalScroll(id="scorecard"):
             sides = Static(sides_view(self.session), id="sides-body")
-            if self.session.seat == RED:  # the red cell reads its own objectives first
+            if self.session.seat in (RED, GREEN):  # a cell reads its own objectives first
                 yield sides
             yield Static(scorecard_view(self.session, card), id="scorecard-body")
-            if self.session.seat != RED:
+            if self.session.seat not in (RED, GREEN):
                 yield sides
         yield Footer()
 

@@ -13,8 +13,9 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, OptionList, RadioSet, Static
 from textual.widgets.option_list import Option
 
-from game.engine.sides import RED
+from game.engine.sides import GREEN, RED, sides
 from game.engine.wording import plural
+from game.i18n import _
 from game.scenario.catalog import find_scenario, scenario_names
 from game.scenario.loader import ScenarioError
 from game.scenario.models import Scenario
@@ -100,6 +101,16 @@ class NewGameScreen(Screen[None]):
                 yield Input(
                     placeholder="player's name (optional)", id=f"name-{RED}", max_length=30, compact=True
                 )
+            with Horizontal(classes="form-row", id="row-green-holder"):
+                yield Label(_("Host state"), classes="form-label")
+                with RadioSet(id="green-holder", compact=True):
+                    yield MarkedRadioButton(_("Its rules (§9)"), value=True, id="green-bot")
+                    yield MarkedRadioButton(_("Green cell: a player"), id="green-human")
+            with Horizontal(classes="form-row name-row", id=f"row-{GREEN}"):
+                yield Label(_("Green cell"), classes="form-label")
+                yield Input(
+                    placeholder=_("player's name (optional)"), id=f"name-{GREEN}", max_length=30, compact=True
+                )
             yield Static(id="new-game-problem", classes="problem")
             yield Button("Start (Ctrl-S)", id="start", variant="primary", compact=True)
         yield Footer()
@@ -119,6 +130,7 @@ class NewGameScreen(Screen[None]):
         menu.focus()
         self._show_seats()
         self._show_red()
+        self._show_green()
 
     @on(OptionList.OptionHighlighted, "#scenario-list")
     def _scenario_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -128,8 +140,10 @@ class NewGameScreen(Screen[None]):
         except ScenarioError as error:
             self.scenario = None
             text.update(f"This scenario cannot be played:\n{error}")
+            self._show_green()
             return
         text.update(scenario_summary(self.scenario))
+        self._show_green()
 
     @on(OptionList.OptionSelected, "#scenario-list")
     def _scenario_selected(self) -> None:
@@ -138,6 +152,14 @@ class NewGameScreen(Screen[None]):
     @on(RadioSet.Changed, "#red-holder")
     def _show_red(self) -> None:
         self.query_one(f"#row-{RED}").display = self.query_one("#red-human", MarkedRadioButton).value
+
+    @on(RadioSet.Changed, "#green-holder")
+    def _show_green(self) -> None:
+        """The host state is offered only by a scenario that defines its seat (rules.md §9.1)."""
+        offered = self.scenario is not None and GREEN in sides(self.scenario)
+        self.query_one("#row-green-holder").display = offered
+        human = self.query_one("#green-human", MarkedRadioButton).value
+        self.query_one(f"#row-{GREEN}").display = offered and human
 
     @on(RadioSet.Changed, "#mode")
     def _show_seats(self) -> None:
@@ -180,6 +202,9 @@ class NewGameScreen(Screen[None]):
         red_cell = self.query_one("#red-human", MarkedRadioButton).value
         if red_cell:  # a human plays the armed groups (rules.md §5.2)
             seats[RED] = self.query_one(f"#name-{RED}", Input).value.strip() or ROLE_TITLES[RED]
+        green_cell = GREEN in sides(self.scenario) and self.query_one("#green-human", MarkedRadioButton).value
+        if green_cell:  # a human plays the host state (rules.md §9.1)
+            seats[GREEN] = self.query_one(f"#name-{GREEN}", Input).value.strip() or ROLE_TITLES[GREEN]
         mode = "hotseat" if hotseat else "solo"
-        session = Session.new(self.scenario, int(raw), seats, mode, red_cell=red_cell)
+        session = Session.new(self.scenario, int(raw), seats, mode, red_cell=red_cell, green_cell=green_cell)
         cast("MinusmaApp", self.app).play(session)

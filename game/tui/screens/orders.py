@@ -14,7 +14,7 @@ from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.engine.preview import order_consequences
-from game.engine.sides import RED
+from game.engine.sides import GREEN, RED
 from game.engine.wording import plural
 from game.text import clean
 from game.tui.dialogs.once import DismissOnce
@@ -69,8 +69,8 @@ class OrdersScreen(DismissOnce, Screen[None]):
         self.query_one(OrderTree).focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "seat":  # the mission's seats are closed once the red cell plays
-            return not self.session.hotseat and self.session.seat != RED
+        if action == "seat":  # the mission's seats are closed once a cell plays
+            return not self.session.hotseat and self.session.seat not in (RED, GREEN)
         return True
 
     def rebuild(self) -> None:
@@ -88,7 +88,7 @@ class OrdersScreen(DismissOnce, Screen[None]):
         title = f"Pending orders of this seat: {len(effective)}  (w: withdraw)"
         if len(effective) < len(pending):
             title += f"\n{plural(len(pending) - len(effective), 'order')} replaced by a later one"
-        if others and not session.hotseat and role != RED:
+        if others and not session.hotseat and role not in (RED, GREEN):
             title += f"\n{others} more from other seats"
         self.query_one("#pending-title", Label).update(title)
         listing = self.query_one("#pending", OptionList)

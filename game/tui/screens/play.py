@@ -15,9 +15,10 @@ from textual.widgets import Footer, Static
 
 from game.engine import Game, TurnRecord
 from game.engine import orders as O
-from game.engine.sides import RED
+from game.engine.sides import GREEN, RED, sides
 from game.engine.view import TurnView
 from game.engine.wording import credibility_legend, plural
+from game.i18n import _
 from game.record.saves import SaveError
 from game.scenario.models import Role
 from game.tui.dialogs.card import CardDialog
@@ -36,6 +37,9 @@ if TYPE_CHECKING:
     from game.tui.app import MinusmaApp
 
 LEGEND = f"Credibility {credibility_legend()} · ↑↓ last turn\nU units EW warning T TOB H heli I ISR ! attack"
+
+
+CELLS = (RED, GREEN)  # the sides a human cell may hold besides the mission
 
 
 class PlayScreen(Screen[None]):
@@ -97,8 +101,8 @@ class PlayScreen(Screen[None]):
     # --- showing the game -----------------------------------------------------------------------
     @property
     def view_seat(self) -> str:
-        """Whose view the map and region panel draw: the red cell's own, or the mission's."""
-        return RED if self.session.seat == RED else Role.SRSG
+        """Whose view the map and region panel draw: a cell's own (red, green), or the mission's."""
+        return self.session.seat if self.session.seat in CELLS else Role.SRSG
 
     def refresh_view(self) -> None:
         self.query_one(StatusBar).show(self.session)
@@ -112,12 +116,12 @@ class PlayScreen(Screen[None]):
 
     def _orders_summary(self) -> Text:
         session = self.session
-        role = session.seat if session.hotseat or session.seat == RED else None
+        role = session.seat if session.hotseat or session.seat in CELLS else None
         replaced = replaced_orders(self.game.pending_orders())
         pending = [(index, order) for index, order in session.pending_for(role) if index not in replaced]
         who = ROLE_TITLES[session.seat] if role else "all seats"
         text = Text(f"Orders this turn ({who}): {len(pending)}", style="bold")
-        for _, order in pending[-3:]:
+        for __, order in pending[-3:]:
             text.append(f"\n • {order_text(self.game, order)}")
         if len(pending) > 3:
             text.append(f"  (+{len(pending) - 3} earlier)", style="dim")
@@ -150,12 +154,12 @@ class PlayScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.opening:
             return False
-        if action == "seat":  # the mission's seats are closed once the red cell plays
-            return not self.session.hotseat and self.session.seat != RED
+        if action == "seat":  # the mission's seats are closed once a cell plays
+            return not self.session.hotseat and self.session.seat not in CELLS
         if action == "commit":
             return not self.session.hotseat
-        if action == "events":  # this turn's cards are the mission's briefing (red's view has none)
-            return self.session.seat != RED
+        if action == "events":  # this turn's cards are the mission's briefing (a cell's view has none)
+            return self.session.seat not in CELLS
         if action == "done":
             return self.session.hotseat
         if action == "sitrep":
@@ -168,7 +172,7 @@ class PlayScreen(Screen[None]):
         self.opening = True  # no key reaches the map until _ready
         self.set_focus(None)
         self.refresh_bindings()
-        if self.game.is_over():
+        if self.game.is_over():  # the last seat to commit reads the end screen from its side
             self._ready()
             self._show_end()
             return
@@ -244,8 +248,8 @@ class PlayScreen(Screen[None]):
     def action_commit(self) -> None:
         session = self.session
         replaced = replaced_orders(self.game.pending_orders())
-        role = RED if session.seat == RED else None  # the red cell counts only its own
-        count = len([index for index, _ in session.pending_for(role) if index not in replaced])
+        role = session.seat if session.seat in CELLS else None  # a cell counts only its own
+        count = len([index for index, __ in session.pending_for(role) if index not in replaced])
         lines = [f"{plural(count, 'order')} given this turn."]
         for card_id in session.undecided_cards(role):
             card = self.game.index.cards[card_id]
@@ -254,9 +258,15 @@ class PlayScreen(Screen[None]):
                 lines.append(f"Undecided: {card.title} takes its default, {default!r}.")
         turn = seat_view(session).turn
         title = f"Commit turn {turn}?"
-        if isinstance(session, Session) and session.red_to_play:
-            title = f"Commit the mission's orders for turn {turn}?"
-            lines.append("The red cell gives its orders next; then the turn is resolved.")
+        nxt = session.next_cell if isinstance(session, Session) else None
+        if nxt is not None:
+            if session.seat not in CELLS:
+                title = f"Commit the mission's orders for turn {turn}?"
+            lines.append(
+                _("The {cell} gives its orders next.").format(cell=_(ROLE_TITLES[nxt]))
+                if nxt == GREEN
+                else "The red cell gives its orders next; then the turn is resolved."
+            )
         dialog = ConfirmDialog(title, "\n".join(lines), yes="Commit", no="Not yet")
         self.app.push_screen(dialog, lambda yes: self._commit() if yes else None)
 
@@ -276,18 +286,33 @@ class PlayScreen(Screen[None]):
 
     def action_hand_red(self, to: Literal["human", "bot"]) -> None:
         """The facilitator hands the armed groups to a red cell or back to the bot (an order in the log)."""
+        self.action_hand_side(RED, to)
+
+    def action_hand_side(self, side: str, to: Literal["human", "bot"]) -> None:
+        """The facilitator hands a side (red, green) to a human cell or back to its bot (in the log)."""
         session = self.local
+        seat = session.seat
         try:
-            session.give(O.HandSide(side=RED, to=to), O.FACILITATOR)
+            session.give(O.HandSide(side=side, to=to), O.FACILITATOR)
         except session.refusals as error:
             self.notify(session.refusal(error), title="Not handed over", severity="warning")
             return
         if to == "human":
-            session.meta.seats.setdefault(RED, ROLE_TITLES[RED])
+            session.meta.seats.setdefault(side, ROLE_TITLES[side])
+        if seat in session.seat_order:  # the same seat keeps the keyboard
+            session.select_seat(seat)
         else:
             session.seat_index = min(session.seat_index, len(ROLE_ORDER) - 1)
-        holder = "a red cell, after the mission commits" if to == "human" else "the bot"
-        self.notify(f"The armed groups are now played by {holder}.", title="Facilitator")
+        if side == RED:
+            holder = "a red cell, after the mission commits" if to == "human" else "the bot"
+            self.notify(f"The armed groups are now played by {holder}.", title="Facilitator")
+        else:
+            message = (
+                _("The host state is now played by a green cell, after the mission commits.")
+                if to == "human"
+                else _("The host state is now played by its rules.")
+            )
+            self.notify(message, title=_("Facilitator"))
         self.refresh_view()
 
     def _pass_on(self) -> None:
@@ -295,20 +320,25 @@ class PlayScreen(Screen[None]):
         self._handoff(then=lambda: None)
 
     def _commit(self) -> None:
-        if self.local.red_to_play:  # the mission has committed: the red cell orders now
-            self.local.to_red()
+        nxt = self.local.next_cell
+        if nxt is not None:  # the orders before are in: a cell orders now (green, then red)
+            self.local.to_cell(nxt)
             self._handoff(then=self._ready)
             return
+        committer = self.local.seat
         record = self.local.commit()
+        seen = seat_view(self.session, committer).turn_view(record.turn)  # the committing seat's own view
         if self.session.save_problem:
             self.notify(self.session.save_problem, title="Autosave failed", severity="error", timeout=10)
         results = self._reused("results")
-        results.record = record
-        self.app.push_screen(results, lambda _: self._show_sitrep(record, True))
+        results.record = seen
+        self.app.push_screen(results, lambda __: self._show_sitrep(seen, True))
 
     def _show_sitrep(self, record: TurnRecord | TurnView, then_next_turn: bool) -> None:
-        def closed(_: object) -> None:
+        def closed(__: object) -> None:
             if then_next_turn:
+                if isinstance(self.session, Session) and not self.game.is_over():
+                    self.session.first_seat()  # the committing seat has read its results
                 self.begin_turn()
 
         sitrep = self._reused("sitrep")
@@ -388,7 +418,16 @@ class PlayScreen(Screen[None]):
                 "From now on; recorded in the game's log and the debrief (rules.md §5.2)",
                 lambda: self.action_hand_red("bot" if to_bot else "human"),
             )
-        if self.session.seat != RED:
+            if GREEN in sides(self.game.scenario):
+                green_to_bot = GREEN in self.session.seat_order
+                yield SystemCommand(
+                    _("Facilitator: hand the host state to its rules")
+                    if green_to_bot
+                    else _("Facilitator: hand the host state to a green cell"),
+                    _("From now on; recorded in the game's log and the debrief (rules.md §9.1)"),
+                    lambda: self.action_hand_side(GREEN, "bot" if green_to_bot else "human"),
+                )
+        if self.session.seat not in CELLS:
             yield SystemCommand("Event cards", "Show this turn's event cards again", self.action_events)
         if self.session.last_record is not None:
             yield SystemCommand(

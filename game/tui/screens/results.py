@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
 from game.engine import TurnRecord
+from game.engine.sides import GREEN, RED
 from game.engine.view import ChangeView, TurnView
 from game.engine.wording import plural
 from game.tui.dialogs.once import DismissOnce
@@ -67,7 +68,7 @@ def phase_text(session: PlaySession, record: TurnRecord | TurnView, phase: str) 
     if phase == "adjudication":
         for card_id, told in seen.stories:
             text.append(f"  {game.context().card(card_id).title}: {told}\n", style="bold")
-    if phase == "information":
+    if phase == "information" and session.seat not in (RED, GREEN):  # the mission's gap: cells do not see it
         text.append(f"  {say_do_text(seen.say, seen.do)}\n", style="bold")
     if phase == "assessment":
         text.append(

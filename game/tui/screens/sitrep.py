@@ -14,7 +14,7 @@ from textual.widgets import Footer, Label, Static, Tree
 
 from game.engine import TurnRecord
 from game.engine.context import ScenarioIndex
-from game.engine.sides import RED
+from game.engine.sides import GREEN, RED
 from game.engine.view import ChangeView, GameView, TurnView
 from game.engine.wording import plural
 from game.tui.dialogs.once import DismissOnce
@@ -150,7 +150,7 @@ class SitrepScreen(DismissOnce, Screen[None]):
         self.query_one("#sitrep-totals", Static).update(
             f"Civilians killed {seen.civilians_killed} · peacekeepers killed {seen.peacekeepers_killed} · "
             f"national credibility {national}"
-            + ("" if self.session.seat == RED else f" · {say_do_text(seen.say, seen.do)}")
+            + ("" if self.session.seat in (RED, GREEN) else f" · {say_do_text(seen.say, seen.do)}")
             + (f" · mandate: {words(seen.mandate_outcome)}" if seen.mandate_outcome else "")
         )
         self.query_one("#cause-detail", Static).update(

@@ -19,9 +19,10 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from game.engine.sides import RED
+from game.engine.sides import GREEN, RED
 from game.engine.view import GameView
 from game.engine.wording import seat_name, words
+from game.i18n import _
 from game.syndicate.client import ClientError, SyndicateClient
 from game.syndicate.protocol import FACILITATOR_SEAT
 from game.syndicate.wire import view_from_json
@@ -54,7 +55,7 @@ class CodeScreen(Screen[str]):
             title = seat_title(self.seat) if self.seat else "A seat"
             yield Label(Text(f"{title} at {clean(self.address)}"), classes="screen-title")
             if self.seat is None:
-                yield Static("Your seat: srsg, fc, police, comms, red or facilitator")
+                yield Static(_("Your seat: srsg, fc, police, comms, red, green or facilitator"))
                 yield Input(placeholder="fc", id="seat")
             yield Static(f"Your {what}, as the host gave it (Enter to join):")
             yield Input(password=True, placeholder="xxxxx-xxxxx-xxxxx-xxxxx", id="code")
@@ -80,7 +81,11 @@ class CodeScreen(Screen[str]):
             except UserError:
                 seat = None
             if seat is None:
-                self.show_problem(f"no seat {typed!r}: srsg, fc, police, comms, red or facilitator")
+                self.show_problem(
+                    _("no seat {typed}: srsg, fc, police, comms, red, green or facilitator").format(
+                        typed=repr(typed)
+                    )
+                )
                 return
             self.app.seat = seat  # type: ignore[attr-defined]
             self.app.board.seat = seat  # type: ignore[attr-defined]
@@ -139,6 +144,15 @@ class BoardScreen(Screen[None]):
         table = self.query_one("#regions", DataTable)
         if self.seat == RED:  # no early warning, no expected attacks: what the red cell may know (§5.2)
             table.add_columns("Region", "Credibility", "Your groups", "Host", "Mission units", "Helicopters")
+        elif self.seat == GREEN:  # its army and the mission's requests, no warning (§9.1)
+            table.add_columns(
+                _("Region"),
+                _("Credibility"),
+                _("Armed groups seen"),
+                _("State"),
+                _("Mission units"),
+                _("Asked"),
+            )
         else:
             table.add_columns(
                 "Region", "Credibility", "Armed groups seen", "Warning", "Mission units", "Expected"
@@ -160,6 +174,8 @@ class BoardScreen(Screen[None]):
         bar.append(f"National credibility {view.national_credibility}  ")
         if self.seat == RED:
             bar.append(self._red_line(status), style="bold")
+        elif self.seat == GREEN:
+            bar.append(self._green_line(status), style="bold")
         else:
             bar.append(f"Budget {view.means.budget}   ")
         for number, seat in enumerate(status["seats"]):
@@ -197,6 +213,18 @@ class BoardScreen(Screen[None]):
             return "   "
         return "Waiting for the mission's seats to commit.   "
 
+    @staticmethod
+    def _green_line(status: dict[str, Any]) -> str:
+        """What the green cell may do now (rules.md §9.1: it answers after the mission commits)."""
+        green: dict[str, Any] = next((seat for seat in status["seats"] if seat["seat"] == GREEN), {})
+        if green.get("bot"):
+            return _("The facilitator has given the host state back to its rules.") + "   "
+        if status.get("green_orders_open"):
+            return _("The mission has committed: answer its requests, give your orders, commit.") + "   "
+        if green.get("committed"):
+            return "   "
+        return _("Waiting for the mission's seats to commit.") + "   "
+
     def _show_regions(self, view: GameView) -> None:
         table = self.query_one("#regions", DataTable)
         row = table.cursor_row
@@ -209,11 +237,13 @@ class BoardScreen(Screen[None]):
             if self.seat == RED:
                 units = ", ".join(f"{u.name} ({words(u.posture)})" for u in region.units) or "-"
                 expected = "attack" if region.attack_helicopters else "-"
+            if self.seat == GREEN:
+                expected = str(len(region.requests)) if region.requests else "-"
             table.add_row(
                 Text(clean(region.name)),
                 f"{region.credibility} {trend}",
                 Text(clean(threats)),
-                str(region.host_presence if self.seat == RED else region.warning),
+                str(region.host_presence if self.seat in (RED, GREEN) else region.warning),
                 Text(clean(units)),
                 Text(clean(expected)),
                 key=region.id,
@@ -261,9 +291,11 @@ class BoardScreen(Screen[None]):
             return
         region = view.regions[table.cursor_row]
         text = Text(clean(region.name), style="bold")
-        warning = "" if self.seat == RED else f", early warning {region.warning}"
+        warning = "" if self.seat in (RED, GREEN) else f", early warning {region.warning}"
         text.append(f"  credibility {region.credibility}{warning}")
         text.append(f", host presence {region.host_presence}\n")
+        for request in region.requests:  # the green cell's: what the mission asks of the state here
+            text.append(" " + _("asked: {request}").format(request=clean(request)) + "\n", style="bold")
         turns = [view.current, *reversed(view.history)][:2]
         changes = [c for t in turns for c in t.changes if c.target.partition("/")[0] == region.id]
         for change in changes[:8]:
@@ -462,13 +494,19 @@ class RemoteApp(SafeApp[int]):
         if client.view_message is not None:
             self.board.show(client.view_message)
 
+    def _announce_turn(self, status: dict[str, Any]) -> None:
+        """Tell a cell when the seats before it have committed and its orders open (by a view or a status)."""
+        before = self.board.message["status"] if self.board.message else {}
+        if self.seat == RED and status.get("red_orders_open") and not before.get("red_orders_open"):
+            self.notify("The mission has committed: the armed groups may order.", title="Your turn")
+        if self.seat == GREEN and status.get("green_orders_open") and not before.get("green_orders_open"):
+            self.notify(_("The mission has committed: the host state may answer."), title=_("Your turn"))
+
     def _pushed(self, message: dict[str, Any]) -> None:
         kind = message.get("type")
         if kind == "view":
             before = self.board.view.turn if self.board.view is not None else None
-            was_open = bool(self.board.message and self.board.message["status"].get("red_orders_open"))
-            if self.seat == RED and message["status"].get("red_orders_open") and not was_open:
-                self.notify("The mission has committed: the armed groups may order.", title="Your turn")
+            self._announce_turn(message["status"])
             self.board.show(message)
             last = self.board.view.last if self.board.view is not None else None
             if before is not None and last is not None and last.turn >= before:
@@ -479,6 +517,7 @@ class RemoteApp(SafeApp[int]):
                     timeout=12,
                 )
         elif kind == "status" and self.board.message is not None:
+            self._announce_turn(message["status"])
             self.board.show({**self.board.message, "status": message["status"]})
         elif kind == "closed":
             self.notify(clean(str(message.get("message"))), title="Seat closed", severity="error", timeout=30)

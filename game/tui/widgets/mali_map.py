@@ -14,7 +14,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from game.engine import Game
-from game.engine.sides import RED
+from game.engine.sides import GREEN, RED
 from game.engine.view import GameView
 from game.scenario.models import Role
 from game.tui.labels import credibility_band, short_name, threat_summary, trend_arrow
@@ -52,7 +52,7 @@ def region_marks(view: GameView, region_id: str) -> RegionMarks:
         credibility=region.credibility,
         trend=region.trend,
         threat=threat_summary(region.seen_threats()),  # partners are no threat
-        warning=None if view.seat == RED else region.warning,
+        warning=None if view.seat in (RED, GREEN) else region.warning,
         units=len(region.units),
         tob=region.tob,
         attack_helicopters=region.attack_helicopters,

@@ -11,7 +11,7 @@ from textual.widgets import Static
 
 from game.engine import Game
 from game.engine.context import ScenarioIndex
-from game.engine.sides import RED
+from game.engine.sides import GREEN, RED
 from game.engine.view import ChangeView, GameView
 from game.engine.wording import plural
 from game.scenario.models import Role
@@ -46,6 +46,10 @@ def region_report(
         from game.tui.red import red_region_report
 
         return red_region_report(game, region_id)
+    if seat == GREEN:
+        from game.tui.green import green_region_report
+
+        return green_region_report(game, region_id)
     index = game.index
     view = view or game.observe(seat)
     spec, region = index.regions[region_id], view.region(region_id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widget import Widget
 
-from game.engine.sides import RED
+from game.engine.sides import GREEN, RED
 from game.tui.labels import ROLE_SHORT
 from game.tui.session import PlaySession, seat_view
 
@@ -29,6 +29,11 @@ def status_text(session: PlaySession, width: int = 200) -> Text:
         from game.tui.red import red_means_line
 
         text.append("\n" + red_means_line(game, width))
+        return text
+    if session.seat == GREEN:  # nor does the green cell
+        from game.tui.green import green_means_line
+
+        text.append("\n" + green_means_line(game, width))
         return text
     lift = means.lift_hours
     free = means.civilian_capacity - means.civilian_capacity_used
