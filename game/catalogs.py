@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
-from babel.messages.extract import extract_from_dir
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
@@ -25,6 +25,8 @@ GAME_DIR = Path(__file__).parent
 TEMPLATE = LOCALE_DIR / f"{DOMAIN}.pot"
 # A fixed date keeps the files still between runs: only a change of text changes them.
 STAMP = datetime(2026, 12, 1, tzinfo=UTC)
+# The rules engine's counted("{n} turn", "{n} turns", n) is a plural entry, like ngettext.
+KEYWORDS = {**DEFAULT_KEYWORDS, "counted": (1, 2)}
 PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*(?:[:!][^{}]*)?\}")
 
 
@@ -40,7 +42,11 @@ def extract() -> Catalog:
     """Every `_()`, `ngettext()` and `N_()` text in the game's code, as a template."""
     template = Catalog(project="minusma", creation_date=STAMP, revision_date=STAMP, fuzzy=False)
     found = extract_from_dir(
-        GAME_DIR, comment_tags=("Translators:",), strip_comment_tags=True, directory_filter=_wanted
+        GAME_DIR,
+        keywords=KEYWORDS,
+        comment_tags=("Translators:",),
+        strip_comment_tags=True,
+        directory_filter=_wanted,
     )
     for filename, lineno, message, comments, context in found:
         template.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)

@@ -24,10 +24,17 @@ EXIT_USER_ERROR = 2
 def _cmd_validate(args: argparse.Namespace) -> int:
     from game.scenario.loader import load_scenario
 
+    language = None
+    if args.check_language:
+        try:
+            language = i18n.set_language(args.check_language)  # like --lang elsewhere: and speak it
+        except ValueError as error:
+            print(clean(str(error)), file=sys.stderr)
+            return EXIT_USER_ERROR
     failed = False
     for file in args.files:
         try:
-            scenario = load_scenario(file)
+            scenario = load_scenario(file, language)
         except ScenarioError as error:
             failed = True
             for problem in error.problems:
@@ -202,6 +209,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     validate = commands.add_parser("validate", help=_("check scenario files"))
     validate.add_argument("files", nargs="+", metavar=_("FILE"))
+    validate.add_argument(
+        "--lang",
+        dest="check_language",
+        metavar=_("LANG"),
+        help=_("also report every text players read that has no translation into LANG (fr)"),
+    )
     validate.set_defaults(handler=_cmd_validate)
 
     schema = commands.add_parser("schema", help=_("print the scenario JSON Schema"))

@@ -17,7 +17,10 @@ from __future__ import annotations
 
 import gettext
 from collections.abc import Mapping
+from functools import lru_cache
 from pathlib import Path
+
+from game.i18n_record import Reader, load, translate
 
 DOMAIN = "minusma"
 LOCALE_DIR = Path(__file__).parent / "locale"
@@ -78,6 +81,7 @@ def set_language(code: str) -> str:
     else:
         _translation = gettext.translation(DOMAIN, LOCALE_DIR, languages=[language_code], fallback=True)
     _language = language_code
+    _recorded.cache_clear()
     return language_code
 
 
@@ -105,6 +109,7 @@ def use_names(names: Mapping[str, Mapping[str, str]]) -> None:
     """Add a scenario's names in other languages ({"fr": {"Chadian battalion": "bataillon tchadien"}})."""
     for code, table in names.items():
         _names.setdefault(code, {}).update(table)
+    _recorded.cache_clear()
 
 
 def name(english: str) -> str:
@@ -115,10 +120,18 @@ def name(english: str) -> str:
 def recorded(text: str) -> str:
     """A line the rules engine recorded in English (ledger, SITREP, refusals), in the player's language.
 
-    The engine makes its lines from `N_()` templates; this finds the template and translates it and
-    its values. Text it does not know is shown as recorded.
+    The engine makes its lines from `N_()` templates; game.i18n_record finds the template and
+    translates it and its values. Text it does not know is shown as recorded.
     """
-    return _(text) if text else text
+    if not text or _language == DEFAULT_LANGUAGE:
+        return text
+    return _recorded(_language, text)
+
+
+@lru_cache(maxsize=16384)  # a screen shows the same few hundred lines at every refresh
+def _recorded(language_code: str, text: str) -> str:
+    reader = Reader(gettext=_, ngettext=ngettext, name=name)
+    return translate(text, load(LOCALE_DIR / f"{DOMAIN}.pot"), reader)
 
 
 def number(value: float, digits: int = 0) -> str:
@@ -130,8 +143,6 @@ def number(value: float, digits: int = 0) -> str:
 
 
 def percent(fraction: float, digits: int = 0) -> str:
-    """A share written the language's way: 12% in English, 12 % in French."""
-    from babel.numbers import format_percent
-
-    pattern = "#,##0" + ("." + "0" * digits if digits else "") + "%"
-    return format_percent(fraction, format=pattern, locale=_language)
+    """A share written the language's way: 12.5% in English, 12,5 % in French (a narrow no-break space)."""
+    sign = "\u202f%" if _language == "fr" else "%"
+    return number(fraction * 100, digits) + sign

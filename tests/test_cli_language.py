@@ -11,6 +11,7 @@ from game.cli import main
 from game.record.settings import save_setting
 
 MINI = str(Path(__file__).parent / "fixtures" / "mini.yaml")
+TUTORIAL = str(Path(__file__).parent.parent / "scenarios" / "tutorial.yaml")  # all its text has French
 
 
 def plain(text: str) -> str:
@@ -35,11 +36,12 @@ def test_lang_on_the_top_level_command(capsys: pytest.CaptureFixture[str]) -> No
 
 
 def test_lang_on_a_subcommand(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["validate", "--lang", "fr", MINI]) == 0
+    # validate's own --lang also checks the scenario's French, so these use a fully translated file
+    assert main(["validate", "--lang", "fr", TUTORIAL]) == 0
     assert "régions" in capsys.readouterr().out
     assert main(["validate", MINI, "--lang=en"]) == 0
     assert "regions" in capsys.readouterr().out
-    assert main(["validate", "--lan", "fr", MINI]) == 0  # argparse's abbreviation
+    assert main(["validate", "--lan", "fr", TUTORIAL]) == 0  # argparse's abbreviation
     assert "régions" in capsys.readouterr().out
 
 

@@ -50,3 +50,9 @@ def test_english_is_the_text_itself() -> None:
     i18n.set_language("en")
     assert i18n._("An untranslated line") == "An untranslated line"
     assert i18n.ngettext("{n} unit", "{n} units", 0).format(n=0) == "0 units"
+
+
+def test_a_french_share_has_its_space_before_the_percent_sign() -> None:
+    i18n.set_language("fr")
+    assert i18n.percent(0.125, 1) == "12,5\u202f%"
+    assert i18n.percent(0.5) == "50\u202f%"

@@ -4,15 +4,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from game import i18n
 from game.analysis.montecarlo import GameResult, run_games
+from game.analysis.numbers import fixed, period_text
 from game.bots.policies import POLICIES
 from game.engine import Game
 from game.engine.score import in_period
-from game.engine.wording import plural
-from game.i18n import N_, _
+from game.i18n import N_, _, ngettext
 from game.scenario.models import Scenario
 
 SPARK = " ▁▂▃▄▅▆▇█"
+# Translators: the measures of calibrate's table (rows are labelled in English and shown translated).
+MEASURE_LABELS = (
+    N_("civilians killed"),
+    N_("peacekeepers killed"),
+    N_("host forces killed"),
+    N_("attacks on peacekeepers"),
+    N_("attacks on host forces"),
+)
+# Translators: calibrate's verdict: the simulated mean is inside history's range, below it or above it.
+VERDICT_WORDS = (N_("yes"), N_("LOW"), N_("HIGH"))
 
 
 @dataclass
@@ -127,9 +138,9 @@ def calibrate(
         return sum(values) / n, _percentile(values, 0.1), _percentile(values, 0.9)
 
     history = scenario.history
-    zones = {"centre": "central Mali", "north": "the north", "south": "the south"}
-    regions = {r.id: r.name for r in scenario.regions}
-    groups = {g.id: g.name for g in history.perpetrator_groups}
+    zones = {"centre": _("central Mali"), "north": _("the north"), "south": _("the south")}
+    regions = {r.id: i18n.name(r.name) for r in scenario.regions}
+    groups = {g.id: i18n.name(g.name) for g in history.perpetrator_groups}
     cal = Calibration(policy, n, region_names={r.id: r.name for r in scenario.regions})
     for label, key, measures in (
         ("civilians killed", "civilians", history.civilians_killed),
@@ -156,12 +167,20 @@ def calibrate(
         mean, p10, p90 = stats(f"share.{share.period}.{kind}.{share.of}")
         cal.rows.append(
             CalibrationRow(
-                f"share in {name}", share.period, mean, share.low, share.high, share.source, p10, p90, "%"
+                _("share in {place}").format(place=name),
+                share.period,
+                mean,
+                share.low,
+                share.high,
+                share.source,
+                p10,
+                p90,
+                "%",
             )
         )
     for share in history.perpetrator_shares:
         mean, p10, p90 = stats(f"share.{share.period}.g.{share.of}")
-        label = f"share by {groups[share.of]}"
+        label = _("share by {group}").format(group=groups[share.of])
         cal.rows.append(
             CalibrationRow(label, share.period, mean, share.low, share.high, share.source, p10, p90, "%")
         )
@@ -180,40 +199,71 @@ def sparkline(values: list[float], top: float) -> str:
 
 def format_calibration(cal: Calibration, sources: bool = True) -> list[str]:
     lines = [
-        f"Simulated ({cal.policy}, {cal.seeds} seeds: mean and 10th-90th percentile) against history",
+        ngettext(
+            "Simulated ({policy}, {n} seed: mean and 10th-90th percentile) against history",
+            "Simulated ({policy}, {n} seeds: mean and 10th-90th percentile) against history",
+            cal.seeds,
+        ).format(policy=cal.policy, n=cal.seeds),
         "",
     ]
-    header = f"{'measure':<44} {'period':<8} {'mean':>6} {'p10-p90':>11}  {'history':<9} ok"
-    lines.append(header + ("   source" if sources else ""))
+    mean_width, history_width = max(6, len(_("mean"))), max(9, len(_("history")))
+    measure, when, mean, spread, history, ok = (
+        _("measure"),
+        _("period"),
+        _("mean"),
+        _("p10-p90"),
+        _("history"),
+        _("ok"),
+    )
+    header = f"{measure:<44} {when:<8} {mean:>{mean_width}} {spread:>11}  {history:<{history_width}} {ok}"
+    lines.append(header + ("   " + _("source") if sources else ""))
     for row in cal.rows:
         unit = row.unit
         history = f"{row.low}-{row.high}{unit}" if row.low is not None else "-"
-        spread = f"{row.p10:.0f}-{row.p90:.0f}{unit}"
+        spread = f"{fixed(row.p10, group=False)}-{fixed(row.p90, group=False)}{unit}"
+        mean = fixed(row.mean, group=False)
+        verdict = _(row.verdict) if row.verdict in VERDICT_WORDS else row.verdict
+        label, when = _(row.measure), period_text(row.period)
         line = (
-            f"{row.measure[:44]:<44} {row.period:<8} {row.mean:>5.0f}{unit or ' '} {spread:>11}  "
-            f"{history:<9} {row.verdict:<4}"
+            f"{label[:44]:<44} {when:<8} {mean:>{mean_width - 1}}{unit or ' '} {spread:>11}  "
+            f"{history:<{history_width}} {verdict:<4}"
         )
         lines.append(line + (f" {row.source}" if sources else ""))
     lines.append("")
     if cal.months:
         lines.append(
-            f"Civilian deaths per month, mean over seeds ({cal.months[0]} to {cal.months[-1]}); "
-            "each row scaled to its own worst month"
+            _(
+                "Civilian deaths per month, mean over seeds ({first} to {last}); "
+                "each row scaled to its own worst month"
+            ).format(first=cal.months[0], last=cal.months[-1])
         )
         for region, series in cal.monthly.items():
             top = max(series, default=0.0)
+            total, worst = fixed(sum(series), group=False), fixed(top, group=False)
             lines.append(
-                f"  {cal.region_names[region][:24]:<24} {sparkline(series, top)} "
-                f"total {sum(series):>5.0f}, worst month {top:>4.0f}"
+                f"  {i18n.name(cal.region_names[region])[:24]:<24} {sparkline(series, top)} "
+                + _("total {total}, worst month {worst}").format(total=f"{total:>5}", worst=f"{worst:>4}")
             )
     failures = cal.failures
     lines.append("")
     if failures:
-        lines.append(f"{plural(len(failures), 'row')} outside history's range:")
+        lines.append(
+            ngettext(
+                "{n} row outside history's range:", "{n} rows outside history's range:", len(failures)
+            ).format(n=len(failures))
+        )
         lines.extend(
-            f"  {row.measure} {row.period}: {row.mean:.0f}{row.unit} against {row.low}-{row.high}{row.unit}"
+            "  "
+            + _("{measure} {period}: {mean}{unit} against {low}-{high}{unit}").format(
+                measure=_(row.measure),
+                period=period_text(row.period),
+                mean=fixed(row.mean, group=False),
+                unit=row.unit,
+                low=row.low,
+                high=row.high,
+            )
             for row in failures
         )
     else:
-        lines.append("Every row with a historical range is inside it.")
+        lines.append(_("Every row with a historical range is inside it."))
     return lines

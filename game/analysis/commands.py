@@ -6,8 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from game.engine.wording import plural
+from game import i18n
+from game.analysis.numbers import fixed
 from game.errors import UserError
+from game.i18n import N_, _, ngettext
 
 POLICY_SUFFIXES = (".yaml", ".yml")
 DEFAULT_RUNS = 1000
@@ -35,18 +37,22 @@ def _load_policies(args: argparse.Namespace, scenario) -> list:
             try:
                 policies.append(load_policy_file(entry, scenario))
             except PolicyFileError as error:
-                raise UserError(f"bad policy file:\n{error}") from None
+                raise UserError(_("bad policy file:\n{error}").format(error=error)) from None
         elif entry in POLICIES:
             policies.append(POLICIES[entry])
         else:
             raise UserError(
-                f"unknown policy {entry!r}; built-in policies: {', '.join(POLICIES)} "
-                "(or give a policy file ending in .yaml; see --list-policies)"
+                _(
+                    "unknown policy {policy!r}; built-in policies: {choices} "
+                    "(or give a policy file ending in .yaml; see --list-policies)"
+                ).format(policy=entry, choices=", ".join(POLICIES))
             )
     names = [policy.name for policy in policies]
     repeated = sorted({name for name in names if names.count(name) > 1})
     if repeated:
-        raise UserError(f"policy {', '.join(repeated)} is given twice; give each policy once")
+        raise UserError(
+            _("policy {policies} is given twice; give each policy once").format(policies=", ".join(repeated))
+        )
     return policies
 
 
@@ -54,36 +60,42 @@ def _list_policies() -> int:
     from game.bots.policies import POLICIES
     from game.bots.policy_file import PolicyFileError, load_policy_file
 
-    print("Built-in policies (--policy NAME):")
+    print(_("Built-in policies (--policy NAME):"))
     for policy in POLICIES.values():
-        print(f"  {policy.name:<20} {policy.description}")
+        description = _(policy.description)
+        print(f"  {policy.name:<20} {description}")
     files = _bundled_policy_files()
     if files:
-        print("\nPolicy files (--policy FILE); write your own from scenarios/policies/example.yaml:")
+        print("\n" + _("Policy files (--policy FILE); write your own from scenarios/policies/example.yaml:"))
         for path in files:
             try:
                 policy = load_policy_file(path)
-                print(f"  {path}  ({policy.name}: {policy.description})")
+                description = _(policy.description)
+                print(f"  {path}  ({policy.name}: {description})")
             except PolicyFileError as error:
-                print(f"  {path}  (does not load: {error.problems[0]})")
+                print(f"  {path}  " + _("(does not load: {problem})").format(problem=error.problems[0]))
     return 0
 
 
 def check_batch_arguments(args: argparse.Namespace, example: str = "games.csv") -> None:
     """The options `analyse` and `whatif` share: runs, workers, the executor and output files."""
     if args.runs < 1:
-        raise UserError("--runs must be at least 1")
+        raise UserError(_("--runs must be at least 1"))
     if args.workers is not None and args.workers < 1:
-        raise UserError("--workers must be at least 1")
+        raise UserError(_("--workers must be at least 1"))
     if args.executor == "dask" and not args.scheduler:
-        raise UserError("--executor dask needs --scheduler ADDRESS (e.g. tcp://127.0.0.1:8786)")
+        raise UserError(_("--executor dask needs --scheduler ADDRESS (e.g. tcp://127.0.0.1:8786)"))
     if args.executor == "dask" and args.workers is not None:
-        raise UserError("--workers is for the process executor; a Dask cluster runs on its own workers")
+        raise UserError(_("--workers is for the process executor; a Dask cluster runs on its own workers"))
     if args.scheduler and args.executor != "dask":
-        raise UserError("--scheduler is for --executor dask")
+        raise UserError(_("--scheduler is for --executor dask"))
     for option, value in (("--csv", args.csv), ("--json", args.json)):
         if value and value != "-" and Path(value).is_dir():
-            raise UserError(f"{option} {value} is a folder; give a file name, e.g. {Path(value) / example}")
+            raise UserError(
+                _("{option} {value} is a folder; give a file name, e.g. {example}").format(
+                    option=option, value=value, example=Path(value) / example
+                )
+            )
 
 
 def _chosen_measures(args: argparse.Namespace, scenario, policy) -> list[str]:
@@ -95,14 +107,18 @@ def _chosen_measures(args: argparse.Namespace, scenario, policy) -> list[str]:
         return every
     keys = [key for key in every if any(text in key for text in args.measure)]
     if not keys:
-        raise UserError(f"no measure matches {', '.join(args.measure)}; measures: {', '.join(every)}")
+        raise UserError(
+            _("no measure matches {wanted}; measures: {choices}").format(
+                wanted=", ".join(args.measure), choices=", ".join(every)
+            )
+        )
     return keys
 
 
 def _write(path: str, text: str) -> None:
     from game.record.saves import write_output
 
-    write_output(Path(path), text, "the results")
+    write_output(Path(path), text, N_("the results"))
 
 
 def _failure(error: Exception, scenario_name: str) -> Exception:
@@ -112,10 +128,9 @@ def _failure(error: Exception, scenario_name: str) -> Exception:
 
     hint = ""
     if isinstance(error, GameFailed) and error.policy in POLICIES:
-        hint = (
-            f"; replay it with: minusma simulate --scenario {scenario_name} "
-            f"--seed {error.seed} --policy {error.policy}"
-        )
+        hint = _(
+            "; replay it with: minusma simulate --scenario {scenario} --seed {seed} --policy {policy}"
+        ).format(scenario=scenario_name, seed=error.seed, policy=error.policy)
     return UserError(f"{error}{hint}")
 
 
@@ -139,13 +154,17 @@ def _run_with_progress(args: argparse.Namespace, scenario, policies: list, error
         MofNCompleteColumn(),
         TaskProgressColumn(),
         TimeElapsedColumn(),
-        TextColumn("left"),
+        TextColumn(_("left")),
         TimeRemainingColumn(),
     )
     total = args.runs * len(policies)
     with Progress(*columns, console=errors) as progress:
         task = progress.add_task(
-            f"{scenario.id}: {plural(len(policies), 'policy', 'policies')} x {plural(args.runs, 'game')}",
+            _("{scenario}: {policies} x {games}").format(
+                scenario=scenario.id,
+                policies=ngettext("{n} policy", "{n} policies", len(policies)).format(n=len(policies)),
+                games=ngettext("{n} game", "{n} games", args.runs).format(n=args.runs),
+            ),
             total=total,
         )
         return run_games(
@@ -176,7 +195,11 @@ def _cmd_analyse(args: argparse.Namespace) -> int:
     names = [policy.name for policy in policies]
     baseline = args.baseline or names[0]
     if baseline not in names:
-        raise UserError(f"the baseline {baseline!r} is not among the policies run: {', '.join(names)}")
+        raise UserError(
+            _("the baseline {baseline!r} is not among the policies run: {names}").format(
+                baseline=baseline, names=", ".join(names)
+            )
+        )
     errors = Console(stderr=True)
     try:
         keys = _chosen_measures(args, scenario, policies[0])
@@ -187,29 +210,44 @@ def _cmd_analyse(args: argparse.Namespace) -> int:
     if outcome.interrupted:
         finished = ", ".join(f"{name} {outcome.finished(name)}" for name in names)
         errors.print(
-            f"[bold]interrupted[/]: {len(outcome.results)} of {outcome.planned} games finished "
-            f"({finished}); the figures below cover those games only"
+            _(
+                "[bold]interrupted[/]: {finished} of {planned} games finished ({by_policy}); "
+                "the figures below cover those games only"
+            ).format(finished=len(outcome.results), planned=outcome.planned, by_policy=finished)
         )
     if not outcome.results:
         return 130 if outcome.interrupted else 1
 
-    region_names = {region.id: region.name for region in scenario.regions}
+    region_names = {region.id: i18n.name(region.name) for region in scenario.regions}
     tables = compare(outcome, baseline, region_names, keys)
     shares = mandate_shares(outcome)
     console = Console(width=None if sys.stdout.isatty() else 160)
-    heading = (
-        f"{scenario.title}: {len(outcome.results)} games, seeds {args.seed}-{args.seed + args.runs - 1} "
-        f"per policy, {outcome.elapsed_s:.1f} s on {plural(outcome.workers, 'worker')}"
+    heading = ngettext(
+        "{title}: {games} games, seeds {first}-{last} per policy, {seconds} s on {n} worker",
+        "{title}: {games} games, seeds {first}-{last} per policy, {seconds} s on {n} workers",
+        outcome.workers,
+    ).format(
+        title=i18n.name(scenario.title),
+        games=len(outcome.results),
+        first=args.seed,
+        last=args.seed + args.runs - 1,
+        seconds=fixed(outcome.elapsed_s, 1, group=False),
+        n=outcome.workers,
     )
     print_report(console, heading, tables, baseline, shares)
     if not args.no_plots:
         print_plots(console, outcome, [key for key in PLOTTED if key in keys])
     if args.csv:
         _write(args.csv, csv_text(outcome, measure_keys(outcome.results)))
-        errors.print(f"wrote {args.csv} ({len(outcome.results)} games)")
+        games = len(outcome.results)
+        errors.print(
+            ngettext("wrote {path} ({n} game)", "wrote {path} ({n} games)", games).format(
+                path=args.csv, n=games
+            )
+        )
     if args.json:
         _write(args.json, json_text(json_data(outcome, scenario.id, baseline, tables, shares)))
-        errors.print(f"wrote {args.json}")
+        errors.print(_("wrote {path}").format(path=args.json))
     return 130 if outcome.interrupted else 0
 
 
@@ -218,47 +256,66 @@ def register(commands: argparse._SubParsersAction) -> None:
     analyse = commands.add_parser(
         "analyse",
         aliases=["analyze"],
-        help="compare courses of action over many seeded games (Monte Carlo)",
-        description="Play many seeded games of each policy in parallel and compare the outcomes: "
-        "mean, median, 5th and 95th percentiles, 95% confidence intervals, and paired differences "
-        "from a baseline policy. Game i of every policy uses seed SEED+i.",
+        help=_("compare courses of action over many seeded games (Monte Carlo)"),
+        description=_(
+            "Play many seeded games of each policy in parallel and compare the outcomes: "
+            "mean, median, 5th and 95th percentiles, 95% confidence intervals, and paired differences "
+            "from a baseline policy. Game i of every policy uses seed SEED+i."
+        ),
     )
-    analyse.add_argument("--scenario", default="mali-2019", help="scenario name or file (default mali-2019)")
     analyse.add_argument(
-        "--runs", type=int, default=DEFAULT_RUNS, help=f"games per policy (default {DEFAULT_RUNS})"
+        "--scenario",
+        default="mali-2019",
+        metavar=_("SCENARIO"),
+        help=_("scenario name or file (default mali-2019)"),
+    )
+    analyse.add_argument(
+        "--runs",
+        metavar=_("RUNS"),
+        type=int,
+        default=DEFAULT_RUNS,
+        help=_("games per policy (default {runs})").format(runs=DEFAULT_RUNS),
     )
     analyse.add_argument(
         "--policy",
         action="append",
-        metavar="NAME|FILE",
-        help="a built-in policy or a policy file (.yaml); repeat for several "
-        "(default: every built-in but the slow searched one)",
+        metavar=_("NAME|FILE"),
+        help=_(
+            "a built-in policy or a policy file (.yaml); repeat for several "
+            "(default: every built-in but the slow searched one)"
+        ),
     )
     analyse.add_argument(
-        "--policy-file", action="append", metavar="FILE", help="a YAML policy file; repeatable"
+        "--policy-file", action="append", metavar=_("FILE"), help=_("a YAML policy file; repeatable")
     )
-    analyse.add_argument("--list-policies", action="store_true", help="list the policies and exit")
+    analyse.add_argument("--list-policies", action="store_true", help=_("list the policies and exit"))
     analyse.add_argument(
-        "--baseline", metavar="NAME", help="policy the others are compared with (default: the first)"
+        "--baseline", metavar=_("NAME"), help=_("policy the others are compared with (default: the first)")
     )
-    analyse.add_argument("--seed", type=int, default=1, help="seed of the first game (default 1)")
-    analyse.add_argument("--workers", type=int, help="worker processes (default: every core)")
+    analyse.add_argument(
+        "--seed", type=int, default=1, metavar=_("SEED"), help=_("seed of the first game (default 1)")
+    )
+    analyse.add_argument(
+        "--workers", type=int, metavar=_("WORKERS"), help=_("worker processes (default: every core)")
+    )
     analyse.add_argument(
         "--executor",
         choices=("process", "dask"),
         default="process",
-        help="process: this machine's cores; dask: a Dask distributed cluster (the cluster extra)",
+        help=_("process: this machine's cores; dask: a Dask distributed cluster (the cluster extra)"),
     )
     analyse.add_argument(
-        "--scheduler", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://host:8786"
+        "--scheduler", metavar=_("ADDRESS"), help=_("Dask scheduler address, e.g. tcp://host:8786")
     )
     analyse.add_argument(
         "--measure",
         action="append",
-        metavar="TEXT",
-        help="show only measures whose key contains TEXT (e.g. civilians, credibility); repeatable",
+        metavar=_("TEXT"),
+        help=_("show only measures whose key contains TEXT (e.g. civilians, credibility); repeatable"),
     )
-    analyse.add_argument("--no-plots", action="store_true", help="leave out the distribution plots")
-    analyse.add_argument("--csv", metavar="FILE", help="write every game's measures to a CSV file")
-    analyse.add_argument("--json", metavar="FILE", help="write the games and the summary to a JSON file")
+    analyse.add_argument("--no-plots", action="store_true", help=_("leave out the distribution plots"))
+    analyse.add_argument("--csv", metavar=_("FILE"), help=_("write every game's measures to a CSV file"))
+    analyse.add_argument(
+        "--json", metavar=_("FILE"), help=_("write the games and the summary to a JSON file")
+    )
     analyse.set_defaults(handler=_cmd_analyse)

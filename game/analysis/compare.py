@@ -6,9 +6,12 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
 
+from game import i18n
 from game.analysis.montecarlo import GameResult, RunOutcome
+from game.analysis.numbers import period_text
 from game.analysis.stats import Comparison, Summary, paired_comparison, summarise
 from game.engine.wording import words
+from game.i18n import N_, _
 
 Better = Literal["higher", "lower"] | None
 
@@ -39,28 +42,40 @@ class MeasureTable:
 
 
 _FIXED_LABELS: dict[str, tuple[str, Better]] = {
-    "national_credibility": ("National credibility at the end (0-100)", "higher"),
-    "civilians_killed": ("Civilians killed, whole game", "lower"),
-    "peacekeepers_killed": ("Peacekeepers killed, whole game", "lower"),
-    "say_do_gap": ("Say-Do gap, mean per turn", "lower"),
-    "central_share_pct": ("Share of civilian deaths in the central zone (%)", None),
-    "consent": ("Host-state consent at the end (0-100)", "higher"),
-    "mandate_support": ("Security Council support at the end (0-100)", "higher"),
-    "mandate.poc_first": ("Mandate renewals making PoC the first priority", "higher"),
-    "mandate.renewed": ("Mandate renewals as before", None),
-    "mandate.reduced": ("Mandate renewals with the mission reduced", "lower"),
+    "national_credibility": (N_("National credibility at the end (0-100)"), "higher"),
+    "civilians_killed": (N_("Civilians killed, whole game"), "lower"),
+    "peacekeepers_killed": (N_("Peacekeepers killed, whole game"), "lower"),
+    "say_do_gap": (N_("Say-Do gap, mean per turn"), "lower"),
+    "central_share_pct": (N_("Share of civilian deaths in the central zone (%)"), None),
+    "consent": (N_("Host-state consent at the end (0-100)"), "higher"),
+    "mandate_support": (N_("Security Council support at the end (0-100)"), "higher"),
+    "mandate.poc_first": (N_("Mandate renewals making PoC the first priority"), "higher"),
+    "mandate.renewed": (N_("Mandate renewals as before"), None),
+    "mandate.reduced": (N_("Mandate renewals with the mission reduced"), "lower"),
 }
 
 
 def describe_measure(key: str, region_names: dict[str, str] | None = None) -> tuple[str, Better]:
-    """A readable label for a measure key, and which direction is better."""
+    """A readable label for a measure key in the reader's language, and which direction is better."""
     if key in _FIXED_LABELS:
-        return _FIXED_LABELS[key]
-    head, _, tail = key.partition(".")
+        label, better = _FIXED_LABELS[key]
+        return _(label), better
+    head, _sep, tail = key.partition(".")
+    names = region_names or {}
+    where = i18n.name(names.get(tail, tail))
     if head == "credibility":
-        return f"Credibility in {(region_names or {}).get(tail, tail)} at the end", "higher"
-    if head in ("civilians_killed", "peacekeepers_killed"):
-        return f"{words(head).capitalize()} in {(region_names or {}).get(tail, tail)}", "lower"
+        return _("Credibility in {region} at the end").format(region=where), "higher"
+    if head in ("civilians_killed", "peacekeepers_killed") and tail not in names:  # a period: "2019"
+        label = (
+            _("Civilians killed in {period}")
+            if head == "civilians_killed"
+            else _("Peacekeepers killed in {period}")
+        )
+        return label.format(period=period_text(tail)), "lower"
+    if head == "civilians_killed":
+        return _("Civilians killed in {region}").format(region=where), "lower"
+    if head == "peacekeepers_killed":
+        return _("Peacekeepers killed in {region}").format(region=where), "lower"
     return words(key), None
 
 
@@ -116,7 +131,7 @@ def mandate_shares(outcome: RunOutcome) -> dict[str, dict[str, dict[str, float]]
         counts: dict[str, Counter] = {}
         for game in games:
             for entry in game.mandate_outcomes:
-                resolution, _, result = entry.rpartition(":")
+                resolution, _sep, result = entry.rpartition(":")
                 counts.setdefault(resolution, Counter())[result] += 1
         shares[policy] = {
             resolution: {result: n / len(games) for result, n in sorted(tally.items())}

@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from game.analysis.montecarlo import GameResult, run_games
+from game.analysis.numbers import fixed, period_text
 from game.analysis.stats import Comparison, paired_comparison
 from game.bots.policies import POLICIES
+from game.i18n import _
 from game.scenario.models import Scenario
 
 BASELINE = "historical"
@@ -112,10 +114,18 @@ def checks(rows: dict[str, PolicyRow], periods: list[str], band: Band = BAND) ->
         whole = row.gain_pct["whole"]
         found.append(
             Check(
-                "excellent play (searched) inside the band",
+                _("excellent play (searched) inside the band"),
                 row.gain_pct[top] <= band.best_gain_pct and whole >= band.least_gain_pct,
-                f"{whole:.0f}% fewer deaths over the game (at least {band.least_gain_pct:.0f}%), at most "
-                f"{row.gain_pct[top]:.0f}% fewer in a period ({top}; limit {band.best_gain_pct:.0f}%)",
+                _(
+                    "{whole}% fewer deaths over the game (at least {least}%), at most "
+                    "{most}% fewer in a period ({period}; limit {limit}%)"
+                ).format(
+                    whole=f"{whole:.0f}",
+                    least=f"{band.least_gain_pct:.0f}",
+                    most=f"{row.gain_pct[top]:.0f}",
+                    period=period_text(top),
+                    limit=f"{band.best_gain_pct:.0f}",
+                ),
             )
         )
     if NAIVE in rows:
@@ -123,10 +133,13 @@ def checks(rows: dict[str, PolicyRow], periods: list[str], band: Band = BAND) ->
         top = worst_period(row)
         found.append(
             Check(
-                "naive play (worst-hit) well inside the band",
+                _("naive play (worst-hit) well inside the band"),
                 row.gain_pct[top] <= band.naive_gain_pct,
-                f"at most {row.gain_pct[top]:.0f}% fewer deaths in a period ({top}; "
-                f"limit {band.naive_gain_pct:.0f}%)",
+                _("at most {most}% fewer deaths in a period ({period}; limit {limit}%)").format(
+                    most=f"{row.gain_pct[top]:.0f}",
+                    period=period_text(top),
+                    limit=f"{band.naive_gain_pct:.0f}",
+                ),
             )
         )
     studied = [rows[name] for name in STUDY_ORDER if name in rows]
@@ -134,13 +147,19 @@ def checks(rows: dict[str, PolicyRow], periods: list[str], band: Band = BAND) ->
         beyond = [row for row in studied if row.gain_pct[worst_period(row)] > band.best_gain_pct]
         found.append(
             Check(
-                "the study's courses of action inside the band",
+                _("the study's courses of action inside the band"),
                 not beyond,
                 ", ".join(
-                    f"{row.policy} {row.gain_pct[worst_period(row)]:.0f}% fewer in {worst_period(row)}"
+                    _("{policy} {gain}% fewer in {period}").format(
+                        policy=row.policy,
+                        gain=f"{row.gain_pct[worst_period(row)]:.0f}",
+                        period=period_text(worst_period(row)),
+                    )
                     for row in beyond
                 )
-                or f"none more than {band.best_gain_pct:.0f}% fewer deaths in a period",
+                or _("none more than {limit}% fewer deaths in a period").format(
+                    limit=f"{band.best_gain_pct:.0f}"
+                ),
             )
         )
         found.append(_study_order(studied))
@@ -159,12 +178,12 @@ def _study_order(studied: list[PolicyRow]) -> Check:
         told = comparison.significant
         text += f" {sign if told else '≈'} {worse.policy}"
         if not told:
-            text += f" (not told apart, p {comparison.p_value:.2f})"
+            text += " " + _("(not told apart, p {p})").format(p=f"{comparison.p_value:.2f}")
     means = ", ".join(f"{row.policy} {row.deaths['whole']:.0f}" for row in studied)
     return Check(
-        "the study's courses in its order of civilian deaths",
+        _("the study's courses in its order of civilian deaths"),
         not reversed_pairs,
-        f"{text}; means {means}",
+        _("{order}; means {means}").format(order=text, means=means),
     )
 
 
@@ -179,10 +198,12 @@ def _beats_status_quo(courses: list[PolicyRow], status_quo: PolicyRow) -> Check:
         ):
             failing.append(row.policy)
     detail = ", ".join(
-        f"{row.policy} {row.deaths['whole']:.0f} deaths, credibility {row.credibility:.0f}"
+        _("{policy} {deaths} deaths, credibility {credibility}").format(
+            policy=row.policy, deaths=f"{row.deaths['whole']:.0f}", credibility=f"{row.credibility:.0f}"
+        )
         for row in [*courses, status_quo]
     )
-    return Check("the study's courses beat the status quo (deaths and credibility)", not failing, detail)
+    return Check(_("the study's courses beat the status quo (deaths and credibility)"), not failing, detail)
 
 
 def measure_difficulty(
@@ -220,20 +241,23 @@ def measure_difficulty(
 
 def _cell(mean: float, gain: float, baseline: bool) -> str:
     if baseline or math.isnan(gain):
-        return f"{mean:,.0f}"
-    return f"{mean:,.0f} ({round(-gain) + 0:+d}%)"  # + 0 turns -0 into 0
+        return fixed(mean)
+    return f"{fixed(mean)} ({round(-gain) + 0:+d}%)"  # + 0 turns -0 into 0
 
 
 def format_difficulty(report: DifficultyReport) -> list[str]:
     band = report.band
     lines = [
-        "Difficulty: mean civilian deaths per period, and the change from historical on the same seeds "
-        "(rules.md §13.2)",
+        _(
+            "Difficulty: mean civilian deaths per period, and the change from historical on the same seeds "
+            "(rules.md §13.2)"
+        ),
         "",
     ]
-    heads = [*report.periods, "whole game"]
+    heads = [*(period_text(p) for p in report.periods), _("whole game")]
     columns = "  ".join(f"{head:>13}" for head in heads)
-    lines.append(f"{'policy':<19} {'games':>5}  {columns}  credibility at the end")
+    policy, games, credibility = _("policy"), _("games"), _("credibility at the end")
+    lines.append(f"{policy:<19} {games:>5}  {columns}  {credibility}")
     for row in report.rows:
         baseline = row.policy == BASELINE
         cells = [_cell(row.deaths[p], row.gain_pct[p], baseline) for p in [*report.periods, "whole"]]
@@ -244,12 +268,18 @@ def format_difficulty(report: DifficultyReport) -> list[str]:
         lines.append(f"{row.policy:<19} {row.games:>5}  {deaths}  {credibility}")
     lines += [
         "",
-        f"Band: excellent play at least {band.least_gain_pct:.0f}% fewer civilian deaths than historical "
-        f"over the game and never more than {band.best_gain_pct:.0f}% fewer in a period; naive play never "
-        f"more than {band.naive_gain_pct:.0f}% fewer.",
+        _(
+            "Band: excellent play at least {least}% fewer civilian deaths than historical over the game and "
+            "never more than {best}% fewer in a period; naive play never more than {naive}% fewer."
+        ).format(
+            least=f"{band.least_gain_pct:.0f}",
+            best=f"{band.best_gain_pct:.0f}",
+            naive=f"{band.naive_gain_pct:.0f}",
+        ),
     ]
     for check in report.checks:
-        lines.append(f"  {'yes' if check.passed else 'NO ':<4} {check.name}: {check.detail}")
+        verdict = _("yes") if check.passed else _("NO")
+        lines.append(f"  {verdict:<4} {check.name}: {check.detail}")
     return lines
 
 
@@ -265,12 +295,12 @@ def run_from_command(args, scenario) -> tuple[list[str], bool]:
     from game.errors import UserError
 
     if args.search_seeds < 0:
-        raise UserError("--search-seeds must be 0 or more")
+        raise UserError(_("--search-seeds must be 0 or more"))
     search_seeds = min(args.search_seeds, args.seeds)
     total = args.seeds * len(SCRIPTED) + search_seeds
     columns = (TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("difficulty", total=total)
+        task = bar.add_task(_("difficulty"), total=total)
         try:
             report = measure_difficulty(
                 scenario,

@@ -22,6 +22,7 @@ from game.bots.policies import Policy, play_game
 from game.engine import Game, score
 from game.engine.context import ScenarioIndex
 from game.engine.game import initial_state
+from game.i18n import _
 from game.scenario.models import Scenario
 
 Executor = Literal["process", "dask"]
@@ -81,7 +82,9 @@ class GameFailed(RuntimeError):
         super().__init__(policy, seed, error)
 
     def __str__(self) -> str:
-        return f"the game of policy {self.policy} with seed {self.seed} failed: {self.error}"
+        return _("the game of policy {policy} with seed {seed} failed: {error}").format(
+            policy=self.policy, seed=self.seed, error=self.error
+        )
 
 
 class ExecutorUnavailable(RuntimeError):
@@ -96,7 +99,7 @@ def measure_game(game: Game, policy: str) -> GameResult:
     card = score(game.scenario, game.state)
     state = game.state
     measures: dict[str, float] = {"national_credibility": card.national_credibility_end}
-    for region, (_, end) in card.credibility_by_region.items():
+    for region, (_start, end) in card.credibility_by_region.items():
         measures[f"credibility.{region}"] = end
     measures["civilians_killed"] = sum(card.civilians_by_region.values())
     for measure in card.measures:
@@ -336,15 +339,19 @@ def connect_dask(scheduler: str | None) -> tuple[Any, Any]:
         from distributed import Client, as_completed
     except ImportError:
         raise ExecutorUnavailable(
-            "the dask executor needs Dask distributed: install the cluster extra, "
-            "e.g. pip install 'minusma[cluster]'"
+            _(
+                "the dask executor needs Dask distributed: install the cluster extra, "
+                "e.g. pip install 'minusma[cluster]'"
+            )
         ) from None
     if not scheduler:
-        raise ExecutorUnavailable("the dask executor needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
+        raise ExecutorUnavailable(_("the dask executor needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)"))
     try:
         client = Client(scheduler, timeout="10s", set_as_default=False)
     except (OSError, TimeoutError, ValueError) as error:
-        raise ExecutorUnavailable(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
+        raise ExecutorUnavailable(
+            _("cannot reach the Dask scheduler at {address}: {error}").format(address=scheduler, error=error)
+        ) from None
     return client, as_completed
 
 

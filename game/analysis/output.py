@@ -13,6 +13,9 @@ from rich.text import Text
 
 from game.analysis.compare import MeasureTable, describe_measure
 from game.analysis.montecarlo import RunOutcome
+from game.analysis.numbers import fixed, share
+from game.analysis.words import interval, outcome_text, verdict_text
+from game.i18n import _
 
 PLOTTED = ("national_credibility", "civilians_killed", "peacekeepers_killed", "say_do_gap")
 MARKERS = ("•", "x", "+", "o", "*", "#", "@", "%")
@@ -29,44 +32,49 @@ def _decimals(value: float) -> int:
 def _number(value: float) -> str:
     if value is None or math.isnan(value):
         return "-"
-    return f"{value:,.{_decimals(value)}f}"
+    return fixed(value, _decimals(value))
 
 
 def _signed(value: float) -> str:
     if math.isnan(value):
         return "-"
-    return f"{value:+,.{_decimals(value)}f}"
+    return fixed(value, _decimals(value), sign=True)
 
 
 def _percent(diff: float, base: float) -> str:
     """The difference as a share of the baseline's mean: -23% is 23% fewer than the baseline."""
     if math.isnan(diff) or math.isnan(base) or base == 0:
         return "-"
-    return f"{100 * diff / base:+.0f}%"
+    return share(diff / base, sign=True)
 
 
 def _p_value(p: float) -> str:
     if math.isnan(p):
         return "-"
-    return "<0.001" if p < 0.001 else f"{p:.3f}"
+    return "<" + fixed(0.001, 3) if p < 0.001 else fixed(p, 3)
 
 
 def measure_table(table: MeasureTable, baseline: str) -> Table:
     """A rich table of one measure: a row per policy, its difference from the baseline and test."""
-    better = {"higher": " (higher is better)", "lower": " (lower is better)"}.get(table.better or "", "")
-    out = Table(title=f"{table.label}{better}", title_justify="left", title_style="bold", expand=False)
-    out.add_column("policy")
-    out.add_column("games", justify="right")
+    title = {
+        "higher": _("{measure} (higher is better)"),
+        "lower": _("{measure} (lower is better)"),
+    }.get(table.better or "", "{measure}")
+    out = Table(
+        title=title.format(measure=table.label), title_justify="left", title_style="bold", expand=False
+    )
+    out.add_column(_("policy"))
+    out.add_column(_("games"), justify="right")
     for name in (
-        "mean",
-        "median",
-        "p5",
-        "p95",
-        "95% CI of mean",
-        f"diff vs {baseline}",
-        "diff %",
-        "95% CI of diff",
-        "p",
+        _("mean"),
+        _("median"),
+        _("p5"),
+        _("p95"),
+        _("95% CI of mean"),
+        _("diff vs {baseline}").format(baseline=baseline),
+        _("diff %"),
+        _("95% CI of diff"),
+        _("p"),
     ):
         out.add_column(name, justify="right", no_wrap=True)
     out.add_column("")
@@ -74,12 +82,12 @@ def measure_table(table: MeasureTable, baseline: str) -> Table:
     for row in table.rows:
         s, c = row.summary, row.comparison
         if c is None:
-            diff, pct, diff_ci, p = "baseline", "", "", ""
+            diff, pct, diff_ci, p = _("baseline"), "", "", ""
         else:
             diff, pct, diff_ci, p = (
                 _signed(c.mean_diff),
                 _percent(c.mean_diff, base_mean),
-                f"{_signed(c.ci_low)} to {_signed(c.ci_high)}",
+                interval(_signed(c.ci_low), _signed(c.ci_high)),
                 _p_value(c.p_value),
             )
         verdict = table.verdict(row)
@@ -90,12 +98,12 @@ def measure_table(table: MeasureTable, baseline: str) -> Table:
             _number(s.median),
             _number(s.p5),
             _number(s.p95),
-            f"{_number(s.ci_low)} to {_number(s.ci_high)}",
+            interval(_number(s.ci_low), _number(s.ci_high)),
             diff,
             pct,
             diff_ci,
             p,
-            Text(verdict, style=VERDICT_STYLES.get(verdict, "")),
+            Text(verdict_text(verdict), style=VERDICT_STYLES.get(verdict, "")),
         )
     return out
 
@@ -107,19 +115,21 @@ def shares_table(shares: dict[str, dict[str, dict[str, float]]]) -> Table | None
         return None
     outcomes = sorted({o for by in shares.values() for tally in by.values() for o in tally})
     out = Table(
-        title="Mandate renewals: share of games by outcome",
+        title=_("Mandate renewals: share of games by outcome"),
         title_justify="left",
         title_style="bold",
         min_width=60,
     )
-    out.add_column("policy")
+    out.add_column(_("policy"))
     for resolution in resolutions:
-        out.add_column(f"UNSCR {resolution}", justify="right")
+        out.add_column(_("UNSCR {resolution}").format(resolution=resolution), justify="right")
     for policy, by_resolution in shares.items():
         cells = []
         for resolution in resolutions:
             tally = by_resolution.get(resolution, {})
-            cells.append("  ".join(f"{o} {_share(tally[o])}" for o in outcomes if tally.get(o)) or "-")
+            cells.append(
+                "  ".join(f"{outcome_text(o)} {_share(tally[o])}" for o in outcomes if tally.get(o)) or "-"
+            )
         out.add_row(policy, *cells)
     return out
 
@@ -133,9 +143,11 @@ def print_report(
 ) -> None:
     console.print(Text(heading, style="bold"))
     console.print(
-        "Intervals: 95% by Student's t. Differences: paired by seed (game i of every policy shares "
-        "its seed); p from a paired t-test; better/worse marks p < 0.05, one test per measure, "
-        "not corrected for the many measures.",
+        _(
+            "Intervals: 95% by Student's t. Differences: paired by seed (game i of every policy shares "
+            "its seed); p from a paired t-test; better/worse marks p < 0.05, one test per measure, "
+            "not corrected for the many measures."
+        ),
         style="dim",
     )
     for table in tables:
@@ -179,9 +191,9 @@ def distribution_plot(outcome: RunOutcome, key: str, width: int, colour: bool, b
             marker=MARKERS[number % len(MARKERS)],
             color=COLOURS[number % len(COLOURS)] if colour else "default",
         )
-    label, _ = describe_measure(key)
+    label, _better = describe_measure(key)
     plt.title(label)
-    plt.ylabel("% of games")
+    plt.ylabel(_("% of games"))
     return plt.build()
 
 
@@ -280,4 +292,4 @@ def json_text(data: dict) -> str:
 
 def _share(fraction: float) -> str:
     """A share of games as a percentage; a rare outcome shows as "<1%", never as "0%"."""
-    return "<1%" if 0 < fraction < 0.005 else f"{fraction:.0%}"
+    return "<" + share(0.01) if 0 < fraction < 0.005 else share(fraction)

@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+from game import i18n
+from game.analysis.numbers import fixed, period_text
+from game.analysis.words import renewal_text
 from game.bots.policies import POLICIES, Policy, play_game
 from game.engine import Game, TurnRecord, score
 from game.engine.context import ScenarioIndex
 from game.engine.score import Scorecard
 from game.engine.wording import words
+from game.i18n import _
 from game.scenario.models import Scenario
 
 
 class UnknownPolicy(LookupError):
     def __init__(self, name: str):
         self.name = name
-        super().__init__(f"unknown policy {name!r}; valid policies: {', '.join(POLICIES)}")
+        super().__init__(
+            _("unknown policy {policy!r}; valid policies: {choices}").format(
+                policy=name, choices=", ".join(POLICIES)
+            )
+        )
 
 
 def policy_named(name: str) -> Policy:
@@ -63,13 +71,18 @@ def game_summary(game: Game, policy: str) -> dict:
 
 def format_turns(game: Game) -> list[str]:
     regions = [r.id for r in game.scenario.regions]
-    header = "turn month   " + " ".join(f"{r[:5]:>5}" for r in regions) + "  civ  pk  events"
+    columns = " ".join(f"{r[:5]:>5}" for r in regions)
+    header = _("turn month   {regions}  civ  pk  events").format(regions=columns)
     lines = [header]
     for record in game.state.history:
         summary = turn_summary(record)
         cred = " ".join(f"{record.credibility[r]:>5}" for r in regions)
-        events = ", ".join(record.cards)
-        outcome = f" [mandate: {record.mandate_outcome}]" if record.mandate_outcome else ""
+        events = ", ".join(i18n.name(card) for card in record.cards)
+        outcome = (
+            " " + _("[mandate: {outcome}]").format(outcome=i18n.recorded(record.mandate_outcome))
+            if record.mandate_outcome
+            else ""
+        )
         lines.append(
             f"{record.turn:>4} {record.month} {cred} {summary['civilians_killed']:>4} "
             f"{record.peacekeepers_killed:>3}  {events}{outcome}"
@@ -79,30 +92,48 @@ def format_turns(game: Game) -> list[str]:
 
 def format_scorecard(card: Scorecard, index: ScenarioIndex) -> list[str]:
     """The scorecard as text, with regions and armed groups named as players know them."""
+    regions = ", ".join(
+        f"{i18n.name(index.region_names[r])} {a}->{b}" for r, (a, b) in card.credibility_by_region.items()
+    )
     lines = [
-        f"National credibility: {card.national_credibility_start} -> {card.national_credibility_end}",
-        "Credibility by region: "
-        + ", ".join(f"{index.region_names[r]} {a}->{b}" for r, (a, b) in card.credibility_by_region.items()),
+        _("National credibility: {start} -> {end}").format(
+            start=card.national_credibility_start, end=card.national_credibility_end
+        ),
+        _("Credibility by region: {regions}").format(regions=regions),
     ]
     for m in card.measures:
-        history = f"history {m.low}-{m.high}" if m.low is not None else ""
-        lines.append(f"{m.name:<20} {m.period:<8} {m.value:>6}  {history:<18} {m.verdict}")
-    lines.append(
-        "Civilians killed by perpetrator: "
-        + ", ".join(f"{index.actor_names[k]} {v}" for k, v in card.civilians_by_perpetrator.items())
+        history = _("history {low}-{high}").format(low=m.low, high=m.high) if m.low is not None else ""
+        name, verdict = i18n.recorded(m.name), i18n.recorded(m.verdict)
+        lines.append(f"{name:<20} {period_text(m.period):<8} {m.value:>6}  {history:<18} {verdict}")
+    perpetrators = ", ".join(
+        f"{i18n.name(index.actor_names[k])} {v}" for k, v in card.civilians_by_perpetrator.items()
     )
+    lines.append(_("Civilians killed by perpetrator: {perpetrators}").format(perpetrators=perpetrators))
     lines.append(
-        f"Share of civilian deaths in central Mali: {card.central_share_pct}% "
-        f"(history ~{card.central_share_history_pct}%)"
+        _("Share of civilian deaths in central Mali: {share}% (history ~{history}%)").format(
+            share=card.central_share_pct, history=card.central_share_history_pct
+        )
     )
     for share in card.shares:
-        what = f"share {'in' if share.kind == 'region' else 'by'} {share.name}"
-        lines.append(
-            f"{what[:46]:<46} {share.period:<8} {share.value:>3}%  history {share.low}-{share.high}%  "
-            f"{share.verdict}"
+        where = i18n.name(i18n.recorded(share.name))
+        what = (_("share in {place}") if share.kind == "region" else _("share by {group}")).format(
+            place=where, group=where
         )
-    lines.append(f"Mean Say-Do gap: {card.say_do_gap_mean_tenths / 10:.1f}")
-    lines.append("Mandate renewals: " + (", ".join(card.mandate_outcomes) or "none"))
-    lines.append(f"Host-state consent: {card.consent}   Mandate support: {card.mandate_support}")
-    lines.append("Protection outcomes: " + ", ".join(f"{words(k)} {v}" for k, v in card.outcomes.items()))
+        history = _("history {low}-{high}%").format(low=share.low, high=share.high)
+        verdict = i18n.recorded(share.verdict)
+        lines.append(
+            f"{what[:46]:<46} {period_text(share.period):<8} {share.value:>3}%  {history}  {verdict}"
+        )
+    lines.append(
+        _("Mean Say-Do gap: {gap}").format(gap=fixed(card.say_do_gap_mean_tenths / 10, 1, group=False))
+    )
+    renewals = ", ".join(renewal_text(entry) for entry in card.mandate_outcomes) or _("none")
+    lines.append(_("Mandate renewals: {renewals}").format(renewals=renewals))
+    lines.append(
+        _("Host-state consent: {consent}   Mandate support: {support}").format(
+            consent=card.consent, support=card.mandate_support
+        )
+    )
+    outcomes = ", ".join(f"{i18n.recorded(words(k))} {v}" for k, v in card.outcomes.items())
+    lines.append(_("Protection outcomes: {outcomes}").format(outcomes=outcomes))
     return lines

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from game import i18n
 from game.analysis.montecarlo import GameResult, measure_game
 from game.bots.policies import POLICIES, Policy
 from game.engine import ORDER_ADAPTER, Game, GameState, TurnRecord
@@ -27,6 +28,7 @@ from game.engine.rng import MASK64, seed_state
 from game.engine.wording import seat_name
 from game.errors import UserError
 from game.fileread import MEGABYTE, FileReadError, read_text
+from game.i18n import N_, _
 from game.record.replay import Replay
 from game.record.saves import SaveError
 from game.scenario.loader import ScenarioError, validate_yaml
@@ -34,7 +36,7 @@ from game.scenario.models import Scenario
 
 DEFAULT_RUNS = 200
 DEFAULT_POLICY = "historical"
-PLAYED = "as played"
+PLAYED = N_("as played")  # the played line's name in results; shown through _()
 MAX_NAMED = 4  # alternatives generated per decision point, besides "not given"
 ALTERNATIVES_MAX_BYTES = MEGABYTE
 
@@ -101,7 +103,9 @@ class DecisionPoint:
 
     @property
     def label(self) -> str:
-        return f"turn {self.turn} ({self.month}), {seat_name(self.role)}: {self.played}"
+        return _("turn {turn} ({month}), {seat}: {played}").format(
+            turn=self.turn, month=self.month, seat=i18n.recorded(seat_name(self.role)), played=self.played
+        )
 
 
 KIND_OF_SUBJECT = {"unit": "unit", "air": "aviation", "msg": "message", "poc": "poc", "policy": "policy"}
@@ -112,7 +116,8 @@ def _order_json(order: O.Order) -> str:
 
 
 def _describe(order: O.Order, game: Game) -> str:
-    return " ".join(O.describe(order, game.context()).split())
+    """An order in words, in the reader's language."""
+    return i18n.recorded(" ".join(O.describe(order, game.context()).split()))
 
 
 def _point_key(order: O.Order) -> str:
@@ -139,7 +144,11 @@ class Fork:
         except SaveError as error:
             raise WhatIfError(str(error)) from None
         if not replay.turns:
-            raise WhatIfError(f"{path}: no turn of this game has been played, so there is nothing to change")
+            raise WhatIfError(
+                _("{path}: no turn of this game has been played, so there is nothing to change").format(
+                    path=path
+                )
+            )
         return cls(replay)
 
     @property
@@ -149,8 +158,9 @@ class Fork:
     def check_turn(self, turn: int) -> None:
         if not 1 <= turn <= self.turns:
             raise WhatIfError(
-                f"turn {turn} is not in this save: it has turns 1-{self.turns}; "
-                f"give --turn from 1 to {self.turns}"
+                _(
+                    "turn {turn} is not in this save: it has turns 1-{last}; give --turn from 1 to {last}"
+                ).format(turn=turn, last=self.turns)
             )
 
     def game_at(self, turn: int) -> Game:
@@ -188,11 +198,14 @@ class Fork:
                 continue
             given = [o for o in played if isinstance(o, O.DecideCard) and o.card == card_id]
             rest = [o for o in played if o not in given]
-            label = {option.id: option.label for option in card.choice.options}
-            how = "chose" if given else "let the default stand:"
-            text = f"{card.title}: {how} {label.get(option_id, option_id)}"
+            label = {option.id: i18n.name(option.label) for option in card.choice.options}
+            how = _("{card}: chose {option}") if given else _("{card}: let the default stand: {option}")
+            text = how.format(card=i18n.name(card.title), option=label.get(option_id, option_id))
             options = [
-                (f"{label[option.id]} instead", [*rest, O.DecideCard(card=card_id, option=option.id)])
+                (
+                    _("{alternative} instead").format(alternative=label[option.id]),
+                    [*rest, O.DecideCard(card=card_id, option=option.id)],
+                )
                 for option in card.choice.options
                 if option.id != option_id
             ]
@@ -209,7 +222,7 @@ class Fork:
             rest = [o for p, o in enumerate(played) if p not in positions]
             first = positions[0]
             text = "; ".join(_describe(order, game) for order in orders)
-            alternatives = [("not given", rest)]
+            alternatives = [(_("not given"), rest)]
             subject = O.kind_of(orders[0]).subject(orders[0])
             role = self.roles[turn - 1][first]
             named = 0
@@ -221,7 +234,9 @@ class Fork:
                 if isinstance(candidate, O.MoveUnit | O.IssueMessage):
                     continue  # too many to list: a file names the move or message it wants
                 line = [*rest[:first], candidate, *rest[first:]]
-                alternatives.append((f"{_describe(candidate, game)} instead", line))
+                alternatives.append(
+                    (_("{alternative} instead").format(alternative=_describe(candidate, game)), line)
+                )
                 named += 1
             add(KIND_OF_SUBJECT.get(key.partition(":")[0], "order"), role, text, alternatives)
         return points
@@ -232,7 +247,9 @@ class Fork:
         for number, order in enumerate(orders, start=1):
             reason = game.why_illegal(order)
             if reason is not None:
-                return f"order {number} ({_describe(order, game)}) is refused at turn {turn}: {reason}"
+                return _("order {number} ({order}) is refused at turn {turn}: {reason}").format(
+                    number=number, order=_describe(order, game), turn=turn, reason=i18n.recorded(reason)
+                )
             O.apply(order, game.context())
         return None
 
@@ -243,8 +260,10 @@ class Fork:
         for drop in spec.drop:
             if not 1 <= drop <= len(played):
                 raise WhatIfError(
-                    f"alternative {spec.name!r}: turn {turn} has played orders 1-{len(played)}, "
-                    f"not {drop}; see them with --list"
+                    _(
+                        "alternative {name!r}: turn {turn} has played orders 1-{last}, not {drop}; "
+                        "see them with --list"
+                    ).format(name=spec.name, turn=turn, last=len(played), drop=drop)
                 )
         kept = [o for position, o in enumerate(played, start=1) if position not in spec.drop]
         if spec.replace_turn:
@@ -260,9 +279,11 @@ class Fork:
             orders = [*kept, *spec.orders]
         reason = self.legal_line(turn, orders)
         if reason is not None:
-            raise WhatIfError(f"alternative {spec.name!r} is illegal: {reason}")
+            raise WhatIfError(
+                _("alternative {name!r} is illegal: {reason}").format(name=spec.name, reason=reason)
+            )
         line = tuple(_order_json(order) for order in orders)
-        return Alternative(f"file.{number}", turn, "your alternative", spec.name, line)
+        return Alternative(f"file.{number}", turn, _("your alternative"), spec.name, line)
 
     def source(self, turns: Iterable[int], policy: Policy) -> ForkSource:
         """What the workers need, to be sent once: the scenario, the states at the turns, the orders."""
@@ -280,7 +301,7 @@ def load_alternatives(path: str | Path, fork: Fork, default_turn: int | None) ->
     """Read a what-if file; every problem names the file, line and field, or the illegal order."""
     try:
         text = read_text(path, "a what-if file (YAML)", ALTERNATIVES_MAX_BYTES)
-        spec, _ = validate_yaml(text, str(path), AlternativesFile, "a what-if file")
+        spec, _source = validate_yaml(text, str(path), AlternativesFile, "a what-if file")
     except FileReadError as error:
         raise WhatIfError(str(error)) from None
     except ScenarioError as error:
@@ -290,7 +311,9 @@ def load_alternatives(path: str | Path, fork: Fork, default_turn: int | None) ->
         turn = alternative.turn or spec.turn or default_turn
         if turn is None:
             raise WhatIfError(
-                f"{path}: alternative {alternative.name!r} has no turn; add turn: N or give --turn"
+                _("{path}: alternative {name!r} has no turn; add turn: N or give --turn").format(
+                    path=path, name=alternative.name
+                )
             )
         found.append(fork.alternative(alternative, turn, number))
     return found
@@ -298,7 +321,11 @@ def load_alternatives(path: str | Path, fork: Fork, default_turn: int | None) ->
 
 def continuation_policy(name: str) -> Policy:
     if name not in POLICIES:
-        raise WhatIfError(f"unknown continuation policy {name!r}; valid policies: {', '.join(POLICIES)}")
+        raise WhatIfError(
+            _("unknown continuation policy {policy!r}; valid policies: {choices}").format(
+                policy=name, choices=", ".join(POLICIES)
+            )
+        )
     return POLICIES[name]
 
 
@@ -307,11 +334,17 @@ def continuation_text(fork_turn: int, saved_turns: int, total_turns: int, policy
     parts = []
     if fork_turn < saved_turns:
         parts.append(
-            f"turns {fork_turn + 1}-{saved_turns}: the orders played, where the rules still allow them"
+            _("turns {first}-{last}: the orders played, where the rules still allow them").format(
+                first=fork_turn + 1, last=saved_turns
+            )
         )
     if saved_turns < total_turns:
-        parts.append(f"turns {max(saved_turns, fork_turn) + 1}-{total_turns}: the {policy} policy")
-    return "; ".join(parts) or "none (the game ends with this turn)"
+        parts.append(
+            _("turns {first}-{last}: the {policy} policy").format(
+                first=max(saved_turns, fork_turn) + 1, last=total_turns, policy=policy
+            )
+        )
+    return "; ".join(parts) or _("none (the game ends with this turn)")
 
 
 # --- one continuation (runs in a worker) -----------------------------------------------------------

@@ -6,9 +6,22 @@ import argparse
 import sys
 from pathlib import Path
 
+from game import i18n
 from game.analysis.commands import check_batch_arguments
-from game.engine.wording import plural
+from game.analysis.numbers import fixed
 from game.errors import UserError
+from game.i18n import N_, _, ngettext
+
+# Translators: the kind of a decision point, as `whatif --list` shows it.
+POINT_KINDS = {
+    "card": N_("card"),
+    "policy": N_("policy"),
+    "unit": N_("unit"),
+    "aviation": N_("aviation"),
+    "message": N_("message"),
+    "poc": N_("PoC"),
+    "order": N_("order"),
+}
 
 
 def choose_alternatives(fork, turns: list[int], only: list[str], every: bool) -> list:
@@ -23,8 +36,9 @@ def choose_alternatives(fork, turns: list[int], only: list[str], every: bool) ->
         unknown = [name for name in only if name not in by_id]
         if unknown:
             raise UserError(
-                f"no alternative {', '.join(unknown)} at turn {', '.join(map(str, turns))}; "
-                "see the ids with --list"
+                _("no alternative {ids} at turn {turns}; see the ids with --list").format(
+                    ids=", ".join(unknown), turns=", ".join(map(str, turns))
+                )
             )
         alternatives = [by_id[name] for name in only]
     return alternatives
@@ -35,11 +49,19 @@ def _list(fork, turns: list[int]) -> int:
 
     for turn in turns:
         view = fork.replay.turn(turn)
-        print(clean(f"Turn {turn} ({view.month}): orders played"))
+        print(clean(_("Turn {turn} ({month}): orders played").format(turn=turn, month=view.month)))
         for number, given in enumerate(view.orders, start=1):
-            print(clean(f"  {number:>2}. {given.text}"))
+            print(clean(f"  {number:>2}. {i18n.recorded(given.text)}"))
         for point in fork.decision_points(turn):
-            print(clean(f"  decision {point.id} ({point.kind}): {point.played}"))
+            kind = _(POINT_KINDS.get(point.kind, point.kind))
+            print(
+                clean(
+                    "  "
+                    + _("decision {id} ({kind}): {played}").format(
+                        id=point.id, kind=kind, played=point.played
+                    )
+                )
+            )
             for alternative in point.alternatives:
                 print(clean(f"      {alternative.id}  {alternative.name}"))
     return 0
@@ -70,7 +92,9 @@ def _cmd_whatif(args: argparse.Namespace) -> int:
     if args.only and not args.turn:  # an id names its turn: 3.2b is at turn 3
         prefixes = {name.partition(".")[0] for name in args.only}
         if not all(prefix.isdigit() for prefix in prefixes):
-            raise UserError(f"--only takes ids such as 3.2b (see --list), not {', '.join(args.only)}")
+            raise UserError(
+                _("--only takes ids such as 3.2b (see --list), not {ids}").format(ids=", ".join(args.only))
+            )
         args.turn = sorted(int(prefix) for prefix in prefixes)
         for turn in args.turn:
             fork.check_turn(turn)
@@ -83,12 +107,14 @@ def _cmd_whatif(args: argparse.Namespace) -> int:
         alternatives += choose_alternatives(fork, args.turn, args.only or [], args.all)
     if not args.turn and not args.file:
         raise UserError(
-            f"give --turn N (this save has turns 1-{fork.turns}) or --file ALTERNATIVES.yaml; "
-            "--list shows each turn's decisions and alternatives"
+            _(
+                "give --turn N (this save has turns 1-{last}) or --file ALTERNATIVES.yaml; "
+                "--list shows each turn's decisions and alternatives"
+            ).format(last=fork.turns)
         )
     if not alternatives:
         raise UserError(
-            "no decision at that turn has an alternative the rules allow; try another --turn or a --file"
+            _("no decision at that turn has an alternative the rules allow; try another --turn or a --file")
         )
 
     errors = Console(stderr=True)
@@ -106,7 +132,10 @@ def _cmd_whatif(args: argparse.Namespace) -> int:
             transient=True,
         ) as progress:
             task = progress.add_task(
-                f"{plural(len(alternatives), 'alternative')} x {args.runs} runs", total=total
+                ngettext(
+                    "{n} alternative x {runs} runs", "{n} alternatives x {runs} runs", len(alternatives)
+                ).format(n=len(alternatives), runs=args.runs),
+                total=total,
             )
             batches, found = evaluate(
                 fork,
@@ -122,10 +151,20 @@ def _cmd_whatif(args: argparse.Namespace) -> int:
     except ExecutorUnavailable as error:
         raise UserError(str(error)) from None
     if batches.interrupted:
-        errors.print("[bold]interrupted[/]: the figures cover the runs every line finished")
+        errors.print(_("[bold]interrupted[/]: the figures cover the runs every line finished"))
     heading = [
-        f"What if: {fork.replay.label} ({fork.scenario.title}), {plural(len(alternatives), 'alternative')}, "
-        f"{args.runs} paired runs each, {batches.elapsed_s:.1f} s on {plural(batches.workers, 'worker')}",
+        _(
+            "What if: {save} ({scenario}), {alternatives}, {runs} paired runs each, {seconds} s on {workers}"
+        ).format(
+            save=fork.replay.label,
+            scenario=i18n.name(fork.scenario.title),
+            alternatives=ngettext("{n} alternative", "{n} alternatives", len(alternatives)).format(
+                n=len(alternatives)
+            ),
+            runs=args.runs,
+            seconds=fixed(batches.elapsed_s, 1, group=False),
+            workers=ngettext("{n} worker", "{n} workers", batches.workers).format(n=batches.workers),
+        ),
         *continuation_lines(fork, turns, policy.name),
     ]
     header = {
@@ -138,8 +177,8 @@ def _cmd_whatif(args: argparse.Namespace) -> int:
         "interrupted": batches.interrupted,
     }
     outputs = [
-        (args.json, lambda: json_text(json_data(header, found)), "the what-if results"),
-        (args.csv, lambda: csv_text(found), "the what-if results"),
+        (args.json, lambda: json_text(json_data(header, found)), N_("the what-if results")),
+        (args.csv, lambda: csv_text(found), N_("the what-if results")),
     ]
     to_stdout = any(path == "-" for path, _, _ in outputs)
     if not to_stdout:
@@ -149,7 +188,7 @@ def _cmd_whatif(args: argparse.Namespace) -> int:
             sys.stdout.write(text())
         elif path:
             write_output(Path(path), text(), what)
-            errors.print(f"wrote {path}")
+            errors.print(_("wrote {path}").format(path=path))
     return 130 if batches.interrupted else 0
 
 
@@ -159,38 +198,55 @@ def register(commands: argparse._SubParsersAction) -> None:
 
     whatif = commands.add_parser(
         "whatif",
-        help="from a turn of a saved game, play the alternatives many times and show what they change",
-        description="Fork a saved game at a turn, give other orders there, and play the rest of the game "
-        "many times with paired dice for the orders played and each alternative; report the differences "
-        "with 95% confidence intervals. Later turns get the orders played where the rules allow them, then "
-        "a policy.",
+        help=_("from a turn of a saved game, play the alternatives many times and show what they change"),
+        description=_(
+            "Fork a saved game at a turn, give other orders there, and play the rest of the game "
+            "many times with paired dice for the orders played and each alternative; report the "
+            "differences with 95% confidence intervals. Later turns get the orders played where the "
+            "rules allow them, then a policy."
+        ),
     )
-    whatif.add_argument("save", metavar="SAVE", help="a save file")
+    whatif.add_argument("save", metavar=_("SAVE"), help=_("a save file"))
     whatif.add_argument(
-        "--turn", type=int, action="append", metavar="N", help="the turn to change; repeatable"
-    )
-    whatif.add_argument(
-        "--list", action="store_true", help="list the decisions and alternatives, run nothing"
-    )
-    whatif.add_argument("--file", metavar="FILE", help="alternatives of your own (YAML; see README)")
-    whatif.add_argument("--only", action="append", metavar="ID", help="run only this alternative (e.g. 3.2b)")
-    whatif.add_argument(
-        "--all", action="store_true", help="every alternative of each decision, not the first"
+        "--turn", type=int, action="append", metavar="N", help=_("the turn to change; repeatable")
     )
     whatif.add_argument(
-        "--runs", type=int, default=DEFAULT_RUNS, help=f"runs per line (default {DEFAULT_RUNS})"
+        "--list", action="store_true", help=_("list the decisions and alternatives, run nothing")
     )
-    whatif.add_argument("--seed", type=int, default=1, help="seed of the re-rolled dice (default 1)")
+    whatif.add_argument("--file", metavar=_("FILE"), help=_("alternatives of your own (YAML; see README)"))
+    whatif.add_argument(
+        "--only", action="append", metavar="ID", help=_("run only this alternative (e.g. 3.2b)")
+    )
+    whatif.add_argument(
+        "--all", action="store_true", help=_("every alternative of each decision, not the first")
+    )
+    whatif.add_argument(
+        "--runs",
+        metavar=_("RUNS"),
+        type=int,
+        default=DEFAULT_RUNS,
+        help=_("runs per line (default {runs})").format(runs=DEFAULT_RUNS),
+    )
+    whatif.add_argument(
+        "--seed", type=int, default=1, metavar=_("SEED"), help=_("seed of the re-rolled dice (default 1)")
+    )
     whatif.add_argument(
         "--policy",
         default=DEFAULT_POLICY,
-        help=f"plays the turns after the save's last (default {DEFAULT_POLICY})",
+        metavar=_("POLICY"),
+        help=_("plays the turns after the save's last (default {policy})").format(policy=DEFAULT_POLICY),
     )
-    whatif.add_argument("--workers", type=int, help="worker processes (default: every core)")
-    whatif.add_argument("--executor", choices=("process", "dask"), default="process")
-    whatif.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://host:8786")
-    whatif.add_argument("--json", metavar="FILE", help="write the results as JSON ('-': standard output)")
     whatif.add_argument(
-        "--csv", metavar="FILE", help="write one row per alternative and measure ('-': standard output)"
+        "--workers", type=int, metavar=_("WORKERS"), help=_("worker processes (default: every core)")
+    )
+    whatif.add_argument("--executor", choices=("process", "dask"), default="process")
+    whatif.add_argument(
+        "--scheduler", metavar=_("ADDRESS"), help=_("Dask scheduler address, e.g. tcp://host:8786")
+    )
+    whatif.add_argument(
+        "--json", metavar=_("FILE"), help=_("write the results as JSON ('-': standard output)")
+    )
+    whatif.add_argument(
+        "--csv", metavar=_("FILE"), help=_("write one row per alternative and measure ('-': standard output)")
     )
     whatif.set_defaults(handler=_cmd_whatif)

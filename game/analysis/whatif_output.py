@@ -11,12 +11,16 @@ from dataclasses import dataclass
 from rich.console import Console
 from rich.table import Table
 
+from game import i18n
 from game.analysis.compare import MeasureTable, compare
+from game.analysis.numbers import fixed
 from game.analysis.output import VERDICT_STYLES, _number, _p_value, _signed
 from game.analysis.stats import mean_and_sd
 from game.analysis.whatif import PLAYED, Alternative, Fork, continuation_text
 from game.analysis.whatif_run import Batches, Progress, plan_lines, played_key, run_batches
+from game.analysis.words import interval, verdict_text
 from game.bots.policies import Policy
+from game.i18n import _, ngettext
 
 RANKED_BY = "civilians_killed"
 HEADLINE = ("civilians_killed", "peacekeepers_killed", "national_credibility", "say_do_gap")
@@ -101,8 +105,8 @@ def effect_table(effect: Effect, everything: bool = False) -> tuple[Table, int]:
     """A rich table of one alternative's differences; rows other than the headline measures that
     are the same in every run are left out unless `everything` (their count is returned)."""
     out = Table(title_justify="left", expand=False)
-    out.add_column("measure")
-    for name in (PLAYED, "alternative", "difference", "95% CI of difference", "p"):
+    out.add_column(_("measure"))
+    for name in (_(PLAYED), _("alternative"), _("difference"), _("95% CI of difference"), _("p")):
         out.add_column(name, justify="right", no_wrap=True)
     out.add_column("")
     hidden = 0
@@ -121,9 +125,9 @@ def effect_table(effect: Effect, everything: bool = False) -> tuple[Table, int]:
             _number(base.summary.mean),
             _number(row.summary.mean),
             _signed(c.mean_diff),
-            f"{_signed(c.ci_low)} to {_signed(c.ci_high)}" if not math.isnan(c.ci_low) else "-",
+            interval(_signed(c.ci_low), _signed(c.ci_high)) if not math.isnan(c.ci_low) else "-",
             _p_value(c.p_value),
-            verdict,
+            verdict_text(verdict),
             style=VERDICT_STYLES.get(verdict),
         )
     return out, hidden
@@ -131,12 +135,12 @@ def effect_table(effect: Effect, everything: bool = False) -> tuple[Table, int]:
 
 def ranking_table(found: list[Effect]) -> Table:
     out = Table(
-        title="Which choices mattered most (by the difference in civilians killed)", title_justify="left"
+        title=_("Which choices mattered most (by the difference in civilians killed)"), title_justify="left"
     )
     out.add_column("#", justify="right")
-    out.add_column("decision")
-    out.add_column("alternative")
-    for name in ("civilians killed", "peacekeepers killed", "national credibility"):
+    out.add_column(_("decision"))
+    out.add_column(_("alternative"))
+    for name in (_("civilians killed"), _("peacekeepers killed"), _("national credibility")):
         out.add_column(name, justify="right", no_wrap=True)
     for position, effect in enumerate(ranked(found), start=1):
         cells = []
@@ -154,21 +158,27 @@ def _difference_cell(comparison) -> str:
     mark = "*" if comparison.significant else ""
     if math.isnan(comparison.ci_low):
         return f"{_signed(comparison.mean_diff)}{mark}"
-    interval = f"{_signed(comparison.ci_low)} to {_signed(comparison.ci_high)}"
-    return f"{_signed(comparison.mean_diff)}{mark} ({interval})"
+    ends = interval(_signed(comparison.ci_low), _signed(comparison.ci_high))
+    return f"{_signed(comparison.mean_diff)}{mark} ({ends})"
 
 
 def explanation(runs: int, base_seed: int) -> list[str]:
     """How to read the numbers (the same words as the README and rules.md §17)."""
     return [
-        "Held fixed: everything before the turn and the cards drawn at it; later turns get the orders "
-        "played where the rules still allow them, then the stated policy.",
-        f"What varies: the dice from the turn on. Run 1 keeps the dice the game was played with; "
-        f"runs 2-{runs} re-roll them (seed {base_seed}), the same dice for the played line and each "
-        "alternative.",
-        "Difference: alternative minus as played, averaged over the paired runs. 95% CI: where the mean "
-        "difference over endless runs of these rules lies, 19 times in 20; it measures the dice, not "
-        "how true the rules are. A verdict or *: p < 0.05 in a paired t-test.",
+        _(
+            "Held fixed: everything before the turn and the cards drawn at it; later turns get the orders "
+            "played where the rules still allow them, then the stated policy."
+        ),
+        _(
+            "What varies: the dice from the turn on. Run 1 keeps the dice the game was played with; "
+            "runs 2-{runs} re-roll them (seed {seed}), the same dice for the played line and each "
+            "alternative."
+        ).format(runs=runs, seed=base_seed),
+        _(
+            "Difference: alternative minus as played, averaged over the paired runs. 95% CI: where the mean "
+            "difference over endless runs of these rules lies, 19 times in 20; it measures the dice, not "
+            "how true the rules are. A verdict or *: p < 0.05 in a paired t-test."
+        ),
     ]
 
 
@@ -182,17 +192,35 @@ def print_text(console: Console, heading: list[str], found: list[Effect], runs: 
         console.print()
         console.print(f"[bold]{alternative.id}[/] {alternative.point}", highlight=False)
         console.print(
-            f"  instead: {alternative.name}  ({effect.runs} paired runs)", highlight=False, markup=False
+            "  "
+            + ngettext(
+                "instead: {alternative}  ({n} paired run)",
+                "instead: {alternative}  ({n} paired runs)",
+                effect.runs,
+            ).format(alternative=alternative.name, n=effect.runs),
+            highlight=False,
+            markup=False,
         )
         table, hidden = effect_table(effect)
         console.print(table)
         notes = []
         if hidden:
-            notes.append(f"{hidden} other measures were the same in every run and are left out")
+            notes.append(
+                ngettext(
+                    "{n} other measure was the same in every run and is left out",
+                    "{n} other measures were the same in every run and are left out",
+                    hidden,
+                ).format(n=hidden)
+            )
         if effect.refused_played or effect.refused_alternative:
             notes.append(
-                f"later played orders refused by the rules, per run: {effect.refused_played:.1f} as played, "
-                f"{effect.refused_alternative:.1f} with the alternative"
+                _(
+                    "later played orders refused by the rules, per run: {played} as played, "
+                    "{alternative} with the alternative"
+                ).format(
+                    played=fixed(effect.refused_played, 1, group=False),
+                    alternative=fixed(effect.refused_alternative, 1, group=False),
+                )
             )
         for note in notes:
             console.print(f"  {note}", style="dim", highlight=False, markup=False)
@@ -323,13 +351,15 @@ def evaluate(
     lines = plan_lines({turn: fork.played_line(turn) for turn in turns}, alternatives)
     batches = run_batches(source, lines, runs, base_seed, workers, executor, scheduler, progress)
     region_ids = [region.id for region in fork.scenario.regions]
-    region_names = {region.id: region.name for region in fork.scenario.regions}
+    region_names = {region.id: i18n.name(region.name) for region in fork.scenario.regions}
     return batches, effects(batches, alternatives, region_ids, region_names)
 
 
 def continuation_lines(fork: Fork, turns: list[int], policy: str) -> list[str]:
     total = fork.scenario.calendar.turns
     return [
-        f"Continuation from turn {turn}: {continuation_text(turn, fork.turns, total, policy)}."
+        _("Continuation from turn {turn}: {continuation}.").format(
+            turn=turn, continuation=continuation_text(turn, fork.turns, total, policy)
+        )
         for turn in turns
     ]

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import math
 
+from game.analysis.numbers import fixed
 from game.analysis.whatif import DEFAULT_POLICY, Alternative, Fork, continuation_policy
 from game.analysis.whatif_output import Effect, continuation_lines, evaluate, explanation, ranked
 from game.analysis.whatif_run import Progress
-from game.engine.wording import plural
+from game.analysis.words import interval
+from game.i18n import _, ngettext
 from game.record.replay import Replay
 from game.record.report import Bullets, Para, Section, Table
 
@@ -32,9 +34,13 @@ def difference_text(effect: Effect, key: str) -> str:
     comparison = row.comparison if row else None
     if comparison is None or math.isnan(comparison.mean_diff):
         return "-"
-    text = f"{comparison.mean_diff:+.1f}"
+    text = fixed(comparison.mean_diff, 1, sign=True, group=False)
     if not math.isnan(comparison.ci_low):
-        text += f" ({comparison.ci_low:+.1f} to {comparison.ci_high:+.1f})"
+        ends = interval(
+            fixed(comparison.ci_low, 1, sign=True, group=False),
+            fixed(comparison.ci_high, 1, sign=True, group=False),
+        )
+        text += f" ({ends})"
     return text + (" *" if comparison.significant else "")
 
 
@@ -50,12 +56,14 @@ def whatif_section(
     """Play the key decisions' alternatives `runs` times each and rank them by effect."""
     fork = Fork(replay)
     if not replay.turns:
-        return Section("Which decisions mattered", "whatif", [Para("No turn was played: nothing to weigh.")])
+        return Section(
+            _("Which decisions mattered"), "whatif", [Para(_("No turn was played: nothing to weigh."))]
+        )
     policy = continuation_policy(policy_name)
     alternatives = key_alternatives(fork, points)
     if not alternatives:
-        text = "No decision of this game has an alternative the rules allow."
-        return Section("Which decisions mattered", "whatif", [Para(text)])
+        text = _("No decision of this game has an alternative the rules allow.")
+        return Section(_("Which decisions mattered"), "whatif", [Para(text)])
     batches, found = evaluate(fork, alternatives, runs, base_seed, policy, workers, progress=progress)
     turns = sorted({alternative.turn for alternative in alternatives})
     rows = []
@@ -72,25 +80,30 @@ def whatif_section(
                 *(difference_text(effect, key) for key in ("national_credibility", "say_do_gap")),
             ]
         )
-    lead = (
-        f"Each decision below was replaced by an alternative and the rest of the game played "
-        f"{plural(runs, 'time')} with paired dice, beside the orders played ({len(alternatives)} of the "
-        f"game's decisions: card decisions and policies first). Differences are the alternative minus "
-        f"the game as played; * marks p < 0.05. Ranked by the difference in civilians killed."
-    )
+    lead = ngettext(
+        "Each decision below was replaced by an alternative and the rest of the game played "
+        "{runs} time with paired dice, beside the orders played ({decisions} of the "
+        "game's decisions: card decisions and policies first). Differences are the alternative minus "
+        "the game as played; * marks p < 0.05. Ranked by the difference in civilians killed.",
+        "Each decision below was replaced by an alternative and the rest of the game played "
+        "{runs} times with paired dice, beside the orders played ({decisions} of the "
+        "game's decisions: card decisions and policies first). Differences are the alternative minus "
+        "the game as played; * marks p < 0.05. Ranked by the difference in civilians killed.",
+        runs,
+    ).format(runs=runs, decisions=len(alternatives))
     notes = [*explanation(runs, base_seed), *continuation_lines(fork, turns, policy.name)]
     if batches.interrupted:
-        notes.append("The run was interrupted: the figures cover the runs every line finished.")
+        notes.append(_("The run was interrupted: the figures cover the runs every line finished."))
     headers = [
         "#",
-        "turn",
-        "decision",
-        "alternative",
-        "civilians killed",
-        "peacekeepers killed",
-        "national credibility",
-        "Say-Do gap",
+        _("turn"),
+        _("decision"),
+        _("alternative"),
+        _("civilians killed"),
+        _("peacekeepers killed"),
+        _("national credibility"),
+        _("Say-Do gap"),
     ]
     return Section(
-        "Which decisions mattered (what-if)", "whatif", [Para(lead), Table(headers, rows), Bullets(notes)]
+        _("Which decisions mattered (what-if)"), "whatif", [Para(lead), Table(headers, rows), Bullets(notes)]
     )

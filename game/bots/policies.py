@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from game.engine import Game, IllegalOrder
 from game.engine import orders as O
+from game.i18n import N_
 from game.scenario.models import AviationKind, Caveat, UnitType
 
 CENTRE = ("mopti", "segou")
@@ -279,32 +280,32 @@ def _searched(game: Game) -> None:
 POLICIES: dict[str, Policy] = {
     policy.name: policy
     for policy in (
-        Policy("historical", "approximates MINUSMA's real posture 2019-2021", historical),
-        Policy("passive", "gives no orders: standing postures and card defaults", passive),
-        Policy("coa1-status-quo", "messaging course 1: carry on, PoC undefined", coa1_status_quo),
+        Policy("historical", N_("approximates MINUSMA's real posture 2019-2021"), historical),
+        Policy("passive", N_("gives no orders: standing postures and card defaults"), passive),
+        Policy("coa1-status-quo", N_("messaging course 1: carry on, PoC undefined"), coa1_status_quo),
         Policy(
             "coa2-define-poc",
-            "messaging course 2: define PoC and explain it everywhere",
+            N_("messaging course 2: define PoC and explain it everywhere"),
             coa2_define_poc,
         ),
         Policy(
             "coa3-avoid-term",
-            "messaging course 3: avoid the term, publicise successes",
+            N_("messaging course 3: avoid the term, publicise successes"),
             coa3_avoid_term,
         ),
         Policy(
             "poc-first-mtf-air",
-            "PoC first, people-centred, airmobile MTF, IRCs under the U3",
+            N_("PoC first, people-centred, airmobile MTF, IRCs under the U3"),
             poc_first_mtf_air,
         ),
         Policy(
             "worst-hit",
-            "a naive first try: everything into the region with most civilian deaths so far",
+            N_("a naive first try: everything into the region with most civilian deaths so far"),
             worst_hit,
         ),
         Policy(
             "searched",
-            "the historical plan improved each turn by trying legal orders on imagined games (slow)",
+            N_("the historical plan improved each turn by trying legal orders on imagined games (slow)"),
             _searched,
             slow=True,
         ),

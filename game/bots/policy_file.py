@@ -21,7 +21,7 @@ from game.engine import orders as O
 from game.engine.score import national_credibility
 from game.errors import ReadError
 from game.fileread import MEGABYTE, FileReadError, read_text
-from game.i18n import N_, _
+from game.i18n import N_, _, language
 from game.scenario.loader import ScenarioError, ScenarioProblem, problem_at, validate_yaml
 from game.scenario.models import Caveat, MonthStr, Scenario, UnitType, Zone
 
@@ -189,6 +189,12 @@ class Rule(_Strict):
     orders: list[Action] = Field(min_length=1)
 
 
+class PolicyText(_Strict):
+    """A policy file's description in another language (`fr: {description: ...}`)."""
+
+    description: str | None = None
+
+
 class PolicySpec(_Strict):
     """A whole policy file."""
 
@@ -199,6 +205,12 @@ class PolicySpec(_Strict):
     )
     base: str | None = Field(None, description="A built-in policy played first each turn")
     rules: list[Rule] = []
+    fr: PolicyText | None = None
+
+    def shown_description(self) -> str:
+        """The description in the reader's language, the English where it has none."""
+        translation = getattr(self, language(), None)
+        return getattr(translation, "description", None) or self.description
 
 
 class PolicyFileError(ReadError):
@@ -221,7 +233,7 @@ def parse_policy(text: str, file: str = "<policy>", scenario: Scenario | None = 
     problems = [problem_at(file, root, loc, message) for loc, message in reference_problems(spec, scenario)]
     if problems:
         raise PolicyFileError(problems)
-    description = spec.description or _("policy file {name}").format(name=Path(file).name)
+    description = spec.shown_description() or _("policy file {name}").format(name=Path(file).name)
     return Policy(spec.name, description, FilePolicy(spec))
 
 

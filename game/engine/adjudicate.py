@@ -8,7 +8,8 @@ from game.engine import tables as T
 from game.engine.context import Context, cause
 from game.engine.orders import lift_assets_reaching
 from game.engine.state import Cause, UnitState
-from game.engine.wording import plural, words
+from game.engine.wording import counted, words
+from game.i18n import N_
 from game.scenario.models import AviationKind, Caveat, UnitType
 
 
@@ -31,9 +32,9 @@ class Protection:
     def describe(self) -> str:
         """The items as the ledger shows them: "patrols (transient presence) +1, ..." or "none"."""
         if self._described is None:  # a region's protection serves every strike there this turn
-            self._described = (
-                ", ".join(f"{label} {value:+d}" if value else label for label, value in self.items) or "none"
-            )
+            self._described = ", ".join(
+                f"{label} {value:+d}" if value else label for label, value in self.items
+            ) or N_("none")
         return self._described
 
 
@@ -77,14 +78,16 @@ def _best_response(
             pass  # only a response by air reaches a distant village in time
         elif unit.region == region and unit.transit_share >= T.QRF_IN_REGION_SHARE:
             option = (
-                f"quick reaction by {ctx.unit_name(unit.id)} in the region",
+                N_("quick reaction by {unit} in the region").format(unit=ctx.unit_name(unit.id)),
                 T.QRF_IN_REGION + bonus + night,
                 unit.id,
                 None,
             )
         elif ctx.index.links[unit.region].get(region) == T.QRF_ROAD_COST and unit.transit_share == 100:
             option = (
-                f"quick reaction by {ctx.unit_name(unit.id)} by road from {ctx.region_name(unit.region)}",
+                N_("quick reaction by {unit} by road from {region}").format(
+                    unit=ctx.unit_name(unit.id), region=ctx.region_name(unit.region)
+                ),
                 T.QRF_NEIGHBOUR + bonus + night,
                 unit.id,
                 None,
@@ -93,8 +96,11 @@ def _best_response(
             for asset_id in lift_assets_reaching(ctx, unit.region, region):
                 if ctx.state.aviation[asset_id].hours >= T.QRF_AIR_HOURS:
                     option = (
-                        f"{ctx.unit_name(unit.id)} projected by air ({ctx.asset_name(asset_id)}) "
-                        f"from {ctx.region_name(unit.region)}",
+                        N_("{unit} projected by air ({aircraft}) from {region}").format(
+                            unit=ctx.unit_name(unit.id),
+                            aircraft=ctx.asset_name(asset_id),
+                            region=ctx.region_name(unit.region),
+                        ),
                         T.QRF_BY_AIR + bonus + night,
                         unit.id,
                         asset_id,
@@ -121,7 +127,7 @@ def civilian_protection(
     if not major:
         return cached
     protection = Protection(cached.total, list(cached.items), cached.air_response, cached.responder)
-    protection.add("a large, planned attack", -T.MAJOR_ATTACK_PENALTY)
+    protection.add(N_("a large, planned attack"), -T.MAJOR_ATTACK_PENALTY)
     return protection
 
 
@@ -150,17 +156,17 @@ def _protection(ctx: Context, region: str, in_reach: bool = True, nothing_flies:
             for unit in ctx.units_in(region)
         )
     if in_reach and ctx.has_base(region):
-        protection.add("temporary operating base (permanent presence)", T.TOB_PROTECTION)
+        protection.add(N_("temporary operating base (permanent presence)"), T.TOB_PROTECTION)
     if static:
-        protection.add("static protection around mission camps", T.BASE_POSTURE_PROTECTION)
+        protection.add(N_("static protection around mission camps"), T.BASE_POSTURE_PROTECTION)
     patrols = min(T.PATROL_PROTECTION_MAX, patrol_share // 100) * T.PATROL_PROTECTION
-    protection.add("patrols (transient presence)", patrols)
+    protection.add(N_("patrols (transient presence)"), patrols)
     if has_police:
-        protection.add("formed police unit", T.POLICE_PROTECTION)
+        protection.add(N_("formed police unit"), T.POLICE_PROTECTION)
     if not in_reach:  # shown, though it adds nothing: the posts' protection is missing
-        protection.items.append(("a village out of reach of the mission's posts", 0))
+        protection.items.append((N_("a village out of reach of the mission's posts"), 0))
     if nothing_flies:
-        protection.items.append(("a militia's raid, over before any response arrives", 0))
+        protection.items.append((N_("a militia's raid, over before any response arrives"), 0))
     label, value, unit_id, asset_id = ("", 0, None, None)
     if not nothing_flies:
         label, value, unit_id, asset_id = _best_response(ctx, region, regional.warning, in_reach)
@@ -175,27 +181,33 @@ def _protection(ctx: Context, region: str, in_reach: bool = True, nothing_flies:
             if regional.warning >= T.ATTACK_HELICOPTER_WARNING
             else T.ATTACK_HELICOPTER_UNWARNED
         )
-        protection.add(f"attack helicopters {ctx.asset_name(asset_id)}", value)
+        protection.add(N_("attack helicopters {aircraft}").format(aircraft=ctx.asset_name(asset_id)), value)
     warned = regional.warning - T.WARNING_OFFSET
     answered = bool(label) or bool(helicopters)  # a quick reaction or helicopters act on the warning
     if warned > T.WARNING_UNANSWERED_MAX and not answered:
         protection.add(
-            f"early warning level {regional.warning}, with no response or helicopter to act on it",
+            N_("early warning level {warning}, with no response or helicopter to act on it").format(
+                warning=regional.warning
+            ),
             T.WARNING_UNANSWERED_MAX,
         )
     else:
-        protection.add(f"early warning level {regional.warning}", warned)
+        protection.add(N_("early warning level {warning}").format(warning=regional.warning), warned)
     dispersion = ctx.index.regions[region].dispersion
-    protection.add("scattered villages far from any post", -dispersion)
+    protection.add(N_("scattered villages far from any post"), -dispersion)
     if protection.total > 0 or acting:
         definition = ctx.state.policy.poc_definition
         if definition == "define_poc" and acting:
-            protection.add("PoC defined: one understanding of when to act", T.POC_DEFINED_BONUS)
+            protection.add(N_("PoC defined: one understanding of when to act"), T.POC_DEFINED_BONUS)
         elif definition == "status_quo" and caveated:
-            protection.add("PoC undefined: caveated units read it their own way", -T.POC_UNDEFINED_PENALTY)
+            protection.add(
+                N_("PoC undefined: caveated units read it their own way"), -T.POC_UNDEFINED_PENALTY
+            )
     if protection.total > T.PROTECTION_MAX:
         protection.add(
-            f"at most {T.PROTECTION_MAX:+d}: more means in one place protect no more villages",
+            N_("at most {protection_max:+d}: more means in one place protect no more villages").format(
+                protection_max=T.PROTECTION_MAX
+            ),
             T.PROTECTION_MAX - protection.total,
         )
     return protection
@@ -228,9 +240,10 @@ def resolve_civilian_attack(ctx: Context, region: str, actor: str, unopposed: in
             f"{protection.responder}.committed",
             0,
             0,
-            f"{ctx.unit_name(protection.responder)} went out to {ctx.region_name(region)}: committed there, "
-            "it responds to nothing else this turn",
-            [source, cause("rule", "quick reaction", "one response away from its region a turn")],
+            N_("{unit} went out to {region}: committed there, it responds to nothing else this turn").format(
+                unit=ctx.unit_name(protection.responder), region=ctx.region_name(region)
+            ),
+            [source, cause("rule", N_("quick reaction"), N_("one response away from its region a turn"))],
         )
     if protection.air_response:
         unit_id, asset_id = protection.air_response
@@ -242,19 +255,37 @@ def resolve_civilian_attack(ctx: Context, region: str, actor: str, unopposed: in
             f"{asset_id}.hours",
             -T.QRF_AIR_HOURS,
             asset.hours,
-            f"air response to {ctx.region_name(region)} by {ctx.unit_name(unit_id)}",
+            N_("air response to {region} by {unit}").format(
+                region=ctx.region_name(region), unit=ctx.unit_name(unit_id)
+            ),
             [source],
         )
     mods = protection.describe()
     why = [
         source,
-        cause("roll", "2d6", f"rolled {roll}, protection {protection.total:+d} ({mods})"),
-        cause("rule", "resolution table", f"{words(outcome)}: {percent}% of {unopposed}"),
+        cause(
+            "roll",
+            "2d6",
+            N_("rolled {roll}, protection {total:+d} ({mods})").format(
+                roll=roll, total=protection.total, mods=mods
+            ),
+        ),
+        cause(
+            "rule",
+            N_("resolution table"),
+            N_("{outcome}: {percent}% of {unopposed}").format(
+                outcome=words(outcome), percent=percent, unopposed=unopposed
+            ),
+        ),
     ]
     name = ctx.actor_name(actor)
     credited = 0
     ctx.civilians_killed(
-        region, actor, deaths, f"{name} attacked civilians in {ctx.region_name(region)}", why
+        region,
+        actor,
+        deaths,
+        N_("{name} attacked civilians in {region}").format(name=name, region=ctx.region_name(region)),
+        why,
     )
     tallies = ctx.state.tallies.outcomes
     tallies[outcome] = tallies.get(outcome, 0) + 1
@@ -263,7 +294,7 @@ def resolve_civilian_attack(ctx: Context, region: str, actor: str, unopposed: in
         credited = ctx.credibility(
             region,
             T.OUTCOME_CREDIBILITY[outcome],
-            f"the mission {outcome} an attack on civilians",
+            N_("the mission {outcome} an attack on civilians").format(outcome=outcome),
             why,
         )
         ctx.state.current.do += T.DO_PER_PREVENTED if outcome == "prevented" else T.DO_PER_SUCCESS
@@ -271,17 +302,28 @@ def resolve_civilian_attack(ctx: Context, region: str, actor: str, unopposed: in
             ctx.state.current.council_heard = True
             ctx.mandate_support(
                 T.PREVENTED_MANDATE_SUPPORT,
-                f"an attack prevented in {ctx.region_name(region)} (once a turn)",
+                N_("an attack prevented in {region} (once a turn)").format(region=ctx.region_name(region)),
                 why,
             )
     if not deaths and not credited:
-        _no_harm(ctx, region, f"{name} attacked civilians in {ctx.region_name(region)}", outcome, why)
+        _no_harm(
+            ctx,
+            region,
+            N_("{name} attacked civilians in {region}").format(name=name, region=ctx.region_name(region)),
+            outcome,
+            why,
+        )
     present = bool(ctx.units_in(region))
     per_point = T.DEATHS_PER_CREDIBILITY_POINT if present else T.DEATHS_PER_CREDIBILITY_POINT_ABSENT
     loss = min(T.CIVILIAN_DEATHS_CREDIBILITY_CAP, -(-deaths // per_point))
     if loss:
         ctx.credibility(
-            region, -loss, f"{plural(deaths, 'civilian')} killed in {ctx.region_name(region)}", why
+            region,
+            -loss,
+            N_("{count} killed in {region}").format(
+                count=counted("{n} civilian", "{n} civilians", deaths), region=ctx.region_name(region)
+            ),
+            why,
         )
     if (
         deaths >= T.FAILED_DESPITE_PRESENCE_DEATHS
@@ -291,7 +333,7 @@ def resolve_civilian_attack(ctx: Context, region: str, actor: str, unopposed: in
         ctx.credibility(
             region,
             -T.FAILED_DESPITE_PRESENCE,
-            "peacekeepers were there and civilians still died",
+            N_("peacekeepers were there and civilians still died"),
             why,
         )
     if deaths >= T.MASSACRE_DEATHS:
@@ -299,23 +341,31 @@ def resolve_civilian_attack(ctx: Context, region: str, actor: str, unopposed: in
             ctx.credibility(
                 neighbour,
                 -T.MASSACRE_NEIGHBOUR_LOSS,
-                f"news of the massacre in {ctx.region_name(region)}",
+                N_("news of the massacre in {region}").format(region=ctx.region_name(region)),
                 why,
             )
-        ctx.mandate_support(-T.MASSACRE_MANDATE_LOSS, f"massacre in {ctx.region_name(region)}", why)
+        ctx.mandate_support(
+            -T.MASSACRE_MANDATE_LOSS, N_("massacre in {region}").format(region=ctx.region_name(region)), why
+        )
     return outcome
 
 
 def _partner_harm(ctx: Context, region: str, actor: str, deaths: int, source: Cause) -> str:
     """A partner's operation or strike: peacekeepers do not stand between them and civilians."""
-    why = [source, cause("rule", "partners' conduct", "the mission's protection does not apply")]
+    why = [source, cause("rule", N_("partners' conduct"), N_("the mission's protection does not apply"))]
     ctx.civilians_killed(
-        region, actor, deaths, f"{ctx.actor_name(actor)} killed civilians in {ctx.region_name(region)}", why
+        region,
+        actor,
+        deaths,
+        N_("{group} killed civilians in {region}").format(
+            group=ctx.actor_name(actor), region=ctx.region_name(region)
+        ),
+        why,
     )
     ctx.credibility(
         region,
         -T.PARTNER_HARM_CREDIBILITY,
-        f"the mission's partners harmed civilians in {ctx.region_name(region)}",
+        N_("the mission's partners harmed civilians in {region}").format(region=ctx.region_name(region)),
         why,
     )
     return "unopposed"
@@ -325,18 +375,18 @@ def peacekeeper_defence(ctx: Context, unit: UnitState) -> Protection:
     protection = Protection()
     spec = ctx.index.units[unit.id]
     if unit.holds_tob:
-        protection.add("fortified operating base", T.PK_TOB_FORTIFIED)
+        protection.add(N_("fortified operating base"), T.PK_TOB_FORTIFIED)
     if spec.type == UnitType.SPECIAL_FORCES:
-        protection.add("special forces", T.PK_SPECIAL_FORCES)
+        protection.add(N_("special forces"), T.PK_SPECIAL_FORCES)
     if attack_helicopters_over(ctx, unit.region):
-        protection.add("attack helicopter cover", T.PK_ATTACK_HELICOPTER)
+        protection.add(N_("attack helicopter cover"), T.PK_ATTACK_HELICOPTER)
     if any(
         other.id != unit.id and (other.region == unit.region or unit.region in ctx.index.links[other.region])
         for other in ctx.quick_reaction_units()
     ):
-        protection.add("quick reaction force nearby", T.PK_QRF_NEARBY)
+        protection.add(N_("quick reaction force nearby"), T.PK_QRF_NEARBY)
     warning = ctx.state.regions[unit.region].warning
-    protection.add(f"early warning level {warning}", warning - T.WARNING_OFFSET)
+    protection.add(N_("early warning level {warning}").format(warning=warning), warning - T.WARNING_OFFSET)
     return protection
 
 
@@ -359,8 +409,20 @@ def resolve_peacekeeper_attack(
     mods = protection.describe()
     why = [
         source,
-        cause("roll", "2d6", f"rolled {roll}, defence {protection.total:+d} ({mods})"),
-        cause("rule", "resolution table", f"{words(outcome)}: {percent}% of {unopposed}"),
+        cause(
+            "roll",
+            "2d6",
+            N_("rolled {roll}, defence {total:+d} ({mods})").format(
+                roll=roll, total=protection.total, mods=mods
+            ),
+        ),
+        cause(
+            "rule",
+            N_("resolution table"),
+            N_("{outcome}: {percent}% of {unopposed}").format(
+                outcome=words(outcome), percent=percent, unopposed=unopposed
+            ),
+        ),
     ]
     name = ctx.actor_name(actor)
     before = ctx.state.tallies.peacekeepers_killed
@@ -368,7 +430,9 @@ def resolve_peacekeeper_attack(
         unit_id,
         killed,
         hurt,
-        f"{name} attacked {ctx.unit_name(unit_id)} in {ctx.region_name(unit.region)}",
+        N_("{name} attacked {unit} in {region}").format(
+            name=name, unit=ctx.unit_name(unit_id), region=ctx.region_name(unit.region)
+        ),
         why,
     )
     step = T.PEACEKEEPERS_KILLED_PER_MANDATE_POINT
@@ -376,24 +440,31 @@ def resolve_peacekeeper_attack(
     if points:
         ctx.mandate_support(
             -points,
-            f"{plural(before + killed, 'peacekeeper')} killed so far: troop contributors press the Council",
+            N_("{count} killed so far: troop contributors press the Council").format(
+                count=counted("{n} peacekeeper", "{n} peacekeepers", before + killed)
+            ),
             why,
         )
     credited = 0
     if not killed and outcome in T.SUCCESS_OUTCOMES:
         credited = ctx.credibility(
-            unit.region, T.REPELLED_ATTACK_CREDIBILITY, f"{ctx.unit_name(unit_id)} repelled an attack", why
+            unit.region,
+            T.REPELLED_ATTACK_CREDIBILITY,
+            N_("{unit} repelled an attack").format(unit=ctx.unit_name(unit_id)),
+            why,
         )
         ctx.state.regions[unit.region].last_success_turn = ctx.state.turn
     if not killed and not hurt and not credited:
-        summary = f"{name} attacked {ctx.unit_name(unit_id)} in {ctx.region_name(unit.region)}"
+        summary = N_("{name} attacked {unit} in {region}").format(
+            name=name, unit=ctx.unit_name(unit_id), region=ctx.region_name(unit.region)
+        )
         _no_harm(ctx, unit_id, summary, outcome, why)
     if civilians:
         ctx.civilians_killed(
             unit.region,
             "crossfire",
             civilians,
-            f"civilians caught in the fighting at {ctx.region_name(unit.region)}",
+            N_("civilians caught in the fighting at {region}").format(region=ctx.region_name(unit.region)),
             why,
         )
     return outcome
@@ -403,17 +474,25 @@ def resolve_host_force_attack(ctx: Context, region: str, actor: str, deaths: int
     ctx.attack_on("host_forces")
     why = [source]
     name = ctx.actor_name(actor)
-    summary = f"{name} attacked host forces in {ctx.region_name(region)}"
+    summary = N_("{name} attacked host forces in {region}").format(name=name, region=ctx.region_name(region))
     ctx.host_forces_killed(region, deaths, summary, why)
     if deaths <= 0:
         _no_harm(ctx, region, summary, "", why)
     if deaths >= T.HOST_RETREAT_DEATHS:
         ctx.host_presence(
-            region, -T.HOST_RETREAT_PRESENCE, f"the host state pulls back from {ctx.region_name(region)}", why
+            region,
+            -T.HOST_RETREAT_PRESENCE,
+            N_("the host state pulls back from {region}").format(region=ctx.region_name(region)),
+            why,
         )
 
 
 def _no_harm(ctx: Context, target: str, summary: str, outcome: str, why: list[Cause]) -> None:
     """An attack that killed and wounded no one still gets its line in the ledger, with its why."""
-    result = f"{words(outcome)}: " if outcome else ""
-    ctx.record("attack", target, 0, 0, f"{summary}: {result}no one killed or wounded", why)
+    if outcome:
+        line = N_("{summary}: {outcome}: no one killed or wounded").format(
+            summary=summary, outcome=words(outcome)
+        )
+    else:
+        line = N_("{summary}: no one killed or wounded").format(summary=summary)
+    ctx.record("attack", target, 0, 0, line, why)

@@ -9,7 +9,8 @@ from typing import Literal
 from game.engine import tables as T
 from game.engine.adjudicate import attack_helicopters_over, civilian_protection
 from game.engine.context import Context
-from game.engine.wording import plural
+from game.engine.wording import counted
+from game.i18n import N_
 
 
 @dataclass(frozen=True)
@@ -101,9 +102,15 @@ def _exploit_deaths(ctx: Context) -> list[Action]:
                 "information",
                 region_id,
                 actor[0] if actor else "armed_groups",
-                f"P1 exploit: {plural(region.last_civilian_deaths, 'civilian')} died in "
-                f"{ctx.region_name(region_id)} "
-                f"last turn ({region.last_mission_harm} blamed on the mission or its partners)",
+                "P1 exploit: "
+                + N_(
+                    "{count} died in {region} last turn ({last_mission_harm} "
+                    "blamed on the mission or its partners)"
+                ).format(
+                    count=counted("{n} civilian", "{n} civilians", region.last_civilian_deaths),
+                    region=ctx.region_name(region_id),
+                    last_mission_harm=region.last_mission_harm,
+                ),
                 strength=strength,
             )
         )
@@ -125,9 +132,17 @@ def _exposed_units(ctx: Context) -> list[Action]:
             "peacekeepers",
             unit.region,
             actor[0],
-            f"P2 exposed: {ctx.unit_name(unit.id)} is on {'a base' if unit.holds_tob else 'patrol'} in "
-            f"{ctx.region_name(unit.region)}, {ctx.actor_name(actor[0])} threat {actor[1]}, "
-            "no attack helicopters",
+            "P2 exposed: "
+            + (
+                N_("{unit} is on a base in {region}, {group} threat {level}, no attack helicopters")
+                if unit.holds_tob
+                else N_("{unit} is on patrol in {region}, {group} threat {level}, no attack helicopters")
+            ).format(
+                unit=ctx.unit_name(unit.id),
+                region=ctx.region_name(unit.region),
+                group=ctx.actor_name(actor[0]),
+                level=actor[1],
+            ),
             unit=unit.id,
         )
         found.append(((actor[1], -unit.strength, unit.id), action))
@@ -148,8 +163,10 @@ def _host_forces(ctx: Context) -> list[Action]:
                     "host_forces",
                     region_id,
                     actor[0],
-                    f"P3 host forces: army camps in {ctx.region_name(region_id)} (tri-border), "
-                    f"{ctx.actor_name(actor[0])} threat {actor[1]}",
+                    "P3 host forces: "
+                    + N_("army camps in {region} (tri-border), {group} threat {level}").format(
+                        region=ctx.region_name(region_id), group=ctx.actor_name(actor[0]), level=actor[1]
+                    ),
                 )
             )
     return actions
@@ -177,8 +194,13 @@ def _supply_route(ctx: Context) -> list[Action]:
             "supply_route",
             region_id,
             actor[0],
-            f"P4 roads: {ctx.unit_name(unit_id)} moves on the roads of {ctx.region_name(region_id)}, "
-            f"{ctx.actor_name(actor[0])} threat {level}",
+            "P4 roads: "
+            + N_("{unit} moves on the roads of {region}, {group} threat {level}").format(
+                unit=ctx.unit_name(unit_id),
+                region=ctx.region_name(region_id),
+                group=ctx.actor_name(actor[0]),
+                level=level,
+            ),
             unit=unit_id,
         )
     ]
@@ -215,10 +237,18 @@ class Target:
     def terms(self, ctx: Context) -> str:
         """The score's terms, named, as the record shows them (built only for a chosen target)."""
         named = ", ".join(f"{short_name(ctx.actor_name(a))} {level}" for level, a in self.groups)
-        return (
-            f"armed strength {self.strength} (threat squared: {named}) × people {self.people} "
-            f"× exposure {self.exposed}² (protection {self.protection:+d}) "
-            f"× state absence {self.absent} (host presence {self.host})"
+        return N_(
+            "armed strength {strength} (threat squared: {named}) × people {people} "
+            "× exposure {exposed}² (protection {protection:+d}) × state absence "
+            "{absent} (host presence {host})"
+        ).format(
+            strength=self.strength,
+            named=named,
+            people=self.people,
+            exposed=self.exposed,
+            protection=self.protection,
+            absent=self.absent,
+            host=self.host,
         )
 
 
@@ -281,15 +311,27 @@ def _civilians(ctx: Context, struck: dict[str, int], targets: dict[str, Target])
     score, region_id = choice
     target = targets[region_id]
     times = struck.get(region_id, 0)
-    terms = f"{target.score} = {target.terms(ctx)}"
+    terms = N_("{score} = {terms}").format(score=target.score, terms=target.terms(ctx))
     if times:
-        already = {1: "once", 2: "twice"}.get(times, f"{times} times")
-        terms += f"; struck {already} already this turn: ÷{1 + times}"
+        already = {1: N_("once"), 2: N_("twice")}.get(times, N_("{times} times").format(times=times))
+        terms = N_("{terms}; struck {already} already this turn: ÷{divisor}").format(
+            terms=terms, already=already, divisor=1 + times
+        )
     return Action(
         "civilians",
         region_id,
         target.actor,
-        f"P5 civilians: {ctx.region_name(region_id)} scores {score}: {terms}; {picked} choice; "
-        f"{short_name(ctx.actor_name(target.actor))} strikes (threat {target.level})",
+        "P5 civilians: "
+        + (
+            N_("{region} scores {score}: {terms}; first choice; {group} strikes (threat {level})")
+            if picked == "first"
+            else N_("{region} scores {score}: {terms}; second choice; {group} strikes (threat {level})")
+        ).format(
+            region=ctx.region_name(region_id),
+            score=score,
+            terms=terms,
+            group=short_name(ctx.actor_name(target.actor)),
+            level=target.level,
+        ),
         strength=target.level,
     )

@@ -14,7 +14,8 @@ from game.engine.state import (
     PendingInfoAttack,
     PlayedCard,
 )
-from game.engine.wording import ROLE_NAMES, plural, words
+from game.engine.wording import ROLE_NAMES, counted, words
+from game.i18n import N_
 from game.scenario.models import (
     AttackOutcome,
     Card,
@@ -159,8 +160,14 @@ def resolve_choices(ctx: Context) -> None:
         option_id = choice.decided or default_option(ctx, card)
         option = next(o for o in card.choice.options if o.id == option_id)
         ctx.state.current.decisions[card.id] = option_id
-        label = "" if choice.decided else " (no decision taken: the default applies)"
-        why = f"{ROLE_NAMES.get(card.choice.role, words(card.choice.role))} chose '{option.label}'{label}"
+        chose = (
+            N_("{seat} chose '{option}'")
+            if choice.decided
+            else N_("{seat} chose '{option}' (no decision taken: the default applies)")
+        )
+        why = chose.format(
+            seat=ROLE_NAMES.get(card.choice.role, words(card.choice.role)), option=option.label
+        )
         regions = card_regions(ctx, card.id)
         for effect in option.effects:
             if not effect.if_outcome:
@@ -191,12 +198,20 @@ def after_attacks(ctx: Context, card_ids: list[str]) -> None:
             continue
         card = ctx.card(card_id)
         regions = card_regions(ctx, card_id)
-        outcome_note = f"the attack was {words(result.outcome)}"
+        outcome_note = N_("the attack was {outcome}").format(outcome=words(result.outcome))
         waiting = [(effect, outcome_note) for effect in card.effects]
         decided = ctx.state.current.decisions.get(card_id)
         if card.choice is not None and decided is not None:
             option = next(o for o in card.choice.options if o.id == decided)
-            waiting += [(effect, f"{outcome_note}; chose '{option.label}'") for effect in option.effects]
+            waiting += [
+                (
+                    effect,
+                    N_("{outcome_note}; chose '{label}'").format(
+                        outcome_note=outcome_note, label=option.label
+                    ),
+                )
+                for effect in option.effects
+            ]
         for effect, note in waiting:
             if result.outcome in effect.if_outcome:
                 apply_effect(ctx, card, effect, regions, extra=note)
@@ -207,11 +222,11 @@ def story(ctx: Context, card_id: str) -> str | None:
     result = ctx.state.card_results.get(card_id)
     if result is None:
         return None
-    killed = f"{result.deaths} killed" if result.deaths else "no one killed"
-    return (
-        f"In this game: the attack was {words(result.outcome)}: {killed}, "
-        f"of {result.unopposed} the attackers could have killed unopposed."
-    )
+    killed = N_("{deaths} killed").format(deaths=result.deaths) if result.deaths else N_("no one killed")
+    return N_(
+        "In this game: the attack was {outcome}: {killed}, of {unopposed} the "
+        "attackers could have killed unopposed."
+    ).format(outcome=words(result.outcome), killed=killed, unopposed=result.unopposed)
 
 
 def _targets(effect: Effect, regions: list[str], ctx: Context) -> list[str]:
@@ -225,7 +240,13 @@ def _targets(effect: Effect, regions: list[str], ctx: Context) -> list[str]:
 
 def apply_effect(ctx: Context, card: Card, effect: Effect, regions: list[str], extra: str = "") -> None:
     detail = effect.note or extra
-    why = [cause("card", card.id, f"{card.title}{': ' + detail if detail else ''}")]
+    why = [
+        cause(
+            "card",
+            card.id,
+            N_("{title}: {detail}").format(title=card.title, detail=detail) if detail else card.title,
+        )
+    ]
     state = ctx.state
     match effect:
         case CivilianAttackEffect() | PeacekeeperAttackEffect() | HostForceAttackEffect():
@@ -274,7 +295,12 @@ def apply_effect(ctx: Context, card: Card, effect: Effect, regions: list[str], e
                 effect.key,
                 effect.value,
                 effect.value,
-                f"{card.title}: {words(effect.key)} {effect.value:+d} for {plural(effect.turns, 'turn')}",
+                N_("{title}: {key} {value:+d} for {count}").format(
+                    title=card.title,
+                    key=words(effect.key),
+                    value=effect.value,
+                    count=counted("{n} turn", "{n} turns", effect.turns),
+                ),
                 why,
             )
         case InfoAttackEffect():

@@ -24,6 +24,7 @@ from game.engine.tables import (
     TRUST_DIVISOR,
 )
 from game.engine.wording import words
+from game.i18n import N_
 from game.scenario.models import Aviation, Card, Contingent, Region, Scenario, UnitType
 
 
@@ -193,13 +194,19 @@ class Context:
         before = state.credibility
         if delta > 0 and before >= HIGH_TRUST_CEILING:
             delta //= HIGH_TRUST_DIVISOR
-            summary += f" (quartered: credibility is {HIGH_TRUST_CEILING}+)"
+            summary = N_("{summary} (quartered: credibility is {ceiling}+)").format(
+                summary=summary, ceiling=HIGH_TRUST_CEILING
+            )
         elif delta > 0 and before >= TRUST_CEILING:
             delta //= TRUST_DIVISOR
-            summary += f" (halved: credibility is {TRUST_CEILING}+)"
+            summary = N_("{summary} (halved: credibility is {ceiling}+)").format(
+                summary=summary, ceiling=TRUST_CEILING
+            )
         elif delta < 0 and before <= DISTRUST_FLOOR:
             delta = -((-delta) // DISTRUST_DIVISOR)
-            summary += f" (halved: credibility is {DISTRUST_FLOOR} or less)"
+            summary = N_("{summary} (halved: credibility is {floor} or less)").format(
+                summary=summary, floor=DISTRUST_FLOOR
+            )
         after = max(CREDIBILITY_MIN, min(CREDIBILITY_MAX, before + delta))
         state.__dict__["credibility"] = after  # hot path: skip pydantic's __setattr__, as for dice
         if delta:

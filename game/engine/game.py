@@ -19,6 +19,7 @@ from game.engine.state import (
 from game.engine.turn import end_turn as _end_turn
 from game.engine.turn import start_turn
 from game.engine.view import MISSION_SEATS, GameView, ViewCache, observe
+from game.i18n import N_
 from game.scenario.models import Scenario
 
 
@@ -28,7 +29,7 @@ class IllegalOrder(ValueError):
     def __init__(self, order: O.Order, reason: str):
         self.order = order
         self.reason = reason
-        super().__init__(f"{O.describe(order)}: {reason}")
+        super().__init__(N_("{order}: {reason}").format(order=O.describe(order), reason=reason))
 
 
 def initial_state(scenario: Scenario, seed: int, index: ScenarioIndex | None = None) -> GameState:
@@ -171,7 +172,7 @@ class Game:
     def end_turn(self) -> TurnRecord:
         """Commit the orders: adversary, adjudication, information, assessment; next turn opens."""
         if self.state.phase == "over":
-            raise IllegalOrder(O.SetPolicy(name="renewal_case", value="status_quo"), "the game is over")
+            raise IllegalOrder(O.SetPolicy(name="renewal_case", value="status_quo"), N_("the game is over"))
         self.changed()
         record = _end_turn(self.context())
         self._turn_start = None
@@ -226,7 +227,7 @@ class Game:
             game.end_turn()
         if game.state.history != self.state.history:
             raise ValueError(
-                "this game cannot hide other seats' drafts: its turns do not replay from its seed"
+                N_("this game cannot hide other seats' drafts: its turns do not replay from its seed")
             )
         return game.snapshot()
 

@@ -8,12 +8,13 @@ from game.engine import tables as T
 from game.engine.score import national, national_credibility
 from game.engine.sides import GREEN, RED, SIDE_TITLES
 from game.engine.state import GameState
-from game.engine.wording import plural
+from game.engine.wording import counted
+from game.i18n import N_
 from game.scenario.models import Scenario
 
 GOALS = {
-    RED: "erode the mission's credibility and the state's presence; push the mandate towards failure",
-    GREEN: "extend the state's authority and sovereignty; use consent as leverage over the mission",
+    RED: N_("erode the mission's credibility and the state's presence; push the mandate towards failure"),
+    GREEN: N_("extend the state's authority and sovereignty; use consent as leverage over the mission"),
 }
 
 
@@ -41,8 +42,8 @@ class SideScore:
     @property
     def verdict(self) -> str:
         if self.total >= T.SIDE_SUCCEEDS_AT:
-            return "its campaign succeeded"
-        return "its campaign failed" if self.total <= 0 else "contested"
+            return N_("its campaign succeeded")
+        return N_("its campaign failed") if self.total <= 0 else "contested"
 
 
 def _presence_change(scenario: Scenario, state: GameState) -> int:
@@ -51,7 +52,10 @@ def _presence_change(scenario: Scenario, state: GameState) -> int:
 
 
 def _presence_text(gained: int) -> str:
-    return f"host presence {'gained' if gained >= 0 else 'lost'}: {plural(abs(gained), 'level')} in all"
+    levels = counted("{n} level", "{n} levels", abs(gained))
+    if gained >= 0:
+        return N_("host presence gained: {levels} in all").format(levels=levels)
+    return N_("host presence lost: {levels} in all").format(levels=levels)
 
 
 def red_score(scenario: Scenario, state: GameState) -> SideScore:
@@ -63,27 +67,35 @@ def red_score(scenario: Scenario, state: GameState) -> SideScore:
     reduced, poc_first = outcomes.count("reduced"), outcomes.count("poc_first")
     objectives = (
         Objective(
-            "the mission's credibility eroded",
-            f"national credibility {start_credibility} → {national_credibility(state)}",
+            N_("the mission's credibility eroded"),
+            N_("national credibility {start_credibility} → {national_credibility}").format(
+                start_credibility=start_credibility, national_credibility=national_credibility(state)
+            ),
             eroded * T.RED_POINTS_PER_CREDIBILITY,
         ),
         Objective(
-            "the state pushed out",
+            N_("the state pushed out"),
             _presence_text(-lost),
             lost * T.RED_POINTS_PER_PRESENCE,
         ),
         Objective(
-            "the Council's support eroded",
-            f"mandate support {scenario.starting_mandate_support} → {state.mandate_support}",
+            N_("the Council's support eroded"),
+            N_("mandate support {starting_mandate_support} → {mandate_support}").format(
+                starting_mandate_support=scenario.starting_mandate_support,
+                mandate_support=state.mandate_support,
+            ),
             support * T.RED_POINTS_PER_SUPPORT,
         ),
         Objective(
-            "the mandate pushed towards failure",
-            f"{plural(reduced, 'renewal')} cut the mission, {plural(poc_first, 'renewal')} put PoC first",
+            N_("the mandate pushed towards failure"),
+            N_("{count} cut the mission, {count2} put PoC first").format(
+                count=counted("{n} renewal", "{n} renewals", reduced),
+                count2=counted("{n} renewal", "{n} renewals", poc_first),
+            ),
             (reduced - poc_first) * T.RED_POINTS_PER_REDUCED,
         ),
     )
-    holder = "a human cell" if state.sides.get(RED) == "human" else "its bot"
+    holder = N_("a human cell") if state.sides.get(RED) == "human" else N_("its bot")
     return SideScore(RED, SIDE_TITLES[RED], GOALS[RED], objectives, holder)
 
 
@@ -93,22 +105,24 @@ def green_score(scenario: Scenario, state: GameState) -> SideScore:
     soldiers = state.tallies.host_forces_killed
     objectives = (
         Objective(
-            "the state's authority extended",
+            N_("the state's authority extended"),
             _presence_text(gained),
             gained * T.GREEN_POINTS_PER_PRESENCE,
         ),
         Objective(
-            "consent as leverage",
-            f"host-state consent {scenario.starting_consent} → {state.consent}",
+            N_("consent as leverage"),
+            N_("host-state consent {starting_consent} → {consent}").format(
+                starting_consent=scenario.starting_consent, consent=state.consent
+            ),
             consent * T.GREEN_POINTS_PER_CONSENT,
         ),
         Objective(
-            "the army's losses",
-            f"{plural(soldiers, 'soldier')} killed",
+            N_("the army's losses"),
+            N_("{count} killed").format(count=counted("{n} soldier", "{n} soldiers", soldiers)),
             -(soldiers // T.GREEN_SOLDIERS_PER_POINT),
         ),
     )
-    holder = "a human cell" if state.sides.get(GREEN) == "human" else "its rules (§9)"
+    holder = N_("a human cell") if state.sides.get(GREEN) == "human" else N_("its rules (§9)")
     return SideScore(GREEN, SIDE_TITLES[GREEN], GOALS[GREEN], objectives, holder)
 
 
@@ -119,7 +133,14 @@ def side_scores(scenario: Scenario, state: GameState) -> list[SideScore]:
 
 def score_lines(card: SideScore) -> list[str]:
     """A side's score in plain lines, for the end screen and the debrief."""
-    lines = [f"{card.title}, played by {card.held_by}. Aim: {card.goal}."]
-    lines += [f"{o.name}: {o.detail} ({o.points:+d})" for o in card.objectives]
-    lines.append(f"Total {card.total:+d}: {card.verdict}.")
+    lines = [
+        N_("{title}, played by {held_by}. Aim: {goal}.").format(
+            title=card.title, held_by=card.held_by, goal=card.goal
+        )
+    ]
+    lines += [
+        N_("{objective}: {detail} ({points:+d})").format(objective=o.name, detail=o.detail, points=o.points)
+        for o in card.objectives
+    ]
+    lines.append(N_("Total {total:+d}: {verdict}.").format(total=card.total, verdict=card.verdict))
     return lines

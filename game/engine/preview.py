@@ -8,23 +8,24 @@ from typing import TYPE_CHECKING
 from game.engine import tables as T
 from game.engine.cards import card_regions
 from game.engine.context import Context
-from game.engine.wording import words
+from game.engine.wording import counted, words
+from game.i18n import N_
 from game.scenario.models import Card, Effect, Option
 
 if TYPE_CHECKING:
     from game.engine.orders import Order
 
 OUTCOME_GROUPS = {
-    ("deterred", "prevented"): "if the attack is prevented or deterred",
-    ("mitigated", "partly_mitigated", "unopposed"): "if the attack still kills",
+    ("deterred", "prevented"): N_("if the attack is prevented or deterred"),
+    ("mitigated", "partly_mitigated", "unopposed"): N_("if the attack still kills"),
 }
 MODIFIER_WORDS = {
-    "attack_rate_pct": "armed groups' attacks",
-    "civilian_capacity_pct": "civilian PoC capacity",
+    "attack_rate_pct": N_("armed groups' attacks"),
+    "civilian_capacity_pct": N_("civilian PoC capacity"),
     "budget_pct": "budget",
-    "utility_hours_pct": "utility helicopter hours",
-    "attack_hours_pct": "attack helicopter hours",
-    "isr_hours_pct": "ISR hours",
+    "utility_hours_pct": N_("utility helicopter hours"),
+    "attack_hours_pct": N_("attack helicopter hours"),
+    "isr_hours_pct": N_("ISR hours"),
 }
 
 
@@ -34,9 +35,11 @@ def signed(value: int) -> str:
 
 def _where(ctx: Context, region: str | None, regions: list[str]) -> str:
     if region == "all":
-        return "everywhere"
+        return N_("everywhere")
     targets = [region] if region else regions
-    return "in " + ", ".join(ctx.region_name(r) for r in targets) if targets else ""
+    return (
+        N_("in {regions}").format(regions=", ".join(ctx.region_name(r) for r in targets)) if targets else ""
+    )
 
 
 def _toll(deaths: tuple[int, int]) -> str:
@@ -49,7 +52,7 @@ def _condition(outcomes: Sequence[str]) -> str:
     for group, text in OUTCOME_GROUPS.items():
         if key == tuple(sorted(group)):
             return text
-    return "if the attack is " + " or ".join(words(o) for o in outcomes)
+    return N_("if the attack is {outcomes}").format(outcomes=" or ".join(words(o) for o in outcomes))
 
 
 def effect_line(ctx: Context, effect: Effect, regions: list[str]) -> str:
@@ -57,37 +60,49 @@ def effect_line(ctx: Context, effect: Effect, regions: list[str]) -> str:
     where = _where(ctx, getattr(effect, "region", None), regions)
     match effect.type:
         case "civilian_attack":
-            text = f"an attack on civilians {where} by {ctx.actor_name(effect.perpetrator)}: "
-            text += f"{_toll(effect.deaths)} killed if unopposed; your protection there decides the toll"
+            text = N_(
+                "an attack on civilians {where} by {group}: {toll} killed if unopposed; "
+                "your protection there decides the toll"
+            ).format(where=where, group=ctx.actor_name(effect.perpetrator), toll=_toll(effect.deaths))
         case "peacekeeper_attack":
-            text = f"an attack on peacekeepers {where}: {_toll(effect.deaths)} killed if the defence fails"
+            text = N_("an attack on peacekeepers {where}: {toll} killed if the defence fails").format(
+                where=where, toll=_toll(effect.deaths)
+            )
         case "host_force_attack":
-            text = f"an attack on the host state's forces {where}: {_toll(effect.deaths)} soldiers killed"
+            text = N_("an attack on the host state's forces {where}: {toll} soldiers killed").format(
+                where=where, toll=_toll(effect.deaths)
+            )
         case "credibility":
-            text = f"credibility {signed(effect.delta)} {where}"
+            text = N_("credibility {signed} {where}").format(signed=signed(effect.delta), where=where)
         case "consent":
-            text = f"host-state consent {signed(effect.delta)}"
+            text = N_("host-state consent {signed}").format(signed=signed(effect.delta))
         case "mandate_support":
-            text = f"Security Council support {signed(effect.delta)}"
+            text = N_("Security Council support {signed}").format(signed=signed(effect.delta))
         case "threat":
-            text = f"threat of {ctx.actor_name(effect.actor)} {signed(effect.delta)} {where}"
+            text = N_("threat of {group} {signed} {where}").format(
+                group=ctx.actor_name(effect.actor), signed=signed(effect.delta), where=where
+            )
         case "host_presence":
-            text = f"host-state presence {signed(effect.delta)} {where}"
+            text = N_("host-state presence {signed} {where}").format(signed=signed(effect.delta), where=where)
         case "modifier":
             if effect.key == "international_support":
-                text = f"international support {signed(effect.value)}"
+                change = N_("international support {signed}").format(signed=signed(effect.value))
             else:
-                text = f"{MODIFIER_WORDS[effect.key]} {signed(effect.value)}%"
-            text += f" for {effect.turns} turn{'s' if effect.turns > 1 else ''}"
+                change = N_("{modifier} {signed}%").format(
+                    modifier=MODIFIER_WORDS[effect.key], signed=signed(effect.value)
+                )
+            text = counted("{change} for {n} turn", "{change} for {n} turns", effect.turns, change=change)
         case "info_attack":
-            text = f"a hostile narrative of strength {effect.strength} {where}"
+            text = N_("a hostile narrative of strength {strength} {where}").format(
+                strength=effect.strength, where=where
+            )
         case "mandate_renewal":
-            text = "the Security Council votes on the mandate this turn"
+            text = N_("the Security Council votes on the mandate this turn")
         case _:
-            text = "sets up what comes later in the campaign"
+            text = N_("sets up what comes later in the campaign")
     text = text.strip()
     if effect.if_outcome:
-        text = f"{_condition(effect.if_outcome)}: {text}"
+        text = N_("{condition}: {effect}").format(condition=_condition(effect.if_outcome), effect=text)
     return text
 
 
@@ -101,7 +116,7 @@ def option_consequences(ctx: Context, card: Card, option: Option) -> list[str]:
     """What choosing this option will do: its effects, from the scenario's card."""
     regions = card_regions(ctx, card.id)
     lines = [effect_line(ctx, effect, regions) for effect in option.effects]
-    return lines or ["no effect by the rules: nothing changes"]
+    return lines or [N_("no effect by the rules: nothing changes")]
 
 
 def order_consequences(ctx: Context, order: Order) -> list[str]:
@@ -116,9 +131,17 @@ def reach(ctx: Context, region: str, by_air: bool = False) -> list[str]:
     dispersion = ctx.index.regions[region].dispersion
     if not dispersion:
         return []
-    air = "; a response by air still does, except against a militia's raid" if by_air else ""
+    air = N_("; a response by air still does, except against a militia's raid") if by_air else ""
     return [
-        f"not for a village out of reach of the posts: 1d6 ≤ {dispersion} in "
-        f"{ctx.region_name(region)}, ≤ {dispersion + T.MAJOR_ATTACK_REACH} for a large attack, "
-        f"≤ {dispersion + T.MILITIA_RAID_REACH} for a militia's raid{air}"
+        N_(
+            "not for a village out of reach of the posts: 1d6 ≤ {dispersion} in "
+            "{region}, ≤ {number} for a large attack, ≤ {number2} for a militia's "
+            "raid{air}"
+        ).format(
+            dispersion=dispersion,
+            region=ctx.region_name(region),
+            number=dispersion + T.MAJOR_ATTACK_REACH,
+            number2=dispersion + T.MILITIA_RAID_REACH,
+            air=air,
+        )
     ]

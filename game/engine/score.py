@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from game.engine.state import GameState
+from game.i18n import N_
 from game.scenario.models import Scenario
 
 
@@ -26,12 +27,12 @@ class MeasureResult:
         if self.low is None or self.high is None:
             return ""
         if not self.complete:
-            return "so far (period not over)"
+            return N_("so far (period not over)")
         if self.value < self.low:
-            return "better than history" if self.lower_is_better else "worse than history"
+            return N_("better than history") if self.lower_is_better else N_("worse than history")
         if self.value > self.high:
-            return "worse than history" if self.lower_is_better else "better than history"
-        return "as history"
+            return N_("worse than history") if self.lower_is_better else N_("better than history")
+        return N_("as history")
 
 
 @dataclass
@@ -50,15 +51,15 @@ class ShareResult:
     @property
     def verdict(self) -> str:
         if not self.complete:
-            return "so far (period not over)"
+            return N_("so far (period not over)")
         if self.value < self.low:
-            return "less than history"
+            return N_("less than history")
         if self.value > self.high:
-            return "more than history"
-        return "as history"
+            return N_("more than history")
+        return N_("as history")
 
 
-ZONE_NAMES = {"centre": "central Mali", "north": "the north", "south": "the south"}
+ZONE_NAMES = {"centre": N_("central Mali"), "north": N_("the north"), "south": N_("the south")}
 
 
 @dataclass
@@ -174,8 +175,8 @@ def score(scenario: Scenario, state: GameState) -> Scorecard:
     )
     history = scenario.history
     for name, measures, key in (
-        ("civilians killed", history.civilians_killed, "civilians"),
-        ("peacekeepers killed", history.peacekeepers_killed, "peacekeepers"),
+        (N_("civilians killed"), history.civilians_killed, "civilians"),
+        (N_("peacekeepers killed"), history.peacekeepers_killed, "peacekeepers"),
     ):
         for measure in measures:
             records = [r for r in state.history if in_period(r.month, measure.period)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 from game.engine.state import GameState
+from game.i18n import N_
 from game.scenario.models import Scenario
 
 MISSION = "mission"
@@ -13,9 +14,9 @@ GREEN = "host_state"
 Holder = Literal["human", "bot"]
 
 SIDE_TITLES = {
-    MISSION: "The mission (blue)",
-    RED: "The armed groups (red)",
-    GREEN: "The host state (green)",
+    MISSION: N_("The mission (blue)"),
+    RED: N_("The armed groups (red)"),
+    GREEN: N_("The host state (green)"),
 }
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from game.i18n import N_
+
 # --- Resolution table (rules.md §6.1): 2d6 + protection -> share of the unopposed toll -------
 # Each row: (lowest modified roll, outcome name, percent of the unopposed toll that happens).
 OUTCOME_TABLE: tuple[tuple[int, str, int], ...] = (
@@ -55,7 +57,12 @@ WARNING_CREDIBILITY_THRESHOLD = 60
 WARNING_TIER_ONE = 1  # community alert network built by Tier I work last turn
 WARNING_SIGINT = 1  # SIGINT/EW unlocked, in regions with mission presence
 WARNING_REVEALS_CARDS = 2  # at this level card attacks are known before orders, and threats exactly
-THREAT_BANDS = ((4, "high"), (2, "medium"), (1, "low"), (0, "none seen"))  # below that, threats in bands
+THREAT_BANDS = (
+    (4, N_("high")),
+    (2, N_("medium")),
+    (1, N_("low")),
+    (0, N_("none seen")),
+)  # below that, threats in bands
 
 # --- Attacks on peacekeepers (rules.md §6.3) -------------------------------------------------
 PK_TOB_FORTIFIED = 1
@@ -91,7 +98,7 @@ PARTNER_HARM_CREDIBILITY = 1  # lost where the mission's partners harm civilians
 CREDIBILITY_MIN, CREDIBILITY_MAX = 0, 100
 # The bands every screen, replay and report shows beside a credibility (lowest value, word);
 # their symbols are in wording.py. Trusted and hostile meet the threat rules' 60 and 20 (§10).
-CREDIBILITY_BANDS = ((60, "trusted"), (40, "mixed"), (20, "doubtful"), (0, "hostile"))
+CREDIBILITY_BANDS = ((60, N_("trusted")), (40, N_("mixed")), (20, N_("doubtful")), (0, N_("hostile")))
 
 # --- Event cards (rules.md §4.9) --------------------------------------------------------------
 GENERIC_CARD_GAP_TURNS = 2  # a generic card drawn on turn t cannot be drawn again before t + 2

@@ -15,7 +15,7 @@ from game.engine.context import Context, cause
 from game.engine.orders import charge_tasking, choose_actions, record_answers
 from game.engine.score import national_credibility, say_do_gap
 from game.engine.state import TurnRecord
-from game.engine.wording import plural, words
+from game.engine.wording import counted, plural, words
 from game.i18n import N_
 from game.scenario.models import AviationKind
 
@@ -68,8 +68,10 @@ def _refresh_means(ctx: Context) -> None:
             "budget",
             -(upkeep + u3),
             means.budget,
-            f"upkeep: {upkeep} for operating bases, {u3} for IRCs under the U3",
-            [cause("rule", "upkeep")],
+            N_("upkeep: {upkeep} for operating bases, {u3} for IRCs under the U3").format(
+                upkeep=upkeep, u3=u3
+            ),
+            [cause("rule", N_("upkeep"))],
         )
     base_capacity = sum(team.capacity for team in ctx.index.scenario.civilian_teams)
     pct = means.civilian_pct + ctx.modifier_total("civilian_capacity_pct")
@@ -80,7 +82,7 @@ def _refresh_means(ctx: Context) -> None:
             "civilian_capacity",
             means.civilian_capacity - base_capacity,
             means.civilian_capacity,
-            f"civilian capacity {pct:+d}%",
+            N_("civilian capacity {pct:+d}%").format(pct=pct),
             [cause("modifier", "civilian_capacity_pct")],
         )
     _fit_tier_points(ctx)
@@ -94,15 +96,16 @@ def _refresh_means(ctx: Context) -> None:
         asset.paid = False
         if asset.tasked_region is not None:
             if asset.hours >= T.TASK_HOURS[spec.kind]:
-                charge_tasking(ctx, asset_id, [cause("rule", "standing tasking")])
+                charge_tasking(ctx, asset_id, [cause("rule", N_("standing tasking"))])
             else:
                 ctx.record(
                     "means",
                     f"{asset_id}.hours",
                     0,
                     asset.hours,
-                    f"{ctx.asset_name(asset_id)} lacks the hours to keep flying over "
-                    f"{ctx.region_name(asset.tasked_region)}",
+                    N_("{aircraft} lacks the hours to keep flying over {region}").format(
+                        aircraft=ctx.asset_name(asset_id), region=ctx.region_name(asset.tasked_region)
+                    ),
                     [cause("modifier", key)],
                 )
                 asset.tasked_region = None
@@ -129,8 +132,10 @@ def _fit_tier_points(ctx: Context) -> None:
                 f"{region_id}.tier_points",
                 -1,
                 used,
-                f"civilian capacity shrank: one PoC activity point in {ctx.region_name(region_id)} dropped",
-                [cause("rule", "capacity")],
+                N_("civilian capacity shrank: one PoC activity point in {region} dropped").format(
+                    region=ctx.region_name(region_id)
+                ),
+                [cause("rule", N_("capacity"))],
             )
     means.civilian_capacity_used = used
 
@@ -145,11 +150,11 @@ def warning_level(ctx: Context, region_id: str) -> tuple[int, list[str]]:
             value = (
                 T.WARNING_ISR_LONG if spec.range_km >= T.WARNING_ISR_LONG_RANGE_KM else T.WARNING_ISR_TACTICAL
             )
-            parts.append((f"ISR {ctx.asset_name(asset_id)}", value))
+            parts.append((N_("ISR {aircraft}").format(aircraft=ctx.asset_name(asset_id)), value))
     if region.credibility >= T.WARNING_CREDIBILITY_THRESHOLD:
-        parts.append(("people trust the mission and report threats", T.WARNING_HIGH_CREDIBILITY))
+        parts.append((N_("people trust the mission and report threats"), T.WARNING_HIGH_CREDIBILITY))
     if region.tier_one:
-        parts.append(("community alert network (Tier I)", T.WARNING_TIER_ONE))
+        parts.append((N_("community alert network (Tier I)"), T.WARNING_TIER_ONE))
     if "sigint_ew" in ctx.state.means.irc_available and ctx.mission_present(region_id):
         parts.append(("SIGINT/EW", T.WARNING_SIGINT))
     level = min(T.WARNING_MAX, sum(value for _, value in parts))
@@ -166,8 +171,10 @@ def _warnings(ctx: Context) -> None:
                 region_id,
                 level - region.warning,
                 level,
-                f"early warning in {ctx.region_name(region_id)} is now {level}",
-                [cause("rule", "early warning", ", ".join(parts) or "no sources")],
+                N_("early warning in {region} is now {level}").format(
+                    region=ctx.region_name(region_id), level=level
+                ),
+                [cause("rule", N_("early warning"), ", ".join(parts) or N_("no sources"))],
             )
             region.warning = level
 
@@ -187,8 +194,12 @@ def end_turn(ctx: Context) -> TurnRecord:
     _supply_convoys(ctx)
     actions = choose_actions(ctx)  # the bot's plan, or the red cell's orders (rules.md §5.2)
     state.current.adversary = [
-        f"{ACTION_TITLES.get(a.kind, words(a.kind))} in {ctx.region_name(a.region)} by "
-        f"{ctx.actor_name(a.actor)}: {plain_reason(a.reason)}"
+        N_("{action} in {region} by {group}: {reason}").format(
+            action=ACTION_TITLES.get(a.kind, words(a.kind)),
+            region=ctx.region_name(a.region),
+            group=ctx.actor_name(a.actor),
+            reason=plain_reason(a.reason),
+        )
         for a in actions
     ]
     grieving = state.history[-1].civilians_killed if state.history else {}  # last turn's dead
@@ -225,11 +236,11 @@ def end_turn(ctx: Context) -> TurnRecord:
 
 
 ACTION_TITLES = {
-    "civilians": "Attack on civilians",
-    "peacekeepers": "Attack on peacekeepers",
-    "supply_route": "Roadside bomb on a supply route",
-    "host_forces": "Attack on host forces",
-    "information": "Hostile narrative",
+    "civilians": N_("Attack on civilians"),
+    "peacekeepers": N_("Attack on peacekeepers"),
+    "supply_route": N_("Roadside bomb on a supply route"),
+    "host_forces": N_("Attack on host forces"),
+    "information": N_("Hostile narrative"),
 }
 
 
@@ -243,7 +254,11 @@ def _resolve_card_attacks(ctx: Context) -> None:
     state = ctx.state
     for attack in state.pending_attacks:
         card = ctx.card(attack.card)
-        source = cause("card", card.id, card.title + ("" if attack.revealed else " (no warning)"))
+        source = cause(
+            "card",
+            card.id,
+            card.title if attack.revealed else N_("{title} (no warning)").format(title=card.title),
+        )
         unopposed = ctx.between(attack.deaths[0], attack.deaths[1], f"toll of '{card.title}'")
         if attack.kind == "civilians":
             outcome = resolve_civilian_attack(ctx, attack.region, attack.actor, unopposed, source)
@@ -264,7 +279,9 @@ def _resolve_card_attacks(ctx: Context) -> None:
                     attack.region,
                     0,
                     0,
-                    f"{card.title}: no mission unit in {ctx.region_name(attack.region)} to strike",
+                    N_("{title}: no mission unit in {region} to strike").format(
+                        title=card.title, region=ctx.region_name(attack.region)
+                    ),
                     [source],
                 )
                 continue
@@ -296,9 +313,10 @@ def _supply_convoys(ctx: Context) -> None:
         unopposed = max(0, mine - minus)
         source = cause(
             "rule",
-            "supply convoys",
-            f"rolled {roll}, needed {level - T.CONVOY_AMBUSH_OFFSET} or less "
-            f"({ctx.actor_name(actor)} threat {level} on the roads)",
+            N_("supply convoys"),
+            N_("rolled {roll}, needed {number} or less ({group} threat {level} on the roads)").format(
+                roll=roll, number=level - T.CONVOY_AMBUSH_OFFSET, group=ctx.actor_name(actor), level=level
+            ),
         )
         resolve_peacekeeper_attack(ctx, unit.id, actor, unopposed, 0, 0, source)
 
@@ -346,11 +364,15 @@ def _harassing_fire(ctx: Context) -> None:
                     )
                     if roll > chance:
                         continue
-                    reason = f"{name} threat {level}"
+                    reason = N_("{name} threat {level}").format(name=name, level=level)
                     if tempo:
-                        reason += f", +{tempo} the army's offensive operations"
+                        reason += N_(", +{tempo} the army's offensive operations").format(tempo=tempo)
                     source = cause(
-                        "rule", "harassing fire", f"rolled {roll}, needed {chance} or less ({reason})"
+                        "rule",
+                        "harassing fire",
+                        N_("rolled {roll}, needed {chance} or less ({reason})").format(
+                            roll=roll, chance=chance, reason=reason
+                        ),
                     )
                     if forces == "peacekeepers":
                         _harass_the_mission(ctx, region_id, actor, front, source)
@@ -371,7 +393,12 @@ def _harass_the_mission(ctx: Context, region_id: str, actor: str, front: str, so
     summary = HARASSING_THE_MISSION[front].format(
         group=ctx.actor_name(actor), unit=ctx.unit_name(target), region=ctx.region_name(region_id)
     )
-    why = [source, cause("roll", "1d6", f"{plural(wounded, 'peacekeeper')} wounded, no one killed")]
+    why = [
+        source,
+        cause(
+            "roll", "1d6", N_("{count} wounded, no one killed").format(count=plural(wounded, "peacekeeper"))
+        ),
+    ]
     if wounded:
         ctx.peacekeepers_hit(target, 0, wounded, summary, why)
     else:
@@ -384,7 +411,7 @@ def _harass_the_army(ctx: Context, region_id: str, actor: str, front: str, sourc
     where = ctx.region_name(region_id)
     killed = max(0, ctx.die(sides, f"soldiers killed by harassing fire in {where}") - minus)
     summary = HARASSING_THE_ARMY[front].format(group=ctx.actor_name(actor), region=where)
-    why = [source, cause("roll", "1d6", f"{plural(killed, 'soldier')} killed")]
+    why = [source, cause("roll", "1d6", N_("{count} killed").format(count=plural(killed, "soldier")))]
     if killed:
         ctx.host_forces_killed(region_id, killed, summary, why)
     else:
@@ -447,13 +474,13 @@ def _community_violence(ctx: Context, grieving: dict[str, dict[str, int]]) -> No
                 continue
             name, where = ctx.actor_name(actor_id), ctx.region_name(region_id)
             chance = level
-            reason = f"{name} threat {level}"
+            reason = N_("{name} threat {level}").format(name=name, level=level)
             lost = sum(n for by, n in grieving.get(region_id, {}).items() if by != actor_id)
             if lost >= T.REPRISAL_DEATHS:
                 chance += T.REPRISAL_BONUS
-                reason += (
-                    f", +{T.REPRISAL_BONUS} reprisal for {lost} civilians killed there by others last turn"
-                )
+                reason = N_(
+                    "{reason}, +{bonus} reprisal for {lost} civilians killed there by others last turn"
+                ).format(reason=reason, bonus=T.REPRISAL_BONUS, lost=lost)
             roll = ctx.die(6, f"raid by {name} in {where}")
             if roll > chance:
                 continue
@@ -461,7 +488,9 @@ def _community_violence(ctx: Context, grieving: dict[str, dict[str, int]]) -> No
             source = cause(
                 "adversary",
                 "community violence",
-                f"{name} raids in {where}: rolled {roll} against {chance} ({reason})",
+                N_("{name} raids in {where}: rolled {roll} against {chance} ({reason})").format(
+                    name=name, where=where, roll=roll, chance=chance, reason=reason
+                ),
             )
             resolve_civilian_attack(ctx, region_id, actor_id, unopposed, source)
 
@@ -498,17 +527,21 @@ def _host_force_conduct(ctx: Context) -> None:
                 if struck.get(region_id, 0) >= T.HOST_SWEEP_DEATHS:
                     chance += T.HOST_SWEEP_BONUS
                     checks.append(
-                        f"a sweep after {struck[region_id]} soldiers were killed (+{T.HOST_SWEEP_BONUS})"
+                        N_("a sweep after {struck} soldiers were killed (+{host_sweep_bonus})").format(
+                            struck=struck[region_id], host_sweep_bonus=T.HOST_SWEEP_BONUS
+                        )
                     )
                 if operations:
                     chance += operations
-                    checks.append(f"the army's offensive operations ({operations:+d})")
+                    checks.append(
+                        N_("the army's offensive operations ({operations:+d})").format(operations=operations)
+                    )
                 if region.tier_three:
                     chance -= T.HOST_TIER_THREE_CHECK
-                    checks.append("human-rights monitoring (Tier III)")
+                    checks.append(N_("human-rights monitoring (Tier III)"))
                 if any(u.id in ctx.index.police_units for u in ctx.units_in(region_id)):
                     chance -= T.HOST_POLICE_CHECK
-                    checks.append("formed police present")
+                    checks.append(N_("formed police present"))
                 held = (
                     T.HOST_STATE_CENTRED - T.HOST_PEOPLE_CENTRED
                     if state.policy.orientation != "state_centred"
@@ -519,7 +552,11 @@ def _host_force_conduct(ctx: Context) -> None:
                 )
                 if held > T.HOST_CHECKS_MAX:  # the mission's leverage on the army is one lever, not three
                     chance += held - T.HOST_CHECKS_MAX
-                    checks.append(f"the mission's checks count at most -{T.HOST_CHECKS_MAX} together")
+                    checks.append(
+                        N_("the mission's checks count at most -{host_checks_max} together").format(
+                            host_checks_max=T.HOST_CHECKS_MAX
+                        )
+                    )
                 roll = ctx.die(6, f"conduct of {ctx.actor_name(actor_id)} in {ctx.region_name(region_id)}")
                 if roll > chance:
                     continue
@@ -527,10 +564,15 @@ def _host_force_conduct(ctx: Context) -> None:
                     ctx.dice(*T.HOST_ABUSE_DICE, f"toll of abuses in {ctx.region_name(region_id)}")
                     + T.HOST_ABUSE_DEATHS_BASE
                 )
-                detail = (
-                    f"rolled {roll} against {chance} ({state.policy.orientation.replace('_', '-')}"
-                    f"{'; ' + ', '.join(checks) if checks else ''})"
-                )
+                orientation = state.policy.orientation.replace("_", "-")
+                if checks:
+                    detail = N_("rolled {roll} against {chance} ({orientation}; {checks})").format(
+                        roll=roll, chance=chance, orientation=orientation, checks=", ".join(checks)
+                    )
+                else:
+                    detail = N_("rolled {roll} against {chance} ({orientation})").format(
+                        roll=roll, chance=chance, orientation=orientation
+                    )
             else:
                 roll = ctx.dice(
                     *T.COLLATERAL_DICE,
@@ -543,20 +585,30 @@ def _host_force_conduct(ctx: Context) -> None:
                     *T.COLLATERAL_DICE, f"toll of collateral harm in {ctx.region_name(region_id)}"
                 )
                 base = level + T.COLLATERAL_BASE
-                tempo = f", operations tempo +{chance - base}" if chance > base else ""
-                detail = f"rolled {roll} against {chance} (level {level} + {T.COLLATERAL_BASE}{tempo})"
+                tempo = (
+                    N_(", operations tempo +{number}").format(number=chance - base) if chance > base else ""
+                )
+                detail = N_(
+                    "rolled {roll} against {chance} (level {level} + {collateral_base}{tempo})"
+                ).format(
+                    roll=roll, chance=chance, level=level, collateral_base=T.COLLATERAL_BASE, tempo=tempo
+                )
             ctx.civilians_killed(
                 region_id,
                 actor_id,
                 deaths,
-                f"{actor.name} killed civilians in {ctx.region_name(region_id)}",
-                [cause("rule", "conduct of other forces"), cause("roll", "d6", detail)],
+                N_("{name} killed civilians in {region}").format(
+                    name=actor.name, region=ctx.region_name(region_id)
+                ),
+                [cause("rule", N_("conduct of other forces")), cause("roll", "d6", detail)],
             )
             ctx.credibility(
                 region_id,
                 -T.PARTNER_HARM_CREDIBILITY,
-                f"the mission's partners harmed civilians in {ctx.region_name(region_id)}",
-                [cause("rule", "partners' conduct")],
+                N_("the mission's partners harmed civilians in {region}").format(
+                    region=ctx.region_name(region_id)
+                ),
+                [cause("rule", N_("partners' conduct"))],
             )
 
 
@@ -579,16 +631,20 @@ def _information(ctx: Context, actions: list[adversary.Action]) -> None:
     do = state.current.do + sum(T.DO_PER_TOB for u in state.units.values() if u.holds_tob)
     state.current.say, state.current.do = say, do
     gap = say - do
-    why = [cause("rule", "Say-Do gap", f"said {say}, did {do}")]
+    why = [cause("rule", N_("Say-Do gap"), N_("said {say}, did {do}").format(say=say, do=do))]
     present = [r for r in ctx.index.region_order if ctx.units_in(r)]
     if gap >= T.SAY_DO_SMALL_GAP:
         loss = T.SAY_DO_LARGE_LOSS if gap >= T.SAY_DO_LARGE_GAP else T.SAY_DO_SMALL_LOSS
         for region_id in present:
-            ctx.credibility(region_id, -loss, f"Say-Do gap of {gap}: promises not kept", why)
+            ctx.credibility(
+                region_id, -loss, N_("Say-Do gap of {gap}: promises not kept").format(gap=gap), why
+            )
     elif -gap >= T.DO_EXCEEDS_SAY_MARGIN:
         for region_id in ctx.index.region_order:
             if state.regions[region_id].last_success_turn == state.turn:
-                ctx.credibility(region_id, T.DO_EXCEEDS_SAY_GAIN, "the mission did more than it said", why)
+                ctx.credibility(
+                    region_id, T.DO_EXCEEDS_SAY_GAIN, N_("the mission did more than it said"), why
+                )
 
 
 def _audience(ctx: Context, audience: str) -> tuple[list[str], int]:
@@ -598,10 +654,10 @@ def _audience(ctx: Context, audience: str) -> tuple[list[str], int]:
 
 
 CHANNEL_LIMITS = {
-    "social_media": "social media reaches only the south",
-    "community_outreach": "community outreach needs a mission unit or civilian team there",
-    "cimic": "CIMIC needs mission units there",
-    "presence": "presence needs mission units there",
+    "social_media": N_("social media reaches only the south"),
+    "community_outreach": N_("community outreach needs a mission unit or civilian team there"),
+    "cimic": N_("CIMIC needs mission units there"),
+    "presence": N_("presence needs mission units there"),
 }
 
 
@@ -620,13 +676,18 @@ def _land_message(ctx: Context, message) -> int:
     state = ctx.state
     theme = message.theme
     audience = (
-        "the national audience" if message.audience == "national" else ctx.region_name(message.audience)
+        N_("the national audience") if message.audience == "national" else ctx.region_name(message.audience)
     )
     why = [
         cause(
             "order",
             "issue_message",
-            f"'{words(theme)}' by {words(message.channel)} to {audience}, issued turn {message.issued_turn}",
+            N_("'{theme}' by {channel} to {audience}, issued turn {issued_turn}").format(
+                theme=words(theme),
+                channel=words(message.channel),
+                audience=audience,
+                issued_turn=message.issued_turn,
+            ),
         )
     ]
     regions, divisor = _audience(ctx, message.audience)
@@ -640,12 +701,14 @@ def _land_message(ctx: Context, message) -> int:
             message.audience,
             0,
             0,
-            f"'{words(theme)}' again to {audience}: people tune out",
+            N_("'{theme}' again to {audience}: people tune out").format(
+                theme=words(theme), audience=audience
+            ),
             why,
         )
         return say
     if theme == "mandate_explain":
-        ctx.consent(T.MANDATE_EXPLAIN_CONSENT, "the mission explained its mandate", why)
+        ctx.consent(T.MANDATE_EXPLAIN_CONSENT, N_("the mission explained its mandate"), why)
         return say
     unreached = [r for r in regions if not _channel_reaches(ctx, message.channel, r)]
     if unreached:
@@ -654,8 +717,12 @@ def _land_message(ctx: Context, message) -> int:
             message.audience,
             0,
             0,
-            f"'{words(theme)}' by {words(message.channel)} did not reach "
-            f"{', '.join(ctx.region_name(r) for r in unreached)}: {CHANNEL_LIMITS[message.channel]}",
+            N_("'{theme}' by {channel} did not reach {list}: {channel_limits}").format(
+                theme=words(theme),
+                channel=words(message.channel),
+                list=", ".join(ctx.region_name(r) for r in unreached),
+                channel_limits=CHANNEL_LIMITS[message.channel],
+            ),
             why,
         )
     for region_id in regions:
@@ -669,7 +736,7 @@ def _land_message(ctx: Context, message) -> int:
                     ctx.credibility(
                         region_id,
                         T.TACTICAL_SUCCESS_WITHOUT_SUCCESS,
-                        "claimed a success people did not see",
+                        N_("claimed a success people did not see"),
                         why,
                     )
                     say += T.TACTICAL_SUCCESS_UNBACKED_SAY
@@ -680,7 +747,9 @@ def _land_message(ctx: Context, message) -> int:
             ctx.credibility(
                 region_id,
                 max(1, value // divisor),
-                f"message '{words(theme)}' reached {ctx.region_name(region_id)}",
+                N_("message '{theme}' reached {region}").format(
+                    theme=words(theme), region=ctx.region_name(region_id)
+                ),
                 why,
             )
     return say
@@ -695,17 +764,17 @@ def _resolve_info_attack(ctx: Context, attack, countered: dict[str, int]) -> Non
         mods.append("PSYOPS")
     if ctx.has_base(attack.region):
         strength -= T.INFO_ATTACK_TOB_REDUCTION
-        mods.append("people see the operating base")
+        mods.append(N_("people see the operating base"))
     if countered.get(attack.region):
         strength = 0
-        mods.append("countered by a message that landed in time")
+        mods.append(N_("countered by a message that landed in time"))
     elif countered.get("national"):
         strength //= T.NATIONAL_COUNTER_DIVISOR
-        mods.append("halved by a national counter-message")
+        mods.append(N_("halved by a national counter-message"))
     state.tallies.info_attacks += 1
     why = [
         cause("adversary", "information", attack.source),
-        cause("rule", "information attack", ", ".join(mods) or "no counter"),
+        cause("rule", N_("information attack"), ", ".join(mods) or N_("no counter")),
     ]
     if strength <= 0:
         state.tallies.info_attacks_countered += 1
@@ -714,11 +783,16 @@ def _resolve_info_attack(ctx: Context, attack, countered: dict[str, int]) -> Non
             attack.region,
             0,
             state.regions[attack.region].credibility,
-            f"a hostile narrative in {ctx.region_name(attack.region)} fell flat",
+            N_("a hostile narrative in {region} fell flat").format(region=ctx.region_name(attack.region)),
             why,
         )
         return
-    ctx.credibility(attack.region, -strength, f"hostile narrative in {ctx.region_name(attack.region)}", why)
+    ctx.credibility(
+        attack.region,
+        -strength,
+        N_("hostile narrative in {region}").format(region=ctx.region_name(attack.region)),
+        why,
+    )
 
 
 # --- assessment phase -------------------------------------------------------------------------
@@ -734,8 +808,8 @@ def _assessment(ctx: Context) -> None:
             ctx.credibility(
                 region_id,
                 T.TOB_CREDIBILITY_PER_TURN,
-                "a permanent presence people can count on",
-                [cause("rule", "temporary operating base")],
+                N_("a permanent presence people can count on"),
+                [cause("rule", N_("temporary operating base"))],
             )
         if region.tier_one:
             gain = min(T.TIER_ONE_CREDIBILITY_MAX, region.tier_one * T.TIER_ONE_CREDIBILITY_PER_POINT)
@@ -744,9 +818,15 @@ def _assessment(ctx: Context) -> None:
             ctx.credibility(
                 region_id,
                 gain,
-                "dialogue and engagement (Tier I)",
+                N_("dialogue and engagement (Tier I)"),
                 [
-                    cause("order", "set_poc_activity", f"Tier I {plural(region.tier_one, 'point')}"),
+                    cause(
+                        "order",
+                        "set_poc_activity",
+                        N_("Tier I {count}").format(
+                            count=counted("{n} point", "{n} points", region.tier_one)
+                        ),
+                    ),
                     cause("policy", "orientation", words(state.policy.orientation)),
                 ],
             )
@@ -758,13 +838,13 @@ def _assessment(ctx: Context) -> None:
         if state.consent < T.STATE_CENTRED_CONSENT_LIMIT:
             ctx.consent(
                 T.STATE_CENTRED_CONSENT,
-                "state-centred posture pleases the government",
+                N_("state-centred posture pleases the government"),
                 [cause("policy", "orientation", "state-centred")],
             )
     elif state.turn % T.PEOPLE_CENTRED_CONSENT_EVERY == 0:
         ctx.consent(
             -T.PEOPLE_CENTRED_CONSENT,
-            "people-centred posture irritates the government",
+            N_("people-centred posture irritates the government"),
             [cause("policy", "orientation", "people-centred")],
         )
 
@@ -774,8 +854,18 @@ def _tier_three(ctx: Context, region_id: str) -> None:
     region = ctx.state.regions[region_id]
     roll = ctx.die(6, f"Tier III in {ctx.region_name(region_id)}")
     why = [
-        cause("order", "set_poc_activity", f"Tier III {plural(region.tier_three, 'point')}"),
-        cause("roll", "d6", f"rolled {roll}, needed {region.tier_three + T.TIER_THREE_ROLL_BONUS} or less"),
+        cause(
+            "order",
+            "set_poc_activity",
+            N_("Tier III {count}").format(count=counted("{n} point", "{n} points", region.tier_three)),
+        ),
+        cause(
+            "roll",
+            "d6",
+            N_("rolled {roll}, needed {number} or less").format(
+                roll=roll, number=region.tier_three + T.TIER_THREE_ROLL_BONUS
+            ),
+        ),
     ]
     if roll <= region.tier_three + T.TIER_THREE_ROLL_BONUS:
         militias = [
@@ -787,11 +877,13 @@ def _tier_three(ctx: Context, region_id: str) -> None:
         ]
         if militias:
             _, actor_id = max(militias)
-            ctx.threat(region_id, actor_id, -T.TIER_THREE_EFFECT, "a protective environment takes hold", why)
+            ctx.threat(
+                region_id, actor_id, -T.TIER_THREE_EFFECT, N_("a protective environment takes hold"), why
+            )
         elif (
             region.host_presence < ctx.index.regions[region_id].host_presence + T.TIER_THREE_STATE_ABOVE_START
         ):
-            ctx.host_presence(region_id, T.TIER_THREE_EFFECT, "local institutions return", why)
+            ctx.host_presence(region_id, T.TIER_THREE_EFFECT, N_("local institutions return"), why)
 
 
 def _state_returns(ctx: Context, region_id: str) -> None:
@@ -804,10 +896,16 @@ def _state_returns(ctx: Context, region_id: str) -> None:
         ctx.host_presence(
             region_id,
             T.STATE_RETURN_PRESENCE,
-            f"the state redeploys to {ctx.region_name(region_id)}",
+            N_("the state redeploys to {region}").format(region=ctx.region_name(region_id)),
             [
-                cause("roll", "d6", f"rolled {roll}, needed {T.STATE_RETURN_ROLL}"),
-                cause("rule", "the state returns"),
+                cause(
+                    "roll",
+                    "d6",
+                    N_("rolled {roll}, needed {state_return_roll}").format(
+                        roll=roll, state_return_roll=T.STATE_RETURN_ROLL
+                    ),
+                ),
+                cause("rule", N_("the state returns")),
             ],
         )
 
@@ -823,9 +921,9 @@ def _international_pressure(
     everywhere.
     """
     if international < 0:
-        return ("international forces drawing down", -international)
+        return (N_("international forces drawing down"), -international)
     if _international_forces_in(ctx, region_id):
-        return ("international forces", -international)
+        return (N_("international forces"), -international)
     pressed = next(
         (
             n
@@ -837,7 +935,7 @@ def _international_pressure(
     if pressed is None:
         return None
     return (
-        f"pushed out of {ctx.region_name(pressed)} by international forces",
+        N_("pushed out of {region} by international forces").format(region=ctx.region_name(pressed)),
         T.DISPLACED_BY_PRESSURE * international,
     )
 
@@ -857,23 +955,25 @@ def _threat_drift(ctx: Context, region_id: str, international: int) -> None:
     spec = ctx.index.regions[region_id]
     shared: list[tuple[str, int]] = []
     if region.host_presence <= T.STATE_ABSENT_PRESENCE:
-        shared.append(("state absent", T.STATE_ABSENT_THREAT))
+        shared.append((N_("state absent"), T.STATE_ABSENT_THREAT))
     if region.credibility < T.DISTRUSTED_BELOW:
-        shared.append(("mission distrusted", T.DISTRUSTED_THREAT))
+        shared.append((N_("mission distrusted"), T.DISTRUSTED_THREAT))
     if region.credibility >= T.TRUSTED_AT:
-        shared.append(("mission trusted", T.TRUSTED_THREAT))
+        shared.append((N_("mission trusted"), T.TRUSTED_THREAT))
     if ctx.has_base(region_id):
-        shared.append(("operating base", T.BASE_THREAT))
+        shared.append((N_("operating base"), T.BASE_THREAT))
     mission = sum(value for label, value in shared if label in ("mission trusted", "operating base"))
     if mission < T.MISSION_THREAT_MAX:  # trust and a base together: the mission is no counter-terrorist force
-        shared.append(("the mission's own pull on the groups is at most -1", T.MISSION_THREAT_MAX - mission))
+        shared.append(
+            (N_("the mission's own pull on the groups is at most -1"), T.MISSION_THREAT_MAX - mission)
+        )
     garrison, present = ctx.index.garrisons.get(region_id, 0), len(ctx.units_in(region_id))
     if garrison and not present:
-        shared.append(("the mission's camps left empty", T.ABANDONED_CAMPS))
+        shared.append((N_("the mission's camps left empty"), T.ABANDONED_CAMPS))
     elif present < garrison:
-        shared.append(("the mission's camps thinned out", T.THINNED_CAMPS))
+        shared.append((N_("the mission's camps thinned out"), T.THINNED_CAMPS))
     if spec.tri_border:
-        shared.append(("tri-border pressure", T.TRI_BORDER_THREAT))
+        shared.append((N_("tri-border pressure"), T.TRI_BORDER_THREAT))
     shared_total = sum(value for _, value in shared)
     armed = ctx.index.armed_actors
     for actor_id in sorted(region.threat):
@@ -923,17 +1023,36 @@ def _threat_drift(ctx: Context, region_id: str, international: int) -> None:
             delta, trend = -1, "recedes"
         else:
             continue
-        summary = f"the threat from {ctx.actor_name(actor_id)} {trend} in {ctx.region_name(region_id)}"
+        trend_line = (
+            N_("the threat from {group} grows in {region}")
+            if trend == "grows"
+            else N_("the threat from {group} recedes in {region}")
+        )
+        summary = trend_line.format(group=ctx.actor_name(actor_id), region=ctx.region_name(region_id))
         mods = list(shared)
         if pressure:
             mods.append(pressure)
         if level != start:
-            mods.append((f"pull back to its usual level {start}", T.THREAT_REVERSION * (start - level)))
+            mods.append(
+                (
+                    N_("pull back to its usual level {start}").format(start=start),
+                    T.THREAT_REVERSION * (start - level),
+                )
+            )
         if spreading_from:
-            mods.append((f"spreading from {spreading_from}", 0))
-        detail = f"rolled {roll}{''.join(f', {label} {value:+d}' for label, value in mods)}"
+            mods.append((N_("spreading from {spreading_from}").format(spreading_from=spreading_from), 0))
+        detail = N_("rolled {roll}").format(roll=roll)
+        if mods:
+            terms = ", ".join(
+                N_("{label} {value:+d}").format(label=label, value=value) for label, value in mods
+            )
+            detail = N_("rolled {roll}, {terms}").format(roll=roll, terms=terms)
         ctx.threat(
-            region_id, actor_id, delta, summary, [cause("roll", "2d6", detail), cause("rule", "threat drift")]
+            region_id,
+            actor_id,
+            delta,
+            summary,
+            [cause("roll", "2d6", detail), cause("rule", N_("threat drift"))],
         )
 
 
@@ -964,18 +1083,33 @@ def _mandate_renewal(ctx: Context, resolution: str) -> None:
     else:
         outcome = "renewed"
     why = [
-        cause("card", "mandate_renewal", f"UNSCR {resolution}"),
+        cause("card", "mandate_renewal", N_("UNSCR {resolution}").format(resolution=resolution)),
         cause(
             "roll",
             "2d6",
-            f"support {state.mandate_support}, credibility {credibility} "
-            f"({credibility_term:+d}), case '{words(case)}' {case_mod:+d}, "
-            f"roll {roll} - {T.RENEWAL_ROLL_PIVOT} = {total}",
+            N_(
+                "support {mandate_support}, credibility {credibility} "
+                "({credibility_term:+d}), case '{case}' {case_mod:+d}, roll {roll} - "
+                "{renewal_roll_pivot} = {total}"
+            ).format(
+                mandate_support=state.mandate_support,
+                credibility=credibility,
+                credibility_term=credibility_term,
+                case=words(case),
+                case_mod=case_mod,
+                roll=roll,
+                renewal_roll_pivot=T.RENEWAL_ROLL_PIVOT,
+                total=total,
+            ),
         ),
         cause(
             "rule",
-            "renewal table",
-            f"PoC first at {T.RENEWAL_POC_FIRST_AT}+ when argued, reduced below {T.RENEWAL_REDUCED_BELOW}",
+            N_("renewal table"),
+            N_(
+                "PoC first at {renewal_poc_first_at}+ when argued, reduced below {renewal_reduced_below}"
+            ).format(
+                renewal_poc_first_at=T.RENEWAL_POC_FIRST_AT, renewal_reduced_below=T.RENEWAL_REDUCED_BELOW
+            ),
         ),
     ]
     state.mandate_outcomes.append(f"{resolution}:{outcome}")
@@ -983,10 +1117,10 @@ def _mandate_renewal(ctx: Context, resolution: str) -> None:
     means = state.means
     if outcome == "poc_first":
         bonus = T.POC_FIRST_MEANS
-        ctx.means("budget_per_turn", bonus["budget"], "PoC is now the first strategic priority", why)
-        ctx.means("aviation_pct", bonus["aviation_pct"], "more helicopters and ISR", why)
-        ctx.means("message_slots", bonus["message_slots"], "more strategic communications staff", why)
-        ctx.means("civilian_pct", bonus["civilian_pct"], "more civilian PoC staff", why)
+        ctx.means("budget_per_turn", bonus["budget"], N_("PoC is now the first strategic priority"), why)
+        ctx.means("aviation_pct", bonus["aviation_pct"], N_("more helicopters and ISR"), why)
+        ctx.means("message_slots", bonus["message_slots"], N_("more strategic communications staff"), why)
+        ctx.means("civilian_pct", bonus["civilian_pct"], N_("more civilian PoC staff"), why)
         if means.irc_locked:
             unlocked = means.irc_locked.pop(0)
             means.irc_available.append(unlocked)
@@ -995,12 +1129,19 @@ def _mandate_renewal(ctx: Context, resolution: str) -> None:
                 "irc",
                 1,
                 len(means.irc_available),
-                f"the mandate now allows {words(unlocked)}",
+                N_("the mandate now allows {unlocked}").format(unlocked=words(unlocked)),
                 why,
             )
     elif outcome == "reduced":
         cut = T.REDUCED_MEANS
-        ctx.means("budget_per_turn", cut["budget"], "the Council trims the mission", why)
-        ctx.means("aviation_pct", cut["aviation_pct"], "fewer aviation units", why)
+        ctx.means("budget_per_turn", cut["budget"], N_("the Council trims the mission"), why)
+        ctx.means("aviation_pct", cut["aviation_pct"], N_("fewer aviation units"), why)
     else:
-        ctx.record("means", "mandate", 0, 0, f"UNSCR {resolution}: mandate renewed as before", why)
+        ctx.record(
+            "means",
+            "mandate",
+            0,
+            0,
+            N_("UNSCR {resolution}: mandate renewed as before").format(resolution=resolution),
+            why,
+        )

@@ -42,6 +42,7 @@ from game.engine.sides import GREEN, RED
 from game.engine.state import Cause, Change, TurnRecord
 from game.engine.turn import warning_level
 from game.engine.wording import words
+from game.i18n import N_
 from game.scenario.models import ActorKind, Role
 
 UMPIRE = "umpire"  # the facilitator, a debrief or a replay: sees everything
@@ -52,6 +53,15 @@ PARTNER_KINDS = (ActorKind.HOST_FORCES, ActorKind.INTERNATIONAL)
 _THREAT_LEVEL = re.compile(r"\b(threat|usual level) (\d)\b")
 _THREAT_TERMS = re.compile(r"armed strength \d+ \(threat squared: [^)]*\)")
 _SCORE = re.compile(r"scores \d+: \d+ = ")
+# The shapes fog_text() gives the armed groups' reasons, for the catalog (i18n.recorded() reads them).
+FOGGED_SHAPES = (
+    N_("{region} scores ? = {terms}; first choice; {group} strikes (threat {level})"),
+    N_("{region} scores ? = {terms}; second choice; {group} strikes (threat {level})"),
+    N_(
+        "armed strength unknown (early warning below 2) × people {people} × exposure {exposed}² "
+        "(protection {protection:+d}) × state absence {absent} (host presence {host})"
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -277,7 +287,7 @@ def _hidden_at(warnings: dict[str, int], seat: str) -> set[str]:
 def fog_text(text: str) -> str:
     """A line with exact threat levels (and the P5 scores made of them) turned into bands."""
     text = _SCORE.sub("scores ? = ", text)
-    text = _THREAT_TERMS.sub("armed strength unknown (early warning below 2)", text)
+    text = _THREAT_TERMS.sub(N_("armed strength unknown (early warning below 2)"), text)
     return _THREAT_LEVEL.sub(lambda m: f"{m.group(1)} {fog.threat_band(int(m.group(2)))}", text)
 
 
@@ -319,7 +329,9 @@ def fog_change(ctx: Context, change: Change, hidden: set[str], hidden_names: lis
             change.target,
             0,
             None,
-            f"{fog_text(change.summary)} (seen: {before} to {after})",
+            N_("{fog_text} (seen: {before} to {after})").format(
+                fog_text=fog_text(change.summary), before=before, after=after
+            ),
             causes,
             seen_before=before,
             seen_after=after,
@@ -505,7 +517,11 @@ def observe(
     if seat in (RED, GREEN):
         return observe_red(ctx, seat)
     if seat not in SEATS:
-        raise ValueError(f"unknown seat {seat!r}: one of {', '.join(SEATS)}, {RED}, {GREEN}")
+        raise ValueError(
+            N_("unknown seat {seat!r}: one of {list}, {red}, {green}").format(
+                seat=seat, list=", ".join(SEATS), red=RED, green=GREEN
+            )
+        )
     cache = cache or ViewCache()
     state, index = ctx.state, ctx.index
     orders = []

@@ -7,6 +7,7 @@ from functools import cache
 from pathlib import Path
 
 from game.errors import UserError
+from game.i18n import _
 from game.scenario.loader import ScenarioError, ScenarioProblem, load_scenario
 from game.scenario.models import Scenario
 
@@ -18,7 +19,7 @@ def scenarios_dir() -> Path:
     for candidate in (PACKAGE_DIR.parent / "scenarios", PACKAGE_DIR / "_scenarios"):
         if candidate.is_dir():
             return candidate
-    raise FileNotFoundError("the bundled scenarios folder is missing from this installation")
+    raise FileNotFoundError(_("the bundled scenarios folder is missing from this installation"))
 
 
 def scenario_names() -> list[str]:
@@ -34,7 +35,9 @@ class UnknownScenario(ScenarioError):
     """A scenario name that is neither bundled nor a file: one plain line, no file:line prefix."""
 
     def __init__(self, name: str, valid: list[str]):
-        self.message = f"unknown scenario {name!r}; choose from: {', '.join(valid)}"
+        self.message = _("unknown scenario {name}; choose from: {choices}").format(
+            name=repr(name), choices=", ".join(valid)
+        )
         super().__init__([ScenarioProblem(name, 1, 1, "", self.message)])
 
     def __str__(self) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -13,9 +13,11 @@ from pydantic import BaseModel, ValidationError
 
 from game.errors import ReadError
 from game.fileread import MEGABYTE, FileReadError, parse_yaml, read_text
+from game.i18n import DEFAULT_LANGUAGE, N_, _
 from game.scenario.models import Card, Scenario, Zone
 
 SCENARIO_MAX_BYTES = 16 * MEGABYTE  # the bundled campaign is 70 KB
+LANGUAGE_NAMES = {"fr": N_("French")}  # the languages a scenario's text may be checked in
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -118,7 +120,8 @@ def validate_yaml(text: str, file: str, model: type[M], what: str) -> tuple[M, y
     except FileReadError as error:
         raise ScenarioError.unreadable(error) from None
     if not isinstance(data, dict) or root is None:
-        raise ScenarioError([ScenarioProblem(file, 1, 1, "", f"{what} must be a mapping of keys to values")])
+        message = _("{what} must be a mapping of keys to values").format(what=_(what))
+        raise ScenarioError([ScenarioProblem(file, 1, 1, "", message)])
     try:
         return model.model_validate(data), root
     except ValidationError as error:
@@ -127,28 +130,50 @@ def validate_yaml(text: str, file: str, model: type[M], what: str) -> tuple[M, y
             loc = _yaml_loc(data, item["loc"])
             unknown = item["type"] == "extra_forbidden"
             message = (
-                "unknown field (check its spelling)" if unknown else item["msg"].removeprefix("Value error, ")
+                _("unknown field (check its spelling)")
+                if unknown
+                else item["msg"].removeprefix("Value error, ")
             )
             problems.append(problem_at(file, root, loc, message, want_key=unknown))
         raise ScenarioError(problems) from None
 
 
-def parse_scenario(text: str, file: str = "<scenario>") -> Scenario:
-    """Parse and validate scenario YAML text; raise ScenarioError with positioned problems."""
-    scenario, root = validate_yaml(text, file, Scenario, "a scenario")
+def parse_scenario(text: str, file: str = "<scenario>", language: str | None = None) -> Scenario:
+    """Parse and validate scenario YAML text; raise ScenarioError with positioned problems.
+
+    With a `language` other than English, a text players read that has no translation into it is a
+    problem too (`minusma validate --lang fr`).
+    """
+    scenario, root = validate_yaml(text, file, Scenario, N_("a scenario"))
     problems = [problem_at(file, root, loc, msg) for loc, msg in cross_reference_problems(scenario)]
+    if language is not None and language != DEFAULT_LANGUAGE:
+        problems += missing_text_problems(scenario, root, file, language)
     if problems:
         raise ScenarioError(problems)
     return scenario
 
 
-def load_scenario(path: str | Path) -> Scenario:
-    """Load a scenario file from disk."""
+def missing_text_problems(
+    scenario: Scenario, root: yaml.Node, file: str, language: str
+) -> list[ScenarioProblem]:
+    """One problem per English text with no translation into `language`, at the line of the English."""
+    problems = []
+    for loc, field in scenario.missing_text(language):
+        message = _("no {language} text: write it as {field} under {code}:").format(
+            language=_(LANGUAGE_NAMES.get(language, language)), field=field, code=language
+        )
+        problem = problem_at(file, root, (*loc, field), message)
+        problems.append(replace(problem, field=_field_name((*loc, language, field))))
+    return problems
+
+
+def load_scenario(path: str | Path, language: str | None = None) -> Scenario:
+    """Load a scenario file from disk (checking its text in `language`, if given)."""
     try:
-        text = read_text(path, "a scenario file (YAML)", SCENARIO_MAX_BYTES)
+        text = read_text(path, _("a scenario file (YAML)"), SCENARIO_MAX_BYTES)
     except FileReadError as error:
         raise ScenarioError.unreadable(error) from None
-    return parse_scenario(text, str(path))
+    return parse_scenario(text, str(path), language)
 
 
 def scenario_hash(scenario: Scenario) -> str:
@@ -170,7 +195,7 @@ def cross_reference_problems(scenario: Scenario) -> list[tuple[Location, str]]:
         seen: set[str] = set()
         for index, item_id in enumerate(ids):
             if item_id in seen:
-                problems.append(((kind, index, "id"), f"duplicate id {item_id!r}"))
+                problems.append(((kind, index, "id"), _("duplicate id {id}").format(id=repr(item_id))))
             seen.add(item_id)
 
     unique("regions", region_ids)
@@ -183,23 +208,35 @@ def cross_reference_problems(scenario: Scenario) -> list[tuple[Location, str]]:
     def region_ref(loc: Location, region: str | None, allow_all: bool = False) -> None:
         if region is None or (allow_all and region == "all") or region in regions:
             return
-        problems.append((loc, f"unknown region {region!r} (known: {known_regions})"))
+        problems.append(
+            (
+                loc,
+                _("unknown region {region} (known: {known})").format(
+                    region=repr(region), known=known_regions
+                ),
+            )
+        )
 
     def actor_ref(loc: Location, actor: str) -> None:
         if actor not in actors:
-            problems.append((loc, f"unknown actor {actor!r} (known: {known_actors})"))
+            problems.append(
+                (
+                    loc,
+                    _("unknown actor {actor} (known: {known})").format(actor=repr(actor), known=known_actors),
+                )
+            )
 
     for r_index, region in enumerate(scenario.regions):
         for l_index, link in enumerate(region.links):
             region_ref(("regions", r_index, "links", l_index, "to"), link.to)
             if link.to == region.id:
-                problems.append((("regions", r_index, "links", l_index, "to"), "links to itself"))
+                problems.append((("regions", r_index, "links", l_index, "to"), _("links to itself")))
             other = by_id.get(link.to)
             if other is not None and not any(back.to == region.id for back in other.links):
                 problems.append(
                     (
                         ("regions", r_index, "links", l_index, "to"),
-                        f"link to {link.to!r} has no link back from {link.to!r}",
+                        _("link to {region} has no link back from {region}").format(region=repr(link.to)),
                     )
                 )
         for actor in region.threat:
@@ -209,7 +246,7 @@ def cross_reference_problems(scenario: Scenario) -> list[tuple[Location, str]]:
         for a_index, allowed in enumerate(unit.allowed_regions):
             region_ref(("contingents", index, "allowed_regions", a_index), allowed)
         if unit.allowed_regions and unit.base not in unit.allowed_regions:
-            problems.append((("contingents", index, "base"), "base is outside allowed_regions"))
+            problems.append((("contingents", index, "base"), _("base is outside allowed_regions")))
     for index, team in enumerate(scenario.civilian_teams):
         region_ref(("civilian_teams", index, "base"), team.base)
     zones = {str(zone) for zone in Zone}
@@ -218,8 +255,9 @@ def cross_reference_problems(scenario: Scenario) -> list[tuple[Location, str]]:
             problems.append(
                 (
                     ("history", "regional_shares", index, "of"),
-                    f"unknown region or zone {share.of!r} (known: {known_regions}; zones: "
-                    f"{', '.join(sorted(zones))})",
+                    _("unknown region or zone {name} (known: {known}; zones: {zones})").format(
+                        name=repr(share.of), known=known_regions, zones=", ".join(sorted(zones))
+                    ),
                 )
             )
     for index, asset in enumerate(scenario.aviation):
@@ -228,7 +266,10 @@ def cross_reference_problems(scenario: Scenario) -> list[tuple[Location, str]]:
     for c_index, card in enumerate(scenario.cards):
         if card.date is not None and not first_month <= card.date <= last_month:
             problems.append(
-                (("cards", c_index, "date"), f"outside the calendar ({first_month} to {last_month})")
+                (
+                    ("cards", c_index, "date"),
+                    _("outside the calendar ({first} to {last})").format(first=first_month, last=last_month),
+                )
             )
         for g_index, card_region in enumerate(card.regions):
             region_ref(("cards", c_index, "regions", g_index), card_region)
@@ -244,7 +285,7 @@ def cross_reference_problems(scenario: Scenario) -> list[tuple[Location, str]]:
                 effect_region = getattr(effect, "region", None)
                 region_ref((*loc, "region"), effect_region, allow_all=True)
                 if effect_region is None and hasattr(effect, "region") and not card.regions:
-                    problems.append(((*loc, "region"), "no region here and the card names no regions"))
+                    problems.append(((*loc, "region"), _("no region here and the card names no regions")))
                 for field in ("perpetrator", "attacker", "actor"):
                     if hasattr(effect, field):
                         actor_ref((*loc, field), getattr(effect, field))
@@ -258,7 +299,8 @@ def cross_reference_problems(scenario: Scenario) -> list[tuple[Location, str]]:
 def _known(ids: list[str], shown: int = 12) -> str:
     """The valid ids for a message, the first dozen of a long list."""
     more = len(ids) - shown
-    return ", ".join(ids[:shown]) + (f" and {more} more" if more > 0 else "")
+    listed = ", ".join(ids[:shown])
+    return _("{listed} and {more} more").format(listed=listed, more=more) if more > 0 else listed
 
 
 def card_problems(scenario: Scenario, card: Card) -> list[tuple[Location, str]]:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
     AfterValidator,
@@ -15,6 +16,9 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+
+from game import i18n
+from game.i18n import _
 
 MONTH_PATTERN = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 FIRST_YEAR, LAST_YEAR = 1900, 2200  # a calendar outside these years is a typing mistake
@@ -46,8 +50,125 @@ class Strict(BaseModel):
         """`population: true` is a mistake that pydantic would read as 1."""
         items = value if isinstance(value, list | tuple) else (value,)
         if any(isinstance(item, bool) for item in items) and _whole_number_field(cls, info.field_name or ""):
-            raise ValueError(f"a number is needed here, not {value!r}")
+            raise ValueError(_("a number is needed here, not {value}").format(value=repr(value)))
         return value
+
+
+# --- text in other languages ---------------------------------------------------------------
+# Shape: the English stays in its own field (`title: ...`), and the French of the same object sits
+# beside it in one `fr:` block (`fr: {title: ..., text: ...}`). Chosen over `title: {en:, fr:}`
+# because English-only scenarios (user files, tests/fixtures/mini.yaml) stay valid and unchanged,
+# the rules engine keeps reading plain English strings (what it records is the same in every
+# language), and an author reads the English and its French together in one card.
+
+TEXT_LANGUAGES = ("fr",)  # languages a scenario may carry text for, besides English
+
+
+class Translation(Strict):
+    """The text of one scenario object in another language; a missing field shows the English."""
+
+
+class NameText(Translation):
+    name: str | None = None
+
+
+class UnitText(Translation):
+    name: str | None = None
+    country: str | None = None
+
+
+class ActorText(Translation):
+    name: str | None = None
+    description: str | None = None
+
+
+class EffectText(Translation):
+    note: str | None = None
+
+
+class OptionText(Translation):
+    label: str | None = None
+    explanation: str | None = None
+
+
+class ChoiceText(Translation):
+    prompt: str | None = None
+
+
+class CardText(Translation):
+    title: str | None = None
+    text: str | None = None
+
+
+class ScenarioText(Translation):
+    title: str | None = None
+    description: str | None = None
+
+
+def _no_text(value: object) -> bool:
+    return value is None
+
+
+class Translated(Strict):
+    """A scenario object whose player-facing text may be given in French under `fr:`."""
+
+    UNTRANSLATED_OK: ClassVar[frozenset[str]] = frozenset()  # fields `validate --lang` does not require
+
+    def shown(self, field: str) -> str:
+        """The text of `field` in the player's language, the English where that language has none."""
+        english: str = getattr(self, field)
+        translation = getattr(self, i18n.language(), None)
+        return getattr(translation, field, None) or english
+
+    def translated(self, language: str) -> dict[str, str]:
+        """English text -> its translation, for every field this object translates."""
+        translation = getattr(self, language, None)
+        if translation is None:
+            return {}
+        pairs = (
+            (getattr(self, field), getattr(translation, field)) for field in type(translation).model_fields
+        )
+        return {english: text for english, text in pairs if english and text}
+
+    def untranslated(self, language: str) -> Iterator[str]:
+        """The fields with English text and no text in `language`."""
+        translation = getattr(self, language, None)
+        text_model = type(self).model_fields[language].annotation
+        for field in _text_fields(text_model):
+            if field in self.UNTRANSLATED_OK or not getattr(self, field):
+                continue
+            if translation is None or not getattr(translation, field):
+                yield field
+
+
+def _text_fields(annotation: object) -> list[str]:
+    """The fields of the Translation model in an `X | None` annotation."""
+    for member in getattr(annotation, "__args__", (annotation,)):
+        if isinstance(member, type) and issubclass(member, Translation):
+            return list(member.model_fields)
+    return []
+
+
+def translated_parts(
+    model: BaseModel, loc: tuple[str | int, ...] = ()
+) -> Iterator[tuple[tuple[str | int, ...], Translated]]:
+    """Every object under `model` (itself included) that may carry translated text, with its location."""
+    if isinstance(model, Translated):
+        yield loc, model
+    for name in type(model).model_fields:
+        if name in TEXT_LANGUAGES:
+            continue
+        value = getattr(model, name)
+        items = enumerate(value) if isinstance(value, list | tuple) else [(None, value)]
+        for index, item in items:
+            if isinstance(item, BaseModel):
+                yield from translated_parts(item, (*loc, name) if index is None else (*loc, name, index))
+
+
+def _french() -> Any:  # a field `fr: XText | None = _french()`
+    return Field(
+        None, description="The text in French (omit a field to show the English)", exclude_if=_no_text
+    )
 
 
 class Role(StrEnum):
@@ -117,7 +238,11 @@ class IRC(StrEnum):
 
 def _ordered(pair: tuple[int, int]) -> tuple[int, int]:
     if pair[0] > pair[1]:
-        raise ValueError(f"the lower bound {pair[0]} is above the upper bound {pair[1]}: write [low, high]")
+        raise ValueError(
+            _("the lower bound {low} is above the upper bound {high}: write [low, high]").format(
+                low=pair[0], high=pair[1]
+            )
+        )
     return pair
 
 
@@ -148,7 +273,9 @@ class Calendar(Strict):
     @classmethod
     def _sensible_year(cls, value: str) -> str:
         if not FIRST_YEAR <= int(value[:4]) <= LAST_YEAR:
-            raise ValueError(f"the year must be between {FIRST_YEAR} and {LAST_YEAR}")
+            raise ValueError(
+                _("the year must be between {first} and {last}").format(first=FIRST_YEAR, last=LAST_YEAR)
+            )
         return value
 
     def last_month(self) -> str:
@@ -161,7 +288,9 @@ class Link(Strict):
     cost: int = Field(1, ge=1, le=3, description="Ground travel cost in turns of movement")
 
 
-class Region(Strict):
+class Region(Translated):
+    UNTRANSLATED_OK = frozenset({"name"})  # place names: French only where it differs (Tombouctou, Ségou)
+
     id: Identifier
     name: str
     zone: Zone
@@ -181,26 +310,32 @@ class Region(Strict):
         Annotated[int, Field(ge=-20_000, le=20_000)], Annotated[int, Field(ge=-20_000, le=20_000)]
     ] = Field(description="Approximate centre, km east and north")
     source: str = ""
+    fr: NameText | None = _french()
 
     @field_validator("threat")
     @classmethod
     def _threat_bounds(cls, value: dict[str, int]) -> dict[str, int]:
         for actor, level in value.items():
             if not 0 <= level <= 5:
-                raise ValueError(f"threat of {actor} must be between 0 and 5, got {level}")
+                raise ValueError(
+                    _("threat of {actor} must be between 0 and 5, got {level}").format(
+                        actor=actor, level=level
+                    )
+                )
         return value
 
 
-class Actor(Strict):
+class Actor(Translated):
     id: Identifier
     name: str
     kind: ActorKind
     targets: list[Literal["civilians", "peacekeepers", "host_forces", "supply_routes", "information"]]
     description: str = ""
     source: str = ""
+    fr: ActorText | None = _french()
 
 
-class Contingent(Strict):
+class Contingent(Translated):
     id: Identifier
     name: str
     country: str
@@ -213,23 +348,25 @@ class Contingent(Strict):
     )
     mobile_task_force: bool = False
     source: str = ""
+    fr: UnitText | None = _french()
 
     @model_validator(mode="after")
     def _restriction_needs_regions(self) -> Contingent:
         if Caveat.REGION_RESTRICTED in self.caveats and not self.allowed_regions:
-            raise ValueError("a region_restricted contingent needs allowed_regions")
+            raise ValueError(_("a region_restricted contingent needs allowed_regions"))
         return self
 
 
-class CivilianTeam(Strict):
+class CivilianTeam(Translated):
     id: Identifier
     name: str
     section: Literal["civil_affairs", "human_rights", "child_protection", "poc_unit", "dialogue"]
     base: Identifier
     capacity: int = Field(ge=1, le=10, description="Activity points per turn")
+    fr: NameText | None = _french()
 
 
-class Aviation(Strict):
+class Aviation(Translated):
     id: Identifier
     name: str
     country: str
@@ -239,6 +376,7 @@ class Aviation(Strict):
     hours_per_month: int = Field(ge=1, le=2000, description="Flying hours (ISR) or per aircraft")
     range_km: int = Field(ge=10, le=3000, description="Radius of action from the base")
     source: str = ""
+    fr: UnitText | None = _french()
 
 
 class Means(Strict):
@@ -253,10 +391,12 @@ class Means(Strict):
     def _available_or_locked(self) -> Means:
         both = sorted(set(self.irc_available) & set(self.irc_locked))
         if both:
-            raise ValueError(f"{', '.join(both)} cannot be both available and locked")
+            raise ValueError(
+                _("{capabilities} cannot be both available and locked").format(capabilities=", ".join(both))
+            )
         for name, items in (("irc_available", self.irc_available), ("irc_locked", self.irc_locked)):
             if len(set(items)) != len(items):
-                raise ValueError(f"{name} names a capability twice")
+                raise ValueError(_("{field} names a capability twice").format(field=name))
         return self
 
 
@@ -284,16 +424,17 @@ class Share(Strict):
     @model_validator(mode="after")
     def _ordered(self) -> Share:
         if self.low > self.high:
-            raise ValueError(f"low {self.low} is above high {self.high}")
+            raise ValueError(_("low {low} is above high {high}").format(low=self.low, high=self.high))
         return self
 
 
-class PerpetratorGroup(Strict):
+class PerpetratorGroup(Translated):
     """Armed actors counted together, as the human rights reports count them."""
 
     id: Identifier
     name: str
     actors: list[str] = Field(description="Actor ids (and 'crossfire') counted in the group")
+    fr: NameText | None = _french()
 
 
 class HistoricalRecord(Strict):
@@ -325,8 +466,12 @@ class HistoricalRecord(Strict):
         groups = {group.id for group in self.perpetrator_groups}
         for share in self.perpetrator_shares:
             if share.of not in groups:
-                known = ", ".join(sorted(groups)) or "none"
-                raise ValueError(f"perpetrator share of unknown group {share.of!r} (known: {known})")
+                known = ", ".join(sorted(groups)) or _("none")
+                raise ValueError(
+                    _("perpetrator share of unknown group {group} (known: {known})").format(
+                        group=repr(share.of), known=known
+                    )
+                )
         return self
 
 
@@ -337,12 +482,13 @@ AttackOutcome = Literal["prevented", "deterred", "mitigated", "partly_mitigated"
 ATTACK_EFFECTS = ("civilian_attack", "peacekeeper_attack")
 
 
-class _Effect(Strict):
+class _Effect(Translated):
     note: str = ""
     if_outcome: list[AttackOutcome] = Field(
         default_factory=list,
         description="Apply only after this card's attack is resolved, if it ended in one of these outcomes",
     )
+    fr: EffectText | None = _french()
 
 
 class CivilianAttackEffect(_Effect):
@@ -487,30 +633,36 @@ Condition = Annotated[
 ]
 
 
-class Option(Strict):
+class Option(Translated):
     id: Identifier
     label: str
     effects: list[Effect] = []
     explanation: str = ""
+    fr: OptionText | None = _french()
 
 
-class Choice(Strict):
+class Choice(Translated):
     role: Role
     prompt: str
     options: list[Option] = Field(min_length=2)
     default: Identifier
+    fr: ChoiceText | None = _french()
 
     @model_validator(mode="after")
     def _default_is_an_option(self) -> Choice:
         ids = [option.id for option in self.options]
         if self.default not in ids:
-            raise ValueError(f"default {self.default!r} is not one of the options {ids}")
+            raise ValueError(
+                _("default {default} is not one of the options {options}").format(
+                    default=repr(self.default), options=ids
+                )
+            )
         if len(set(ids)) != len(ids):
-            raise ValueError("option ids must be unique")
+            raise ValueError(_("option ids must be unique"))
         return self
 
 
-class Card(Strict):
+class Card(Translated):
     id: Identifier
     title: str
     kind: Literal["historical", "generic"]
@@ -529,15 +681,20 @@ class Card(Strict):
     conditions: list[Condition] = []
     effects: list[Effect] = []
     choice: Choice | None = None
+    fr: CardText | None = _french()
 
     @model_validator(mode="after")
     def _timing(self) -> Card:
         if self.kind == "historical" and self.date is None:
-            raise ValueError("a historical card needs a date")
+            raise ValueError(_("a historical card needs a date"))
         if self.kind == "historical" and not self.source:
-            raise ValueError("a historical card needs a source")
+            raise ValueError(_("a historical card needs a source"))
         if self.window is not None and self.window[0] > self.window[1]:
-            raise ValueError(f"the window ends ({self.window[1]}) before it starts ({self.window[0]})")
+            raise ValueError(
+                _("the window ends ({end}) before it starts ({start})").format(
+                    end=self.window[1], start=self.window[0]
+                )
+            )
         return self
 
     @model_validator(mode="after")
@@ -546,7 +703,7 @@ class Card(Strict):
         for option in self.choice.options if self.choice else []:
             effects += option.effects
         if any(effect.if_outcome for effect in effects) and not self.attack_effects():
-            raise ValueError("if_outcome needs a civilian or peacekeeper attack on the same card")
+            raise ValueError(_("if_outcome needs a civilian or peacekeeper attack on the same card"))
         return self
 
     def attack_effects(self) -> list:
@@ -554,7 +711,7 @@ class Card(Strict):
         return [effect for effect in self.effects if effect.type in ATTACK_EFFECTS]
 
 
-class Scenario(Strict):
+class Scenario(Translated):
     """A whole scenario file."""
 
     id: Identifier
@@ -578,6 +735,24 @@ class Scenario(Strict):
     cards: list[Card] = []
     history: HistoricalRecord
     sources: list[str] = []
+    fr: ScenarioText | None = _french()
+
+    @model_validator(mode="after")
+    def _register_names(self) -> Scenario:
+        """Let `i18n.name(english)` find this text in each language, however the scenario was loaded."""
+        i18n.use_names({language: self.texts(language) for language in TEXT_LANGUAGES})
+        return self
+
+    def texts(self, language: str) -> dict[str, str]:
+        """Every English text of the scenario that has a translation in `language`, to that translation."""
+        table: dict[str, str] = {}
+        for _loc, part in translated_parts(self):
+            table.update(part.translated(language))
+        return table
+
+    def missing_text(self, language: str) -> list[tuple[tuple[str | int, ...], str]]:
+        """(location of the object, field) of each English text with no translation in `language`."""
+        return [(loc, field) for loc, part in translated_parts(self) for field in part.untranslated(language)]
 
     @model_validator(mode="after")
     def _card_outcome_conditions_name_attack_cards(self) -> Scenario:
@@ -586,7 +761,9 @@ class Scenario(Strict):
             for condition in card.conditions:
                 if condition.type == "card_outcome" and condition.card not in attacks:
                     raise ValueError(
-                        f"card {card.id!r}: condition card_outcome names {condition.card!r}, "
-                        "which is not a card of this deck with a civilian or peacekeeper attack"
+                        _(
+                            "card {card}: condition card_outcome names {other}, "
+                            "which is not a card of this deck with a civilian or peacekeeper attack"
+                        ).format(card=repr(card.id), other=repr(condition.card))
                     )
         return self

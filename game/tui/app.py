@@ -17,8 +17,10 @@ from textual.widgets import Tree
 
 from game.crash import write_crash_report
 from game.errors import UserError
+from game.i18n import N_, _
 from game.text import clean
 from game.tui.dialogs.confirm import ConfirmDialog
+from game.tui.key_hints import retranslate
 from game.tui.safe_app import SafeApp
 from game.tui.screens.title import TitleScreen
 from game.tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
@@ -46,15 +48,15 @@ class MinusmaApp(SafeApp[int]):
     """The whole game in the terminal. Screens hold no rules: they call the engine through Session."""
 
     CSS_PATH = Path(__file__).parent / "app.tcss"  # absolute, so that subclasses find it too
-    TITLE = "MINUSMA: Protection of Civilians"
+    TITLE = N_("MINUSMA: Protection of Civilians")
     ENABLE_COMMAND_PALETTE = True
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+c", "leave", "Quit", show=False, priority=True),
-        Binding("ctrl+q", "leave", "Quit", show=False, priority=True),
-        Binding("f1", "rules", "Rules", priority=True),  # also over dialogs (an event card)
-        Binding("g", "glossary", "Glossary"),
-        Binding("n", "guide_next", "Next step"),
-        Binding("N", "guide_end", "End guide", show=False),
+        Binding("ctrl+c", "leave", N_("Quit"), show=False, priority=True),
+        Binding("ctrl+q", "leave", N_("Quit"), show=False, priority=True),
+        Binding("f1", "rules", N_("Rules"), priority=True),  # also over dialogs (an event card)
+        Binding("g", "glossary", N_("Glossary")),
+        Binding("n", "guide_next", N_("Next step")),
+        Binding("N", "guide_end", N_("End guide"), show=False),
     ]
 
     def __init__(
@@ -77,6 +79,7 @@ class MinusmaApp(SafeApp[int]):
         return {**super().get_css_variables(), "block-cursor-text-style": "bold underline"}
 
     def on_mount(self, event: events.Mount) -> None:
+        self.title = _(self.TITLE)
         self.push_screen(TitleScreen())
         if self.start_load:
             self.call_after_refresh(self.open_save, self.start_load)
@@ -106,7 +109,7 @@ class MinusmaApp(SafeApp[int]):
         try:
             guide = Guide.load("tutorial")
         except GuideError as error:
-            self.notify(str(error), title="No guided tutorial", severity="error", timeout=10)
+            self.notify(str(error), title=_("No guided tutorial"), severity="error", timeout=10)
             return
         seed = self.start_seed if self.start_seed is not None else TUTORIAL_SEED
         seats = dict.fromkeys(ROLE_ORDER, "")
@@ -160,7 +163,7 @@ class MinusmaApp(SafeApp[int]):
         if self.guide is not None:
             self.guide.end()
             self.show_guide()
-            self.notify("Guide closed. Play on: F1 has the rules, g the glossary.", timeout=4)
+            self.notify(_("Guide closed. Play on: F1 has the rules, g the glossary."), timeout=4)
 
     def start_new_game(self, scenario: str, seed: int | None = None) -> None:
         """`minusma play --scenario NAME [--seed N]`: a solo game starts at once, as the README says."""
@@ -180,14 +183,18 @@ class MinusmaApp(SafeApp[int]):
         try:
             session = Session.load(path)
         except SaveError as error:
-            self.notify(str(error), title="Cannot open the save", severity="error", timeout=10)
+            self.notify(str(error), title=_("Cannot open the save"), severity="error", timeout=10)
             return False
         except Exception as error:  # a file the reader did not foresee: the game goes on without it
             report = write_crash_report(error, f"opening the save {path}")
-            where = f"; details in {report}" if report else ""
+            message = (
+                _("{path}: the save could not be read ({error}); details in {report}")
+                if report
+                else _("{path}: the save could not be read ({error})")
+            )
             self.notify(
-                f"{path}: the save could not be read ({type(error).__name__}){where}",
-                title="Cannot open the save",
+                message.format(path=path, error=type(error).__name__, report=report),
+                title=_("Cannot open the save"),
                 severity="error",
                 timeout=10,
             )
@@ -222,7 +229,7 @@ class MinusmaApp(SafeApp[int]):
         if session is None:
             return super().keep_after_crash()
         if session.game.is_over():
-            return "The game had ended: its saves are kept."
+            return _("The game had ended: its saves are kept.")
         from game.record.saves import load
 
         try:
@@ -230,18 +237,20 @@ class MinusmaApp(SafeApp[int]):
         except Exception as error:
             saved, session.save_problem = None, f"{type(error).__name__}: {error}"
         if saved is None:
-            return (
-                f"The game could NOT be saved now ({clean(session.save_problem)}); its earlier autosaves "
+            return _(
+                "The game could NOT be saved now ({problem}); its earlier autosaves "
                 "are kept: Continue opens the latest, at most this turn's orders are lost."
-            )
+            ).format(problem=clean(session.save_problem))
         try:
             load(saved)
         except Exception:
-            return (
-                f"The save written now ({saved}) does not replay; the game's earlier autosaves are kept: "
+            return _(
+                "The save written now ({path}) does not replay; the game's earlier autosaves are kept: "
                 "at most this turn's orders are lost."
-            )
-        return f"The game is saved ({saved.name}): nothing was lost; Continue on the title screen opens it."
+            ).format(path=saved)
+        return _(
+            "The game is saved ({name}): nothing was lost; Continue on the title screen opens it."
+        ).format(name=saved.name)
 
     # --- leaving --------------------------------------------------------------------------------
     def action_leave(self) -> None:
@@ -253,16 +262,20 @@ class MinusmaApp(SafeApp[int]):
         if self.session is None and isinstance(self.screen, TitleScreen):
             self.exit(0)
             return
-        note = f"The game is saved ({saved.name}); continue it from the title screen." if saved else ""
+        note = (
+            _("The game is saved ({name}); continue it from the title screen.").format(name=saved.name)
+            if saved
+            else ""
+        )
         if self.session is not None and saved is None and self.session.save_problem:
-            note = f"The game could NOT be saved: {self.session.save_problem}"
+            note = _("The game could NOT be saved: {problem}").format(problem=self.session.save_problem)
 
         def answered(leave: bool | None) -> None:
             if leave:
                 self.exit(0)
 
         self.push_screen(
-            ConfirmDialog("Quit MINUSMA?", note, yes="Quit", no="Stay", purpose="quit"), answered
+            ConfirmDialog(_("Quit MINUSMA?"), note, yes=_("Quit"), no=_("Stay"), purpose="quit"), answered
         )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -303,12 +316,40 @@ class MinusmaApp(SafeApp[int]):
         commands = getattr(screen, "palette_commands", None)
         if commands is not None:
             yield from commands()
-        yield SystemCommand("Rules", "Read the rulebook and the key map", self.action_rules)
-        yield SystemCommand("Glossary", "Terms and acronyms: IRC, U3, TOB, EW, P1–P5…", self.action_glossary)
-        yield SystemCommand("Quit", "Save the game in progress and quit", self.action_leave)
+        yield SystemCommand(_("Rules"), _("Read the rulebook and the key map"), self.action_rules)
+        yield SystemCommand(
+            _("Glossary"), _("Terms and acronyms: IRC, U3, TOB, EW, P1–P5…"), self.action_glossary
+        )
+        yield SystemCommand(_("Quit"), _("Save the game in progress and quit"), self.action_leave)
         for command in super().get_system_commands(screen):
             if command.title not in ("Quit", "Keys"):
-                yield command
+                yield command._replace(title=_(command.title), help=_(command.help))
+
+    def change_language(self, code: str) -> None:
+        """Play in another language from now on: every open screen's key hints follow at once, and
+        the choice is remembered (a setting that cannot be written is said once, never fatal)."""
+        from game.i18n import set_language
+        from game.record.settings import save_setting
+
+        set_language(code)
+        self.title = _(self.TITLE)
+        retranslate(self)
+        problem = save_setting("language", code)
+        if problem:
+            self.notify(problem, title=_("Language not remembered"), severity="warning", timeout=6)
+
+
+# Textual's own palette commands, for the catalog: MinusmaApp shows them through _().
+TEXTUAL_COMMANDS = (
+    N_("Theme"),
+    N_("Change the current theme"),
+    N_("Screenshot"),
+    N_("Save an SVG 'screenshot' of the current screen"),
+    N_("Maximize"),
+    N_("Maximize the focused widget"),
+    N_("Minimize"),
+    N_("Minimize the widget and restore to normal size"),
+)
 
 
 def create_app(
@@ -329,7 +370,9 @@ def run(scenario: str | None = None, seed: int | None = None, load: str | None =
         _check_scenario(scenario)
     if load is not None and not Path(load).exists():
         raise UserError(
-            f'no save file at {load}; run `minusma` and choose "Load a saved game" to see your saves'
+            _(
+                'no save file at {path}; run `minusma` and choose "Load a saved game" to see your saves'
+            ).format(path=load)
         )
     app = create_app(scenario=scenario, seed=seed, load=load)
     try:

@@ -9,8 +9,10 @@ from typing import Annotated, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from game import i18n
 from game.engine import Game
 from game.engine.view import UMPIRE, GameView
+from game.i18n import _
 from game.scenario.catalog import scenarios_dir
 from game.scenario.models import AviationKind, Identifier, Role
 
@@ -93,6 +95,15 @@ Check = Annotated[
 ]
 
 
+class StepText(BaseModel):
+    """A step's title and text in another language (French runs about a fifth longer than English)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: str | None = Field(None, min_length=1)
+    text: str | None = Field(None, min_length=1, max_length=240)
+
+
 class Step(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -103,6 +114,13 @@ class Step(BaseModel):
     last_turn: int | None = Field(
         None, ge=1, description="The step is passed over once the game is beyond this turn"
     )
+
+    fr: StepText | None = None
+
+    def shown(self, field: Literal["title", "text"]) -> str:
+        """The step's title or text in the player's language, the English where it has none."""
+        translation = getattr(self, i18n.language(), None)
+        return getattr(translation, field, None) or getattr(self, field)
 
     def passed(self, view: GameView) -> bool:
         return self.last_turn is not None and view.turn > self.last_turn
@@ -128,7 +146,7 @@ def load_guide(name: str) -> GuideFile:
     try:
         return GuideFile.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
     except FileNotFoundError:
-        raise GuideError(f"{path}: no such guide") from None
+        raise GuideError(_("{path}: no such guide").format(path=path)) from None
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"])

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from game import i18n
 from game.engine import Game
 from game.engine import orders as O
+from game.i18n import N_
 from game.tui.labels import short_name
 
 
@@ -40,7 +42,7 @@ class _Namer:
         if region_id is None:
             return "—"
         if region_id == "national":
-            return "the national audience"
+            return N_("the national audience")  # English inside the engine's line; recorded() translates it
         region = self.game.index.regions.get(region_id)
         return short_name(region.name) if region else region_id
 
@@ -48,7 +50,8 @@ class _Namer:
 def build_menu(game: Game, role: str) -> list[MenuGroup]:
     """The seat's candidate orders grouped by unit, asset, region, theme, policy or card.
 
-    Allowed orders come first in each group; the others carry the engine's reason.
+    Allowed orders come first in each group; the others carry the engine's reason. Labels and
+    reasons are the engine's English lines, shown in the player's language (i18n.recorded).
     """
     namer, context = _Namer(game), game.context()
     top: dict[str, MenuGroup] = {}
@@ -59,7 +62,7 @@ def build_menu(game: Game, role: str) -> list[MenuGroup]:
         for key, group_label, detail in path:
             group = siblings.get(key)
             if group is None:
-                group = MenuGroup(key, group_label, detail)
+                group = MenuGroup(key, i18n.recorded(group_label), i18n.recorded(detail))
                 siblings[key] = group
                 if parent is None:
                     order_of_groups.append(group)
@@ -68,7 +71,9 @@ def build_menu(game: Game, role: str) -> list[MenuGroup]:
             parent = group
             siblings = {g.key: g for g in group.groups}
         assert parent is not None
-        parent.items.append(MenuItem(order, label, game.why_illegal(order, role)))
+        reason = game.why_illegal(order, role)
+        shown_reason = i18n.recorded(reason) if reason is not None else None
+        parent.items.append(MenuItem(order, i18n.recorded(label), shown_reason))
     decisions = [g for g in order_of_groups if g.key.startswith("card:")]
     others = [g for g in order_of_groups if not g.key.startswith("card:")]
     for group in order_of_groups:
@@ -84,7 +89,7 @@ def _sort(group: MenuGroup) -> None:
 
 def order_text(game: Game, order: O.Order) -> str:
     """An order in the names players know: the engine's describe() with the scenario's names."""
-    return O.describe(order, game.context())
+    return i18n.recorded(O.describe(order, game.context()))
 
 
 def order_target(order: O.Order) -> tuple[str, ...] | None:

@@ -5,11 +5,13 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.text import Text
 
+from game import i18n
 from game.engine import Game
 from game.engine.orders import red_budget
 from game.engine.sides import RED
+from game.i18n import _, ngettext
 from game.tui.labels import POSTURES, credibility_band, short_name
-from game.tui.widgets.region_panel import change_lines, changes_about
+from game.tui.widgets.region_panel import change_lines, changes_about, people_line, zone_line
 
 
 def red_region_report(game: Game, region_id: str) -> RenderableType:
@@ -17,55 +19,60 @@ def red_region_report(game: Game, region_id: str) -> RenderableType:
     index, view = game.index, game.observe(RED)
     spec, region = index.regions[region_id], view.region(region_id)
     band = credibility_band(region.credibility)
+    trust = f"{band.symbol} {region.credibility} {i18n.recorded(band.word)}"
     parts: list[RenderableType] = [
-        Text(spec.name, style="bold underline")
-        + Text(f"  {spec.zone.value}{', tri-border' if spec.tri_border else ''}"),
-        Text(f"Population {spec.population:,}   Host-state presence {region.host_presence}/5"),
-        Text(f"People's trust in the mission {band.symbol} {region.credibility} {band.word}"),
+        Text(i18n.name(spec.name), style="bold underline")
+        + Text(zone_line(spec.zone.value, spec.tri_border)),
+        Text(people_line(spec.population, region.host_presence)),
+        Text(_("People's trust in the mission {trust}").format(trust=trust)),
     ]
     if region.last_civilian_deaths or region.last_mission_harm:
-        parts.append(
-            Text(
-                f"Last turn: {region.last_civilian_deaths} civilians died here, "
-                f"{region.last_mission_harm} by the mission or its partners"
-            )
+        deaths = ngettext(
+            "Last turn: {deaths} civilian died here, {harm} by the mission or its partners",
+            "Last turn: {deaths} civilians died here, {harm} by the mission or its partners",
+            region.last_civilian_deaths,
         )
-    text = Text("\nOur groups here", style="bold")
+        parts.append(Text(deaths.format(deaths=region.last_civilian_deaths, harm=region.last_mission_harm)))
+    text = Text("\n" + _("Our groups here"), style="bold")
     groups = region.seen_threats()
     for actor, level in groups.items():
-        text.append(f"\n  {index.actors[actor].name}: threat {level}")
+        threat = _("threat {level}").format(level=i18n.recorded(level))
+        text.append(f"\n  {i18n.name(index.actors[actor].name)}: {threat}")
     if not groups:
-        text.append("\n  none")
+        text.append("\n  " + _("none"))
     partners = region.seen_threats(partners=True)
     if partners:
-        text.append("\nTheir forces", style="bold")
+        text.append("\n" + _("Their forces"), style="bold")
         for actor, level in partners.items():
-            text.append(f"\n  {index.actors[actor].name}: {level}")
+            text.append(f"\n  {i18n.name(index.actors[actor].name)}: {i18n.recorded(level)}")
     parts.append(text)
-    text = Text("\nThe mission, as our informants see it", style="bold")
+    text = Text("\n" + _("The mission, as our informants see it"), style="bold")
     for unit in region.units:
-        text.append(f"\n  {index.units[unit.id].name} {unit.strength}, {POSTURES[unit.posture]}")
+        posture = i18n.recorded(POSTURES[unit.posture])
+        text.append(f"\n  {i18n.name(index.units[unit.id].name)} {unit.strength}, {posture}")
         if unit.holds_tob:
-            text.append(", holds a base", style="bold")
+            text.append(_(", holds a base"), style="bold")
     for asset_id in region.aviation:
-        text.append(f"\n  {index.aviation[asset_id].name}: attack helicopters overhead", style="bold")
+        asset = i18n.name(index.aviation[asset_id].name)
+        text.append("\n  " + _("{asset}: attack helicopters overhead").format(asset=asset), style="bold")
     if not region.units and not region.aviation:
-        text.append("\n  no troops seen")
+        text.append("\n  " + _("no troops seen"))
     parts.append(text)
-    roads = ", ".join(short_name(index.regions[to].name) for to in index.links[region_id])
-    parts.append(Text(f"\nRoads to: {roads or 'none'}"))
-    recent = Text("\nOur actions and what followed", style="bold")
+    roads = ", ".join(short_name(i18n.name(index.regions[to].name)) for to in index.links[region_id])
+    parts.append(Text("\n" + _("Roads to: {regions}").format(regions=roads or _("none"))))
+    recent = Text("\n" + _("Our actions and what followed"), style="bold")
     shown = False
-    for label, record in (("this turn", view.current), ("last turn", view.last)):
+    for this, record in ((True, view.current), (False, view.last)):
         changes = changes_about(record.changes, region_id, {u.id for u in region.units}) if record else []
         if record is not None and changes:
             shown = True
-            recent.append(f"\n Turn {record.turn} ({label}, {record.month})", style="italic")
+            heading = _("Turn {turn} (this turn, {month})") if this else _("Turn {turn} (last turn, {month})")
+            recent.append("\n " + heading.format(turn=record.turn, month=record.month), style="italic")
             for change in changes[:12]:
                 recent.append("\n")
                 recent.append_text(change_lines(index, change))
     if not shown:
-        recent.append("\n  nothing recorded yet")
+        recent.append("\n  " + _("nothing recorded yet"))
     parts.append(recent)
     return Group(*parts)
 
@@ -74,12 +81,18 @@ def red_means_line(game: Game, width: int) -> str:
     """The red cell's second status line: its actions this turn and the public numbers it works on."""
     view = game.observe(RED)
     used, budget = red_budget(game.context())
-    long = (
-        f"Actions {budget - used}/{budget} left · mission credibility {view.national_credibility} · "
-        f"consent {view.consent} · Council support {view.mandate_support}"
-    )
-    short = (
-        f"Actions {budget - used}/{budget} · cred {view.national_credibility} · "
-        f"consent {view.consent} · UNSC {view.mandate_support}"
+    values = {
+        "left": budget - used,
+        "budget": budget,
+        "credibility": view.national_credibility,
+        "consent": view.consent,
+        "support": view.mandate_support,
+    }
+    long = _(
+        "Actions {left}/{budget} left · mission credibility {credibility} · consent {consent} · "
+        "Council support {support}"
+    ).format(**values)
+    short = _("Actions {left}/{budget} · cred {credibility} · consent {consent} · UNSC {support}").format(
+        **values
     )
     return long if len(long) <= width - 2 else short

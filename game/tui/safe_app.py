@@ -5,13 +5,16 @@ from __future__ import annotations
 from typing import ClassVar, TypeVar
 
 from rich.text import Text
+from textual import events, on
 from textual.app import App
 from textual.command import CommandPalette
 from textual.notifications import SeverityLevel
 from textual.worker import WorkerFailed
 
 from game.crash import EXIT_CRASH, crash_line, write_crash_report
+from game.i18n import N_, _
 from game.text import clean
+from game.tui.key_hints import watch_key_hints
 from game.tui.screens.too_small import TooSmallScreen
 
 ReturnType = TypeVar("ReturnType")
@@ -41,11 +44,17 @@ class SafeApp(App[ReturnType]):
     """The last line of defence against an unexpected error, plain-text notifications, one palette."""
 
     # What survives a crash, said after it; subclasses with a game to save override keep_after_crash.
-    KEPT_AFTER_CRASH: ClassVar[str] = "No game was open: nothing was lost."
+    KEPT_AFTER_CRASH: ClassVar[str] = N_("No game was open: nothing was lost.")
 
     def __init__(self) -> None:
         super().__init__()
         self.crash_message: str | None = None
+
+    @on(events.Mount)
+    def _show_key_hints_in_language(self) -> None:
+        """Every screen's key hints in the player's language (game/tui/key_hints.py); Textual calls
+        this as well as a subclass's own on_mount."""
+        watch_key_hints(self)
 
     def _handle_exception(self, error: Exception) -> None:
         """An error nothing else caught: save the game, put the traceback in a crash file, and leave
@@ -59,7 +68,7 @@ class SafeApp(App[ReturnType]):
             try:
                 kept = self.keep_after_crash()
             except Exception:
-                kept = "What was saved before the error is kept."
+                kept = _("What was saved before the error is kept.")
             self.crash_message = crash_line(cause, write_crash_report(cause, where), kept)
             self.panic(Text(self.crash_message, style="bold"))
         self._return_code = EXIT_CRASH
@@ -69,7 +78,7 @@ class SafeApp(App[ReturnType]):
 
     def keep_after_crash(self) -> str:
         """Save what can be saved after a crash, and say what was kept."""
-        return self.KEPT_AFTER_CRASH
+        return _(self.KEPT_AFTER_CRASH)
 
     def notify(
         self,
@@ -92,4 +101,5 @@ class SafeApp(App[ReturnType]):
             return
         if any(isinstance(screen, CommandPalette) for screen in self.screen_stack):
             return
-        super().action_command_palette()
+        if self.use_command_palette:  # Textual's own, with its search hint in the player's language
+            self.push_screen(CommandPalette(placeholder=_("Search for commands…"), id="--command-palette"))

@@ -143,7 +143,10 @@ class Session:
         self.seat_index = self.seat_order.index(side)
 
     def player(self, role: str | None = None) -> str:
-        return self.meta.seats.get(role or self.seat, "") or ""
+        """The player's name at a seat; "" when none was given (the seat's title stands in for it)."""
+        role = role or self.seat
+        name = self.meta.seats.get(role, "") or ""
+        return "" if name in (ROLE_TITLES.english.get(role), ROLE_TITLES.get(role)) else name
 
     def seat_label(self, role: str | None = None) -> str:
         role = role or self.seat

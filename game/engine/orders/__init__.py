@@ -39,6 +39,7 @@ from game.engine.orders.policy import POLICY_VALUES, SetPolicy
 from game.engine.orders.postures import COMBAT_TYPES, CloseBase, OpenBase, SetPosture
 from game.engine.sides import GREEN, RED
 from game.engine.wording import ROLE_NAMES
+from game.i18n import N_
 
 from . import (
     armed,
@@ -119,14 +120,14 @@ def describe(order: Order, ctx: Context | ScenarioIndex | None = None) -> str:
 def why_illegal(order: Order, ctx: Context, role: str | None = None) -> str | None:
     """Why this order cannot be given now, or None when it is legal."""
     if ctx.state.phase != "orders":
-        return "the game is over"
+        return N_("the game is over")
     given_by = order_role(order, ctx)
     if role is not None and given_by != role:
-        return f"this order belongs to the {ROLE_NAMES.get(given_by, 'facilitator')}"
+        return N_("this order belongs to the {get}").format(get=ROLE_NAMES.get(given_by, "facilitator"))
     if given_by not in (RED, FACILITATOR) and red_orders(ctx):
-        return "the mission's orders are closed this turn: the armed groups are choosing their actions"
+        return N_("the mission's orders are closed this turn: the armed groups are choosing their actions")
     if given_by not in (RED, GREEN, FACILITATOR) and green_orders(ctx):
-        return "the mission's orders are closed this turn: the host state is answering its requests"
+        return N_("the mission's orders are closed this turn: the host state is answering its requests")
     return kind_of(order).why_illegal(order, ctx)
 
 

@@ -10,7 +10,8 @@ from game.engine.context import Context, cause
 from game.engine.orders.base import MenuPath, Names, OrderKind, RegionNamer, _Order
 from game.engine.sides import RED, held_by
 from game.engine.state import Cause
-from game.engine.wording import plural
+from game.engine.wording import counted
+from game.i18n import N_
 
 if TYPE_CHECKING:
     from game.engine.adversary import Action
@@ -33,12 +34,12 @@ LIMITS = {  # at most this many a turn, as for the bot (rules.md §5)
     "information": T.MAX_INFO_ATTACKS,
 }
 STRIKE_TITLES = {
-    "civilians": "Strike civilians",
-    "peacekeepers": "Attack peacekeepers",
-    "host_forces": "Attack the army's camps",
-    "supply_route": "Roadside bomb",
+    "civilians": N_("Strike civilians"),
+    "peacekeepers": N_("Attack peacekeepers"),
+    "host_forces": N_("Attack the army's camps"),
+    "supply_route": N_("Roadside bomb"),
 }
-RED_REASON = "the red cell's choice"
+RED_REASON = N_("the red cell's choice")
 
 
 class ArmedStrike(_Order):
@@ -90,18 +91,20 @@ def _kind(order: RedOrder) -> str:
 def _budget_problem(order: RedOrder, ctx: Context) -> str | None:
     """The action budget and each kind's limit, counted over the orders already given."""
     if held_by(ctx.state, RED) != "human":
-        return "the armed groups are played by their bot; the facilitator can hand them to a red cell"
+        return N_("the armed groups are played by their bot; the facilitator can hand them to a red cell")
     from game.engine.adversary import action_count
 
     given = red_orders(ctx)
     budget = action_count(ctx)
     if len(given) >= budget:
-        return f"the armed groups have used all {plural(budget, 'action')} of this turn"
+        return N_("the armed groups have used all {count} of this turn").format(
+            count=counted("{n} action", "{n} actions", budget)
+        )
     kind = _kind(order)
     limit = LIMITS.get(kind)
     if limit is not None and sum(_kind(o) == kind for o in given) >= limit:
-        what = STRIKE_TITLES.get(kind, "hostile narrative").lower()
-        return f"at most {limit} a turn: {what}"
+        what = STRIKE_TITLES.get(kind, N_("hostile narrative")).lower()
+        return N_("at most {limit} a turn: {what}").format(limit=limit, what=what)
     return None
 
 
@@ -122,53 +125,67 @@ def strike_problem(order: ArmedStrike, ctx: Context) -> str | None:
 
     region_id, actor_id = order.region, order.actor
     if region_id not in ctx.index.regions:
-        return f"no region {region_id!r}"
+        return N_("no region {region_id!r}").format(region_id=region_id)
     if actor_id not in ctx.index.actors:
-        return f"no armed group {actor_id!r}"
+        return N_("no armed group {actor_id!r}").format(actor_id=actor_id)
     where, who = ctx.region_name(region_id), ctx.actor_name(actor_id)
     if actor_id not in _strikers(ctx, order.target):
-        return f"{who} does not make this kind of strike"
+        return N_("{who} does not make this kind of strike").format(who=who)
     level = threat_of(ctx, region_id, actor_id)
     if level <= 0:
-        return f"{who} is not present in {where}"
+        return N_("{who} is not present in {where}").format(who=who, where=where)
     if order.target in ("civilians", "host_forces") and order.unit is not None:
-        return "this strike names no mission unit"
+        return N_("this strike names no mission unit")
     if order.target == "host_forces":
         spec, state = ctx.index.regions[region_id], ctx.state.regions[region_id]
         if not spec.tri_border:
-            return f"the army's exposed camps are in the tri-border area, not in {where}"
+            return N_("the army's exposed camps are in the tri-border area, not in {where}").format(
+                where=where
+            )
         if state.host_presence < T.HOST_CAMPS_PRESENCE:
-            return f"the army holds no camps in {where} (host presence {state.host_presence})"
+            return N_("the army holds no camps in {where} (host presence {host_presence})").format(
+                where=where, host_presence=state.host_presence
+            )
     if order.target in ("peacekeepers", "host_forces") and level < T.EXPOSED_THREAT:
-        return f"{who} needs threat {T.EXPOSED_THREAT} in {where} for this attack (it has {level})"
+        return N_("{who} needs threat {exposed_threat} in {where} for this attack (it has {level})").format(
+            who=who, exposed_threat=T.EXPOSED_THREAT, where=where, level=level
+        )
     if order.target in ("peacekeepers", "supply_route"):
         unit = ctx.state.units.get(order.unit or "")
         if unit is None:
-            return "name the mission unit to strike"
+            return N_("name the mission unit to strike")
         if unit.region != region_id:
-            return f"{ctx.unit_name(unit.id)} is not in {where}"
+            return N_("{unit} is not in {where}").format(unit=ctx.unit_name(unit.id), where=where)
         if order.target == "peacekeepers":
             if unit.posture != "patrol" and not unit.holds_tob:
                 name = ctx.unit_name(unit.id)
-                return f"{name} is in its camp: only units on patrol or on a base are exposed"
+                return N_("{name} is in its camp: only units on patrol or on a base are exposed").format(
+                    name=name
+                )
             if attack_helicopters_over(ctx, region_id):
-                return f"attack helicopters fly over {where}"
+                return N_("attack helicopters fly over {where}").format(where=where)
         elif unit.posture != "patrol" and unit.moved == "no":
-            return f"{ctx.unit_name(unit.id)} is neither patrolling nor moving on the roads"
+            return N_("{unit} is neither patrolling nor moving on the roads").format(
+                unit=ctx.unit_name(unit.id)
+            )
     return None
 
 
 def narrative_problem(order: HostileNarrative, ctx: Context) -> str | None:
     """A hostile narrative needs something to exploit where the mission is expected to protect."""
     if order.region not in ctx.index.regions:
-        return f"no region {order.region!r}"
+        return N_("no region {region!r}").format(region=order.region)
     region, where = ctx.state.regions[order.region], ctx.region_name(order.region)
     if not ctx.mission_present(order.region):
-        return f"the mission is not in {where}: nobody expected it to protect there"
+        return N_("the mission is not in {where}: nobody expected it to protect there").format(where=where)
     if region.last_civilian_deaths < T.INFO_ATTACK_EXPLOIT_DEATHS and not region.last_mission_harm:
-        return (
-            f"nothing to exploit in {where}: {plural(region.last_civilian_deaths, 'civilian')} died "
-            f"there last turn (it takes {T.INFO_ATTACK_EXPLOIT_DEATHS}, or harm by the mission's side)"
+        return N_(
+            "nothing to exploit in {where}: {count} died there last turn (it takes "
+            "{info_attack_exploit_deaths}, or harm by the mission's side)"
+        ).format(
+            where=where,
+            count=counted("{n} civilian", "{n} civilians", region.last_civilian_deaths),
+            info_attack_exploit_deaths=T.INFO_ATTACK_EXPLOIT_DEATHS,
         )
     return None
 
@@ -208,15 +225,22 @@ def to_action(order: RedOrder, ctx: Context) -> Action:
         strength = T.INFO_ATTACK_BASE + T.INFO_ATTACK_EXPLOIT_BONUS
         if region.last_mission_harm:
             strength += T.INFO_ATTACK_MISSION_HARM_BONUS
-        reason = (
-            f"{RED_REASON}: {plural(region.last_civilian_deaths, 'civilian')} died in {where} last turn "
-            f"({region.last_mission_harm} blamed on the mission or its partners)"
+        reason = N_(
+            "{red_reason}: {count} died in {where} last turn ({last_mission_harm} "
+            "blamed on the mission or its partners)"
+        ).format(
+            red_reason=RED_REASON,
+            count=counted("{n} civilian", "{n} civilians", region.last_civilian_deaths),
+            where=where,
+            last_mission_harm=region.last_mission_harm,
         )
         actor = _narrative_actor(ctx, order.region)
         return Action("information", order.region, actor, reason, strength=strength)
     level = threat_of(ctx, order.region, order.actor)
-    aim = f"{ctx.unit_name(order.unit)} in {where}" if order.unit else where
-    reason = f"{RED_REASON}: {aim}, {ctx.actor_name(order.actor)} threat {level}"
+    aim = N_("{unit} in {where}").format(unit=ctx.unit_name(order.unit), where=where) if order.unit else where
+    reason = N_("{red_reason}: {aim}, {group} threat {level}").format(
+        red_reason=RED_REASON, aim=aim, group=ctx.actor_name(order.actor), level=level
+    )
     return Action(order.target, order.region, order.actor, reason, unit=order.unit, strength=level)
 
 
@@ -229,7 +253,11 @@ def red_actions(ctx: Context) -> tuple[list[Action], list[str]]:
         if problem is None:
             actions.append(to_action(order, ctx))
         else:
-            called_off.append(f"{describe(order, Names(ctx.index))} called off: {problem}")
+            called_off.append(
+                N_("{order} called off: {problem}").format(
+                    order=describe(order, Names(ctx.index)), problem=problem
+                )
+            )
     return actions, called_off
 
 
@@ -242,18 +270,20 @@ def choose_actions(ctx: Context) -> list[Action]:
         return plan(ctx)
     actions, called_off = red_actions(ctx)
     for line in called_off:
-        ctx.record("attack", RED, 0, 0, line, [cause("adversary", "called off", RED_REASON)])
+        ctx.record("attack", RED, 0, 0, line, [cause("adversary", N_("called off"), RED_REASON)])
     return actions
 
 
 def describe(order: RedOrder, names: Names) -> str:
     if isinstance(order, HostileNarrative):
-        return f"Hostile narrative in {names.region(order.region)}"
+        return N_("Hostile narrative in {region}").format(region=names.region(order.region))
     known = names.index is not None and order.actor in names.index.actors
     actor = names.index.actors[order.actor].name if known and names.index else order.actor
     where = names.region(order.region)
-    aim = f"{names.unit(order.unit)} in {where}" if order.unit else where
-    return f"{STRIKE_TITLES[order.target]}: {aim}, by {actor}"
+    aim = N_("{unit} in {where}").format(unit=names.unit(order.unit), where=where) if order.unit else where
+    return N_("{strike_titles}: {aim}, by {actor}").format(
+        strike_titles=STRIKE_TITLES[order.target], aim=aim, actor=actor
+    )
 
 
 # --- candidates and menus ---------------------------------------------------------------------
@@ -285,7 +315,9 @@ def _strike_menu(order: ArmedStrike, ctx: Context, region: RegionNamer) -> MenuP
     from game.engine.adversary import short_name
 
     who = short_name(ctx.index.actors[order.actor].name)
-    label = f"by {who} (threat {threat_of(ctx, order.region, order.actor)})"
+    label = N_("by {who} (threat {threat_of})").format(
+        who=who, threat_of=threat_of(ctx, order.region, order.actor)
+    )
     if order.unit:
         label = f"{ctx.unit_name(order.unit)}, {label}"
     return [group, place], label
@@ -293,24 +325,38 @@ def _strike_menu(order: ArmedStrike, ctx: Context, region: RegionNamer) -> MenuP
 
 def _narrative_menu(order: HostileNarrative, ctx: Context, region: RegionNamer) -> MenuPath:
     dead = ctx.state.regions[order.region].last_civilian_deaths
-    label = f"{region(order.region)} ({plural(dead, 'death')} last turn)"
-    return [("red:information", "Hostile narrative", "")], label
+    label = N_("{region} ({count} last turn)").format(
+        region=region(order.region), count=counted("{n} death", "{n} deaths", dead)
+    )
+    return [("red:information", N_("Hostile narrative"), "")], label
 
 
 def _strike_preview(order: ArmedStrike, ctx: Context) -> list[str]:
     level = threat_of(ctx, order.region, order.actor)
     tolls = {
-        "civilians": f"unopposed toll 2d6 + {T.CIVILIAN_STRIKE_PER_THREAT} × threat {level}, "
-        "before the mission's protection there (§6.2)",
-        "peacekeepers": f"1d6 − {T.PK_STRIKE_DICE[1]} peacekeepers killed, before their defence (§6.3)",
-        "supply_route": f"1d6 − {T.IED_DICE[1]} peacekeepers killed, before their defence (§6.3)",
-        "host_forces": f"2d6 + {level} soldiers killed; 20 or more and the state loses presence",
+        "civilians": N_(
+            "unopposed toll 2d6 + {civilian_strike_per_threat} × threat {level}, "
+            "before the mission's protection there (§6.2)"
+        ).format(civilian_strike_per_threat=T.CIVILIAN_STRIKE_PER_THREAT, level=level),
+        "peacekeepers": N_("1d6 − {pk_strike_dice} peacekeepers killed, before their defence (§6.3)").format(
+            pk_strike_dice=T.PK_STRIKE_DICE[1]
+        ),
+        "supply_route": N_("1d6 − {ied_dice} peacekeepers killed, before their defence (§6.3)").format(
+            ied_dice=T.IED_DICE[1]
+        ),
+        "host_forces": N_("2d6 + {level} soldiers killed; 20 or more and the state loses presence").format(
+            level=level
+        ),
     }
     return [tolls[order.target]]
 
 
 def _narrative_preview(order: HostileNarrative, ctx: Context) -> list[str]:
-    return [f"strength {to_action(order, ctx).strength}: that much credibility lost, less any counter (§8.2)"]
+    return [
+        N_("strength {strength}: that much credibility lost, less any counter (§8.2)").format(
+            strength=to_action(order, ctx).strength
+        )
+    ]
 
 
 ARMED_STRIKE = OrderKind(

@@ -11,6 +11,7 @@ from game.engine.orders.base import MenuPath, Names, OrderKind, RegionNamer, _Or
 from game.engine.preview import signed
 from game.engine.state import Cause
 from game.engine.wording import words
+from game.i18n import N_
 from game.scenario.models import AviationKind, Role
 
 
@@ -41,26 +42,35 @@ def _why_illegal(order: TaskAviation, ctx: Context) -> str | None:
     asset_id, region, state = order.asset, order.region, ctx.state
     spec = ctx.index.aviation.get(asset_id)
     if spec is None:
-        return f"no aviation asset {asset_id!r}"
+        return N_("no aviation asset {asset_id!r}").format(asset_id=asset_id)
     if spec.kind == AviationKind.UTILITY:
-        return "utility helicopters fly lift and air responses; they take no standing task"
+        return N_("utility helicopters fly lift and air responses; they take no standing task")
     if region is None:
         if state.aviation[asset_id].tasked_region is None:
-            return f"{ctx.asset_name(asset_id)} has no tasking to stand down from"
+            return N_("{aircraft} has no tasking to stand down from").format(
+                aircraft=ctx.asset_name(asset_id)
+            )
         return None
     if state.aviation[asset_id].tasked_region == region:
-        return f"{ctx.asset_name(asset_id)} is already tasked over {ctx.region_name(region)}"
+        return N_("{aircraft} is already tasked over {region}").format(
+            aircraft=ctx.asset_name(asset_id), region=ctx.region_name(region)
+        )
     hours = state.aviation[asset_id].hours
     cost = T.TASK_HOURS[spec.kind]
     if not state.aviation[asset_id].paid and hours < cost:
-        return f"{ctx.asset_name(asset_id)} needs {cost} flying hours for a tasking; {hours} left"
+        return N_("{aircraft} needs {cost} flying hours for a tasking; {hours} left").format(
+            aircraft=ctx.asset_name(asset_id), cost=cost, hours=hours
+        )
     if region not in ctx.index.regions:
-        return f"no region {region!r}"
+        return N_("no region {region!r}").format(region=region)
     if not ctx.index.in_range(spec, region):
         distance = ctx.index.distance_km[spec.base][region]
-        return (
-            f"{ctx.region_name(region)} is {distance} km from {ctx.region_name(spec.base)}, beyond "
-            f"{ctx.asset_name(asset_id)}'s {spec.range_km} km reach"
+        return N_("{region} is {distance} km from {region2}, beyond {aircraft}'s {range_km} km reach").format(
+            region=ctx.region_name(region),
+            distance=distance,
+            region2=ctx.region_name(spec.base),
+            aircraft=ctx.asset_name(asset_id),
+            range_km=spec.range_km,
         )
     return None
 
@@ -86,7 +96,9 @@ def charge_tasking(ctx: Context, asset_id: str, why: list[Cause]) -> None:
         f"{asset_id}.hours",
         -cost,
         asset.hours,
-        f"{ctx.asset_name(asset_id)} flies its tasking over {ctx.region_name(asset.tasked_region)}",
+        N_("{aircraft} flies its tasking over {region}").format(
+            aircraft=ctx.asset_name(asset_id), region=ctx.region_name(asset.tasked_region)
+        ),
         why,
     )
 
@@ -103,36 +115,56 @@ def refund_tasking(ctx: Context, asset_id: str, why: list[Cause]) -> None:
         f"{asset_id}.hours",
         cost,
         asset.hours,
-        f"{ctx.asset_name(asset_id)} stands down from {ctx.region_name(asset.tasked_region)}: "
-        f"its {cost} tasking hours are not flown",
+        N_("{aircraft} stands down from {region}: its {cost} tasking hours are not flown").format(
+            aircraft=ctx.asset_name(asset_id), region=ctx.region_name(asset.tasked_region), cost=cost
+        ),
         why,
     )
 
 
 def _describe(order: TaskAviation, names: Names) -> str:
     if order.region:
-        return f"Task the {names.asset(order.asset)} over {names.region(order.region)}"
-    return f"Stand the {names.asset(order.asset)} down"
+        return N_("Task the {aircraft} over {region}").format(
+            aircraft=names.asset(order.asset), region=names.region(order.region)
+        )
+    return N_("Stand the {aircraft} down").format(aircraft=names.asset(order.asset))
 
 
 def _menu(order: TaskAviation, ctx: Context, region: RegionNamer) -> MenuPath:
     spec, asset = ctx.index.aviation[order.asset], ctx.state.aviation[order.asset]
-    task = f"over {region(asset.tasked_region)}" if asset.tasked_region else "not tasked"
-    label = f"{spec.name} — {words(spec.kind.value)}, {task}, {asset.hours} h left"
-    detail = (
-        f"{spec.name} ({spec.country}): {spec.aircraft} {words(spec.kind.value)} aircraft based in "
-        f"{region(spec.base)}, reach {spec.range_km} km, {asset.hours} flying hours left, {task}."
+    task = (
+        N_("over {region}").format(region=region(asset.tasked_region))
+        if asset.tasked_region
+        else N_("not tasked")
+    )
+    label = N_("{name} — {value}, {task}, {hours} h left").format(
+        name=spec.name, value=words(spec.kind.value), task=task, hours=asset.hours
+    )
+    detail = N_(
+        "{name} ({country}): {aircraft} {value} aircraft based in {region}, "
+        "reach {range_km} km, {hours} flying hours left, {task}."
+    ).format(
+        name=spec.name,
+        country=spec.country,
+        aircraft=spec.aircraft,
+        value=words(spec.kind.value),
+        region=region(spec.base),
+        range_km=spec.range_km,
+        hours=asset.hours,
+        task=task,
     )
     group = [(f"air:{order.asset}", label, detail)]
     if order.region is None:
-        return group, "stand down"
+        return group, N_("stand down")
     distance = ctx.index.distance_km[spec.base][order.region]
-    return group, f"task over {region(order.region)} ({distance} km)"
+    return group, N_("task over {region} ({distance} km)").format(
+        region=region(order.region), distance=distance
+    )
 
 
 def _preview(order: TaskAviation, ctx: Context) -> list[str]:
     if order.region is None:
-        return ["no more early warning or air cover from this asset where it was tasked"]
+        return [N_("no more early warning or air cover from this asset where it was tasked")]
     spec = ctx.index.aviation[order.asset]
     if spec.kind not in T.TASK_HOURS:  # utility helicopters take no standing task: nothing to preview
         return []
@@ -141,15 +173,22 @@ def _preview(order: TaskAviation, ctx: Context) -> list[str]:
     if spec.kind == AviationKind.ISR:
         gain = T.WARNING_ISR_LONG if spec.range_km >= T.WARNING_ISR_LONG_RANGE_KM else T.WARNING_ISR_TACTICAL
         return [
-            f"early warning {signed(gain)} in {where} from the next turn's situation phase",
-            f"at warning {T.WARNING_REVEALS_CARDS}+ card attacks there are known before orders",
-            f"{hours} flying hours a turn",
+            N_("early warning {signed} in {where} from the next turn's situation phase").format(
+                signed=signed(gain), where=where
+            ),
+            N_("at warning {warning_reveals_cards}+ card attacks there are known before orders").format(
+                warning_reveals_cards=T.WARNING_REVEALS_CARDS
+            ),
+            N_("{hours} flying hours a turn").format(hours=hours),
         ]
     return [
-        f"protection {signed(T.ATTACK_HELICOPTER_WARNED)} in {where} with early warning 1+, "
-        f"{signed(T.ATTACK_HELICOPTER_UNWARNED)} without",
-        f"peacekeepers there defend {signed(T.PK_ATTACK_HELICOPTER)}",
-        f"{hours} flying hours a turn",
+        N_("protection {signed} in {where} with early warning 1+, {signed2} without").format(
+            signed=signed(T.ATTACK_HELICOPTER_WARNED),
+            where=where,
+            signed2=signed(T.ATTACK_HELICOPTER_UNWARNED),
+        ),
+        N_("peacekeepers there defend {signed}").format(signed=signed(T.PK_ATTACK_HELICOPTER)),
+        N_("{hours} flying hours a turn").format(hours=hours),
     ]
 
 

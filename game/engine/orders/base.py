@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict
 from game.engine.context import Context, ScenarioIndex
 from game.engine.state import Cause
 from game.engine.wording import words
+from game.i18n import N_
 
 FACILITATOR = "facilitator"
 
@@ -37,7 +38,7 @@ class Names:
 
     def region(self, region_id: str) -> str:
         if region_id == "national":
-            return "the national audience"
+            return N_("the national audience")
         return self.index.region_names[region_id] if self.index else words(region_id)
 
     def card(self, card_id: str) -> str:
@@ -79,6 +80,6 @@ def other_orders(describe: Callable[[Any, Names], str]) -> Callable[[Any, Contex
     """The menu place of kinds no seat's menu groups (the facilitator's): one 'Other orders' group."""
 
     def menu(order: Any, ctx: Context, region: RegionNamer) -> MenuPath:
-        return [("other", "Other orders", "")], describe(order, Names(ctx.index))
+        return [("other", N_("Other orders"), "")], describe(order, Names(ctx.index))
 
     return menu

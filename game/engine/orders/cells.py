@@ -12,6 +12,7 @@ from game.engine.orders.host import green_orders
 from game.engine.sides import GREEN, MISSION, RED, SIDE_TITLES, held_by, sides
 from game.engine.state import Cause
 from game.engine.wording import plural
+from game.i18n import N_
 
 
 class HandSide(_Order):
@@ -36,16 +37,24 @@ def _candidates(ctx: Context, role: str) -> Iterator[HandSide]:
 def _why_illegal(order: HandSide, ctx: Context) -> str | None:
     if order.side not in sides(ctx.index.scenario) or order.side == MISSION:
         others = [s for s in sides(ctx.index.scenario) if s != MISSION]
-        return f"no side {order.side!r} to hand over in this scenario: one of {', '.join(others)}"
+        return N_("no side {side!r} to hand over in this scenario: one of {list}").format(
+            side=order.side, list=", ".join(others)
+        )
     if held_by(ctx.state, order.side) == order.to:
-        holder = "a human cell" if order.to == "human" else "the bot"
-        return f"{SIDE_TITLES[order.side]} are already played by {holder}"
+        holder = N_("a human cell") if order.to == "human" else N_("the bot")
+        return N_("{side_titles} are already played by {holder}").format(
+            side_titles=SIDE_TITLES[order.side], holder=holder
+        )
     given = red_orders(ctx) if order.side == RED else []
     if given:
-        return f"the red cell has given {plural(len(given), 'order')} this turn: withdraw them first"
+        return N_("the red cell has given {count} this turn: withdraw them first").format(
+            count=plural(len(given), "order")
+        )
     if order.side == GREEN and green_orders(ctx):
         count = len(green_orders(ctx))
-        return f"the green cell has given {plural(count, 'order')} this turn: withdraw them first"
+        return N_("the green cell has given {count} this turn: withdraw them first").format(
+            count=plural(count, "order")
+        )
     return None
 
 
@@ -59,7 +68,9 @@ def _apply(order: HandSide, ctx: Context, why: list[Cause]) -> None:
 
 def _describe(order: HandSide, names: Names) -> str:
     title = SIDE_TITLES.get(order.side, order.side)
-    return f"{title}: played by {'a human cell' if order.to == 'human' else 'the bot'} from now on"
+    return N_("{title}: played by {word} from now on").format(
+        title=title, word=N_("a human cell") if order.to == "human" else N_("the bot")
+    )
 
 
 HAND_SIDE = OrderKind(

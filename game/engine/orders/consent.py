@@ -12,17 +12,21 @@ from game.engine.orders.base import MenuPath, Names, OrderKind, RegionNamer, _Or
 from game.engine.orders.host import green_problem
 from game.engine.sides import GREEN, held_by
 from game.engine.state import Cause
+from game.i18n import N_
 from game.scenario.models import AviationKind
 
 Matter = Literal["flights", "base"]
-GREEN_REASON = "the green cell's choice"
+GREEN_REASON = N_("the green cell's choice")
 MATTERS: dict[str, str] = {
-    "flights": "flight clearances for the mission's attack and ISR aircraft",
-    "base": "a temporary operating base",
+    "flights": N_("flight clearances for the mission's attack and ISR aircraft"),
+    "base": N_("a temporary operating base"),
 }
 
 
-MENU_LABELS: dict[str, str] = {"flights": "Flight clearances", "base": "A new temporary operating base"}
+MENU_LABELS: dict[str, str] = {
+    "flights": N_("Flight clearances"),
+    "base": N_("A new temporary operating base"),
+}
 
 
 class RefuseConsent(_Order):
@@ -63,17 +67,28 @@ def _why_illegal(order: RefuseConsent, ctx: Context) -> str | None:
     if problem:
         return problem
     if order.region not in ctx.index.regions:
-        return f"no region {order.region!r}"
+        return N_("no region {region!r}").format(region=order.region)
     if not requests(ctx, order.matter, order.region):
-        asked = "no flight over" if order.matter == "flights" else "no new base in"
-        return f"the mission asks for {asked} {ctx.region_name(order.region)} this turn"
+        asked = N_("no flight over") if order.matter == "flights" else N_("no new base in")
+        return N_("the mission asks for {asked} {region} this turn").format(
+            asked=asked, region=ctx.region_name(order.region)
+        )
     return None
 
 
 def _apply(order: RefuseConsent, ctx: Context, why: list[Cause]) -> None:
     where = ctx.region_name(order.region)
     matter = MATTERS[order.matter]
-    because = [*why, cause("rule", "consent", f"{GREEN_REASON}: the host state refuses {matter}")]
+    because = [
+        *why,
+        cause(
+            "rule",
+            "consent",
+            N_("{green_reason}: the host state refuses {matter}").format(
+                green_reason=GREEN_REASON, matter=matter
+            ),
+        ),
+    ]
     if order.matter == "flights":
         for asset_id in flights_over(ctx, order.region):
             asset = ctx.state.aviation[asset_id]
@@ -84,13 +99,17 @@ def _apply(order: RefuseConsent, ctx: Context, why: list[Cause]) -> None:
     else:
         for unit_id in bases_opened(ctx, order.region):
             ctx.state.units[unit_id].holds_tob = False
-            summary = f"no temporary operating base in {where}: consent refused"
+            summary = N_("no temporary operating base in {where}: consent refused").format(where=where)
             ctx.means("budget", T.TOB_OPEN_COST, summary, because)
         ctx.units_moved()
-    ctx.consent(-T.GREEN_REFUSAL_CONSENT, f"the host state refuses {matter} in {where}", because)
+    ctx.consent(
+        -T.GREEN_REFUSAL_CONSENT,
+        N_("the host state refuses {matter} in {where}").format(matter=matter, where=where),
+        because,
+    )
     ctx.mandate_support(
         -T.GREEN_REFUSAL_SUPPORT,
-        f"the Council hears the host state restricts the mission in {where}",
+        N_("the Council hears the host state restricts the mission in {where}").format(where=where),
         because,
     )
 
@@ -107,7 +126,9 @@ def record_answers(ctx: Context) -> None:
         for matter in MATTERS:
             if requests(ctx, matter, region_id):
                 where = ctx.region_name(region_id)
-                note = f"The host state grants {MATTERS[matter]} in {where}: {GREEN_REASON}"
+                note = N_("The host state grants {matters} in {where}: {green_reason}").format(
+                    matters=MATTERS[matter], where=where, green_reason=GREEN_REASON
+                )
                 ctx.state.current.notes.append(note)
 
 
@@ -119,28 +140,38 @@ def _candidates(ctx: Context, role: str) -> Iterator[RefuseConsent]:
 
 
 def _describe(order: RefuseConsent, names: Names) -> str:
-    return f"The host state refuses {MATTERS[order.matter]} in {names.region(order.region)}"
+    return N_("The host state refuses {matters} in {region}").format(
+        matters=MATTERS[order.matter], region=names.region(order.region)
+    )
 
 
 def _menu(order: RefuseConsent, ctx: Context, region: RegionNamer) -> MenuPath:
     asked = len(requests(ctx, order.matter, order.region)) if order.region in ctx.index.regions else 0
-    label = f"{region(order.region)} ({asked} asked)" if asked else region(order.region)
+    label = (
+        N_("{region} ({asked} asked)").format(region=region(order.region), asked=asked)
+        if asked
+        else region(order.region)
+    )
     return [
-        ("green:consent", "Refuse consent", ""),
+        ("green:consent", N_("Refuse consent"), ""),
         (f"green:consent:{order.matter}", MENU_LABELS[order.matter], MATTERS[order.matter]),
     ], label
 
 
 def _preview(order: RefuseConsent, ctx: Context) -> list[str]:
     effect = (
-        "the mission's attack and ISR aircraft over the region stand down; their hours are not flown"
+        N_("the mission's attack and ISR aircraft over the region stand down; their hours are not flown")
         if order.matter == "flights"
-        else "the base opened there this turn is not opened; its budget goes back to the mission"
+        else N_("the base opened there this turn is not opened; its budget goes back to the mission")
     )
     return [
         effect,
-        f"host-state consent −{T.GREEN_REFUSAL_CONSENT}",
-        f"the Security Council's support −{T.GREEN_REFUSAL_SUPPORT}",
+        N_("host-state consent −{green_refusal_consent}").format(
+            green_refusal_consent=T.GREEN_REFUSAL_CONSENT
+        ),
+        N_("the Security Council's support −{green_refusal_support}").format(
+            green_refusal_support=T.GREEN_REFUSAL_SUPPORT
+        ),
     ]
 
 

@@ -11,6 +11,7 @@ from game.engine.orders.base import MenuPath, Names, OrderKind, RegionNamer, _Or
 from game.engine.preview import option_consequences
 from game.engine.state import Cause
 from game.engine.wording import words
+from game.i18n import N_
 from game.scenario.models import Role
 
 
@@ -46,16 +47,18 @@ def _why_illegal(order: DecideCard, ctx: Context) -> str | None:
     card_id, option = order.card, order.option
     choice = _pending(ctx, card_id)
     if choice is None:
-        return f"no decision is pending on {card_id!r}"
+        return N_("no decision is pending on {card_id!r}").format(card_id=card_id)
     card = ctx.card(card_id)
     if card.choice is None:
-        return f"{card_id} offers no decision"
+        return N_("{card_id} offers no decision").format(card_id=card_id)
     options = [o.id for o in card.choice.options]
     if option not in options:
-        return f"{option!r} is not an option; choose one of {', '.join(options)}"
+        return N_("{option!r} is not an option; choose one of {list}").format(
+            option=option, list=", ".join(options)
+        )
     if choice.decided == option:
         label = next(o.label for o in card.choice.options if o.id == option)
-        return f"'{label}' is already chosen"
+        return N_("'{label}' is already chosen").format(label=label)
     return None
 
 
@@ -69,7 +72,7 @@ def _describe(order: DecideCard, names: Names) -> str:
     choice = index.cards[order.card].choice if index is not None and order.card in index.cards else None
     if choice is not None:
         label = next((x.label for x in choice.options if x.id == order.option), label)
-    return f"Decide {names.card(order.card)}: {label}"
+    return N_("Decide {card}: {label}").format(card=names.card(order.card), label=label)
 
 
 def _menu(order: DecideCard, ctx: Context, region: RegionNamer) -> MenuPath:
@@ -80,9 +83,14 @@ def _menu(order: DecideCard, ctx: Context, region: RegionNamer) -> MenuPath:
     labels = {o.id: o.label for o in card.choice.options}
     label = labels[order.option]
     if order.option == default_option(ctx, card):
-        label += " (the default)"
-    now = f" (chosen: {labels.get(chosen, chosen)})" if chosen else " (undecided)"
-    return [(f"card:{order.card}", f"Decision: {card.title}{now}", card.choice.prompt)], label
+        label = N_("{option} (the default)").format(option=label)
+    if chosen:
+        group = N_("Decision: {card} (chosen: {option})").format(
+            card=card.title, option=labels.get(chosen, chosen)
+        )
+    else:
+        group = N_("Decision: {card} (undecided)").format(card=card.title)
+    return [(f"card:{order.card}", group, card.choice.prompt)], label
 
 
 def _preview(order: DecideCard, ctx: Context) -> list[str]:

@@ -13,6 +13,7 @@ from game.engine.context import Context, cause
 from game.engine.orders.base import FACILITATOR, Names, OrderKind, _Order, other_orders
 from game.engine.state import Cause
 from game.engine.wording import words
+from game.i18n import N_
 from game.scenario.loader import card_problems
 from game.scenario.models import Card
 
@@ -77,23 +78,23 @@ def _inject_candidates(ctx: Context, role: str) -> Iterator[InjectCard]:
 def _inject_illegal(order: InjectCard, ctx: Context) -> str | None:
     card_id, card, regions = order.card_id, order.card, order.regions
     if (card_id is None) == (card is None):
-        return "inject either a card of the deck (card_id) or a new card (card), not both"
+        return N_("inject either a card of the deck (card_id) or a new card (card), not both")
     if card_id is not None:
         if card_id not in ctx.index.cards:
-            return f"no card {card_id!r} in the deck"
+            return N_("no card {card_id!r} in the deck").format(card_id=card_id)
         if card_id in ctx.state.played_card_ids() and not ctx.index.cards[card_id].repeatable:
-            return f"{card_id} has already been played"
+            return N_("{card_id} has already been played").format(card_id=card_id)
     else:
         assert card is not None, "exactly one of card_id and card is given (checked above)"
         if card.id in ctx.index.cards or card.id in ctx.state.custom_cards:
-            return f"a card with id {card.id!r} already exists; choose another id"
+            return N_("a card with id {id!r} already exists; choose another id").format(id=card.id)
         check = card.model_copy(update={"regions": regions}) if regions else card
         problems = _custom_card_problems(ctx, check)
         if problems:
             return problems[0]
     for region in regions:
         if region not in ctx.index.regions:
-            return f"no region {region!r}"
+            return N_("no region {region!r}").format(region=region)
     return None
 
 
@@ -127,7 +128,7 @@ def _inject_apply(order: InjectCard, ctx: Context, why: list[Cause]) -> None:
 
 def _inject_describe(order: InjectCard, names: Names) -> str:
     played = names.card(order.card_id) if order.card_id else repr(order.card.title if order.card else "?")
-    return f"Facilitator plays {played}"
+    return N_("Facilitator plays {played}").format(played=played)
 
 
 INJECT_CARD = OrderKind(
@@ -151,11 +152,11 @@ def _hold_candidates(ctx: Context, role: str) -> Iterator[HoldCard]:
 
 def _hold_illegal(order: HoldCard, ctx: Context) -> str | None:
     if order.card not in ctx.index.cards:
-        return f"no card {order.card!r} in the deck"
+        return N_("no card {card!r} in the deck").format(card=order.card)
     if order.card in ctx.state.played_card_ids():
-        return f"{order.card} has already been played"
+        return N_("{card} has already been played").format(card=order.card)
     if order.until is not None and order.until <= ctx.state.month:
-        return f"a card can only be delayed to a later month than {ctx.state.month}"
+        return N_("a card can only be delayed to a later month than {month}").format(month=ctx.state.month)
     return None
 
 
@@ -167,8 +168,10 @@ def _hold_apply(order: HoldCard, ctx: Context, why: list[Cause]) -> None:
 
 def _hold_describe(order: HoldCard, names: Names) -> str:
     if order.until:
-        return f"Facilitator delays {names.card(order.card)} to {order.until}"
-    return f"Facilitator holds back {names.card(order.card)}"
+        return N_("Facilitator delays {card} to {until}").format(
+            card=names.card(order.card), until=order.until
+        )
+    return N_("Facilitator holds back {card}").format(card=names.card(order.card))
 
 
 HOLD_CARD = OrderKind(
@@ -187,12 +190,14 @@ HOLD_CARD = OrderKind(
 def _override_illegal(order: OverrideResult, ctx: Context) -> str | None:
     kind, target = order.kind, order.target
     if kind in ("consent", "mandate_support"):
-        return None if not target else f"{words(kind)} is national; leave the target empty"
+        return (
+            None if not target else N_("{kind} is national; leave the target empty").format(kind=words(kind))
+        )
     region, _, actor = target.partition("/")
     if region not in ctx.index.regions:
-        return f"no region {region!r}"
+        return N_("no region {region!r}").format(region=region)
     if kind == "threat" and actor not in ctx.index.actors:
-        return f"threat needs region/actor; no actor {actor!r}"
+        return N_("threat needs region/actor; no actor {actor!r}").format(actor=actor)
     return None
 
 
@@ -200,7 +205,7 @@ def _override_apply(order: OverrideResult, ctx: Context, why: list[Cause]) -> No
     kind, target, delta = order.kind, order.target, order.delta
     why = [cause("facilitator", "override_result", order.reason)]
     previous, ctx.phase = ctx.phase, "facilitator"
-    summary = f"facilitator's override: {order.reason}"
+    summary = N_("facilitator's override: {reason}").format(reason=order.reason)
     if kind == "credibility":
         ctx.credibility(target, delta, summary, why)
     elif kind == "consent":
@@ -218,8 +223,10 @@ def _override_apply(order: OverrideResult, ctx: Context, why: list[Cause]) -> No
 def _override_describe(order: OverrideResult, names: Names) -> str:
     parts = order.target.split("/") if order.target else []
     where = " / ".join(names.region(x) if i == 0 else words(x) for i, x in enumerate(parts))
-    where = f" in {where}" if where else ""
-    return f"Facilitator overrides {words(order.kind)}{where} {order.delta:+d}: {order.reason}"
+    where = N_(" in {where}").format(where=where) if where else ""
+    return N_("Facilitator overrides {kind}{where} {delta:+d}: {reason}").format(
+        kind=words(order.kind), where=where, delta=order.delta, reason=order.reason
+    )
 
 
 OVERRIDE_RESULT = OrderKind(
@@ -244,7 +251,7 @@ def _note_apply(order: FacilitatorNote, ctx: Context, why: list[Cause]) -> None:
 
 
 def _note_describe(order: FacilitatorNote, names: Names) -> str:
-    return f"Facilitator's note: {order.text}"
+    return N_("Facilitator's note: {text}").format(text=order.text)
 
 
 FACILITATOR_NOTE = OrderKind(

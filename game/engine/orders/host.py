@@ -11,6 +11,7 @@ from game.engine.orders.base import MenuPath, Names, OrderKind, RegionNamer, _Or
 from game.engine.sides import GREEN, held_by
 from game.engine.state import Cause, Modifier
 from game.engine.tables import HOST_PRESENCE_MAX
+from game.i18n import N_
 
 
 class RedeployArmy(_Order):
@@ -46,9 +47,9 @@ def green_orders(ctx: Context) -> list[dict]:
 def green_problem(kind: str, ctx: Context, limit: int) -> str | None:
     """Why a green order of this kind cannot be given now whatever its details, or None."""
     if held_by(ctx.state, GREEN) != "human":
-        return "the host state is played by its rules; the facilitator can hand it to a green cell"
+        return N_("the host state is played by its rules; the facilitator can hand it to a green cell")
     if sum(raw.get("type") == kind for raw in ctx.state.current.orders) >= limit:
-        return f"at most {limit} a turn"
+        return N_("at most {limit} a turn").format(limit=limit)
     return None
 
 
@@ -58,20 +59,38 @@ def _redeploy_illegal(order: RedeployArmy, ctx: Context) -> str | None:
         return problem
     for region_id in (order.origin, order.destination):
         if region_id not in ctx.index.regions:
-            return f"no region {region_id!r}"
+            return N_("no region {region_id!r}").format(region_id=region_id)
     if order.destination not in ctx.index.links[order.origin]:
-        return f"no road from {ctx.region_name(order.origin)} to {ctx.region_name(order.destination)}"
+        return N_("no road from {region} to {region2}").format(
+            region=ctx.region_name(order.origin), region2=ctx.region_name(order.destination)
+        )
     if ctx.state.regions[order.origin].host_presence <= 0:
-        return f"the state has no presence left in {ctx.region_name(order.origin)} to move"
+        return N_("the state has no presence left in {region} to move").format(
+            region=ctx.region_name(order.origin)
+        )
     if ctx.state.regions[order.destination].host_presence >= HOST_PRESENCE_MAX:
-        return f"the state is already fully present in {ctx.region_name(order.destination)}"
+        return N_("the state is already fully present in {region}").format(
+            region=ctx.region_name(order.destination)
+        )
     return None
 
 
 def _redeploy_apply(order: RedeployArmy, ctx: Context, why: list[Cause]) -> None:
     origin, destination = ctx.region_name(order.origin), ctx.region_name(order.destination)
-    ctx.host_presence(order.origin, -1, f"the army leaves {origin} for {destination}", why)
-    ctx.host_presence(order.destination, 1, f"the army redeploys to {destination} from {origin}", why)
+    ctx.host_presence(
+        order.origin,
+        -1,
+        N_("the army leaves {origin} for {destination}").format(origin=origin, destination=destination),
+        why,
+    )
+    ctx.host_presence(
+        order.destination,
+        1,
+        N_("the army redeploys to {destination} from {origin}").format(
+            destination=destination, origin=origin
+        ),
+        why,
+    )
 
 
 def _strongest(ctx: Context, region_id: str) -> tuple[int, str] | None:
@@ -85,13 +104,15 @@ def _offensive_illegal(order: ArmyOffensive, ctx: Context) -> str | None:
     if problem:
         return problem
     if order.region not in ctx.index.regions:
-        return f"no region {order.region!r}"
+        return N_("no region {region!r}").format(region=order.region)
     where, presence = ctx.region_name(order.region), ctx.state.regions[order.region].host_presence
     if presence < T.GREEN_OFFENSIVE_PRESENCE:
         need = T.GREEN_OFFENSIVE_PRESENCE
-        return f"the army needs host presence {need} in {where} to attack (it has {presence})"
+        return N_("the army needs host presence {need} in {where} to attack (it has {presence})").format(
+            need=need, where=where, presence=presence
+        )
     if _strongest(ctx, order.region) is None:
-        return f"no armed group to attack in {where}"
+        return N_("no armed group to attack in {where}").format(where=where)
     return None
 
 
@@ -100,13 +121,19 @@ def _offensive_apply(order: ArmyOffensive, ctx: Context, why: list[Cause]) -> No
     assert found is not None
     _, actor = found
     where = ctx.region_name(order.region)
-    ctx.threat(order.region, actor, -T.GREEN_OFFENSIVE_THREAT, f"the army's offensive in {where}", why)
+    ctx.threat(
+        order.region,
+        actor,
+        -T.GREEN_OFFENSIVE_THREAT,
+        N_("the army's offensive in {where}").format(where=where),
+        why,
+    )
     ctx.state.modifiers.append(
         Modifier(
             key="host_operations",
             value=T.GREEN_OFFENSIVE_OPERATIONS,
             last_turn=ctx.state.turn,
-            source=f"the army's offensive in {where}",
+            source=N_("the army's offensive in {where}").format(where=where),
         )
     )
 
@@ -125,28 +152,34 @@ def _offensive_candidates(ctx: Context, role: str) -> Iterator[ArmyOffensive]:
 
 
 def _redeploy_describe(order: RedeployArmy, names: Names) -> str:
-    return f"The army redeploys from {names.region(order.origin)} to {names.region(order.destination)}"
+    return N_("The army redeploys from {region} to {region2}").format(
+        region=names.region(order.origin), region2=names.region(order.destination)
+    )
 
 
 def _offensive_describe(order: ArmyOffensive, names: Names) -> str:
-    return f"The army's offensive in {names.region(order.region)}"
+    return N_("The army's offensive in {region}").format(region=names.region(order.region))
 
 
 def _redeploy_menu(order: RedeployArmy, ctx: Context, region: RegionNamer) -> MenuPath:
     return [
-        ("green:deploy", "Redeploy the army", ""),
+        ("green:deploy", N_("Redeploy the army"), ""),
         (f"green:deploy:{order.origin}", region(order.origin), ""),
-    ], (f"to {region(order.destination)}")
+    ], (N_("to {region}").format(region=region(order.destination)))
 
 
 def _offensive_menu(order: ArmyOffensive, ctx: Context, region: RegionNamer) -> MenuPath:
-    return [("green:offensive", "Army offensive", "")], region(order.region)
+    return [("green:offensive", N_("Army offensive"), "")], region(order.region)
 
 
 def _offensive_preview(order: ArmyOffensive, ctx: Context) -> list[str]:
     return [
-        f"the strongest armed group there loses {T.GREEN_OFFENSIVE_THREAT} threat",
-        f"the army's conduct roll (§6.4) +{T.GREEN_OFFENSIVE_OPERATIONS} this turn: sweeps harm civilians",
+        N_("the strongest armed group there loses {green_offensive_threat} threat").format(
+            green_offensive_threat=T.GREEN_OFFENSIVE_THREAT
+        ),
+        N_(
+            "the army's conduct roll (§6.4) +{green_offensive_operations} this turn: sweeps harm civilians"
+        ).format(green_offensive_operations=T.GREEN_OFFENSIVE_OPERATIONS),
     ]
 
 
@@ -159,7 +192,7 @@ REDEPLOY_ARMY = OrderKind(
     apply=_redeploy_apply,
     describe=_redeploy_describe,
     menu=_redeploy_menu,
-    preview=lambda order, ctx: ["host presence −1 where it leaves, +1 where it arrives"],
+    preview=lambda order, ctx: [N_("host presence −1 where it leaves, +1 where it arrives")],
 )
 ARMY_OFFENSIVE = OrderKind(
     model=ArmyOffensive,

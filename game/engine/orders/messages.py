@@ -10,7 +10,8 @@ from game.engine.context import Context
 from game.engine.orders.base import MenuPath, Names, OrderKind, RegionNamer, _Order
 from game.engine.preview import signed
 from game.engine.state import Cause, Message
-from game.engine.wording import plural, words
+from game.engine.wording import counted, words
+from game.i18n import N_
 from game.scenario.models import Role
 
 Theme = Literal["protection_promise", "define_poc", "tactical_success", "counter_rumour", "mandate_explain"]
@@ -53,23 +54,25 @@ def _why_illegal(order: IssueMessage, ctx: Context) -> str | None:
     state = ctx.state
     means = state.means
     if means.messages_issued >= means.message_slots:
-        return f"all {means.message_slots} message slots are used this turn"
+        return N_("all {message_slots} message slots are used this turn").format(
+            message_slots=means.message_slots
+        )
     if audience != "national" and audience not in ctx.index.regions:
-        return f"no audience {audience!r}"
+        return N_("no audience {audience!r}").format(audience=audience)
     irc = CHANNEL_IRC[channel]
     if irc not in means.irc_available:
-        return f"the {words(irc)} capability is not available"
+        return N_("the {irc} capability is not available").format(irc=words(irc))
     if channel in ("presence", "cimic") and (audience == "national" or not ctx.units_in(audience)):
-        return f"{words(channel)} needs mission units in the audience's region"
+        return N_("{channel} needs mission units in the audience's region").format(channel=words(channel))
     if channel == "social_media" and audience != "national":
         zone = ctx.index.regions[audience].zone
         if zone != "south":
-            return (
-                f"social media does not reach {ctx.region_name(audience)}: few people in the "
-                f"{zone} are online; use radio or key leader engagement"
-            )
+            return N_(
+                "social media does not reach {region}: few people in the {zone} are "
+                "online; use radio or key leader engagement"
+            ).format(region=ctx.region_name(audience), zone=zone)
     if theme == "define_poc" and state.policy.poc_definition != "define_poc":
-        return "the SRSG has not defined PoC; there is no definition to explain"
+        return N_("the SRSG has not defined PoC; there is no definition to explain")
     return None
 
 
@@ -88,34 +91,42 @@ def _apply(order: IssueMessage, ctx: Context, why: list[Cause]) -> None:
 
 
 def _describe(order: IssueMessage, names: Names) -> str:
-    return f"Message '{words(order.theme)}' by {words(order.channel)} to {names.region(order.audience)}"
+    return N_("Message '{theme}' by {channel} to {region}").format(
+        theme=words(order.theme), channel=words(order.channel), region=names.region(order.audience)
+    )
 
 
 def landing(delay: int) -> str:
     """When a message given now reaches its audience, and why."""
     if delay == 0:
-        return "Lands this turn: the IRCs are under the U3, no civilian release to wait for."
-    return (
-        f"Lands in {plural(delay, 'turn')}: the civilian release authority clears it first "
-        "(the SRSG can put the IRCs under the U3 to release at once)."
-    )
+        return N_("Lands this turn: the IRCs are under the U3, no civilian release to wait for.")
+    return N_(
+        "Lands in {count}: the civilian release authority clears it first (the "
+        "SRSG can put the IRCs under the U3 to release at once)."
+    ).format(count=counted("{n} turn", "{n} turns", delay))
 
 
 def _menu(order: IssueMessage, ctx: Context, region: RegionNamer) -> MenuPath:
     theme, channel = order.theme, order.channel
     path = [
-        (f"msg:{theme}", f"Theme: {words(theme)}", landing(ctx.state.means.release_delay)),
-        (f"msg:{theme}:{channel}", f"by {words(channel)}", ""),
+        (
+            f"msg:{theme}",
+            N_("Theme: {theme}").format(theme=words(theme)),
+            landing(ctx.state.means.release_delay),
+        ),
+        (f"msg:{theme}:{channel}", N_("by {channel}").format(channel=words(channel)), ""),
     ]
-    return path, f"to {region(order.audience)}"
+    return path, N_("to {region}").format(region=region(order.audience))
 
 
 def _preview(order: IssueMessage, ctx: Context) -> list[str]:
     credibility = T.THEME_CREDIBILITY[order.theme]
-    lines = [f"Say {signed(T.THEME_SAY[order.theme])} (what the mission promises)"]
+    lines = [N_("Say {signed} (what the mission promises)").format(signed=signed(T.THEME_SAY[order.theme]))]
     if credibility:
-        lines.append(f"credibility up to {signed(credibility)} where it lands")
-    lines.append(f"lands in {plural(ctx.state.means.release_delay, 'turn')}")
+        lines.append(N_("credibility up to {signed} where it lands").format(signed=signed(credibility)))
+    lines.append(
+        N_("lands in {count}").format(count=counted("{n} turn", "{n} turns", ctx.state.means.release_delay))
+    )
     return lines
 
 

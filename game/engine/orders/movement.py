@@ -10,6 +10,7 @@ from game.engine.context import Context
 from game.engine.orders.base import MenuPath, Names, OrderKind, RegionNamer, _Order
 from game.engine.state import Cause
 from game.engine.wording import POSTURES, words
+from game.i18n import N_
 from game.scenario.models import Caveat, Role, UnitType
 
 
@@ -48,15 +49,22 @@ def unit_group(ctx: Context, unit_id: str, region: RegionNamer) -> list[tuple[st
     where = region(unit.region)
     notes = [where, POSTURES[unit.posture], str(unit.strength)]
     if unit.holds_tob:
-        notes.append("holds a TOB")
+        notes.append(N_("holds a TOB"))
     if unit.moved != "no":
-        notes.append(f"moved by {'road' if unit.moved == 'ground' else 'air'}")
+        notes.append(N_("moved by road") if unit.moved == "ground" else N_("moved by air"))
     if spec.mobile_task_force:
-        notes.append("Mobile Task Force")
-    caveats = ", ".join(words(c) for c in spec.caveats) or "none"
-    detail = (
-        f"{spec.name} ({spec.country}), {words(spec.type)}, {unit.strength} personnel in {where}, "
-        f"{POSTURES[unit.posture]} posture. Caveats: {caveats}."
+        notes.append(N_("Mobile Task Force"))
+    caveats = ", ".join(words(c) for c in spec.caveats) or N_("none")
+    detail = N_(
+        "{name} ({country}), {type}, {strength} personnel in {where}, {postures} posture. Caveats: {caveats}."
+    ).format(
+        name=spec.name,
+        country=spec.country,
+        type=words(spec.type),
+        strength=unit.strength,
+        where=where,
+        postures=POSTURES[unit.posture],
+        caveats=caveats,
     )
     return [(f"unit:{unit_id}", f"{spec.name} — {', '.join(notes)}", detail)]
 
@@ -85,35 +93,51 @@ def _why_illegal(order: MoveUnit, ctx: Context) -> str | None:
     unit_id, to, mode = order.unit, order.to, order.mode
     unit = ctx.state.units.get(unit_id)
     if unit is None:
-        return f"no unit {unit_id!r}"
+        return N_("no unit {unit_id!r}").format(unit_id=unit_id)
     if to not in ctx.index.regions:
-        return f"no region {to!r}"
+        return N_("no region {to!r}").format(to=to)
     spec = ctx.index.units[unit_id]
     if unit.region == to:
-        return f"{ctx.unit_name(unit_id)} is already in {ctx.region_name(to)}"
+        return N_("{unit} is already in {region}").format(
+            unit=ctx.unit_name(unit_id), region=ctx.region_name(to)
+        )
     if unit.moved != "no":
-        return f"{ctx.unit_name(unit_id)} has already moved this turn"
+        return N_("{unit} has already moved this turn").format(unit=ctx.unit_name(unit_id))
     if unit.holds_tob:
-        return f"{ctx.unit_name(unit_id)} holds a temporary operating base; close it first"
+        return N_("{unit} holds a temporary operating base; close it first").format(
+            unit=ctx.unit_name(unit_id)
+        )
     if Caveat.STATIC_ONLY in spec.caveats:
-        return f"{spec.country}'s caveat: {ctx.unit_name(unit_id)} is static"
+        return N_("{country}'s caveat: {unit} is static").format(
+            country=spec.country, unit=ctx.unit_name(unit_id)
+        )
     if Caveat.REGION_RESTRICTED in spec.caveats and to not in spec.allowed_regions:
         allowed = ", ".join(ctx.region_name(r) for r in spec.allowed_regions)
-        return f"{spec.country}'s caveat: {ctx.unit_name(unit_id)} may only serve in {allowed}"
+        return N_("{country}'s caveat: {unit} may only serve in {allowed}").format(
+            country=spec.country, unit=ctx.unit_name(unit_id), allowed=allowed
+        )
     if mode == "ground":
         if to not in ctx.index.links[unit.region]:
             here, there = ctx.region_name(unit.region), ctx.region_name(to)
-            return f"{there} is not linked by road to {here}; go by air or step by step"
+            return N_("{there} is not linked by road to {here}; go by air or step by step").format(
+                there=there, here=here
+            )
         return None
     if Caveat.NO_AIR_MOBILITY in spec.caveats:
-        return f"{spec.country}'s caveat: {ctx.unit_name(unit_id)} does not move by helicopter"
+        return N_("{country}'s caveat: {unit} does not move by helicopter").format(
+            country=spec.country, unit=ctx.unit_name(unit_id)
+        )
     assets = lift_assets_reaching(ctx, unit.region, to)
     if not assets:
-        return f"no utility helicopter reaches both {ctx.region_name(unit.region)} and {ctx.region_name(to)}"
+        return N_("no utility helicopter reaches both {region} and {region2}").format(
+            region=ctx.region_name(unit.region), region2=ctx.region_name(to)
+        )
     needed = air_hours_needed(unit.strength)
     available = lift_hours(ctx, assets)
     if available < needed:
-        return f"air move needs {needed} lift hours; {available} left in reach"
+        return N_("air move needs {needed} lift hours; {available} left in reach").format(
+            needed=needed, available=available
+        )
     return None
 
 
@@ -131,7 +155,9 @@ def _apply(order: MoveUnit, ctx: Context, why: list[Cause]) -> None:
         unit_id,
         0,
         0,
-        f"{ctx.unit_name(unit_id)} moved from {ctx.region_name(unit.region)} to {ctx.region_name(to)}",
+        N_("{unit} moved from {region} to {region2}").format(
+            unit=ctx.unit_name(unit_id), region=ctx.region_name(unit.region), region2=ctx.region_name(to)
+        ),
         why,
     )
     unit.region = to
@@ -151,7 +177,9 @@ def _spend_lift(ctx: Context, origin: str, to: str, hours: int, why: list[Cause]
                 f"{asset_id}.hours",
                 -spent,
                 asset.hours,
-                f"{spent} lift hours flown by {ctx.asset_name(asset_id)}",
+                N_("{spent} lift hours flown by {aircraft}").format(
+                    spent=spent, aircraft=ctx.asset_name(asset_id)
+                ),
                 why,
             )
         if hours == 0:
@@ -159,27 +187,37 @@ def _spend_lift(ctx: Context, origin: str, to: str, hours: int, why: list[Cause]
 
 
 def _describe(order: MoveUnit, names: Names) -> str:
-    by = "air" if order.mode == "air" else "road"
-    return f"Move the {names.unit(order.unit)} to {names.region(order.to)} by {by}"
+    move = (
+        N_("Move the {unit} to {region} by air")
+        if order.mode == "air"
+        else N_("Move the {unit} to {region} by road")
+    )
+    return move.format(unit=names.unit(order.unit), region=names.region(order.to))
 
 
 def _menu(order: MoveUnit, ctx: Context, region: RegionNamer) -> MenuPath:
     group = unit_group(ctx, order.unit, region)
     if order.mode == "ground":
-        return group, f"move by road to {region(order.to)}"
+        return group, N_("move by road to {region}").format(region=region(order.to))
     unit = ctx.state.units[order.unit]
     hours = air_hours_needed(unit.strength)
     reach = lift_hours(ctx, ctx.index.lift_between(unit.region, order.to))
-    return group, f"move by air to {region(order.to)} ({hours} lift h; {reach} h in reach)"
+    return group, N_("move by air to {region} ({hours} lift h; {reach} h in reach)").format(
+        region=region(order.to), hours=hours, reach=reach
+    )
 
 
 def _preview(order: MoveUnit, ctx: Context) -> list[str]:
     if order.mode == "ground":
         short, long = T.GROUND_TRANSIT_SHARE[1], T.GROUND_TRANSIT_SHARE[2]
-        on_long = f"{long}%" if long else "nothing"
-        return [f"by road: counts {short}% in patrols this turn on a short road, {on_long} on a long one"]
+        on_long = f"{long}%" if long else N_("nothing")
+        return [
+            N_(
+                "by road: counts {short}% in patrols this turn on a short road, {on_long} on a long one"
+            ).format(short=short, on_long=on_long)
+        ]
     hours = air_hours_needed(ctx.state.units[order.unit].strength)
-    return [f"by air: {hours} lift hours, at full strength on arrival"]
+    return [N_("by air: {hours} lift hours, at full strength on arrival").format(hours=hours)]
 
 
 MOVE_UNIT = OrderKind(

@@ -12,7 +12,8 @@ from game.engine.context import Context
 from game.engine.orders.base import MenuPath, Names, OrderKind, RegionNamer, _Order
 from game.engine.preview import signed
 from game.engine.state import Cause
-from game.engine.wording import plural
+from game.engine.wording import counted
+from game.i18n import N_
 from game.scenario.models import Role
 
 
@@ -47,16 +48,22 @@ def _current(ctx: Context, order: SetPocActivity) -> int:
 def _why_illegal(order: SetPocActivity, ctx: Context) -> str | None:
     region, tier, points = order.region, order.tier, order.points
     if region not in ctx.index.regions:
-        return f"no region {region!r}"
+        return N_("no region {region!r}").format(region=region)
     if not ctx.mission_present(region):
-        return f"the mission has no unit or civilian team in {ctx.region_name(region)}"
+        return N_("the mission has no unit or civilian team in {region}").format(
+            region=ctx.region_name(region)
+        )
     current = _current(ctx, order)
     if points == current:
-        return f"Tier {tier} in {ctx.region_name(region)} is already {points}"
+        return N_("Tier {tier} in {region} is already {points}").format(
+            tier=tier, region=ctx.region_name(region), points=points
+        )
     means = ctx.state.means
     spare = means.civilian_capacity - means.civilian_capacity_used
     if points - current > spare:
-        return f"not enough civilian capacity: {plural(spare, 'point')} free"
+        return N_("not enough civilian capacity: {count} free").format(
+            count=counted("{n} point", "{n} points", spare)
+        )
     return None
 
 
@@ -70,14 +77,22 @@ def _apply(order: SetPocActivity, ctx: Context, why: list[Cause]) -> None:
 
 
 def _describe(order: SetPocActivity, names: Names) -> str:
-    return f"Tier {order.tier} activities in {names.region(order.region)}: {plural(order.points, 'point')}"
+    return N_("Tier {tier} activities in {region}: {count}").format(
+        tier=order.tier,
+        region=names.region(order.region),
+        count=counted("{n} point", "{n} points", order.points),
+    )
 
 
 def _menu(order: SetPocActivity, ctx: Context, region: RegionNamer) -> MenuPath:
     regional = ctx.state.regions[order.region]
-    label = f"{region(order.region)} — Tier I {regional.tier_one}, Tier III {regional.tier_three}"
-    detail = "Tier I: dialogue and community alert networks. Tier III: a protective environment."
-    return [(f"poc:{order.region}", label, detail)], f"Tier {order.tier}: {plural(order.points, 'point')}"
+    label = N_("{region} — Tier I {tier_one}, Tier III {tier_three}").format(
+        region=region(order.region), tier_one=regional.tier_one, tier_three=regional.tier_three
+    )
+    detail = N_("Tier I: dialogue and community alert networks. Tier III: a protective environment.")
+    return [(f"poc:{order.region}", label, detail)], N_("Tier {tier}: {count}").format(
+        tier=order.tier, count=counted("{n} point", "{n} points", order.points)
+    )
 
 
 def _preview(order: SetPocActivity, ctx: Context) -> list[str]:
@@ -85,13 +100,17 @@ def _preview(order: SetPocActivity, ctx: Context) -> list[str]:
     if order.tier == "I":
         gain = min(points * T.TIER_ONE_CREDIBILITY_PER_POINT, T.TIER_ONE_CREDIBILITY_MAX)
         return [
-            f"credibility {signed(gain)} a turn in {region}",
-            f"a community alert network: early warning {signed(T.WARNING_TIER_ONE)} next turn"
+            N_("credibility {signed} a turn in {region}").format(signed=signed(gain), region=region),
+            N_("a community alert network: early warning {signed} next turn").format(
+                signed=signed(T.WARNING_TIER_ONE)
+            )
             if points
-            else "no alert network",
+            else N_("no alert network"),
         ]
     return [
-        f"each turn, on 1d6 at or under {points + 1}, the strongest militia threat in {region} falls by 1"
+        N_(
+            "each turn, on 1d6 at or under {number}, the strongest militia threat in {region} falls by 1"
+        ).format(number=points + 1, region=region)
     ]
 
 

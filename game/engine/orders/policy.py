@@ -10,7 +10,8 @@ from game.engine.context import Context
 from game.engine.orders.base import MenuPath, Names, OrderKind, RegionNamer, _Order
 from game.engine.preview import signed
 from game.engine.state import Cause
-from game.engine.wording import POLICY_TITLES, plural, words
+from game.engine.wording import POLICY_TITLES, counted, words
+from game.i18n import N_
 from game.scenario.models import Role
 
 POLICY_VALUES = {
@@ -19,9 +20,10 @@ POLICY_VALUES = {
     "irc_under_u3": ("true", "false"),
     "renewal_case": ("status_quo", "poc_first"),
 }
-RENEWAL_CASE_NOTE = (
-    "The renewal card (each June) asks the SRSG again, and the decision taken there is the one that "
-    "counts. This standing case is that card's default: it is argued if no decision is taken."
+RENEWAL_CASE_NOTE = N_(
+    "The renewal card (each June) asks the SRSG again, and the decision "
+    "taken there is the one that counts. This standing case is that card's "
+    "default: it is argued if no decision is taken."
 )
 
 
@@ -49,12 +51,16 @@ def _subject(order: SetPolicy) -> str:
 def _why_illegal(order: SetPolicy, ctx: Context) -> str | None:
     name, value = order.name, order.value
     if value not in POLICY_VALUES[name]:
-        return f"{POLICY_TITLES[name]} must be one of {', '.join(words(v) for v in POLICY_VALUES[name])}"
+        return N_("{policy_titles} must be one of {list}").format(
+            policy_titles=POLICY_TITLES[name], list=", ".join(words(v) for v in POLICY_VALUES[name])
+        )
     current = getattr(ctx.state.policy, name)
     if str(current).lower() == value:
-        return f"{POLICY_TITLES[name]} is already {words(value)}"
+        return N_("{policy_titles} is already {value}").format(
+            policy_titles=POLICY_TITLES[name], value=words(value)
+        )
     if name == "irc_under_u3" and value == "true" and ctx.state.means.budget < T.U3_BUDGET_COST:
-        return "putting the IRCs under the U3 needs 1 budget point"
+        return N_("putting the IRCs under the U3 needs 1 budget point")
     return None
 
 
@@ -71,14 +77,24 @@ def _apply(order: SetPolicy, ctx: Context, why: list[Cause]) -> None:
             name,
             0,
             0,
-            f"IRCs {'now' if policy.irc_under_u3 else 'no longer'} report to the U3; "
-            f"release delay {plural(ctx.state.means.release_delay, 'turn')}",
+            (
+                N_("IRCs now report to the U3; release delay {delay}")
+                if policy.irc_under_u3
+                else N_("IRCs no longer report to the U3; release delay {delay}")
+            ).format(delay=counted("{n} turn", "{n} turns", ctx.state.means.release_delay)),
             why,
         )
         return
     left = policy.poc_definition
     setattr(policy, name, value)
-    ctx.record("policy", name, 0, 0, f"{POLICY_TITLES[name]} set to {words(value)}", why)
+    ctx.record(
+        "policy",
+        name,
+        0,
+        0,
+        N_("{policy_titles} set to {value}").format(policy_titles=POLICY_TITLES[name], value=words(value)),
+        why,
+    )
     if name == "poc_definition":
         policy.definition_changes += 1
         reversal = value in policy.lines_left
@@ -95,20 +111,28 @@ def _line_change_cost(reversal: bool) -> tuple[int, str]:
     if reversal:
         return (
             T.POLICY_CHANGE_CREDIBILITY + T.POLICY_REVERSAL_CREDIBILITY,
-            "the mission went back to a PoC line it had dropped: people stop believing any of them",
+            N_("the mission went back to a PoC line it had dropped: people stop believing any of them"),
         )
-    return T.POLICY_CHANGE_CREDIBILITY, "the mission changed its PoC line: units and people must relearn it"
+    return T.POLICY_CHANGE_CREDIBILITY, N_(
+        "the mission changed its PoC line: units and people must relearn it"
+    )
 
 
 def _describe(order: SetPolicy, names: Names) -> str:
-    return f"{POLICY_TITLES[order.name]}: {words(order.value)}"
+    return N_("{policy}: {value}").format(policy=POLICY_TITLES[order.name], value=words(order.value))
 
 
 def _menu(order: SetPolicy, ctx: Context, region: RegionNamer) -> MenuPath:
     name = order.name
     current = str(getattr(ctx.state.policy, name)).lower()
     note = RENEWAL_CASE_NOTE if name == "renewal_case" else ""
-    return [(f"policy:{name}", f"{POLICY_TITLES[name]} (now: {words(current)})", note)], words(order.value)
+    return [
+        (
+            f"policy:{name}",
+            N_("{policy} (now: {value})").format(policy=POLICY_TITLES[name], value=words(current)),
+            note,
+        )
+    ], words(order.value)
 
 
 def _preview(order: SetPolicy, ctx: Context) -> list[str]:
@@ -118,65 +142,98 @@ def _preview(order: SetPolicy, ctx: Context) -> list[str]:
         if state.turn > 1:
             reversal = value in state.policy.lines_left
             loss = T.POLICY_CHANGE_CREDIBILITY + (T.POLICY_REVERSAL_CREDIBILITY if reversal else 0)
-            lines.append(
-                f"changing the PoC line after the first turn: credibility {signed(-loss)} everywhere, now"
-                + (" (back to a line the mission dropped)" if reversal else "")
-            )
+            line = N_("changing the PoC line after the first turn: credibility {signed} everywhere, now")
+            if reversal:
+                line = N_(
+                    "changing the PoC line after the first turn: credibility {signed} everywhere, now "
+                    "(back to a line the mission dropped)"
+                )
+            lines.append(line.format(signed=signed(-loss)))
         else:
             back = -T.POLICY_CHANGE_CREDIBILITY - T.POLICY_REVERSAL_CREDIBILITY
             lines.append(
-                f"free in the first turn; any later change costs {signed(-T.POLICY_CHANGE_CREDIBILITY)} "
-                f"credibility everywhere, {signed(back)} back to a line it dropped"
+                N_(
+                    "free in the first turn; any later change costs {signed} credibility "
+                    "everywhere, {signed2} back to a line it dropped"
+                ).format(signed=signed(-T.POLICY_CHANGE_CREDIBILITY), signed2=signed(back))
             )
         return lines
     if name == "orientation" and value == "people_centred":
         return [
-            f"Tier I work gives {signed(T.PEOPLE_CENTRED_TIER_ONE_BONUS)} more credibility a turn",
-            f"host-state consent {signed(-1)} every {T.PEOPLE_CENTRED_CONSENT_EVERY} turns",
+            N_("Tier I work gives {signed} more credibility a turn").format(
+                signed=signed(T.PEOPLE_CENTRED_TIER_ONE_BONUS)
+            ),
+            N_("host-state consent {signed} every {people_centred_consent_every} turns").format(
+                signed=signed(-1), people_centred_consent_every=T.PEOPLE_CENTRED_CONSENT_EVERY
+            ),
         ]
     if name == "orientation":
         return [
-            f"host-state consent {signed(T.STATE_CENTRED_CONSENT)} a turn, "
-            f"up to {T.STATE_CENTRED_CONSENT_LIMIT}",
-            "Tier I gives no extra credibility",
+            N_("host-state consent {signed} a turn, up to {state_centred_consent_limit}").format(
+                signed=signed(T.STATE_CENTRED_CONSENT),
+                state_centred_consent_limit=T.STATE_CENTRED_CONSENT_LIMIT,
+            ),
+            N_("Tier I gives no extra credibility"),
         ]
     if name == "irc_under_u3" and value == "true":
         return [
-            "messages land the turn they are issued (no civilian release delay)",
-            f"budget {signed(-T.U3_BUDGET_COST)} every turn while it lasts",
+            N_("messages land the turn they are issued (no civilian release delay)"),
+            N_("budget {signed} every turn while it lasts").format(signed=signed(-T.U3_BUDGET_COST)),
         ]
     if name == "irc_under_u3":
         return [
-            f"messages wait {plural(ctx.index.scenario.means.release_delay_turns, 'turn')} for release",
-            f"saves {T.U3_BUDGET_COST} budget a turn",
+            N_("messages wait {count} for release").format(
+                count=counted("{n} turn", "{n} turns", ctx.index.scenario.means.release_delay_turns)
+            ),
+            N_("saves {u3_budget_cost} budget a turn").format(u3_budget_cost=T.U3_BUDGET_COST),
         ]
     if value == "poc_first":
         return [
-            f"at the next renewal: {signed(T.RENEWAL_CASE_BONUS)} to the vote if national "
-            f"credibility is {T.RENEWAL_CASE_CREDIBILITY}+ and the Say–Do gap under "
-            f"{T.RENEWAL_CASE_GAP}, otherwise {signed(-T.RENEWAL_CASE_PENALTY)}",
-            f"PoC becomes the first priority at {T.RENEWAL_POC_FIRST_AT}+: budget "
-            f"{signed(T.POC_FIRST_MEANS['budget'])} a turn, aviation "
-            f"{signed(T.POC_FIRST_MEANS['aviation_pct'])}%, one more message slot",
+            N_(
+                "at the next renewal: {signed} to the vote if national credibility is "
+                "{renewal_case_credibility}+ and the Say–Do gap under "
+                "{renewal_case_gap}, otherwise {signed2}"
+            ).format(
+                signed=signed(T.RENEWAL_CASE_BONUS),
+                renewal_case_credibility=T.RENEWAL_CASE_CREDIBILITY,
+                renewal_case_gap=T.RENEWAL_CASE_GAP,
+                signed2=signed(-T.RENEWAL_CASE_PENALTY),
+            ),
+            N_(
+                "PoC becomes the first priority at {renewal_poc_first_at}+: budget "
+                "{signed} a turn, aviation {signed2}%, one more message slot"
+            ).format(
+                renewal_poc_first_at=T.RENEWAL_POC_FIRST_AT,
+                signed=signed(T.POC_FIRST_MEANS["budget"]),
+                signed2=signed(T.POC_FIRST_MEANS["aviation_pct"]),
+            ),
         ]
-    return ["at the next renewal: no bonus, no risk; PoC stays a task among others"]
+    return [N_("at the next renewal: no bonus, no risk; PoC stays a task among others")]
 
 
 def _definition(value: str) -> list[str]:
     if value == "define_poc":
         return [
-            f"protection {signed(T.POC_DEFINED_BONUS)} wherever units act to protect",
-            f"Say {signed(T.POLICY_SAY['define_poc'])} a turn: the promise must be kept",
-            "the Chief of Communications can explain the definition",
+            N_("protection {signed} wherever units act to protect").format(
+                signed=signed(T.POC_DEFINED_BONUS)
+            ),
+            N_("Say {signed} a turn: the promise must be kept").format(
+                signed=signed(T.POLICY_SAY["define_poc"])
+            ),
+            N_("the Chief of Communications can explain the definition"),
         ]
     if value == "avoid_term":
         return [
-            f"Say {signed(T.POLICY_SAY['avoid_term'])}: nothing promised by name",
-            f"messages about tactical successes earn {signed(T.AVOID_TERM_SUCCESS_BONUS)} more credibility",
+            N_("Say {signed}: nothing promised by name").format(signed=signed(T.POLICY_SAY["avoid_term"])),
+            N_("messages about tactical successes earn {signed} more credibility").format(
+                signed=signed(T.AVOID_TERM_SUCCESS_BONUS)
+            ),
         ]
     return [
-        f"protection {signed(-T.POC_UNDEFINED_PENALTY)} where caveated units are present",
-        f"Say {signed(T.POLICY_SAY['status_quo'])} a turn",
+        N_("protection {signed} where caveated units are present").format(
+            signed=signed(-T.POC_UNDEFINED_PENALTY)
+        ),
+        N_("Say {signed} a turn").format(signed=signed(T.POLICY_SAY["status_quo"])),
     ]
 
 

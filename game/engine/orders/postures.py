@@ -12,6 +12,7 @@ from game.engine.orders.movement import seat_units, unit_group, unit_role, unit_
 from game.engine.preview import reach, signed
 from game.engine.state import Cause
 from game.engine.wording import POSTURES, words
+from game.i18n import N_
 from game.scenario.models import Caveat, Role, UnitType
 
 COMBAT_TYPES = {
@@ -55,19 +56,27 @@ def _posture_illegal(order: SetPosture, ctx: Context) -> str | None:
     unit_id, posture = order.unit, order.posture
     unit = ctx.state.units.get(unit_id)
     if unit is None:
-        return f"no unit {unit_id!r}"
+        return N_("no unit {unit_id!r}").format(unit_id=unit_id)
     spec = ctx.index.units[unit_id]
     if posture == unit.posture:
-        return f"{ctx.unit_name(unit_id)} already has {words(posture)} posture"
+        return N_("{unit} already has {posture} posture").format(
+            unit=ctx.unit_name(unit_id), posture=words(posture)
+        )
     if unit.holds_tob and posture != "base":
-        return f"{ctx.unit_name(unit_id)} holds a temporary operating base; close it first"
+        return N_("{unit} holds a temporary operating base; close it first").format(
+            unit=ctx.unit_name(unit_id)
+        )
     if Caveat.STATIC_ONLY in spec.caveats and posture != "base":
-        return f"{spec.country}'s caveat: {ctx.unit_name(unit_id)} may only hold base posture"
+        return N_("{country}'s caveat: {unit} may only hold base posture").format(
+            country=spec.country, unit=ctx.unit_name(unit_id)
+        )
     if posture == "quick_reaction":
         if Caveat.SELF_DEFENCE_ONLY in spec.caveats:
-            return f"{spec.country}'s caveat: {ctx.unit_name(unit_id)} may use force in self-defence only"
+            return N_("{country}'s caveat: {unit} may use force in self-defence only").format(
+                country=spec.country, unit=ctx.unit_name(unit_id)
+            )
         if spec.type not in COMBAT_TYPES:
-            return f"{ctx.unit_name(unit_id)} is not a combat unit"
+            return N_("{unit} is not a combat unit").format(unit=ctx.unit_name(unit_id))
     return None
 
 
@@ -77,30 +86,46 @@ def _posture_apply(order: SetPosture, ctx: Context, why: list[Cause]) -> None:
 
 
 def _posture_describe(order: SetPosture, names: Names) -> str:
-    return f"Put the {names.unit(order.unit)} in {POSTURES[order.posture]} posture"
+    return N_("Put the {unit} in {postures} posture").format(
+        unit=names.unit(order.unit), postures=POSTURES[order.posture]
+    )
 
 
 def _posture_menu(order: SetPosture, ctx: Context, region: RegionNamer) -> MenuPath:
-    return unit_group(ctx, order.unit, region), f"posture: {POSTURES[order.posture]}"
+    return unit_group(ctx, order.unit, region), N_("posture: {posture}").format(
+        posture=POSTURES[order.posture]
+    )
 
 
 def _posture_preview(order: SetPosture, ctx: Context) -> list[str]:
     region = ctx.state.units[order.unit].region
     if order.posture == "patrol":
         return [
-            f"protection {signed(T.PATROL_PROTECTION)} in its region "
-            f"(patrols add up to {signed(T.PATROL_PROTECTION_MAX)})",
+            N_("protection {signed} in its region (patrols add up to {signed2})").format(
+                signed=signed(T.PATROL_PROTECTION), signed2=signed(T.PATROL_PROTECTION_MAX)
+            ),
             *reach(ctx, region),
-            "patrols are exposed: the armed groups may strike them",
+            N_("patrols are exposed: the armed groups may strike them"),
         ]
     if order.posture == "quick_reaction":
         return [
-            f"answers attacks on civilians: {signed(T.QRF_IN_REGION)} in its region, "
-            f"{signed(T.QRF_NEIGHBOUR)} one road away, {signed(T.QRF_BY_AIR)} by air "
-            f"with early warning 1+ and {T.QRF_AIR_HOURS} lift hours",
+            N_(
+                "answers attacks on civilians: {signed} in its region, {signed2} one "
+                "road away, {signed3} by air with early warning 1+ and {qrf_air_hours} "
+                "lift hours"
+            ).format(
+                signed=signed(T.QRF_IN_REGION),
+                signed2=signed(T.QRF_NEIGHBOUR),
+                signed3=signed(T.QRF_BY_AIR),
+                qrf_air_hours=T.QRF_AIR_HOURS,
+            ),
             *reach(ctx, region, by_air=True),
         ]
-    return [f"protection {signed(T.BASE_POSTURE_PROTECTION)} around the camp (once per region)"]
+    return [
+        N_("protection {signed} around the camp (once per region)").format(
+            signed=signed(T.BASE_POSTURE_PROTECTION)
+        )
+    ]
 
 
 SET_POSTURE = OrderKind(
@@ -128,19 +153,25 @@ def _open_illegal(order: OpenBase, ctx: Context) -> str | None:
     unit_id = order.unit
     unit = ctx.state.units.get(unit_id)
     if unit is None:
-        return f"no unit {unit_id!r}"
+        return N_("no unit {unit_id!r}").format(unit_id=unit_id)
     spec = ctx.index.units[unit_id]
     if unit.holds_tob:
-        return f"{ctx.unit_name(unit_id)} already holds a temporary operating base"
+        return N_("{unit} already holds a temporary operating base").format(unit=ctx.unit_name(unit_id))
     if spec.type not in COMBAT_TYPES:
-        return f"{ctx.unit_name(unit_id)} is not a combat unit"
+        return N_("{unit} is not a combat unit").format(unit=ctx.unit_name(unit_id))
     if Caveat.SELF_DEFENCE_ONLY in spec.caveats or Caveat.STATIC_ONLY in spec.caveats:
-        return f"{spec.country}'s caveat forbids {ctx.unit_name(unit_id)} to hold an exposed base"
+        return N_("{country}'s caveat forbids {unit} to hold an exposed base").format(
+            country=spec.country, unit=ctx.unit_name(unit_id)
+        )
     if ctx.has_base(unit.region):
-        return f"{ctx.region_name(unit.region)} already has a temporary operating base"
+        return N_("{region} already has a temporary operating base").format(
+            region=ctx.region_name(unit.region)
+        )
     budget = ctx.state.means.budget
     if budget < T.TOB_OPEN_COST:
-        return f"opening a base costs {T.TOB_OPEN_COST} budget; {budget} left"
+        return N_("opening a base costs {tob_open_cost} budget; {budget} left").format(
+            tob_open_cost=T.TOB_OPEN_COST, budget=budget
+        )
     return None
 
 
@@ -149,16 +180,23 @@ def _open_apply(order: OpenBase, ctx: Context, why: list[Cause]) -> None:
     unit.holds_tob = True
     unit.posture = "base"
     ctx.units_moved()
-    ctx.means("budget", -T.TOB_OPEN_COST, f"temporary operating base in {ctx.region_name(unit.region)}", why)
+    ctx.means(
+        "budget",
+        -T.TOB_OPEN_COST,
+        N_("temporary operating base in {region}").format(region=ctx.region_name(unit.region)),
+        why,
+    )
 
 
 def _open_describe(order: OpenBase, names: Names) -> str:
-    return f"Open a temporary operating base with the {names.unit(order.unit)}"
+    return N_("Open a temporary operating base with the {unit}").format(unit=names.unit(order.unit))
 
 
 def _open_menu(order: OpenBase, ctx: Context, region: RegionNamer) -> MenuPath:
     where = region(ctx.state.units[order.unit].region)
-    label = f"open a temporary operating base in {where} ({T.TOB_OPEN_COST} budget)"
+    label = N_("open a temporary operating base in {where} ({tob_open_cost} budget)").format(
+        where=where, tob_open_cost=T.TOB_OPEN_COST
+    )
     return unit_group(ctx, order.unit, region), label
 
 
@@ -166,12 +204,19 @@ def _open_preview(order: OpenBase, ctx: Context) -> list[str]:
     region_id = ctx.state.units[order.unit].region
     region = ctx.region_name(region_id)
     return [
-        f"protection of civilians {signed(T.TOB_PROTECTION)} in {region}",
+        N_("protection of civilians {signed} in {region}").format(
+            signed=signed(T.TOB_PROTECTION), region=region
+        ),
         *reach(ctx, region_id),
-        f"credibility {signed(T.TOB_CREDIBILITY_PER_TURN)} a turn in {region}; "
-        f"hostile narratives there {signed(-T.INFO_ATTACK_TOB_REDUCTION)}",
-        f"budget {signed(-T.TOB_OPEN_COST)} now, {signed(-T.TOB_UPKEEP)} every turn",
-        "the unit stays put in base posture: an exposed target for the armed groups",
+        N_("credibility {signed} a turn in {region}; hostile narratives there {signed2}").format(
+            signed=signed(T.TOB_CREDIBILITY_PER_TURN),
+            region=region,
+            signed2=signed(-T.INFO_ATTACK_TOB_REDUCTION),
+        ),
+        N_("budget {signed} now, {signed2} every turn").format(
+            signed=signed(-T.TOB_OPEN_COST), signed2=signed(-T.TOB_UPKEEP)
+        ),
+        N_("the unit stays put in base posture: an exposed target for the armed groups"),
     ]
 
 
@@ -198,8 +243,12 @@ def _close_candidates(ctx: Context, role: str) -> Iterator[CloseBase]:
 def _close_illegal(order: CloseBase, ctx: Context) -> str | None:
     unit = ctx.state.units.get(order.unit)
     if unit is None:
-        return f"no unit {order.unit!r}"
-    return None if unit.holds_tob else f"{ctx.unit_name(order.unit)} holds no temporary operating base"
+        return N_("no unit {unit!r}").format(unit=order.unit)
+    return (
+        None
+        if unit.holds_tob
+        else N_("{unit} holds no temporary operating base").format(unit=ctx.unit_name(order.unit))
+    )
 
 
 def _close_apply(order: CloseBase, ctx: Context, why: list[Cause]) -> None:
@@ -208,11 +257,11 @@ def _close_apply(order: CloseBase, ctx: Context, why: list[Cause]) -> None:
 
 
 def _close_describe(order: CloseBase, names: Names) -> str:
-    return f"Close the temporary operating base held by the {names.unit(order.unit)}"
+    return N_("Close the temporary operating base held by the {unit}").format(unit=names.unit(order.unit))
 
 
 def _close_menu(order: CloseBase, ctx: Context, region: RegionNamer) -> MenuPath:
-    return unit_group(ctx, order.unit, region), "close its temporary operating base"
+    return unit_group(ctx, order.unit, region), N_("close its temporary operating base")
 
 
 CLOSE_BASE = OrderKind(

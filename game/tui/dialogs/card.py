@@ -16,20 +16,25 @@ from game.engine import Game
 from game.engine.cards import default_option, story
 from game.engine.preview import card_consequences, option_consequences
 from game.engine.view import GameView
+from game.i18n import N_, _, name, ngettext, recorded
 from game.text import clean
 from game.tui.dialogs.once import DismissOnce
-from game.tui.labels import ROLE_TITLES, short_name
+from game.tui.labels import ROLE_TITLES, short_name, shown
+
+CARD_KINDS = {"historical": N_("historical card"), "generic": N_("generic card")}
 
 
 def card_places(game: Game, view: GameView, card_id: str) -> list[str]:
     """Where the card struck this turn (the last time it was played)."""
-    return [short_name(game.index.regions[r].name) for r in view.places(card_id) if r in game.index.regions]
+    return [
+        short_name(name(game.index.regions[r].name)) for r in view.places(card_id) if r in game.index.regions
+    ]
 
 
 class CardDialog(DismissOnce, ModalScreen[str | None]):
     """Dismissed with the option the seat chose, or None (no choice, or decide later)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", N_("Close"))]
 
     def __init__(self, game: Game, view: GameView, card_id: str, can_decide: bool, more: int = 0):
         """`view` is the seat's (the deciding seat's when it may decide): the card's places and
@@ -47,49 +52,64 @@ class CardDialog(DismissOnce, ModalScreen[str | None]):
         places = ", ".join(card_places(self.game, self.view, card.id)) or "—"
         with Vertical(classes="dialog", id="card-dialog"):
             # A card's words come from a scenario file or the facilitator: plain text, never markup.
-            yield Label(Text(clean(card.title)), classes="dialog-title")
+            yield Label(Text(clean(shown(card, "title"))), classes="dialog-title")
             when = card.date or self.view.month
-            yield Static(Text(clean(f"{when} · {places} · {card.kind} card"), style="italic"), id="card-meta")
+            kind = _(CARD_KINDS.get(card.kind, card.kind))
+            yield Static(Text(clean(f"{when} · {places} · {kind}"), style="italic"), id="card-meta")
             with VerticalScroll(id="card-body"):
                 told = story(self.game.context(), card.id)
                 if told:
-                    yield Static(Text(told, style="bold"), id="card-story")
+                    yield Static(Text(recorded(told), style="bold"), id="card-story")
                 history = card.kind == "historical" and card.id not in self._dependent_cards()
-                text = clean(card.text, lines=True)
-                yield Static(Text(f"In history: {text}" if history else text), id="card-text")
+                text = clean(shown(card, "text"), lines=True)
+                yield Static(
+                    Text(_("In history: {text}").format(text=text) if history else text), id="card-text"
+                )
                 effects = card_consequences(self.game.context(), card)
                 if effects:
-                    rules = clean("By the rules: " + "; ".join(effects) + ".")
+                    rules = clean(
+                        _("By the rules: {effects}.").format(effects="; ".join(map(recorded, effects)))
+                    )
                     yield Static(Text(rules, style="italic"), id="card-rules")
                 if card.source:
-                    yield Static(Text(clean(f"Source: {card.source}"), style="dim"), id="card-source")
+                    source = _("Source: {source}").format(source=card.source)
+                    yield Static(Text(clean(source), style="dim"), id="card-source")
                 if card.choice is not None:
                     role = ROLE_TITLES.get(str(card.choice.role), str(card.choice.role))
-                    yield Static(
-                        Text(f"\n{role} decides: {clean(card.choice.prompt)}", style="bold"), id="card-prompt"
+                    prompt = _("{seat} decides: {prompt}").format(
+                        seat=role, prompt=clean(shown(card.choice, "prompt"))
                     )
+                    yield Static(Text("\n" + prompt, style="bold"), id="card-prompt")
                     if not self.can_decide:
                         yield Static(
-                            f"The {role} decides this in their orders; undecided, the default holds."
+                            _(
+                                "The {seat} decides this in their orders; undecided, the default holds."
+                            ).format(seat=role)
                         )
             if card.choice is not None and self.can_decide:
                 chosen = decision.decided if (decision := self.view.decision(card.id)) else None
                 default = default_option(self.game.context(), card)  # a renewal: the standing case
                 options = []
                 for option in card.choice.options:
-                    label = option.label + (" (the default)" if option.id == default else "")
+                    label = shown(option, "label") + (_(" (the default)") if option.id == default else "")
                     if option.id == chosen:
-                        label += " ← chosen"
+                        label += _(" ← chosen")
                     options.append(Option(Text(clean(label)), id=option.id))
                 current = chosen or default
                 listing = OptionList(*options, id="card-options")
                 listing.highlighted = [o.id for o in card.choice.options].index(current)
                 yield listing
                 yield Static(self.preview(current), id="card-preview")
-                yield Static(Text("Enter: decide · Escape: decide later", style="dim"))
+                yield Static(Text(_("Enter: decide · Escape: decide later"), style="dim"))
             else:
-                more = f" ({self.more} more card{'s' if self.more > 1 else ''})" if self.more else ""
-                yield Button(f"Continue{more}", id="card-continue", variant="primary")
+                label = (
+                    ngettext(
+                        "Continue ({count} more card)", "Continue ({count} more cards)", self.more
+                    ).format(count=self.more)
+                    if self.more
+                    else _("Continue")
+                )
+                yield Button(label, id="card-continue", variant="primary")
 
     def on_mount(self) -> None:
         if self.card.choice is not None and self.can_decide:
@@ -130,8 +150,8 @@ class CardDialog(DismissOnce, ModalScreen[str | None]):
         assert self.card.choice is not None
         option = next(o for o in self.card.choice.options if o.id == option_id)
         lines = option_consequences(self.game.context(), self.card, option)
-        text = Text("If chosen: ", style="bold")
-        text.append(clean("; ".join(lines)), style="not bold")
+        text = Text(_("If chosen: "), style="bold")
+        text.append(clean("; ".join(recorded(line) for line in lines)), style="not bold")
         self.preview_text = text
         return text
 

@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
+from game.i18n import N_, _
 from game.text import clean
 from game.tui.dialogs.once import DismissOnce
 
@@ -19,13 +20,14 @@ class ConfirmDialog(DismissOnce, ModalScreen[bool]):
     """Dismissed with True (yes) or False (no)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "Yes", show=False),
-        Binding("n,escape", "answer(False)", "No", show=False),
+        Binding("y", "answer(True)", N_("Yes"), show=False),
+        Binding("n,escape", "answer(False)", N_("No"), show=False),
     ]
 
-    def __init__(self, question: str, detail: str = "", yes: str = "Yes", no: str = "No", purpose: str = ""):
+    def __init__(self, question: str, detail: str = "", yes: str = "", no: str = "", purpose: str = ""):
         super().__init__()
-        self.question, self.detail, self.yes, self.no = question, detail, yes, no
+        self.question, self.detail = question, detail
+        self.yes, self.no = yes or _("Yes"), no or _("No")
         self.purpose = purpose
 
     def compose(self) -> ComposeResult:

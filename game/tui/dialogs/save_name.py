@@ -10,13 +10,14 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from game.i18n import N_, _
 from game.tui.dialogs.once import DismissOnce
 
 
 class SaveNameDialog(DismissOnce, ModalScreen[str | None]):
     """Dismissed with the name typed (stripped), or None."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", N_("Cancel"))]
 
     def __init__(self, default: str):
         super().__init__()
@@ -24,15 +25,17 @@ class SaveNameDialog(DismissOnce, ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label("Save the game as", classes="dialog-title")
+            yield Label(_("Save the game as"), classes="dialog-title")
             yield Input(self.default, id="save-name", max_length=60)
-            yield Static("Enter saves · Escape cancels. A save of the same name is replaced.", classes="dim")
+            yield Static(
+                _("Enter saves · Escape cancels. A save of the same name is replaced."), classes="dim"
+            )
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         name = event.value.strip()
         if not name:
-            self.notify("Type a name for the save.", severity="warning")
+            self.notify(_("Type a name for the save."), severity="warning")
             return
         self.dismiss(name)
 

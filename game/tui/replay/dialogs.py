@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
+from game.i18n import N_, _
 from game.text import clean
 from game.tui.dialogs.once import DismissOnce
 
@@ -46,7 +47,7 @@ class JumpDialog(DismissOnce, ModalScreen[int | None]):
     """Ask for a turn number between 1 and `last`; dismissed with it, or None."""
 
     DEFAULT_CSS = DIALOG_CSS.replace("$SELF", "JumpDialog")
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", N_("Cancel"))]
 
     def __init__(self, last: int, current: int):
         super().__init__()
@@ -55,7 +56,7 @@ class JumpDialog(DismissOnce, ModalScreen[int | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(f"Go to turn (1-{self.last}):")
+            yield Label(_("Go to turn (1-{last}):").format(last=self.last))
             yield Input(str(self.current), type="integer", id="turn-number")
             yield Label("", id="jump-problem", classes="problem")
 
@@ -65,7 +66,9 @@ class JumpDialog(DismissOnce, ModalScreen[int | None]):
         except ValueError:
             number = 0
         if not 1 <= number <= self.last:
-            self.query_one("#jump-problem", Label).update(f"Give a turn from 1 to {self.last}.")
+            self.query_one("#jump-problem", Label).update(
+                _("Give a turn from 1 to {last}.").format(last=self.last)
+            )
             return
         self.dismiss(number)
 
@@ -77,7 +80,7 @@ class ForkDialog(DismissOnce, ModalScreen[bool]):
     """Confirm taking command from the start of a turn; the fork is saved under `name`."""
 
     DEFAULT_CSS = DIALOG_CSS.replace("$SELF", "ForkDialog")
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", N_("Cancel"))]
 
     def __init__(self, turn: int, month: str, name: str):
         super().__init__()
@@ -86,26 +89,23 @@ class ForkDialog(DismissOnce, ModalScreen[bool]):
         self.fork_name = name
 
     def compose(self) -> ComposeResult:
-        kept = {
-            1: "Same scenario and seed, but every order is yours",
-            2: "Turn 1 stays as it was played; from turn 2 on, the orders are yours",
-        }.get(
-            self.turn,
-            f"Turns 1–{self.turn - 1} stay as they were played; "
-            f"from turn {self.turn} on, the orders are yours",
-        )
+        if self.turn == 1:
+            kept = _("Same scenario and seed, but every order is yours")
+        elif self.turn == 2:
+            kept = _("Turn 1 stays as it was played; from turn 2 on, the orders are yours")
+        else:
+            kept = _(
+                "Turns 1–{last_played} stay as they were played; from turn {turn} on, the orders are yours"
+            ).format(last_played=self.turn - 1, turn=self.turn)
+        question = _(
+            "Take command from the start of turn {turn} ({month})?\n\n{kept}. The new game is saved as "
+            "“{name}” and remembers this save as its parent."
+        ).format(turn=self.turn, month=self.month, kept=kept, name=clean(self.fork_name))
         with Vertical(classes="dialog"):
-            yield Label(
-                Text(
-                    f"Take command from the start of turn {self.turn} ({self.month})?\n\n"
-                    f"{kept}. The new game is saved as “{clean(self.fork_name)}” and remembers "
-                    "this save as its parent."
-                ),
-                classes="question",
-            )
+            yield Label(Text(question), classes="question")
             with Horizontal(classes="buttons"):
-                yield Button("Take command", variant="primary", id="fork")
-                yield Button("Cancel", id="cancel")
+                yield Button(_("Take command"), variant="primary", id="fork")
+                yield Button(_("Cancel"), id="cancel")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "fork")
@@ -118,7 +118,7 @@ class NoteDialog(DismissOnce, ModalScreen[str | None]):
     """Write or change the debrief note on one turn; dismissed with the text, or None."""
 
     DEFAULT_CSS = DIALOG_CSS.replace("$SELF", "NoteDialog")
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", N_("Cancel"))]
 
     def __init__(self, turn: int, month: str, text: str):
         super().__init__()
@@ -129,13 +129,14 @@ class NoteDialog(DismissOnce, ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(
-                f"Debrief note on turn {self.turn} ({self.month}); it is kept in the save and "
-                "printed in the report. Enter keeps it; an empty note removes it.",
+                _(
+                    "Debrief note on turn {turn} ({month}); it is kept in the save and printed in the "
+                    "report. Enter keeps it; an empty note removes it."
+                ).format(turn=self.turn, month=self.month),
                 classes="question",
             )
-            yield Input(
-                self.text, placeholder="What should the syndicate discuss here?", id="note", max_length=2000
-            )
+            placeholder = _("What should the syndicate discuss here?")
+            yield Input(self.text, placeholder=placeholder, id="note", max_length=2000)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.dismiss(event.value.strip())

@@ -16,7 +16,9 @@ from textual.widgets import DataTable, Footer, Header, OptionList, Static, Tabbe
 from textual.widgets.option_list import Option
 from textual_plotext import PlotextPlot
 
+from game import i18n
 from game.engine import Game
+from game.i18n import N_, _
 from game.record.charts import PALETTE, TICKS, nice_top
 from game.record.replay import Replay
 from game.record.saves import SaveError, SaveMeta, save_as, save_to
@@ -49,21 +51,21 @@ class ReplayScreen(DismissOnce, Screen[ForkedGame | None]):
     CSS_PATH = "replay.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         # Short words, so that the footer fits 80 columns.
-        Binding("left,p", "step(-1)", "Prev", priority=True),
-        Binding("right,n", "step(1)", "Next", priority=True),
-        Binding("home", "first", "First", show=False, priority=True),
-        Binding("end", "last", "Last", show=False, priority=True),
-        Binding("g", "jump", "Go to"),
-        Binding("f", "fork", "Command"),  # take command of the game from this turn
-        Binding("a", "note", "Note"),
-        Binding("w", "what_if", "What if"),  # play alternatives to this turn's orders many times
-        Binding("1", "tab('turn')", "Tabs", key_display="1-4"),
-        Binding("2", "tab('changes')", "Changes", show=False),
-        Binding("3", "tab('map')", "Map", show=False),
-        Binding("4", "tab('charts')", "Charts", show=False),
-        Binding("t", "next_tab", "Next tab", show=False),
-        Binding("f1", "rules", "Rules", show=False),  # as on every screen; the footer has no room at 80
-        Binding("escape,q", "close", "Close"),
+        Binding("left,p", "step(-1)", N_("Prev"), priority=True),
+        Binding("right,n", "step(1)", N_("Next"), priority=True),
+        Binding("home", "first", N_("First"), show=False, priority=True),
+        Binding("end", "last", N_("Last"), show=False, priority=True),
+        Binding("g", "jump", N_("Go to")),
+        Binding("f", "fork", N_("Command")),  # take command of the game from this turn
+        Binding("a", "note", N_("Note")),
+        Binding("w", "what_if", N_("What if")),  # play alternatives to this turn's orders many times
+        Binding("1", "tab('turn')", N_("Tabs"), key_display="1-4"),
+        Binding("2", "tab('changes')", N_("Changes"), show=False),
+        Binding("3", "tab('map')", N_("Map"), show=False),
+        Binding("4", "tab('charts')", N_("Charts"), show=False),
+        Binding("t", "next_tab", N_("Next tab"), show=False),
+        Binding("f1", "rules", N_("Rules"), show=False),  # as on every screen; the footer has no room at 80
+        Binding("escape,q", "close", N_("Close")),
     ]
 
     class Forked(Message):
@@ -86,7 +88,9 @@ class ReplayScreen(DismissOnce, Screen[ForkedGame | None]):
                 self.problem = str(error)
         count = len(self.replay.turns) if self.replay else 0
         if self.replay is not None and count == 0:
-            self.problem = f"{self.replay.path}: no turn has been played yet, so there is nothing to replay"
+            self.problem = _("{path}: no turn has been played yet, so there is nothing to replay").format(
+                path=self.replay.path
+            )
         self.turn = max(1, min(turn, count))
         self._shown: set[str] = set()  # the tabs already filled for the current turn
 
@@ -95,9 +99,8 @@ class ReplayScreen(DismissOnce, Screen[ForkedGame | None]):
     def compose(self) -> ComposeResult:
         yield Header()
         if self.problem or self.replay is None:
-            yield Static(
-                f"This save cannot be replayed.\n\n{self.problem}\n\nPress Escape to go back.", id="problem"
-            )
+            problem = _("This save cannot be replayed.\n\n{problem}\n\nPress Escape to go back.")
+            yield Static(problem.format(problem=self.problem), id="problem")
             yield Footer()
             return
         replay = self.replay
@@ -109,21 +112,22 @@ class ReplayScreen(DismissOnce, Screen[ForkedGame | None]):
                 ],
                 id="timeline",
             )
-            timeline.border_title = "Turns"
+            timeline.border_title = _("Turns")
             timeline.highlighted = self.turn - 1
             yield timeline
             with Vertical(id="main"):
                 yield Static(id="turn-heading")
                 with TabbedContent(id="tabs"):
-                    with TabPane("Turn", id="turn"), VerticalScroll(id="story-scroll"):
+                    with TabPane(_("Turn"), id="turn"), VerticalScroll(id="story-scroll"):
                         yield Static(id="story")
-                    with TabPane("Changes", id="changes-tab"):
+                    with TabPane(_("Changes"), id="changes-tab"):
                         yield DataTable(id="changes", cursor_type="row", zebra_stripes=True)
-                        yield Static("Move through the changes to see each one's causes.", id="change-detail")
-                    with TabPane("Map", id="map"), VerticalScroll(id="map-scroll"):
+                        hint = _("Move through the changes to see each one's causes.")
+                        yield Static(hint, id="change-detail")
+                    with TabPane(_("Map"), id="map"), VerticalScroll(id="map-scroll"):
                         yield Static(id="map-canvas")
                         yield Static(id="regions")
-                    with TabPane("Charts", id="charts"):
+                    with TabPane(_("Charts"), id="charts"):
                         yield PlotextPlot(id="credibility-plot")
                         yield PlotextPlot(id="casualty-plot")
         yield Footer()
@@ -131,15 +135,15 @@ class ReplayScreen(DismissOnce, Screen[ForkedGame | None]):
     def on_mount(self) -> None:
         if self.replay is None or self.problem:
             return
-        self.title = f"Replay: {self.replay.label}"
-        self.sub_title = self.replay.scenario.title
+        self.title = _("Replay: {label}").format(label=self.replay.label)
+        self.sub_title = i18n.name(self.replay.scenario.title)
         table = self.query_one("#changes", DataTable)
         # The change comes second: long names in "where" must not push it off screen.
-        table.add_column("phase")
-        table.add_column("change")
-        table.add_column("what")
-        table.add_column("where", width=WHERE_WIDTH)
-        table.add_column("summary")
+        table.add_column(_("phase"), key="phase")
+        table.add_column(_("change"), key="change")
+        table.add_column(_("what"), key="what")
+        table.add_column(_("where"), width=WHERE_WIDTH, key="where")
+        table.add_column(_("summary"), key="summary")
         self.show_turn(self.turn)
 
     # --- showing a turn -------------------------------------------------------------------------
@@ -152,11 +156,20 @@ class ReplayScreen(DismissOnce, Screen[ForkedGame | None]):
         self.turn = number = max(1, min(number, len(replay.turns)))
         view = replay.turn(number)
         national = replay.national_credibility
+        heading = _(
+            "Turn {turn}/{turns} · {month} · national credibility {before} → {after} · civilians killed "
+            "{civilians} · peacekeepers killed {peacekeepers}"
+        )
         self.query_one("#turn-heading", Static).update(
-            f"Turn {number}/{len(replay.turns)} · {view.month} · national credibility "
-            f"{national[number - 1]} → {national[number]} · civilians killed "
-            f"{replay.civilians_per_turn[number - 1]} · peacekeepers killed "
-            f"{replay.peacekeepers_per_turn[number - 1]}"
+            heading.format(
+                turn=number,
+                turns=len(replay.turns),
+                month=view.month,
+                before=national[number - 1],
+                after=national[number],
+                civilians=i18n.number(replay.civilians_per_turn[number - 1]),
+                peacekeepers=i18n.number(replay.peacekeepers_per_turn[number - 1]),
+            )
         )
         timeline = self.query_one("#timeline", OptionList)
         if timeline.highlighted != number - 1:
@@ -179,7 +192,7 @@ class ReplayScreen(DismissOnce, Screen[ForkedGame | None]):
             rows = views.change_rows(replay, number)
             table.add_rows(
                 (phase, change, what, _cut(where, WHERE_WIDTH), summary)
-                for phase, what, where, change, summary, _ in rows
+                for phase, what, where, change, summary, __ in rows
             )
             self._show_change(0)
         elif tab == "map":
@@ -200,40 +213,42 @@ class ReplayScreen(DismissOnce, Screen[ForkedGame | None]):
         plt = plot.plt
         plt.clear_data()
         plt.clear_figure()
-        plt.title("Credibility by region (thick: national)")
+        plt.title(_("Credibility by region (thick: national)"))
         for index, region in enumerate(replay.scenario.regions):
             colour = CHART_COLOURS[index % len(CHART_COLOURS)]
-            label = views.short_name(region.name)
+            label = views.short_name(i18n.name(region.name))
             plt.plot(turns, replay.credibility[region.id], label=label, marker="braille", color=colour)
-        plt.plot(turns, replay.national_credibility, label="national", marker="hd", color="white")
+        plt.plot(turns, replay.national_credibility, label=_("national"), marker="hd", color="white")
         plt.vline(self.turn, "red")
         plt.ylim(0, 100)
         plt.yticks([0, 20, 40, 60, 80, 100])
         plt.xticks(list(range(0, len(turns), 5)))
-        plt.xlabel("turn")
+        plt.xlabel(_("turn"))
         plot.refresh()
 
         plot = self.query_one("#casualty-plot", PlotextPlot)
         plt = plot.plt
         plt.clear_data()
         plt.clear_figure()
-        plt.title("Civilians killed per turn, with history's monthly range")
+        plt.title(_("Civilians killed per turn, with history's monthly range"))
         numbers = turns[1:]
-        plt.bar(numbers, replay.civilians_per_turn, label="this game", color=CHART_COLOURS[1], width=0.5)
+        plt.bar(numbers, replay.civilians_per_turn, label=_("this game"), color=CHART_COLOURS[1], width=0.5)
         history = replay.historical_civilians()
         top = nice_top(
-            max([*replay.civilians_per_turn, *(high for pair in history if pair for _, high in [pair])])
+            max([*replay.civilians_per_turn, *(high for pair in history if pair for __, high in [pair])])
         )
         plt.ylim(0, top)
         plt.yticks([top * i / TICKS for i in range(TICKS + 1)])
         known = [(n, pair) for n, pair in zip(numbers, history, strict=True) if pair]
         if known:
-            plt.plot([n for n, _ in known], [low for _, (low, _) in known], label="history low", color="gray")
             plt.plot(
-                [n for n, _ in known], [high for _, (_, high) in known], label="history high", color="gray"
+                [n for n, _ in known], [low for _, (low, _) in known], label=_("history low"), color="gray"
+            )
+            plt.plot(
+                [n for n, _ in known], [high for _, (_, high) in known], label=_("history high"), color="gray"
             )
         plt.vline(self.turn, "blue")
-        plt.xlabel("turn")
+        plt.xlabel(_("turn"))
         plot.refresh()
 
     # --- actions --------------------------------------------------------------------------------
@@ -288,7 +303,7 @@ class ReplayScreen(DismissOnce, Screen[ForkedGame | None]):
             try:
                 path = save_as(game, meta, meta.name)
             except SaveError as error:
-                self.notify(str(error), title="The fork was not saved", severity="error")
+                self.notify(str(error), title=_("The fork was not saved"), severity="error")
                 return
             forked = ForkedGame(path, game, meta)
             self.post_message(self.Forked(forked))
@@ -320,12 +335,12 @@ class ReplayScreen(DismissOnce, Screen[ForkedGame | None]):
             try:
                 save_to(replay.path, replay.game, meta)
             except SaveError as error:
-                self.notify(str(error), title="The note was not saved", severity="error")
+                self.notify(str(error), title=_("The note was not saved"), severity="error")
                 return
             replay.save.meta = meta
             self._shown.discard("turn")
             self._fill_tab(self.query_one("#tabs", TabbedContent).active)
-            self.notify(f"Note on turn {number} saved in {replay.path.name}.")
+            self.notify(_("Note on turn {turn} saved in {file}.").format(turn=number, file=replay.path.name))
 
         current = replay.meta.notes.get(number, "")
         self.app.push_screen(NoteDialog(number, replay.turn(number).month, current), written)
@@ -339,7 +354,7 @@ class ReplayScreen(DismissOnce, Screen[ForkedGame | None]):
         count = len(self.replay.turn(self.turn).record.changes)
         detail = self.query_one("#change-detail", Static)
         if not count:
-            detail.update("Nothing changed this turn.")
+            detail.update(_("Nothing changed this turn."))
             return
         detail.update(views.change_detail(self.replay, self.turn, max(0, min(row, count - 1))))
 

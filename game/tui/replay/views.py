@@ -6,8 +6,10 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from game import i18n
 from game.engine import orders as O
 from game.engine.wording import credibility_legend
+from game.i18n import _
 from game.record.replay import ROLE_TITLES, Replay
 from game.tui.labels import PHASE_TITLES, cause_text, credibility_band, say_do_text, target_label, words
 
@@ -40,10 +42,10 @@ def credibility_after(replay: Replay, number: int) -> dict[str, int]:
 def timeline_label(replay: Replay, number: int, width: int = 30) -> str:
     """One line per turn: number, month, the first event (shortened) and how many more."""
     view = replay.turn(number)
-    titles = [card.title if (card := replay.card(c)) else c for c in replay.seen(number).cards]
+    titles = [i18n.name(card.title) if (card := replay.card(c)) else c for c in replay.seen(number).cards]
     more = f" +{len(titles) - 1}" if len(titles) > 1 else ""
     head = f"{number:>2} {view.month} "
-    first = titles[0] if titles else "no event"
+    first = titles[0] if titles else _("no event")
     room = width - len(head) - len(more)
     if len(first) > room:
         first = first[: room - 1] + "…"
@@ -55,61 +57,77 @@ def turn_story(replay: Replay, number: int) -> RenderableType:
     view = replay.turn(number)
     record = replay.seen(number)  # the umpire's view of the turn
     decisions = dict(record.decisions)
-    parts: list[RenderableType] = [Text(f"Turn {number} of {len(replay.turns)} · {view.month}", style="bold")]
+    heading = _("Turn {turn} of {turns} · {month}").format(
+        turn=number, turns=len(replay.turns), month=view.month
+    )
+    parts: list[RenderableType] = [Text(heading, style="bold")]
 
-    parts.append(Text("\nEvents", style="bold underline"))
+    parts.append(Text("\n" + _("Events"), style="bold underline"))
     played = replay.cards_played(number)
     stories = replay.stories(number)
     regions = replay.game.index.regions
-    for card_id in record.cards or ["(no event card this turn)"]:
+    if not record.cards:
+        parts.append(Text("• " + _("(no event card this turn)")))
+    for card_id in record.cards:
         card = replay.card(card_id)
         if card is None:
             parts.append(Text(f"• {card_id}"))
             continue
-        where = ", ".join(short_name(regions[r].name) for r in played.get(card_id, []) if r in regions)
+        where = ", ".join(
+            short_name(i18n.name(regions[r].name)) for r in played.get(card_id, []) if r in regions
+        )
         line = Text("• ")
-        line.append(card.title, style="bold")
+        line.append(i18n.name(card.title), style="bold")
         if where:
             line.append(f" ({where})")
         if card_id in stories:
-            line.append(f"\n  {stories[card_id]}", style="bold")
-            history = "In history: " if card.kind == "historical" else ""
-            line.append(f"\n  {history}{card.text}", style="dim")
+            line.append(f"\n  {i18n.recorded(stories[card_id])}", style="bold")
+            text = i18n.name(card.text)
+            history = _("In history: {text}").format(text=text) if card.kind == "historical" else text
+            line.append(f"\n  {history}", style="dim")
         else:
-            line.append(f"\n  {card.text}", style="dim")
+            line.append(f"\n  {i18n.name(card.text)}", style="dim")
         if card.choice is not None and card_id in decisions:
             option = decisions[card_id]
-            label = next((o.label for o in card.choice.options if o.id == option), option)
+            label = next((i18n.name(o.label) for o in card.choice.options if o.id == option), option)
             chosen = any(isinstance(g.order, O.DecideCard) and g.order.card == card_id for g in view.orders)
-            who = ROLE_TITLES.get(str(card.choice.role), str(card.choice.role))
+            who = _(ROLE_TITLES.get(str(card.choice.role), str(card.choice.role)))
             line.append(f"\n  {who}: {label}", style="cyan")
             if not chosen:
-                line.append(" (the default: nobody decided)", style="italic")
+                line.append(" " + _("(the default: nobody decided)"), style="italic")
         parts.append(line)
 
-    parts.append(Text("\nOrders", style="bold underline"))
+    parts.append(Text("\n" + _("Orders"), style="bold underline"))
     grouped = view.orders_by_role()
     if not grouped:
-        parts.append(Text("No orders: standing postures and taskings carried on.", style="dim"))
+        parts.append(Text(_("No orders: standing postures and taskings carried on."), style="dim"))
     for role, orders in grouped.items():
-        parts.append(Text(ROLE_TITLES.get(role, role), style="bold magenta"))
-        parts.extend(Text(f"  • {given.text}") for given in orders)
+        parts.append(Text(_(ROLE_TITLES.get(role, role)), style="bold magenta"))
+        parts.extend(Text(f"  • {i18n.recorded(given.text)}") for given in orders)
 
-    parts.append(Text("\nArmed groups", style="bold underline"))
+    parts.append(Text("\n" + _("Armed groups"), style="bold underline"))
     adversary = replay.view(number).turn_view(number).adversary
-    parts.extend(Text(f"• {move}") for move in adversary or ["(no action)"])
+    moves = [i18n.recorded(move) for move in adversary] or [_("(no action)")]
+    parts.extend(Text(f"• {move}") for move in moves)
 
-    parts.append(Text("\nResults", style="bold underline"))
+    parts.append(Text("\n" + _("Results"), style="bold underline"))
     killed = {r: n for r, n in record.civilians_by_region if n}
-    where_killed = ", ".join(f"{short_name(regions[r].name)} {n}" for r, n in killed.items() if r in regions)
-    parts.append(Text(f"Civilians killed: {sum(killed.values())}" + (f" ({where_killed})" if killed else "")))
-    parts.append(Text(f"Peacekeepers killed: {record.peacekeepers_killed}"))
+    where_killed = ", ".join(
+        f"{short_name(i18n.name(regions[r].name))} {i18n.number(n)}"
+        for r, n in killed.items()
+        if r in regions
+    )
+    civilians = _("Civilians killed: {count}").format(count=i18n.number(sum(killed.values())))
+    parts.append(Text(civilians + (f" ({where_killed})" if killed else "")))
+    peacekeepers = _("Peacekeepers killed: {count}").format(count=i18n.number(record.peacekeepers_killed))
+    parts.append(Text(peacekeepers))
     parts.append(Text(say_do_text(record.say, record.do)))
     if record.mandate_outcome:
-        parts.append(Text(f"Mandate renewal: {words(record.mandate_outcome)}"))
+        outcome = i18n.recorded(words(record.mandate_outcome))
+        parts.append(Text(_("Mandate renewal: {outcome}").format(outcome=outcome)))
     notes = replay.notes().get(number, [])
     if notes:
-        parts.append(Text("\nFacilitator's notes", style="bold underline"))
+        parts.append(Text("\n" + _("Facilitator's notes"), style="bold underline"))
         parts.extend(Text(f"• {note}", style="italic") for note in notes)
     return Group(*parts)
 
@@ -120,14 +138,14 @@ def change_rows(replay: Replay, number: int) -> list[tuple[str, str, str, Text, 
     for change in replay.view(number).turn_view(number).changes:
         after = "?" if change.after is None else change.after
         delta = Text(f"{change.delta:+d} → {after}", style="red" if change.delta < 0 else "green")
-        because = "; ".join(cause_text(replay.game.index, c) for c in change.causes)
+        because = "; ".join(i18n.recorded(cause_text(replay.game.index, c)) for c in change.causes)
         rows.append(
             (
-                PHASE_TITLES.get(change.phase, change.phase),
-                words(change.kind),
+                _(PHASE_TITLES.get(change.phase, change.phase)),
+                i18n.recorded(words(change.kind)),
                 target_label(replay.game.index, change.target),
                 delta,
-                change.summary,
+                i18n.recorded(change.summary),
                 because,
             )
         )
@@ -137,13 +155,19 @@ def change_rows(replay: Replay, number: int) -> list[tuple[str, str, str, Text, 
 def change_detail(replay: Replay, number: int, index: int) -> Text:
     """One change in full: what moved, by how much, and every cause behind it."""
     change = replay.view(number).turn_view(number).changes[index]
-    text = Text(f"{change.summary}\n", style="bold")
+    text = Text(f"{i18n.recorded(change.summary)}\n", style="bold")
     target = target_label(replay.game.index, change.target)
-    now = f"{change.delta:+d}, now {change.after}" if change.after is not None else "seen as a band"
-    text.append(f"{words(change.kind)} of {target}: {now} ")
-    text.append(f"({PHASE_TITLES.get(change.phase, change.phase)} phase)\n", style="dim")
+    if change.after is not None:
+        now = _("{delta}, now {after}").format(delta=f"{change.delta:+d}", after=change.after)
+    else:
+        now = _("seen as a band")
+    what = i18n.recorded(words(change.kind))
+    text.append(_("{what} of {target}: {now}").format(what=what, target=target, now=now) + " ")
+    phase = _(PHASE_TITLES.get(change.phase, change.phase))
+    text.append(_("({phase} phase)").format(phase=phase) + "\n", style="dim")
     for cause in change.causes:
-        text.append(f"  because: {cause_text(replay.game.index, cause)}\n")
+        because = i18n.recorded(cause_text(replay.game.index, cause))
+        text.append("  " + _("because: {cause}").format(cause=because) + "\n")
     return text
 
 
@@ -153,14 +177,22 @@ def region_table(replay: Replay, number: int) -> Table:
     before, after = credibility_before(replay, number), credibility_after(replay, number)
     killed = dict(view.turn_view(number).civilians_by_region)
     table = Table(expand=True, pad_edge=False)
-    for header in ("region", "credibility", "threat", "warning", "forces", "civilians killed"):
+    for header in (
+        _("region"),
+        _("credibility"),
+        _("threat"),
+        _("warning"),
+        _("forces"),
+        _("civilians killed"),
+    ):
         table.add_column(header)
     for region in replay.scenario.regions:
         seen = view.region(region.id)
         units = []
         for unit in seen.units:
             marker = {"patrol": "P", "quick_reaction": "Q"}.get(unit.posture, "")
-            units.append(f"{unit.name}{'/' + marker if marker else ''}{'+TOB' if unit.holds_tob else ''}")
+            base = _("+TOB") if unit.holds_tob else ""
+            units.append(f"{i18n.name(unit.name)}{'/' + marker if marker else ''}{base}")
         change = after[region.id] - before[region.id]
         credibility = Text(f"{before[region.id]} → ")
         credibility.append(credibility_mark(after[region.id]), style=credibility_style(after[region.id]))
@@ -168,12 +200,12 @@ def region_table(replay: Replay, number: int) -> Table:
         levels = [(int(t.seen), t.actor) for t in seen.threats if t.seen.isdigit()]
         level, actor = max(levels, key=lambda item: item[0], default=(0, "-"))
         table.add_row(
-            short_name(region.name),
+            short_name(i18n.name(region.name)),
             credibility,
             f"{level} {target_label(replay.game.index, actor)}" if level else "0",
             str(seen.warning),
             ", ".join(units) or "-",
-            str(killed.get(region.id, 0)),
+            i18n.number(killed.get(region.id, 0)),
         )
     return table
 
@@ -187,10 +219,10 @@ def map_text(replay: Replay, number: int, width: int = MAP_WIDTH, height: int = 
     ys = [r.centre_km[1] for r in regions]
     span_x, span_y = (max(xs) - min(xs)) or 1, (max(ys) - min(ys)) or 1
     units = {region.id: len(region.units) for region in view.regions}
-    grid: list[list[tuple[str, str]]] = [[(" ", "")] * width for _ in range(height)]
+    grid: list[list[tuple[str, str]]] = [[(" ", "")] * width for __ in range(height)]
     for region in sorted(regions, key=lambda r: -r.centre_km[1]):
         change = after[region.id] - before[region.id]
-        label = f"{short_name(region.name)} {credibility_mark(after[region.id])}"
+        label = f"{short_name(i18n.name(region.name))} {credibility_mark(after[region.id])}"
         label += f"{'▲' if change > 0 else '▼'}{abs(change)}" if change else ""
         label += f" ⚑{units.get(region.id, 0)}"
         col = round((region.centre_km[0] - min(xs)) / span_x * (width - 1 - len(label)))
@@ -208,7 +240,6 @@ def map_text(replay: Replay, number: int, width: int = MAP_WIDTH, height: int = 
         for char, style in row_cells:
             text.append(char, style=style)
         text.append("\n")
-    text.append(
-        f"credibility after the turn ({credibility_legend()}, ▲▼ change) · ⚑ units present", style="dim"
-    )
+    legend = _("credibility after the turn ({legend}, ▲▼ change) · ⚑ units present")
+    text.append(legend.format(legend=i18n.recorded(credibility_legend())), style="dim")
     return text

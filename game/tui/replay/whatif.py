@@ -16,6 +16,7 @@ from textual.widgets.selection_list import Selection
 from textual.worker import Worker, WorkerState
 from textual_plotext import PlotextPlot
 
+from game import i18n
 from game.analysis.whatif import (
     DEFAULT_POLICY,
     DEFAULT_RUNS,
@@ -26,16 +27,17 @@ from game.analysis.whatif import (
 )
 from game.analysis.whatif_output import Effect, continuation_lines, evaluate, ranked
 from game.analysis.whatif_report import difference_text
+from game.i18n import N_, _
 from game.record.replay import Replay
 
 RUNS = DEFAULT_RUNS  # continuations per line; tests set fewer
 WORKERS: int | None = None  # every core
 
 COLUMNS = (
-    ("civilians killed", "civilians_killed"),
-    ("peacekeepers killed", "peacekeepers_killed"),
-    ("national credibility", "national_credibility"),
-    ("Say-Do gap", "say_do_gap"),
+    (N_("civilians killed"), "civilians_killed"),
+    (N_("peacekeepers killed"), "peacekeepers_killed"),
+    (N_("national credibility"), "national_credibility"),
+    (N_("Say-Do gap"), "say_do_gap"),
 )
 
 
@@ -55,8 +57,8 @@ class WhatIfScreen(Screen[None]):
 
     CSS_PATH = "replay.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("r", "run", "Run"),
-        Binding("escape,q", "close", "Back"),
+        Binding("r", "run", N_("Run")),
+        Binding("escape,q", "close", N_("Back")),
     ]
 
     def __init__(self, replay: Replay, turn: int, runs: int | None = None, workers: int | None = None):
@@ -78,36 +80,38 @@ class WhatIfScreen(Screen[None]):
         for point in points:
             for position, alternative in enumerate(point.alternatives):
                 self.alternatives[alternative.id] = alternative
-                label = f"{alternative.id}  {alternative.name}  (played: {point.played})"
+                label = _("{id}  {name}  (played: {played})").format(
+                    id=alternative.id,
+                    name=i18n.recorded(alternative.name),
+                    played=i18n.recorded(point.played),
+                )
                 selections.append(Selection(label, alternative.id, position == 0))
-        yield Static(
-            f"What if, at turn {self.turn} ({view.month})? Choose the alternatives (space), then press r: "
-            f"each is played {self.runs} times to the end beside the orders played, on the same dice.",
-            id="whatif-heading",
+        heading = _(
+            "What if, at turn {turn} ({month})? Choose the alternatives (space), then press r: each is "
+            "played {runs} times to the end beside the orders played, on the same dice."
         )
+        yield Static(heading.format(turn=self.turn, month=view.month, runs=self.runs), id="whatif-heading")
         with Horizontal(id="whatif-body"):
             with Vertical(id="whatif-left"):
                 choices = SelectionList[str](*selections, id="whatif-choices")
-                choices.border_title = "Alternatives"
+                choices.border_title = _("Alternatives")
                 yield choices
                 yield ProgressBar(id="whatif-progress", show_eta=True)
-                yield Static(
-                    "No decision at this turn has an alternative the rules allow." if not selections else "",
-                    id="whatif-status",
-                )
+                none = _("No decision at this turn has an alternative the rules allow.")
+                yield Static(none if not selections else "", id="whatif-status")
             with Vertical(id="whatif-right"):
                 yield DataTable(id="whatif-results", cursor_type="row", zebra_stripes=True)
                 yield PlotextPlot(id="whatif-plot")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = f"What if: {self.replay.label}"
-        self.sub_title = f"turn {self.turn}"
+        self.title = _("What if: {label}").format(label=self.replay.label)
+        self.sub_title = _("turn {turn}").format(turn=self.turn)
         table = self.query_one("#whatif-results", DataTable)
         table.add_column("#")
-        table.add_column("alternative")
-        for label, _ in COLUMNS:
-            table.add_column(label)
+        table.add_column(_("alternative"))
+        for label, __ in COLUMNS:
+            table.add_column(_(label))
 
     # --- running ------------------------------------------------------------------------------
 
@@ -118,14 +122,14 @@ class WhatIfScreen(Screen[None]):
         alternatives = self.chosen()
         status = self.query_one("#whatif-status", Static)
         if not alternatives:
-            status.update("Choose at least one alternative first (space ticks one).")
+            status.update(_("Choose at least one alternative first (space ticks one)."))
             return
         if any(worker.is_running for worker in self.workers_running()):
-            status.update("Already running: wait for it, or press Escape to stop.")
+            status.update(_("Already running: wait for it, or press Escape to stop."))
             return
         lines = len(alternatives) + len({a.turn for a in alternatives})
         self.query_one("#whatif-progress", ProgressBar).update(total=lines * self.runs, progress=0)
-        status.update(f"Playing {lines * self.runs} continuations…")
+        status.update(_("Playing {count} continuations…").format(count=lines * self.runs))
         self._stop.clear()
         self.run_batches(alternatives)
 
@@ -150,14 +154,15 @@ class WhatIfScreen(Screen[None]):
         status = self.query_one("#whatif-status", Static)
         if event.state == WorkerState.ERROR:
             error = event.worker.error
-            status.update(str(error) if isinstance(error, WhatIfError) else f"The what-if failed: {error}")
+            failed = _("The what-if failed: {error}").format(error=error)
+            status.update(str(error) if isinstance(error, WhatIfError) else failed)
         elif event.state == WorkerState.SUCCESS and event.worker.result is not None:
             found, interrupted = event.worker.result
             self.show(found)
             turns = sorted({effect.alternative.turn for effect in found})
             notes = continuation_lines(self.fork, turns, DEFAULT_POLICY)
-            done = "Stopped early: the figures cover the runs that finished. " if interrupted else ""
-            status.update(done + " ".join(notes) + " * marks p < 0.05; the brackets, a 95% CI.")
+            done = _("Stopped early: the figures cover the runs that finished.") + " " if interrupted else ""
+            status.update(done + " ".join(notes) + " " + _("* marks p < 0.05; the brackets, a 95% CI."))
 
     def show(self, found: list[Effect]) -> None:
         """The results table (ranked by the difference in civilians killed) and its plot."""
@@ -167,8 +172,8 @@ class WhatIfScreen(Screen[None]):
         for position, effect in enumerate(self.effects, start=1):
             table.add_row(
                 str(position),
-                f"{effect.alternative.id} {_cut(effect.alternative.name, NAME_WIDTH)}",
-                *(difference_text(effect, key) for _, key in COLUMNS),
+                f"{effect.alternative.id} {_cut(i18n.recorded(effect.alternative.name), NAME_WIDTH)}",
+                *(difference_text(effect, key) for __, key in COLUMNS),
             )
         self._plot()
 
@@ -177,7 +182,7 @@ class WhatIfScreen(Screen[None]):
         plt = plot.plt
         plt.clear_data()
         plt.clear_figure()
-        plt.title("Difference in civilians killed (alternative - as played), with its 95% CI")
+        plt.title(_("Difference in civilians killed (alternative - as played), with its 95% CI"))
         labels, means, lows, highs = [], [], [], []
         for effect in self.effects:
             table = effect.table("civilians_killed")

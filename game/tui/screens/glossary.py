@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from game.i18n import N_, _
 from game.tui.dialogs.once import DismissOnce
 from game.tui.glossary import Term, search
 
@@ -21,8 +22,8 @@ class GlossaryScreen(DismissOnce, ModalScreen[None]):
     """Type to search; ↑↓ choose a term; Escape closes."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close"),
-        Binding("down", "to_list", "Terms", show=False),
+        Binding("escape", "close", N_("Close")),
+        Binding("down", "to_list", N_("Terms"), show=False),
     ]
 
     def __init__(self, query: str = "") -> None:
@@ -32,12 +33,14 @@ class GlossaryScreen(DismissOnce, ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="glossary"):
-            yield Label("Glossary: terms and acronyms", classes="dialog-title")
-            yield Input(self.query_text, placeholder="Search (e.g. TOB, warning, P2)", id="glossary-search")
+            yield Label(_("Glossary: terms and acronyms"), classes="dialog-title")
+            yield Input(
+                self.query_text, placeholder=_("Search (e.g. TOB, warning, P2)"), id="glossary-search"
+            )
             yield OptionList(id="glossary-terms")
             with VerticalScroll(id="glossary-scroll"):
                 yield Static(id="glossary-meaning")
-            yield Static(Text("Type to search · ↓ the list · Escape: close", style="dim"))
+            yield Static(Text(_("Type to search · ↓ the list · Escape: close"), style="dim"))
 
     def on_mount(self) -> None:
         self.show_terms(self.query_text)
@@ -55,12 +58,12 @@ class GlossaryScreen(DismissOnce, ModalScreen[None]):
     def describe(self, term: Term | None) -> None:
         meaning = self.query_one("#glossary-meaning", Static)
         if term is None:
-            meaning.update("No term matches; try fewer letters.")
+            meaning.update(_("No term matches; try fewer letters."))
             return
         text = Text(term.term, style="bold")
         text.append(f"\n{term.meaning}", style="not bold")
         if term.rule:
-            text.append(f"\nRulebook {term.rule} (F1).", style="dim")
+            text.append("\n" + _("Rulebook {section} (F1).").format(section=term.rule), style="dim")
         meaning.update(text)
 
     @on(Input.Changed, "#glossary-search")

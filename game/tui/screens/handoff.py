@@ -11,6 +11,7 @@ from textual.containers import Center, Middle, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Label, Static
 
+from game.i18n import N_, _
 from game.text import clean
 from game.tui.dialogs.once import DismissOnce
 from game.tui.labels import ROLE_DUTIES, ROLE_TITLES
@@ -20,7 +21,7 @@ from game.tui.session import PlaySession, seat_view
 class HandoffScreen(DismissOnce, Screen[None]):
     """Opaque: the previous seat's pending orders are not on it. Enter when the player is ready."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "ready", "I am ready")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "ready", N_("I am ready"))]
 
     def __init__(self, session: PlaySession, decisions: list[str]):
         super().__init__()
@@ -33,16 +34,24 @@ class HandoffScreen(DismissOnce, Screen[None]):
         name = session.player(role) or ROLE_TITLES[role]
         view = seat_view(session)
         lines = [
-            f"Turn {view.turn} · {view.month}. The previous seat's orders are hidden.",
-            f"The {ROLE_TITLES[role]} gives orders on {ROLE_DUTIES[role]}.",
+            _("Turn {turn} · {month}. The previous seat's orders are hidden.").format(
+                turn=view.turn, month=view.month
+            ),
+            _("The {seat} gives orders on {duties}.").format(
+                seat=ROLE_TITLES[role], duties=ROLE_DUTIES[role]
+            ),
         ]
         if self.decisions:
-            lines.append("A decision awaits you: " + "; ".join(self.decisions) + ".")
+            lines.append(_("A decision awaits you: {cards}.").format(cards="; ".join(self.decisions)))
         with Middle(), Center(), Vertical(id="handoff-box"):
-            to = f"{name}, the {ROLE_TITLES[role]}" if name != ROLE_TITLES[role] else f"the {name}"
-            yield Label(Text(clean(f"Pass the keyboard to {to}")), classes="screen-title")
+            if name != ROLE_TITLES[role]:
+                to = _("Pass the keyboard to {name}, the {seat}").format(name=name, seat=ROLE_TITLES[role])
+            else:
+                to = _("Pass the keyboard to the {seat}").format(seat=name)
+            yield Label(Text(clean(to)), classes="screen-title")
             yield Static(Text(clean("\n".join(lines), lines=True)), id="handoff-text")
-            yield Button(Text(clean(f"{name} is ready (Enter)")), id="ready", variant="primary")
+            ready = _("{name} is ready (Enter)").format(name=name)
+            yield Button(Text(clean(ready)), id="ready", variant="primary")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -12,36 +12,53 @@ from textual.screen import Screen
 from textual.widgets import Footer, MarkdownViewer, Static, TabbedContent, TabPane
 
 from game import i18n
+from game.i18n import N_, _
 
 PACKAGE_DIR = Path(__file__).resolve().parents[2]
 
 KEYS = (
-    ("Anywhere", "F1", "these rules and keys"),
-    ("Anywhere", "Ctrl-P", "command palette: every main action by name"),
-    ("Anywhere", "Ctrl-Q / Ctrl-C", "save the game and ask to quit"),
-    ("Anywhere", "g", "glossary: terms and acronyms, searchable"),
-    ("Tutorial", "n / N", "guided tutorial: next step (or skip it) / end the guide"),
-    ("Title", "n t c l r q", "new game, guided tutorial, continue, load, replay, quit"),
-    ("Map", "arrows / click", "select a region (its details on the right)"),
-    ("Map", "Tab", "move between the map and the region details"),
-    ("Map", "o", "orders of the current seat"),
-    ("Map", "1 2 3 4", "solo: act as SRSG, Force Commander, Police Commissioner, Comms Chief"),
-    ("Map", "c", "solo: commit the turn"),
-    ("Map", "d", "hotseat: done, pass the keyboard to the next seat"),
-    ("Map", "e / r / s", "event cards again / last SITREP / save under a name"),
-    ("Map", "Escape", "leave the game (it is saved)"),
-    ("Orders", "arrows, Enter", "open a group; give the highlighted order (✓ allowed, ✗ refused: why)"),
-    ("Orders", "p, w / Delete", "pending orders; withdraw the order under the cursor, else the last"),
-    ("Orders", "Escape", "back to the map"),
-    ("Event card", "arrows, Enter / Escape", "choose an option / decide later"),
-    ("Turn results", "Space / a / s", "next phase / show all / go to the SITREP"),
-    ("SITREP", "arrows, Enter", "open a region; pick a change to see its causes"),
-    ("SITREP", "x / c", "expand all / continue"),
-    ("End", "r / t", "replay this game / title screen"),
-    ("Replay", "← → / g", "previous and next turn / go to a turn"),
-    ("Replay", "1 2 3 4 / t", "tabs: the turn, its changes, the map, the charts / next tab"),
-    ("Replay", "f / a / w", "take command from this turn / a debrief note / what if here?"),
-    ("What if", "Space / r / Escape", "tick an alternative / play them many times / back (stops a run)"),
+    (N_("Anywhere"), "F1", N_("these rules and keys")),
+    (N_("Anywhere"), "Ctrl-P", N_("command palette: every main action by name")),
+    (N_("Anywhere"), "Ctrl-Q / Ctrl-C", N_("save the game and ask to quit")),
+    (N_("Anywhere"), "g", N_("glossary: terms and acronyms, searchable")),
+    (N_("Tutorial"), "n / N", N_("guided tutorial: next step (or skip it) / end the guide")),
+    (
+        N_("Title"),
+        "n t c l r F2 q",
+        N_("new game, guided tutorial, continue, load, replay, Français / English, quit"),
+    ),
+    (N_("Map"), N_("arrows / click"), N_("select a region (its details on the right)")),
+    (N_("Map"), N_("Tab"), N_("move between the map and the region details")),
+    (N_("Map"), "o", N_("orders of the current seat")),
+    (N_("Map"), "1 2 3 4", N_("solo: act as SRSG, Force Commander, Police Commissioner, Comms Chief")),
+    (N_("Map"), "c", N_("solo: commit the turn")),
+    (N_("Map"), "d", N_("hotseat: done, pass the keyboard to the next seat")),
+    (N_("Map"), "e / r / s", N_("event cards again / last SITREP / save under a name")),
+    (N_("Map"), N_("Escape"), N_("leave the game (it is saved)")),
+    (
+        N_("Orders"),
+        N_("arrows, Enter"),
+        N_("open a group; give the highlighted order (✓ allowed, ✗ refused: why)"),
+    ),
+    (
+        N_("Orders"),
+        N_("p, w / Delete"),
+        N_("pending orders; withdraw the order under the cursor, else the last"),
+    ),
+    (N_("Orders"), N_("Escape"), N_("back to the map")),
+    (N_("Event card"), N_("arrows, Enter / Escape"), N_("choose an option / decide later")),
+    (N_("Turn results"), N_("Space / a / s"), N_("next phase / show all / go to the SITREP")),
+    (N_("SITREP"), N_("arrows, Enter"), N_("open a region; pick a change to see its causes")),
+    (N_("SITREP"), "x / c", N_("expand all / continue")),
+    (N_("End"), "r / t", N_("replay this game / title screen")),
+    (N_("Replay"), "← → / g", N_("previous and next turn / go to a turn")),
+    (N_("Replay"), "1 2 3 4 / t", N_("tabs: the turn, its changes, the map, the charts / next tab")),
+    (N_("Replay"), "f / a / w", N_("take command from this turn / a debrief note / what if here?")),
+    (
+        N_("What if"),
+        N_("Space / r / Escape"),
+        N_("tick an alternative / play them many times / back (stops a run)"),
+    ),
 )
 
 
@@ -57,10 +74,10 @@ def rules_path(language: str = "en") -> Path | None:
 
 def key_table() -> Table:
     table = Table(expand=True)
-    for column in ("where", "keys", "what"):
+    for column in (_("where"), _("keys"), _("what")):
         table.add_column(column)
-    for row in KEYS:
-        table.add_row(*row)
+    for where, keys, what in KEYS:
+        table.add_row(_(where), _(keys), _(what))
     return table
 
 
@@ -68,18 +85,20 @@ class HelpScreen(Screen[None]):
     """Escape closes; the rulebook has its table of contents on the left."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q", "app.pop_screen", "Close"),
-        Binding("k", "show_tab('keys')", "Keys"),
-        Binding("u", "show_tab('rules')", "Rules"),
+        Binding("escape,q", "app.pop_screen", N_("Close")),
+        Binding("k", "show_tab('keys')", N_("Keys")),
+        Binding("u", "show_tab('rules')", N_("Rules")),
     ]
 
     def compose(self) -> ComposeResult:
         path = rules_path(i18n.language())
-        text = path.read_text(encoding="utf-8") if path else "# Rules\n\nThe rulebook (rules.md) is missing."
+        text = (
+            path.read_text(encoding="utf-8") if path else _("# Rules\n\nThe rulebook (rules.md) is missing.")
+        )
         with TabbedContent(initial="rules", id="help-tabs"):
-            with TabPane("Rules", id="rules"):
+            with TabPane(_("Rules"), id="rules"):
                 yield MarkdownViewer(text, show_table_of_contents=False, id="rules-text")
-            with TabPane("Key map", id="keys"):
+            with TabPane(_("Key map"), id="keys"):
                 yield Static(key_table(), id="key-table")
         yield Footer()
 

@@ -14,12 +14,11 @@ from textual.widgets import Button, Footer, Input, Label, OptionList, RadioSet, 
 from textual.widgets.option_list import Option
 
 from game.engine.sides import GREEN, RED, sides
-from game.engine.wording import plural
-from game.i18n import _
+from game.i18n import N_, _, ngettext
 from game.scenario.catalog import find_scenario, scenario_names
 from game.scenario.loader import ScenarioError
 from game.scenario.models import Scenario
-from game.tui.labels import ROLE_ORDER, ROLE_TITLES
+from game.tui.labels import ROLE_ORDER, ROLE_TITLES, Translated, shown
 from game.tui.session import Session
 from game.tui.widgets.marked_radio import MarkedRadioButton
 
@@ -27,7 +26,13 @@ if TYPE_CHECKING:
     from game.tui.app import MinusmaApp
 
 PREFERRED_FIRST = ("tutorial", "mali-2019")
-SEAT_LABELS = {**ROLE_TITLES, "comms_chief": "Chief of Communications"}
+SEAT_LABELS = Translated({**ROLE_TITLES.english, "comms_chief": N_("Chief of Communications")})
+
+
+def seat_label(role: str) -> str:
+    """A seat as a form's label: capitalised (French writes functions in lower case in a sentence)."""
+    label = SEAT_LABELS[role]
+    return label[:1].upper() + label[1:]
 
 
 def scenario_summary(scenario: Scenario) -> str:
@@ -36,21 +41,30 @@ def scenario_summary(scenario: Scenario) -> str:
     from game.engine.turn import next_month
 
     last = next_month(calendar.start, months - calendar.turn_months)
-    return (
-        f"{scenario.title}\n\n{scenario.description}\n\n"
-        f"Length: {calendar.turns} turns of {plural(calendar.turn_months, 'month')}, "
-        f"{calendar.start} to {last}.\n"
-        f"{len(scenario.regions)} regions, {len(scenario.contingents)} contingents, "
-        f"{len(scenario.aviation)} aviation assets, {len(scenario.cards)} event cards."
+    turns = ngettext("{count} turn", "{count} turns", calendar.turns).format(count=calendar.turns)
+    each = ngettext("{count} month", "{count} months", calendar.turn_months).format(
+        count=calendar.turn_months
     )
+    length = _("Length: {turns} of {months}, {start} to {last}.").format(
+        turns=turns, months=each, start=calendar.start, last=last
+    )
+    sizes = _(
+        "{regions} regions, {contingents} contingents, {aviation} aviation assets, {cards} event cards."
+    ).format(
+        regions=len(scenario.regions),
+        contingents=len(scenario.contingents),
+        aviation=len(scenario.aviation),
+        cards=len(scenario.cards),
+    )
+    return f"{shown(scenario, 'title')}\n\n{shown(scenario, 'description')}\n\n{length}\n{sizes}"
 
 
 class NewGameScreen(Screen[None]):
     """Enter in a field moves to the next one; Ctrl-S (or the Start button) starts the game."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "start", "Start", priority=True),
-        Binding("escape", "app.pop_screen", "Back"),
+        Binding("ctrl+s", "start", N_("Start"), priority=True),
+        Binding("escape", "app.pop_screen", N_("Back")),
     ]
 
     def __init__(self, scenario: str | None = None, seed: int | None = None):
@@ -65,41 +79,41 @@ class NewGameScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="new-game"):
-            yield Label("New game", classes="screen-title")
+            yield Label(_("New game"), classes="screen-title")
             with Horizontal(id="scenario-row"):
                 yield OptionList(*[Option(name, id=name) for name in self.names], id="scenario-list")
                 with VerticalScroll(id="scenario-info", can_focus=False):
                     yield Static(id="scenario-text")
             with Horizontal(classes="form-row"):
-                yield Label("Seed", classes="form-label")
+                yield Label(_("Seed"), classes="form-label")
                 yield Input(str(self.seed), id="seed", type="integer", max_length=9, compact=True)
-                yield Static("Same scenario + seed + orders = the same game.", classes="form-help")
+                yield Static(_("Same scenario + seed + orders = the same game."), classes="form-help")
             with Horizontal(classes="form-row"):
-                yield Label("Seats", classes="form-label")
+                yield Label(_("Seats"), classes="form-label")
                 with RadioSet(id="mode", compact=True):
-                    yield MarkedRadioButton("Solo: I hold every role", value=True, id="solo")
-                    yield MarkedRadioButton("Hotseat: one named player per role", id="hotseat")
+                    yield MarkedRadioButton(_("Solo: I hold every role"), value=True, id="solo")
+                    yield MarkedRadioButton(_("Hotseat: one named player per role"), id="hotseat")
             with Vertical(id="names"):
                 for role in ROLE_ORDER:
                     with Horizontal(classes="form-row name-row", id=f"row-{role}"):
                         yield Label(
-                            SEAT_LABELS[role] if role != "srsg" else "Your name", classes="form-label"
+                            seat_label(role) if role != "srsg" else _("Your name"), classes="form-label"
                         )
                         yield Input(
-                            placeholder="player's name (optional)",
+                            placeholder=_("player's name (optional)"),
                             id=f"name-{role}",
                             max_length=30,
                             compact=True,
                         )
             with Horizontal(classes="form-row", id="row-sides"):
-                yield Label("Armed groups", classes="form-label")
+                yield Label(_("Armed groups"), classes="form-label")
                 with RadioSet(id="red-holder", compact=True):
-                    yield MarkedRadioButton("Bot (rules §5)", value=True, id="red-bot")
-                    yield MarkedRadioButton("Red cell: a player", id="red-human")
+                    yield MarkedRadioButton(_("Bot (rules §5)"), value=True, id="red-bot")
+                    yield MarkedRadioButton(_("Red cell: a player"), id="red-human")
             with Horizontal(classes="form-row name-row", id=f"row-{RED}"):
-                yield Label("Red cell", classes="form-label")
+                yield Label(_("Red cell"), classes="form-label")
                 yield Input(
-                    placeholder="player's name (optional)", id=f"name-{RED}", max_length=30, compact=True
+                    placeholder=_("player's name (optional)"), id=f"name-{RED}", max_length=30, compact=True
                 )
             with Horizontal(classes="form-row", id="row-green-holder"):
                 yield Label(_("Host state"), classes="form-label")
@@ -112,7 +126,7 @@ class NewGameScreen(Screen[None]):
                     placeholder=_("player's name (optional)"), id=f"name-{GREEN}", max_length=30, compact=True
                 )
             yield Static(id="new-game-problem", classes="problem")
-            yield Button("Start (Ctrl-S)", id="start", variant="primary", compact=True)
+            yield Button(_("Start (Ctrl-S)"), id="start", variant="primary", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -139,7 +153,7 @@ class NewGameScreen(Screen[None]):
             self.scenario = find_scenario(event.option.id or "")
         except ScenarioError as error:
             self.scenario = None
-            text.update(f"This scenario cannot be played:\n{error}")
+            text.update(_("This scenario cannot be played:\n{error}").format(error=error))
             self._show_green()
             return
         text.update(scenario_summary(self.scenario))
@@ -167,7 +181,7 @@ class NewGameScreen(Screen[None]):
         for role in ROLE_ORDER[1:]:
             self.query_one(f"#row-{role}").display = hotseat
         label = self.query_one("#row-srsg Label", Label)
-        label.update(SEAT_LABELS["srsg"] if hotseat else "Your name")
+        label.update(seat_label("srsg") if hotseat else _("Your name"))
 
     @on(Input.Submitted)
     def _next_field(self, event: Input.Submitted) -> None:
@@ -186,25 +200,25 @@ class NewGameScreen(Screen[None]):
 
     def action_start(self) -> None:
         if self.scenario is None:
-            self.problem("Choose a scenario that loads (see its description).")
+            self.problem(_("Choose a scenario that loads (see its description)."))
             return
         raw = self.query_one("#seed", Input).value.strip()
         if not raw.lstrip("-").isdigit():
-            self.problem("The seed must be a whole number, for example 1234.")
+            self.problem(_("The seed must be a whole number, for example 1234."))
             self.query_one("#seed", Input).focus()
             return
         hotseat = self.query_one("#hotseat", MarkedRadioButton).value
         names = {role: self.query_one(f"#name-{role}", Input).value.strip() for role in ROLE_ORDER}
         if hotseat:
-            seats = {role: names[role] or ROLE_TITLES[role] for role in ROLE_ORDER}
+            seats = {role: names[role] or ROLE_TITLES.english[role] for role in ROLE_ORDER}
         else:
             seats = dict.fromkeys(ROLE_ORDER, names["srsg"])
         red_cell = self.query_one("#red-human", MarkedRadioButton).value
         if red_cell:  # a human plays the armed groups (rules.md §5.2)
-            seats[RED] = self.query_one(f"#name-{RED}", Input).value.strip() or ROLE_TITLES[RED]
+            seats[RED] = self.query_one(f"#name-{RED}", Input).value.strip() or ROLE_TITLES.english[RED]
         green_cell = GREEN in sides(self.scenario) and self.query_one("#green-human", MarkedRadioButton).value
         if green_cell:  # a human plays the host state (rules.md §9.1)
-            seats[GREEN] = self.query_one(f"#name-{GREEN}", Input).value.strip() or ROLE_TITLES[GREEN]
+            seats[GREEN] = self.query_one(f"#name-{GREEN}", Input).value.strip() or ROLE_TITLES.english[GREEN]
         mode = "hotseat" if hotseat else "solo"
         session = Session.new(self.scenario, int(raw), seats, mode, red_cell=red_cell, green_cell=green_cell)
         cast("MinusmaApp", self.app).play(session)

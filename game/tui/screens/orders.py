@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from game.engine.preview import order_consequences
 from game.engine.sides import GREEN, RED
-from game.engine.wording import plural
+from game.i18n import N_, _, ngettext, recorded
 from game.text import clean
 from game.tui.dialogs.once import DismissOnce
 from game.tui.labels import ROLE_DUTIES, ROLE_ORDER, ROLE_SHORT, ROLE_TITLES
@@ -32,15 +32,15 @@ class OrdersScreen(DismissOnce, Screen[None]):
     seat's last order."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Map"),
-        Binding("w,delete", "withdraw", "Withdraw"),
-        Binding("p", "focus_pending", "Pending"),
+        Binding("escape", "back", N_("Map")),
+        Binding("w,delete", "withdraw", N_("Withdraw")),
+        Binding("p", "focus_pending", N_("Pending")),
         # One footer entry for the four seats, so the footer fits 80 columns.
         *[
             Binding(
                 str(n + 1),
                 f"seat({n})",
-                "Seat" if n == 0 else ROLE_SHORT[role],
+                N_("Seat") if n == 0 else ROLE_SHORT.english[role],
                 show=n == 0,
                 key_display="1-4",
             )
@@ -78,18 +78,23 @@ class OrdersScreen(DismissOnce, Screen[None]):
         role = session.seat
         self.query_one(StatusBar).show(session)
         self.query_one("#orders-title", Label).update(
-            f"Orders of the {session.seat_label()}: {ROLE_DUTIES[role]}"
+            _("Orders of the {seat}: {duties}").format(seat=session.seat_label(), duties=ROLE_DUTIES[role])
         )
         self.query_one(OrderTree).show(build_menu(session.game, role))
         pending = session.pending_for(role)
         replaced = replaced_orders(session.game.pending_orders())
         effective = [index for index, _ in pending if index not in replaced]
         others = len([i for i, _ in session.pending_for(None) if i not in replaced]) - len(effective)
-        title = f"Pending orders of this seat: {len(effective)}  (w: withdraw)"
-        if len(effective) < len(pending):
-            title += f"\n{plural(len(pending) - len(effective), 'order')} replaced by a later one"
+        title = _("Pending orders of this seat: {count}  (w: withdraw)").format(count=len(effective))
+        replaced_count = len(pending) - len(effective)
+        if replaced_count:
+            title += "\n" + ngettext(
+                "{count} order replaced by a later one",
+                "{count} orders replaced by a later one",
+                replaced_count,
+            ).format(count=replaced_count)
         if others and not session.hotseat and role not in (RED, GREEN):
-            title += f"\n{others} more from other seats"
+            title += "\n" + _("{count} more from other seats").format(count=others)
         self.query_one("#pending-title", Label).update(title)
         listing = self.query_one("#pending", OptionList)
         highlighted = listing.highlighted
@@ -100,7 +105,7 @@ class OrdersScreen(DismissOnce, Screen[None]):
             label = Text(f"{number + 1}. {order_text(session.game, order)}")
             if index in replaced:
                 label.stylize("dim strike")
-                label.append(" (replaced by a later order)", style="dim italic")
+                label.append(_(" (replaced by a later order)"), style="dim italic")
             options.append(Option(label, id=str(index)))
         listing.add_options(options)
         if pending:
@@ -119,35 +124,41 @@ class OrdersScreen(DismissOnce, Screen[None]):
                 text.append(f"{group.label}\n", style="bold")
                 if group.detail:
                     text.append(f"{group.detail}\n")
-                allowed = plural(group.allowed(), "order")
-                text.append(f"[{group.allowed()}]: {allowed} the rules allow now; ✗ marks the others.\n")
-            text.append("Enter or → opens the group; choose an order inside it.", style="dim")
+                allowed = ngettext(
+                    "[{count}]: {count} order the rules allow now; ✗ marks the others.",
+                    "[{count}]: {count} orders the rules allow now; ✗ marks the others.",
+                    group.allowed(),
+                )
+                text.append(allowed.format(count=group.allowed()) + "\n")
+            text.append(_("Enter or → opens the group; choose an order inside it."), style="dim")
             self.detail(text)
         elif item.order in self.session.game.pending_orders():
             # Just given (the menu now refuses it as "already"): say so rather than "not allowed".
             self.detail(
                 Text.assemble(
-                    ("✓ Given this turn: ", "bold"),
+                    (_("✓ Given this turn: "), "bold"),
                     order_text(self.session.game, item.order),
-                    ("\nw withdraws it.", "dim"),
+                    ("\n" + _("w withdraws it."), "dim"),
                 )
             )
         elif item.reason is None:
             text = Text.assemble(
-                ("✓ Allowed: ", "bold"), order_text(self.session.game, item.order), "\nEnter gives it."
+                (_("✓ Allowed: "), "bold"),
+                order_text(self.session.game, item.order),
+                "\n" + _("Enter gives it."),
             )
             self.detail(self._with_consequences(text, item))
         else:
-            text = Text.assemble(("✗ Not allowed: ", "bold"), item.reason)
+            text = Text.assemble((_("✗ Not allowed: "), "bold"), recorded(item.reason))
             self.detail(self._with_consequences(text, item))
 
     def _with_consequences(self, text: Text, item: MenuItem) -> Text:
         """Add what the order will do by the rules (game.engine.preview)."""
         lines = order_consequences(self.session.game.context(), item.order)
         if lines:
-            text.append("\nBy the rules:", style="bold")
+            text.append("\n" + _("By the rules:"), style="bold")
             for line in lines:
-                text.append(f"\n • {clean(line)}")
+                text.append(f"\n • {clean(recorded(line))}")
         return text
 
     @on(OrderTree.OrderChosen)
@@ -158,14 +169,16 @@ class OrdersScreen(DismissOnce, Screen[None]):
         try:
             self.session.give(item.order)
         except self.session.refusals as error:
-            reason = self.session.refusal(error)
-            self.detail(Text.assemble(("✗ Refused: ", "bold"), reason))
-            self.notify(reason, title="Order refused", severity="warning")
+            reason = recorded(self.session.refusal(error))
+            self.detail(Text.assemble((_("✗ Refused: "), "bold"), reason))
+            self.notify(reason, title=_("Order refused"), severity="warning")
             self.rebuild()  # a shared game may have moved on meanwhile
             return
         self.detail(
             Text.assemble(
-                ("✓ Given: ", "bold"), order_text(self.session.game, item.order), ("\nw withdraws it.", "dim")
+                (_("✓ Given: "), "bold"),
+                order_text(self.session.game, item.order),
+                ("\n" + _("w withdraws it."), "dim"),
             )
         )
         self.rebuild()
@@ -185,19 +198,20 @@ class OrdersScreen(DismissOnce, Screen[None]):
     def action_withdraw(self) -> None:
         index = self.withdraw_target()
         if index is None:
-            self.notify("This seat has no pending order to withdraw.", severity="warning")
+            self.notify(_("This seat has no pending order to withdraw."), severity="warning")
             return
         withdrawn = order_text(self.session.game, self.session.game.pending_orders()[index])
         try:
             dropped = self.session.withdraw(index)
         except self.session.refusals as error:
-            self.notify(self.session.refusal(error), title="Not withdrawn", severity="warning")
+            self.notify(recorded(self.session.refusal(error)), title=_("Not withdrawn"), severity="warning")
             return
-        message = f"Withdrawn: {withdrawn}"
+        message = _("Withdrawn: {order}").format(order=withdrawn)
         if dropped:
-            message += "\nAlso dropped, no longer possible: " + "; ".join(dropped)
+            also = "; ".join(recorded(line) for line in dropped)
+            message += "\n" + _("Also dropped, no longer possible: {orders}").format(orders=also)
         self.detail(Text(message))
-        self.notify(message, title="Withdrawn")
+        self.notify(message, title=_("Withdrawn"))
         self.rebuild()
 
     @on(OptionList.OptionSelected, "#pending")
@@ -213,7 +227,7 @@ class OrdersScreen(DismissOnce, Screen[None]):
         tree = self.query_one(OrderTree)
         tree.cursor_line = 0  # another seat's menu: start at its top, and describe what is there
         tree.call_after_refresh(tree.describe_cursor)
-        self.notify(f"Acting as {ROLE_TITLES[self.session.seat]}.", timeout=2)
+        self.notify(_("Acting as {seat}.").format(seat=ROLE_TITLES[self.session.seat]), timeout=2)
 
     def action_back(self) -> None:
         self.dismiss(None)

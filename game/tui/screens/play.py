@@ -17,14 +17,14 @@ from game.engine import Game, TurnRecord
 from game.engine import orders as O
 from game.engine.sides import GREEN, RED, sides
 from game.engine.view import TurnView
-from game.engine.wording import credibility_legend, plural
-from game.i18n import _
+from game.engine.wording import credibility_legend
+from game.i18n import N_, _, ngettext, recorded
 from game.record.saves import SaveError
 from game.scenario.models import Role
 from game.tui.dialogs.card import CardDialog
 from game.tui.dialogs.confirm import ConfirmDialog
 from game.tui.dialogs.save_name import SaveNameDialog
-from game.tui.labels import ROLE_ORDER, ROLE_SHORT, ROLE_TITLES
+from game.tui.labels import ROLE_ORDER, ROLE_SHORT, ROLE_TITLES, shown
 from game.tui.order_menu import order_text, replaced_orders
 from game.tui.screens.handoff import HandoffScreen
 from game.tui.session import PlaySession, Session, last_turn, seat_view
@@ -36,7 +36,7 @@ from game.tui.widgets.status_bar import StatusBar
 if TYPE_CHECKING:
     from game.tui.app import MinusmaApp
 
-LEGEND = f"Credibility {credibility_legend()} · ↑↓ last turn\nU units EW warning T TOB H heli I ISR ! attack"
+LEGEND = N_("Credibility {legend} · ↑↓ last turn\nU units EW warning T TOB H heli I ISR ! attack")
 
 
 CELLS = (RED, GREEN)  # the sides a human cell may hold besides the mission
@@ -46,15 +46,17 @@ class PlayScreen(Screen[None]):
     """Attributes down (the session), messages up (RegionSelected, dialog results)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("o", "orders", "Orders"),
-        Binding("c", "commit", "Commit"),
-        Binding("d", "done", "Done: pass on"),
-        Binding("e", "events", "Events"),
-        Binding("r", "sitrep", "SITREP"),
-        Binding("s", "save", "Save"),
-        Binding("escape", "leave", "Leave"),
+        Binding("o", "orders", N_("Orders")),
+        Binding("c", "commit", N_("Commit")),
+        Binding("d", "done", N_("Done: pass on")),
+        Binding(
+            "e", "events", N_("Cards")
+        ),  # its event cards again; short, so the French footer fits 100 columns
+        Binding("r", "sitrep", N_("SITREP")),
+        Binding("s", "save", N_("Save")),
+        Binding("escape", "leave", N_("Leave")),
         *[
-            Binding(str(n + 1), f"seat({n})", ROLE_SHORT[role], show=False)
+            Binding(str(n + 1), f"seat({n})", ROLE_SHORT.english[role], show=False)
             for n, role in enumerate(ROLE_ORDER)
         ],
     ]
@@ -86,7 +88,7 @@ class PlayScreen(Screen[None]):
         with Horizontal(id="play-body"):
             with Vertical(id="map-column"):
                 yield MaliMap(self.game, id="map")
-                yield Static(LEGEND, id="legend")
+                yield Static(_(LEGEND).format(legend=credibility_legend()), id="legend")
                 yield Static(id="seat-orders")
             with RegionPanel(id="region"):
                 yield GuidePanel()
@@ -119,19 +121,22 @@ class PlayScreen(Screen[None]):
         role = session.seat if session.hotseat or session.seat in CELLS else None
         replaced = replaced_orders(self.game.pending_orders())
         pending = [(index, order) for index, order in session.pending_for(role) if index not in replaced]
-        who = ROLE_TITLES[session.seat] if role else "all seats"
-        text = Text(f"Orders this turn ({who}): {len(pending)}", style="bold")
+        who = ROLE_TITLES[session.seat] if role else _("all seats")
+        text = Text(_("Orders this turn ({who}): {count}").format(who=who, count=len(pending)), style="bold")
         for __, order in pending[-3:]:
             text.append(f"\n • {order_text(self.game, order)}")
         if len(pending) > 3:
-            text.append(f"  (+{len(pending) - 3} earlier)", style="dim")
+            text.append(_("  (+{count} earlier)").format(count=len(pending) - 3), style="dim")
         for card_id in session.undecided_cards(role):
             card = self.game.index.cards[card_id]
             seat = ROLE_SHORT.get(str(card.choice.role), "") if card.choice else ""
-            text.append(f"\n ? decision awaited: {card.title} ({seat})", style="italic")
+            awaited = _("\n ? decision awaited: {card} ({seat})").format(card=shown(card, "title"), seat=seat)
+            text.append(awaited, style="italic")
         if not pending and not session.undecided_cards(role):
             text.append(
-                "\n o: give orders · c: commit" if not session.hotseat else "\n o: give orders · d: done"
+                _("\n o: give orders · c: commit")
+                if not session.hotseat
+                else _("\n o: give orders · d: done")
             )
         return text
 
@@ -183,7 +188,7 @@ class PlayScreen(Screen[None]):
 
     def _handoff(self, then) -> None:
         session = self.session
-        decisions = [self.game.index.cards[c].title for c in session.undecided_cards(session.seat)]
+        decisions = [shown(self.game.index.cards[c], "title") for c in session.undecided_cards(session.seat)]
 
         def after_handoff(_: object) -> None:
             self.refresh_view()
@@ -202,7 +207,7 @@ class PlayScreen(Screen[None]):
     def action_events(self) -> None:
         self._card_queue = list(seat_view(self.session).current.cards)
         if not self._card_queue:
-            self.notify("No event card this turn.")
+            self.notify(_("No event card this turn."))
             self._ready()
             return
         self._next_card()
@@ -232,7 +237,9 @@ class PlayScreen(Screen[None]):
             try:
                 self.session.give(O.DecideCard(card=card_id, option=option), choice.role)
             except self.session.refusals as error:
-                self.notify(self.session.refusal(error), title="Decision refused", severity="warning")
+                self.notify(
+                    recorded(self.session.refusal(error)), title=_("Decision refused"), severity="warning"
+                )
         self._next_card()
 
     def action_orders(self) -> None:
@@ -243,31 +250,39 @@ class PlayScreen(Screen[None]):
     def action_seat(self, number: int) -> None:
         self.session.select_seat(ROLE_ORDER[number])
         self.refresh_view()
-        self.notify(f"Acting as {ROLE_TITLES[self.session.seat]}.", timeout=2)
+        self.notify(_("Acting as {seat}.").format(seat=ROLE_TITLES[self.session.seat]), timeout=2)
 
     def action_commit(self) -> None:
         session = self.session
         replaced = replaced_orders(self.game.pending_orders())
         role = session.seat if session.seat in CELLS else None  # a cell counts only its own
         count = len([index for index, __ in session.pending_for(role) if index not in replaced])
-        lines = [f"{plural(count, 'order')} given this turn."]
+        lines = [
+            ngettext("{count} order given this turn.", "{count} orders given this turn.", count).format(
+                count=count
+            )
+        ]
         for card_id in session.undecided_cards(role):
             card = self.game.index.cards[card_id]
             if card.choice:
-                default = next(o.label for o in card.choice.options if o.id == card.choice.default)
-                lines.append(f"Undecided: {card.title} takes its default, {default!r}.")
+                default = next(o for o in card.choice.options if o.id == card.choice.default)
+                lines.append(
+                    _("Undecided: {card} takes its default, '{option}'.").format(
+                        card=shown(card, "title"), option=shown(default, "label")
+                    )
+                )
         turn = seat_view(session).turn
-        title = f"Commit turn {turn}?"
+        title = _("Commit turn {turn}?").format(turn=turn)
         nxt = session.next_cell if isinstance(session, Session) else None
         if nxt is not None:
             if session.seat not in CELLS:
-                title = f"Commit the mission's orders for turn {turn}?"
+                title = _("Commit the mission's orders for turn {turn}?").format(turn=turn)
             lines.append(
-                _("The {cell} gives its orders next.").format(cell=_(ROLE_TITLES[nxt]))
+                _("The {cell} gives its orders next.").format(cell=ROLE_TITLES[nxt])
                 if nxt == GREEN
-                else "The red cell gives its orders next; then the turn is resolved."
+                else _("The red cell gives its orders next; then the turn is resolved.")
             )
-        dialog = ConfirmDialog(title, "\n".join(lines), yes="Commit", no="Not yet")
+        dialog = ConfirmDialog(title, "\n".join(lines), yes=_("Commit"), no=_("Not yet"))
         self.app.push_screen(dialog, lambda yes: self._commit() if yes else None)
 
     def action_done(self) -> None:
@@ -275,10 +290,10 @@ class PlayScreen(Screen[None]):
         if session.seat_index + 1 < len(session.seat_order):
             nxt = ROLE_TITLES[session.seat_order[session.seat_index + 1]]
             dialog = ConfirmDialog(
-                f"Finished, {ROLE_TITLES[session.seat]}?",
-                f"Your orders stay hidden; the keyboard goes to the {nxt}.",
-                yes="Pass on",
-                no="Not yet",
+                _("Finished, {seat}?").format(seat=ROLE_TITLES[session.seat]),
+                _("Your orders stay hidden; the keyboard goes to the {seat}.").format(seat=nxt),
+                yes=_("Pass on"),
+                no=_("Not yet"),
             )
             self.app.push_screen(dialog, lambda yes: self._pass_on() if yes else None)
         else:
@@ -295,24 +310,27 @@ class PlayScreen(Screen[None]):
         try:
             session.give(O.HandSide(side=side, to=to), O.FACILITATOR)
         except session.refusals as error:
-            self.notify(session.refusal(error), title="Not handed over", severity="warning")
+            self.notify(recorded(session.refusal(error)), title=_("Not handed over"), severity="warning")
             return
         if to == "human":
-            session.meta.seats.setdefault(side, ROLE_TITLES[side])
+            session.meta.seats.setdefault(side, ROLE_TITLES.english[side])
         if seat in session.seat_order:  # the same seat keeps the keyboard
             session.select_seat(seat)
         else:
             session.seat_index = min(session.seat_index, len(ROLE_ORDER) - 1)
         if side == RED:
-            holder = "a red cell, after the mission commits" if to == "human" else "the bot"
-            self.notify(f"The armed groups are now played by {holder}.", title="Facilitator")
+            message = (
+                _("The armed groups are now played by a red cell, after the mission commits.")
+                if to == "human"
+                else _("The armed groups are now played by the bot.")
+            )
         else:
             message = (
                 _("The host state is now played by a green cell, after the mission commits.")
                 if to == "human"
                 else _("The host state is now played by its rules.")
             )
-            self.notify(message, title=_("Facilitator"))
+        self.notify(message, title=_("Facilitator"))
         self.refresh_view()
 
     def _pass_on(self) -> None:
@@ -329,7 +347,7 @@ class PlayScreen(Screen[None]):
         record = self.local.commit()
         seen = seat_view(self.session, committer).turn_view(record.turn)  # the committing seat's own view
         if self.session.save_problem:
-            self.notify(self.session.save_problem, title="Autosave failed", severity="error", timeout=10)
+            self.notify(self.session.save_problem, title=_("Autosave failed"), severity="error", timeout=10)
         results = self._reused("results")
         results.record = seen
         self.app.push_screen(results, lambda __: self._show_sitrep(seen, True))
@@ -381,41 +399,43 @@ class PlayScreen(Screen[None]):
             try:
                 path = self.session.save_as(name)
             except SaveError as error:
-                self.notify(str(error), title="Not saved", severity="error", timeout=10)
+                self.notify(str(error), title=_("Not saved"), severity="error", timeout=10)
             else:
-                self.notify(f"Saved as {path.name}", title="Saved")
+                self.notify(_("Saved as {name}").format(name=path.name), title=_("Saved"))
 
         default = f"{self.game.scenario.id}-{seat_view(self.session).month}"
         self.app.push_screen(SaveNameDialog(default), named)
 
     def action_leave(self) -> None:
         dialog = ConfirmDialog(
-            "Leave this game?",
-            "It is autosaved: Continue on the title screen brings it back where you left it.",
-            yes="Leave",
-            no="Stay",
+            _("Leave this game?"),
+            _("It is autosaved: Continue on the title screen brings it back where you left it."),
+            yes=_("Leave"),
+            no=_("Stay"),
         )
         self.app.push_screen(dialog, lambda yes: cast("MinusmaApp", self.app).leave_game() if yes else None)
 
     def palette_commands(self) -> Iterable[SystemCommand]:
-        yield SystemCommand("Orders", "Give or withdraw this seat's orders", self.action_orders)
+        yield SystemCommand(_("Orders"), _("Give or withdraw this seat's orders"), self.action_orders)
         if self.session.hotseat:
-            yield SystemCommand("Done: pass on", "Hand the keyboard to the next seat", self.action_done)
+            yield SystemCommand(_("Done: pass on"), _("Hand the keyboard to the next seat"), self.action_done)
         else:
             yield SystemCommand(
-                "Commit turn", "End the orders phase and resolve the turn", self.action_commit
+                _("Commit turn"), _("End the orders phase and resolve the turn"), self.action_commit
             )
             for number, role in enumerate(ROLE_ORDER):
                 yield SystemCommand(
-                    f"Act as {ROLE_TITLES[role]}",
-                    "Switch seat",
+                    _("Act as {seat}").format(seat=ROLE_TITLES[role]),
+                    _("Switch seat"),
                     lambda number=number: self.action_seat(number),
                 )
         if isinstance(self.session, Session):
             to_bot = RED in self.session.seat_order
             yield SystemCommand(
-                f"Facilitator: hand the armed groups to {'the bot' if to_bot else 'a red cell'}",
-                "From now on; recorded in the game's log and the debrief (rules.md §5.2)",
+                _("Facilitator: hand the armed groups to the bot")
+                if to_bot
+                else _("Facilitator: hand the armed groups to a red cell"),
+                _("From now on; recorded in the game's log and the debrief (rules.md §5.2)"),
                 lambda: self.action_hand_red("bot" if to_bot else "human"),
             )
             if GREEN in sides(self.game.scenario):
@@ -428,10 +448,12 @@ class PlayScreen(Screen[None]):
                     lambda: self.action_hand_side(GREEN, "bot" if green_to_bot else "human"),
                 )
         if self.session.seat not in CELLS:
-            yield SystemCommand("Event cards", "Show this turn's event cards again", self.action_events)
+            yield SystemCommand(_("Event cards"), _("Show this turn's event cards again"), self.action_events)
         if self.session.last_record is not None:
             yield SystemCommand(
-                "Last SITREP", "Every change of the last turn, with causes", self.action_sitrep
+                _("Last SITREP"), _("Every change of the last turn, with causes"), self.action_sitrep
             )
-        yield SystemCommand("Save game", "Save under a name", self.action_save)
-        yield SystemCommand("Leave game", "Back to the title screen (the game is saved)", self.action_leave)
+        yield SystemCommand(_("Save game"), _("Save under a name"), self.action_save)
+        yield SystemCommand(
+            _("Leave game"), _("Back to the title screen (the game is saved)"), self.action_leave
+        )

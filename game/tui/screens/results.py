@@ -14,25 +14,25 @@ from textual.widgets import Footer, Label, Static
 from game.engine import TurnRecord
 from game.engine.sides import GREEN, RED
 from game.engine.view import ChangeView, TurnView
-from game.engine.wording import plural
+from game.i18n import N_, _, ngettext, recorded
 from game.tui.dialogs.once import DismissOnce
-from game.tui.labels import ROLE_TITLES, say_do_text, signed, words
+from game.tui.labels import ROLE_TITLES, say_do_text, shown, signed, words
 from game.tui.session import PlaySession, seat_view
 
 PHASES = (
-    ("event", "Events and decisions"),
-    ("adversary", "Adversary: what the armed groups did"),
-    ("adjudication", "Adjudication: attacks resolved on the tables"),
-    ("information", "Information: messages landed, narratives, the Say–Do gap"),
-    ("assessment", "Assessment: presence, activities, threats, the mandate"),
+    ("event", N_("Events and decisions")),
+    ("adversary", N_("Adversary: what the armed groups did")),
+    ("adjudication", N_("Adjudication: attacks resolved on the tables")),
+    ("information", N_("Information: messages landed, narratives, the Say–Do gap")),
+    ("assessment", N_("Assessment: presence, activities, threats, the mandate")),
 )
 
 
 def change_line(change: ChangeView) -> Text:
     text = Text("  ")
     text.append(f"{signed(change.delta):>4} " if change.delta else "     ", style="bold")
-    text.append(f"{words(change.kind)}: ", style="italic")
-    text.append(change.summary)
+    text.append(f"{recorded(words(change.kind))}: ", style="italic")
+    text.append(recorded(change.summary))
     return text
 
 
@@ -46,38 +46,46 @@ def phase_text(session: PlaySession, record: TurnRecord | TurnView, phase: str) 
     if phase == "event":
         for card_id in seen.cards:
             card = game.index.cards.get(card_id)
-            text.append(f"  • {card.title if card else card_id}\n")
+            text.append(f"  • {shown(card, 'title') if card else card_id}\n")
             if card is not None and card.choice is not None and card_id in decisions:
                 option = decisions[card_id]
-                label = next((o.label for o in card.choice.options if o.id == option), option)
+                label = next((shown(o, "label") for o in card.choice.options if o.id == option), option)
                 seat = ROLE_TITLES.get(str(card.choice.role), str(card.choice.role))
                 text.append(f"    {seat}: {label}\n", style="italic")
         if not seen.cards:
-            text.append("  No event card this turn.\n")
+            text.append(_("  No event card this turn.\n"))
     if phase == "adversary":
         for line in seen.adversary:
-            text.append(f"  • {line}\n")
+            text.append(f"  • {recorded(line)}\n")
         if not seen.adversary:
-            text.append("  The armed groups held back.\n")
+            text.append(_("  The armed groups held back.\n"))
     changes = [c for c in seen.changes if c.phase == phase and phase != "event"]
     for change in changes:
         text.append_text(change_line(change))
         text.append("\n")
     if phase in ("adjudication", "information") and not changes:
-        text.append("  Nothing changed.\n")
+        text.append(_("  Nothing changed.\n"))
     if phase == "adjudication":
         for card_id, told in seen.stories:
-            text.append(f"  {game.context().card(card_id).title}: {told}\n", style="bold")
+            text.append(f"  {shown(game.context().card(card_id), 'title')}: {recorded(told)}\n", style="bold")
     if phase == "information" and session.seat not in (RED, GREEN):  # the mission's gap: cells do not see it
         text.append(f"  {say_do_text(seen.say, seen.do)}\n", style="bold")
     if phase == "assessment":
+        civilians = ngettext(
+            "{count} civilian killed", "{count} civilians killed", seen.civilians_killed
+        ).format(count=seen.civilians_killed)
+        peacekeepers = ngettext(
+            "{count} peacekeeper killed", "{count} peacekeepers killed", seen.peacekeepers_killed
+        ).format(count=seen.peacekeepers_killed)
         text.append(
-            f"\n  This turn: {plural(seen.civilians_killed, 'civilian')} killed, "
-            f"{plural(seen.peacekeepers_killed, 'peacekeeper')} killed.",
+            _("\n  This turn: {civilians}, {peacekeepers}.").format(
+                civilians=civilians, peacekeepers=peacekeepers
+            ),
             style="bold",
         )
         if seen.mandate_outcome:
-            text.append(f"\n  Mandate renewal: {words(seen.mandate_outcome)}", style="bold")
+            outcome = recorded(words(seen.mandate_outcome))
+            text.append(_("\n  Mandate renewal: {outcome}").format(outcome=outcome), style="bold")
     return text
 
 
@@ -89,9 +97,9 @@ class TurnResultsScreen(DismissOnce, Screen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space,enter", "next", "Next phase"),
-        Binding("a", "all", "Show all"),
-        Binding("s,escape", "sitrep", "SITREP"),
+        Binding("space,enter", "next", N_("Next phase")),
+        Binding("a", "all", N_("Show all")),
+        Binding("s,escape", "sitrep", N_("SITREP")),
     ]
 
     def __init__(self, session: PlaySession, record: TurnRecord | TurnView | None = None):
@@ -104,7 +112,7 @@ class TurnResultsScreen(DismissOnce, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Label(id="results-title", classes="screen-title")
         with VerticalScroll(id="results"):
-            for phase, _ in PHASES:
+            for phase, __ in PHASES:
                 yield Static(classes="phase", id=f"phase-{phase}")
         yield Static(id="results-hint")
         yield Footer()
@@ -114,13 +122,15 @@ class TurnResultsScreen(DismissOnce, Screen[None]):
         if record is None or record is self.filled:
             return
         self.filled = record
-        self.query_one("#results-title", Label).update(f"Turn {record.turn} ({record.month}): what happened")
+        self.query_one("#results-title", Label).update(
+            _("Turn {turn} ({month}): what happened").format(turn=record.turn, month=record.month)
+        )
         self.shown = 1
         for number, (phase, title) in enumerate(PHASES):
             section = self.query_one(f"#phase-{phase}", Static)
             section.update(
                 Text.assemble(
-                    (f"{number + 1}. {title}\n", "bold underline"), phase_text(self.session, record, phase)
+                    (f"{number + 1}. {_(title)}\n", "bold underline"), phase_text(self.session, record, phase)
                 )
             )
             section.display = number < self.shown
@@ -132,7 +142,9 @@ class TurnResultsScreen(DismissOnce, Screen[None]):
     def _hint(self) -> None:
         more = self.shown < len(PHASES)
         hint = (
-            "Space: next phase · a: show all" if more else "Enter: the SITREP, every change with its causes"
+            _("Space: next phase · a: show all")
+            if more
+            else _("Enter: the SITREP, every change with its causes")
         )
         self.query_one("#results-hint", Static).update(Text(hint, style="dim"))
 

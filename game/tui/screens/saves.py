@@ -11,12 +11,14 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Static
 
+from game.i18n import N_, _
 from game.record.saves import SaveInfo, list_saves, save_dir
 from game.text import clean
 
 if TYPE_CHECKING:
     from game.tui.app import MinusmaApp
 
+SAVE_KINDS = (N_("auto"), N_("manual"))  # SaveInfo.kind, shown through _()
 LOOK_UP_SECONDS = 5.0  # a saves folder that has not answered by then is reported, not waited for
 
 
@@ -39,11 +41,15 @@ def find_saves(all_autosaves: bool = False) -> tuple[list[SaveInfo], str | None]
     worker.start()
     worker.join(LOOK_UP_SECONDS)
     if not found:
-        return [], f"the saves folder {save_dir()} did not answer (a file in it cannot be read)"
+        return [], _("the saves folder {folder} did not answer (a file in it cannot be read)").format(
+            folder=save_dir()
+        )
     result = found[0]
     if isinstance(result, BaseException):
         reason = clean(str(result).splitlines()[0]) if str(result) else type(result).__name__
-        return [], f"the saves in {save_dir()} could not be listed ({reason}); move the damaged file away"
+        return [], _(
+            "the saves in {folder} could not be listed ({reason}); move the damaged file away"
+        ).format(folder=save_dir(), reason=reason)
     return result, None
 
 
@@ -51,8 +57,8 @@ class SavesScreen(Screen[None]):
     """Enter opens the highlighted save; damaged saves are listed with what is wrong."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "app.pop_screen", "Back"),
-        Binding("a", "toggle_autosaves", "All autosaves"),
+        Binding("escape", "app.pop_screen", N_("Back")),
+        Binding("a", "toggle_autosaves", N_("All autosaves")),
     ]
 
     def __init__(self, replay: bool = False):
@@ -62,16 +68,18 @@ class SavesScreen(Screen[None]):
         self.saves: list[SaveInfo] = []
 
     def compose(self) -> ComposeResult:
-        verb = "Replay" if self.replay else "Load"
-        yield Label(f"{verb} a saved game", classes="screen-title")
-        yield Static(Text(f"Saves are kept in {save_dir()}"), id="saves-where")
+        title = _("Replay a saved game") if self.replay else _("Load a saved game")
+        yield Label(title, classes="screen-title")
+        yield Static(Text(_("Saves are kept in {folder}").format(folder=save_dir())), id="saves-where")
         yield DataTable(id="saves-table", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         # What tells saves apart comes first: an autosave's name repeats its scenario's title.
-        table.add_columns("name", "turn", "month", "last played", "players", "kind", "scenario")
+        table.add_columns(
+            _("name"), _("turn"), _("month"), _("last played"), _("players"), _("kind"), _("scenario")
+        )
         self.fill()
         table.focus()
 
@@ -83,32 +91,38 @@ class SavesScreen(Screen[None]):
             # Names, players and scenario titles come from the files: plain text, never markup.
             if info.problem:
                 table.add_row(
-                    Text(f"{clean(info.name)} (cannot be read: Enter says why)"),
+                    Text(_("{name} (cannot be read: Enter says why)").format(name=clean(info.name))),
                     "",
                     "",
                     info.last_played,
                     "",
-                    info.kind,
+                    _(info.kind),
                     Text(clean(info.problem)),
                     key=str(number),
                 )
                 continue
-            turn = "over" if info.over else str(info.turn)
+            turn = _("over") if info.over else str(info.turn)
             table.add_row(
                 Text(clean(info.name)),
                 turn,
                 Text(clean(info.month)),
                 info.last_played,
                 Text(clean(info.players)),
-                info.kind,
+                _(info.kind),
                 Text(clean(info.scenario)),
                 key=str(number),
             )
         if failure:
-            self.query_one("#saves-where", Static).update(Text(f"Cannot list the saves: {failure}."))
+            self.query_one("#saves-where", Static).update(
+                Text(_("Cannot list the saves: {problem}.").format(problem=failure))
+            )
         elif not self.saves:
             self.query_one("#saves-where", Static).update(
-                Text(f"No saved game yet in {save_dir()}. Games are autosaved after every turn.")
+                Text(
+                    _("No saved game yet in {folder}. Games are autosaved after every turn.").format(
+                        folder=save_dir()
+                    )
+                )
             )
 
     def action_toggle_autosaves(self) -> None:
@@ -119,7 +133,9 @@ class SavesScreen(Screen[None]):
         event.stop()
         info = self.saves[int(event.row_key.value or 0)]
         if info.problem:
-            self.notify(clean(info.problem), title="This save cannot be opened", severity="error", timeout=8)
+            self.notify(
+                clean(info.problem), title=_("This save cannot be opened"), severity="error", timeout=8
+            )
             return
         if not self.replay:
             cast("MinusmaApp", self.app).open_save(info.path)

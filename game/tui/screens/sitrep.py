@@ -16,9 +16,10 @@ from game.engine import TurnRecord
 from game.engine.context import ScenarioIndex
 from game.engine.sides import GREEN, RED
 from game.engine.view import ChangeView, GameView, TurnView
-from game.engine.wording import plural
+from game.i18n import N_, _, ngettext, recorded
+from game.i18n import name as i18n_name
 from game.tui.dialogs.once import DismissOnce
-from game.tui.labels import PHASE_TITLES, cause_text, say_do_text, short_name, signed, target_label, words
+from game.tui.labels import PHASE_TITLES, cause_parts, say_do_text, short_name, signed, target_label, words
 from game.tui.session import PlaySession, seat_view
 from game.tui.widgets.fold_tree import FoldTree
 from game.tui.widgets.guide_panel import GuidePanel
@@ -53,46 +54,55 @@ def group_changes(session: PlaySession, record: TurnRecord | TurnView) -> dict[s
     return ordered
 
 
+def changes_count(count: int) -> str:
+    return ngettext("{count} change", "{count} changes", count).format(count=count)
+
+
 def group_title(
     session: PlaySession, record: TurnRecord | TurnView, key: str, changes: list[ChangeView]
 ) -> Text:
     if key == "mission":
-        return Text.assemble(("Mission-wide", "bold"), (f" · {plural(len(changes), 'change')}", "dim"))
-    name = short_name(session.game.index.regions[key].name)
+        return Text.assemble((_("Mission-wide"), "bold"), (f" · {changes_count(len(changes))}", "dim"))
+    name = short_name(i18n_name(session.game.index.regions[key].name))
     credibility = sum(c.delta for c in changes if c.kind == "credibility")
     civilians = sum(c.delta for c in changes if c.kind == "civilians_killed")
-    text = Text.assemble((name, "bold"), f": credibility {signed(credibility)}")
+    text = Text.assemble((name, "bold"), _(": credibility {delta}").format(delta=signed(credibility)))
     credibility_now = dict(seat_view(session).turn_view(record.turn).credibility)
     if key in credibility_now:
-        text.append(f" (now {credibility_now[key]})")
+        text.append(_(" (now {value})").format(value=credibility_now[key]))
     if civilians:
-        text.append(f" · {plural(civilians, 'civilian')} killed")
-    text.append(f" · {plural(len(changes), 'change')}", style="dim")
+        killed = ngettext("{count} civilian killed", "{count} civilians killed", civilians)
+        text.append(" · " + killed.format(count=civilians))
+    text.append(f" · {changes_count(len(changes))}", style="dim")
     return text
 
 
 def change_title(change: ChangeView) -> Text:
     text = Text()
     text.append(f"{signed(change.delta)} " if change.delta else "", style="bold")
-    text.append(f"{words(change.kind)}: {change.summary}")
+    text.append(f"{recorded(words(change.kind))}: {recorded(change.summary)}")
     return text
 
 
 def change_detail(index: ScenarioIndex, change: ChangeView) -> Text:
     text = Text()
-    text.append(f"{words(change.kind)} · {target_label(index, change.target)}\n", style="bold")
+    text.append(f"{recorded(words(change.kind))} · {target_label(index, change.target)}\n", style="bold")
     if change.hidden and change.seen_before:
-        text.append(f"seen {change.seen_before} to {change.seen_after} (early warning below 2)\n")
+        seen = _("seen {before} to {after} (early warning below 2)")
+        text.append(seen.format(before=change.seen_before, after=change.seen_after) + "\n")
     elif change.delta:
-        text.append(f"change {signed(change.delta)}, now {change.after}\n")
-    text.append(f"{PHASE_TITLES.get(change.phase, change.phase)} phase\n\n", style="italic")
-    text.append(f"{change.summary}\n\nWhy:\n", style="")
+        text.append(
+            _("change {delta}, now {value}").format(delta=signed(change.delta), value=change.after) + "\n"
+        )
+    phase = PHASE_TITLES.get(change.phase, change.phase)
+    text.append(_("{phase} phase").format(phase=phase) + "\n\n", style="italic")
+    text.append(recorded(change.summary) + "\n\n" + _("Why:") + "\n", style="")
     for cause in change.causes:
-        kind, _, rest = cause_text(index, cause).partition(" ")
+        kind, rest = cause_parts(index, cause)
         text.append(f" • {kind} ", style="bold")
         text.append(f"{rest}\n")
     if not change.causes:
-        text.append(" • a standing rule (rules.md)\n")
+        text.append(_(" • a standing rule (rules.md)") + "\n")
     return text
 
 
@@ -100,10 +110,10 @@ def group_detail(title: str | Text, changes: list[ChangeView]) -> Text:
     text = Text.assemble(title, "\n\n")
     credibility = [c for c in changes if c.kind == "credibility"]
     if credibility:
-        text.append("Credibility moved because:\n", style="bold")
+        text.append(_("Credibility moved because:") + "\n", style="bold")
         for change in credibility:
-            text.append(f" {signed(change.delta):>4}  {change.summary}\n")
-    text.append("\nOpen the group (Enter) and pick a change to see every cause.", style="dim")
+            text.append(f" {signed(change.delta):>4}  {recorded(change.summary)}\n")
+    text.append("\n" + _("Open the group (Enter) and pick a change to see every cause."), style="dim")
     return text
 
 
@@ -114,8 +124,8 @@ class SitrepScreen(DismissOnce, Screen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("c,escape", "close", "Continue"),
-        Binding("x", "expand_all", "Expand all"),
+        Binding("c,escape", "close", N_("Continue")),
+        Binding("x", "expand_all", N_("Expand all")),
     ]
 
     def __init__(self, session: PlaySession, record: TurnRecord | TurnView | None = None):
@@ -130,7 +140,7 @@ class SitrepScreen(DismissOnce, Screen[None]):
         yield Label(id="sitrep-title", classes="screen-title")
         yield Static(id="sitrep-totals")
         with Horizontal(id="sitrep-body"):
-            tree: FoldTree[str | ChangeView] = FoldTree("Changes", id="sitrep-tree")
+            tree: FoldTree[str | ChangeView] = FoldTree(_("Changes"), id="sitrep-tree")
             tree.show_root = False
             yield tree
             with VerticalScroll(id="cause-pane"):
@@ -146,15 +156,20 @@ class SitrepScreen(DismissOnce, Screen[None]):
         self.groups = group_changes(self.session, record)
         seen = seat_view(self.session).turn_view(record.turn)
         national = "—" if seen.national_credibility is None else seen.national_credibility
-        self.query_one("#sitrep-title", Label).update(f"SITREP, turn {seen.turn} ({seen.month})")
-        self.query_one("#sitrep-totals", Static).update(
-            f"Civilians killed {seen.civilians_killed} · peacekeepers killed {seen.peacekeepers_killed} · "
-            f"national credibility {national}"
-            + ("" if self.session.seat in (RED, GREEN) else f" · {say_do_text(seen.say, seen.do)}")
-            + (f" · mandate: {words(seen.mandate_outcome)}" if seen.mandate_outcome else "")
+        self.query_one("#sitrep-title", Label).update(
+            _("SITREP, turn {turn} ({month})").format(turn=seen.turn, month=seen.month)
         )
+        totals = _(
+            "Civilians killed {civilians} · peacekeepers killed {peacekeepers} · "
+            "national credibility {national}"
+        ).format(civilians=seen.civilians_killed, peacekeepers=seen.peacekeepers_killed, national=national)
+        if self.session.seat not in (RED, GREEN):
+            totals += f" · {say_do_text(seen.say, seen.do)}"
+        if seen.mandate_outcome:
+            totals += " · " + _("mandate: {outcome}").format(outcome=recorded(words(seen.mandate_outcome)))
+        self.query_one("#sitrep-totals", Static).update(totals)
         self.query_one("#cause-detail", Static).update(
-            Text("Pick a region or a change to see why it moved.", style="dim")
+            Text(_("Pick a region or a change to see why it moved."), style="dim")
         )
         tree = self.query_one(Tree)
         tree.clear()

@@ -13,6 +13,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from game.i18n import LANGUAGES, N_, _, language
+
 if TYPE_CHECKING:
     from game.record.saves import SaveInfo
     from game.tui.app import MinusmaApp
@@ -23,41 +25,57 @@ BANNER = """\
 | |\\/| || || .` | |_| \\__ \\ |\\/| |/ _ \\
 |_|  |_|___|_|\\_|\\___/|___/_|  |_/_/ \\_\\"""
 
-TAGLINE = (
+TAGLINE = N_(
     "Protection of Civilians in Mali, 2019–2021.\nLead the UN mission as its SRSG, Force Commander, "
     "Police Commissioner and Chief of Communications: alone, or as a syndicate."
 )
+# The menu, in its order; "continue" is filled in once the saves are looked up.
+MENU = (
+    ("new", N_("New game")),
+    ("guided", N_("Tutorial (guided)")),
+    ("continue", N_("Continue (looking for saves…)")),
+    ("load", N_("Load a saved game")),
+    ("replay", N_("Replay a saved game")),
+    ("rules", N_("Rules and keys")),
+    ("language", N_("Français")),
+    ("quit", N_("Quit")),
+)
+
+
+def other_language() -> str:
+    """The language the switch goes to: French from English, English from French."""
+    return next(code for code in LANGUAGES if code != language())
 
 
 class TitleScreen(Screen[None]):
     """The first screen. The saves are looked up after the first frame, off the main thread."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "choose('new')", "New game"),
-        Binding("t", "choose('guided')", "Tutorial"),
-        Binding("c", "choose('continue')", "Continue"),
-        Binding("l", "choose('load')", "Load"),
-        Binding("r", "choose('replay')", "Replay"),
-        Binding("q", "choose('quit')", "Quit"),
+        Binding("n", "choose('new')", N_("New game")),
+        Binding(
+            "t", "choose('guided')", N_("Tutorial"), show=False
+        ),  # the menu and the key map show these two
+        Binding("c", "choose('continue')", N_("Continue")),
+        Binding("l", "choose('load')", N_("Load")),
+        Binding("r", "choose('replay')", N_("Replay"), show=False),
+        # Translators: the switch names the other language in that language: "English" in French.
+        Binding("f2", "choose('language')", N_("Français")),
+        Binding("q", "choose('quit')", N_("Quit")),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.latest: SaveInfo | None = None
+        self.failure: str | None = None
+        self.looked_up = False  # whether the saves have been looked up (the Continue line says so)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="title-box"):
             yield Center(Static(BANNER, id="banner"))
-            yield Static(TAGLINE, id="tagline")
+            yield Static(_(TAGLINE), id="tagline")
             with Center():
                 yield OptionList(
-                    Option("New game", id="new"),
-                    Option("Tutorial (guided)", id="guided"),
-                    Option("Continue (looking for saves…)", id="continue", disabled=True),
-                    Option("Load a saved game", id="load"),
-                    Option("Replay a saved game", id="replay"),
-                    Option("Rules and keys", id="rules"),
-                    Option("Quit", id="quit"),
+                    *[Option(_(label), id=key, disabled=key == "continue") for key, label in MENU],
                     id="title-menu",
                 )
 
@@ -75,7 +93,7 @@ class TitleScreen(Screen[None]):
         if not self.is_current:  # a game was opened at once (play --scenario): the footer comes on resume
             self._footer_waits = True
             return
-        await self.mount(Footer())
+        await self.mount(Footer(compact=True))  # fits 80 columns
         self.refresh_bindings()  # a footer fills itself when the bindings change
         self.refresh_menu()
 
@@ -98,15 +116,19 @@ class TitleScreen(Screen[None]):
     def _show_latest(self, latest: SaveInfo | None, failure: str | None = None) -> None:
         from game.text import clean
 
-        self.latest = latest
+        self.latest, self.looked_up = latest, True
         menu = self.query_one(OptionList)
+        self.failure = failure
         if latest is None and failure:
-            label = "Continue (saves unreadable: see Load)"
+            label = _("Continue (saves unreadable: see Load)")
         elif latest is None:
-            label = "Continue (no saved game yet)"
+            label = _("Continue (no saved game yet)")
+        elif latest.over:
+            label = _("Continue: {name} (finished)").format(name=latest.name)
         else:
-            state = "finished" if latest.over else f"turn {latest.turn}, {latest.month}"
-            label = f"Continue: {latest.name} ({state})"
+            label = _("Continue: {name} (turn {turn}, {month})").format(
+                name=latest.name, turn=latest.turn, month=latest.month
+            )
         menu.replace_option_prompt("continue", Text(clean(label)))  # a save's name is not markup
         if latest is None:
             menu.disable_option("continue")
@@ -127,7 +149,7 @@ class TitleScreen(Screen[None]):
             app.start_guided_tutorial()
         elif choice == "continue":
             if self.latest is None:
-                self.notify("There is no saved game yet: start a new one.", severity="warning")
+                self.notify(_("There is no saved game yet: start a new one."), severity="warning")
             else:
                 app.open_save(self.latest.path)
         elif choice in ("load", "replay"):
@@ -136,5 +158,20 @@ class TitleScreen(Screen[None]):
             app.push_screen(SavesScreen(replay=choice == "replay"))
         elif choice == "rules":
             app.action_rules()
+        elif choice == "language":
+            app.change_language(other_language())
+            self.show_language()
         elif choice == "quit":
             app.exit(0)
+
+    def show_language(self) -> None:
+        """Redraw the title's words in the language just chosen (the key hints follow by themselves)."""
+        self.query_one("#tagline", Static).update(_(TAGLINE))
+        menu = self.query_one(OptionList)
+        for key, label in MENU:
+            if key != "continue":
+                menu.replace_option_prompt(key, _(label))
+        if self.looked_up:
+            self._show_latest(self.latest, self.failure)
+        else:
+            menu.replace_option_prompt("continue", _("Continue (looking for saves…)"))

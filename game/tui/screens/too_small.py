@@ -6,6 +6,8 @@ from textual.app import ComposeResult
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from game.i18n import _
+
 MIN_WIDTH, MIN_HEIGHT = 80, 24
 
 
@@ -22,11 +24,11 @@ class TooSmallScreen(ModalScreen[None]):
 
     def message(self) -> str:
         width, height = self.app.size
-        return (
-            f"The terminal is {width}×{height}: MINUSMA needs at least {MIN_WIDTH}×{MIN_HEIGHT}.\n"
+        return _(
+            "The terminal is {width}×{height}: MINUSMA needs at least {min_width}×{min_height}.\n"
             "Enlarge the window or make the font smaller; the game waits here, nothing is lost.\n"
             "Ctrl-Q saves and quits."
-        )
+        ).format(width=width, height=height, min_width=MIN_WIDTH, min_height=MIN_HEIGHT)
 
     def refresh_size(self) -> None:
         for text in self.query("#too-small-text").results(Static):

@@ -13,6 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static, TextArea
 
+from game.i18n import N_, _
 from game.text import clean
 from game.tui.dialogs.once import DismissOnce
 
@@ -22,14 +23,15 @@ Submit = Callable[[dict[str, str]], Awaitable[str | None]]  # the values -> None
 class FormDialog(DismissOnce, ModalScreen[bool]):
     """Labelled fields; Enter or the button submits. Dismissed with True once the host took it."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", N_("Cancel"))]
 
     def __init__(
-        self, title: str, fields: list[tuple[str, str, str]], submit: Submit, help: str = "", ok: str = "OK"
+        self, title: str, fields: list[tuple[str, str, str]], submit: Submit, help: str = "", ok: str = ""
     ):
-        """fields: (key, label, initial value)."""
+        """fields: (key, label, initial value), the labels already in the player's language."""
         super().__init__()
-        self.title_text, self.fields, self.submit, self.help, self.ok = title, fields, submit, help, ok
+        self.title_text, self.fields, self.submit, self.help = title, fields, submit, help
+        self.ok = ok or _("OK")
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form-dialog"):
@@ -42,13 +44,13 @@ class FormDialog(DismissOnce, ModalScreen[bool]):
             yield Static(id="form-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.ok, id="ok", variant="primary")
-                yield Button("Cancel (Esc)", id="cancel")
+                yield Button(_("Cancel (Esc)"), id="cancel")
 
     def on_mount(self) -> None:
         self.query(Input).first().focus()
 
     def values(self) -> dict[str, str]:
-        return {key: self.query_one(f"#field-{key}", Input).value for key, _, _ in self.fields}
+        return {key: self.query_one(f"#field-{key}", Input).value for key, __, ___ in self.fields}
 
     async def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -82,8 +84,8 @@ class CardEditor(DismissOnce, ModalScreen[bool]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "inject", "Inject", priority=True),
-        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "inject", N_("Inject"), priority=True),
+        Binding("escape", "cancel", N_("Cancel")),
     ]
 
     def __init__(self, text: str, submit: Callable[[str], Awaitable[str | None]]):
@@ -93,12 +95,14 @@ class CardEditor(DismissOnce, ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="card-editor"):
-            yield Label("A new card, written now (YAML, as in a scenario's cards:)", classes="dialog-title")
+            yield Label(
+                _("A new card, written now (YAML, as in a scenario's cards:)"), classes="dialog-title"
+            )
             yield TextArea(self.text, id="card-yaml", show_line_numbers=True, tab_behavior="indent")
-            yield Static(Text("Ctrl-S: check and inject · Esc: cancel", style="dim"), id="card-errors")
+            yield Static(Text(_("Ctrl-S: check and inject · Esc: cancel"), style="dim"), id="card-errors")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Inject (Ctrl-S)", id="ok", variant="primary")
-                yield Button("Cancel (Esc)", id="cancel")
+                yield Button(_("Inject (Ctrl-S)"), id="ok", variant="primary")
+                yield Button(_("Cancel (Esc)"), id="cancel")
 
     def on_mount(self) -> None:
         self.query_one(TextArea).focus()

@@ -19,10 +19,11 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from game import i18n
 from game.engine.sides import GREEN, RED
 from game.engine.view import GameView
 from game.engine.wording import seat_name, words
-from game.i18n import _
+from game.i18n import N_, _, ngettext
 from game.syndicate.client import ClientError, SyndicateClient
 from game.syndicate.protocol import FACILITATOR_SEAT
 from game.syndicate.wire import view_from_json
@@ -33,13 +34,26 @@ from game.tui.syndicate.forms import CardEditor, FormDialog
 
 
 def seat_title(seat: str) -> str:
-    return "Facilitator" if seat == FACILITATOR_SEAT else seat_name(seat)
+    return _("Facilitator") if seat == FACILITATOR_SEAT else i18n.recorded(seat_name(seat))
+
+
+YES = ("y", "yes", "o", "oui")  # the clock form's answer, in English or French
+
+
+def killed_line(civilians: int, peacekeepers: int, sentence: bool = True) -> str:
+    """ "3 civilians and 1 peacekeepers killed." as the language counts them (the end stop optional)."""
+    people = ngettext("{civilians} civilian", "{civilians} civilians", civilians).format(civilians=civilians)
+    soldiers = ngettext("{peacekeepers} peacekeeper", "{peacekeepers} peacekeepers", peacekeepers).format(
+        peacekeepers=peacekeepers
+    )
+    line = _("{civilians} and {peacekeepers} killed").format(civilians=people, peacekeepers=soldiers)
+    return line + "." if sentence else line
 
 
 class CodeScreen(Screen[str]):
     """The seat's join code (or the facilitator secret), typed hidden; errors shown under it."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.quit", "Quit")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.quit", N_("Quit"))]
     DEFAULT_CSS = """
     #code-box { width: 80; max-width: 100%; height: auto; padding: 1 2; border: round $accent; }
     #code-problem { color: $error; height: auto; }
@@ -50,14 +64,18 @@ class CodeScreen(Screen[str]):
         self.seat, self.address = seat, address
 
     def compose(self) -> ComposeResult:
-        what = "facilitator secret" if self.seat == FACILITATOR_SEAT else "join code"
+        if self.seat == FACILITATOR_SEAT:
+            ask = _("Your facilitator secret, as the host gave it (Enter to join):")
+        else:
+            ask = _("Your join code, as the host gave it (Enter to join):")
         with Middle(), Center(), Vertical(id="code-box"):
-            title = seat_title(self.seat) if self.seat else "A seat"
-            yield Label(Text(f"{title} at {clean(self.address)}"), classes="screen-title")
+            title = seat_title(self.seat) if self.seat else _("A seat")
+            where = _("{seat} at {address}").format(seat=title, address=clean(self.address))
+            yield Label(Text(where), classes="screen-title")
             if self.seat is None:
                 yield Static(_("Your seat: srsg, fc, police, comms, red, green or facilitator"))
                 yield Input(placeholder="fc", id="seat")
-            yield Static(f"Your {what}, as the host gave it (Enter to join):")
+            yield Static(ask)
             yield Input(password=True, placeholder="xxxxx-xxxxx-xxxxx-xxxxx", id="code")
             yield Static("", id="code-problem")
         yield Footer()
@@ -97,16 +115,16 @@ class BoardScreen(Screen[None]):
     """The seat's view: the regions, its orders, what it may order, who has committed, the clock."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("c", "commit", "Commit"),
-        Binding("w", "withdraw", "Withdraw order"),
-        Binding("o", "focus_menu", "Orders menu"),
-        Binding("p", "pause", "Pause/resume"),  # these six: the facilitator's only (check_action)
-        Binding("f", "force", "Force the turn"),
-        Binding("k", "clock", "Clock"),
-        Binding("t", "note", "Note"),
-        Binding("v", "override", "Override"),
-        Binding("y", "card", "Write a card"),
-        Binding("escape", "app.leave", "Leave"),
+        Binding("c", "commit", N_("Commit")),
+        Binding("w", "withdraw", N_("Withdraw order")),
+        Binding("o", "focus_menu", N_("Orders menu")),
+        Binding("p", "pause", N_("Pause/resume")),  # these six: the facilitator's only (check_action)
+        Binding("f", "force", N_("Force the turn")),
+        Binding("k", "clock", N_("Clock")),
+        Binding("t", "note", N_("Note")),
+        Binding("v", "override", N_("Override")),
+        Binding("y", "card", N_("Write a card")),
+        Binding("escape", "app.leave", N_("Leave")),
     ]
     DEFAULT_CSS = """
     #bar { height: auto; padding: 0 1; background: $primary-background; }
@@ -143,7 +161,14 @@ class BoardScreen(Screen[None]):
     def on_mount(self) -> None:
         table = self.query_one("#regions", DataTable)
         if self.seat == RED:  # no early warning, no expected attacks: what the red cell may know (§5.2)
-            table.add_columns("Region", "Credibility", "Your groups", "Host", "Mission units", "Helicopters")
+            table.add_columns(
+                _("Region"),
+                _("Credibility"),
+                _("Your groups"),
+                _("Host"),
+                _("Mission units"),
+                _("Helicopters"),
+            )
         elif self.seat == GREEN:  # its army and the mission's requests, no warning (§9.1)
             table.add_columns(
                 _("Region"),
@@ -155,10 +180,15 @@ class BoardScreen(Screen[None]):
             )
         else:
             table.add_columns(
-                "Region", "Credibility", "Armed groups seen", "Warning", "Mission units", "Expected"
+                _("Region"),
+                _("Credibility"),
+                _("Armed groups seen"),
+                _("Warning"),
+                _("Mission units"),
+                _("Expected"),
             )
-        self.query_one("#menu", OptionList).border_title = "What you can order (Enter gives it)"
-        self.query_one("#mine", OptionList).border_title = "Your orders this turn (w withdraws)"
+        self.query_one("#menu", OptionList).border_title = _("What you can order (Enter gives it)")
+        self.query_one("#mine", OptionList).border_title = _("Your orders this turn (w withdraws)")
         self._ready = True
         if self.message is not None:
             self.show(self.message)
@@ -170,29 +200,30 @@ class BoardScreen(Screen[None]):
         if not self._ready:
             return
         status = message["status"]
-        bar = Text(f"Turn {view.turn} ({view.month})  ", style="bold")
-        bar.append(f"National credibility {view.national_credibility}  ")
+        bar = Text(_("Turn {turn} ({month})").format(turn=view.turn, month=view.month) + "  ", style="bold")
+        bar.append(_("National credibility {value}").format(value=view.national_credibility) + "  ")
         if self.seat == RED:
             bar.append(self._red_line(status), style="bold")
         elif self.seat == GREEN:
             bar.append(self._green_line(status), style="bold")
         else:
-            bar.append(f"Budget {view.means.budget}   ")
+            bar.append(_("Budget {budget}").format(budget=view.means.budget) + "   ")
         for number, seat in enumerate(status["seats"]):
-            bar.append(" · " if number else "Seats: ")
-            mark = "committed" if seat["committed"] else ("ordering" if seat["connected"] else "(away)")
-            mark = "(bot)" if seat.get("bot") else mark
-            style = "bold green" if seat["committed"] else ""
-            bar.append(
-                f"{seat['title']} {mark}", style=f"{style} underline" if seat["seat"] == self.seat else style
+            bar.append(" · " if number else _("Seats: "))
+            mark = (
+                _("committed") if seat["committed"] else (_("ordering") if seat["connected"] else _("(away)"))
             )
+            mark = _("(bot)") if seat.get("bot") else mark
+            style = "bold green" if seat["committed"] else ""
+            title = i18n.recorded(seat["title"])
+            bar.append(f"{title} {mark}", style=f"{style} underline" if seat["seat"] == self.seat else style)
         if status["paused"]:
-            bar.append("   PAUSED by the facilitator", style="bold reverse")
+            bar.append("   " + _("PAUSED by the facilitator"), style="bold reverse")
         if status["seconds_left"] is not None:
             minutes, seconds = divmod(int(status["seconds_left"]), 60)
-            bar.append(f"   Clock {minutes:02d}:{seconds:02d}", style="bold")
+            bar.append("   " + _("Clock {time}").format(time=f"{minutes:02d}:{seconds:02d}"), style="bold")
         if status["over"]:
-            bar.append("   The game is over.", style="bold")
+            bar.append("   " + _("The game is over."), style="bold")
         self.query_one("#bar", Static).update(bar)
         self.query_one("#problem", Static).update(Text(clean(status["storage_problem"] or "")))
         self._show_regions(view)
@@ -206,12 +237,12 @@ class BoardScreen(Screen[None]):
         """What the red cell may do now (rules.md §5.2: it orders after the mission commits)."""
         red: dict[str, Any] = next((seat for seat in status["seats"] if seat["seat"] == RED), {})
         if red.get("bot"):
-            return "The facilitator has given the armed groups to their bot.   "
+            return _("The facilitator has given the armed groups to their bot.") + "   "
         if status.get("red_orders_open"):
-            return "The mission has committed: give your orders, then commit.   "
+            return _("The mission has committed: give your orders, then commit.") + "   "
         if red.get("committed"):
             return "   "
-        return "Waiting for the mission's seats to commit.   "
+        return _("Waiting for the mission's seats to commit.") + "   "
 
     @staticmethod
     def _green_line(status: dict[str, Any]) -> str:
@@ -230,17 +261,33 @@ class BoardScreen(Screen[None]):
         row = table.cursor_row
         table.clear()
         for region in view.regions:
-            threats = ", ".join(f"{t.name} {t.seen}" for t in region.threats if not t.partner) or "-"
-            units = ", ".join(u.name for u in region.units) or "-"
-            expected = ", ".join(f"{a.title} ({a.against})" for a in region.expected_attacks) or "-"
+            threats = (
+                ", ".join(
+                    f"{i18n.name(t.name)} {i18n.recorded(t.seen)}" for t in region.threats if not t.partner
+                )
+                or "-"
+            )
+            units = ", ".join(i18n.name(u.name) for u in region.units) or "-"
+            expected = (
+                ", ".join(
+                    f"{i18n.name(a.title)} ({i18n.recorded(a.against)})" for a in region.expected_attacks
+                )
+                or "-"
+            )
             trend = f"{region.trend:+d}" if region.trend else ""
             if self.seat == RED:
-                units = ", ".join(f"{u.name} ({words(u.posture)})" for u in region.units) or "-"
-                expected = "attack" if region.attack_helicopters else "-"
+                units = (
+                    ", ".join(
+                        f"{i18n.name(u.name)} ({i18n.recorded(words(u.posture))})" for u in region.units
+                    )
+                    or "-"
+                )
+                # Translators: also a kind of change (an attack); here, attack helicopters over the region.
+                expected = _("attack") if region.attack_helicopters else "-"
             if self.seat == GREEN:
                 expected = str(len(region.requests)) if region.requests else "-"
             table.add_row(
-                Text(clean(region.name)),
+                Text(clean(i18n.name(region.name))),
                 f"{region.credibility} {trend}",
                 Text(clean(threats)),
                 str(region.host_presence if self.seat in (RED, GREEN) else region.warning),
@@ -260,11 +307,12 @@ class BoardScreen(Screen[None]):
         for number, entry in enumerate(entries):
             if entry["path"] != heading:
                 heading = entry["path"]
-                menu.add_option(Option(Text(clean(" › ".join(heading)), style="bold"), disabled=True))
-            label = Text("  " + clean(entry["label"]))
+                path = " › ".join(i18n.recorded(part) for part in heading)
+                menu.add_option(Option(Text(clean(path), style="bold"), disabled=True))
+            label = Text("  " + clean(i18n.recorded(entry["label"])))
             if entry["reason"] is not None:
                 label.stylize("dim")
-                label.append(Text(clean(f"  ({entry['reason']})"), style="italic dim"))
+                label.append(Text(clean(f"  ({i18n.recorded(entry['reason'])})"), style="italic dim"))
             menu.add_option(Option(label, id=str(number), disabled=entry["reason"] is not None))
         if highlighted is not None and highlighted < menu.option_count:
             menu.highlighted = highlighted
@@ -277,9 +325,10 @@ class BoardScreen(Screen[None]):
         mine = self.query_one("#mine", OptionList)
         mine.clear_options()
         for text in self._mine(view):
-            mine.add_option(Option(Text(clean(text))))
+            mine.add_option(Option(Text(clean(i18n.recorded(text)))))
         if not self._mine(view):
-            mine.add_option(Option(Text("none yet: choose in the menu above", style="dim"), disabled=True))
+            none = Text(_("none yet: choose in the menu above"), style="dim")
+            mine.add_option(Option(none, disabled=True))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show_region()
@@ -290,41 +339,48 @@ class BoardScreen(Screen[None]):
         if view is None or not view.regions or not 0 <= table.cursor_row < len(view.regions):
             return
         region = view.regions[table.cursor_row]
-        text = Text(clean(region.name), style="bold")
-        warning = "" if self.seat in (RED, GREEN) else f", early warning {region.warning}"
-        text.append(f"  credibility {region.credibility}{warning}")
-        text.append(f", host presence {region.host_presence}\n")
+        text = Text(clean(i18n.name(region.name)), style="bold")
+        if self.seat in (RED, GREEN):
+            numbers = _("  credibility {credibility}, host presence {presence}")
+        else:
+            numbers = _("  credibility {credibility}, early warning {warning}, host presence {presence}")
+        text.append(
+            numbers.format(
+                credibility=region.credibility, warning=region.warning, presence=region.host_presence
+            )
+            + "\n"
+        )
         for request in region.requests:  # the green cell's: what the mission asks of the state here
             text.append(" " + _("asked: {request}").format(request=clean(request)) + "\n", style="bold")
         turns = [view.current, *reversed(view.history)][:2]
         changes = [c for t in turns for c in t.changes if c.target.partition("/")[0] == region.id]
         for change in changes[:8]:
-            text.append(f" • turn {change.turn}: {clean(change.summary)}\n")
+            summary = clean(i18n.recorded(change.summary))
+            text.append(" • " + _("turn {turn}: {summary}").format(turn=change.turn, summary=summary) + "\n")
             for cause in change.causes[:3]:
-                text.append(f"     because {clean(cause.detail or words(cause.kind))}\n", style="dim")
+                because = clean(i18n.recorded(cause.detail or words(cause.kind)))
+                text.append("     " + _("because {cause}").format(cause=because) + "\n", style="dim")
         if not changes:
-            text.append(" No change here this turn or the last.", style="dim")
+            text.append(" " + _("No change here this turn or the last."), style="dim")
         self.query_one("#region-text", Static).update(text)
 
     def _show_last(self, view: GameView, cards: list[dict[str, Any]]) -> None:
         text = Text()
         log = self.message.get("log", []) if self.message else []
         if log:
-            text.append("This turn's orders, every seat:\n", style="bold")
+            text.append(_("This turn's orders, every seat:") + "\n", style="bold")
             for entry in log:
-                text.append(f" • {seat_title(entry['seat'])}: {clean(entry['text'])}\n")
+                text.append(f" • {seat_title(entry['seat'])}: {clean(i18n.recorded(entry['text']))}\n")
         for card in cards:
-            text.append(clean(card["title"]), style="bold")
-            text.append(f"\n{clean(card['text']).strip()}\n")
+            text.append(clean(i18n.name(card["title"])), style="bold")
+            text.append(f"\n{clean(i18n.name(card['text'])).strip()}\n")
         last = view.last
         if last is not None:
-            text.append(f"Turn {last.turn} ({last.month}): ", style="bold")
-            text.append(
-                f"{last.civilians_killed} civilians and {last.peacekeepers_killed} peacekeepers killed.\n"
-            )
+            text.append(_("Turn {turn} ({month}): ").format(turn=last.turn, month=last.month), style="bold")
+            text.append(killed_line(last.civilians_killed, last.peacekeepers_killed) + "\n")
             for line in last.adversary[:6]:
-                text.append(f" • {clean(line)}\n")
-        self.query_one("#last-text", Static).update(text or Text("No turn played yet.", style="dim"))
+                text.append(f" • {clean(i18n.recorded(line))}\n")
+        self.query_one("#last-text", Static).update(text or Text(_("No turn played yet."), style="dim"))
 
     # --- actions --------------------------------------------------------------------------------
     def _send(self, kind: str, **fields: Any) -> None:
@@ -351,17 +407,19 @@ class BoardScreen(Screen[None]):
     def action_withdraw(self) -> None:
         mine = self.query_one("#mine", OptionList)
         if self.view is None or mine.highlighted is None or not self._mine(self.view):
-            self.notify("Highlight one of your orders first (Tab to the list).")
+            self.notify(_("Highlight one of your orders first (Tab to the list)."))
             return
         self._send("withdraw", index=mine.highlighted)
 
     def action_commit(self) -> None:
         mine = len(self._mine(self.view)) if self.view else 0
+        gave = ngettext(
+            "You gave {count} order this turn. Once committed it cannot be changed.",
+            "You gave {count} orders this turn. Once committed they cannot be changed.",
+            mine,
+        )
         dialog = ConfirmDialog(
-            "Commit your orders?",
-            f"You gave {mine} order(s) this turn. Once committed they cannot be changed.",
-            yes="Commit",
-            no="Not yet",
+            _("Commit your orders?"), gave.format(count=mine), yes=_("Commit"), no=_("Not yet")
         )
         self.app.push_screen(dialog, self._then("commit"))
 
@@ -377,7 +435,7 @@ class BoardScreen(Screen[None]):
         """Send a request; the host's reason when refused, else None."""
         client = cast(RemoteApp, self.app).client
         if client is None:
-            return "not connected to the host"
+            return _("not connected to the host")
         try:
             await client.request(kind, **fields)
         except ClientError as error:
@@ -389,11 +447,12 @@ class BoardScreen(Screen[None]):
             try:
                 minutes = float(values["minutes"])
             except ValueError:
-                return "give the minutes as a number, e.g. 20 (or -5 with extend to take time away)"
-            return await self._ask("clock", minutes=minutes, extend=values["extend"].strip().lower() == "y")
+                return _("give the minutes as a number, e.g. 20 (or -5 with extend to take time away)")
+            extend = values["extend"].strip().lower() in YES
+            return await self._ask("clock", minutes=minutes, extend=extend)
 
-        fields = [("minutes", "Minutes", "20"), ("extend", "Extend the running clock? (y/n)", "n")]
-        self.app.push_screen(FormDialog("The phase clock", fields, submit))
+        fields = [("minutes", _("Minutes"), "20"), ("extend", _("Extend the running clock? (y/n)"), _("n"))]
+        self.app.push_screen(FormDialog(_("The phase clock"), fields, submit))
 
     def action_note(self) -> None:
         turn = self.view.turn if self.view else 1
@@ -401,24 +460,24 @@ class BoardScreen(Screen[None]):
         async def submit(values: dict[str, str]) -> str | None:
             text = values["text"].strip()
             if not values["turn"].strip().isdigit():
-                return "the turn is a number"
+                return _("the turn is a number")
             if int(values["turn"]) == turn:
                 order = {"type": "facilitator_note", "text": text}
                 return await self._ask("give", order=order)
             return await self._ask("note", turn=int(values["turn"]), text=text)
 
         fields = [
-            ("turn", "Turn (this one, or an earlier one for the debrief)", str(turn)),
-            ("text", "Note", ""),
+            ("turn", _("Turn (this one, or an earlier one for the debrief)"), str(turn)),
+            ("text", _("Note"), ""),
         ]
-        self.app.push_screen(FormDialog("A note for the debrief", fields, submit))
+        self.app.push_screen(FormDialog(_("A note for the debrief"), fields, submit))
 
     def action_override(self) -> None:
         async def submit(values: dict[str, str]) -> str | None:
             try:
                 delta = int(values["delta"])
             except ValueError:
-                return "the change is a whole number, e.g. -5"
+                return _("the change is a whole number, e.g. -5")
             order = {
                 "type": "override_result",
                 "kind": values["kind"].strip(),
@@ -430,12 +489,17 @@ class BoardScreen(Screen[None]):
 
         region = self.view.regions[0].id if self.view and self.view.regions else ""
         fields = [
-            ("kind", "What: credibility, consent, mandate_support, threat or host_presence", "credibility"),
-            ("target", "Where: a region id (region/actor for threat; empty for consent, support)", region),
-            ("delta", "Change (up to ±30)", "-5"),
-            ("reason", "Reason (shown in every explanation of that number)", ""),
+            # Translators: the five words after "What:" are ids the host reads: keep them in English.
+            (
+                "kind",
+                _("What: credibility, consent, mandate_support, threat or host_presence"),
+                "credibility",
+            ),
+            ("target", _("Where: a region id (region/actor for threat; empty for consent, support)"), region),
+            ("delta", _("Change (up to ±30)"), "-5"),
+            ("reason", _("Reason (shown in every explanation of that number)"), ""),
         ]
-        self.app.push_screen(FormDialog("Override a result", fields, submit))
+        self.app.push_screen(FormDialog(_("Override a result"), fields, submit))
 
     def action_card(self) -> None:
         from game.syndicate.cards import TEMPLATE
@@ -453,15 +517,15 @@ class BoardScreen(Screen[None]):
             self._send("pause", paused=paused)
 
     def action_force(self) -> None:
-        dialog = ConfirmDialog("Force the turn?", "Resolve it now, without waiting for every seat.")
+        dialog = ConfirmDialog(_("Force the turn?"), _("Resolve it now, without waiting for every seat."))
         self.app.push_screen(dialog, self._then("force"))
 
 
 class RemoteApp(SafeApp[int]):
     """One seat (or the facilitator) of a hosted game, through the server at `address`."""
 
-    KEPT_AFTER_CRASH = "The game is on the host: join again to carry on, your orders are kept."
-    TITLE = "MINUSMA syndicate"
+    KEPT_AFTER_CRASH = N_("The game is on the host: join again to carry on, your orders are kept.")
+    TITLE = N_("MINUSMA syndicate")
 
     def __init__(
         self, address: str, seat: str | None, name: str = "", takeover: bool = False, code: str = ""
@@ -472,7 +536,11 @@ class RemoteApp(SafeApp[int]):
         self.client: SyndicateClient | None = None
         self.board = BoardScreen(seat or "")
 
+    def keep_after_crash(self) -> str:
+        return _(self.KEPT_AFTER_CRASH)
+
     def on_mount(self) -> None:
+        self.title = _(self.TITLE)
         self.sub_title = seat_title(self.seat) if self.seat else ""
         self.push_screen(CodeScreen(self.seat, self.address))
         if self._code:
@@ -498,7 +566,7 @@ class RemoteApp(SafeApp[int]):
         """Tell a cell when the seats before it have committed and its orders open (by a view or a status)."""
         before = self.board.message["status"] if self.board.message else {}
         if self.seat == RED and status.get("red_orders_open") and not before.get("red_orders_open"):
-            self.notify("The mission has committed: the armed groups may order.", title="Your turn")
+            self.notify(_("The mission has committed: the armed groups may order."), title=_("Your turn"))
         if self.seat == GREEN and status.get("green_orders_open") and not before.get("green_orders_open"):
             self.notify(_("The mission has committed: the host state may answer."), title=_("Your turn"))
 
@@ -510,24 +578,25 @@ class RemoteApp(SafeApp[int]):
             self.board.show(message)
             last = self.board.view.last if self.board.view is not None else None
             if before is not None and last is not None and last.turn >= before:
-                self.notify(
-                    f"{last.civilians_killed} civilians and {last.peacekeepers_killed} peacekeepers killed; "
-                    f"turn {last.turn + 1} opens.",
-                    title=f"Turn {last.turn} resolved",
-                    timeout=12,
+                opens = _("{killed}; turn {turn} opens.").format(
+                    killed=killed_line(last.civilians_killed, last.peacekeepers_killed, sentence=False),
+                    turn=last.turn + 1,
                 )
+                self.notify(opens, title=_("Turn {turn} resolved").format(turn=last.turn), timeout=12)
         elif kind == "status" and self.board.message is not None:
             self._announce_turn(message["status"])
             self.board.show({**self.board.message, "status": message["status"]})
         elif kind == "closed":
-            self.notify(clean(str(message.get("message"))), title="Seat closed", severity="error", timeout=30)
+            self.notify(
+                clean(str(message.get("message"))), title=_("Seat closed"), severity="error", timeout=30
+            )
         elif kind == "connection":
             severity: Literal["information", "warning"] = (
                 "information" if message.get("connected") else "warning"
             )
-            self.notify(clean(str(message.get("message"))), title="Host", severity=severity)
+            self.notify(clean(str(message.get("message"))), title=_("Host"), severity=severity)
         elif kind == "error":
-            self.notify(clean(str(message.get("message"))), title="Host", severity="error")
+            self.notify(clean(str(message.get("message"))), title=_("Host"), severity="error")
 
     @work(exclusive=False, group="requests")
     async def send(self, kind: str, **fields: Any) -> None:
@@ -536,17 +605,23 @@ class RemoteApp(SafeApp[int]):
         try:
             answer = await self.client.request(kind, **fields)
         except ClientError as error:
-            self.notify(clean(str(error)), title="Refused", severity="error", timeout=8)
+            self.notify(clean(str(error)), title=_("Refused"), severity="error", timeout=8)
             return
         if answer.get("dropped"):
-            self.notify(clean("Also dropped: " + "; ".join(answer["dropped"])), title="Withdrawn")
+            dropped = "; ".join(i18n.recorded(line) for line in answer["dropped"])
+            self.notify(clean(_("Also dropped: {orders}").format(orders=dropped)), title=_("Withdrawn"))
         if kind == "commit":
-            note = "the turn is resolved" if answer.get("resolved") else "waiting for the other seats"
-            self.notify(f"Committed: {note}.", title="Committed")
+            if answer.get("resolved"):
+                note = _("Committed: the turn is resolved.")
+            else:
+                note = _("Committed: waiting for the other seats.")
+            self.notify(note, title=_("Committed"))
 
     def action_leave(self) -> None:
         self.push_screen(
-            ConfirmDialog("Leave?", "Your orders stay on the host: join again with your code to carry on."),
+            ConfirmDialog(
+                _("Leave?"), _("Your orders stay on the host: join again with your code to carry on.")
+            ),
             lambda leave: self.exit(0) if leave else None,
         )
 

@@ -10,6 +10,8 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from game.i18n import N_
+
 T = TypeVar("T")
 
 
@@ -17,8 +19,8 @@ class FoldTree(Tree[T]):
     """Arrow keys fold and unfold, as in a file manager. A label that does not fit ends in "…"."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("right", "unfold", "Open", show=False),
-        Binding("left", "fold", "Close", show=False),
+        Binding("right", "unfold", N_("Open"), show=False),
+        Binding("left", "fold", N_("Close"), show=False),
     ]
 
     def render_label(self, node: TreeNode, base_style: Style, style: Style) -> Text:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from game.i18n import _
 from game.tui.guide import Guide
 
 
@@ -12,10 +13,12 @@ def step_text(guide: Guide) -> Text:
     step = guide.step
     if step is None:
         return Text()
-    text = Text(f"Tutorial {guide.index + 1}/{len(guide.steps)}: ", style="bold")
-    text.append(step.title, style="bold underline")
-    text.append(f"\n{step.text}")
-    text.append("\nn: next step · N: end the guide", style="dim")
+    text = Text(
+        _("Tutorial {step}/{steps}: ").format(step=guide.index + 1, steps=len(guide.steps)), style="bold"
+    )
+    text.append(step.shown("title"), style="bold underline")
+    text.append(f"\n{step.shown('text')}")
+    text.append("\n" + _("n: next step · N: end the guide"), style="dim")
     return text
 
 

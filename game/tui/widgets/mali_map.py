@@ -13,9 +13,11 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from game import i18n
 from game.engine import Game
 from game.engine.sides import GREEN, RED
 from game.engine.view import GameView
+from game.i18n import N_, _
 from game.scenario.models import Role
 from game.tui.labels import credibility_band, short_name, threat_summary, trend_arrow
 from game.tui.widgets.map_layout import neighbour_in_direction, place_regions
@@ -48,7 +50,7 @@ def region_marks(view: GameView, region_id: str) -> RegionMarks:
     """A region's box from the seat's view (game.engine.view): the fog is already applied."""
     region = view.region(region_id)
     return RegionMarks(
-        name=short_name(region.name),
+        name=short_name(i18n.name(region.name)),
         credibility=region.credibility,
         trend=region.trend,
         threat=threat_summary(region.seen_threats()),  # partners are no threat
@@ -73,8 +75,10 @@ def _fit(inner: int, *candidates: str) -> str:
 def box_lines(marks: RegionMarks, inner: int, lines: int) -> list[str]:
     """The text inside a box, in the longest wording that fits `inner` columns."""
     band = credibility_band(marks.credibility)
+    word = i18n.recorded(band.word)
     trend = f"{trend_arrow(marks.trend)}{abs(marks.trend)}" if marks.trend else "→"
-    short_threat = {"medium": "med", "none seen": "none"}.get(marks.threat, marks.threat)
+    threat = i18n.recorded(marks.threat)
+    short_threat = {"medium": _("med"), "none seen": _("none")}.get(marks.threat, threat)
     marks_on = [
         flag
         for flag, on in (
@@ -85,26 +89,37 @@ def box_lines(marks: RegionMarks, inner: int, lines: int) -> list[str]:
         )
         if on
     ]
-    ew = f" EW{marks.warning}" if marks.warning is not None else ""
+    # Translators: EW is early warning and its level, in a map box; keep it two letters.
+    ew = " " + _("EW{level}").format(level=marks.warning) if marks.warning is not None else ""
+    units, one, three = marks.units, marks.tier_one, marks.tier_three
     rows = [
         _fit(
             inner,
-            f"{band.symbol} {marks.credibility} {band.word} {trend}",
+            f"{band.symbol} {marks.credibility} {word} {trend}",
             f"{band.symbol}{marks.credibility:>3} {trend}",
         ),
-        _fit(inner, f"Threat {marks.threat}", f"Thr {marks.threat}", f"Thr {short_threat}"),
         _fit(
             inner,
-            " ".join([f"Units {marks.units}{ew}", *marks_on]),
-            f"U{marks.units}{ew} {''.join(marks_on)}".rstrip(),
+            _("Threat {threat}").format(threat=threat),
+            _("Thr {threat}").format(threat=threat),
+            _("Thr {threat}").format(threat=short_threat),
         ),
-        _fit(inner, f"Pop. {marks.population / 1e6:.2f} M"),
         _fit(
             inner,
-            f"PoC tiers I:{marks.tier_one} III:{marks.tier_three}",
-            f"I:{marks.tier_one} III:{marks.tier_three}",
+            " ".join([_("Units {units}").format(units=units) + ew, *marks_on]),
+            (_("U{units}").format(units=units) + f"{ew} {''.join(marks_on)}").rstrip(),
         ),
-        _fit(inner, f"Host state {marks.host_presence}/5", f"Host {marks.host_presence}/5"),
+        _fit(inner, _("Pop. {millions} M").format(millions=i18n.number(round(marks.population / 1e6, 2), 2))),
+        _fit(
+            inner,
+            _("PoC tiers I:{one} III:{three}").format(one=one, three=three),
+            f"I:{one} III:{three}",
+        ),
+        _fit(
+            inner,
+            _("Host state {presence}/5").format(presence=marks.host_presence),
+            _("Host {presence}/5").format(presence=marks.host_presence),
+        ),
     ]
     return rows[:lines]
 
@@ -113,10 +128,10 @@ class MaliMap(Widget, can_focus=True):
     """The theatre map. Arrow keys or a click select a region; RegionSelected tells the screen."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "move(0, -1)", "North", show=False),
-        Binding("down", "move(0, 1)", "South", show=False),
-        Binding("left", "move(-1, 0)", "West", show=False),
-        Binding("right", "move(1, 0)", "East", show=False),
+        Binding("up", "move(0, -1)", N_("North"), show=False),
+        Binding("down", "move(0, 1)", N_("South"), show=False),
+        Binding("left", "move(-1, 0)", N_("West"), show=False),
+        Binding("right", "move(1, 0)", N_("East"), show=False),
     ]
 
     selected: reactive[str] = reactive("", always_update=True)
@@ -159,8 +174,8 @@ class MaliMap(Widget, can_focus=True):
     def render(self) -> Text:
         width, height = self.box_size()
         canvas_width = max(self.size.width, width * self.columns)
-        grid = [[" "] * canvas_width for _ in range(height * self.rows)]
-        styles: list[list[Style | None]] = [[None] * canvas_width for _ in range(height * self.rows)]
+        grid = [[" "] * canvas_width for __ in range(height * self.rows)]
+        styles: list[list[Style | None]] = [[None] * canvas_width for __ in range(height * self.rows)]
         for region_id, (column, row) in self.cells.items():
             self._draw_box(grid, styles, region_id, column * width, row * height, width, height)
         text = Text(no_wrap=True, overflow="crop")

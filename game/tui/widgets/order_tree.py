@@ -8,6 +8,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from game.engine import orders as O
+from game.i18n import _
 from game.tui.order_menu import MenuGroup, MenuItem
 from game.tui.widgets.fold_tree import FoldTree
 
@@ -51,7 +52,7 @@ class OrderTree(FoldTree[MenuItem | MenuGroup]):
             self.group = group
 
     def __init__(self, *, id: str | None = None):
-        super().__init__("Orders", id=id)
+        super().__init__(_("Orders"), id=id)
         self.show_root = False
         self.guide_depth = 2
 

@@ -9,11 +9,12 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from game import i18n
 from game.engine import Game
 from game.engine.context import ScenarioIndex
 from game.engine.sides import GREEN, RED
 from game.engine.view import ChangeView, GameView
-from game.engine.wording import plural
+from game.i18n import N_, _, ngettext
 from game.scenario.models import Role
 from game.tui.labels import POSTURES, cause_text, credibility_band, short_name, signed, words
 
@@ -32,10 +33,25 @@ def change_lines(index: ScenarioIndex, change: ChangeView, indent: str = "  ") -
     text = Text(indent)
     if change.delta:
         text.append(f"{signed(change.delta)} ", style="bold")
-    text.append(f"{words(change.kind)}: {change.summary}")
+    text.append(f"{i18n.recorded(words(change.kind))}: {i18n.recorded(change.summary)}")
     for cause in change.causes:
-        text.append(f"\n{indent}  ↳ {cause_text(index, cause)}", style="dim")
+        text.append(f"\n{indent}  ↳ {i18n.recorded(cause_text(index, cause))}", style="dim")
     return text
+
+
+ZONES = {"north": N_("north"), "centre": N_("centre"), "south": N_("south")}
+
+
+def zone_line(zone: str, tri_border: bool) -> str:
+    """ "  centre, tri-border": the region's zone, as the map's legend names it."""
+    shown = _(ZONES.get(zone, zone))
+    return "  " + (_("{zone}, tri-border").format(zone=shown) if tri_border else shown)
+
+
+def people_line(population: int, presence: int) -> str:
+    return _("Population {population}   Host-state presence {presence}/5").format(
+        population=i18n.number(population), presence=presence
+    )
 
 
 def region_report(
@@ -56,85 +72,124 @@ def region_report(
     band = credibility_band(region.credibility)
     parts: list[RenderableType] = []
 
-    head = Text(spec.name, style="bold underline")
-    head.append(f"  {spec.zone.value}{', tri-border' if spec.tri_border else ''}", style="")
+    head = Text(i18n.name(spec.name), style="bold underline")
+    head.append(zone_line(spec.zone.value, spec.tri_border), style="")
     parts.append(head)
-    parts.append(Text(f"Population {spec.population:,}   Host-state presence {region.host_presence}/5"))
-    line = Text("Credibility ")
-    line.append(f"{band.symbol} {region.credibility} {band.word}", style=f"bold {band.colour}")
+    parts.append(Text(people_line(spec.population, region.host_presence)))
+    line = Text(_("Credibility") + " ")
+    line.append(f"{band.symbol} {region.credibility} {i18n.recorded(band.word)}", style=f"bold {band.colour}")
     series = region.credibility_series
-    line.append(f"\nTrend (start, each turn, now): {' → '.join(map(str, series[-8:]))}")
+    line.append(
+        "\n" + _("Trend (start, each turn, now): {values}").format(values=" → ".join(map(str, series[-8:])))
+    )
     parts.append(line)
 
-    sources = ", ".join(region.warning_sources) or "no sources"
-    parts.append(Text(f"Early warning {region.warning_next}/3: {sources}"))
+    sources = ", ".join(i18n.recorded(source) for source in region.warning_sources) or _("no sources")
+    parts.append(
+        Text(_("Early warning {level}/3: {sources}").format(level=region.warning_next, sources=sources))
+    )
 
     threats, partners = region.seen_threats(), region.seen_threats(partners=True)
-    text = Text("\nThreats", style="bold")
+    text = Text("\n" + _("Threats"), style="bold")
     text.append(
-        " (exact)" if region.exact_threats else " (exact with early warning 2+, else bands)", style="dim"
+        " " + (_("(exact)") if region.exact_threats else _("(exact with early warning 2+, else bands)")),
+        style="dim",
     )
     for actor, seen in threats.items():
-        text.append(f"\n  {index.actors[actor].name}: {seen}")
+        text.append(f"\n  {i18n.name(index.actors[actor].name)}: {i18n.recorded(seen)}")
     if not threats:
-        text.append("\n  none seen")
+        text.append("\n  " + _("none seen"))
     if partners:
-        text.append("\nPartner forces", style="bold")
-        text.append(" (host state, international: activity)", style="dim")
+        text.append("\n" + _("Partner forces"), style="bold")
+        text.append(" " + _("(host state, international: activity)"), style="dim")
         for actor, seen in partners.items():
-            text.append(f"\n  {index.actors[actor].name}: {seen}")
+            text.append(f"\n  {i18n.name(index.actors[actor].name)}: {i18n.recorded(seen)}")
     for attack in region.expected_attacks:
-        text.append(f"\n  ! expected this turn: {attack.title}", style="bold")
-        text.append(f" ({attack.actor} against {attack.against})")
+        text.append(
+            "\n  " + _("! expected this turn: {attack}").format(attack=i18n.name(attack.title)), style="bold"
+        )
+        text.append(
+            " "
+            + _("({group} against {target})").format(
+                group=i18n.name(attack.actor), target=i18n.recorded(attack.against)
+            )
+        )
     parts.append(text)
 
     units = region.units
-    text = Text("\nForces present", style="bold")
+    text = Text("\n" + _("Forces present"), style="bold")
     for unit in units:
         unit_spec = index.units[unit.id]
-        text.append(f"\n  {unit_spec.name} ({unit_spec.country}) {unit.strength}, {POSTURES[unit.posture]}")
+        text.append(
+            f"\n  {i18n.name(unit_spec.name)} ({i18n.name(unit_spec.country)}) {unit.strength}, "
+            f"{i18n.recorded(POSTURES[unit.posture])}"
+        )
         if unit.holds_tob:
-            text.append(", holds the TOB", style="bold")
+            text.append(_(", holds the TOB"), style="bold")
         if unit_spec.caveats:
-            text.append(f"; caveats: {', '.join(words(c) for c in unit_spec.caveats)}", style="dim")
+            caveats = ", ".join(i18n.recorded(words(c)) for c in unit_spec.caveats)
+            text.append(_("; caveats: {caveats}").format(caveats=caveats), style="dim")
     for asset_id in region.aviation:
         asset_spec = index.aviation[asset_id]
-        text.append(f"\n  {asset_spec.name}: {words(asset_spec.kind.value)} tasked here")
+        text.append(
+            "\n  "
+            + _("{asset}: {kind} tasked here").format(
+                asset=i18n.name(asset_spec.name), kind=i18n.recorded(words(asset_spec.kind.value))
+            )
+        )
     for team in index.scenario.civilian_teams:
         if team.base == region_id:
-            text.append(f"\n  {team.name} (civilian, {plural(team.capacity, 'point')})")
+            points = ngettext("(civilian, {count} point)", "(civilian, {count} points)", team.capacity)
+            text.append(f"\n  {i18n.name(team.name)} {points.format(count=team.capacity)}")
     if not units and not any(team.base == region_id for team in index.scenario.civilian_teams):
-        text.append("\n  none: the mission is absent")
-    text.append(f"\n  PoC activities: Tier I {region.tier_one}, Tier III {region.tier_three}")
+        text.append("\n  " + _("none: the mission is absent"))
+    text.append(
+        "\n  "
+        + _("PoC activities: Tier I {one}, Tier III {three}").format(
+            one=region.tier_one, three=region.tier_three
+        )
+    )
     parts.append(text)
 
-    text = Text(f"\nProtection of civilians now: {signed(region.protection)}", style="bold")
+    text = Text(
+        "\n" + _("Protection of civilians now: {value}").format(value=signed(region.protection)), style="bold"
+    )
     for label, value in region.protection_items:
-        text.append(f"\n  {signed(value)} {label}", style="")
+        text.append(f"\n  {signed(value)} {i18n.recorded(label)}", style="")
     parts.append(text)
 
-    roads = ", ".join(short_name(index.regions[to].name) for to in index.links[region_id])
-    parts.append(Text(f"\nRoads to: {roads or 'none'}"))
+    roads = ", ".join(short_name(i18n.name(index.regions[to].name)) for to in index.links[region_id])
+    parts.append(Text("\n" + _("Roads to: {regions}").format(regions=roads or _("none"))))
 
     unit_ids = {u.id for u in units}
-    recent = Text("\nRecent events and their causes", style="bold")
+    parts.append(recent_changes(index, view, region_id, unit_ids, _("Recent events and their causes")))
+    return Group(*parts)
+
+
+def recent_changes(
+    index: ScenarioIndex, view: GameView, region_id: str, unit_ids: set[str], title: str
+) -> Text:
+    """This turn's and last turn's changes about a region, each with its causes (twelve a turn at most)."""
+    recent = Text("\n" + title, style="bold")
     shown = False
-    for label, record in (("this turn", view.current), ("last turn", view.last)):
+    for this, record in ((True, view.current), (False, view.last)):
         if record is None:
             continue
         changes = changes_about(record.changes, region_id, unit_ids)
         if changes:
             shown = True
-            recent.append(f"\n Turn {record.turn} ({label}, {record.month})", style="italic")
+            heading = _("Turn {turn} (this turn, {month})") if this else _("Turn {turn} (last turn, {month})")
+            recent.append("\n " + heading.format(turn=record.turn, month=record.month), style="italic")
             for change in changes[:12]:
                 recent.append("\n")
                 recent.append_text(change_lines(index, change))
             if len(changes) > 12:
-                recent.append(f"\n  … and {len(changes) - 12} more in the SITREP", style="dim")
+                more = len(changes) - 12
+                line = ngettext("… and {count} more in the SITREP", "… and {count} more in the SITREP", more)
+                recent.append("\n  " + line.format(count=more), style="dim")
     if not shown:
-        recent.append("\n  nothing recorded yet")
-    parts.append(recent)
-    return Group(*parts)
+        recent.append("\n  " + _("nothing recorded yet"))
+    return recent
 
 
 class RegionPanel(VerticalScroll):

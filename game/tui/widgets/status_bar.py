@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from game.engine.sides import GREEN, RED
+from game.i18n import _
 from game.tui.labels import ROLE_SHORT
 from game.tui.session import PlaySession, seat_view
 
@@ -15,14 +16,16 @@ def status_text(session: PlaySession, width: int = 200) -> Text:
     state = seat_view(session)  # the seat's view: the derived numbers computed once
     means = state.means
     turns = game.scenario.calendar.turns
-    phase = "game over" if state.phase == "over" else "orders phase"
+    phase = _("game over") if state.phase == "over" else _("orders phase")
     text = Text()
-    text.append(f"Turn {min(state.turn, turns)}/{turns}", style="bold")
+    text.append(_("Turn {turn}/{turns}").format(turn=min(state.turn, turns), turns=turns), style="bold")
     text.append(f" · {state.month} · {phase} · ")
-    seat = f"{'Seat' if session.hotseat else 'Acting as'}: {session.seat_label()}"
+    seat_as = _("Seat: {seat}") if session.hotseat else _("Acting as: {seat}")
+    seat = seat_as.format(seat=session.seat_label())
     if text.cell_len + len(seat) > width - 2:  # one line, so the means stay on screen
         name = session.player()
-        seat = f"{'Seat' if session.hotseat else 'As'}: {ROLE_SHORT[session.seat]}"
+        short_as = _("Seat: {seat}") if session.hotseat else _("As: {seat}")
+        seat = short_as.format(seat=_(ROLE_SHORT[session.seat]))
         seat += f" ({name})" if name and session.hotseat else ""
     text.append(seat, style="bold")
     if session.seat == RED:  # the red cell sees none of the mission's means
@@ -35,23 +38,31 @@ def status_text(session: PlaySession, width: int = 200) -> Text:
 
         text.append("\n" + green_means_line(game, width))
         return text
-    lift = means.lift_hours
     free = means.civilian_capacity - means.civilian_capacity_used
-    credibility = state.national_credibility
-    messages = f"{means.message_slots - means.messages_issued}/{means.message_slots}"
-    long = (
-        f"Budget {means.budget} · civilian capacity {free}/{means.civilian_capacity} free · "
-        f"messages {messages} left (delay {means.release_delay}) · lift {lift} h · "
-        f"credibility {credibility} · consent {state.consent} · mandate support {state.mandate_support}"
-    )
-    short = (
-        f"Budget {means.budget} · civ {free}/{means.civilian_capacity} · msg {messages} · lift {lift}h"
-        f" · cred {credibility} · consent {state.consent} · support {state.mandate_support}"
-    )
-    tiny = (
-        f"Budget {means.budget} · civ {free}/{means.civilian_capacity} · msg {messages} · lift {lift}h"
-        f" · cred {credibility} · consent {state.consent} · UNSC {state.mandate_support}"
-    )
+    values = {
+        "budget": means.budget,  # a few points: no thousands to separate
+        "free": free,
+        "capacity": means.civilian_capacity,
+        "messages": f"{means.message_slots - means.messages_issued}/{means.message_slots}",
+        "delay": means.release_delay,
+        "lift": means.lift_hours,
+        "credibility": state.national_credibility,
+        "consent": state.consent,
+        "support": state.mandate_support,
+    }
+    long = _(
+        "Budget {budget} · civilian capacity {free}/{capacity} free · messages {messages} left "
+        "(delay {delay}) · lift {lift} h · credibility {credibility} · consent {consent} · "
+        "mandate support {support}"
+    ).format(**values)
+    short = _(
+        "Budget {budget} · civ {free}/{capacity} · msg {messages} · lift {lift}h · cred {credibility} · "
+        "consent {consent} · support {support}"
+    ).format(**values)
+    tiny = _(
+        "Budget {budget} · civ {free}/{capacity} · msg {messages} · lift {lift}h · cred {credibility} · "
+        "consent {consent} · UNSC {support}"
+    ).format(**values)
     text.append("\n" + next((line for line in (long, short) if len(line) <= width - 2), tiny))
     return text
 
