@@ -15,6 +15,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import aiohttp
 
+from game.i18n import N_, _
 from game.syndicate import protocol as P
 
 RECONNECT_FIRST = 0.5
@@ -38,11 +39,16 @@ def socket_url(address: str) -> str:
     parts = urlsplit(text)
     scheme = {"http": "ws", "https": "wss"}.get(parts.scheme, parts.scheme)
     if scheme not in ("ws", "wss") or not parts.hostname:
-        raise ClientError(f"{address!r} is not a server address; give it as ws://HOST:PORT", "address")
+        raise ClientError(
+            _("{address} is not a server address; give it as ws://HOST:PORT").format(address=repr(address)),
+            "address",
+        )
     try:
         parts.port  # noqa: B018 - raises on a port that is not a number
     except ValueError:
-        raise ClientError(f"{address!r} has a port that is not a number", "address") from None
+        raise ClientError(
+            _("{address} has a port that is not a number").format(address=repr(address)), "address"
+        ) from None
     return urlunsplit((scheme, parts.netloc, parts.path if parts.path not in ("", "/") else "/ws", "", ""))
 
 
@@ -96,10 +102,16 @@ class SyndicateClient:
             self._socket = await self._http.ws_connect(self.url, max_msg_size=0, heartbeat=20)
         except aiohttp.WSServerHandshakeError as error:
             raise ClientError(
-                f"the server at {self.url} refused the connection ({error.status})", "http"
+                _("the server at {address} refused the connection ({status})").format(
+                    address=self.url, status=error.status
+                ),
+                "http",
             ) from None
         except (aiohttp.ClientError, OSError) as error:
-            raise ClientError(f"cannot reach the server at {self.url} ({error})", "unreachable") from None
+            raise ClientError(
+                _("cannot reach the server at {address} ({error})").format(address=self.url, error=error),
+                "unreachable",
+            ) from None
         hello = {"type": "hello", "v": P.PROTOCOL, "seat": self.seat, "code": self._code, "id": 0}
         if self.name:
             hello["name"] = self.name
@@ -111,11 +123,11 @@ class SyndicateClient:
         while True:
             message = await self._socket.receive()
             if message.type != aiohttp.WSMsgType.TEXT:
-                raise ClientError("the server closed the connection", "closed")
+                raise ClientError(_("the server closed the connection"), "closed")
             answer = json.loads(message.data)
             if answer.get("type") == "error":
                 await self._socket.close()
-                raise ClientError(str(answer.get("message", "refused")), str(answer.get("kind", "refused")))
+                raise ClientError(P.said(answer) or _("refused"), str(answer.get("kind", "refused")))
             if answer.get("type") == "ok" and answer.get("id") == 0:
                 self.lease = answer.get("lease")
                 break
@@ -126,7 +138,7 @@ class SyndicateClient:
     async def request(self, kind: str, **fields: Any) -> dict[str, Any]:
         """Send a request and wait for its answer; ClientError with the server's reason when refused."""
         if self._socket is None or self._socket.closed:
-            raise ClientError("not connected to the host; reconnecting", "closed")
+            raise ClientError(_("not connected to the host; reconnecting"), "closed")
         request_id = next(self._ids)
         future: asyncio.Future[dict[str, Any]] = asyncio.get_running_loop().create_future()
         self._answers[request_id] = future
@@ -135,11 +147,11 @@ class SyndicateClient:
             async with asyncio.timeout(ANSWER_SECONDS):
                 answer = await future
         except TimeoutError:
-            raise ClientError("the host did not answer", "timeout") from None
+            raise ClientError(_("the host did not answer"), "timeout") from None
         finally:
             self._answers.pop(request_id, None)
         if answer.get("type") == "error":
-            raise ClientError(str(answer.get("message")), str(answer.get("kind", "refused")))
+            raise ClientError(P.said(answer), str(answer.get("kind", "refused")))
         return answer
 
     async def send_raw(self, text: str) -> None:
@@ -152,7 +164,7 @@ class SyndicateClient:
         async for message in self._socket:
             if message.type != aiohttp.WSMsgType.TEXT:
                 continue
-            data = json.loads(message.data)
+            data = P.in_reader_language(json.loads(message.data))
             answer_to = data.get("id")
             if data.get("type") in ("ok", "error") and answer_to in self._answers:
                 self._answers[answer_to].set_result(data)
@@ -167,14 +179,14 @@ class SyndicateClient:
         self.connected.clear()
         for future in self._answers.values():
             if not future.done():
-                future.set_result(P.error("the connection to the host was lost", kind="closed"))
+                future.set_result(P.error(N_("the connection to the host was lost"), kind="closed"))
         if not self._stopping and self.closed_reason is None:
             self._reconnecting = asyncio.ensure_future(self._reconnect())
 
     async def _reconnect(self) -> None:
         """Join again with the same code, waiting longer each time; the seat's drafts are on the host."""
         self.on_message(
-            {"type": "connection", "connected": False, "message": "connection lost; reconnecting"}
+            {"type": "connection", "connected": False, "message": _("connection lost; reconnecting")}
         )
         delay = RECONNECT_FIRST
         while not self._stopping:
@@ -183,13 +195,13 @@ class SyndicateClient:
                 await self.join()  # with our lease: our own stale hold, never another window's
             except ClientError as error:
                 if error.kind in ("code", "version", "held"):  # another window has the seat now
-                    held = "another window took this seat while the connection was lost"
+                    held = _("another window took this seat while the connection was lost")
                     self.closed_reason = held if error.kind == "held" else str(error)
                     self.on_message({"type": "closed", "message": self.closed_reason})
                     return
                 delay = min(RECONNECT_LONGEST, delay * 2)
                 continue
-            self.on_message({"type": "connection", "connected": True, "message": "reconnected"})
+            self.on_message({"type": "connection", "connected": True, "message": _("reconnected")})
             return
 
     async def drop(self) -> None:

@@ -11,10 +11,13 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from game.engine.wording import plural
-from game.engine.wording import seat_name as seat_title
+from game import i18n
+from game.engine.wording import seat_name as seat_name_words
 from game.errors import UserError
+from game.i18n import N_, _, ngettext
 
+# The engine's seat titles (game.engine.wording.ROLE_NAMES) that no other module marks for the catalog.
+SEAT_TITLES = (N_("armed groups' red cell"), N_("host state's green cell"))
 SEAT_ALIASES = {
     "srsg": "srsg",
     "fc": "force_commander",
@@ -39,7 +42,14 @@ def seat_name(text: str) -> str:
         return SEAT_ALIASES[key]
     if key in set(Role):
         return key
-    raise UserError(f"unknown seat {text!r}; seats are srsg, fc, police, comms, red, green") from None
+    raise UserError(
+        _("unknown seat {seat}; seats are srsg, fc, police, comms, red, green").format(seat=repr(text))
+    ) from None
+
+
+def seat_title(role: str) -> str:
+    """A seat's title in the player's language ("Force Commander", "Commandant de la Force")."""
+    return _(seat_name_words(role))
 
 
 def _secret_from(args: argparse.Namespace, what: str) -> str | None:
@@ -58,23 +68,23 @@ def _ask_secret(prompt: str) -> str:
     """A secret typed at the terminal, unseen; without a terminal, a clear line instead of a hang."""
     if not sys.stdin.isatty():
         raise UserError(
-            "no terminal to ask the secret on; give it in a file (--secret-file) or $MINUSMA_SECRET"
+            _("no terminal to ask the secret on; give it in a file (--secret-file) or $MINUSMA_SECRET")
         )
     try:
         return getpass.getpass(prompt)
     except EOFError:
-        raise UserError("no secret given") from None
+        raise UserError(_("no secret given")) from None
 
 
 def _new_passphrase() -> str:
     from game.syndicate.credentials import passphrase_problem
 
-    first = _ask_secret("Facilitator passphrase (at least 12 characters): ")
+    first = _ask_secret(_("Facilitator passphrase (at least 12 characters): "))
     problem = passphrase_problem(first)
     if problem:
         raise UserError(problem)
-    if _ask_secret("Again, to confirm: ") != first:
-        raise UserError("the two passphrases differ; nothing was hosted")
+    if _ask_secret(_("Again, to confirm: ")) != first:
+        raise UserError(_("the two passphrases differ; nothing was hosted"))
     return first
 
 
@@ -88,7 +98,7 @@ def _create_session(args: argparse.Namespace, out: Path) -> str | None:
     scenario = scenario_for_user(args.scenario)
     seats = list(dict.fromkeys(seat_name(s) for s in args.seats.split(",") if s.strip()))
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1, 1_000_000_000)
-    given = _secret_from(args, "the facilitator secret")
+    given = _secret_from(args, N_("the facilitator secret"))
     if given is not None and (problem := passphrase_problem(given)):
         raise UserError(problem)
     secret = given or (_new_passphrase() if args.passphrase else new_code())
@@ -105,8 +115,10 @@ def _create_session(args: argparse.Namespace, out: Path) -> str | None:
             with contextlib.suppress(OSError):
                 out.with_name(out.name + part).unlink()
         raise UserError(
-            f"could not create the session file {out}: {error}; nothing was left behind. "
-            "Choose a folder you can write to, with free space."
+            _(
+                "could not create the session file {file}: {error}; nothing was left behind. "
+                "Choose a folder you can write to, with free space."
+            ).format(file=out, error=error)
         ) from None
     return None if given or args.passphrase else secret
 
@@ -119,8 +131,10 @@ def _resume_session(args: argparse.Namespace, out: Path) -> str | None:
     from game.syndicate.store import SessionError
 
     if out.exists():
-        raise UserError(f"{out} already exists; give --session a new file to host the export in")
-    given = _secret_from(args, "the facilitator secret")
+        raise UserError(
+            _("{file} already exists; give --session a new file to host the export in").format(file=out)
+        )
+    given = _secret_from(args, N_("the facilitator secret"))
     if given is not None and (problem := passphrase_problem(given)):
         raise UserError(problem)
     secret = given or (_new_passphrase() if args.passphrase else new_code())
@@ -149,7 +163,9 @@ def _cmd_host(args: argparse.Namespace) -> int:
         args.scenario = args.scenario_name
     out = Path(args.session or args.out or f"{args.scenario}-syndicate.db")
     if not 0 <= args.port < 65536:
-        raise UserError(f"--port {args.port} is not a port number (1-65535)")
+        raise UserError(
+            _("{option} {port} is not a port number (1-65535)").format(option="--port", port=args.port)
+        )
     if args.resume:
         generated = _resume_session(args, out)
     else:
@@ -159,9 +175,12 @@ def _cmd_host(args: argparse.Namespace) -> int:
     except SessionError as error:
         raise UserError(str(error)) from None
     if store.make_private():
-        print(f"minusma: made {out} readable by you only (it holds the game's secrets)", file=sys.stderr)
+        print(
+            _("minusma: made {file} readable by you only (it holds the game's secrets)").format(file=out),
+            file=sys.stderr,
+        )
     kept = {seat: store.meta.get(f"code:{seat}", "").partition(":") for seat in store.seats}
-    if args.new_codes or not all(salt and digest for salt, _, digest in kept.values()):
+    if args.new_codes or not all(salt and digest for salt, __, digest in kept.values()):
         codes = {seat: new_code() for seat in store.seats}
         hashed = {seat: Hashed.of(code) for seat, code in codes.items()}
         try:
@@ -170,14 +189,15 @@ def _cmd_host(args: argparse.Namespace) -> int:
             raise UserError(str(error)) from None
     else:
         codes = {}
-        hashed = {seat: Hashed(salt, digest) for seat, (salt, _, digest) in kept.items()}
+        hashed = {seat: Hashed(salt, digest) for seat, (salt, __, digest) in kept.items()}
     host = GameHost(store, hashed)
     address = args.public_address or reachable_address(args.bind)
     if not is_loopback(args.bind):
         print(
-            f"minusma: WARNING: listening on {args.bind}, beyond this computer: anyone who can reach port "
-            f"{args.port} can try the codes (wrong ones are slowed down and logged)."
-            " Use a network you trust.",
+            _(
+                "minusma: WARNING: listening on {address}, beyond this computer: anyone who can reach port "
+                "{port} can try the codes (wrong ones are slowed down and logged). Use a network you trust."
+            ).format(address=args.bind, port=args.port),
             file=sys.stderr,
         )
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", datefmt="%H:%M:%S")
@@ -188,22 +208,26 @@ def _cmd_host(args: argparse.Namespace) -> int:
         runner, port = await start(server, args.bind, args.port)
         server.public_hosts = public_hosts(args.bind, port, address)
         url = f"ws://{address}:{port}"
-        print(f"Hosting {clean(store.scenario.title)}, turn {host.game.turn}")
-        print(f"  at {url}, kept in {out}")
+        title = clean(i18n.name(store.scenario.title))
+        print(_("Hosting {scenario}, turn {turn}").format(scenario=title, turn=host.game.turn))
+        print(_("  at {address}, kept in {file}").format(address=url, file=out))
         if codes:
-            print("Each officer joins with their seat's code (shown only now):")
+            print(_("Each officer joins with their seat's code (shown only now):"))
         else:
-            print("Each officer joins with the seat's code given before (--new-codes makes new ones):")
+            print(_("Each officer joins with the seat's code given before (--new-codes makes new ones):"))
         for seat in store.seats:
             alias = next((a for a, s in SEAT_ALIASES.items() if s == seat), seat)
             title = seat_title(seat)
-            print(f"  {title[:1].upper() + title[1:]}:\n    minusma join {url} --seat {alias}")
+            heading = _("  {seat}:").format(seat=title[:1].upper() + title[1:])
+            print(f"{heading}\n    minusma join {url} --seat {alias}")
             if seat in codes:  # one seat to three short lines: an 80-column terminal does not wrap a code
-                print(f"    code: {codes[seat]}")
-        print(f"The facilitator:\n    minusma facilitate {url}")
+                print(_("    code: {code}").format(code=codes[seat]))
+        print(_("The facilitator:") + f"\n    minusma facilitate {url}")
         if generated:
-            print(f"    facilitator secret (kept hashed, shown only now): {generated}")
-        print("Ctrl-C stops the host; the game is kept in the session file.")
+            print(
+                _("    facilitator secret (kept hashed, shown only now): {secret}").format(secret=generated)
+            )
+        print(_("Ctrl-C stops the host; the game is kept in the session file."))
         sys.stdout.flush()
         try:
             await asyncio.Event().wait()
@@ -213,7 +237,11 @@ def _cmd_host(args: argparse.Namespace) -> int:
     try:
         asyncio.run(serve())
     except OSError as error:
-        raise UserError(f"cannot listen on {args.bind}:{args.port} ({error.strerror or error})") from None
+        raise UserError(
+            _("cannot listen on {address}:{port} ({error})").format(
+                address=args.bind, port=args.port, error=error.strerror or error
+            )
+        ) from None
     finally:
         host.flush()
         store.close()
@@ -232,24 +260,30 @@ def _cmd_status(args: argparse.Namespace) -> int:
         raise UserError(str(error)) from None
     from game.text import clean
 
-    print(
-        f"{clean(session.scenario.title)}: turn {game.turn} ({game.month})"
-        + (" - game over" if game.is_over() else "")
+    line = _("{scenario}: turn {turn} ({month})").format(
+        scenario=clean(i18n.name(session.scenario.title)), turn=game.turn, month=game.month
     )
+    print(_("{line} - game over").format(line=line) if game.is_over() else line)
     if paused:
-        print("  paused by the facilitator")
+        print(_("  paused by the facilitator"))
     if left is not None:
-        print(f"  clock: {left // 60:02d}:{left % 60:02d} left")
-    secret = _secret_from(args, "the facilitator secret")
+        print(_("  clock: {minutes:02d}:{seconds:02d} left").format(minutes=left // 60, seconds=left % 60))
+    secret = _secret_from(args, N_("the facilitator secret"))
     facilitator = secret is not None and session.check_pin(secret)
     if secret is not None and not facilitator:
-        raise UserError("wrong facilitator secret")
+        raise UserError(_("wrong facilitator secret"))
+    rows = []
     for seat in status:  # how many orders a seat has drafted is the facilitator's to know
-        mark = "committed" if seat.committed else "not committed"
+        mark = _("committed") if seat.committed else _("not committed")
         if facilitator and not seat.committed:
-            mark = plural(seat.pending, "pending order")
-        name = f" ({clean(names[seat.role])})" if names.get(seat.role) else ""  # typed by a player
-        print(f"  {(seat_title(seat.role) + name):<34} {mark}")
+            mark = ngettext("{count} pending order", "{count} pending orders", seat.pending).format(
+                count=seat.pending
+            )
+        player = f" ({clean(names[seat.role])})" if names.get(seat.role) else ""  # typed by a player
+        rows.append((seat_title(seat.role) + player, mark))
+    width = max([34, *(len(row[0]) for row in rows)])  # a French title runs longer
+    for who, mark in rows:
+        print(f"  {who:<{width}} {mark}")
     return 0
 
 
@@ -274,10 +308,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
     except SessionError as error:
         session.close()
         raise UserError(str(error)) from None
-    secret = _secret_from(args, "the facilitator secret") or _ask_secret("Facilitator secret: ")
+    secret = _secret_from(args, N_("the facilitator secret")) or _ask_secret(_("Facilitator secret: "))
     if not session.check_pin(secret):  # the export holds every seat's drafts and held cards
         session.close()
-        raise UserError("wrong facilitator secret; the export holds hidden things, so it needs it")
+        raise UserError(_("wrong facilitator secret; the export holds hidden things, so it needs it"))
     out = Path(args.output) if args.output else Path(args.session).with_suffix(".save")
     try:
         path = export(session, out)
@@ -287,8 +321,14 @@ def _cmd_export(args: argparse.Namespace) -> int:
     finally:
         session.close()
     played = len(game.records())
-    print(f"wrote {path} ({played} turn{'s' if played != 1 else ''} played, turn {game.turn} in progress)")
-    print(f"Replay it with: minusma replay {path}   Debrief: minusma report {path}")
+    print(
+        ngettext(
+            "wrote {file} ({count} turn played, turn {turn} in progress)",
+            "wrote {file} ({count} turns played, turn {turn} in progress)",
+            played,
+        ).format(file=path, count=played, turn=game.turn)
+    )
+    print(_("Replay it with: minusma replay {file}   Debrief: minusma report {file}").format(file=path))
     return 0
 
 
@@ -303,7 +343,11 @@ def _cmd_backup(args: argparse.Namespace) -> int:
         raise UserError(str(error)) from None
     finally:
         session.close()
-    print(f"wrote {path} (the game at turn {turn}; host it again with: minusma host --session {path})")
+    print(
+        _("wrote {file} (the game at turn {turn}; host it again with: minusma host --session {file})").format(
+            file=path, turn=turn
+        )
+    )
     return 0
 
 
@@ -331,7 +375,7 @@ def _cmd_facilitate(args: argparse.Namespace) -> int:
     from game.tui.syndicate.remote import run_remote
 
     return run_remote(
-        args.address, FACILITATOR_SEAT, "", args.takeover, _secret_from(args, "the secret") or ""
+        args.address, FACILITATOR_SEAT, "", args.takeover, _secret_from(args, N_("the secret")) or ""
     )
 
 
@@ -347,78 +391,117 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 def register(commands: argparse._SubParsersAction) -> None:
     """Add this package's subcommands to the `minusma` parser."""
     host = commands.add_parser(
-        "host", help="host a syndicate game: seats and the facilitator join over the network"
+        "host", help=_("host a syndicate game: seats and the facilitator join over the network")
     )
-    host.add_argument("scenario_name", nargs="?", metavar="SCENARIO", help="the scenario (default mali-2019)")
+    host.add_argument(
+        "scenario_name", nargs="?", metavar=_("SCENARIO"), help=_("the scenario (default mali-2019)")
+    )
     host.add_argument("--scenario", default="mali-2019", help=argparse.SUPPRESS)
     host.add_argument(
         "--seats",
+        metavar=_("SEATS"),
         default="srsg,fc,police,comms",
-        help="comma-separated: srsg, fc, police, comms; add red for a red cell playing the armed groups, "
-        "green for a green cell playing the host state (where the scenario defines it)",
+        help=_(
+            "comma-separated: srsg, fc, police, comms; add red for a red cell playing the armed groups, "
+            "green for a green cell playing the host state (where the scenario defines it)"
+        ),
     )
-    host.add_argument("--seed", type=int)
+    host.add_argument("--seed", metavar=_("SEED"), type=int)
     host.add_argument(
-        "--session", help="the session file (default SCENARIO-syndicate.db); an existing one is hosted again"
+        "--session",
+        metavar=_("SESSION"),
+        help=_("the session file (default SCENARIO-syndicate.db); an existing one is hosted again"),
     )
     host.add_argument("--out", help=argparse.SUPPRESS)
     host.add_argument(
-        "--bind", default="127.0.0.1", help="address to listen on (default loopback; 0.0.0.0: every network)"
+        "--bind",
+        metavar=_("BIND"),
+        default="127.0.0.1",
+        help=_("address to listen on (default loopback; 0.0.0.0: every network)"),
     )
-    host.add_argument("--port", type=int, default=8765)
+    host.add_argument("--port", metavar=_("PORT"), type=int, default=8765)
     host.add_argument(
-        "--public-address", help="the address seats use to reach this computer (default: found)"
+        "--public-address",
+        metavar=_("PUBLIC_ADDRESS"),
+        help=_("the address seats use to reach this computer (default: found)"),
     )
     host.add_argument(
-        "--passphrase", action="store_true", help="ask for a facilitator passphrase (else one is generated)"
+        "--passphrase",
+        action="store_true",
+        help=_("ask for a facilitator passphrase (else one is generated)"),
     )
     host.add_argument(
-        "--secret-file", help="read the facilitator passphrase from this file (or $MINUSMA_SECRET)"
+        "--secret-file",
+        metavar=_("SECRET_FILE"),
+        help=_("read the facilitator passphrase from this file (or $MINUSMA_SECRET)"),
     )
-    host.add_argument("--resume", metavar="EXPORT", help="host again a syndicate exported to this save file")
-    host.add_argument("--new-codes", action="store_true", help="new seat codes (the old ones stop working)")
+    host.add_argument(
+        "--resume", metavar=_("EXPORT"), help=_("host again a syndicate exported to this save file")
+    )
+    host.add_argument(
+        "--new-codes", action="store_true", help=_("new seat codes (the old ones stop working)")
+    )
     host.set_defaults(handler=_cmd_host)
 
-    status = commands.add_parser("status", help="who has committed in a syndicate game (on the host)")
-    status.add_argument("session", help="the session file")
+    status = commands.add_parser("status", help=_("who has committed in a syndicate game (on the host)"))
+    status.add_argument("session", metavar=_("SESSION"), help=_("the session file"))
     status.add_argument(
-        "--secret-file", help="with the facilitator secret (or $MINUSMA_SECRET): pending orders"
+        "--secret-file",
+        metavar=_("SECRET_FILE"),
+        help=_("with the facilitator secret (or $MINUSMA_SECRET): pending orders"),
     )
     status.set_defaults(handler=_cmd_status)
 
-    join = commands.add_parser("join", help="take a seat in a hosted syndicate game")
-    join.add_argument("address", help="the host's address, ws://HOST:PORT")
-    join.add_argument("--seat", help="srsg, fc, police, comms, red or green (else asked on screen)")
-    join.add_argument("--name", help="your name, shown to the facilitator")
+    join = commands.add_parser("join", help=_("take a seat in a hosted syndicate game"))
+    join.add_argument("address", metavar=_("ADDRESS"), help=_("the host's address, ws://HOST:PORT"))
     join.add_argument(
-        "--takeover", action="store_true", help="take the seat from another window (with its code)"
+        "--seat", metavar=_("SEAT"), help=_("srsg, fc, police, comms, red or green (else asked on screen)")
+    )
+    join.add_argument("--name", metavar=_("NAME"), help=_("your name, shown to the facilitator"))
+    join.add_argument(
+        "--takeover", action="store_true", help=_("take the seat from another window (with its code)")
     )
     join.set_defaults(handler=_cmd_join)
 
-    facilitate = commands.add_parser("facilitate", help="the facilitator's console of a hosted game")
-    facilitate.add_argument("address", help="the host's address, ws://HOST:PORT")
-    facilitate.add_argument("--secret-file", help="read the facilitator secret from this file (else asked)")
-    facilitate.add_argument("--takeover", action="store_true", help="take the console from another window")
+    facilitate = commands.add_parser("facilitate", help=_("the facilitator's console of a hosted game"))
+    facilitate.add_argument("address", metavar=_("ADDRESS"), help=_("the host's address, ws://HOST:PORT"))
+    facilitate.add_argument(
+        "--secret-file",
+        metavar=_("SECRET_FILE"),
+        help=_("read the facilitator secret from this file (else asked)"),
+    )
+    facilitate.add_argument("--takeover", action="store_true", help=_("take the console from another window"))
     facilitate.set_defaults(handler=_cmd_facilitate)
 
-    export = commands.add_parser("export", help="write a syndicate game to a save file (replay, report)")
-    export.add_argument("session", help="the session file")
-    export.add_argument("-o", "--output", help="the save file to write (default: SESSION.save)")
+    export = commands.add_parser("export", help=_("write a syndicate game to a save file (replay, report)"))
+    export.add_argument("session", metavar=_("SESSION"), help=_("the session file"))
     export.add_argument(
-        "--secret-file", help="the facilitator secret in a file (else $MINUSMA_SECRET, else asked)"
+        "-o", "--output", metavar=_("OUTPUT"), help=_("the save file to write (default: SESSION.save)")
+    )
+    export.add_argument(
+        "--secret-file",
+        metavar=_("SECRET_FILE"),
+        help=_("the facilitator secret in a file (else $MINUSMA_SECRET, else asked)"),
     )
     export.set_defaults(handler=_cmd_export)
 
-    backup = commands.add_parser("backup", help="a consistent copy of a session file, even while hosted")
-    backup.add_argument("session", help="the session file")
-    backup.add_argument("-o", "--output", required=True, help="the copy to write (a new file)")
+    backup = commands.add_parser("backup", help=_("a consistent copy of a session file, even while hosted"))
+    backup.add_argument("session", metavar=_("SESSION"), help=_("the session file"))
+    backup.add_argument("-o", "--output", required=True, help=_("the copy to write (a new file)"))
     backup.set_defaults(handler=_cmd_backup)
 
-    serve = commands.add_parser("serve", help="serve the game to browsers (needs the web extra)")
+    serve = commands.add_parser("serve", help=_("serve the game to browsers (needs the web extra)"))
     serve.add_argument(
-        "address", nargs="?", help="a hosted game, ws://HOST:PORT: browser tabs join it as seats"
+        "address",
+        metavar=_("ADDRESS"),
+        nargs="?",
+        help=_("a hosted game, ws://HOST:PORT: browser tabs join it as seats"),
     )
-    serve.add_argument("--seat", help="the seat each tab takes (srsg, fc, police, comms, facilitator)")
-    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: loopback)")
-    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument(
+        "--seat", metavar=_("SEAT"), help=_("the seat each tab takes (srsg, fc, police, comms, facilitator)")
+    )
+    serve.add_argument(
+        "--host", metavar=_("HOST"), default="127.0.0.1", help=_("address to listen on (default: loopback)")
+    )
+    serve.add_argument("--port", metavar=_("PORT"), type=int, default=8000)
     serve.set_defaults(handler=_cmd_serve)

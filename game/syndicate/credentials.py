@@ -7,6 +7,8 @@ import hmac
 import secrets
 from dataclasses import dataclass, field
 
+from game.i18n import _
+
 # scrypt's cost: 16 MiB of memory a guess (n * r * 128 bytes), a few tens of milliseconds here.
 SCRYPT_N = 2**14
 SCRYPT_R = 8
@@ -21,7 +23,7 @@ CODE_GROUP = 5
 
 def new_code(groups: int = CODE_WORDS) -> str:
     """A random code like 'k7dxa-m3qpt-h8rwz-2nkcv': 4 groups of 5 from 31 letters, about 99 bits."""
-    return "-".join("".join(secrets.choice(_ALPHABET) for _ in range(CODE_GROUP)) for _ in range(groups))
+    return "-".join("".join(secrets.choice(_ALPHABET) for __ in range(CODE_GROUP)) for __ in range(groups))
 
 
 def normalise(code: str) -> str:
@@ -68,9 +70,11 @@ def _looks_like_code(secret: str) -> bool:
 def passphrase_problem(passphrase: str) -> str | None:
     """Why a facilitator's own passphrase is refused, or None."""
     if len(passphrase) < PASSPHRASE_MIN:
-        return f"the passphrase needs at least {PASSPHRASE_MIN} characters (it has {len(passphrase)})"
+        return _("the passphrase needs at least {least} characters (it has {count})").format(
+            least=PASSPHRASE_MIN, count=len(passphrase)
+        )
     if len(set(passphrase)) < 5:
-        return "the passphrase repeats too few characters; use a few words"
+        return _("the passphrase repeats too few characters; use a few words")
     return None
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from game.i18n import _
 from game.record import saves
 from game.syndicate.store import Session
 
@@ -28,5 +29,9 @@ def export(session: Session, out: str | Path) -> Path:
     game = session.game()
     path = Path(out)
     if path.is_dir():
-        raise saves.SaveError(f"{path} is a folder; give a file name, e.g. {path / 'game.save'}")
+        raise saves.SaveError(
+            _("{file} is a folder; give a file name, e.g. {example}").format(
+                file=path, example=path / "game.save"
+            )
+        )
     return saves.save_to(path, game, session_meta(session))

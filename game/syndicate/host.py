@@ -22,17 +22,19 @@ from game.engine import orders as O
 from game.engine.sides import GREEN, RED
 from game.engine.view import UMPIRE, GameView
 from game.engine.wording import seat_name
+from game.i18n import N_, _
 from game.syndicate import store as S
 from game.syndicate import wire
 from game.syndicate.credentials import Hashed
-from game.syndicate.protocol import FACILITATOR_SEAT, PROTOCOL
+from game.syndicate.protocol import FACILITATOR_SEAT, PROTOCOL, STORAGE_PROBLEM, Said
 
 CELLS = (GREEN, RED)  # the cells order after the mission, green first (rules.md §9.1)
 NOTES_MAX_CHARACTERS = S.NOTES_MAX_CHARACTERS
 
 
-class Refused(Exception):
-    """A request the rules or the syndicate refuse, said for the player."""
+class Refused(Said):
+    """A request the rules or the syndicate refuse, said for the player: an English template marked
+    `N_` and its values (the seat's client translates it), or the engine's recorded reason."""
 
 
 @dataclass
@@ -52,6 +54,7 @@ class GameHost:
     clock: Callable[[], float] = time.time
     leases: dict[str, Lease] = field(default_factory=dict)
     storage_problem: str | None = None
+    storage_error: str | None = None
     change: int = 0  # grows with every change any client can see
 
     def __post_init__(self) -> None:
@@ -140,26 +143,28 @@ class GameHost:
 
     def _open_for(self, seat: str) -> None:
         if self.game.is_over():
-            raise Refused("the game is over")
+            raise Refused(N_("the game is over"))
         if seat == FACILITATOR_SEAT:
             return
         if seat in self.committed:
-            raise Refused(f"the {seat_name(seat)} has already committed turn {self.game.turn}")
-        if self.paused:
-            raise Refused("the facilitator has paused the game")
-        if seat == RED and not self.red_seated():
-            raise Refused("the facilitator has handed the armed groups to their bot; it plays them now")
-        if seat == GREEN and not self.cell_seated(GREEN):
-            raise Refused("the facilitator has handed the host state to its rules; they play it now")
-        if seat == RED and (waiting := self._waiting_before(RED)):
-            names = ", ".join(seat_name(s) for s in waiting)
             raise Refused(
-                f"the armed groups order after every mission seat has committed; waiting for {names}"
+                N_("the {seat} has already committed turn {turn}"), seat=seat_name(seat), turn=self.game.turn
+            )
+        if self.paused:
+            raise Refused(N_("the facilitator has paused the game"))
+        if seat == RED and not self.red_seated():
+            raise Refused(N_("the facilitator has handed the armed groups to their bot; it plays them now"))
+        if seat == GREEN and not self.cell_seated(GREEN):
+            raise Refused(N_("the facilitator has handed the host state to its rules; they play it now"))
+        if seat == RED and (waiting := self._waiting_before(RED)):
+            raise Refused(
+                N_("the armed groups order after every mission seat has committed; waiting for {names}"),
+                names=[seat_name(s) for s in waiting],
             )
         if seat == GREEN and (waiting := self._waiting_before(GREEN)):
-            names = ", ".join(seat_name(s) for s in waiting)
             raise Refused(
-                f"the host state answers after the mission's seats have committed; waiting for {names}"
+                N_("the host state answers after the mission's seats have committed; waiting for {names}"),
+                names=[seat_name(s) for s in waiting],
             )
 
     def give(self, seat: str, raw: dict[str, Any]) -> None:
@@ -169,12 +174,17 @@ class GameHost:
         except ValidationError as error:
             first = error.errors(include_input=False)[0]
             where = ".".join(str(part) for part in first["loc"]) or "order"
-            raise Refused(f"not an order ({where}: {first['msg']})") from None
+            raise Refused(
+                N_("not an order ({where}: {problem})"), where=where, problem=first["msg"]
+            ) from None
         role = self._role(seat)
         to_cell = isinstance(order, O.HandSide) and order.side in CELLS and order.to == "human"
         if isinstance(order, O.HandSide) and to_cell and order.side not in self.seats:
-            cell = "red" if order.side == RED else "green"
-            raise Refused(f"this game has no {cell} cell's seat; host a new one with {order.side} in --seats")
+            if order.side == RED:
+                raise Refused(
+                    N_("this game has no red cell's seat; host a new one with armed_groups in --seats")
+                )
+            raise Refused(N_("this game has no green cell's seat; host a new one with host_state in --seats"))
         try:
             self.game.apply(order, role)
         except IllegalOrder as error:
@@ -207,9 +217,9 @@ class GameHost:
         self._open_for(seat)
         role, context = self._role(seat), self.game.context()
         before = list(zip(self.pending_ids, self.game.pending_orders(), strict=True))
-        mine = [n for n, (_, order) in enumerate(before) if O.order_role(order, context) == role]
+        mine = [n for n, (__, order) in enumerate(before) if O.order_role(order, context) == role]
         if not 0 <= index < len(mine):
-            raise Refused(f"you have no pending order number {index + 1}")
+            raise Refused(N_("you have no pending order number {number}"), number=index + 1)
         dropped = self.game.withdraw(mine[index])
         kept, remaining = [], iter(before)
         for order in self.game.pending_orders():
@@ -217,7 +227,7 @@ class GameHost:
                 if candidate == order:
                     kept.append(order_id)
                     break
-        gone = [order_id for order_id, _ in before if order_id not in kept]
+        gone = [order_id for order_id, __ in before if order_id not in kept]
         self.pending_ids = kept
         self._changed(*(S.withdrawn_write(order_id) for order_id in gone), *self._resolved_if_ready(seat))
         return dropped
@@ -245,7 +255,8 @@ class GameHost:
     # --- the facilitator's ------------------------------------------------------------------------
     def _event(self, text: str) -> S.Write:
         """A facilitator's action outside the orders (a pause, the clock, a forced turn), kept with
-        the turn's debrief notes so that the export and the report show it."""
+        the turn's debrief notes so that the export and the report show it. Like the notes the
+        facilitator types, it is written in the host's language."""
         turn = self.game.turn
         stamp = time.strftime("%H:%M", time.localtime(self.clock()))
         line = f"[{stamp}] {text}"
@@ -254,10 +265,12 @@ class GameHost:
 
     def force(self) -> None:
         if self.game.is_over():
-            raise Refused("the game is over")
-        waiting = [seat_name(s) for s in self.waiting_for()]
+            raise Refused(N_("the game is over"))
+        waiting = [_(seat_name(s)) for s in self.waiting_for()]
         event = self._event(
-            f"The facilitator forced the turn (not committed: {', '.join(waiting) or 'none'})."
+            _("The facilitator forced the turn (not committed: {seats}).").format(
+                seats=", ".join(waiting) or _("none")
+            )
         )
         self._changed(event, self._resolve(forced=True))
 
@@ -267,7 +280,9 @@ class GameHost:
             return False
         now, writes = self.clock(), [S.meta_write("paused", "1" if paused else "0")]
         writes.append(
-            self._event("The facilitator paused the game." if paused else "The facilitator resumed the game.")
+            self._event(
+                _("The facilitator paused the game.") if paused else _("The facilitator resumed the game.")
+            )
         )
         self.paused = paused
         if paused and self._clock["clock_deadline"]:
@@ -286,32 +301,40 @@ class GameHost:
         now, turn = self.clock(), str(self.game.turn)
         if extend:
             if self.seconds_left() is None:
-                raise Refused("no clock runs this turn; start one first")
+                raise Refused(N_("no clock runs this turn; start one first"))
             self._clock["clock_deadline"] = f"{float(self._clock['clock_deadline']) + minutes * 60:.0f}"
             if self.paused and self._clock["clock_left"]:
                 self._clock["clock_left"] = f"{max(0.0, float(self._clock['clock_left']) + minutes * 60):.0f}"
         else:
             if minutes <= 0:
-                raise Refused("the clock needs a positive number of minutes")
+                raise Refused(N_("the clock needs a positive number of minutes"))
             self._clock = {
                 "clock_deadline": f"{now + minutes * 60:.0f}",
                 "clock_turn": turn,
                 "clock_left": f"{minutes * 60:.0f}" if self.paused else "",
             }
         left = self.seconds_left() or 0
-        said = f"{'extended' if extend else 'started'} the clock: {left // 60} min {left % 60} s left"
+        said = (
+            _("The facilitator extended the clock: {minutes} min {seconds} s left.")
+            if extend
+            else _("The facilitator started the clock: {minutes} min {seconds} s left.")
+        )
         self._changed(
             *(S.meta_write(key, value) for key, value in self._clock.items()),
-            self._event(f"The facilitator {said}."),
+            self._event(said.format(minutes=left // 60, seconds=left % 60)),
         )
 
     def note(self, turn: int, text: str) -> None:
         text = text.strip()
         if not 1 <= turn < self.game.turn:
-            raise Refused(f"turn {turn} has not been played; write this turn's notes as orders")
+            raise Refused(N_("turn {turn} has not been played; write this turn's notes as orders"), turn=turn)
         value = f"{self.notes[turn]}\n{text}" if turn in self.notes else text
         if len(value) > NOTES_MAX_CHARACTERS:
-            raise Refused(f"the notes on turn {turn} would pass {NOTES_MAX_CHARACTERS:,} characters")
+            raise Refused(
+                N_("the notes on turn {turn} would pass {count} characters"),
+                turn=turn,
+                count=f"{NOTES_MAX_CHARACTERS:,}",
+            )
         self.notes[turn] = value
         self._changed(S.meta_write(f"note:{turn}", value))
 
@@ -342,15 +365,15 @@ class GameHost:
         try:
             self.store.write_all(self.unsaved)
         except S.SessionError as error:
-            problem = f"the host cannot write the game: {error}; it plays on in memory and keeps trying"
+            problem = STORAGE_PROBLEM.format(error=error)
             if problem != self.storage_problem:
                 self.change += 1
-            self.storage_problem = problem
+            self.storage_problem, self.storage_error = problem, str(error)
             return False
         self.unsaved = []
         if self.storage_problem is not None:
             self.change += 1
-        self.storage_problem = None
+        self.storage_problem = self.storage_error = None
         return True
 
     # --- what each seat is sent -------------------------------------------------------------------
@@ -381,6 +404,7 @@ class GameHost:
             "paused": self.paused,
             "seconds_left": self.seconds_left(),
             "storage_problem": self.storage_problem,
+            "storage_error": self.storage_error,  # the seat's client says STORAGE_PROBLEM in its language
             "over": self.game.is_over(),
         }
 
@@ -463,12 +487,12 @@ class GameHost:
         game = self.public_game()
         if not self.cell_seated(side):
             why = (
-                "the armed groups' bot plays them this turn"
+                N_("the armed groups' bot plays them this turn")
                 if side == RED
-                else "its rules play the host state"
+                else N_("its rules play the host state")
             )
         else:
-            why = "after the mission commits"
+            why = N_("after the mission commits")
         menu = [{**entry, "reason": why} for entry in wire.menu(game, side)]
         return game.observe(side), {"menu": menu}
 

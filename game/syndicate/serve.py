@@ -9,9 +9,10 @@ import tempfile
 from pathlib import Path
 
 from game.errors import UserError
+from game.i18n import N_, _
 from game.syndicate.server import is_loopback
 
-INSTALL_HINT = (
+INSTALL_HINT = N_(
     "minusma serve needs the optional web extra: uv sync --extra web  (or: pip install 'minusma[web]')"
 )
 
@@ -46,15 +47,19 @@ def guarded_server(command: str, host: str, port: int, title: str, templates: Pa
         @web.middleware
         async def _guard(self, request: web.Request, handler):
             if request.host.lower() not in allowed:
-                return web.Response(status=421, text="this server does not answer to that host name\n")
+                return web.Response(
+                    status=421, text=_("this server does not answer to that host name") + "\n"
+                )
             origin = request.headers.get("Origin")
             if origin is not None and origin.lower() not in {f"http://{name}" for name in allowed}:
-                return web.Response(status=403, text="a page from another site cannot open this game\n")
+                return web.Response(
+                    status=403, text=_("a page from another site cannot open this game") + "\n"
+                )
             self.public_url = f"http://{request.host}"
             if request.path != "/ws":
                 return await handler(request)
             if GuardedServer.tabs >= MAX_TABS:
-                return web.Response(status=503, text="too many tabs are open on this game\n")
+                return web.Response(status=503, text=_("too many tabs are open on this game") + "\n")
             GuardedServer.tabs += 1
             try:
                 return await handler(request)
@@ -85,7 +90,7 @@ def serve(host: str, port: int, session: str | None, seat: str | None = None) ->
     try:
         import textual_serve  # noqa: F401
     except ImportError:
-        raise UserError(INSTALL_HINT) from None
+        raise UserError(_(INSTALL_HINT)) from None
     if session:
         from game.syndicate.client import ClientError, socket_url
 
@@ -94,19 +99,30 @@ def serve(host: str, port: int, session: str | None, seat: str | None = None) ->
         except ClientError as error:
             raise UserError(str(error)) from None
     if not is_loopback(host):
-        print(
-            f"minusma: WARNING: serving on {host}, beyond this computer: anyone who can reach "
-            f"port {port} can {'take a seat in this game' if session else 'play'}. "
-            "Use it only on a network you trust; the default, 127.0.0.1, is this computer only.",
-            file=sys.stderr,
+        warning = (
+            _(
+                "minusma: WARNING: serving on {address}, beyond this computer: anyone who can reach "
+                "port {port} can take a seat in this game. Use it only on a network you trust; the "
+                "default, 127.0.0.1, is this computer only."
+            )
+            if session
+            else _(
+                "minusma: WARNING: serving on {address}, beyond this computer: anyone who can reach "
+                "port {port} can play. Use it only on a network you trust; the default, 127.0.0.1, "
+                "is this computer only."
+            )
         )
+        print(warning.format(address=host, port=port), file=sys.stderr)
     if not 0 < port < 65536:
-        raise UserError(f"--port {port} is not a port number (1-65535)")
+        raise UserError(
+            _("{option} {port} is not a port number (1-65535)").format(option="--port", port=port)
+        )
     title = "MINUSMA syndicate" if session else "MINUSMA"
-    print(
-        f"Serving {'seats of ' + session if session else 'the game'} at "
-        f"http://{reachable_address_for(host)}:{port}  (Ctrl-C stops)"
-    )
+    address = f"http://{reachable_address_for(host)}:{port}"
+    if session:
+        print(_("Serving seats of {game} at {address}  (Ctrl-C stops)").format(game=session, address=address))
+    else:
+        print(_("Serving the game at {address}  (Ctrl-C stops)").format(address=address))
     sys.stdout.flush()
     with tempfile.TemporaryDirectory(prefix="minusma-serve-") as folder:
         templates = offline_templates(Path(folder))

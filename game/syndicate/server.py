@@ -21,6 +21,7 @@ from aiohttp import WSMsgType, web
 
 from game.engine.sides import GREEN, RED
 from game.engine.wording import seat_name
+from game.i18n import N_, _
 from game.syndicate import protocol as P
 from game.syndicate import wire
 from game.syndicate.credentials import RateLimiter
@@ -31,6 +32,7 @@ HELLO_SECONDS = 30.0
 RETRY_SECONDS = 2.0
 DEFAULT_MAX_CONNECTIONS = 32
 HOST_KEY: web.AppKey[HostServer] = web.AppKey("host_server")
+TAKEN_OVER = N_("another window took over the {seat} seat with its code")
 
 
 def is_loopback(host: str) -> bool:
@@ -96,18 +98,20 @@ class HostServer:
         refusal = self._refuse_request(request)
         if refusal is not None:
             return refusal
-        return web.Response(text="minusma syndicate server: join with `minusma join ws://HOST:PORT`\n")
+        return web.Response(
+            text=_("minusma syndicate server: join with `minusma join ws://HOST:PORT`") + "\n"
+        )
 
     def _refuse_request(self, request: web.Request) -> web.Response | None:
         """A foreign Host (DNS rebinding) or Origin (another web page in a browser) is refused."""
         host = request.headers.get("Host", "")
         if host.lower() not in self.public_hosts:
             log.warning("refused a connection from %s naming host %r", request.remote, host[:80])
-            return web.Response(status=421, text="this server does not answer to that host name\n")
+            return web.Response(status=421, text=_("this server does not answer to that host name") + "\n")
         origin = request.headers.get("Origin")
         if origin is not None and origin.lower() not in self.allowed_origins:
             log.warning("refused a connection from %s with origin %r", request.remote, origin[:80])
-            return web.Response(status=403, text="connections from web pages are not accepted here\n")
+            return web.Response(status=403, text=_("connections from web pages are not accepted here") + "\n")
         return None
 
     async def websocket(self, request: web.Request) -> web.StreamResponse:
@@ -116,7 +120,9 @@ class HostServer:
             return refusal
         if len(self.connections) >= self.max_connections:
             log.warning("refused %s: already %d connections", request.remote, len(self.connections))
-            return web.Response(status=503, text="the server has too many connections; try again soon\n")
+            return web.Response(
+                status=503, text=_("the server has too many connections; try again soon") + "\n"
+            )
         ws = web.WebSocketResponse(heartbeat=20, max_msg_size=P.MAX_MESSAGE_BYTES * 16)
         await ws.prepare(request)
         connection = Connection(ws, request.remote or "?")
@@ -157,11 +163,11 @@ class HostServer:
                     if not await self._hello(connection, message.data) and ws.closed:
                         return
         except TimeoutError:
-            self.send(connection, P.error("no hello within 30 seconds", kind="protocol"))
+            self.send(connection, P.error(N_("no hello within 30 seconds"), kind="protocol"))
             return
         async for message in ws:
             if message.type != WSMsgType.TEXT:
-                self.send(connection, P.error("send JSON text messages", kind="protocol"))
+                self.send(connection, P.error(N_("send JSON text messages"), kind="protocol"))
                 continue
             self._request(connection, message.data)
 
@@ -169,19 +175,24 @@ class HostServer:
         try:
             request = P.parse(data)
         except P.ProtocolError as error:
-            self.send(connection, P.error(str(error), kind="protocol"))
+            self.send(connection, P.refusal(error, kind="protocol"))
             return False
         if not isinstance(request, P.Hello):
-            self.send(connection, P.error("say hello first (your seat and its code)", request.id, "protocol"))
+            self.send(
+                connection, P.error(N_("say hello first (your seat and its code)"), request.id, "protocol")
+            )
             return False
         if request.v != P.PROTOCOL:
             self.send(
                 connection,
                 P.error(
-                    f"this server speaks protocol {P.PROTOCOL}, the client {request.v}; "
-                    "use the same minusma version as the host",
+                    N_(
+                        "this server speaks protocol {server}, the client {client}; "
+                        "use the same minusma version as the host"
+                    ),
                     request.id,
                     "version",
+                    {"server": P.PROTOCOL, "client": request.v},
                 ),
             )
             return False
@@ -189,7 +200,12 @@ class HostServer:
         if not host.knows_seat(seat):
             seats = ", ".join([*host.seats, P.FACILITATOR_SEAT])
             self.send(
-                connection, P.error(f"this game has no seat {seat!r}; its seats are {seats}", request.id)
+                connection,
+                P.error(
+                    N_("this game has no seat {seat}; its seats are {seats}"),
+                    request.id,
+                    values={"seat": repr(seat), "seats": seats},
+                ),
             )
             return False
         now = time.monotonic()
@@ -198,7 +214,12 @@ class HostServer:
             log.warning("refused %s for the %s seat: still waiting %.0f s after wrong codes", who, seat, wait)
             self.send(
                 connection,
-                P.error(f"too many wrong codes; wait {wait:.0f} s before trying again", request.id, "wait"),
+                P.error(
+                    N_("too many wrong codes; wait {seconds} s before trying again"),
+                    request.id,
+                    "wait",
+                    {"seconds": round(wait)},
+                ),
             )
             return False
         loop = asyncio.get_running_loop()
@@ -206,10 +227,13 @@ class HostServer:
         if not right:
             wait = self.limiter.failed(who, seat, time.monotonic())
             log.warning("wrong code for the %s seat from %s", seat, who)
-            later = f"; wait {wait:.0f} s before the next try" if wait else ""
-            self.send(
-                connection, P.error(f"wrong code for the {_seat_title(seat)}{later}", request.id, "code")
+            said = (
+                N_("wrong code for the {seat}; wait {seconds} s before the next try")
+                if wait
+                else N_("wrong code for the {seat}")
             )
+            values = {"seat": _seat_title(seat), "seconds": round(wait)}
+            self.send(connection, P.error(said, request.id, "code", values))
             return False
         self.limiter.succeeded(who, seat)
         held = host.leases.get(seat)
@@ -219,10 +243,13 @@ class HostServer:
                 self.send(
                     connection,
                     P.error(
-                        f"the {_seat_title(seat)} seat is open in another window; close it, or join "
-                        "again with --takeover to take the seat from it",
+                        N_(
+                            "the {seat} seat is open in another window; close it, or join "
+                            "again with --takeover to take the seat from it"
+                        ),
                         request.id,
                         "held",
+                        {"seat": _seat_title(seat)},
                     ),
                 )
                 return False
@@ -233,7 +260,9 @@ class HostServer:
                     {
                         "type": "closed",
                         "v": P.PROTOCOL,
-                        "message": f"another window took over the {_seat_title(seat)} seat with its code",
+                        "message": TAKEN_OVER.format(seat=_seat_title(seat)),
+                        "text": TAKEN_OVER,
+                        "values": {"seat": _seat_title(seat)},
                     },
                 )
                 old.seat = None
@@ -262,23 +291,23 @@ class HostServer:
     def _request(self, connection: Connection, data: str) -> None:
         host, seat = self.host, connection.seat
         if seat is None or not host.holds(seat, connection, connection.token):
-            self.send(connection, P.error("this window no longer holds its seat", kind="lease"))
+            self.send(connection, P.error(N_("this window no longer holds its seat"), kind="lease"))
             return
         try:
             request = P.parse(data)
         except P.ProtocolError as error:
-            self.send(connection, P.error(str(error), P.request_id(data), kind="protocol"))
+            self.send(connection, P.refusal(error, P.request_id(data), kind="protocol"))
             return
         facilitator = seat == P.FACILITATOR_SEAT
         turn = host.game.turn
         views: set[str] = set()  # whose view changed; everyone else is sent the new status only
         try:
             if isinstance(request, P.FACILITATOR_ONLY) and not facilitator:
-                raise Refused("only the facilitator can do that")
+                raise Refused(N_("only the facilitator can do that"))
             answer: dict[str, Any] = {}
             match request:
                 case P.Hello():
-                    raise Refused("this window already holds a seat")
+                    raise Refused(N_("this window already holds a seat"))
                 case P.Ping():
                     self.send(connection, P.ok(request.id))
                     return
@@ -307,7 +336,7 @@ class HostServer:
                     host.note(note_turn, text)
                     views = {P.FACILITATOR_SEAT}
         except Refused as error:
-            self.send(connection, P.error(str(error), request.id))
+            self.send(connection, P.refusal(error, request.id))
             return
         self.send(connection, P.ok(request.id, **answer))
         self.broadcast(set(self.everyone()) if host.game.turn != turn else views)
@@ -360,7 +389,7 @@ class HostServer:
 
     async def _close_all(self, app: web.Application) -> None:
         for connection in list(self.connections):
-            stopped = "the host has stopped; reconnecting when it is back"
+            stopped = N_("the host has stopped; reconnecting when it is back")
             self.send(
                 connection, {"type": "connection", "v": P.PROTOCOL, "connected": False, "message": stopped}
             )
@@ -369,7 +398,8 @@ class HostServer:
 
 
 def _seat_title(seat: str) -> str:
-    return "facilitator" if seat == P.FACILITATOR_SEAT else seat_name(seat)
+    """The seat's English title, which the reader's client translates."""
+    return N_("facilitator") if seat == P.FACILITATOR_SEAT else seat_name(seat)
 
 
 def public_hosts(bind: str, port: int, advertised: str) -> set[str]:

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from game import i18n
 from game.engine import ORDER_ADAPTER, Game, IllegalOrder
 from game.engine.context import ScenarioIndex
 from game.engine.orders import FACILITATOR, Order, describe
@@ -29,6 +30,7 @@ from game.engine.sides import GREEN, RED
 from game.engine.wording import seat_name
 from game.errors import ReadError
 from game.fileread import FileReadError, printable, read_text
+from game.i18n import N_, _
 from game.scenario.loader import scenario_hash
 from game.scenario.models import Role, Scenario
 
@@ -60,6 +62,10 @@ _GAME_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")  # as a save's meta.
 DAMAGE = (sqlite3.DatabaseError, ValidationError, ValueError, TypeError, KeyError, IndexError, OverflowError)
 
 
+UNREADABLE = N_("{file}: not a readable session file ({error}); restore it from a backup or host a new game")
+ALREADY_COMMITTED = N_("the {seat} has already committed turn {turn}")
+
+
 class SessionError(ReadError):
     """A problem with a session file, said so that a facilitator knows what to do."""
 
@@ -67,12 +73,14 @@ class SessionError(ReadError):
 def _damaged(path: Path, error: BaseException) -> SessionError:
     reason = printable(error) if str(error) else type(error).__name__
     if isinstance(error, UnicodeDecodeError):
-        reason = "a stored text is garbled (not UTF-8)"
+        reason = _("a stored text is garbled (not UTF-8)")
     elif isinstance(error, ValidationError):
         first = error.errors()[0]
-        reason = f"{'.'.join(map(str, first['loc'])) or 'a value'}: {first['msg']}"
+        reason = f"{'.'.join(map(str, first['loc'])) or _('a value')}: {first['msg']}"
     return SessionError(
-        f"{path}: the session file is damaged ({reason}); restore it from a backup or host a new game"
+        _(
+            "{file}: the session file is damaged ({reason}); restore it from a backup or host a new game"
+        ).format(file=path, reason=reason)
     )
 
 
@@ -126,13 +134,17 @@ class Session:
         try:
             mode = self.path.stat().st_mode
         except FileNotFoundError:
-            raise SessionError(f"{self.path}: no such session file; host one with `minusma host`") from None
+            raise SessionError(
+                _("{file}: no such session file; host one with `minusma host`").format(file=self.path)
+            ) from None
         except OSError as error:
-            raise SessionError(f"{self.path}: cannot read it ({error.strerror or error})") from None
+            raise SessionError(
+                _("{file}: cannot read it ({error})").format(file=self.path, error=error.strerror or error)
+            ) from None
         if stat.S_ISDIR(mode):
-            raise SessionError(f"{self.path} is a folder, not a session file")
+            raise SessionError(_("{file} is a folder, not a session file").format(file=self.path))
         if not stat.S_ISREG(mode):
-            raise SessionError(f"{self.path} is a pipe or a device, not a session file")
+            raise SessionError(_("{file} is a pipe or a device, not a session file").format(file=self.path))
         self.timeout = timeout
         try:
             # Read-write but never create; opening a file reads it and writes nothing.
@@ -144,27 +156,25 @@ class Session:
         except sqlite3.OperationalError as error:
             if "no such table" in str(error):
                 raise SessionError(
-                    f"{self.path}: an SQLite file, but not a minusma session; host one with `minusma host`"
+                    _(
+                        "{file}: an SQLite file, but not a minusma session; host one with `minusma host`"
+                    ).format(file=self.path)
                 ) from None
             if "locked" in str(error) or "busy" in str(error):
                 raise SessionError(
-                    f"{self.path}: the session is locked by another program ({printable(error)}); try again"
+                    _("{file}: the session is locked by another program ({error}); try again").format(
+                        file=self.path, error=printable(error)
+                    )
                 ) from None
-            raise SessionError(
-                f"{self.path}: not a readable session file ({printable(error)}); "
-                "restore it from a backup or host a new game"
-            ) from None
+            raise SessionError(_(UNREADABLE).format(file=self.path, error=printable(error))) from None
         except sqlite3.DatabaseError as error:
-            raise SessionError(
-                f"{self.path}: not a readable session file ({printable(error)}); "
-                "restore it from a backup or host a new game"
-            ) from None
+            raise SessionError(_(UNREADABLE).format(file=self.path, error=printable(error))) from None
         except UnicodeDecodeError as error:  # a garbled page inside a text value
             self._db.close()
             raise _damaged(self.path, error) from None
         if meta.get("format") != FORMAT:
             self._db.close()
-            raise SessionError(f"{self.path}: not a minusma session file")
+            raise SessionError(_("{file}: not a minusma session file").format(file=self.path))
         try:
             self._check_meta(meta)
             self._check_writes()
@@ -177,11 +187,13 @@ class Session:
         try:
             version = meta.get("version", "0")
             if not isinstance(version, str) or not version.isdigit() or len(version) > 6:
-                raise ValueError(f"its version is {str(version)[:20]!r}")
+                raise ValueError(_("its version is {version}").format(version=repr(str(version)[:20])))
             if int(version) > VERSION:
                 raise SessionError(
-                    f"{self.path}: made by a newer minusma (session version {version}); "
-                    "upgrade minusma to join it"
+                    _(
+                        "{file}: made by a newer minusma (session version {version}); "
+                        "upgrade minusma to join it"
+                    ).format(file=self.path, version=version)
                 )
             settings = {
                 key: meta[key]
@@ -189,30 +201,34 @@ class Session:
             }
             text = {key: value for key, value in settings.items() if isinstance(value, str)}
             if len(text) != len(settings):
-                raise ValueError("a setting is not text")
+                raise ValueError(_("a setting is not text"))
             seed, seats = text["seed"], json.loads(text["seats"])
             if not _SEED.match(seed):
-                raise ValueError("the seed is not a whole number")
+                raise ValueError(_("the seed is not a whole number"))
             if (
                 not isinstance(seats, list)
                 or not seats
                 or not all(isinstance(seat, str) and seat in SEATABLE for seat in seats)
                 or len(set(seats)) != len(seats)
             ):
-                raise ValueError("the seats are not a list of known roles")
+                raise ValueError(_("the seats are not a list of known roles"))
             for key in ("pin_salt", "pin_hash", "scenario_hash"):
                 if not _HEX.match(text[key]):
-                    raise ValueError(f"{key} is not hexadecimal")
+                    raise ValueError(_("{key} is not hexadecimal").format(key=key))
             if "game_id" in meta and not _GAME_ID.match(str(meta["game_id"])):
-                raise ValueError("game_id is not up to 64 letters and digits")
+                raise ValueError(_("game_id is not up to 64 letters and digits"))
             self.scenario = Scenario.model_validate_json(text["scenario"])
             self.index = ScenarioIndex(self.scenario)  # names for the orders' descriptions
         except KeyError as error:
-            raise _damaged(self.path, ValueError(f"the setting {error.args[0]!r} is missing")) from None
+            raise _damaged(
+                self.path, ValueError(_("the setting {key} is missing").format(key=repr(error.args[0])))
+            ) from None
         except DAMAGE as error:
             raise _damaged(self.path, error) from None
         if scenario_hash(self.scenario) != text["scenario_hash"]:
-            raise SessionError(f"{self.path}: the scenario stored in the session was altered")
+            raise SessionError(
+                _("{file}: the scenario stored in the session was altered").format(file=self.path)
+            )
         self.meta = {key: str(value) for key, value in meta.items()}
         self.seed = int(seed)
         self.seats: list[str] = seats
@@ -254,9 +270,18 @@ class Session:
             raise
         if have < recorded:
             raise SessionError(
-                f"{self.path}: {recorded - have} of its {recorded} writes are missing (it stands at turn "
-                f"{turn}): its write-ahead log {self.path.name}-wal was lost or damaged. Copy the -wal "
-                f"file back beside it; or, to carry on from turn {turn}, delete {self.writes_path.name}"
+                _(
+                    "{file}: {missing} of its {count} writes are missing (it stands at turn {turn}): its "
+                    "write-ahead log {wal} was lost or damaged. Copy the -wal file back beside it; or, to "
+                    "carry on from turn {turn}, delete {record}"
+                ).format(
+                    file=self.path,
+                    missing=recorded - have,
+                    count=recorded,
+                    turn=turn,
+                    wal=f"{self.path.name}-wal",
+                    record=self.writes_path.name,
+                )
             )
 
     def _note_write(self, writes: int) -> None:
@@ -277,18 +302,21 @@ class Session:
         unknown = [seat for seat in seats if seat not in SEATABLE]
         if unknown or not seats or set(seats) <= {RED, GREEN}:
             raise SessionError(
-                f"unknown seat(s) {', '.join(unknown) or '(none)'}; seats are {', '.join(SEATABLE)}"
-                " (and at least one of the mission's)"
+                _("unknown seat(s) {unknown}; seats are {seats} (and at least one of the mission's)").format(
+                    unknown=", ".join(unknown) or _("(none)"), seats=", ".join(SEATABLE)
+                )
             )
         if GREEN in seats and not scenario.host_state_seat:
             raise SessionError(
-                f"the scenario {scenario.id} has no seat for the host state (rules.md §9.1); "
-                "leave green out of the seats or choose a scenario that defines it (mali-2019)"
+                _(
+                    "the scenario {scenario} has no seat for the host state (rules.md §9.1); "
+                    "leave green out of the seats or choose a scenario that defines it (mali-2019)"
+                ).format(scenario=scenario.id)
             )
         if len(pin) < 4:
-            raise SessionError("the facilitator's PIN needs at least 4 characters")
+            raise SessionError(_("the facilitator's PIN needs at least 4 characters"))
         if path.exists():
-            raise SessionError(f"{path} already exists; choose another file name")
+            raise SessionError(_("{file} already exists; choose another file name").format(file=path))
         with suppress(OSError):  # the record of an earlier session of this name, whose file is gone
             path.with_name(path.name + WRITES_SUFFIX).unlink()
         salt = os.urandom(16)
@@ -371,7 +399,7 @@ class Session:
         private to its owner like the session. Refuses to overwrite a file."""
         target = Path(out)
         if target.exists():
-            raise SessionError(f"{target} already exists; choose another file name")
+            raise SessionError(_("{file} already exists; choose another file name").format(file=target))
         try:
             os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
             copy = sqlite3.connect(target)
@@ -384,7 +412,9 @@ class Session:
         except (OSError, sqlite3.Error) as error:
             with suppress(OSError):
                 target.unlink()
-            raise SessionError(f"could not write the backup {target}: {printable(error)}") from None
+            raise SessionError(
+                _("could not write the backup {file}: {error}").format(file=target, error=printable(error))
+            ) from None
         return target
 
     def make_private(self) -> bool:
@@ -419,7 +449,9 @@ class Session:
             game.end_turn()
             if _digest(game) != resolved[turn]:
                 raise SessionError(
-                    f"{self.path}: turn {turn} does not replay as it was played; the session file was edited"
+                    _(
+                        "{file}: turn {turn} does not replay as it was played; the session file was edited"
+                    ).format(file=self.path, turn=turn)
                 )
 
     def status(self) -> list[SeatStatus]:
@@ -485,7 +517,7 @@ class Session:
             rows = db.execute("SELECT key, value FROM meta WHERE key LIKE 'note:%'").fetchall()
             notes = {int(str(key).partition(":")[2]): str(value) for key, value in rows}
             if not all(1 <= turn <= 10_000 for turn in notes):
-                raise ValueError("a debrief note is on a turn that does not exist")
+                raise ValueError(_("a debrief note is on a turn that does not exist"))
         return dict(sorted(notes.items()))
 
     def paused(self) -> bool:
@@ -499,9 +531,9 @@ class Session:
         with self._write() as db:
             turn = self._current_turn(db)
             if role != FACILITATOR and self._committed(db, turn, role):
-                raise SessionError(f"the {seat_name(role)} has already committed turn {turn}")
+                raise SessionError(_(ALREADY_COMMITTED).format(seat=_(seat_name(role)), turn=turn))
             if self._paused(db) and role != FACILITATOR:
-                raise SessionError("the facilitator has paused the game")
+                raise SessionError(_("the facilitator has paused the game"))
             game = self._rebuild(db)
             reason = game.why_illegal(order, role)
             if reason is not None:
@@ -520,14 +552,16 @@ class Session:
         with self._write() as db:
             row = db.execute("SELECT value FROM meta WHERE key = ?", (f"claim:{role}",)).fetchone()
             if row is not None:
-                other, _, seen = row[0].partition("|")
+                other, __, seen = row[0].partition("|")
                 quiet = now - float(seen)
                 if other != holder and quiet < CLAIM_STALE_SECONDS:
                     seat = seat_name(role)
                     raise SessionError(
-                        f"the {seat} seat is open in another terminal or browser tab (heard from "
-                        f"{max(0, int(quiet))} s ago); choose another seat, or close that window and "
-                        f"try again in {int(CLAIM_STALE_SECONDS)} s"
+                        _(
+                            "the {seat} seat is open in another terminal or browser tab (heard from "
+                            "{seconds} s ago); choose another seat, or close that window and "
+                            "try again in {wait} s"
+                        ).format(seat=_(seat), seconds=max(0, int(quiet)), wait=int(CLAIM_STALE_SECONDS))
                     )
             db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (f"claim:{role}", f"{holder}|{now}"))
 
@@ -546,16 +580,19 @@ class Session:
         self._check_role(FACILITATOR, pin)
         text = text.strip()
         if not text:
-            raise SessionError("the note is empty")
+            raise SessionError(_("the note is empty"))
         with self._write() as db:
             if not 1 <= turn < self._current_turn(db):
-                raise SessionError(f"turn {turn} has not been played; write this turn's notes as orders")
+                raise SessionError(
+                    _("turn {turn} has not been played; write this turn's notes as orders").format(turn=turn)
+                )
             row = db.execute("SELECT value FROM meta WHERE key = ?", (f"note:{turn}",)).fetchone()
             value = f"{row[0]}\n{text}" if row else text
             if len(value) > NOTES_MAX_CHARACTERS:
                 raise SessionError(
-                    f"the notes on turn {turn} would pass {NOTES_MAX_CHARACTERS:,} characters; "
-                    "shorten this one"
+                    _("the notes on turn {turn} would pass {count} characters; shorten this one").format(
+                        turn=turn, count=i18n.number(NOTES_MAX_CHARACTERS)
+                    )
                 )
             db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (f"note:{turn}", value))
 
@@ -564,13 +601,17 @@ class Session:
         with self._write() as db:
             turn = self._current_turn(db)
             if role != FACILITATOR and self._committed(db, turn, role):
-                raise SessionError(f"the {seat_name(role)} has already committed turn {turn}")
+                raise SessionError(_(ALREADY_COMMITTED).format(seat=_(seat_name(role)), turn=turn))
             changed = db.execute(
                 "UPDATE orders SET withdrawn = 1 WHERE id = ? AND role = ? AND turn = ? AND withdrawn = 0",
                 (order_id, role, turn),
             ).rowcount
             if not changed:
-                raise SessionError(f"no pending order {order_id} of the {seat_name(role)}")
+                raise SessionError(
+                    _("no pending order {number} of the {seat}").format(
+                        number=order_id, seat=_(seat_name(role))
+                    )
+                )
 
     def commit(self, role: str) -> bool:
         """A seat commits its orders; the turn resolves when every seat has. Returns True then."""
@@ -618,7 +659,7 @@ class Session:
         """Give this turn's orders phase a deadline, shown to every seat."""
         self._check_role(FACILITATOR, pin)
         if minutes <= 0:
-            raise SessionError("the clock needs a positive number of minutes")
+            raise SessionError(_("the clock needs a positive number of minutes"))
         deadline = (time.time() if now is None else now) + minutes * 60
         with self._write() as db:
             values = {
@@ -749,7 +790,7 @@ class Session:
 def _finite(text: str) -> float:
     number = float(text)
     if number != number or abs(number) > 1e12:
-        raise ValueError(f"a clock value is {text[:20]!r}")
+        raise ValueError(_("a clock value is {value}").format(value=repr(text[:20])))
     return number
 
 
