@@ -112,11 +112,17 @@ def test_counts_take_the_french_plural_rule() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["", "a line the engine never wrote", "something: else", "Ogossagou massacre", "42"]
+    "text", ["", "a line the engine never wrote", "something: else", "Nowhere village massacre", "42"]
 )
 def test_text_no_template_explains_comes_back_unchanged(text: str) -> None:
     i18n.set_language("fr")
     assert i18n.recorded(text) == text
+
+
+def test_a_scenario_name_reads_in_french_once_its_scenario_is_loaded() -> None:
+    find_scenario("mali-2019")  # loading registers the scenario's names for i18n.name()
+    i18n.set_language("fr")
+    assert i18n.recorded("Ogossagou massacre") == "Massacre d'Ogossagou"
 
 
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40))

@@ -9,7 +9,7 @@ from game.engine import Game
 from game.engine.sides import GREEN
 from game.i18n import _, name, recorded
 from game.tui.labels import POSTURES, credibility_band, short_name
-from game.tui.widgets.region_panel import change_lines, changes_about
+from game.tui.red import recent_changes
 
 
 def green_region_report(game: Game, region_id: str) -> RenderableType:
@@ -47,7 +47,9 @@ def green_region_report(game: Game, region_id: str) -> RenderableType:
     parts.append(text)
     text = Text("\n" + _("The mission here"), style="bold")
     for unit in region.units:
-        text.append("\n  " + f"{name(index.units[unit.id].name)} {unit.strength}, {POSTURES[unit.posture]}")
+        text.append(
+            "\n  " + f"{name(index.units[unit.id].name)} {unit.strength}, {recorded(POSTURES[unit.posture])}"
+        )
         if unit.holds_tob:
             text.append(", " + _("holds a base"), style="bold")
     if not region.units:
@@ -61,21 +63,7 @@ def green_region_report(game: Game, region_id: str) -> RenderableType:
     parts.append(asked)
     roads = ", ".join(short_name(name(index.regions[to].name)) for to in index.links[region_id])
     parts.append(Text("\n" + _("Roads to: {roads}").format(roads=roads or _("none"))))
-    recent = Text("\n" + _("What changed here"), style="bold")
-    shown = False
-    for label, record in ((_("this turn"), view.current), (_("last turn"), view.last)):
-        changes = changes_about(record.changes, region_id, {u.id for u in region.units}) if record else []
-        if record is not None and changes:
-            shown = True
-            heading = _("Turn {turn} ({label}, {month})")
-            heading = heading.format(turn=record.turn, label=label, month=record.month)
-            recent.append("\n " + heading, style="italic")
-            for change in changes[:12]:
-                recent.append("\n")
-                recent.append_text(change_lines(index, change))
-    if not shown:
-        recent.append("\n  " + _("nothing recorded yet"))
-    parts.append(recent)
+    parts.append(recent_changes(index, view, region, _("What changed here")))
     return Group(*parts)
 
 

@@ -60,21 +60,27 @@ def red_region_report(game: Game, region_id: str) -> RenderableType:
     parts.append(text)
     roads = ", ".join(short_name(i18n.name(index.regions[to].name)) for to in index.links[region_id])
     parts.append(Text("\n" + _("Roads to: {regions}").format(regions=roads or _("none"))))
-    recent = Text("\n" + _("Our actions and what followed"), style="bold")
+    parts.append(recent_changes(index, view, region, _("Our actions and what followed")))
+    return Group(*parts)
+
+
+def recent_changes(index, view, region, heading: str) -> Text:
+    """What changed in a region this turn and last, under `heading`, as a cell's region panel lists it."""
+    region_id = region.id
+    recent = Text("\n" + heading, style="bold")
     shown = False
     for this, record in ((True, view.current), (False, view.last)):
         changes = changes_about(record.changes, region_id, {u.id for u in region.units}) if record else []
         if record is not None and changes:
             shown = True
-            heading = _("Turn {turn} (this turn, {month})") if this else _("Turn {turn} (last turn, {month})")
-            recent.append("\n " + heading.format(turn=record.turn, month=record.month), style="italic")
+            title = _("Turn {turn} (this turn, {month})") if this else _("Turn {turn} (last turn, {month})")
+            recent.append("\n " + title.format(turn=record.turn, month=record.month), style="italic")
             for change in changes[:12]:
                 recent.append("\n")
                 recent.append_text(change_lines(index, change))
     if not shown:
         recent.append("\n  " + _("nothing recorded yet"))
-    parts.append(recent)
-    return Group(*parts)
+    return recent
 
 
 def red_means_line(game: Game, width: int) -> str:
