@@ -143,13 +143,8 @@ def test_excellent_play_pays(report: DifficultyReport) -> None:
     assert report.row(SEARCHED).gain_pct["whole"] >= 5, report.row(SEARCHED).gain_pct
 
 
-# Since harassing fire and the 2021 spread (rules.md §13 items 33-36) moved the dice, the searched
-# policy is outside the band on these 4 seeds too (39% fewer deaths in 2021 H1, limit 35%), as it
-# was over 300 games before. Strict, so that the test fails as soon as the model keeps the band.
-SEARCHED_EDGE = "issue 10: excellent play is 39% better than history in 2021 H1 on 4 games (limit 35%)"
-
-
-@pytest.mark.xfail(strict=True, reason=SEARCHED_EDGE)
+# Outside the band (39% in 2021 H1 on these seeds) until a temporary base opened only where the
+# mission has camps (rules.md §13, item 37); the check must fail if the searched policy leaves it.
 def test_excellent_play_is_inside_the_band(report: DifficultyReport) -> None:
     verdict(report, "excellent play (searched) inside the band")
 
@@ -168,16 +163,8 @@ def test_the_study_courses_of_action_come_in_its_order(report: DifficultyReport)
     assert report.row("coa1-status-quo").deaths["whole"] > report.row("poc-first-mtf-air").deaths["whole"]
 
 
-# Over many games the searched policy is outside the band in the first half of 2021 (300 seeds,
-# searched on 24: 33% fewer deaths over the game, 42% in 2021 H1, limit 35%). Strict, so that the
-# test fails as soon as the model keeps the band here too.
-SEARCHED_EDGE_2021 = (
-    "issue 10: excellent play is 42% better than history in 2021 H1 over 24 games (limit 35%)"
-)
-
-
+# Over many games (300 seeds, searched on 24): 29% fewer deaths over the game, 33% in 2021 H1 (limit 35%).
 @pytest.mark.slow  # minutes: uv run pytest -m slow
-@pytest.mark.xfail(strict=True, reason=SEARCHED_EDGE_2021)
 def test_the_model_keeps_the_difficulty_band_over_many_games(mali: Scenario) -> None:
     report = measure_difficulty(mali, seeds=300, search_seeds=24, workers=2)
     failed = [f"{check.name}: {check.detail}" for check in report.checks if not check.passed]

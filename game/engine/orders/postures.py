@@ -163,6 +163,11 @@ def _open_illegal(order: OpenBase, ctx: Context) -> str | None:
         return N_("{country}'s caveat forbids {unit} to hold an exposed base").format(
             country=spec.country, unit=ctx.unit_name(unit_id)
         )
+    if not ctx.index.garrisons.get(unit.region):
+        # a base is projected from the mission's main camps (rules.md §4.4, S/2021/657)
+        return N_(
+            "a temporary operating base is projected from the mission's camps; it has none in {region}"
+        ).format(region=ctx.region_name(unit.region))
     if ctx.has_base(unit.region):
         return N_("{region} already has a temporary operating base").format(
             region=ctx.region_name(unit.region)
