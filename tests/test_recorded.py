@@ -91,12 +91,12 @@ def test_a_line_reads_with_its_values_translated_in_french() -> None:
     assert i18n.recorded("Attack on civilians") == "Attaque contre des civils"
     assert (
         i18n.recorded("Message 'tactical success' by radio to the national audience")
-        == "Message « succès tactique » par radio pour le public national"
+        == "Message «\u00a0succès tactique\u00a0» par radio pour le public national"
     )
     halved = "peacekeepers were there and civilians still died (halved: credibility is 20 or less)"
     assert i18n.recorded(halved) == (
         "les Casques bleus étaient là et des civils sont morts malgré tout "
-        "(divisé par deux : crédibilité de 20 ou moins)"
+        "(divisé par deux\u00a0: crédibilité de 20 ou moins)"
     )
     assert i18n.recorded("rolled 11, state absent +1, mission trusted -1") == (
         "11 obtenu, État absent +1, Mission digne de confiance -1"
@@ -108,7 +108,7 @@ def test_counts_take_the_french_plural_rule() -> None:
     assert i18n.recorded("lands in 1 turn") == "diffusé dans 1 tour"
     assert i18n.recorded("lands in 0 turns") == "diffusé dans 0 tour"  # French counts 0 in the singular
     assert i18n.recorded("lands in 3 turns") == "diffusé dans 3 tours"
-    assert i18n.recorded("5 civilians killed in Mopti") == "tués à Mopti : 5 civils"
+    assert i18n.recorded("5 civilians killed in Mopti") == "tués à Mopti\u00a0: 5 civils"
 
 
 @pytest.mark.parametrize(

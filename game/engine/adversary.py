@@ -102,9 +102,8 @@ def _exploit_deaths(ctx: Context) -> list[Action]:
                 "information",
                 region_id,
                 actor[0] if actor else "armed_groups",
-                "P1 exploit: "
-                + N_(
-                    "{count} died in {region} last turn ({last_mission_harm} "
+                N_(
+                    "P1 exploit: {count} died in {region} last turn ({last_mission_harm} "
                     "blamed on the mission or its partners)"
                 ).format(
                     count=counted("{n} civilian", "{n} civilians", region.last_civilian_deaths),
@@ -132,16 +131,17 @@ def _exposed_units(ctx: Context) -> list[Action]:
             "peacekeepers",
             unit.region,
             actor[0],
-            "P2 exposed: "
-            + (
-                N_("{unit} is on a base in {region}, {group} threat {level}, no attack helicopters")
-                if unit.holds_tob
-                else N_("{unit} is on patrol in {region}, {group} threat {level}, no attack helicopters")
-            ).format(
-                unit=ctx.unit_name(unit.id),
-                region=ctx.region_name(unit.region),
-                group=ctx.actor_name(actor[0]),
-                level=actor[1],
+            N_("P2 exposed: {reason}").format(
+                reason=(
+                    N_("{unit} is on a base in {region}, {group} threat {level}, no attack helicopters")
+                    if unit.holds_tob
+                    else N_("{unit} is on patrol in {region}, {group} threat {level}, no attack helicopters")
+                ).format(
+                    unit=ctx.unit_name(unit.id),
+                    region=ctx.region_name(unit.region),
+                    group=ctx.actor_name(actor[0]),
+                    level=actor[1],
+                )
             ),
             unit=unit.id,
         )
@@ -163,9 +163,10 @@ def _host_forces(ctx: Context) -> list[Action]:
                     "host_forces",
                     region_id,
                     actor[0],
-                    "P3 host forces: "
-                    + N_("army camps in {region} (tri-border), {group} threat {level}").format(
-                        region=ctx.region_name(region_id), group=ctx.actor_name(actor[0]), level=actor[1]
+                    N_("P3 host forces: {reason}").format(
+                        reason=N_("army camps in {region} (tri-border), {group} threat {level}").format(
+                            region=ctx.region_name(region_id), group=ctx.actor_name(actor[0]), level=actor[1]
+                        )
                     ),
                 )
             )
@@ -194,12 +195,13 @@ def _supply_route(ctx: Context) -> list[Action]:
             "supply_route",
             region_id,
             actor[0],
-            "P4 roads: "
-            + N_("{unit} moves on the roads of {region}, {group} threat {level}").format(
-                unit=ctx.unit_name(unit_id),
-                region=ctx.region_name(region_id),
-                group=ctx.actor_name(actor[0]),
-                level=level,
+            N_("P4 roads: {reason}").format(
+                reason=N_("{unit} moves on the roads of {region}, {group} threat {level}").format(
+                    unit=ctx.unit_name(unit_id),
+                    region=ctx.region_name(region_id),
+                    group=ctx.actor_name(actor[0]),
+                    level=level,
+                )
             ),
             unit=unit_id,
         )
@@ -321,17 +323,18 @@ def _civilians(ctx: Context, struck: dict[str, int], targets: dict[str, Target])
         "civilians",
         region_id,
         target.actor,
-        "P5 civilians: "
-        + (
-            N_("{region} scores {score}: {terms}; first choice; {group} strikes (threat {level})")
-            if picked == "first"
-            else N_("{region} scores {score}: {terms}; second choice; {group} strikes (threat {level})")
-        ).format(
-            region=ctx.region_name(region_id),
-            score=score,
-            terms=terms,
-            group=short_name(ctx.actor_name(target.actor)),
-            level=target.level,
+        N_("P5 civilians: {reason}").format(
+            reason=(
+                N_("{region} scores {score}: {terms}; first choice; {group} strikes (threat {level})")
+                if picked == "first"
+                else N_("{region} scores {score}: {terms}; second choice; {group} strikes (threat {level})")
+            ).format(
+                region=ctx.region_name(region_id),
+                score=score,
+                terms=terms,
+                group=short_name(ctx.actor_name(target.actor)),
+                level=target.level,
+            )
         ),
         strength=target.level,
     )

@@ -21,12 +21,38 @@ from weakref import WeakKeyDictionary, WeakSet
 from textual.app import App
 from textual.binding import Binding
 from textual.dom import DOMNode
+from textual.keys import format_key
 from textual.screen import Screen
 
-from game.i18n import N_, _, language
+from game.i18n import DEFAULT_LANGUAGE, N_, _, language
 
 # Textual's own key hints that can reach a screen, for the catalog (its command palette key).
 TEXTUAL_HINTS = (N_("palette"), N_("Open the command palette"))
+
+# Keys by Textual's names, as the footer and the key panel name them in the player's language; English
+# keeps Textual's own names (esc, ⏎, space...), so these texts are only ever shown translated.
+KEY_NAMES = {
+    # Translators: a key's name in the footer's key hints, short, as on the keyboard ("Échap").
+    "escape": N_("Esc key"),
+    # Translators: a key's name in the key hints, short ("Entrée").
+    "enter": N_("Enter key"),
+    # Translators: a key's name in the key hints, short ("espace").
+    "space": N_("space bar"),
+    # Translators: a key's name in the key hints, short ("Tab").
+    "tab": N_("Tab key"),
+    # Translators: a key's name in the key hints, short ("Début").
+    "home": N_("Home key"),
+    # Translators: a key's name in the key hints, short ("Fin").
+    "end": N_("End key"),
+    # Translators: a key's name in the key hints, short ("PgPréc").
+    "pageup": N_("Page Up key"),
+    # Translators: a key's name in the key hints, short ("PgSuiv").
+    "pagedown": N_("Page Down key"),
+    # Translators: a key's name in the key hints, short ("Suppr").
+    "delete": N_("Delete key"),
+    # Translators: a modifier key's name in the key hints, short ("Maj", as in "Maj+Tab").
+    "shift": N_("Shift key"),
+}
 
 _english: WeakKeyDictionary[DOMNode, dict[str, list[tuple[str, str | None]]]] = WeakKeyDictionary()
 _shown_in: WeakKeyDictionary[DOMNode, str] = WeakKeyDictionary()
@@ -87,3 +113,26 @@ def retranslate(app: App) -> None:
 def binding_label(binding: Binding) -> str:
     """A binding's description in the current language (for screens that list keys themselves)."""
     return _translated(binding.description) or ""
+
+
+def _key_name(key: str) -> str | None:
+    """A key's name in the current language, or None where Textual's own name stands."""
+    english = KEY_NAMES.get(key)
+    shown = _(english) if english else None
+    return shown if shown != english else None
+
+
+def key_display(binding: Binding, textual_display: str) -> str:
+    """How the footer names a binding's key: Textual's `textual_display`, its key names translated
+    ("Échap", "espace", "Maj+Tab" in French); a binding's own key_display ("1-4") stays."""
+    if binding.key_display or language() == DEFAULT_LANGUAGE:
+        return textual_display
+    modifiers, key = binding.parse_key()
+    named = _key_name(key)
+    if named is None and not any(_key_name(modifier) for modifier in modifiers):
+        return textual_display
+    shown = named or format_key(key)
+    if "ctrl" in modifiers:  # Textual's caret, as in ^p
+        modifiers.remove("ctrl")
+        shown = f"^{shown}"
+    return "+".join([*(_key_name(modifier) or modifier for modifier in modifiers), shown])

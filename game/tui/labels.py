@@ -155,6 +155,13 @@ def shown(item: object, field: str) -> str:
     return method(field) if callable(method) else str(getattr(item, field))
 
 
+def labelled(label: str, text: str = "") -> str:
+    """ "label: text" in the player's language ("label : text" in French, a no-break space before the
+    colon); with no text, the label and its colon, for a text styled apart."""
+    # Translators: a label and what it labels; French puts a no-break space before the colon.
+    return _("{label}: {text}").format(label=label, text=text)
+
+
 def cause_parts(index, cause) -> tuple[str, str]:
     """A cause of a change in plain words, its kind apart: ("card", "Ogossagou massacre: ..."),
     ("dice", "2d6: rolled 9 ...")."""
@@ -163,14 +170,14 @@ def cause_parts(index, cause) -> tuple[str, str]:
     if cause.kind == "card":
         card = index.cards.get(cause.ref)
         title = shown(card, "title") if card is not None else words(cause.ref)
-        return kind, detail if detail.startswith(title) else f"{title}: {detail}".rstrip(": ")
+        return kind, detail if detail.startswith(title) else labelled(title, detail) if detail else title
     if cause.kind == "adversary":
         ref = recorded(ACTION_TITLES.get(cause.ref, words(cause.ref))).lower()
     elif cause.kind == "order":
         ref = _("given")
     else:
         ref = cause.ref if cause.kind == "roll" else recorded(words(cause.ref))
-    return kind, ref + (f": {detail}" if cause.detail and cause.detail != cause.ref else "")
+    return kind, labelled(ref, detail) if cause.detail and cause.detail != cause.ref else ref
 
 
 def cause_text(index, cause) -> str:

@@ -10,7 +10,7 @@ from game.engine import Game
 from game.engine.orders import red_budget
 from game.engine.sides import RED
 from game.i18n import _, ngettext
-from game.tui.labels import POSTURES, credibility_band, short_name
+from game.tui.labels import POSTURES, credibility_band, labelled, short_name
 from game.tui.widgets.region_panel import change_lines, changes_about, people_line, zone_line
 
 
@@ -37,14 +37,14 @@ def red_region_report(game: Game, region_id: str) -> RenderableType:
     groups = region.seen_threats()
     for actor, level in groups.items():
         threat = _("threat {level}").format(level=i18n.recorded(level))
-        text.append(f"\n  {i18n.name(index.actors[actor].name)}: {threat}")
+        text.append(f"\n  {labelled(i18n.name(index.actors[actor].name), threat)}")
     if not groups:
         text.append("\n  " + _("none"))
     partners = region.seen_threats(partners=True)
     if partners:
         text.append("\n" + _("Their forces"), style="bold")
         for actor, level in partners.items():
-            text.append(f"\n  {i18n.name(index.actors[actor].name)}: {i18n.recorded(level)}")
+            text.append(f"\n  {labelled(i18n.name(index.actors[actor].name), i18n.recorded(level))}")
     parts.append(text)
     text = Text("\n" + _("The mission, as our informants see it"), style="bold")
     for unit in region.units:

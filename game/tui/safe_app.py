@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar, TypeVar
 
 from rich.text import Text
 from textual import events, on
 from textual.app import App
+from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.notifications import SeverityLevel
 from textual.worker import WorkerFailed
@@ -14,7 +16,7 @@ from textual.worker import WorkerFailed
 from game.crash import EXIT_CRASH, crash_line, write_crash_report
 from game.i18n import N_, _
 from game.text import clean
-from game.tui.key_hints import watch_key_hints
+from game.tui.key_hints import key_display, watch_key_hints
 from game.tui.screens.too_small import TooSmallScreen
 
 ReturnType = TypeVar("ReturnType")
@@ -39,6 +41,26 @@ def never_draw_control_codes() -> None:
 
 never_draw_control_codes()
 
+NO_BREAK_SPACES = "\u00a0\u202f"  # French puts one before ":", ";", "?", "!", "%" and inside « »
+
+
+def keep_no_break_spaces() -> None:
+    """Rich and Textual wrap lines at any whitespace, no-break spaces included ("\\s" matches them),
+    so French text could start a line with its colon; make them wrap at the other spaces only."""
+    import rich._wrap
+    import textual._wrap
+
+    space, word = f"[^\\S{NO_BREAK_SPACES}]", f"[\\S{NO_BREAK_SPACES}]"
+    for module, name, pattern in (
+        (rich._wrap, "re_word", f"{space}*{word}+{space}*"),  # private: tests/tui checks it works
+        (textual._wrap, "re_chunk", f"{word}+{space}*|{space}+"),
+    ):
+        if isinstance(getattr(module, name, None), re.Pattern):
+            setattr(module, name, re.compile(pattern))
+
+
+keep_no_break_spaces()
+
 
 class SafeApp(App[ReturnType]):
     """The last line of defence against an unexpected error, plain-text notifications, one palette."""
@@ -49,6 +71,12 @@ class SafeApp(App[ReturnType]):
     def __init__(self) -> None:
         super().__init__()
         self.crash_message: str | None = None
+        # Textual set the English TITLE; the window title (and a screenshot's) reads the player's.
+        self.title = _(self.TITLE) if self.TITLE else self.title
+
+    def get_key_display(self, binding: Binding) -> str:
+        """The footer's and the key panel's name of a key, in the player's language."""
+        return key_display(binding, super().get_key_display(binding))
 
     @on(events.Mount)
     def _show_key_hints_in_language(self) -> None:

@@ -11,7 +11,15 @@ from game.engine import orders as O
 from game.engine.wording import credibility_legend
 from game.i18n import _
 from game.record.replay import ROLE_TITLES, Replay
-from game.tui.labels import PHASE_TITLES, cause_text, credibility_band, say_do_text, target_label, words
+from game.tui.labels import (
+    PHASE_TITLES,
+    cause_text,
+    credibility_band,
+    labelled,
+    say_do_text,
+    target_label,
+    words,
+)
 
 MAP_WIDTH, MAP_HEIGHT = 64, 14
 
@@ -92,7 +100,7 @@ def turn_story(replay: Replay, number: int) -> RenderableType:
             label = next((i18n.name(o.label) for o in card.choice.options if o.id == option), option)
             chosen = any(isinstance(g.order, O.DecideCard) and g.order.card == card_id for g in view.orders)
             who = _(ROLE_TITLES.get(str(card.choice.role), str(card.choice.role)))
-            line.append(f"\n  {who}: {label}", style="cyan")
+            line.append(f"\n  {labelled(who, label)}", style="cyan")
             if not chosen:
                 line.append(" " + _("(the default: nobody decided)"), style="italic")
         parts.append(line)

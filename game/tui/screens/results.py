@@ -16,7 +16,7 @@ from game.engine.sides import GREEN, RED
 from game.engine.view import ChangeView, TurnView
 from game.i18n import N_, _, ngettext, recorded
 from game.tui.dialogs.once import DismissOnce
-from game.tui.labels import ROLE_TITLES, say_do_text, shown, signed, words
+from game.tui.labels import ROLE_TITLES, labelled, say_do_text, shown, signed, words
 from game.tui.session import PlaySession, seat_view
 
 PHASES = (
@@ -31,7 +31,7 @@ PHASES = (
 def change_line(change: ChangeView) -> Text:
     text = Text("  ")
     text.append(f"{signed(change.delta):>4} " if change.delta else "     ", style="bold")
-    text.append(f"{recorded(words(change.kind))}: ", style="italic")
+    text.append(labelled(recorded(words(change.kind))), style="italic")
     text.append(recorded(change.summary))
     return text
 
@@ -51,7 +51,7 @@ def phase_text(session: PlaySession, record: TurnRecord | TurnView, phase: str) 
                 option = decisions[card_id]
                 label = next((shown(o, "label") for o in card.choice.options if o.id == option), option)
                 seat = ROLE_TITLES.get(str(card.choice.role), str(card.choice.role))
-                text.append(f"    {seat}: {label}\n", style="italic")
+                text.append(f"    {labelled(seat, label)}\n", style="italic")
         if not seen.cards:
             text.append(_("  No event card this turn.\n"))
     if phase == "adversary":
@@ -67,7 +67,8 @@ def phase_text(session: PlaySession, record: TurnRecord | TurnView, phase: str) 
         text.append(_("  Nothing changed.\n"))
     if phase == "adjudication":
         for card_id, told in seen.stories:
-            text.append(f"  {shown(game.context().card(card_id), 'title')}: {recorded(told)}\n", style="bold")
+            told_line = labelled(shown(game.context().card(card_id), "title"), recorded(told))
+            text.append(f"  {told_line}\n", style="bold")
     if phase == "information" and session.seat not in (RED, GREEN):  # the mission's gap: cells do not see it
         text.append(f"  {say_do_text(seen.say, seen.do)}\n", style="bold")
     if phase == "assessment":

@@ -19,7 +19,16 @@ from game.engine.view import ChangeView, GameView, TurnView
 from game.i18n import N_, _, ngettext, recorded
 from game.i18n import name as i18n_name
 from game.tui.dialogs.once import DismissOnce
-from game.tui.labels import PHASE_TITLES, cause_parts, say_do_text, short_name, signed, target_label, words
+from game.tui.labels import (
+    PHASE_TITLES,
+    cause_parts,
+    labelled,
+    say_do_text,
+    short_name,
+    signed,
+    target_label,
+    words,
+)
 from game.tui.session import PlaySession, seat_view
 from game.tui.widgets.fold_tree import FoldTree
 from game.tui.widgets.guide_panel import GuidePanel
@@ -80,7 +89,7 @@ def group_title(
 def change_title(change: ChangeView) -> Text:
     text = Text()
     text.append(f"{signed(change.delta)} " if change.delta else "", style="bold")
-    text.append(f"{recorded(words(change.kind))}: {recorded(change.summary)}")
+    text.append(labelled(recorded(words(change.kind)), recorded(change.summary)))
     return text
 
 

@@ -51,16 +51,16 @@ class TitleScreen(Screen[None]):
     """The first screen. The saves are looked up after the first frame, off the main thread."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        # The menu and the key map show every key; the footer only some, so that the rules and the
+        # glossary keys still fit 80 columns in French.
         Binding("n", "choose('new')", N_("New game")),
-        Binding(
-            "t", "choose('guided')", N_("Tutorial"), show=False
-        ),  # the menu and the key map show these two
+        Binding("t", "choose('guided')", N_("Tutorial"), show=False),
         Binding("c", "choose('continue')", N_("Continue")),
-        Binding("l", "choose('load')", N_("Load")),
+        Binding("l", "choose('load')", N_("Load"), show=False),
         Binding("r", "choose('replay')", N_("Replay"), show=False),
         # Translators: the switch names the other language in that language: "English" in French.
         Binding("f2", "choose('language')", N_("Français")),
-        Binding("q", "choose('quit')", N_("Quit")),
+        Binding("q", "choose('quit')", N_("Quit"), show=False),
     ]
 
     def __init__(self) -> None:

@@ -29,6 +29,7 @@ from game.syndicate.protocol import FACILITATOR_SEAT
 from game.syndicate.wire import view_from_json
 from game.text import clean
 from game.tui.dialogs.confirm import ConfirmDialog
+from game.tui.labels import labelled
 from game.tui.safe_app import SafeApp
 from game.tui.syndicate.forms import CardEditor, FormDialog
 
@@ -370,7 +371,8 @@ class BoardScreen(Screen[None]):
         if log:
             text.append(_("This turn's orders, every seat:") + "\n", style="bold")
             for entry in log:
-                text.append(f" • {seat_title(entry['seat'])}: {clean(i18n.recorded(entry['text']))}\n")
+                said = clean(i18n.recorded(entry["text"]))
+                text.append(f" • {labelled(seat_title(entry['seat']), said)}\n")
         for card in cards:
             text.append(clean(i18n.name(card["title"])), style="bold")
             text.append(f"\n{clean(i18n.name(card['text'])).strip()}\n")

@@ -16,7 +16,7 @@ from game.engine.sides import GREEN, RED
 from game.engine.view import ChangeView, GameView
 from game.i18n import N_, _, ngettext
 from game.scenario.models import Role
-from game.tui.labels import POSTURES, cause_text, credibility_band, short_name, signed, words
+from game.tui.labels import POSTURES, cause_text, credibility_band, labelled, short_name, signed, words
 
 
 def changes_about(changes: Iterable[ChangeView], region_id: str, unit_ids: set[str]) -> list[ChangeView]:
@@ -33,7 +33,7 @@ def change_lines(index: ScenarioIndex, change: ChangeView, indent: str = "  ") -
     text = Text(indent)
     if change.delta:
         text.append(f"{signed(change.delta)} ", style="bold")
-    text.append(f"{i18n.recorded(words(change.kind))}: {i18n.recorded(change.summary)}")
+    text.append(labelled(i18n.recorded(words(change.kind)), i18n.recorded(change.summary)))
     for cause in change.causes:
         text.append(f"\n{indent}  ↳ {i18n.recorded(cause_text(index, cause))}", style="dim")
     return text
@@ -96,14 +96,14 @@ def region_report(
         style="dim",
     )
     for actor, seen in threats.items():
-        text.append(f"\n  {i18n.name(index.actors[actor].name)}: {i18n.recorded(seen)}")
+        text.append(f"\n  {labelled(i18n.name(index.actors[actor].name), i18n.recorded(seen))}")
     if not threats:
         text.append("\n  " + _("none seen"))
     if partners:
         text.append("\n" + _("Partner forces"), style="bold")
         text.append(" " + _("(host state, international: activity)"), style="dim")
         for actor, seen in partners.items():
-            text.append(f"\n  {i18n.name(index.actors[actor].name)}: {i18n.recorded(seen)}")
+            text.append(f"\n  {labelled(i18n.name(index.actors[actor].name), i18n.recorded(seen))}")
     for attack in region.expected_attacks:
         text.append(
             "\n  " + _("! expected this turn: {attack}").format(attack=i18n.name(attack.title)), style="bold"
