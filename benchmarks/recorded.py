@@ -17,40 +17,10 @@ import time
 from collections import Counter
 
 from game import i18n
-from game.bots.policies import POLICIES
-from game.engine import Game
-from game.engine import orders as O
-from game.engine.sides import GREEN, RED
-from game.engine.view import MISSION_SEATS
+from game.analysis.lines import played_lines
 from game.i18n import _, name, ngettext
 from game.i18n_record import load, unexplained
 from game.scenario.catalog import find_scenario
-
-REFUSAL_TURNS = 2  # refusals and order descriptions of the first turns (every seat's candidates)
-
-
-def played_lines(scenario: str, seed: int, policy: str) -> list[str]:
-    """Every engine-made line a player may read in one whole game (duplicates kept)."""
-    game = Game.new(find_scenario(scenario), seed, undo=False)
-    lines: list[str] = []
-    while not game.is_over():
-        if game.turn <= REFUSAL_TURNS:
-            ctx = game.context()
-            for seat in (*MISSION_SEATS, O.FACILITATOR, RED, GREEN):
-                for order in game.candidate_orders(seat):
-                    lines.append(O.describe(order, ctx))
-                    lines.extend(O.kind_of(order).preview(order, ctx))
-                    reason = game.why_illegal(order, seat)
-                    if reason:
-                        lines.append(reason)
-        POLICIES[policy].play(game)
-        game.end_turn()
-    for record in game.records():
-        lines.extend(record.adversary)
-        for change in record.changes:
-            lines.append(change.summary)
-            lines.extend(cause.detail for cause in change.causes if cause.detail)
-    return [line for line in lines if line]
 
 
 def scenario_names(scenario: str) -> set[str]:

@@ -30,7 +30,12 @@ LANGUAGE_ENV = "MINUSMA_LANG"
 
 _translation: gettext.NullTranslations = gettext.NullTranslations()
 _language = DEFAULT_LANGUAGE
-_names: dict[str, dict[str, str]] = {}  # language -> English name -> that language's name
+# A scenario's names, by scenario: its id -> language -> English name -> that language's name. The
+# engine's lines carry only the English, so name() looks it up in every loaded scenario's names
+# merged, the scenario registered last winning where two give one English name different
+# translations (tests/test_recorded.py checks that the bundled scenarios never do: name_conflicts()).
+_scenario_names: dict[str, dict[str, dict[str, str]]] = {}
+_names: dict[str, dict[str, str]] = {}  # the merged tables: language -> English name -> its name
 
 
 def parse_language(code: str) -> str:
@@ -105,11 +110,39 @@ def N_(message: str) -> str:
     return message
 
 
-def use_names(names: Mapping[str, Mapping[str, str]]) -> None:
-    """Add a scenario's names in other languages ({"fr": {"Chadian battalion": "bataillon tchadien"}})."""
-    for code, table in names.items():
-        _names.setdefault(code, {}).update(table)
+def N_plural(singular: str, plural: str) -> tuple[str, str]:
+    """Mark a singular and plural pair for the catalog without translating it (game.i18n_phrases)."""
+    return singular, plural
+
+
+def use_names(names: Mapping[str, Mapping[str, str]], scenario: str = "") -> None:
+    """Set a scenario's names in other languages ({"fr": {"Chadian battalion": "bataillon tchadien"}}).
+
+    Registering a scenario again replaces its names and puts them above the other scenarios'.
+    """
+    _scenario_names.pop(scenario, None)
+    _scenario_names[scenario] = {code: dict(table) for code, table in names.items()}
+    _merge_names()
+
+
+def _merge_names() -> None:
+    _names.clear()
+    for tables in _scenario_names.values():
+        for code, table in tables.items():
+            _names.setdefault(code, {}).update(table)
     _recorded.cache_clear()
+
+
+def name_conflicts() -> list[tuple[str, str, dict[str, str]]]:
+    """(language, English name, {scenario: its translation}) where loaded scenarios disagree."""
+    found: dict[tuple[str, str], dict[str, str]] = {}
+    for scenario, tables in _scenario_names.items():
+        for code, table in tables.items():
+            for english, text in table.items():
+                found.setdefault((code, english), {})[scenario] = text
+    return [
+        (code, english, texts) for (code, english), texts in found.items() if len(set(texts.values())) > 1
+    ]
 
 
 def name(english: str) -> str:

@@ -13,9 +13,9 @@ This module knows nothing of the language chosen: game.i18n passes it a `Reader`
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 FIELD = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(![rsa])?(?::([^{}]*))?\}")
@@ -28,7 +28,10 @@ MAX_DEPTH = 12  # a template's value inside a template's value...: the engine ne
 # full" (a card's option) an engine line.
 MIN_FIXED_SHARE_LINE = 0.1
 MIN_FIXED_SHARE_VALUE = 0.15
-MAX_READINGS = 3  # templates that fit one piece, tried before the best reading so far is kept
+MAX_READINGS = 6  # templates that fit one piece, tried before the best reading so far is kept
+# A template opening with one of these is a suffix the engine appends to another line ("{name} threat
+# {level}" + ", +{tempo} the army's offensive operations"): it is also looked for at the end of a text.
+SUFFIX_OPENINGS = (", ", "; ", " (")
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,7 @@ class Template:
     english: str  # the msgid (the singular, for a plural entry)
     plural: str | None  # the plural msgid of a plural entry ("{n} turns")
     pattern: re.Pattern[str]
+    greedy: re.Pattern[str] | None  # the last values taken longest ("{a} and {b}" where {a} holds " and ")
     specificity: int  # characters of fixed text: among templates that match, the most specific wins
     wordless: bool  # "{order}: {reason}": its fixed text has no letters, so it explains only its values
 
@@ -55,8 +59,12 @@ def _unescape(literal: str) -> str:
     return literal.replace("{{", "{").replace("}}", "}")
 
 
-def _pattern(template: str) -> tuple[re.Pattern[str], list[str]]:
-    """The regular expression of a template, and its fixed pieces of text."""
+def _pattern(template: str, greedy: bool = False) -> tuple[re.Pattern[str], list[str]]:
+    """The regular expression of a template, and its fixed pieces of text.
+
+    Each value is as short as the line allows (the first " and " ends "{a} and {b}"'s {a}), or with
+    `greedy` as long.
+    """
     regex, pieces, seen, position = [], [], set(), 0
     for field in FIELD.finditer(template):
         piece = _unescape(template[position : field.start()])
@@ -67,7 +75,8 @@ def _pattern(template: str) -> tuple[re.Pattern[str], list[str]]:
             regex.append(f"(?P={name})")
         else:
             seen.add(name)
-            regex.append(f"(?P<{name}>[+\\-−]?\\d+)" if spec.endswith("d") else f"(?P<{name}>.*?)")
+            free = "(?P<{}>.*)" if greedy else "(?P<{}>.*?)"
+            regex.append(f"(?P<{name}>[+\\-−]?\\d+)" if spec.endswith("d") else free.format(name))
         position = field.end()
     piece = _unescape(template[position:])
     pieces.append(piece)
@@ -81,6 +90,7 @@ class Templates:
     def __init__(self, entries: Iterable[tuple[str, str | None]]):
         self.by_opening: dict[str, list[Template]] = {}
         self.by_piece: list[tuple[str, Template]] = []
+        self.suffixes: list[tuple[str, Template]] = []  # (opening, template) of the suffix templates
         for singular, plural in entries:
             for english in (singular, plural) if plural else (singular,):
                 if not FIELD.search(english):
@@ -90,12 +100,20 @@ class Templates:
                 if not any(piece.strip() for piece in pieces):
                     continue  # "{a}{b}": nothing to recognise it by
                 wordless = not any(character.isalpha() for piece in pieces for character in piece)
-                template = Template(singular, plural, pattern, specificity, wordless)
+                several = (
+                    sum(1 for field in FIELD.finditer(english) if not (field.group(3) or "").endswith("d"))
+                    > 1
+                )
+                greedy = _pattern(english, greedy=True)[0] if several else None
+                template = Template(singular, plural, pattern, greedy, specificity, wordless)
                 if pieces[0]:
                     self.by_opening.setdefault(pieces[0], []).append(template)
+                    if pieces[0].startswith(SUFFIX_OPENINGS):
+                        self.suffixes.append((pieces[0], template))
                 else:
                     self.by_piece.append((max(pieces, key=len), template))
         self.opening_lengths = sorted({len(opening) for opening in self.by_opening}, reverse=True)
+        self.suffixes.sort(key=lambda item: _rank(item[1]))
 
     def candidates(self, text: str) -> list[Template]:
         found = [
@@ -105,8 +123,77 @@ class Templates:
             for template in self.by_opening.get(text[:length], ())
         ]
         found.extend(template for piece, template in self.by_piece if piece in text)
-        found.sort(key=lambda template: template.specificity, reverse=True)
+        found.sort(key=_rank)
         return found
+
+    def suffixes_of(self, text: str) -> Iterator[tuple[int, Template]]:
+        """(where it starts, template) of each suffix template whose opening appears after the start."""
+        for opening, template in self.suffixes:
+            start = text.rfind(opening, 1)
+            while start > 0:
+                yield start, template
+                start = text.rfind(opening, 1, start)
+
+
+def _rank(template: Template) -> tuple[int, bool, str]:
+    """The order templates are tried and preferred in: the most fixed text first (fewest characters
+    left to placeholders in a line both fit), then a plural entry (its French agrees with its count),
+    then the msgid, so that a tie is always settled alike. `python -m game.catalogs --check` fails
+    where a tie between two templates would change the French of an engine's line (ambiguities())."""
+    return -template.specificity, template.plural is None, template.english
+
+
+def ambiguities(templates: Templates, engine: set[str], reader: Reader) -> list[tuple[str, str, str, str]]:
+    """(msgid, msgid, French, French) of each pair of templates that fit the same line, rank alike
+    but for their msgids, and read it differently (spaces aside); one of them the engine's (`engine`).
+
+    The line tried is the first template with each value a token of its own; where the second fits
+    it too, the first's tokens are its values.
+    """
+    every = [template for group in templates.by_opening.values() for template in group]
+    every += [template for _piece, template in templates.by_piece]
+    alike: dict[tuple[int, bool], list[Template]] = {}
+    for template in every:
+        alike.setdefault(_rank(template)[:2], []).append(template)
+    found: dict[frozenset[str], tuple[str, str, str, str]] = {}
+    for group in alike.values():
+        for first in group:
+            for english in filter(None, (first.english, first.plural)):
+                tokens: dict[str, str] = {}
+                line = FIELD.sub(partial(_token, tokens=tokens), english)
+                for second in group:
+                    pair = frozenset((first.english, second.english))
+                    if second is first or pair in found or not pair & engine:
+                        continue
+                    match = second.pattern.fullmatch(line)
+                    if match is None or (second.plural is not None and _count(match.groupdict()) is None):
+                        continue
+                    one, two = _french(first, tokens, reader), _french(second, match.groupdict(), reader)
+                    if " ".join(one.replace("\u202f", " ").replace("\xa0", " ").split()) != " ".join(
+                        two.replace("\u202f", " ").replace("\xa0", " ").split()
+                    ):
+                        found[pair] = (first.english, second.english, one, two)
+    return sorted(found.values())
+
+
+def _token(field: re.Match[str], tokens: dict[str, str]) -> str:
+    """A value no catalog knows for a placeholder (a number for a count or a {:d})."""
+    name = field.group(1)
+    if name not in tokens:
+        number = name == "n" or (field.group(3) or "").endswith("d")
+        tokens[name] = str(len(tokens) + 2) if number else f"Q{len(tokens)}q"
+    return tokens[name]
+
+
+def _french(template: Template, values: dict[str, str], reader: Reader) -> str:
+    if template.plural is not None:
+        wording = reader.ngettext(template.english, template.plural, _count(values) or 0)
+    else:
+        wording = reader.gettext(template.english)
+    try:
+        return FIELD.sub(lambda field: "{" + field.group(1) + "}", wording).format(**values)
+    except (KeyError, IndexError, ValueError):
+        return wording
 
 
 @lru_cache(maxsize=4)
@@ -166,31 +253,57 @@ class _Reading:
                 return whole, 0
         if depth > MAX_DEPTH:
             return text, len(text)
-        readings: list[tuple[int, int, int, str]] = []
+        # (characters unexplained, rank of the template, the text shown): the least left unexplained
+        # wins, then the template with the most fixed text, then the msgid (see _rank)
+        readings: list[tuple[int, tuple[int, str], str]] = []
         for template in self.templates.candidates(text):
             match = template.pattern.fullmatch(text)
             if match is not None and (template.plural is None or _count(match.groupdict()) is not None):
                 shown, unexplained = self._fill(template, match, depth)
+                if unexplained and template.greedy is not None:  # the values split another way
+                    longest = template.greedy.fullmatch(text)
+                    if longest is not None and longest.groups() != match.groups():
+                        other = self._fill(template, longest, depth)
+                        if other[1] < unexplained:
+                            (shown, unexplained), match = other, longest
                 if unexplained >= sum(len(value) for value in match.groups()) and (
                     template.wordless
                     or template.specificity
                     < len(text) * (MIN_FIXED_SHARE_VALUE if depth else MIN_FIXED_SHARE_LINE)
                 ):
                     continue  # it would explain nothing but a little fixed text
-                readings.append((unexplained, -template.specificity, len(readings), shown))
+                readings.append((unexplained, _rank(template), shown))
                 if unexplained == 0 or len(readings) == MAX_READINGS:
                     break
-        if readings:
-            unexplained, _, _, shown = min(readings)
-            return shown, unexplained
+        if readings and min(readings)[0] == 0:
+            return min(readings)[2], 0
+        readings.extend(self._suffixed(text, depth))
         for separator in LIST_SEPARATORS:
             if separator in text:
-                return self._list(text.split(separator), separator, depth)
+                shown, unexplained = self._list(text.split(separator), separator, depth)
+                readings.append((unexplained, (0, "~list"), shown))
+                break
         labelled = LABELLED.fullmatch(text)
         if labelled is not None:
             label, unexplained = self.read(labelled["label"], depth + 1)
-            return f"{label} {labelled['value']}", unexplained
+            readings.append((unexplained, (0, "~labelled"), f"{label} {labelled['value']}"))
+        if readings:
+            unexplained, _rank_of, shown = min(readings)
+            if unexplained < len(text):
+                return shown, unexplained
         return text, len(text)
+
+    def _suffixed(self, text: str, depth: int) -> Iterator[tuple[int, tuple[int, str], str]]:
+        """Readings of the text as another line followed by a suffix template (", +1 the army's...")."""
+        for start, template in self.templates.suffixes_of(text):
+            match = template.pattern.fullmatch(text, start)
+            if match is None or (template.plural is not None and _count(match.groupdict()) is None):
+                continue
+            suffix, left = self._fill(template, match, depth)
+            if left >= len(text) - start:
+                continue
+            head, unexplained = self.read(text[:start], depth + 1)
+            yield unexplained + left, _rank(template), head + suffix
 
     def _fill(self, template: Template, match: re.Match[str], depth: int) -> tuple[str, int]:
         captured = match.groupdict()
@@ -228,7 +341,7 @@ class _Reading:
 
 def _count(captured: dict[str, str]) -> int | None:
     """The count a plural entry turns on: its {n}, else its first whole number (None: not a count)."""
-    for key in ("n", *captured):
+    for key in ("n",) if "n" in captured else captured:
         value = captured.get(key, "")
         if INTEGER.fullmatch(value):
             return int(value.lstrip("+-−"))
