@@ -57,7 +57,7 @@ def main() -> None:
     total = sum(len(line) for line in distinct_lines)
     # measured twice: as the reader sees it, and counting the scenario's names (regions, units,
     # groups, cards: i18n.name()'s, not the engine's) as explained, which leaves the engine's own gaps
-    reader = i18n.Reader(_, ngettext, name)
+    reader = i18n.Reader(_, ngettext, name, i18n.is_name)
     dark = sum(unexplained(line, templates, reader) for line in distinct_lines)
     names = scenario_names(args.scenario)
     named = i18n.Reader(_, ngettext, lambda text: f"«{text}»" if text in names else name(text))

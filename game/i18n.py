@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 
-from game.i18n_record import Reader, load, translate
+from game.i18n_record import Memo, Reader, load, translate
 
 DOMAIN = "minusma"
 LOCALE_DIR = Path(__file__).parent / "locale"
@@ -87,6 +87,7 @@ def set_language(code: str) -> str:
         _translation = gettext.translation(DOMAIN, LOCALE_DIR, languages=[language_code], fallback=True)
     _language = language_code
     _recorded.cache_clear()
+    _pieces.clear()
     return language_code
 
 
@@ -131,6 +132,7 @@ def _merge_names() -> None:
         for code, table in tables.items():
             _names.setdefault(code, {}).update(table)
     _recorded.cache_clear()
+    _pieces.clear()
 
 
 def name_conflicts() -> list[tuple[str, str, dict[str, str]]]:
@@ -150,6 +152,11 @@ def name(english: str) -> str:
     return _names.get(_language, {}).get(english, english)
 
 
+def is_name(english: str) -> bool:
+    """Whether a loaded scenario names something so (in the player's language's table, if not English)."""
+    return english in _names.get(_language, {})
+
+
 def recorded(text: str) -> str:
     """A line the rules engine recorded in English (ledger, SITREP, refusals), in the player's language.
 
@@ -163,8 +170,16 @@ def recorded(text: str) -> str:
 
 @lru_cache(maxsize=16384)  # a screen shows the same few hundred lines at every refresh
 def _recorded(language_code: str, text: str) -> str:
-    reader = Reader(gettext=_, ngettext=ngettext, name=name)
-    return translate(text, load(LOCALE_DIR / f"{DOMAIN}.pot"), reader)
+    if len(_pieces) > MAX_PIECES:
+        _pieces.clear()
+    return translate(text, load(LOCALE_DIR / f"{DOMAIN}.pot"), _READER, _pieces)
+
+
+_READER = Reader(gettext=_, ngettext=ngettext, name=name, is_name=is_name)
+# The pieces of recorded lines already read (names, values, nested lines), for the next lines: kept
+# while the language and the names stay, emptied with _recorded's cache.
+_pieces: Memo = {}
+MAX_PIECES = 65536
 
 
 def number(value: float, digits: int = 0) -> str:

@@ -744,13 +744,21 @@ class Scenario(Translated):
         return self
 
     def names(self, language: str) -> dict[str, str]:
-        """texts(language), and each region's and card's id to its name: the engine writes a few lines
-        with the id ("spreading from mopti"), which players read as the name."""
+        """texts(language); each region's and card's id to its name (the engine writes a few lines with
+        the id: "spreading from mopti"); and the names that read the same in `language` ("Mopti",
+        "JNIM"), so that i18n.recorded() knows them for names."""
         table = self.texts(language)
         named = [(region.id, region.name) for region in self.regions]
         named += [(card.id, card.title) for card in self.cards]
         for item_id, english in named:
             table.setdefault(item_id, table.get(english, english))
+        same = [item.name for item in (*self.regions, *self.contingents, *self.aviation, *self.actors)]
+        same += [unit.country for unit in self.contingents]
+        same += [
+            actor.name[actor.name.rindex("(") + 1 : -1] for actor in self.actors if actor.name.endswith(")")
+        ]
+        for english in same:
+            table.setdefault(english, english)
         return table
 
     def texts(self, language: str) -> dict[str, str]:
