@@ -16,6 +16,7 @@ digests and replays do not depend on who read them.
 from __future__ import annotations
 
 import gettext
+import re
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
@@ -175,7 +176,19 @@ def _recorded(language_code: str, text: str) -> str:
     return translate(text, load(LOCALE_DIR / f"{DOMAIN}.pot"), _READER, _pieces)
 
 
-_READER = Reader(gettext=_, ngettext=ngettext, name=name, is_name=is_name)
+def fit(wording: str, values: dict[str, str]) -> str:
+    """A translated template made to fit the values it is filled with: French elides "de" before a
+    vowel ("menace de {group}" with "État islamique..." reads "menace d’État islamique...")."""
+    if _language != "fr":
+        return wording
+    return ELIDED.sub(
+        lambda de: "d’{" + de[1] + "}" if values.get(de[1], "")[:1] in VOWELS else de[0], wording
+    )
+
+
+ELIDED = re.compile(r"(?<![\w’'])de \{(\w+)\}")
+VOWELS = set("AEIOUYÉÈÊÀÂÎÔÛaeiouyéèêàâîôû")  # not "h": "de Hombori"
+_READER = Reader(gettext=_, ngettext=ngettext, name=name, is_name=is_name, fit=fit)
 # The pieces of recorded lines already read (names, values, nested lines), for the next lines: kept
 # while the language and the names stay, emptied with _recorded's cache.
 _pieces: Memo = {}

@@ -47,3 +47,13 @@ OUTCOMES = (
     N_("the mission mitigated an attack on civilians"),
     N_("the mission partly mitigated an attack on civilians"),
 )
+
+# A unit's posture in French: "en patrouille", "en posture de réaction rapide"; base posture is the
+# order menu's "static" ("statique"), as the order that a refusal answers calls it.
+POSTURES = (
+    N_("{unit} already has base posture"),
+    N_("{unit} already has patrol posture"),
+    N_("{unit} already has quick reaction posture"),
+    N_("Put the {unit} in patrol posture"),
+    N_("Put the {unit} in quick reaction posture"),
+)

@@ -51,6 +51,8 @@ class Reader:
     ngettext: Callable[[str, str, int], str]
     name: Callable[[str], str]
     is_name: Callable[[str], bool] = lambda text: False  # a name, even one that reads the same
+    # the translated template made to fit its values ("de {group}" before a vowel: "d’{group}")
+    fit: Callable[[str, dict[str, str]], str] = lambda wording, values: wording
 
 
 @dataclass(frozen=True)
@@ -394,7 +396,8 @@ class _Reading:
             values[key], left = self.read(value, depth + 1)
             cost += left
         try:
-            return FIELD.sub(lambda field: "{" + field.group(1) + "}", wording).format(**values), cost
+            wording = self.reader.fit(FIELD.sub(lambda field: "{" + field.group(1) + "}", wording), values)
+            return wording.format(**values), cost
         except (KeyError, IndexError, ValueError):  # a translation naming a placeholder the English lacks
             return whole, len(whole) * CHARACTER
 

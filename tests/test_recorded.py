@@ -163,6 +163,19 @@ def test_the_reading_with_the_most_fixed_text_then_the_fewest_templates_wins() -
     )
 
 
+def test_french_elides_de_before_a_vowel_and_puts_postures_its_way() -> None:
+    find_scenario("mali-2019")
+    i18n.set_language("fr")
+    line = "the threat from Islamic State in the Greater Sahara (ISGS) grows in Gao"
+    assert i18n.recorded(line) == "la menace d’État islamique du Grand Sahara (EIGS) augmente à Gao"
+    line = "the threat from Jama'at Nusrat al-Islam wal-Muslimin (JNIM) grows in Gao"
+    assert i18n.recorded(line).startswith("la menace de Jama'at")
+    assert i18n.recorded("Chadian battalion (Tessalit, Aguelhok) already has base posture").endswith(
+        " est déjà en posture statique"
+    )
+    assert i18n.recorded("Put the Guinean battalion (Kidal) in patrol posture").endswith(" en patrouille")
+
+
 def test_a_suffix_the_engine_appends_reads_too() -> None:
     i18n.set_language("fr")
     line = "rolled 2, needed 4 or less (Mopti threat 3, +1 the army's offensive operations)"
@@ -194,6 +207,7 @@ def test_the_phrases_read_in_place_of_the_engines_pieces_are_met_in_play() -> No
     lines = played("mali-2019", 7, "historical")[0] + played("tutorial", 3, "coa2-define-poc")[0]
     phrases = [english for pair in phrases_module.AGREEING for english in pair]
     phrases += [*phrases_module.OUTCOMES[:3], phrases_module.PRIORITIES[0], phrases_module.QUOTED]
+    phrases += phrases_module.POSTURES
     unmet = [english for english in phrases if not any(_pattern(english)[0].search(line) for line in lines)]
     # a single one or a phrase no game of these two met: at least the engine still writes its words
     source = "".join(path.read_text() for path in Path("game/engine").rglob("*.py"))
