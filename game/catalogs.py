@@ -2,8 +2,9 @@
 
 Run `uv run python -m game.catalogs` after changing any text shown to players, translate the new
 entries in game/locale/<lang>/LC_MESSAGES/minusma.po (an empty msgstr is a missing translation), then
-run it again to compile. `--check` changes nothing and exits 1 when a catalog is stale or incomplete;
-tests/test_translations.py runs the same check.
+run it again to compile. `--check` changes nothing and exits 1 when a catalog is stale or incomplete,
+or when two templates could read one of the engine's lines and would read it differently
+(ambiguous()); tests/test_translations.py and tests/test_recorded.py run the same checks.
 """
 
 from __future__ import annotations
@@ -123,7 +124,7 @@ def ambiguous(template: Catalog, language: str) -> list[str]:
     engine = {
         str(message.id[0] if isinstance(message.id, (tuple, list)) else message.id)
         for message in template
-        if message.id and any(Path(file).parts[:1] == ("engine",) for file, _line in message.locations)
+        if message.id and any(_reads_engine_lines(file) for file, _line in message.locations)
     }
     entries = [
         (str(message.id[0]), str(message.id[1]))
@@ -139,6 +140,11 @@ def ambiguous(template: Catalog, language: str) -> list[str]:
         f"ambiguous templates: {one!r} and {two!r} fit the same line and read {shown!r} and {other!r}"
         for one, two, shown, other in ambiguities(Templates(entries), engine, reader)
     ]
+
+
+def _reads_engine_lines(file: str) -> bool:
+    """A template of the engine's lines: the engine's own, or a phrase recorded() reads them with."""
+    return Path(file).parts[:1] == ("engine",) or Path(file).name == "i18n_phrases.py"
 
 
 def run(check: bool) -> int:
