@@ -131,7 +131,12 @@ def _merge_names() -> None:
     _names.clear()
     for tables in _scenario_names.values():
         for code, table in tables.items():
-            _names.setdefault(code, {}).update(table)
+            merged = _names.setdefault(code, {})
+            for english, text in table.items():
+                if text != english:
+                    merged[english] = text
+                else:  # a name that reads the same there overrides no scenario's translation
+                    merged.setdefault(english, text)
     _recorded.cache_clear()
     _pieces.clear()
 
@@ -142,7 +147,8 @@ def name_conflicts() -> list[tuple[str, str, dict[str, str]]]:
     for scenario, tables in _scenario_names.items():
         for code, table in tables.items():
             for english, text in table.items():
-                found.setdefault((code, english), {})[scenario] = text
+                if text != english:  # one left in English is no other translation
+                    found.setdefault((code, english), {})[scenario] = text
     return [
         (code, english, texts) for (code, english), texts in found.items() if len(set(texts.values())) > 1
     ]
