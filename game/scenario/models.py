@@ -752,7 +752,8 @@ class Scenario(Translated):
         named += [(card.id, card.title) for card in self.cards]
         for item_id, english in named:
             table.setdefault(item_id, table.get(english, english))
-        same = [item.name for item in (*self.regions, *self.contingents, *self.aviation, *self.actors)]
+        same = [region.name for region in self.regions] + [unit.name for unit in self.contingents]
+        same += [asset.name for asset in self.aviation] + [actor.name for actor in self.actors]
         same += [unit.country for unit in self.contingents]
         same += [
             actor.name[actor.name.rindex("(") + 1 : -1] for actor in self.actors if actor.name.endswith(")")
