@@ -1,13 +1,12 @@
 """The engine's English in French: share of a played game's lines that recorded() translates, and its speed.
 
 Run: uv run python benchmarks/recorded.py [--scenario mali-2019] [--policy historical] [--seed 7] [--show 20]
-Plays a whole game by a built-in policy, gathers every line the engine made for players (ledger
-summaries and their causes' details, the armed groups' moves, refusals and descriptions of the
-orders a seat could give in the first turns), and reports how many come out of recorded() in
-French different from the English, the share of characters no template, name or catalog word
-explains (the scenario's names while it has no French for them), the lines left English (--show),
-and recorded()'s cost per line,
-uncached (the first screen) and cached (every refresh after). CPU time (process_time) is reported.
+Plays a whole game by a built-in policy, gathers every line the engine made for players
+(game.analysis.lines.played_lines(), which tests/test_recorded.py reads too), and reports how many
+come out of recorded() in French different from the English, the share of characters no template,
+name or catalog word explains, the lines left English (--show), and recorded()'s cost per line:
+a distinct line the first time (the pieces read for the lines before it kept, as in play) and
+cached (every refresh after). CPU time (process_time) is reported.
 """
 
 from __future__ import annotations
