@@ -31,6 +31,7 @@ MIN_FIXED_SHARE_VALUE = 0.15
 # templates that fit a whole line, or a value inside one, tried before the best reading is kept
 MAX_READINGS_LINE = 6
 MAX_READINGS_VALUE = 2
+ALTERNATIVES = 1  # readings of a whole line tried after the first that explains it all
 # A template opening with one of these is a suffix the engine appends to another line ("{name} threat
 # {level}" + ", +{tempo} the army's offensive operations"): it is also looked for at the end of a text.
 SUFFIX_OPENINGS = (", ", "; ", " (")
@@ -316,6 +317,7 @@ class _Reading:
         # (cost, rank of the template, the text shown): the cheapest wins, then the template with the
         # most fixed text, then the msgid (see _rank)
         readings: list[tuple[int, tuple[int, bool, str], str]] = []
+        full: int | None = None  # how many readings it took to find one that explains it all
         for template in self.templates.candidates(text):
             match = template.pattern.fullmatch(text)
             if match is not None and (template.plural is None or _count(match.groupdict()) is not None):
@@ -335,8 +337,12 @@ class _Reading:
                 ):
                     continue  # it would explain nothing but a little fixed text
                 readings.append((cost, _rank(template), shown))
+                if not _chars(cost) and full is None:
+                    full = len(readings)
                 most = MAX_READINGS_VALUE if depth else MAX_READINGS_LINE
-                if len(readings) == most or (depth and not _chars(cost)):
+                if full is not None and not depth:
+                    most = min(most, full + ALTERNATIVES)
+                if len(readings) == most or (depth and full is not None):
                     # inside a line, the first reading that explains it all is kept (the values of a
                     # line are short: they seldom hold a phrase other templates would read better;
                     # looking costs time)
