@@ -1,13 +1,12 @@
 """The engine's English in French: share of a played game's lines that recorded() translates, and its speed.
 
 Run: uv run python benchmarks/recorded.py [--scenario mali-2019] [--policy historical] [--seed 7] [--show 20]
-Plays a whole game by a built-in policy, gathers every line the engine made for players (ledger
-summaries and their causes' details, the armed groups' moves, refusals and descriptions of the
-orders a seat could give in the first turns), and reports how many come out of recorded() in
-French different from the English, the share of characters no template, name or catalog word
-explains (the scenario's names while it has no French for them), the lines left English (--show),
-and recorded()'s cost per line,
-uncached (the first screen) and cached (every refresh after). CPU time (process_time) is reported.
+Plays a whole game by a built-in policy, gathers every line the engine made for players
+(game.analysis.lines.played_lines(), which tests/test_recorded.py reads too), and reports how many
+come out of recorded() in French different from the English, the share of characters no template,
+name or catalog word explains, the lines left English (--show), and recorded()'s cost per line:
+a distinct line the first time (the pieces read for the lines before it kept, as in play) and
+cached (every refresh after). CPU time (process_time) is reported.
 """
 
 from __future__ import annotations
@@ -17,40 +16,10 @@ import time
 from collections import Counter
 
 from game import i18n
-from game.bots.policies import POLICIES
-from game.engine import Game
-from game.engine import orders as O
-from game.engine.sides import GREEN, RED
-from game.engine.view import MISSION_SEATS
+from game.analysis.lines import played_lines
 from game.i18n import _, name, ngettext
 from game.i18n_record import load, unexplained
 from game.scenario.catalog import find_scenario
-
-REFUSAL_TURNS = 2  # refusals and order descriptions of the first turns (every seat's candidates)
-
-
-def played_lines(scenario: str, seed: int, policy: str) -> list[str]:
-    """Every engine-made line a player may read in one whole game (duplicates kept)."""
-    game = Game.new(find_scenario(scenario), seed, undo=False)
-    lines: list[str] = []
-    while not game.is_over():
-        if game.turn <= REFUSAL_TURNS:
-            ctx = game.context()
-            for seat in (*MISSION_SEATS, O.FACILITATOR, RED, GREEN):
-                for order in game.candidate_orders(seat):
-                    lines.append(O.describe(order, ctx))
-                    lines.extend(O.kind_of(order).preview(order, ctx))
-                    reason = game.why_illegal(order, seat)
-                    if reason:
-                        lines.append(reason)
-        POLICIES[policy].play(game)
-        game.end_turn()
-    for record in game.records():
-        lines.extend(record.adversary)
-        for change in record.changes:
-            lines.append(change.summary)
-            lines.extend(cause.detail for cause in change.causes if cause.detail)
-    return [line for line in lines if line]
 
 
 def scenario_names(scenario: str) -> set[str]:
@@ -87,7 +56,7 @@ def main() -> None:
     total = sum(len(line) for line in distinct_lines)
     # measured twice: as the reader sees it, and counting the scenario's names (regions, units,
     # groups, cards: i18n.name()'s, not the engine's) as explained, which leaves the engine's own gaps
-    reader = i18n.Reader(_, ngettext, name)
+    reader = i18n.Reader(_, ngettext, name, i18n.is_name)
     dark = sum(unexplained(line, templates, reader) for line in distinct_lines)
     names = scenario_names(args.scenario)
     named = i18n.Reader(_, ngettext, lambda text: f"«{text}»" if text in names else name(text))

@@ -2,8 +2,9 @@
 
 Run `uv run python -m game.catalogs` after changing any text shown to players, translate the new
 entries in game/locale/<lang>/LC_MESSAGES/minusma.po (an empty msgstr is a missing translation), then
-run it again to compile. `--check` changes nothing and exits 1 when a catalog is stale or incomplete;
-tests/test_translations.py runs the same check.
+run it again to compile. `--check` changes nothing and exits 1 when a catalog is stale or incomplete,
+or when two templates could read one of the engine's lines and would read it differently
+(ambiguous()); tests/test_translations.py and tests/test_recorded.py run the same checks.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ TEMPLATE = LOCALE_DIR / f"{DOMAIN}.pot"
 # A fixed date keeps the files still between runs: only a change of text changes them.
 STAMP = datetime(2026, 12, 1, tzinfo=UTC)
 # The rules engine's counted("{n} turn", "{n} turns", n) is a plural entry, like ngettext.
-KEYWORDS = {**DEFAULT_KEYWORDS, "counted": (1, 2)}
+KEYWORDS = {**DEFAULT_KEYWORDS, "counted": (1, 2), "N_plural": (1, 2)}
 PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*(?:[:!][^{}]*)?\}")
 
 
@@ -112,6 +113,40 @@ def problems(catalog: Catalog) -> list[str]:
     return found
 
 
+def ambiguous(template: Catalog, language: str) -> list[str]:
+    """Pairs of templates recorded() could take for one another in an engine's line, read differently
+    in `language` (game.i18n_record.ambiguities): a translator makes their French agree, or a
+    developer makes one of the English more specific."""
+    import gettext
+
+    from game.i18n_record import Reader, Templates, ambiguities
+
+    engine = {
+        str(message.id[0] if isinstance(message.id, (tuple, list)) else message.id)
+        for message in template
+        if message.id and any(_reads_engine_lines(file) for file, _line in message.locations)
+    }
+    entries = [
+        (str(message.id[0]), str(message.id[1]))
+        if isinstance(message.id, (tuple, list))
+        else (str(message.id), None)
+        for message in template
+        if message.id
+    ]
+    with catalog_path(language, "mo").open("rb") as file:
+        translation = gettext.GNUTranslations(file)
+    reader = Reader(translation.gettext, translation.ngettext, lambda text: text)
+    return [
+        f"ambiguous templates: {one!r} and {two!r} fit the same line and read {shown!r} and {other!r}"
+        for one, two, shown, other in ambiguities(Templates(entries), engine, reader)
+    ]
+
+
+def _reads_engine_lines(file: str) -> bool:
+    """A template of the engine's lines: the engine's own, or a phrase recorded() reads them with."""
+    return Path(file).parts[:1] == ("engine",) or Path(file).name == "i18n_phrases.py"
+
+
 def run(check: bool) -> int:
     template = extract()
     stale = []
@@ -121,6 +156,10 @@ def run(check: bool) -> int:
         files[catalog_path(language)] = _write_po(catalog)
         files[catalog_path(language, "mo")] = _write_mo(catalog)
         for problem in problems(catalog):
+            print(f"{language}: {problem}")
+            stale.append(problem)
+    for language in translated_languages():
+        for problem in ambiguous(template, language) if catalog_path(language, "mo").exists() else []:
             print(f"{language}: {problem}")
             stale.append(problem)
     for path, content in files.items():

@@ -16,11 +16,12 @@ digests and replays do not depend on who read them.
 from __future__ import annotations
 
 import gettext
+import re
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 
-from game.i18n_record import Reader, load, translate
+from game.i18n_record import Memo, Reader, load, translate
 
 DOMAIN = "minusma"
 LOCALE_DIR = Path(__file__).parent / "locale"
@@ -30,7 +31,12 @@ LANGUAGE_ENV = "MINUSMA_LANG"
 
 _translation: gettext.NullTranslations = gettext.NullTranslations()
 _language = DEFAULT_LANGUAGE
-_names: dict[str, dict[str, str]] = {}  # language -> English name -> that language's name
+# A scenario's names, by scenario: its id -> language -> English name -> that language's name. The
+# engine's lines carry only the English, so name() looks it up in every loaded scenario's names
+# merged, the scenario registered last winning where two give one English name different
+# translations (tests/test_recorded.py checks that the bundled scenarios never do: name_conflicts()).
+_scenario_names: dict[str, dict[str, dict[str, str]]] = {}
+_names: dict[str, dict[str, str]] = {}  # the merged tables: language -> English name -> its name
 
 
 def parse_language(code: str) -> str:
@@ -82,6 +88,7 @@ def set_language(code: str) -> str:
         _translation = gettext.translation(DOMAIN, LOCALE_DIR, languages=[language_code], fallback=True)
     _language = language_code
     _recorded.cache_clear()
+    _pieces.clear()
     return language_code
 
 
@@ -105,16 +112,56 @@ def N_(message: str) -> str:
     return message
 
 
-def use_names(names: Mapping[str, Mapping[str, str]]) -> None:
-    """Add a scenario's names in other languages ({"fr": {"Chadian battalion": "bataillon tchadien"}})."""
-    for code, table in names.items():
-        _names.setdefault(code, {}).update(table)
+def N_plural(singular: str, plural: str) -> tuple[str, str]:
+    """Mark a singular and plural pair for the catalog without translating it (game.i18n_phrases)."""
+    return singular, plural
+
+
+def use_names(names: Mapping[str, Mapping[str, str]], scenario: str = "") -> None:
+    """Set a scenario's names in other languages ({"fr": {"Chadian battalion": "bataillon tchadien"}}).
+
+    Registering a scenario again replaces its names and puts them above the other scenarios'.
+    """
+    _scenario_names.pop(scenario, None)
+    _scenario_names[scenario] = {code: dict(table) for code, table in names.items()}
+    _merge_names()
+
+
+def _merge_names() -> None:
+    _names.clear()
+    for tables in _scenario_names.values():
+        for code, table in tables.items():
+            merged = _names.setdefault(code, {})
+            for english, text in table.items():
+                if text != english:
+                    merged[english] = text
+                else:  # a name that reads the same there overrides no scenario's translation
+                    merged.setdefault(english, text)
     _recorded.cache_clear()
+    _pieces.clear()
+
+
+def name_conflicts() -> list[tuple[str, str, dict[str, str]]]:
+    """(language, English name, {scenario: its translation}) where loaded scenarios disagree."""
+    found: dict[tuple[str, str], dict[str, str]] = {}
+    for scenario, tables in _scenario_names.items():
+        for code, table in tables.items():
+            for english, text in table.items():
+                if text != english:  # one left in English is no other translation
+                    found.setdefault((code, english), {})[scenario] = text
+    return [
+        (code, english, texts) for (code, english), texts in found.items() if len(set(texts.values())) > 1
+    ]
 
 
 def name(english: str) -> str:
     """A scenario's name (region, unit, group...) in the player's language; unchanged where it is the same."""
     return _names.get(_language, {}).get(english, english)
+
+
+def is_name(english: str) -> bool:
+    """Whether a loaded scenario names something so (in the player's language's table, if not English)."""
+    return english in _names.get(_language, {})
 
 
 def recorded(text: str) -> str:
@@ -130,8 +177,28 @@ def recorded(text: str) -> str:
 
 @lru_cache(maxsize=16384)  # a screen shows the same few hundred lines at every refresh
 def _recorded(language_code: str, text: str) -> str:
-    reader = Reader(gettext=_, ngettext=ngettext, name=name)
-    return translate(text, load(LOCALE_DIR / f"{DOMAIN}.pot"), reader)
+    if len(_pieces) > MAX_PIECES:
+        _pieces.clear()
+    return translate(text, load(LOCALE_DIR / f"{DOMAIN}.pot"), _READER, _pieces)
+
+
+def fit(wording: str, values: dict[str, str]) -> str:
+    """A translated template made to fit the values it is filled with: French elides "de" before a
+    vowel ("menace de {group}" with "État islamique..." reads "menace d’État islamique...")."""
+    if _language != "fr":
+        return wording
+    return ELIDED.sub(
+        lambda de: "d’{" + de[1] + "}" if values.get(de[1], "")[:1] in VOWELS else de[0], wording
+    )
+
+
+ELIDED = re.compile(r"(?<![\w’'])de \{(\w+)\}")
+VOWELS = set("AEIOUYÉÈÊÀÂÎÔÛaeiouyéèêàâîôû")  # not "h": "de Hombori"
+_READER = Reader(gettext=_, ngettext=ngettext, name=name, is_name=is_name, fit=fit)
+# The pieces of recorded lines already read (names, values, nested lines), for the next lines: kept
+# while the language and the names stay, emptied with _recorded's cache.
+_pieces: Memo = {}
+MAX_PIECES = 65536
 
 
 def number(value: float, digits: int = 0) -> str:

@@ -102,13 +102,15 @@ def _exploit_deaths(ctx: Context) -> list[Action]:
                 "information",
                 region_id,
                 actor[0] if actor else "armed_groups",
-                N_(
-                    "P1 exploit: {count} died in {region} last turn ({last_mission_harm} "
-                    "blamed on the mission or its partners)"
-                ).format(
-                    count=counted("{n} civilian", "{n} civilians", region.last_civilian_deaths),
-                    region=ctx.region_name(region_id),
-                    last_mission_harm=region.last_mission_harm,
+                N_("P1 exploit: {reason}").format(
+                    reason=N_(
+                        "{count} died in {region} last turn ({last_mission_harm} "
+                        "blamed on the mission or its partners)"
+                    ).format(
+                        count=counted("{n} civilian", "{n} civilians", region.last_civilian_deaths),
+                        region=ctx.region_name(region_id),
+                        last_mission_harm=region.last_mission_harm,
+                    )
                 ),
                 strength=strength,
             )

@@ -39,6 +39,7 @@ from game.fileread import MEGABYTE, FileReadError, decode, parse_json, position,
 from game.i18n import N_, _
 from game.scenario.loader import cross_reference_problems, scenario_hash
 from game.scenario.models import Scenario
+from game.validation_text import validation_message
 
 FORMAT = "minusma-save"
 VERSION = 1
@@ -638,7 +639,7 @@ def read_save(path: str | Path) -> SaveFile:
             raise _damaged(
                 where,
                 _("the scenario inside it is not valid: {field}: {reason}").format(
-                    field=loc, reason=first["msg"]
+                    field=loc, reason=validation_message(first)
                 ),
             ) from None
         raise SaveError(
@@ -648,7 +649,7 @@ def read_save(path: str | Path) -> SaveFile:
             ).format(
                 where=where,
                 field=loc,
-                reason=first["msg"],
+                reason=validation_message(first),
                 game_version=printable(document.get("game_version"), 40),
             )
         ) from None
@@ -703,7 +704,7 @@ def _apply_logged(game: Game, where: str, label: str, number: int, raw: Any, wat
             _(
                 "{where}: {turn}, order {number} is not a valid order ({reason}): "
                 "the save was edited or is damaged"
-            ).format(where=where, turn=label, number=number, reason=first["msg"])
+            ).format(where=where, turn=label, number=number, reason=validation_message(first))
         ) from None
     role = O.order_role(order, game.context())
     try:

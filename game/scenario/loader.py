@@ -15,6 +15,7 @@ from game.errors import ReadError
 from game.fileread import MEGABYTE, FileReadError, parse_yaml, read_text
 from game.i18n import DEFAULT_LANGUAGE, N_, _
 from game.scenario.models import Card, Scenario, Zone
+from game.validation_text import validation_message
 
 SCENARIO_MAX_BYTES = 16 * MEGABYTE  # the bundled campaign is 70 KB
 LANGUAGE_NAMES = {"fr": N_("French")}  # the languages a scenario's text may be checked in
@@ -129,11 +130,7 @@ def validate_yaml(text: str, file: str, model: type[M], what: str) -> tuple[M, y
         for item in error.errors():
             loc = _yaml_loc(data, item["loc"])
             unknown = item["type"] == "extra_forbidden"
-            message = (
-                _("unknown field (check its spelling)")
-                if unknown
-                else item["msg"].removeprefix("Value error, ")
-            )
+            message = _("unknown field (check its spelling)") if unknown else validation_message(item)
             problems.append(problem_at(file, root, loc, message, want_key=unknown))
         raise ScenarioError(problems) from None
 

@@ -740,8 +740,27 @@ class Scenario(Translated):
     @model_validator(mode="after")
     def _register_names(self) -> Scenario:
         """Let `i18n.name(english)` find this text in each language, however the scenario was loaded."""
-        i18n.use_names({language: self.texts(language) for language in TEXT_LANGUAGES})
+        i18n.use_names({language: self.names(language) for language in TEXT_LANGUAGES}, self.id)
         return self
+
+    def names(self, language: str) -> dict[str, str]:
+        """texts(language); each region's and card's id to its name (the engine writes a few lines with
+        the id: "spreading from mopti"); and the names that read the same in `language` ("Mopti",
+        "JNIM"), so that i18n.recorded() knows them for names."""
+        table = self.texts(language)
+        named = [(region.id, region.name) for region in self.regions]
+        named += [(card.id, card.title) for card in self.cards]
+        for item_id, english in named:
+            table.setdefault(item_id, table.get(english, english))
+        same = [region.name for region in self.regions] + [unit.name for unit in self.contingents]
+        same += [asset.name for asset in self.aviation] + [actor.name for actor in self.actors]
+        same += [unit.country for unit in self.contingents]
+        same += [
+            actor.name[actor.name.rindex("(") + 1 : -1] for actor in self.actors if actor.name.endswith(")")
+        ]
+        for english in same:
+            table.setdefault(english, english)
+        return table
 
     def texts(self, language: str) -> dict[str, str]:
         """Every English text of the scenario that has a translation in `language`, to that translation."""
