@@ -130,6 +130,7 @@ class ScenarioIndex:
 
 cause = Cause  # cause(kind, ref, detail=""): the rules build about 2,000 of these a game
 _ONE_DIE = {sides: f"1d{sides}" for sides in (2, 3, 4, 6, 8, 10, 12, 20, 100)}  # Roll.dice of die()
+_DICE = {(count, sides): f"{count}d{sides}" for count in range(1, 7) for sides in (4, 6, 8, 10, 12, 20)}
 
 
 class Context:
@@ -174,7 +175,7 @@ class Context:
             z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK64
             total += (z ^ (z >> 31)) % sides
         self.state.__dict__["rng"] = state
-        self.state.current.rolls.append(Roll(purpose, f"{count}d{sides}", total))
+        self.state.current.rolls.append(Roll(purpose, _DICE.get((count, sides)) or f"{count}d{sides}", total))
         return total
 
     def between(self, low: int, high: int, purpose: str) -> int:
