@@ -133,13 +133,23 @@ _ONE_DIE = {sides: f"1d{sides}" for sides in (2, 3, 4, 6, 8, 10, 12, 20, 100)}  
 _DICE = {(count, sides): f"{count}d{sides}" for count in range(1, 7) for sides in (4, 6, 8, 10, 12, 20)}
 
 
-class Context:
-    """A scenario index and a state being changed, with dice and a ledger of changes."""
+# The kinds of change the rules read back from the turn's ledger (turn.py: soldiers killed this
+# turn). A game played without a ledger still records these, so that it plays the same.
+READ_BACK: frozenset[str] = frozenset({"host_forces_killed"})
 
-    def __init__(self, index: ScenarioIndex, state: GameState, phase: str = "orders"):
+
+class Context:
+    """A scenario index and a state being changed, with dice and a ledger of changes.
+
+    With ledger=False (analysis, which reads only the scorecard) the rolls and the changes with
+    their causes are not kept: the game plays out the same, without its explanations.
+    """
+
+    def __init__(self, index: ScenarioIndex, state: GameState, phase: str = "orders", ledger: bool = True):
         self.index = index
         self.state = state
         self.phase = phase
+        self.ledger = ledger
         self._by_region: dict[str, list] | None = None
         self._quick_reaction: list | None = None
         self._base_regions: set[str] | None = None
@@ -164,7 +174,8 @@ class Context:
         z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK64
         value = (z ^ (z >> 31)) % sides + 1
         game.__dict__["rng"] = state
-        game.current.rolls.append(Roll(purpose, _ONE_DIE.get(sides) or f"1d{sides}", value))
+        if self.ledger:
+            game.current.rolls.append(Roll(purpose, _ONE_DIE.get(sides) or f"1d{sides}", value))
         return value
 
     def dice(self, count: int, sides: int, purpose: str) -> int:
@@ -175,7 +186,10 @@ class Context:
             z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK64
             total += (z ^ (z >> 31)) % sides
         self.state.__dict__["rng"] = state
-        self.state.current.rolls.append(Roll(purpose, _DICE.get((count, sides)) or f"{count}d{sides}", total))
+        if self.ledger:
+            self.state.current.rolls.append(
+                Roll(purpose, _DICE.get((count, sides)) or f"{count}d{sides}", total)
+            )
         return total
 
     def between(self, low: int, high: int, purpose: str) -> int:
@@ -184,13 +198,16 @@ class Context:
         state, value = rng.below(self.state.rng, high - low + 1)
         self.state.__dict__["rng"] = state
         result = low + value
-        self.state.current.rolls.append(Roll(purpose=purpose, dice=f"{low}-{high}", result=result))
+        if self.ledger:
+            self.state.current.rolls.append(Roll(purpose=purpose, dice=f"{low}-{high}", result=result))
         return result
 
     # --- the ledger -----------------------------------------------------------------------------
     def record(
         self, kind: ChangeKind, target: str, delta: int, after: int, summary: str, causes: list[Cause]
     ) -> None:
+        if not self.ledger and kind not in READ_BACK:
+            return
         state = self.state
         state.current.changes.append(
             Change(state.turn, self.phase, kind, target, delta, after, summary, causes)
