@@ -22,6 +22,7 @@ import os
 import re
 import stat
 import tempfile
+import threading
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -211,6 +212,26 @@ def record_text(record: TurnRecord) -> str:
     return _canonical(record.model_dump(mode="json"))
 
 
+_TEXTS: dict[int, tuple[TurnRecord, str]] = {}  # id(record) -> (the record, its record_text)
+_TEXTS_KEPT = 128  # four games of 30 turns
+_TEXTS_LOCK = threading.Lock()
+
+
+def record_texts(records: list[TurnRecord]) -> list[str]:
+    """record_text of each record. A committed turn's record never changes once written, so the
+    texts of the last saves are taken again: an autosave encodes only the turns played since."""
+    texts = []
+    with _TEXTS_LOCK:
+        for record in records:
+            known = _TEXTS.get(id(record))
+            if known is None or known[0] is not record:  # the record is held: its id is not reused
+                known = _TEXTS[id(record)] = (record, record_text(record))
+            texts.append(known[1])
+        while len(_TEXTS) > _TEXTS_KEPT:
+            del _TEXTS[next(iter(_TEXTS))]  # the oldest first
+    return texts
+
+
 def _chain(previous: str, text: str) -> str:
     return hashlib.sha256((previous + "\n" + text).encode("utf-8")).hexdigest()
 
@@ -273,7 +294,7 @@ def save_document(game: Game, meta: SaveMeta) -> dict[str, Any]:
     """Everything a save holds, as plain data (the scenario last, since it is long)."""
     state = game.state
     records = game.records()
-    texts = [record_text(record) for record in records]
+    texts = record_texts(records)
     digests = turn_digests(records, texts)
     return {
         "format": FORMAT,
