@@ -58,7 +58,8 @@ def child(kind: str) -> None:
 
         class Timed(MinusmaApp):
             def on_mount(self, event) -> None:
-                super().on_mount(event)
+                # Textual calls MinusmaApp.on_mount as well (handlers run down the classes):
+                # calling super() here pushed a second title screen
                 self.call_after_refresh(first_frame, self)
 
         Timed().run(headless=True)
