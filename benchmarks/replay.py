@@ -63,7 +63,7 @@ def full_save(scenario_name: str, policy: str, folder: Path) -> Path:
 
 
 def jump(replay: Replay, number: int) -> None:
-    replay.state_at(number)
+    replay.game_at(number)
     views.turn_story(replay, number)
     views.change_rows(replay, number)
     views.map_text(replay, number)

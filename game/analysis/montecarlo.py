@@ -129,7 +129,10 @@ def play_one(
     """One game, measured; `index` (the scenario's lookups) may be shared by many games."""
     try:
         index = index or ScenarioIndex(scenario)
-        game = play_game(Game(scenario, initial_state(scenario, seed, index), index, undo=False), policy)
+        # measure_game reads only the scorecard: without a given measure the game keeps no ledger
+        ledger = measure is not None
+        state = initial_state(scenario, seed, index, ledger)
+        game = play_game(Game(scenario, state, index, undo=False, ledger=ledger), policy)
     except Exception as error:
         raise GameFailed(policy.name, seed, f"{type(error).__name__}: {error}") from None
     return (measure or measure_game)(game, policy.name)
@@ -151,8 +154,12 @@ def _init_worker(scenario: Scenario) -> None:
     global _worker_scenario
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_scenario = scenario, ScenarioIndex(scenario)
-    # The games make many small objects and few cycles: the scenario and modules are set aside
-    # from the cyclic collector, which then runs less often (about 6% of a game's time).
+    collect_less()
+
+
+def collect_less() -> None:
+    """The games make many small objects and few cycles: the scenario and modules are set aside
+    from the cyclic collector, which then runs less often (about 6% of a game's time)."""
     gc.freeze()
     gc.set_threshold(20_000, 20, 100)
 

@@ -80,6 +80,7 @@ class ScenarioIndex:
             if card.kind == "historical" and card.date is not None:  # the model requires a date
                 self.historical_by_month.setdefault(card.date, []).append(card)
         self.generic_cards = [card for card in scenario.cards if card.kind == "generic"]
+        self.purposes: dict[tuple, str] = {}  # the rolls' purposes the rules make over and over
 
     @cached_property
     def distance_km(self) -> dict[str, dict[str, int]]:
@@ -128,15 +129,27 @@ class ScenarioIndex:
 
 
 cause = Cause  # cause(kind, ref, detail=""): the rules build about 2,000 of these a game
+_ONE_DIE = {sides: f"1d{sides}" for sides in (2, 3, 4, 6, 8, 10, 12, 20, 100)}  # Roll.dice of die()
+_DICE = {(count, sides): f"{count}d{sides}" for count in range(1, 7) for sides in (4, 6, 8, 10, 12, 20)}
+
+
+# The kinds of change the rules read back from the turn's ledger (turn.py: soldiers killed this
+# turn). A game played without a ledger still records these, so that it plays the same.
+READ_BACK: frozenset[str] = frozenset({"host_forces_killed"})
 
 
 class Context:
-    """A scenario index and a state being changed, with dice and a ledger of changes."""
+    """A scenario index and a state being changed, with dice and a ledger of changes.
 
-    def __init__(self, index: ScenarioIndex, state: GameState, phase: str = "orders"):
+    With ledger=False (analysis, which reads only the scorecard) the rolls and the changes with
+    their causes are not kept: the game plays out the same, without its explanations.
+    """
+
+    def __init__(self, index: ScenarioIndex, state: GameState, phase: str = "orders", ledger: bool = True):
         self.index = index
         self.state = state
         self.phase = phase
+        self.ledger = ledger
         self._by_region: dict[str, list] | None = None
         self._quick_reaction: list | None = None
         self._base_regions: set[str] | None = None
@@ -155,10 +168,15 @@ class Context:
     # The generator state is written straight into the model's __dict__: dice are the
     # hottest path in the engine and pydantic's __setattr__ costs more than the roll.
     def die(self, sides: int, purpose: str) -> int:
-        state, value = rng.below(self.state.rng, sides)
-        self.state.__dict__["rng"] = state
-        self.state.current.rolls.append(Roll(purpose, f"1d{sides}", value + 1))
-        return value + 1
+        game = self.state
+        state = (game.rng + GOLDEN_GAMMA) & MASK64  # rng.below, inlined: two thousand rolls a game
+        z = ((state ^ (state >> 30)) * 0xBF58476D1CE4E5B9) & MASK64
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK64
+        value = (z ^ (z >> 31)) % sides + 1
+        game.__dict__["rng"] = state
+        if self.ledger:
+            game.current.rolls.append(Roll(purpose, _ONE_DIE.get(sides) or f"1d{sides}", value))
+        return value
 
     def dice(self, count: int, sides: int, purpose: str) -> int:
         state, total = self.state.rng, count
@@ -168,7 +186,10 @@ class Context:
             z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK64
             total += (z ^ (z >> 31)) % sides
         self.state.__dict__["rng"] = state
-        self.state.current.rolls.append(Roll(purpose, f"{count}d{sides}", total))
+        if self.ledger:
+            self.state.current.rolls.append(
+                Roll(purpose, _DICE.get((count, sides)) or f"{count}d{sides}", total)
+            )
         return total
 
     def between(self, low: int, high: int, purpose: str) -> int:
@@ -177,13 +198,16 @@ class Context:
         state, value = rng.below(self.state.rng, high - low + 1)
         self.state.__dict__["rng"] = state
         result = low + value
-        self.state.current.rolls.append(Roll(purpose=purpose, dice=f"{low}-{high}", result=result))
+        if self.ledger:
+            self.state.current.rolls.append(Roll(purpose=purpose, dice=f"{low}-{high}", result=result))
         return result
 
     # --- the ledger -----------------------------------------------------------------------------
     def record(
         self, kind: ChangeKind, target: str, delta: int, after: int, summary: str, causes: list[Cause]
     ) -> None:
+        if not self.ledger and kind not in READ_BACK:
+            return
         state = self.state
         state.current.changes.append(
             Change(state.turn, self.phase, kind, target, delta, after, summary, causes)

@@ -32,8 +32,11 @@ class IllegalOrder(ValueError):
         super().__init__(N_("{order}: {reason}").format(order=O.describe(order), reason=reason))
 
 
-def initial_state(scenario: Scenario, seed: int, index: ScenarioIndex | None = None) -> GameState:
-    """The state at the start of turn 1's orders phase (situation and event phases done)."""
+def initial_state(
+    scenario: Scenario, seed: int, index: ScenarioIndex | None = None, ledger: bool = True
+) -> GameState:
+    """The state at the start of turn 1's orders phase (situation and event phases done).
+    With ledger=False the rolls and changes are not kept (see Context)."""
     index = index or ScenarioIndex(scenario)
     state = GameState(
         scenario_id=scenario.id,
@@ -65,7 +68,7 @@ def initial_state(scenario: Scenario, seed: int, index: ScenarioIndex | None = N
         mandate_support=scenario.starting_mandate_support,
         current=TurnRecord(turn=1, month=scenario.calendar.start),
     )
-    start_turn(Context(index, state))
+    start_turn(Context(index, state, ledger=ledger))
     return state
 
 
@@ -78,9 +81,13 @@ class Game:
         state: GameState,
         index: ScenarioIndex | None = None,
         undo: bool = True,
+        ledger: bool = True,
     ):
-        """With undo=False (headless scripts), orders cannot be withdrawn and apply is faster."""
+        """With undo=False (headless scripts), orders cannot be withdrawn and apply is faster.
+        With ledger=False (analysis), the turns keep no rolls and no explained changes: the game
+        plays the same and scores the same, faster, but it cannot be saved, replayed or explained."""
         self.scenario = scenario
+        self.ledger = ledger
         self.index = index or ScenarioIndex(scenario)
         self._version = 0
         self._views = ViewCache()
@@ -104,12 +111,12 @@ class Game:
         self._version += 1
 
     @classmethod
-    def new(cls, scenario: Scenario, seed: int, undo: bool = True) -> Game:
+    def new(cls, scenario: Scenario, seed: int, undo: bool = True, ledger: bool = True) -> Game:
         index = ScenarioIndex(scenario)
-        return cls(scenario, initial_state(scenario, seed, index), index, undo)
+        return cls(scenario, initial_state(scenario, seed, index, ledger), index, undo, ledger)
 
     def context(self) -> Context:
-        return Context(self.index, self.state)
+        return Context(self.index, self.state, ledger=self.ledger)
 
     # --- orders phase -------------------------------------------------------------------------
     def why_illegal(self, order: O.Order, role: str | None = None) -> str | None:
@@ -281,4 +288,4 @@ class Game:
         return Game(self.scenario, state, self.index, undo)
 
     def clone(self) -> Game:
-        return Game(self.scenario, self.state.clone(), self.index, self.undo)
+        return Game(self.scenario, self.state.clone(), self.index, self.undo, self.ledger)

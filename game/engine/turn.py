@@ -343,6 +343,7 @@ def _harassing_fire(ctx: Context) -> None:
     """
     index = ctx.index
     operations = max(0, ctx.modifier_total("host_operations"))
+    striking = {forces: sorted(index.actors_striking(forces)) for forces in ("peacekeepers", "host_forces")}
     for region_id in index.region_order:
         region = ctx.state.regions[region_id]
         fronts = {
@@ -352,16 +353,16 @@ def _harassing_fire(ctx: Context) -> None:
             else [],
         }
         for forces, targets in fronts.items():
-            for actor in sorted(index.actors_striking(forces)):
+            if not targets:
+                continue
+            for actor in striking[forces]:
                 level = region.threat.get(actor, 0)
                 if level < T.HARASS_THREAT:
                     continue
+                name = ctx.actor_name(actor)
                 for front, tempo in targets:
                     chance = level - T.HARASS_OFFSET[forces] + tempo
-                    name = ctx.actor_name(actor)
-                    roll = ctx.die(
-                        6, f"harassing fire by {name} on the {front} in {ctx.region_name(region_id)}"
-                    )
+                    roll = ctx.die(6, _harassing_purpose(ctx, name, front, region_id))
                     if roll > chance:
                         continue
                     reason = N_("{name} threat {level}").format(name=name, level=level)
@@ -378,6 +379,16 @@ def _harassing_fire(ctx: Context) -> None:
                         _harass_the_mission(ctx, region_id, actor, front, source)
                     else:
                         _harass_the_army(ctx, region_id, actor, front, source)
+
+
+def _harassing_purpose(ctx: Context, name: str, front: str, region_id: str) -> str:
+    """The purpose of a harassing-fire roll (the same few strings every turn: made once a game)."""
+    key = (name, front, region_id)
+    purpose = ctx.index.purposes.get(key)
+    if purpose is None:
+        purpose = f"harassing fire by {name} on the {front} in {ctx.region_name(region_id)}"
+        ctx.index.purposes[key] = purpose
+    return purpose
 
 
 def _harass_the_mission(ctx: Context, region_id: str, actor: str, front: str, source) -> None:

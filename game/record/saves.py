@@ -13,6 +13,7 @@ Wall-clock times live only in the metadata, never in what is verified.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import dataclasses
 import hashlib
@@ -21,6 +22,7 @@ import os
 import re
 import stat
 import tempfile
+import threading
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -211,6 +213,26 @@ def record_text(record: TurnRecord) -> str:
     return _canonical(record.model_dump(mode="json"))
 
 
+_TEXTS: dict[int, tuple[TurnRecord, str]] = {}  # id(record) -> (the record, its record_text)
+_TEXTS_KEPT = 128  # four games of 30 turns
+_TEXTS_LOCK = threading.Lock()
+
+
+def record_texts(records: list[TurnRecord]) -> list[str]:
+    """record_text of each record. A committed turn's record never changes once written, so the
+    texts of the last saves are taken again: an autosave encodes only the turns played since."""
+    texts = []
+    with _TEXTS_LOCK:
+        for record in records:
+            known = _TEXTS.get(id(record))
+            if known is None or known[0] is not record:  # the record is held: its id is not reused
+                known = _TEXTS[id(record)] = (record, record_text(record))
+            texts.append(known[1])
+        while len(_TEXTS) > _TEXTS_KEPT:
+            del _TEXTS[next(iter(_TEXTS))]  # the oldest first
+    return texts
+
+
 def _chain(previous: str, text: str) -> str:
     return hashlib.sha256((previous + "\n" + text).encode("utf-8")).hexdigest()
 
@@ -229,38 +251,51 @@ def turn_digests(records: list[TurnRecord], texts: list[str] | None = None) -> l
     return digests
 
 
-_BEYOND_ASCII = re.compile(r"[^\x00-\x7e]")  # what json.dumps escapes only with ensure_ascii: the
-# quotes, backslashes and control characters are escaped alike by both settings
-
-
-def _escaped(match: re.Match[str]) -> str:
-    code = ord(match.group())
+def _escaped(character: str) -> str:
+    """A character beyond ASCII as json.dumps writes it with ensure_ascii."""
+    code = ord(character)
     if code < 0x10000:
         return f"\\u{code:04x}"
     code -= 0x10000  # a surrogate pair, as json writes it
     return f"\\u{0xD800 | (code >> 10):04x}\\u{0xDC00 | (code & 0x3FF):04x}"
 
 
+def _json_ascii(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: each run of characters beyond ASCII, escaped as json.dumps does."""
+    assert isinstance(error, UnicodeEncodeError)
+    return "".join(map(_escaped, error.object[error.start : error.end])), error.end
+
+
+codecs.register_error("minusma-json-ascii", _json_ascii)
+
+
 def state_digest(state: GameState, texts: list[str]) -> str:
     """GameState.digest(), to the byte, from the history's record_text already made for the turn
-    digests: the history is most of the state, and encoding it twice was most of a save's time."""
+    digests: the history is most of the state, and encoding it twice was most of a save's time.
+    The texts were written with ensure_ascii=False; the digest reads them as ensure_ascii writes
+    them: every character beyond ASCII escaped, and DEL too (the quotes, backslashes and control
+    characters are escaped alike by both settings)."""
     data = state.model_dump(mode="json", exclude={"history"})
     data["history"] = None  # its place among the sorted keys
-    parts = []
+    digest = hashlib.sha256()
+    separator = b"{"
     for key, value in sorted(data.items()):
+        digest.update(separator + json.dumps(key).encode() + b":")
         if key == "history":
-            encoded = "[" + ",".join(_BEYOND_ASCII.sub(_escaped, text) for text in texts) + "]"
+            history = ",".join(texts).replace("\x7f", "\\u007f")
+            digest.update(b"[" + history.encode("ascii", "minusma-json-ascii") + b"]")
         else:
-            encoded = json.dumps(value, sort_keys=True, separators=(",", ":"))
-        parts.append(f"{json.dumps(key)}:{encoded}")
-    return hashlib.sha256(("{" + ",".join(parts) + "}").encode("utf-8")).hexdigest()
+            digest.update(json.dumps(value, sort_keys=True, separators=(",", ":")).encode())
+        separator = b","
+    digest.update(b"}")
+    return digest.hexdigest()
 
 
 def save_document(game: Game, meta: SaveMeta) -> dict[str, Any]:
     """Everything a save holds, as plain data (the scenario last, since it is long)."""
     state = game.state
     records = game.records()
-    texts = [record_text(record) for record in records]
+    texts = record_texts(records)
     digests = turn_digests(records, texts)
     return {
         "format": FORMAT,

@@ -94,6 +94,21 @@ def test_the_final_digest_from_the_turns_texts_is_the_states_digest(mini, seed, 
         assert saves.state_digest(game.state, texts) == game.state.digest()
 
 
+def test_a_save_encodes_only_the_turns_played_since_the_last_save(mini) -> None:
+    game = Game.new(mini, 3)
+    for _ in range(2):
+        POLICIES["historical"].play(game)
+        game.end_turn()
+    first = saves.record_texts(game.state.history)
+    POLICIES["historical"].play(game)
+    game.end_turn()
+    second = saves.record_texts(game.state.history)
+    assert second == [saves.record_text(record) for record in game.state.history]
+    assert all(a is b for a, b in zip(first, second, strict=False))  # taken again, not encoded again
+    loaded, _ = load(save_as(game, SaveMeta(mode="solo", seats={}), "again"))  # the save verifies
+    assert loaded.state.digest() == game.state.digest()
+
+
 def test_a_loaded_game_can_withdraw_and_play_on(mini, meta, played) -> None:
     game = played(mini, seed=2, turns=1)
     POLICIES["historical"].play(game)
