@@ -24,6 +24,7 @@ def test_historical_policy_passes_the_check_over_50_seeds(capsys: pytest.Capture
     for row in (*rows, "attacks on peacekeepers", "attacks on host forces", "S/2021/519"):
         assert row in out
     assert "Civilian deaths per month" in out
+    assert "credibility in Gao" in out and "Mali-Metre" in out and "credibility rows inside" in out
 
 
 def _mini_with(tmp_path: Path, **history: object) -> Path:
