@@ -94,7 +94,7 @@ def _exploit_deaths(ctx: Context) -> list[Action]:
     for _, _, region_id in sorted(found):
         region = ctx.state.regions[region_id]
         strength = T.INFO_ATTACK_BASE + T.INFO_ATTACK_EXPLOIT_BONUS
-        if ctx.foreign_harm(region_id):
+        if region.last_mission_harm:
             strength += T.INFO_ATTACK_MISSION_HARM_BONUS
         actor = _top_actor(ctx, region_id, "information")
         actions.append(

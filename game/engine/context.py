@@ -387,18 +387,6 @@ class Context:
                 card = self._custom_cards[card_id] = Card.model_validate(self.state.custom_cards[card_id])
         return card
 
-    def foreign_harm(self, region: str) -> int:
-        """Civilians killed last turn in `region` by the mission or international forces (rules.md §8.2).
-
-        Only their harm sharpens a hostile narrative: people did not blame the UN for their own army's.
-        """
-        last = self.state.history[-1].civilians_killed.get(region, {}) if self.state.history else {}
-        return sum(n for who, n in last.items() if who == "mission" or self._international(who))
-
-    def _international(self, actor: str) -> bool:
-        spec = self.index.actors.get(actor)
-        return spec is not None and spec.kind == "international"
-
     def mission_present(self, region: str) -> bool:
         if self.units_in(region):
             return True

@@ -83,28 +83,3 @@ def test_a_partners_strike_is_not_resolved_against_protection(mini) -> None:
     outcome = resolve_civilian_attack(ctx, "centre", "fama", 12, cause("card", "test", "a sweep"))
     assert outcome == "unopposed"
     assert game.state.tallies.civilians_killed["centre"]["fama"] == 12
-
-
-def test_only_the_mission_and_foreign_forces_sharpen_a_narrative(mini) -> None:
-    """Rules §8.2, §13 item 38: the host army's abuses open the way to a narrative but do not sharpen it."""
-    from game.engine import tables as T
-    from game.engine.orders.armed import to_action as red_action
-    from game.engine.state import TurnRecord
-
-    plain = T.INFO_ATTACK_BASE + T.INFO_ATTACK_EXPLOIT_BONUS
-    strengths = {}
-    for perpetrator in ("fama", "mission"):
-        game = Game.new(mini, seed=5)
-        ctx = game.context()
-        region = next(r for r in game.index.region_order if ctx.mission_present(r))
-        game.state.history.append(
-            TurnRecord(turn=0, month="2018-12", civilians_killed={region: {perpetrator: 10}})
-        )
-        game.state.regions[region].last_civilian_deaths = 10
-        game.state.regions[region].last_mission_harm = 10  # under 20 dead: only the harm opens the way
-        narratives = [a for a in adversary._exploit_deaths(ctx) if a.region == region]
-        assert len(narratives) == 1, perpetrator
-        red = red_action(O.HostileNarrative(region=region), ctx)  # a red cell's narrative, the same
-        strengths[perpetrator] = (narratives[0].strength, red.strength)
-    sharp = plain + T.INFO_ATTACK_MISSION_HARM_BONUS
-    assert strengths == {"fama": (plain, plain), "mission": (sharp, sharp)}

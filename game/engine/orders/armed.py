@@ -223,7 +223,7 @@ def to_action(order: RedOrder, ctx: Context) -> Action:
     if isinstance(order, HostileNarrative):
         region = ctx.state.regions[order.region]
         strength = T.INFO_ATTACK_BASE + T.INFO_ATTACK_EXPLOIT_BONUS
-        if ctx.foreign_harm(order.region):
+        if region.last_mission_harm:
             strength += T.INFO_ATTACK_MISSION_HARM_BONUS
         reason = N_(
             "{red_reason}: {count} died in {where} last turn ({last_mission_harm} "
