@@ -9,9 +9,9 @@ from game.analysis.montecarlo import GameResult, run_games
 from game.analysis.numbers import fixed, period_text
 from game.bots.policies import POLICIES
 from game.engine import Game
-from game.engine.score import in_period
+from game.engine.score import in_period, national
 from game.i18n import N_, _, ngettext
-from game.scenario.models import Scenario
+from game.scenario.models import NATIONAL, Scenario
 
 SPARK = " ▁▂▃▄▅▆▇█"
 # Translators: the measures of calibrate's table (rows are labelled in English and shown translated).
@@ -39,6 +39,7 @@ class CalibrationRow:
     p10: float = 0.0
     p90: float = 0.0
     unit: str = ""  # "%" for shares
+    checked: bool = True  # False: shown beside its range (a survey's credibility), never a failure
 
     @property
     def within(self) -> bool:
@@ -66,7 +67,12 @@ class Calibration:
 
     @property
     def failures(self) -> list[CalibrationRow]:
-        return [row for row in self.rows if not row.within]
+        return [row for row in self.rows if row.checked and not row.within]
+
+    @property
+    def shown(self) -> list[CalibrationRow]:
+        """The rows set beside a range but never checked (credibility beside the surveys)."""
+        return [row for row in self.rows if not row.checked and row.low is not None]
 
 
 # The Secretary-General's reports count attacks per reporting period, and their periods straddle
@@ -89,7 +95,13 @@ def fidelity_measures(game: Game, policy: str) -> GameResult:
         out[key] = out.get(key, 0) + value
 
     periods = _periods(scenario)
+    opinion_periods = sorted({o.period for o in scenario.history.credibility})
     for record in state.history:
+        # credibility at the end of a period: the last turn inside it overwrites the earlier ones
+        for period in (p for p in opinion_periods if in_period(record.month, p) and record.credibility):
+            for region, value in record.credibility.items():
+                out[f"credibility.{period}.{region}"] = value
+            out[f"credibility.{period}.{NATIONAL}"] = national(record.credibility)
         inside = [p for p in periods if in_period(record.month, p)]
         host = sum(c.delta for c in record.changes if c.kind == "host_forces_killed")
         for period in inside:
@@ -184,6 +196,18 @@ def calibrate(
         cal.rows.append(
             CalibrationRow(label, share.period, mean, share.low, share.high, share.source, p10, p90, "%")
         )
+    for opinion in history.credibility:
+        mean, p10, p90 = stats(f"credibility.{opinion.period}.{opinion.of}")
+        label = (
+            _("national credibility")
+            if opinion.of == NATIONAL
+            else _("credibility in {place}").format(place=regions[opinion.of])
+        )
+        cal.rows.append(
+            CalibrationRow(
+                label, opinion.period, mean, opinion.low, opinion.high, opinion.source, p10, p90, "", False
+            )
+        )
     months = sorted({k.split(".")[1] for r in results for k in r if k.startswith("month.")})
     cal.months = months
     for region in cal.region_names:
@@ -223,6 +247,8 @@ def format_calibration(cal: Calibration, sources: bool = True) -> list[str]:
         spread = f"{fixed(row.p10, group=False)}-{fixed(row.p90, group=False)}{unit}"
         mean = fixed(row.mean, group=False)
         verdict = _(row.verdict) if row.verdict in VERDICT_WORDS else row.verdict
+        if not row.checked and row.low is not None:
+            verdict = f"({verdict})"
         label, when = _(row.measure), period_text(row.period)
         line = (
             f"{label[:44]:<44} {when:<8} {mean:>{mean_width - 1}}{unit or ' '} {spread:>11}  "
@@ -266,4 +292,16 @@ def format_calibration(cal: Calibration, sources: bool = True) -> list[str]:
         )
     else:
         lines.append(_("Every row with a historical range is inside it."))
+    shown = cal.shown
+    if shown:
+        inside = sum(row.within for row in shown)
+        lines.append(
+            ngettext(
+                "Shown, not checked (verdict in brackets): {inside} of {n} credibility row inside "
+                "the range the opinion surveys allow (rules.md §13).",
+                "Shown, not checked (verdicts in brackets): {inside} of {n} credibility rows inside "
+                "the range the opinion surveys allow (rules.md §13).",
+                len(shown),
+            ).format(inside=inside, n=len(shown))
+        )
     return lines

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 from game.errors import ReadError
 from game.fileread import MEGABYTE, FileReadError, parse_yaml, read_text
 from game.i18n import DEFAULT_LANGUAGE, N_, _
-from game.scenario.models import Card, Scenario, Zone
+from game.scenario.models import NATIONAL, Card, Scenario, Zone
 from game.validation_text import validation_message
 
 SCENARIO_MAX_BYTES = 16 * MEGABYTE  # the bundled campaign is 70 KB
@@ -257,6 +257,9 @@ def cross_reference_problems(scenario: Scenario) -> list[tuple[Location, str]]:
                     ),
                 )
             )
+    for index, opinion in enumerate(scenario.history.credibility):
+        if opinion.of != NATIONAL:
+            region_ref(("history", "credibility", index, "of"), opinion.of)
     for index, asset in enumerate(scenario.aviation):
         region_ref(("aviation", index, "base"), asset.base)
     first_month, last_month = scenario.calendar.start, scenario.calendar.last_month()

@@ -428,6 +428,24 @@ class Share(Strict):
         return self
 
 
+NATIONAL = "national"  # an Opinion of the whole country, set beside the mean over regions
+
+
+class Opinion(Strict):
+    """What a survey found of the mission in one region and period, as a range of credibility."""
+
+    period: str = Field(pattern=r"^\d{4}(-H[12])?$", description="A year, or YYYY-H1 for a half-year")
+    of: Identifier = Field(description="A region id, or 'national' for the mean over regions (rules.md §7)")
+    low: int = Field(ge=0, le=100, description="Lowest credibility the survey allows")
+    high: int = Field(ge=0, le=100, description="Highest credibility the survey allows")
+    source: str = Field(description="The survey, its figure, and how the figure was mapped onto the range")
+
+    @model_validator(mode="after")
+    def _low_not_above_high(self) -> Opinion:
+        _ordered((self.low, self.high))
+        return self
+
+
 class PerpetratorGroup(Translated):
     """Armed actors counted together, as the human rights reports count them."""
 
@@ -456,6 +474,11 @@ class HistoricalRecord(Strict):
         default_factory=list, description="Share of civilian deaths per region, per period"
     )
     perpetrator_groups: list[PerpetratorGroup] = Field(default_factory=list)
+    credibility: list[Opinion] = Field(
+        default_factory=list,
+        description="Surveys of the mission per region and period, as credibility: shown, never checked",
+        exclude_if=lambda opinions: not opinions,  # scenarios without them keep their content hash
+    )
     perpetrator_shares: list[Share] = Field(
         default_factory=list, description="Share of civilian deaths per perpetrator group, per period"
     )

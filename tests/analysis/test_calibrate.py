@@ -24,6 +24,7 @@ def test_historical_policy_passes_the_check_over_50_seeds(capsys: pytest.Capture
     for row in (*rows, "attacks on peacekeepers", "attacks on host forces", "S/2021/519"):
         assert row in out
     assert "Civilian deaths per month" in out
+    assert "credibility in Gao" in out and "Mali-Metre" in out and "credibility rows inside" in out
 
 
 def _mini_with(tmp_path: Path, **history: object) -> Path:
@@ -105,3 +106,56 @@ def test_attack_counts_are_checked_where_the_record_counts_them(
     out, _ = capsys.readouterr()
     assert code == 1
     assert "attacks on peacekeepers 2019:" in out and "against 900-999" in out
+
+
+def _opinion(period: str, of: str, low: int, high: int) -> dict[str, object]:
+    return {"period": period, "of": of, "low": low, "high": high, "source": f"survey of {of}"}
+
+
+def test_credibility_rows_are_the_end_of_period_value_shown_never_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from game.analysis.simulate import simulate
+    from game.engine.score import in_period, national
+
+    path = _mini_with(
+        tmp_path,
+        credibility=[
+            _opinion("2019", "north", 0, 100),
+            _opinion("2019", "centre", 100, 100),  # out of reach: shown LOW, never a failure
+            _opinion("2019", "national", 0, 100),
+        ],
+    )
+    scenario = load_scenario(path)
+    rows = {row.measure: row for row in calibrate(scenario, seeds=1, workers=1).rows if not row.checked}
+    assert set(rows) == {"credibility in North", "credibility in Centre", "national credibility"}
+    last = [r for r in simulate(scenario, 1, "historical").state.history if in_period(r.month, "2019")][-1]
+    assert rows["credibility in North"].mean == last.credibility["north"]
+    assert rows["credibility in Centre"].mean == last.credibility["centre"]
+    assert rows["national credibility"].mean == national(last.credibility)
+    assert rows["credibility in Centre"].verdict == "LOW" and rows["credibility in North"].verdict == "yes"
+    code = main(["calibrate", "--scenario", str(path), "--seeds", "1", "--check", "--workers", "1"])
+    out, _ = capsys.readouterr()
+    assert code == 0, out
+    assert "(LOW)" in out and "(yes)" in out and "survey of centre" in out
+    assert "Shown, not checked (verdicts in brackets): 2 of 3 credibility rows inside" in out
+    assert "Every row with a historical range is inside it." in out
+
+
+def test_a_survey_of_an_unknown_region_is_refused(tmp_path: Path) -> None:
+    path = _mini_with(tmp_path, credibility=[_opinion("2019", "atlantis", 0, 50)])
+    with pytest.raises(Exception, match="unknown region 'atlantis'"):
+        load_scenario(path)
+    with pytest.raises(Exception, match="lower bound 60 is above the upper bound 50"):
+        load_scenario(_mini_with(tmp_path, credibility=[_opinion("2019", "north", 60, 50)]))
+
+
+def test_the_surveys_of_mali_2019_cover_every_region_and_period() -> None:
+    scenario = load_scenario(ROOT / "scenarios" / "mali-2019.yaml")
+    opinions = scenario.history.credibility
+    periods = [m.period for m in scenario.history.civilians_killed]
+    regions = {r.id for r in scenario.regions}
+    for period in periods:
+        assert {o.of for o in opinions if o.period == period} >= regions, period
+    for opinion in opinions:
+        assert "Mali-Metre" in opinion.source and opinion.high - opinion.low >= 20, opinion
