@@ -14,7 +14,7 @@ from game.engine.adjudicate import (
 from game.engine.context import Context, cause
 from game.engine.orders import charge_tasking, choose_actions, record_answers
 from game.engine.score import national_credibility, say_do_gap
-from game.engine.state import TurnRecord
+from game.engine.state import RegionState, TurnRecord
 from game.engine.wording import counted, plural, words
 from game.i18n import N_
 from game.scenario.models import AviationKind
@@ -512,6 +512,14 @@ def _info(region: str, strength: int, source: str):
     return PendingInfoAttack(region=region, strength=strength, source=source)
 
 
+def _joint_sweep(ctx: Context, region: RegionState) -> str:
+    """The partner force that runs the army's sweep with it where no community is profiled (§6.4)."""
+    if any(region.threat.get(m, 0) > 0 for m in ctx.index.militias):
+        return ""  # the centre: the army sweeps the communities it takes for the enemy's own
+    partners = [a for a in ctx.index.partner_forces if ctx.index.actors[a].kind != "host_forces"]
+    return next((a for a in sorted(partners) if region.threat.get(a, 0) > 0), "")
+
+
 def _host_force_conduct(ctx: Context) -> None:
     """Host-nation and international forces harm civilians too (rules.md §6.4)."""
     state = ctx.state
@@ -528,6 +536,7 @@ def _host_force_conduct(ctx: Context) -> None:
             if level <= 0 or actor_id not in partners:
                 continue
             actor = ctx.index.actors[actor_id]
+            joint = ""  # a sweep run with the regional partners, whose units the record charges
             if actor.kind == "host_forces":
                 chance = level + (
                     T.HOST_STATE_CENTRED
@@ -536,12 +545,15 @@ def _host_force_conduct(ctx: Context) -> None:
                 )
                 checks = []
                 if struck.get(region_id, 0) >= T.HOST_SWEEP_DEATHS:
+                    joint = _joint_sweep(ctx, region)
                     chance += T.HOST_SWEEP_BONUS
                     checks.append(
                         N_("a sweep after {struck} soldiers were killed (+{host_sweep_bonus})").format(
                             struck=struck[region_id], host_sweep_bonus=T.HOST_SWEEP_BONUS
                         )
                     )
+                    if joint:
+                        checks.append(N_("a joint sweep: its abuses are the partner forces'"))
                 if operations:
                     chance += operations
                     checks.append(
@@ -604,12 +616,13 @@ def _host_force_conduct(ctx: Context) -> None:
                 ).format(
                     roll=roll, chance=chance, level=level, collateral_base=T.COLLATERAL_BASE, tempo=tempo
                 )
+            perpetrator = joint or actor_id
             ctx.civilians_killed(
                 region_id,
-                actor_id,
+                perpetrator,
                 deaths,
                 N_("{name} killed civilians in {region}").format(
-                    name=actor.name, region=ctx.region_name(region_id)
+                    name=ctx.index.actors[perpetrator].name, region=ctx.region_name(region_id)
                 ),
                 [cause("rule", N_("conduct of other forces")), cause("roll", "d6", detail)],
             )
