@@ -117,11 +117,21 @@ def fidelity_measures(game: Game, policy: str) -> GameResult:
                 add(f"share.{period}.r.{region}", deaths)
                 add(f"share.{period}.z.{zone[region]}", deaths)
                 for perpetrator, n in by.items():
-                    add(f"share.{period}.g.{group_of.get(perpetrator, 'other')}", n)
+                    group = group_of.get(perpetrator, "other")
+                    add(f"share.{period}.g.{group}", n)
+                    add(f"place.{period}.{group}.r.{region}", n)
+                    add(f"place.{period}.{group}.z.{zone[region]}", n)
     for key in [k for k in out if k.startswith("share.")]:
         period = key.split(".")[1]
         total = out.get(f"civilians.{period}", 0)
         out[key] = 100 * out[key] / total if total else 0.0
+    for share in scenario.history.perpetrator_places:  # where one group killed, of all it killed
+        period, group = share.period, share.group
+        kind = "r" if share.of in zone else "z"
+        victims = sum(v for k, v in out.items() if k.startswith(f"place.{period}.{group}.r."))
+        placed = out.get(f"place.{period}.{group}.{kind}.{share.of}", 0.0)
+        if victims:  # a game where the group killed no one in the period says nothing of where
+            out[f"placeshare.{period}.{group}.{share.of}"] = 100 * placed / victims
     return GameResult(policy, state.seed, out)
 
 
@@ -195,6 +205,18 @@ def calibrate(
         label = _("share by {group}").format(group=groups[share.of])
         cal.rows.append(
             CalibrationRow(label, share.period, mean, share.low, share.high, share.source, p10, p90, "%")
+        )
+    for place in history.perpetrator_places:
+        key = f"placeshare.{place.period}.{place.group}.{place.of}"
+        values = [r[key] for r in results if key in r]
+        mean = sum(values) / len(values) if values else 0.0
+        p10, p90 = _percentile(values, 0.1), _percentile(values, 0.9)
+        where = regions[place.of] if place.of in regions else zones.get(place.of, place.of)
+        label = _("victims in {place}, of {group}").format(place=where, group=groups[place.group])
+        cal.rows.append(
+            CalibrationRow(
+                label, place.period, mean, place.low, place.high, place.source, p10, p90, "%", False
+            )
         )
     for opinion in history.credibility:
         mean, p10, p90 = stats(f"credibility.{opinion.period}.{opinion.of}")
@@ -292,7 +314,7 @@ def format_calibration(cal: Calibration, sources: bool = True) -> list[str]:
         )
     else:
         lines.append(_("Every row with a historical range is inside it."))
-    shown = cal.shown
+    shown = [row for row in cal.shown if row.unit != "%"]  # the surveys; a group's places say so
     if shown:
         inside = sum(row.within for row in shown)
         lines.append(

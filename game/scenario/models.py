@@ -428,6 +428,12 @@ class Share(Strict):
         return self
 
 
+class PlaceShare(Share):
+    """Where one perpetrator group killed: the share of its civilian victims in a region or zone."""
+
+    group: Identifier = Field(description="A perpetrator group id")
+
+
 NATIONAL = "national"  # an Opinion of the whole country, set beside the mean over regions
 
 
@@ -482,17 +488,23 @@ class HistoricalRecord(Strict):
     perpetrator_shares: list[Share] = Field(
         default_factory=list, description="Share of civilian deaths per perpetrator group, per period"
     )
+    perpetrator_places: list[PlaceShare] = Field(
+        default_factory=list,
+        description="Share of one group's victims in a region or zone, per period: shown, never checked",
+        exclude_if=lambda shares: not shares,  # scenarios without them keep their content hash
+    )
     notes: str = ""
 
     @model_validator(mode="after")
     def _known_groups(self) -> HistoricalRecord:
         groups = {group.id for group in self.perpetrator_groups}
-        for share in self.perpetrator_shares:
-            if share.of not in groups:
+        named = [share.of for share in self.perpetrator_shares] + [p.group for p in self.perpetrator_places]
+        for group in named:
+            if group not in groups:
                 known = ", ".join(sorted(groups)) or _("none")
                 raise ValueError(
                     _("perpetrator share of unknown group {group} (known: {known})").format(
-                        group=repr(share.of), known=known
+                        group=repr(group), known=known
                     )
                 )
         return self

@@ -159,3 +159,39 @@ def test_the_surveys_of_mali_2019_cover_every_region_and_period() -> None:
         assert {o.of for o in opinions if o.period == period} >= regions, period
     for opinion in opinions:
         assert "Mali-Metre" in opinion.source and opinion.high - opinion.low >= 20, opinion
+
+
+ARMED = [{"id": "armed", "name": "Armed groups", "actors": ["jnim", "militia"]}]
+
+
+def test_where_a_group_killed_is_its_share_of_its_own_victims_shown_never_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from game.analysis.simulate import simulate
+    from game.engine.score import in_period
+
+    place = {"period": "2019", "group": "armed", "of": "centre", "low": 100, "high": 100, "source": "a note"}
+    path = _mini_with(tmp_path, perpetrator_groups=ARMED, perpetrator_places=[place])
+    scenario = load_scenario(path)
+    rows = [row for row in calibrate(scenario, seeds=1, workers=1).rows if row.measure.startswith("victims")]
+    assert [row.measure for row in rows] == ["victims in Centre, of Armed groups"]
+    killed = {"centre": 0, "all": 0}
+    for record in simulate(scenario, 1, "historical").state.history:
+        if in_period(record.month, "2019"):
+            for region, by in record.civilians_killed.items():
+                armed = by.get("jnim", 0) + by.get("militia", 0)
+                killed["all"] += armed
+                killed["centre"] += armed if region == "centre" else 0
+    assert killed["all"] > killed["centre"] > 0  # the measure below can tell a share from a count
+    assert rows[0].mean == pytest.approx(100 * killed["centre"] / killed["all"])
+    assert not rows[0].checked and rows[0].verdict == "LOW"
+    code = main(["calibrate", "--scenario", str(path), "--seeds", "1", "--check", "--workers", "1"])
+    out, _ = capsys.readouterr()
+    assert code == 0, out
+    assert "(LOW)" in out and "a note" in out and "credibility rows" not in out
+
+
+def test_where_an_unknown_group_killed_is_refused(tmp_path: Path) -> None:
+    place = {"period": "2019", "group": "ghosts", "of": "centre", "low": 0, "high": 100, "source": "x"}
+    with pytest.raises(Exception, match="unknown group 'ghosts'"):
+        load_scenario(_mini_with(tmp_path, perpetrator_groups=ARMED, perpetrator_places=[place]))
