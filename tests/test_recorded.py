@@ -270,3 +270,34 @@ def test_names_are_kept_by_scenario_and_the_last_registered_wins() -> None:
     assert i18n.name("Test rumour") == "rumeur A"
     i18n.use_names({"fr": {"Test rumour": "Test rumour"}}, "test-c")  # untranslated there
     assert i18n.name("Test rumour") == "rumeur A" and i18n.is_name("Test rumour")
+
+
+def test_an_item_holding_the_list_s_separator_reads_whole_after_a_shorter_item() -> None:
+    i18n.set_language("fr")
+    # "early warning level 3" reads alone, but then ", with no response..." would be left English
+    line = (
+        "rolled 9, protection +1 (formed police unit +1, early warning level 3, with no response or "
+        "helicopter to act on it +1, scattered villages far from any post -2)"
+    )
+    shown = i18n.recorded(line)
+    assert "alerte précoce de niveau 3, sans intervention ni hélicoptère pour y donner suite +1" in shown
+    assert not ENGLISH_WORDS.search(shown), shown
+
+
+def test_a_unit_s_menu_group_reads_in_french() -> None:
+    find_scenario("mali-2019")
+    i18n.set_language("fr")
+    assert i18n.recorded("Togolese battalion (Douentza) — Mopti, static, 900") == (
+        "Bataillon togolais (Douentza) — Mopti, statique, 900"
+    )
+    assert i18n.recorded("Mobile Task Force — Gao, patrol, 850, Mobile Task Force").startswith(
+        "Force opérationnelle mobile — Gao, "
+    )
+
+
+def test_french_contracts_a_and_de_with_a_name_s_article() -> None:
+    i18n.set_language("fr")
+    assert i18n.fit("à {place}", {"place": "le centre du Mali"}).format(place="x") == "au centre du Mali"
+    assert i18n.fit("de {who}", {"who": "les groupes armés"}).format(who="x") == "des groupes armés"
+    assert i18n.fit("à {place}", {"place": "la zone"}).format(place="la zone") == "à la zone"
+    assert i18n.fit("à {place}", {"place": "Le {x}"}).format(place="Le {x}") == "à Le {x}"

@@ -52,7 +52,7 @@ class MinusmaApp(SafeApp[int]):
     ENABLE_COMMAND_PALETTE = True
     # Screens under 110 columns get the class -narrow: their footers close up (app.tcss), so that the
     # map's keys fit whole in French at 100 columns too.
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012 - Textual's own attribute
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+c", "leave", N_("Quit"), show=False, priority=True),
         Binding("ctrl+q", "leave", N_("Quit"), show=False, priority=True),
