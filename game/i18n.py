@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import gettext
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
 
@@ -213,6 +213,11 @@ _READER = Reader(gettext=_, ngettext=ngettext, name=name, is_name=is_name, fit=f
 # while the language and the names stay, emptied with _recorded's cache.
 _pieces: Memo = {}
 MAX_PIECES = 65536
+
+
+def listed(items: Iterable[str]) -> str:
+    """Items joined the language's way: "a; b" in English, "a ; b" in French (a no-break space)."""
+    return ("\u00a0; " if _language == "fr" else "; ").join(items)
 
 
 def number(value: float, digits: int = 0) -> str:

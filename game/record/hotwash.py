@@ -53,7 +53,7 @@ def _led_to(replay: Replay, changes: list[ChangeView]) -> str:
         for (kind, where, place), delta in totals.items()
         if delta
     ]
-    return "; ".join(parts)
+    return i18n.listed(parts)
 
 
 def card_outcomes_section(replay: Replay) -> Section:
@@ -104,7 +104,7 @@ def orders_section(replay: Replay) -> Section:
             [
                 str(view.number),
                 month_label(view.month),
-                "; ".join(i18n.recorded(given.text) for given in orders),
+                i18n.listed(i18n.recorded(given.text) for given in orders),
             ]
             for view in replay.turns
             if (

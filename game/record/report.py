@@ -372,14 +372,14 @@ def _decisions_section(replay: Replay) -> Section:
         red = [i18n.recorded(given.text) for given in view.orders if given.role == RED]
         if red:  # the red cell's choices, beside the mission's
             by_role.setdefault(RED, []).append(
-                _("{when}: {what}").format(when=_turn_at(view), what="; ".join(red))
+                _("{when}: {what}").format(when=_turn_at(view), what=i18n.listed(red))
             )
         green = [i18n.recorded(given.text) for given in view.orders if given.role == GREEN]
         grants = [note for note in view.record.notes if note.startswith("The host state grants")]
         green += [i18n.recorded(note) for note in grants]
         if green:  # the green cell's orders and its answers to the mission's requests
             by_role.setdefault(GREEN, []).append(
-                _("{when}: {what}").format(when=_turn_at(view), what="; ".join(green))
+                _("{when}: {what}").format(when=_turn_at(view), what=i18n.listed(green))
             )
     blocks: list[Para | Bullets | Table | Chart] = []
     for role in [*ROLE_TITLES, *sorted(set(by_role) - set(ROLE_TITLES))]:
@@ -449,7 +449,9 @@ def _timeline_section(replay: Replay) -> Section:
         seen = replay.seen(view.number)  # the umpire's view of the turn
         cards = ", ".join(_card_title(replay, card_id) for card_id in seen.cards)
         roles = view.orders_by_role()
-        orders = "; ".join(f"{_(ROLE_SHORT[r]) if r in ROLE_SHORT else r} {len(o)}" for r, o in roles.items())
+        orders = i18n.listed(
+            f"{_(ROLE_SHORT[r]) if r in ROLE_SHORT else r} {len(o)}" for r, o in roles.items()
+        )
         rows.append(
             [
                 str(view.number),

@@ -115,3 +115,14 @@ def test_the_french_debrief_reads_sources_periods_and_zones_in_french(whole: Rep
     assert "-S1 |" in text and "-H1" not in text  # the half-year as the TUI writes it
     assert "| au centre du Mali |" in text and "à le " not in text
     assert "tirs croisés" in text and "crossfire" not in text
+
+
+def test_the_french_orders_by_seat_read_the_unit_s_name_first(replay: Replay) -> None:
+    i18n.set_language("fr")
+    try:
+        text = to_markdown(build_report([replay]))
+    finally:
+        i18n.set_language("en")
+    orders = text.split('<a id="orders"></a>')[1].split("<a id=")[0]
+    assert "Affecter " not in orders and "Mettre " not in orders, orders
+    assert "Bataillon togolais (Douentza)\u00a0: en patrouille\u00a0; " in orders
