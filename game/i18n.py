@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import gettext
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
 
@@ -184,21 +184,40 @@ def _recorded(language_code: str, text: str) -> str:
 
 def fit(wording: str, values: dict[str, str]) -> str:
     """A translated template made to fit the values it is filled with: French elides "de" before a
-    vowel ("menace de {group}" with "État islamique..." reads "menace d’État islamique...")."""
+    vowel ("menace de {group}" with "État islamique..." reads "menace d’État islamique...") and
+    contracts "à" and "de" with a name's article ("à {place}" with "le centre du Mali" reads "au
+    centre du Mali")."""
     if _language != "fr":
         return wording
+    wording = CONTRACTED.sub(lambda found: _contracted(found, values), wording)
     return ELIDED.sub(
         lambda de: "d’{" + de[1] + "}" if values.get(de[1], "")[:1] in VOWELS else de[0], wording
     )
 
 
+def _contracted(found: re.Match[str], values: dict[str, str]) -> str:
+    value = values.get(found[2], "")
+    for article, contraction in CONTRACTIONS[found[1].lower()].items():
+        if value.startswith(article):
+            joined = contraction.capitalize() if found[1][0].isupper() else contraction
+            return joined + " " + value[len(article) :].replace("{", "{{").replace("}", "}}")
+    return found[0]
+
+
 ELIDED = re.compile(r"(?<![\w’'])de \{(\w+)\}")
+CONTRACTED = re.compile(r"(?<![\w’'])([àÀ]|[dD]e) \{(\w+)\}")
+CONTRACTIONS = {"à": {"le ": "au", "les ": "aux"}, "de": {"le ": "du", "les ": "des"}}
 VOWELS = set("AEIOUYÉÈÊÀÂÎÔÛaeiouyéèêàâîôû")  # not "h": "de Hombori"
 _READER = Reader(gettext=_, ngettext=ngettext, name=name, is_name=is_name, fit=fit)
 # The pieces of recorded lines already read (names, values, nested lines), for the next lines: kept
 # while the language and the names stay, emptied with _recorded's cache.
 _pieces: Memo = {}
 MAX_PIECES = 65536
+
+
+def listed(items: Iterable[str]) -> str:
+    """Items joined the language's way: "a; b" in English, "a ; b" in French (a no-break space)."""
+    return ("\u00a0; " if _language == "fr" else "; ").join(items)
 
 
 def number(value: float, digits: int = 0) -> str:

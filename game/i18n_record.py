@@ -415,7 +415,12 @@ class _Reading:
             end = start + 1
             text, left = self.read(items[start], depth + 1)
             last = len(items) if start else len(items) - 1  # all the items together: the text itself
-            for longer in range(start + 2, last + 1) if _chars(left) else ():
+            # an item read whole may still begin a longer one whose next part alone reads nothing
+            # ("early warning level 3" + "with no response or helicopter to act on it +1")
+            joining = _chars(left) or (
+                start + 1 < last and _chars(self.read(items[start + 1], depth + 1)[1]) > 0
+            )
+            for longer in range(start + 2, last + 1) if joining else ():
                 joined = self.read(separator.join(items[start:longer]), depth + 1)
                 if not _chars(joined[1]):
                     (text, left), end = joined, longer

@@ -270,3 +270,70 @@ def test_names_are_kept_by_scenario_and_the_last_registered_wins() -> None:
     assert i18n.name("Test rumour") == "rumeur A"
     i18n.use_names({"fr": {"Test rumour": "Test rumour"}}, "test-c")  # untranslated there
     assert i18n.name("Test rumour") == "rumeur A" and i18n.is_name("Test rumour")
+
+
+def test_an_item_holding_the_list_s_separator_reads_whole_after_a_shorter_item() -> None:
+    i18n.set_language("fr")
+    # "early warning level 3" reads alone, but then ", with no response..." would be left English
+    line = (
+        "rolled 9, protection +1 (formed police unit +1, early warning level 3, with no response or "
+        "helicopter to act on it +1, scattered villages far from any post -2)"
+    )
+    shown = i18n.recorded(line)
+    assert "alerte précoce de niveau 3, sans intervention ni hélicoptère pour y donner suite +1" in shown
+    assert not ENGLISH_WORDS.search(shown), shown
+
+
+def test_a_unit_s_menu_group_reads_in_french() -> None:
+    find_scenario("mali-2019")
+    i18n.set_language("fr")
+    assert i18n.recorded("Togolese battalion (Douentza) — Mopti, static, 900") == (
+        "Bataillon togolais (Douentza) — Mopti, statique, 900"
+    )
+    assert i18n.recorded("Mobile Task Force — Gao, patrol, 850, Mobile Task Force").startswith(
+        "Force opérationnelle mobile — Gao, "
+    )
+
+
+def test_french_contracts_a_and_de_with_a_name_s_article() -> None:
+    i18n.set_language("fr")
+    assert i18n.fit("à {place}", {"place": "le centre du Mali"}).format(place="x") == "au centre du Mali"
+    assert i18n.fit("de {who}", {"who": "les groupes armés"}).format(who="x") == "des groupes armés"
+    assert i18n.fit("à {place}", {"place": "la zone"}).format(place="la zone") == "à la zone"
+    assert i18n.fit("à {place}", {"place": "Le {x}"}).format(place="Le {x}") == "à Le {x}"
+
+
+def test_an_actor_s_short_name_reads_as_its_translated_name_s_brackets() -> None:
+    find_scenario("mali-2019")
+    i18n.set_language("fr")
+    assert i18n.name("ISGS") == "EIGS"
+    line = "P5 civilians: Gao scores 12: 12 = people 2; second choice; ISGS strikes (threat 3)"
+    assert i18n.recorded(line).endswith("second choix\u00a0; EIGS frappe (menace 3)")
+
+
+def test_lines_about_a_group_or_a_unit_need_no_agreement_with_its_name() -> None:
+    find_scenario("mali-2019")
+    i18n.set_language("fr")
+    # a plural group's name with a verb in the singular read "Groupes d'autodéfense peuls a attaqué"
+    assert i18n.recorded("Fulani self-defence groups attacked civilians in Mopti") == (
+        "attaque de Groupes d'autodéfense peuls contre des civils à Mopti"
+    )
+    assert i18n.recorded("Malian defence and security forces (FAMa) killed civilians in Mopti") == (
+        "civils tués par Forces de défense et de sécurité maliennes (FAMa) à Mopti"
+    )
+    # a feminine unit's name read "Force opérationnelle mobile est intervenu"
+    line = "Mobile Task Force went out to Ségou: committed there, it responds to nothing else this turn"
+    assert i18n.recorded(line).startswith("Force opérationnelle mobile\u00a0: intervention à Ségou")
+    # the name first, as a label: no article missing before it ("Affecter Détachement de drones...")
+    assert i18n.recorded("Put the Mobile Task Force in quick reaction posture") == (
+        "Force opérationnelle mobile\u00a0: en posture de réaction rapide"
+    )
+
+
+def test_a_card_s_story_reads_as_one_french_sentence() -> None:
+    i18n.set_language("fr")
+    line = "In this game: the attack was deterred: 3 killed, of 39 the attackers could have killed unopposed."
+    assert i18n.recorded(line) == (
+        "Dans cette partie, attaque dissuadée (3 tués sur 39 que les assaillants auraient pu tuer sans "
+        "opposition)."
+    )

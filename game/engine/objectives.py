@@ -43,7 +43,7 @@ class SideScore:
     def verdict(self) -> str:
         if self.total >= T.SIDE_SUCCEEDS_AT:
             return N_("its campaign succeeded")
-        return N_("its campaign failed") if self.total <= 0 else "contested"
+        return N_("its campaign failed") if self.total <= 0 else N_("contested")
 
 
 def _presence_change(scenario: Scenario, state: GameState) -> int:

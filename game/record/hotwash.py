@@ -11,7 +11,7 @@ from game import i18n
 from game.engine import orders as O
 from game.engine.view import ChangeView
 from game.engine.wording import words
-from game.i18n import _, ngettext
+from game.i18n import N_, _, ngettext
 from game.record.replay import ROLE_TITLES, Replay, role_title
 from game.record.report import Block, Bullets, Para, Section, Table, month_label
 
@@ -53,7 +53,7 @@ def _led_to(replay: Replay, changes: list[ChangeView]) -> str:
         for (kind, where, place), delta in totals.items()
         if delta
     ]
-    return "; ".join(parts)
+    return i18n.listed(parts)
 
 
 def card_outcomes_section(replay: Replay) -> Section:
@@ -104,7 +104,7 @@ def orders_section(replay: Replay) -> Section:
             [
                 str(view.number),
                 month_label(view.month),
-                "; ".join(i18n.recorded(given.text) for given in orders),
+                i18n.listed(i18n.recorded(given.text) for given in orders),
             ]
             for view in replay.turns
             if (
@@ -127,6 +127,16 @@ def orders_section(replay: Replay) -> Section:
 
 
 # --- attacks, their outcome and causes, by region -----------------------------------------------
+
+
+# The attack table's source for an attack the armed groups chose (rules.md §5), by its target kind
+ARMED_GROUPS_MOVE = N_("armed groups' move")
+ADVERSARY_MOVES = {
+    "civilians": N_("armed groups' move: civilians"),
+    "peacekeepers": N_("armed groups' move: peacekeepers"),
+    "supply_route": N_("armed groups' move: a supply route"),
+    "community violence": N_("community violence"),
+}
 
 
 @dataclass
@@ -169,8 +179,11 @@ def attacks_of(replay: Replay) -> list[Attack]:
             this_key = (change.causes[0].detail, roll.detail if roll else "", table.detail)
             if current is None or this_key != key:
                 source = change.causes[0]
-                # a card's title, or the bot's priority ("P5 civilians") without its long reason
-                origin = (source.detail or words(source.ref)).split(":")[0]
+                # a card's title ("... (no warning)"), or the armed groups' move without its long reason
+                if source.kind == "card":
+                    origin = source.detail or words(source.ref)
+                else:
+                    origin = ADVERSARY_MOVES.get(source.ref, ARMED_GROUPS_MOVE)
                 defence = roll is not None and roll.detail.partition(", ")[2].startswith("defence")
                 current = Attack(
                     view.number,
@@ -214,7 +227,7 @@ def attacks_section(replay: Replay) -> Section:
                 str(a.turn),
                 month_label(a.month),
                 a.what,
-                i18n.name(a.source),
+                i18n.recorded(a.source),
                 i18n.recorded(a.outcome),
                 i18n.number(a.killed),
                 i18n.recorded(a.protection),

@@ -121,10 +121,21 @@ def _history_range(low: int | None, high: int | None) -> str:
     return "" if low is None or high is None else f"{i18n.number(low)}–{i18n.number(high)}"
 
 
+# who killed civilians, where it is no actor of the scenario (rules.md §6: caught in the fighting)
+PERPETRATORS = {"crossfire": N_("crossfire")}
+
+
 def _engine_or_scenario(text: str) -> str:
     """A name that is the scenario's (a region, a group) or the engine's (a zone: "the north")."""
     named = i18n.name(text)
     return named if named != text else i18n.recorded(text)
+
+
+def _placed(kind: str, name: str) -> str:
+    """A share's row: "in {place}" for a region or zone ("au centre du Mali"), "by {actor}" for a group."""
+    if kind == "region":
+        return i18n.fit(_("in {place}"), {"place": name}).format(place=name)
+    return _("by {actor}").format(actor=name)
 
 
 def _percent(value: float) -> str:
@@ -170,7 +181,7 @@ def _scorecard_section(replay: Replay) -> Section:
     rows = [
         [
             i18n.recorded(m.name),
-            m.period,
+            i18n.recorded(m.period),
             i18n.number(m.value),
             _history_range(m.low, m.high),
             i18n.recorded(m.verdict) if m.verdict else "-",
@@ -195,7 +206,9 @@ def _scorecard_section(replay: Replay) -> Section:
         actors = replay.game.index.actors
         ranked = sorted(card.civilians_by_perpetrator.items(), key=lambda item: -item[1])
         killers = ", ".join(
-            f"{i18n.name(actors[who].name) if who in actors else who} {i18n.number(n)}" for who, n in ranked
+            f"{i18n.name(actors[who].name) if who in actors else _(PERPETRATORS.get(who, who))} "
+            + i18n.number(n)
+            for who, n in ranked
         )
         facts.append(_("Civilians killed by perpetrator: {killers}.").format(killers=killers))
     headers = [_("measure"), _("period"), _("this game"), _("history"), _("verdict")]
@@ -209,10 +222,8 @@ def _shares_section(replay: Replay) -> Section | None:
         return None
     rows = [
         [
-            (_("in {place}") if r.kind == "region" else _("by {actor}")).format(
-                place=_engine_or_scenario(r.name), actor=_engine_or_scenario(r.name)
-            ),
-            r.period,
+            _placed(r.kind, _engine_or_scenario(r.name)),
+            i18n.recorded(r.period),
             _percent(r.value),
             _("{low}–{high}%").format(low=r.low, high=r.high),
             i18n.recorded(r.verdict),
@@ -361,14 +372,14 @@ def _decisions_section(replay: Replay) -> Section:
         red = [i18n.recorded(given.text) for given in view.orders if given.role == RED]
         if red:  # the red cell's choices, beside the mission's
             by_role.setdefault(RED, []).append(
-                _("{when}: {what}").format(when=_turn_at(view), what="; ".join(red))
+                _("{when}: {what}").format(when=_turn_at(view), what=i18n.listed(red))
             )
         green = [i18n.recorded(given.text) for given in view.orders if given.role == GREEN]
         grants = [note for note in view.record.notes if note.startswith("The host state grants")]
         green += [i18n.recorded(note) for note in grants]
         if green:  # the green cell's orders and its answers to the mission's requests
             by_role.setdefault(GREEN, []).append(
-                _("{when}: {what}").format(when=_turn_at(view), what="; ".join(green))
+                _("{when}: {what}").format(when=_turn_at(view), what=i18n.listed(green))
             )
     blocks: list[Para | Bullets | Table | Chart] = []
     for role in [*ROLE_TITLES, *sorted(set(by_role) - set(ROLE_TITLES))]:
@@ -438,7 +449,9 @@ def _timeline_section(replay: Replay) -> Section:
         seen = replay.seen(view.number)  # the umpire's view of the turn
         cards = ", ".join(_card_title(replay, card_id) for card_id in seen.cards)
         roles = view.orders_by_role()
-        orders = "; ".join(f"{_(ROLE_SHORT[r]) if r in ROLE_SHORT else r} {len(o)}" for r, o in roles.items())
+        orders = i18n.listed(
+            f"{_(ROLE_SHORT[r]) if r in ROLE_SHORT else r} {len(o)}" for r, o in roles.items()
+        )
         rows.append(
             [
                 str(view.number),
@@ -602,7 +615,7 @@ def _compare_scorecards(replays: Sequence[Replay], names: list[str]) -> Section:
             cells.append(_verdict(found.value, found.verdict) if found else "")
             if found:
                 history = _history_range(found.low, found.high)
-        rows.append([f"{i18n.recorded(name)}, {period}", history, *cells])
+        rows.append([f"{i18n.recorded(name)}, {i18n.recorded(period)}", history, *cells])
     gap = [i18n.number(c.say_do_gap_mean_tenths / 10, 1) for c in cards]
     rows += [
         [_("national credibility, end"), "", *[str(c.national_credibility_end) for c in cards]],

@@ -848,6 +848,17 @@ def _summary(document: dict[str, Any]) -> tuple[str, str, int, str, bool]:
     return printable(title), printable(month, 20), turn, printable(players, 400), over
 
 
+def _title(document: dict[str, Any], title: str) -> str:
+    """The saved scenario's title in the player's language: its own translation, even where the
+    scenario is not loaded yet (the title screen lists saves before any game starts)."""
+    if i18n.is_name(title):
+        return i18n.name(title)
+    scenario = document.get("scenario")
+    translated = scenario.get(i18n.language()) if isinstance(scenario, dict) else None
+    own = translated.get("title") if isinstance(translated, dict) else None
+    return printable(own) if isinstance(own, str) and own else title
+
+
 def _info(path: Path, kind: str) -> SaveInfo:
     """One row of the list; a file that cannot be read is a row marked with a one-line reason."""
     try:
@@ -858,10 +869,10 @@ def _info(path: Path, kind: str) -> SaveInfo:
         document = migrate(_parse(path, _read_text(path)), str(path))
         title, month, turn, players, over = _summary(document)
         meta = SaveMeta.from_json(document.get("meta"))
+        automatic = _("{title} (autosave)").format(title=_title(document, title))
         return SaveInfo(
             path=path,
-            name=printable(meta.name)
-            or (path.stem if kind == "manual" else _("{title} (autosave)").format(title=i18n.name(title))),
+            name=printable(meta.name) or (path.stem if kind == "manual" else automatic),
             scenario=title,
             month=month,
             turn=turn,

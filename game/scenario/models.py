@@ -787,6 +787,13 @@ class Scenario(Translated):
         named += [(card.id, card.title) for card in self.cards]
         for item_id, english in named:
             table.setdefault(item_id, table.get(english, english))
+        # an actor's short name, its name's last brackets (the engine writes "ISGS strikes"), as the
+        # translated name's brackets have it ("EIGS")
+        for actor in self.actors:
+            translated = table.get(actor.name, "")
+            if actor.name.endswith(")") and translated.endswith(")"):
+                short = actor.name[actor.name.rindex("(") + 1 : -1]
+                table.setdefault(short, translated[translated.rindex("(") + 1 : -1])
         same = [region.name for region in self.regions] + [unit.name for unit in self.contingents]
         same += [asset.name for asset in self.aviation] + [actor.name for actor in self.actors]
         same += [unit.country for unit in self.contingents]

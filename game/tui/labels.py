@@ -10,7 +10,7 @@ from game.engine.score import say_do_gap
 from game.engine.turn import ACTION_TITLES
 from game.engine.wording import CREDIBILITY_SYMBOLS, words
 from game.engine.wording import POSTURES as POSTURES  # re-exported: screens read postures here
-from game.i18n import N_, _, name, recorded
+from game.i18n import N_, N_plural, _, name, ngettext, recorded
 
 
 class Translated(Mapping[str, str]):
@@ -153,6 +153,22 @@ def shown(item: object, field: str) -> str:
     scenario's own translation where the object has one (its `shown()`), else the English."""
     method = getattr(item, "shown", None)
     return method(field) if callable(method) else str(getattr(item, field))
+
+
+# What a change counts, agreeing with the count it moved by: "+1 civil tué", "+3 civils tués"
+COUNTED_KINDS = {
+    "civilians_killed": N_plural("civilian killed", "civilians killed"),
+    "peacekeepers_killed": N_plural("peacekeeper killed", "peacekeepers killed"),
+    "peacekeepers_wounded": N_plural("peacekeeper wounded", "peacekeepers wounded"),
+    "host_forces_killed": N_plural("host forces soldier killed", "host forces killed"),
+}
+
+
+def change_kind(kind: str, delta: int = 0) -> str:
+    """What a change moved, in the player's language, agreeing with the count it moved by."""
+    if kind in COUNTED_KINDS and delta:
+        return ngettext(*COUNTED_KINDS[kind], abs(delta))
+    return recorded(words(kind))
 
 
 def labelled(label: str, text: str = "") -> str:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from game import i18n
 from game.bots.policies import POLICIES
 from game.engine import Game
-from game.record.hotwash import attacks_of
+from game.record.hotwash import ADVERSARY_MOVES, ARMED_GROUPS_MOVE, attacks_of
 from game.record.replay import Replay
 from game.record.report import Table, build_report, to_markdown
-from game.record.saves import SaveMeta, save_as
+from game.record.saves import SaveMeta, save_as, save_to
 from game.scenario.catalog import find_scenario
 
 
@@ -82,3 +83,46 @@ def test_the_replay_tells_a_card_s_outcome_beside_its_history(replay: Replay) ->
     koulogon = replay.game.state.card_results["koulogon_2019"]
     assert f"In this game: the attack was {koulogon.outcome.replace('_', ' ')}" in text
     assert "In history: On New Year's Day" in text
+
+
+def test_an_attack_s_source_is_its_card_or_the_armed_groups_move(replay: Replay) -> None:
+    attacks = attacks_of(replay)
+    titles = {card.title for card in replay.scenario.cards}
+    moves = {ARMED_GROUPS_MOVE, *ADVERSARY_MOVES.values()}
+    for attack in attacks:  # not the first words of the bot's reason ("Gao scores 5472")
+        assert attack.source in moves or attack.source.removesuffix(" (no warning)") in titles, attack.source
+    assert any(attack.source in moves for attack in attacks)
+
+
+@pytest.fixture(scope="module")
+def whole(tmp_path_factory: pytest.TempPathFactory) -> Replay:
+    """A whole mali-2019 game: its scorecard reaches the half-year 2021-H1."""
+    game = Game.new(find_scenario("mali-2019"), 7, undo=False)
+    while not game.is_over():
+        POLICIES["historical"].play(game)
+        game.end_turn()
+    return Replay.open(save_to(tmp_path_factory.mktemp("whole") / "whole.json", game, SaveMeta("solo", {})))
+
+
+def test_the_french_debrief_reads_sources_periods_and_zones_in_french(whole: Replay) -> None:
+    i18n.set_language("fr")
+    try:
+        text = to_markdown(build_report([whole])).replace("\u00a0", " ").replace("\u202f", " ")
+    finally:
+        i18n.set_language("en")
+    assert "(sans alerte)" in text and "choix des groupes armés : civils" in text
+    assert "(no warning)" not in text and " scores " not in text
+    assert "-S1 |" in text and "-H1" not in text  # the half-year as the TUI writes it
+    assert "| au centre du Mali |" in text and "à le " not in text
+    assert "tirs croisés" in text and "crossfire" not in text
+
+
+def test_the_french_orders_by_seat_read_the_unit_s_name_first(replay: Replay) -> None:
+    i18n.set_language("fr")
+    try:
+        text = to_markdown(build_report([replay]))
+    finally:
+        i18n.set_language("en")
+    orders = text.split('<a id="orders"></a>')[1].split("<a id=")[0]
+    assert "Affecter " not in orders and "Mettre " not in orders, orders
+    assert "Bataillon togolais (Douentza)\u00a0: en patrouille\u00a0; " in orders

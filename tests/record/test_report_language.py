@@ -106,3 +106,12 @@ def test_chart_values_are_written_the_languages_way() -> None:
     i18n.set_language("fr")
     french = [plain(value_text(v)) for v in (0, 2.5, 1000, 0.25)]
     assert french == ["0", "2,5", "1 000", "0,25"]
+
+
+def test_lists_take_a_no_break_space_before_the_semicolon_in_french() -> None:
+    assert i18n.listed(["a", "b"]) == "a; b"
+    i18n.set_language("fr")
+    try:
+        assert i18n.listed(["a", "b"]) == "a\u00a0; b"
+    finally:
+        i18n.set_language("en")

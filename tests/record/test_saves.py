@@ -397,3 +397,21 @@ def test_orders_are_validated_when_read(mini_save) -> None:
     rewrite(mini_save, lambda d: d["turns"][0]["orders"].append({"type": "launch_rocket"}))
     with pytest.raises(SaveError, match=r"turn 1, order \d+ is not a valid order"):
         load(mini_save)
+
+
+def test_an_autosave_is_listed_under_its_scenario_s_french_title_before_the_scenario_loads(meta) -> None:
+    from game import i18n
+    from game.scenario.catalog import find_scenario
+
+    tutorial = find_scenario("tutorial")
+    game = Game.new(tutorial, 3)
+    game.end_turn()
+    autosave(game, meta)
+    i18n.use_names({}, "tutorial")  # the title screen lists saves before any scenario is loaded
+    i18n.set_language("fr")
+    try:
+        (info,) = [info for info in list_saves() if info.kind == "auto"]
+        assert info.name == "Tutoriel\u00a0: le centre du Mali, premier semestre 2019 (sauvegarde auto)"
+    finally:
+        i18n.set_language("en")
+        tutorial._register_names()  # its names back, for the tests after this one

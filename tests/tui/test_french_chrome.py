@@ -13,7 +13,7 @@ from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
 from game import i18n
-from game.tui.labels import labelled
+from game.tui.labels import cause_text, change_kind, labelled
 from game.tui.replay.app import ReplayApp
 from tests.tui.conftest import new_app, settle
 
@@ -166,3 +166,19 @@ def test_the_bots_priorities_read_in_french(french: None) -> None:
     )
     assert line.startswith("P1 exploiter\u00a0: ") and "Mopti" in line and "died" not in line
     assert i18n.recorded("P4 roads: something").startswith("P4 routes\u00a0: ")
+
+
+def test_what_a_change_counts_agrees_with_its_count(french: None) -> None:
+    assert change_kind("civilians_killed", 1) == "civil tué"
+    assert change_kind("civilians_killed", -3) == "civils tués"
+    assert change_kind("host_forces_killed", 1) == "soldat de l'État hôte tué"
+    assert change_kind("peacekeepers_wounded", 2) == "Casques bleus blessés"
+    assert change_kind("credibility", 1) == "crédibilité"
+
+
+def test_the_armed_groups_move_as_a_cause_reads_as_french(french: None) -> None:
+    from types import SimpleNamespace
+
+    cause = SimpleNamespace(kind="adversary", ref="civilians", detail="")
+    # not "groupes armés attaque contre des civils", a noun put before another the English way
+    assert cause_text(None, cause) == "groupes armés, attaque contre des civils"

@@ -66,7 +66,8 @@ def unit_group(ctx: Context, unit_id: str, region: RegionNamer) -> list[tuple[st
         postures=POSTURES[unit.posture],
         caveats=caveats,
     )
-    return [(f"unit:{unit_id}", f"{spec.name} — {', '.join(notes)}", detail)]
+    label = N_("{name} — {notes}").format(name=spec.name, notes=", ".join(notes))
+    return [(f"unit:{unit_id}", label, detail)]
 
 
 def air_hours_needed(strength: int) -> int:

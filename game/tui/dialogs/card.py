@@ -16,7 +16,7 @@ from game.engine import Game
 from game.engine.cards import default_option, story
 from game.engine.preview import card_consequences, option_consequences
 from game.engine.view import GameView
-from game.i18n import N_, _, name, ngettext, recorded
+from game.i18n import N_, _, listed, name, ngettext, recorded
 from game.text import clean
 from game.tui.dialogs.once import DismissOnce
 from game.tui.labels import ROLE_TITLES, short_name, shown
@@ -68,7 +68,7 @@ class CardDialog(DismissOnce, ModalScreen[str | None]):
                 effects = card_consequences(self.game.context(), card)
                 if effects:
                     rules = clean(
-                        _("By the rules: {effects}.").format(effects="; ".join(map(recorded, effects)))
+                        _("By the rules: {effects}.").format(effects=listed(map(recorded, effects)))
                     )
                     yield Static(Text(rules, style="italic"), id="card-rules")
                 if card.source:
@@ -151,7 +151,7 @@ class CardDialog(DismissOnce, ModalScreen[str | None]):
         option = next(o for o in self.card.choice.options if o.id == option_id)
         lines = option_consequences(self.game.context(), self.card, option)
         text = Text(_("If chosen: "), style="bold")
-        text.append(clean("; ".join(recorded(line) for line in lines)), style="not bold")
+        text.append(clean(listed(recorded(line) for line in lines)), style="not bold")
         self.preview_text = text
         return text
 

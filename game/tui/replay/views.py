@@ -146,7 +146,7 @@ def change_rows(replay: Replay, number: int) -> list[tuple[str, str, str, Text, 
     for change in replay.view(number).turn_view(number).changes:
         after = "?" if change.after is None else change.after
         delta = Text(f"{change.delta:+d} → {after}", style="red" if change.delta < 0 else "green")
-        because = "; ".join(i18n.recorded(cause_text(replay.game.index, c)) for c in change.causes)
+        because = i18n.listed(i18n.recorded(cause_text(replay.game.index, c)) for c in change.causes)
         rows.append(
             (
                 _(PHASE_TITLES.get(change.phase, change.phase)),

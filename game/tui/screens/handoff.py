@@ -11,7 +11,7 @@ from textual.containers import Center, Middle, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Label, Static
 
-from game.i18n import N_, _
+from game.i18n import N_, _, listed
 from game.text import clean
 from game.tui.dialogs.once import DismissOnce
 from game.tui.labels import ROLE_DUTIES, ROLE_TITLES
@@ -42,7 +42,7 @@ class HandoffScreen(DismissOnce, Screen[None]):
             ),
         ]
         if self.decisions:
-            lines.append(_("A decision awaits you: {cards}.").format(cards="; ".join(self.decisions)))
+            lines.append(_("A decision awaits you: {cards}.").format(cards=listed(self.decisions)))
         with Middle(), Center(), Vertical(id="handoff-box"):
             if name != ROLE_TITLES[role]:
                 to = _("Pass the keyboard to {name}, the {seat}").format(name=name, seat=ROLE_TITLES[role])

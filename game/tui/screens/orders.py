@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from game.engine.preview import order_consequences
 from game.engine.sides import GREEN, RED
-from game.i18n import N_, _, ngettext, recorded
+from game.i18n import N_, _, listed, ngettext, recorded
 from game.text import clean
 from game.tui.dialogs.once import DismissOnce
 from game.tui.labels import ROLE_DUTIES, ROLE_ORDER, ROLE_SHORT, ROLE_TITLES
@@ -208,7 +208,7 @@ class OrdersScreen(DismissOnce, Screen[None]):
             return
         message = _("Withdrawn: {order}").format(order=withdrawn)
         if dropped:
-            also = "; ".join(recorded(line) for line in dropped)
+            also = listed(recorded(line) for line in dropped)
             message += "\n" + _("Also dropped, no longer possible: {orders}").format(orders=also)
         self.detail(Text(message))
         self.notify(message, title=_("Withdrawn"))

@@ -16,7 +16,7 @@ from game.engine.sides import GREEN, RED
 from game.engine.view import ChangeView, TurnView
 from game.i18n import N_, _, ngettext, recorded
 from game.tui.dialogs.once import DismissOnce
-from game.tui.labels import ROLE_TITLES, labelled, say_do_text, shown, signed, words
+from game.tui.labels import ROLE_TITLES, change_kind, labelled, say_do_text, shown, signed, words
 from game.tui.session import PlaySession, seat_view
 
 PHASES = (
@@ -31,7 +31,7 @@ PHASES = (
 def change_line(change: ChangeView) -> Text:
     text = Text("  ")
     text.append(f"{signed(change.delta):>4} " if change.delta else "     ", style="bold")
-    text.append(labelled(recorded(words(change.kind))), style="italic")
+    text.append(labelled(change_kind(change.kind, change.delta)), style="italic")
     text.append(recorded(change.summary))
     return text
 

@@ -22,6 +22,7 @@ from game.tui.dialogs.once import DismissOnce
 from game.tui.labels import (
     PHASE_TITLES,
     cause_parts,
+    change_kind,
     labelled,
     say_do_text,
     short_name,
@@ -89,7 +90,7 @@ def group_title(
 def change_title(change: ChangeView) -> Text:
     text = Text()
     text.append(f"{signed(change.delta)} " if change.delta else "", style="bold")
-    text.append(labelled(recorded(words(change.kind)), recorded(change.summary)))
+    text.append(labelled(change_kind(change.kind, change.delta), recorded(change.summary)))
     return text
 
 

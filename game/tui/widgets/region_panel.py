@@ -16,7 +16,16 @@ from game.engine.sides import GREEN, RED
 from game.engine.view import ChangeView, GameView
 from game.i18n import N_, _, ngettext
 from game.scenario.models import Role
-from game.tui.labels import POSTURES, cause_text, credibility_band, labelled, short_name, signed, words
+from game.tui.labels import (
+    POSTURES,
+    cause_text,
+    change_kind,
+    credibility_band,
+    labelled,
+    short_name,
+    signed,
+    words,
+)
 
 
 def changes_about(changes: Iterable[ChangeView], region_id: str, unit_ids: set[str]) -> list[ChangeView]:
@@ -33,7 +42,7 @@ def change_lines(index: ScenarioIndex, change: ChangeView, indent: str = "  ") -
     text = Text(indent)
     if change.delta:
         text.append(f"{signed(change.delta)} ", style="bold")
-    text.append(labelled(i18n.recorded(words(change.kind)), i18n.recorded(change.summary)))
+    text.append(labelled(change_kind(change.kind, change.delta), i18n.recorded(change.summary)))
     for cause in change.causes:
         text.append(f"\n{indent}  ↳ {i18n.recorded(cause_text(index, cause))}", style="dim")
     return text
