@@ -25,6 +25,10 @@ BANNER = """\
 | |\\/| || || .` | |_| \\__ \\ |\\/| |/ _ \\
 |_|  |_|___|_|\\_|\\___/|___/_|  |_/_/ \\_\\"""
 
+# Its lines padded to one width, so that centring each line (app.tcss) keeps the letters in place:
+# a centred full-width Static costs the first frame less than a Center container around the banner.
+BANNER_BLOCK = "\n".join(line.ljust(max(map(len, BANNER.splitlines()))) for line in BANNER.splitlines())
+
 TAGLINE = N_(
     "Protection of Civilians in Mali, 2019–2021.\nLead the UN mission as its SRSG, Force Commander, "
     "Police Commissioner and Chief of Communications: alone, or as a syndicate."
@@ -71,7 +75,7 @@ class TitleScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="title-box"):
-            yield Center(Static(BANNER, id="banner"))
+            yield Static(BANNER_BLOCK, id="banner")
             yield Static(_(TAGLINE), id="tagline")
             with Center():
                 yield OptionList(
@@ -82,10 +86,9 @@ class TitleScreen(Screen[None]):
     _footer_waits = False  # the first frame came while a game was open: mount the footer on return
 
     def on_mount(self) -> None:
-        self.query_one(OptionList).focus()
-        self.app.call_after_refresh(self._after_first_frame)  # after the app's own first-frame callbacks
+        self.query_one(OptionList).focus()  # the app calls after_first_frame once the frame is drawn
 
-    async def _after_first_frame(self) -> None:
+    async def after_first_frame(self) -> None:
         """The footer and the saves' lookup wait for the first frame: the footer is rebuilt at each
         of the start's binding changes, and the lookup's thread imports the engine, holding the GIL."""
         if not self.is_attached:  # the app is already closing (quit at once, or a benchmark)
@@ -102,7 +105,7 @@ class TitleScreen(Screen[None]):
             self.refresh_menu()
         elif self._footer_waits:
             self._footer_waits = False
-            self.call_after_refresh(self._after_first_frame)
+            self.call_after_refresh(self.after_first_frame)
 
     @work(thread=True, exclusive=True, group="saves")
     def refresh_menu(self) -> None:
