@@ -8,7 +8,7 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Center, Vertical
+from textual.containers import Center
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
@@ -74,14 +74,14 @@ class TitleScreen(Screen[None]):
         self.looked_up = False  # whether the saves have been looked up (the Continue line says so)
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="title-box"):
-            yield Static(BANNER_BLOCK, id="banner")
-            yield Static(_(TAGLINE), id="tagline")
-            with Center():
-                yield OptionList(
-                    *[Option(_(label), id=key, disabled=key == "continue") for key, label in MENU],
-                    id="title-menu",
-                )
+        # The screen itself centres these (app.tcss): no container around them but the menu's Center
+        yield Static(BANNER_BLOCK, id="banner")
+        yield Static(_(TAGLINE), id="tagline")
+        with Center():
+            yield OptionList(
+                *[Option(_(label), id=key, disabled=key == "continue") for key, label in MENU],
+                id="title-menu",
+            )
 
     _footer_waits = False  # the first frame came while a game was open: mount the footer on return
 
