@@ -18,7 +18,7 @@ from collections import Counter
 from game import i18n
 from game.analysis.lines import played_lines
 from game.i18n import _, name, ngettext
-from game.i18n_record import load, unexplained
+from game.i18n_record import Reader, load, unexplained
 from game.scenario.catalog import find_scenario
 
 
@@ -56,10 +56,10 @@ def main() -> None:
     total = sum(len(line) for line in distinct_lines)
     # measured twice: as the reader sees it, and counting the scenario's names (regions, units,
     # groups, cards: i18n.name()'s, not the engine's) as explained, which leaves the engine's own gaps
-    reader = i18n.Reader(_, ngettext, name, i18n.is_name)
+    reader = Reader(_, ngettext, name, i18n.is_name)
     dark = sum(unexplained(line, templates, reader) for line in distinct_lines)
     names = scenario_names(args.scenario)
-    named = i18n.Reader(_, ngettext, lambda text: f"«{text}»" if text in names else name(text))
+    named = Reader(_, ngettext, lambda text: f"«{text}»" if text in names else name(text))
     engine_dark = sum(unexplained(line, templates, named) for line in distinct_lines)
     left = Counter(line for line, shown in zip(lines, french, strict=True) if shown == line)
     distinct = len(set(lines))

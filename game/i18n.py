@@ -20,8 +20,10 @@ import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from game.i18n_record import Memo, Reader, load, translate
+if TYPE_CHECKING:  # game.i18n_record is imported at the first recorded line, not at the game's start
+    from game.i18n_record import Memo, Reader
 
 DOMAIN = "minusma"
 LOCALE_DIR = Path(__file__).parent / "locale"
@@ -179,7 +181,9 @@ def recorded(text: str) -> str:
 def _recorded(language_code: str, text: str) -> str:
     if len(_pieces) > MAX_PIECES:
         _pieces.clear()
-    return translate(text, load(LOCALE_DIR / f"{DOMAIN}.pot"), _READER, _pieces)
+    from game.i18n_record import load, translate
+
+    return translate(text, load(LOCALE_DIR / f"{DOMAIN}.pot"), _reader(), _pieces)
 
 
 def fit(wording: str, values: dict[str, str]) -> str:
@@ -208,7 +212,16 @@ ELIDED = re.compile(r"(?<![\w’'])de \{(\w+)\}")
 CONTRACTED = re.compile(r"(?<![\w’'])([àÀ]|[dD]e) \{(\w+)\}")
 CONTRACTIONS = {"à": {"le ": "au", "les ": "aux"}, "de": {"le ": "du", "les ": "des"}}
 VOWELS = set("AEIOUYÉÈÊÀÂÎÔÛaeiouyéèêàâîôû")  # not "h": "de Hombori"
-_READER = Reader(gettext=_, ngettext=ngettext, name=name, is_name=is_name, fit=fit)
+
+
+@lru_cache(maxsize=1)
+def _reader() -> Reader:
+    """How game.i18n_record reads a line in the player's language: this module's lookups."""
+    from game.i18n_record import Reader
+
+    return Reader(gettext=_, ngettext=ngettext, name=name, is_name=is_name, fit=fit)
+
+
 # The pieces of recorded lines already read (names, values, nested lines), for the next lines: kept
 # while the language and the names stay, emptied with _recorded's cache.
 _pieces: Memo = {}

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from game import catalogs, i18n
 from game import i18n_phrases as phrases_module
 from game.analysis.lines import played_lines
-from game.i18n_record import Templates, _pattern, ambiguities, translate
+from game.i18n_record import Reader, Templates, _pattern, ambiguities, translate
 from game.scenario.catalog import find_scenario
 
 # Lines that read the same in French: a capability's acronym with its bonus.
@@ -221,7 +221,7 @@ def test_no_two_templates_read_an_engine_line_two_ways() -> None:
 
 def test_an_ambiguous_pair_of_templates_is_found() -> None:
     french = {"by {channel}": "par {channel}", "by {actor}": "auteur : {actor}"}
-    reader = i18n.Reader(lambda text: french.get(text, text), i18n.ngettext, lambda text: text)
+    reader = Reader(lambda text: french.get(text, text), i18n.ngettext, lambda text: text)
     templates = Templates([("by {channel}", None), ("by {actor}", None)])
     found = ambiguities(templates, {"by {channel}"}, reader)
     assert [sorted(pair[:2]) for pair in found] == [["by {actor}", "by {channel}"]]
@@ -232,7 +232,7 @@ def test_an_ambiguous_pair_of_templates_is_found() -> None:
 
 def test_a_tie_between_templates_is_settled_alike_whatever_their_order() -> None:
     french = {"by {channel}": "par {channel}", "by {actor}": "auteur : {actor}"}
-    reader = i18n.Reader(
+    reader = Reader(
         lambda text: french.get(text, text), i18n.ngettext, lambda text: {"radio": "la radio"}.get(text, text)
     )
     one = Templates([("by {channel}", None), ("by {actor}", None)])

@@ -19,7 +19,6 @@ from game.crash import write_crash_report
 from game.errors import UserError
 from game.i18n import N_, _
 from game.text import clean
-from game.tui.dialogs.confirm import ConfirmDialog
 from game.tui.key_hints import retranslate
 from game.tui.safe_app import SafeApp
 from game.tui.screens.title import TitleScreen
@@ -48,6 +47,8 @@ class MinusmaApp(SafeApp[int]):
     """The whole game in the terminal. Screens hold no rules: they call the engine through Session."""
 
     CSS_PATH = Path(__file__).parent / "app.tcss"  # absolute, so that subclasses find it too
+    # The other screens' styles: not parsed before the title's first frame (issue 17).
+    SCREENS_CSS_PATH = Path(__file__).parent / "screens.tcss"
     TITLE = N_("MINUSMA: Protection of Civilians")
     ENABLE_COMMAND_PALETTE = True
     # Screens under 110 columns get the class -narrow: their footers close up (app.tcss), so that the
@@ -81,14 +82,36 @@ class MinusmaApp(SafeApp[int]):
         # colour alone (monochrome terminals and projectors, colour-blind players).
         return {**super().get_css_variables(), "block-cursor-text-style": "bold underline"}
 
+    def get_default_screen(self) -> TitleScreen:
+        """The title is the app's first screen: one screen to build and draw before the first frame."""
+        return TitleScreen()
+
     def on_mount(self, event: events.Mount) -> None:
         self.title = _(self.TITLE)
-        self.push_screen(TitleScreen())
+        self.call_after_refresh(self.load_screens_css)  # before a game that --scenario opens
         if self.start_load:
             self.call_after_refresh(self.open_save, self.start_load)
         elif self.start_scenario:
             self.call_after_refresh(self.start_new_game, self.start_scenario, self.start_seed)
         self.call_after_refresh(self._check_size)
+        title = self.screen_stack[0]
+        if isinstance(title, TitleScreen):  # its footer and saves wait for the first frame
+            self.call_after_refresh(title.after_first_frame)
+
+    def load_screens_css(self) -> None:
+        """Add the other screens' styles to the stylesheet, once, after app.tcss (the same order as one
+        file): after the first frame, or when a screen is opened before that."""
+        path = str(self.SCREENS_CSS_PATH.resolve())
+        if self.stylesheet.has_source(path, ""):
+            return
+        self.stylesheet.read(path)  # parsed at the update, the other sources' rules from its cache
+        self.stylesheet.update(self)
+
+    def _load_screen_css(self, screen: Screen) -> None:
+        # Textual reads a screen's own styles here as it opens it: the other screens' go first.
+        if not isinstance(screen, TitleScreen | TooSmallScreen):
+            self.load_screens_css()
+        super()._load_screen_css(screen)
 
     # --- games ----------------------------------------------------------------------------------
     def play(self, session: PlaySession, guide: Guide | None = None) -> None:
@@ -214,7 +237,7 @@ class MinusmaApp(SafeApp[int]):
         self._back_to_title()
 
     def _back_to_title(self) -> None:
-        while len(self.screen_stack) > 2 and not isinstance(self.screen, TitleScreen):
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, TitleScreen):
             self.pop_screen()
         if isinstance(self.screen, TitleScreen):
             self.screen.refresh_menu()
@@ -258,6 +281,8 @@ class MinusmaApp(SafeApp[int]):
     # --- leaving --------------------------------------------------------------------------------
     def action_leave(self) -> None:
         """Ctrl-C or Ctrl-Q: save first, then ask; nothing is lost whatever the answer."""
+        from game.tui.dialogs.confirm import ConfirmDialog
+
         if isinstance(self.screen, ConfirmDialog) and self.screen.purpose == "quit":
             self.exit(0)
             return

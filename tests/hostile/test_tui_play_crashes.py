@@ -42,7 +42,7 @@ def test_escape_on_an_event_card_while_it_closes_keeps_the_game() -> None:
             _keys_at_once(app, "enter", "escape")  # Continue pressed, and Escape on its way out
             await settle(pilot)
             assert isinstance(app.screen, PlayScreen), _stack(app)
-            assert _stack(app) == ["Screen", "TitleScreen", "PlayScreen"]
+            assert _stack(app) == ["TitleScreen", "PlayScreen"]
 
     asyncio.run(scenario())
 

@@ -8,7 +8,7 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Center, Vertical
+from textual.containers import Center
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
@@ -24,6 +24,10 @@ BANNER = """\
 |  \\/  |_ _| \\| | | | / __|  \\/  | /_\\
 | |\\/| || || .` | |_| \\__ \\ |\\/| |/ _ \\
 |_|  |_|___|_|\\_|\\___/|___/_|  |_/_/ \\_\\"""
+
+# Its lines padded to one width, so that centring each line (app.tcss) keeps the letters in place:
+# a centred full-width Static costs the first frame less than a Center container around the banner.
+BANNER_BLOCK = "\n".join(line.ljust(max(map(len, BANNER.splitlines()))) for line in BANNER.splitlines())
 
 TAGLINE = N_(
     "Protection of Civilians in Mali, 2019–2021.\nLead the UN mission as its SRSG, Force Commander, "
@@ -70,22 +74,21 @@ class TitleScreen(Screen[None]):
         self.looked_up = False  # whether the saves have been looked up (the Continue line says so)
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="title-box"):
-            yield Center(Static(BANNER, id="banner"))
-            yield Static(_(TAGLINE), id="tagline")
-            with Center():
-                yield OptionList(
-                    *[Option(_(label), id=key, disabled=key == "continue") for key, label in MENU],
-                    id="title-menu",
-                )
+        # The screen itself centres these (app.tcss): no container around them but the menu's Center
+        yield Static(BANNER_BLOCK, id="banner")
+        yield Static(_(TAGLINE), id="tagline")
+        with Center():
+            yield OptionList(
+                *[Option(_(label), id=key, disabled=key == "continue") for key, label in MENU],
+                id="title-menu",
+            )
 
     _footer_waits = False  # the first frame came while a game was open: mount the footer on return
 
     def on_mount(self) -> None:
-        self.query_one(OptionList).focus()
-        self.app.call_after_refresh(self._after_first_frame)  # after the app's own first-frame callbacks
+        self.query_one(OptionList).focus()  # the app calls after_first_frame once the frame is drawn
 
-    async def _after_first_frame(self) -> None:
+    async def after_first_frame(self) -> None:
         """The footer and the saves' lookup wait for the first frame: the footer is rebuilt at each
         of the start's binding changes, and the lookup's thread imports the engine, holding the GIL."""
         if not self.is_attached:  # the app is already closing (quit at once, or a benchmark)
@@ -102,7 +105,7 @@ class TitleScreen(Screen[None]):
             self.refresh_menu()
         elif self._footer_waits:
             self._footer_waits = False
-            self.call_after_refresh(self._after_first_frame)
+            self.call_after_refresh(self.after_first_frame)
 
     @work(thread=True, exclusive=True, group="saves")
     def refresh_menu(self) -> None:
