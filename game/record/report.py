@@ -426,7 +426,7 @@ def _events_section(replay: Replay) -> Section:
                 when=_turn_at(view), card=i18n.name(card.title), where=where, text=i18n.name(card.text)
             )
             if card.source:
-                line += " " + _("Source: {source}.").format(source=card.source)
+                line += " " + _("Source: {source}.").format(source=card.shown("source"))
             items.append(line)
     blocks: list[Block] = [Bullets(items) if items else Para(_("No event cards were drawn."))]
     return Section(_("Events"), "events", blocks)

@@ -98,6 +98,7 @@ class ChoiceText(Translation):
 class CardText(Translation):
     title: str | None = None
     text: str | None = None
+    source: str | None = None
 
 
 class ScenarioText(Translation):

@@ -29,6 +29,9 @@ def test_the_first_card_of_the_tutorial_reads_in_french_and_its_choice_too() -> 
             assert isinstance(dialog, CardDialog) and dialog.card.id == "koulogon_2019"
             assert str(dialog.query_one(".dialog-title", Label).render()) == "Massacre de Koulogon"
             assert "Le jour de l'An" in str(dialog.query_one("#card-text", Static).render())
+            source = str(dialog.query_one("#card-source", Static).render())
+            assert source.startswith("Source") and "Enquête de la Division des droits de l'homme" in source
+            assert "12 juin 2019" in source and "inquiry" not in source and "June" not in source, source
             while isinstance(app.screen, CardDialog) and app.screen.card.choice is None:
                 await pilot.press("enter")
                 await settle(pilot)

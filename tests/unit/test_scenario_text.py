@@ -47,12 +47,18 @@ def test_a_card_without_french_is_reported_with_file_line_and_field() -> None:
     with pytest.raises(ScenarioError) as caught:
         parse_scenario(text, "tutorial.yaml", "fr")
     shown = [str(problem) for problem in caught.value.problems]
-    assert len(shown) == 2, shown
-    title, text = (
-        rf"tutorial\.yaml:{line}:\d+: cards\.\d+\.fr\.{field}: no French text.*"
-        for line, field in ((title_line, "title"), (title_line + 4, "text"))
+    assert len(shown) == 3, shown
+    source_line = next(
+        i
+        for i, line in enumerate(text.splitlines())
+        if i >= title_line + 4 and line.startswith("    source: ")
     )
-    assert re.fullmatch(title, shown[0]) and re.fullmatch(text, shown[1]), shown
+    title, body, source = (
+        rf"tutorial\.yaml:{line}:\d+: cards\.\d+\.fr\.{field}: no French text.*"
+        for line, field in ((title_line, "title"), (title_line + 4, "text"), (source_line + 1, "source"))
+    )
+    assert re.fullmatch(title, shown[0]) and re.fullmatch(body, shown[1]), shown
+    assert re.fullmatch(source, shown[2]), "a card's source needs its French too"
 
 
 def test_validate_lang_fr_exits_1_on_missing_french_and_0_without_lang(
@@ -86,6 +92,9 @@ def test_accessors_show_french_and_fall_back_to_english() -> None:
     i18n.set_language("fr")
     assert card.shown("title") == "Massacre de Koulogon"
     assert card.shown("text").startswith("Le jour de l'An")
+    assert card.shown("source").startswith("Enquête de la Division des droits de l'homme"), card.shown(
+        "source"
+    )
     assert card.title == "Koulogon massacre", "the rules engine keeps reading English"
     assert tutorial.regions[0].shown("name") == "Tombouctou et Taoudénit"
     assert tutorial.regions[1].shown("name") == "Mopti", "a place name without French keeps its name"

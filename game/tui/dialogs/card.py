@@ -72,7 +72,7 @@ class CardDialog(DismissOnce, ModalScreen[str | None]):
                     )
                     yield Static(Text(rules, style="italic"), id="card-rules")
                 if card.source:
-                    source = _("Source: {source}").format(source=card.source)
+                    source = _("Source: {source}").format(source=shown(card, "source"))
                     yield Static(Text(clean(source), style="dim"), id="card-source")
                 if card.choice is not None:
                     role = ROLE_TITLES.get(str(card.choice.role), str(card.choice.role))
