@@ -115,3 +115,17 @@ def test_lists_take_a_no_break_space_before_the_semicolon_in_french() -> None:
         assert i18n.listed(["a", "b"]) == "a\u00a0; b"
     finally:
         i18n.set_language("en")
+
+
+def test_the_french_debrief_cites_the_cards_sources_in_french(played, meta, tmp_path: Path) -> None:
+    from game.record.saves import save_as
+    from game.scenario.catalog import scenarios_dir
+    from game.scenario.loader import load_scenario
+
+    tutorial = load_scenario(scenarios_dir() / "tutorial.yaml")
+    save = save_as(played(tutorial, seed=3, turns=1), meta, "syndicate A")
+    english = plain(report_in("en", [save], "md"))
+    french = plain(report_in("fr", [save], "md"))
+    assert "Source: MINUSMA human rights inquiry (2019)" in english, "Koulogon is drawn on turn 1"
+    assert "Source : Enquête de la Division des droits de l'homme et de la protection de la MINUSMA" in french
+    assert "human rights inquiry" not in french and "Special Advisers" not in french
