@@ -57,7 +57,7 @@ def test_a_french_seat_reads_its_board_and_its_commit_in_french(mini, tmp_path: 
     assert seen["menu"] == "Ce que vous pouvez ordonner (Entrée le donne)"
     assert "Valider vos ordres ?" in seen["commit"]
     assert "Vous avez donné 0 ordre ce tour." in seen["commit"]
-    assert "Valider (y)" in seen["buttons"] and "Pas encore (n)" in seen["buttons"]
+    assert "Valider (o)" in seen["buttons"] and "Pas encore (n)" in seen["buttons"]
 
 
 def test_counts_are_singular_for_zero_and_one_in_french_and_for_one_in_english() -> None:

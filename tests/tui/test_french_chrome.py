@@ -184,3 +184,32 @@ def test_the_armed_groups_move_as_a_cause_reads_as_french(french: None) -> None:
     cause = SimpleNamespace(kind="adversary", ref="civilians", detail="")
     # not "groupes armés attaque contre des civils", a noun put before another the English way
     assert cause_text(None, cause) == "groupes armés, attaque contre des civils"
+
+
+@pytest.mark.parametrize(("language", "key", "other"), [("fr", "o", "y"), ("en", "y", "o")])
+def test_the_yes_button_shows_the_languages_key_and_both_keys_answer_yes(
+    language: str, key: str, other: str
+) -> None:
+    from textual.app import App
+    from textual.widgets import Button
+
+    from game.tui.dialogs.confirm import ConfirmDialog
+
+    answers: list[bool] = []
+
+    async def run() -> None:
+        app: App[None] = App()
+        async with app.run_test() as pilot:
+            for press in (key, other):
+                app.push_screen(ConfirmDialog(i18n._("Leave this game?")), answers.append)
+                await pilot.pause()
+                assert str(app.screen.query_one("#yes", Button).label).endswith(f"({key})")
+                await pilot.press(press)
+                await pilot.pause()
+
+    i18n.set_language(language)
+    try:
+        asyncio.run(run())
+    finally:
+        i18n.set_language("en")
+    assert answers == [True, True]

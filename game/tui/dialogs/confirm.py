@@ -1,4 +1,4 @@
-"""ConfirmDialog: a yes/no question, answered with the keyboard (y/n, Enter, Escape) or the mouse."""
+"""ConfirmDialog: a yes/no question, answered with the keyboard (y or o, n, Enter, Escape) or the mouse."""
 
 from __future__ import annotations
 
@@ -11,16 +11,20 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
-from game.i18n import N_, _
+from game.i18n import N_, _, language
 from game.text import clean
 from game.tui.dialogs.once import DismissOnce
+
+# The key the yes button shows: "o" (oui) in French. Both keys answer yes in every language, so a
+# player's habit from the other language still works.
+YES_KEY = {"en": "y", "fr": "o"}
 
 
 class ConfirmDialog(DismissOnce, ModalScreen[bool]):
     """Dismissed with True (yes) or False (no)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", N_("Yes"), show=False),
+        Binding("y,o", "answer(True)", N_("Yes"), show=False),
         Binding("n,escape", "answer(False)", N_("No"), show=False),
     ]
 
@@ -37,7 +41,7 @@ class ConfirmDialog(DismissOnce, ModalScreen[bool]):
             if self.detail:
                 yield Static(Text(clean(self.detail, lines=True)), classes="dialog-text")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(f"{self.yes} (y)", id="yes", variant="primary")
+                yield Button(f"{self.yes} ({YES_KEY.get(language(), 'y')})", id="yes", variant="primary")
                 yield Button(f"{self.no} (n)", id="no")
 
     def on_mount(self) -> None:
