@@ -168,15 +168,11 @@ class Context:
     # The generator state is written straight into the model's __dict__: dice are the
     # hottest path in the engine and pydantic's __setattr__ costs more than the roll.
     def die(self, sides: int, purpose: str) -> int:
-        game = self.state
-        state = (game.rng + GOLDEN_GAMMA) & MASK64  # rng.below, inlined: two thousand rolls a game
-        z = ((state ^ (state >> 30)) * 0xBF58476D1CE4E5B9) & MASK64
-        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK64
-        value = (z ^ (z >> 31)) % sides + 1
-        game.__dict__["rng"] = state
+        state, value = rng.below(self.state.rng, sides)
+        self.state.__dict__["rng"] = state
         if self.ledger:
-            game.current.rolls.append(Roll(purpose, _ONE_DIE.get(sides) or f"1d{sides}", value))
-        return value
+            self.state.current.rolls.append(Roll(purpose, _ONE_DIE.get(sides) or f"1d{sides}", value + 1))
+        return value + 1
 
     def dice(self, count: int, sides: int, purpose: str) -> int:
         state, total = self.state.rng, count
