@@ -199,10 +199,14 @@ class Context:
         return result
 
     # --- the ledger -----------------------------------------------------------------------------
+    def keeps(self, kind: ChangeKind) -> bool:
+        """Whether a change of this kind is recorded: its summary and causes are worth building only then."""
+        return self.ledger or kind in READ_BACK
+
     def record(
         self, kind: ChangeKind, target: str, delta: int, after: int, summary: str, causes: list[Cause]
     ) -> None:
-        if not self.ledger and kind not in READ_BACK:
+        if not self.keeps(kind):
             return
         state = self.state
         state.current.changes.append(
