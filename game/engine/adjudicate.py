@@ -6,28 +6,48 @@ from dataclasses import dataclass, field
 
 from game.engine import tables as T
 from game.engine.context import Context, cause
-from game.engine.orders import lift_assets_reaching
 from game.engine.state import Cause, UnitState
 from game.engine.wording import counted, words
 from game.i18n import N_
 from game.scenario.models import AviationKind, Caveat, UnitType
 
 
-@dataclass
+@dataclass(slots=True)
 class Protection:
-    """A region's protection modifier and the items it is made of, for players to read."""
+    """A region's protection modifier and the items it is made of, for players to read.
+
+    An item's label may be a template filled from its values: the labels are written out only
+    when someone reads `items` (a player, the ledger), not for the thousands of protections the
+    adversary and analysis weigh by their total alone.
+    """
 
     total: int = 0
-    items: list[tuple[str, int]] = field(default_factory=list)
+    parts: list[tuple[str, dict[str, object] | None, int]] = field(default_factory=list)
     air_response: tuple[str, str] | None = None  # (unit, lift asset) if projection is used
     responder: str | None = None  # a quick-reaction unit that goes out to another region to respond
-    _described: str | None = field(default=None, init=False, repr=False, compare=False)
+    _items: list[tuple[str, int]] | None = field(default=None, repr=False, compare=False)
+    _described: str | None = field(default=None, repr=False, compare=False)
 
-    def add(self, label: str, value: int) -> None:
+    def add(self, label: str, value: int, values: dict[str, object] | None = None) -> None:
+        """Add an item that counts (a zero adds nothing and is not shown)."""
         if value:
-            self.items.append((label, value))
+            self.parts.append((label, values, value))
             self.total += value
-            self._described = None
+            self._items = self._described = None
+
+    def note(self, label: str) -> None:
+        """Show an item that adds nothing."""
+        self.parts.append((label, None, 0))
+        self._items = self._described = None
+
+    @property
+    def items(self) -> list[tuple[str, int]]:
+        """(label, value) for each item, in order."""
+        if self._items is None:
+            self._items = [
+                (label.format(**values) if values else label, value) for label, values, value in self.parts
+            ]
+        return self._items
 
     def describe(self) -> str:
         """The items as the ledger shows them: "patrols (transient presence) +1, ..." or "none"."""
@@ -45,69 +65,86 @@ def outcome_for(modified_roll: int) -> tuple[str, int]:
     raise AssertionError("the outcome table covers every roll")
 
 
-def _responsive(ctx: Context, unit: UnitState) -> bool:
-    spec = ctx.index.units[unit.id]
-    return Caveat.SELF_DEFENCE_ONLY not in spec.caveats
-
-
 def attack_helicopters_over(ctx: Context, region: str) -> list[str]:
+    tasked = ctx.tasked_over(region)
+    if not tasked:  # most regions, most turns
+        return tasked
     aviation = ctx.index.aviation
-    return [
-        asset_id for asset_id in ctx.tasked_over(region) if aviation[asset_id].kind == AviationKind.ATTACK
-    ]
+    return [asset_id for asset_id in tasked if aviation[asset_id].kind == AviationKind.ATTACK]
 
 
-def _best_response(
-    ctx: Context, region: str, warning: int, in_reach: bool = True
-) -> tuple[str, int, str | None, str | None]:
-    """The single best quick-reaction response: (label, value, unit, lift asset).
+# A quick reaction as _best_response weighs it: (label template, its values, value, unit, lift asset).
+Response = tuple[str, dict[str, object] | None, int, str | None, str | None]
+NO_RESPONSE: Response = ("", None, 0, None, None)
+
+
+def _best_response(ctx: Context, region: str, warning: int, in_reach: bool = True) -> Response:
+    """The single best quick-reaction response: (label template, its values, value, unit, lift asset).
 
     The unit is named when it goes out to another region (by road or air); the lift asset when
     it flies. Out of reach of the posts only a response by air arrives in time. A unit that went
-    out to another region this turn is committed there and responds to nothing else.
+    out to another region this turn is committed there and responds to nothing else. The first
+    unit with the highest value responds.
     """
-    best: tuple[str, int, str | None, str | None] = ("", 0, None, None)
+    best = NO_RESPONSE
+    best_value = 0
+    specs, links, committed = ctx.index.units, ctx.index.links, ctx.committed
     for unit in ctx.quick_reaction_units():
-        if not _responsive(ctx, unit) or unit.id in ctx.committed:
-            continue
-        spec = ctx.index.units[unit.id]
+        unit_id = unit.id
+        spec = specs[unit_id]
+        caveats = spec.caveats
+        if Caveat.SELF_DEFENCE_ONLY in caveats or unit_id in committed:
+            continue  # not responsive, or committed elsewhere
         bonus = T.MTF_BONUS if spec.mobile_task_force else 0
-        night = -T.CAVEAT_NIGHT_PENALTY if Caveat.NO_NIGHT_OPERATIONS in spec.caveats else 0
-        option: tuple[str, int, str | None, str | None] | None = None
+        if Caveat.NO_NIGHT_OPERATIONS in caveats:
+            bonus -= T.CAVEAT_NIGHT_PENALTY
+        home = unit.region
         if not in_reach:
             pass  # only a response by air reaches a distant village in time
-        elif unit.region == region and unit.transit_share >= T.QRF_IN_REGION_SHARE:
-            option = (
-                N_("quick reaction by {unit} in the region").format(unit=ctx.unit_name(unit.id)),
-                T.QRF_IN_REGION + bonus + night,
-                unit.id,
-                None,
-            )
-        elif ctx.index.links[unit.region].get(region) == T.QRF_ROAD_COST and unit.transit_share == 100:
-            option = (
-                N_("quick reaction by {unit} by road from {region}").format(
-                    unit=ctx.unit_name(unit.id), region=ctx.region_name(unit.region)
-                ),
-                T.QRF_NEIGHBOUR + bonus + night,
-                unit.id,
-                None,
-            )
-        if option is None and warning >= T.QRF_AIR_WARNING and Caveat.NO_AIR_MOBILITY not in spec.caveats:
-            for asset_id in lift_assets_reaching(ctx, unit.region, region):
-                if ctx.state.aviation[asset_id].hours >= T.QRF_AIR_HOURS:
-                    option = (
-                        N_("{unit} projected by air ({aircraft}) from {region}").format(
-                            unit=ctx.unit_name(unit.id),
-                            aircraft=ctx.asset_name(asset_id),
-                            region=ctx.region_name(unit.region),
-                        ),
-                        T.QRF_BY_AIR + bonus + night,
-                        unit.id,
+        elif home == region and unit.transit_share >= T.QRF_IN_REGION_SHARE:
+            if T.QRF_IN_REGION + bonus > best_value:
+                best_value = T.QRF_IN_REGION + bonus
+                best = (
+                    N_("quick reaction by {unit} in the region"),
+                    {"unit": ctx.unit_name(unit_id)},
+                    best_value,
+                    unit_id,
+                    None,
+                )
+            continue
+        elif links[home].get(region) == T.QRF_ROAD_COST and unit.transit_share == 100:
+            if T.QRF_NEIGHBOUR + bonus > best_value:
+                best_value = T.QRF_NEIGHBOUR + bonus
+                best = (
+                    N_("quick reaction by {unit} by road from {region}"),
+                    {"unit": ctx.unit_name(unit_id), "region": ctx.region_name(home)},
+                    best_value,
+                    unit_id,
+                    None,
+                )
+            continue
+        # no response on the ground: by air, if it would beat the best so far
+        if (
+            T.QRF_BY_AIR + bonus > best_value
+            and warning >= T.QRF_AIR_WARNING
+            and Caveat.NO_AIR_MOBILITY not in caveats
+        ):
+            aviation = ctx.state.aviation
+            for asset_id in ctx.index.lift_between(home, region):
+                if aviation[asset_id].hours >= T.QRF_AIR_HOURS:
+                    best_value = T.QRF_BY_AIR + bonus
+                    best = (
+                        N_("{unit} projected by air ({aircraft}) from {region}"),
+                        {
+                            "unit": ctx.unit_name(unit_id),
+                            "aircraft": ctx.asset_name(asset_id),
+                            "region": ctx.region_name(home),
+                        },
+                        best_value,
+                        unit_id,
                         asset_id,
                     )
                     break
-        if option and option[1] > best[1]:
-            best = option
     return best
 
 
@@ -119,21 +156,21 @@ def civilian_protection(
     Out of reach of the mission's posts (§6.2, reach) only what flies or warns counts; a
     militia's raid out of reach is over before anything flies: only warning counts.
     """
-    far = not in_reach
     key = region if in_reach else f"{region}/raid" if raid else f"{region}/far"
     cached = ctx.protection_cache.get(key)
     if cached is None:
-        cached = ctx.protection_cache[key] = _protection(ctx, region, in_reach, far and raid)
+        cached = ctx.protection_cache[key] = _protection(ctx, region, in_reach, not in_reach and raid)
     if not major:
         return cached
-    protection = Protection(cached.total, list(cached.items), cached.air_response, cached.responder)
+    protection = Protection(cached.total, list(cached.parts), cached.air_response, cached.responder)
     protection.add(N_("a large, planned attack"), -T.MAJOR_ATTACK_PENALTY)
     return protection
 
 
 def _protection(ctx: Context, region: str, in_reach: bool = True, nothing_flies: bool = False) -> Protection:
     protection = Protection()
-    regional = ctx.state.regions[region]
+    add = protection.add
+    warning = ctx.state.regions[region].warning
     police, specs = ctx.index.police_units, ctx.index.units
     # One pass over the region's units (this runs for every region every turn).
     has_police = static = acting = caveated = False
@@ -142,11 +179,11 @@ def _protection(ctx: Context, region: str, in_reach: bool = True, nothing_flies:
         if unit.id in police:
             has_police = True
             continue
-        caveats = specs[unit.id].caveats
         if unit.posture == "base" and not unit.holds_tob:
             static = True
             continue
         acting = True
+        caveats = specs[unit.id].caveats
         caveated = caveated or bool(caveats)
         if unit.posture == "patrol" and Caveat.SELF_DEFENCE_ONLY not in caveats:
             patrol_share += unit.transit_share
@@ -156,70 +193,74 @@ def _protection(ctx: Context, region: str, in_reach: bool = True, nothing_flies:
             for unit in ctx.units_in(region)
         )
     if in_reach and ctx.has_base(region):
-        protection.add(N_("temporary operating base (permanent presence)"), T.TOB_PROTECTION)
+        add(N_("temporary operating base (permanent presence)"), T.TOB_PROTECTION)
     if static:
-        protection.add(N_("static protection around mission camps"), T.BASE_POSTURE_PROTECTION)
-    patrols = min(T.PATROL_PROTECTION_MAX, patrol_share // 100) * T.PATROL_PROTECTION
-    protection.add(N_("patrols (transient presence)"), patrols)
+        add(N_("static protection around mission camps"), T.BASE_POSTURE_PROTECTION)
+    if patrol_share >= 100:
+        patrols = min(T.PATROL_PROTECTION_MAX, patrol_share // 100) * T.PATROL_PROTECTION
+        add(N_("patrols (transient presence)"), patrols)
     if has_police:
-        protection.add(N_("formed police unit"), T.POLICE_PROTECTION)
+        add(N_("formed police unit"), T.POLICE_PROTECTION)
     if not in_reach:  # shown, though it adds nothing: the posts' protection is missing
-        protection.items.append((N_("a village out of reach of the mission's posts"), 0))
+        protection.note(N_("a village out of reach of the mission's posts"))
     if nothing_flies:
-        protection.items.append((N_("a militia's raid, over before any response arrives"), 0))
-    label, value, unit_id, asset_id = ("", 0, None, None)
-    if not nothing_flies:
-        label, value, unit_id, asset_id = _best_response(ctx, region, regional.warning, in_reach)
-    protection.add(label, value)
+        protection.note(N_("a militia's raid, over before any response arrives"))
+        response, helicopters = NO_RESPONSE, []
+    else:
+        response = _best_response(ctx, region, warning, in_reach)
+        helicopters = attack_helicopters_over(ctx, region)
+    label, values, value, unit_id, asset_id = response
+    add(label, value, values)
     protection.responder = unit_id
     if unit_id and asset_id:
         protection.air_response = (unit_id, asset_id)
-    helicopters = () if nothing_flies else attack_helicopters_over(ctx, region)
-    for asset_id in helicopters:
+    if helicopters:
         value = (
             T.ATTACK_HELICOPTER_WARNED
-            if regional.warning >= T.ATTACK_HELICOPTER_WARNING
+            if warning >= T.ATTACK_HELICOPTER_WARNING
             else T.ATTACK_HELICOPTER_UNWARNED
         )
-        protection.add(N_("attack helicopters {aircraft}").format(aircraft=ctx.asset_name(asset_id)), value)
-    warned = regional.warning - T.WARNING_OFFSET
-    answered = bool(label) or bool(helicopters)  # a quick reaction or helicopters act on the warning
+        for asset_id in helicopters:
+            add(N_("attack helicopters {aircraft}"), value, {"aircraft": ctx.asset_name(asset_id)})
+    warned = warning - T.WARNING_OFFSET
+    answered = unit_id is not None or bool(helicopters)  # a quick reaction or helicopters act on the warning
     if warned > T.WARNING_UNANSWERED_MAX and not answered:
-        protection.add(
-            N_("early warning level {warning}, with no response or helicopter to act on it").format(
-                warning=regional.warning
-            ),
+        add(
+            N_("early warning level {warning}, with no response or helicopter to act on it"),
             T.WARNING_UNANSWERED_MAX,
+            {"warning": warning},
         )
     else:
-        protection.add(N_("early warning level {warning}").format(warning=regional.warning), warned)
-    dispersion = ctx.index.regions[region].dispersion
-    protection.add(N_("scattered villages far from any post"), -dispersion)
+        add(N_("early warning level {warning}"), warned, {"warning": warning})
+    add(N_("scattered villages far from any post"), -ctx.index.regions[region].dispersion)
     if protection.total > 0 or acting:
         definition = ctx.state.policy.poc_definition
         if definition == "define_poc" and acting:
-            protection.add(N_("PoC defined: one understanding of when to act"), T.POC_DEFINED_BONUS)
+            add(N_("PoC defined: one understanding of when to act"), T.POC_DEFINED_BONUS)
         elif definition == "status_quo" and caveated:
-            protection.add(
-                N_("PoC undefined: caveated units read it their own way"), -T.POC_UNDEFINED_PENALTY
-            )
+            add(N_("PoC undefined: caveated units read it their own way"), -T.POC_UNDEFINED_PENALTY)
     if protection.total > T.PROTECTION_MAX:
-        protection.add(
-            N_("at most {protection_max:+d}: more means in one place protect no more villages").format(
-                protection_max=T.PROTECTION_MAX
-            ),
+        add(
+            N_("at most {protection_max:+d}: more means in one place protect no more villages"),
             T.PROTECTION_MAX - protection.total,
+            {"protection_max": T.PROTECTION_MAX},
         )
     return protection
 
 
 def resolve_civilian_attack(ctx: Context, region: str, actor: str, unopposed: int, source: Cause) -> str:
-    """Roll on the resolution table; record deaths and their credibility cost. Returns outcome."""
-    if actor in ctx.index.partner_forces:
+    """Roll on the resolution table; record deaths and their credibility cost. Returns outcome.
+
+    The explanations (causes, summaries) are built only when the ledger keeps them: none of the
+    changes made here is read back, and analysis resolves thousands of attacks without a ledger.
+    """
+    index = ctx.index
+    if actor in index.partner_forces:
         return _partner_harm(ctx, region, actor, unopposed, source)
     major = unopposed >= T.MAJOR_ATTACK_DEATHS
-    dispersion = ctx.index.regions[region].dispersion
-    in_reach, raid = True, actor in ctx.index.militias
+    dispersion = index.regions[region].dispersion
+    where = ctx.region_name(region)
+    in_reach, raid = True, actor in index.militias
     if dispersion:  # a raid on a village out of reach of the mission's posts (rules.md §6.2)
         # a large, planned attack is reconnoitred: it picks a village the posts cannot reach
         far = dispersion + (T.MAJOR_ATTACK_REACH if major else 0)
@@ -227,92 +268,88 @@ def resolve_civilian_attack(ctx: Context, region: str, actor: str, unopposed: in
             far += T.MILITIA_RAID_REACH
         elif ctx.has_base(region):  # the groups know where the base is and go beyond it
             far += T.BASE_AVOIDED_REACH
-        in_reach = ctx.die(6, f"reach of the posts in {ctx.region_name(region)}") > far
+        in_reach = ctx.die(6, f"reach of the posts in {where}") > far
     protection = civilian_protection(ctx, region, major, in_reach, raid)
-    roll = ctx.dice(2, 6, f"protection of civilians in {ctx.region_name(region)}")
+    roll = ctx.dice(2, 6, f"protection of civilians in {where}")
     outcome, percent = outcome_for(roll + protection.total)
     deaths = unopposed * percent // 100
+    explain = ctx.ledger
     if protection.responder:  # out for days: the search, the wounded, the road back
         ctx.committed.add(protection.responder)
         ctx.protection_cache.clear()
-        ctx.record(
-            "means",
-            f"{protection.responder}.committed",
-            0,
-            0,
-            N_("{unit} went out to {region}: committed there, it responds to nothing else this turn").format(
-                unit=ctx.unit_name(protection.responder), region=ctx.region_name(region)
-            ),
-            [source, cause("rule", N_("quick reaction"), N_("one response away from its region a turn"))],
-        )
+        if explain:
+            ctx.record(
+                "means",
+                f"{protection.responder}.committed",
+                0,
+                0,
+                N_(
+                    "{unit} went out to {region}: committed there, it responds to nothing else this turn"
+                ).format(unit=ctx.unit_name(protection.responder), region=where),
+                [source, cause("rule", N_("quick reaction"), N_("one response away from its region a turn"))],
+            )
     if protection.air_response:
         unit_id, asset_id = protection.air_response
         asset = ctx.state.aviation[asset_id]
         asset.hours -= T.QRF_AIR_HOURS
         ctx.protection_cache.clear()  # lift hours changed: air responses may no longer reach
-        ctx.record(
-            "means",
-            f"{asset_id}.hours",
-            -T.QRF_AIR_HOURS,
-            asset.hours,
-            N_("air response to {region} by {unit}").format(
-                region=ctx.region_name(region), unit=ctx.unit_name(unit_id)
+        if explain:
+            ctx.record(
+                "means",
+                f"{asset_id}.hours",
+                -T.QRF_AIR_HOURS,
+                asset.hours,
+                N_("air response to {region} by {unit}").format(region=where, unit=ctx.unit_name(unit_id)),
+                [source],
+            )
+    why: list[Cause] = []
+    attacked = ""  # "... attacked civilians in ...", the summary of the attack's changes
+    if explain:
+        why = [
+            source,
+            cause(
+                "roll",
+                "2d6",
+                N_("rolled {roll}, protection {total:+d} ({mods})").format(
+                    roll=roll, total=protection.total, mods=protection.describe()
+                ),
             ),
-            [source],
+            cause(
+                "rule",
+                N_("resolution table"),
+                N_("{outcome}: {percent}% of {unopposed}").format(
+                    outcome=words(outcome), percent=percent, unopposed=unopposed
+                ),
+            ),
+        ]
+        attacked = N_("{name} attacked civilians in {region}").format(
+            name=ctx.actor_name(actor), region=where
         )
-    mods = protection.describe()
-    why = [
-        source,
-        cause(
-            "roll",
-            "2d6",
-            N_("rolled {roll}, protection {total:+d} ({mods})").format(
-                roll=roll, total=protection.total, mods=mods
-            ),
-        ),
-        cause(
-            "rule",
-            N_("resolution table"),
-            N_("{outcome}: {percent}% of {unopposed}").format(
-                outcome=words(outcome), percent=percent, unopposed=unopposed
-            ),
-        ),
-    ]
-    name = ctx.actor_name(actor)
     credited = 0
-    ctx.civilians_killed(
-        region,
-        actor,
-        deaths,
-        N_("{name} attacked civilians in {region}").format(name=name, region=ctx.region_name(region)),
-        why,
-    )
-    tallies = ctx.state.tallies.outcomes
+    ctx.civilians_killed(region, actor, deaths, attacked, why)
+    state = ctx.state
+    tallies = state.tallies.outcomes
     tallies[outcome] = tallies.get(outcome, 0) + 1
     if outcome in T.SUCCESS_OUTCOMES:
-        ctx.state.regions[region].last_success_turn = ctx.state.turn
+        state.regions[region].last_success_turn = state.turn
         credited = ctx.credibility(
             region,
             T.OUTCOME_CREDIBILITY[outcome],
-            N_("the mission {outcome} an attack on civilians").format(outcome=outcome),
+            N_("the mission {outcome} an attack on civilians").format(outcome=outcome) if explain else "",
             why,
         )
-        ctx.state.current.do += T.DO_PER_PREVENTED if outcome == "prevented" else T.DO_PER_SUCCESS
-        if outcome == "prevented" and not ctx.state.current.council_heard:
-            ctx.state.current.council_heard = True
+        state.current.do += T.DO_PER_PREVENTED if outcome == "prevented" else T.DO_PER_SUCCESS
+        if outcome == "prevented" and not state.current.council_heard:
+            state.current.council_heard = True
             ctx.mandate_support(
                 T.PREVENTED_MANDATE_SUPPORT,
-                N_("an attack prevented in {region} (once a turn)").format(region=ctx.region_name(region)),
+                N_("an attack prevented in {region} (once a turn)").format(region=where) if explain else "",
                 why,
             )
-    if not deaths and not credited:
-        _no_harm(
-            ctx,
-            region,
-            N_("{name} attacked civilians in {region}").format(name=name, region=ctx.region_name(region)),
-            outcome,
-            why,
-        )
+    if explain and not deaths and not credited:
+        _no_harm(ctx, region, attacked, outcome, why)
+    if not deaths:
+        return outcome
     present = bool(ctx.units_in(region))
     per_point = T.DEATHS_PER_CREDIBILITY_POINT if present else T.DEATHS_PER_CREDIBILITY_POINT_ABSENT
     loss = min(T.CIVILIAN_DEATHS_CREDIBILITY_CAP, -(-deaths // per_point))
@@ -321,8 +358,10 @@ def resolve_civilian_attack(ctx: Context, region: str, actor: str, unopposed: in
             region,
             -loss,
             N_("{count} killed in {region}").format(
-                count=counted("{n} civilian", "{n} civilians", deaths), region=ctx.region_name(region)
-            ),
+                count=counted("{n} civilian", "{n} civilians", deaths), region=where
+            )
+            if explain
+            else "",
             why,
         )
     if (
@@ -337,37 +376,26 @@ def resolve_civilian_attack(ctx: Context, region: str, actor: str, unopposed: in
             why,
         )
     if deaths >= T.MASSACRE_DEATHS:
-        for neighbour in ctx.index.links[region]:
-            ctx.credibility(
-                neighbour,
-                -T.MASSACRE_NEIGHBOUR_LOSS,
-                N_("news of the massacre in {region}").format(region=ctx.region_name(region)),
-                why,
-            )
+        news = N_("news of the massacre in {region}").format(region=where) if explain else ""
+        for neighbour in index.links[region]:
+            ctx.credibility(neighbour, -T.MASSACRE_NEIGHBOUR_LOSS, news, why)
         ctx.mandate_support(
-            -T.MASSACRE_MANDATE_LOSS, N_("massacre in {region}").format(region=ctx.region_name(region)), why
+            -T.MASSACRE_MANDATE_LOSS, N_("massacre in {region}").format(region=where) if explain else "", why
         )
     return outcome
 
 
 def _partner_harm(ctx: Context, region: str, actor: str, deaths: int, source: Cause) -> str:
     """A partner's operation or strike: peacekeepers do not stand between them and civilians."""
-    why = [source, cause("rule", N_("partners' conduct"), N_("the mission's protection does not apply"))]
-    ctx.civilians_killed(
-        region,
-        actor,
-        deaths,
-        N_("{group} killed civilians in {region}").format(
-            group=ctx.actor_name(actor), region=ctx.region_name(region)
-        ),
-        why,
-    )
-    ctx.credibility(
-        region,
-        -T.PARTNER_HARM_CREDIBILITY,
-        N_("the mission's partners harmed civilians in {region}").format(region=ctx.region_name(region)),
-        why,
-    )
+    why: list[Cause] = []
+    killed = harmed = ""
+    if ctx.ledger:  # neither change is read back
+        where = ctx.region_name(region)
+        why = [source, cause("rule", N_("partners' conduct"), N_("the mission's protection does not apply"))]
+        killed = N_("{group} killed civilians in {region}").format(group=ctx.actor_name(actor), region=where)
+        harmed = N_("the mission's partners harmed civilians in {region}").format(region=where)
+    ctx.civilians_killed(region, actor, deaths, killed, why)
+    ctx.credibility(region, -T.PARTNER_HARM_CREDIBILITY, harmed, why)
     return "unopposed"
 
 
@@ -378,15 +406,17 @@ def peacekeeper_defence(ctx: Context, unit: UnitState) -> Protection:
         protection.add(N_("fortified operating base"), T.PK_TOB_FORTIFIED)
     if spec.type == UnitType.SPECIAL_FORCES:
         protection.add(N_("special forces"), T.PK_SPECIAL_FORCES)
-    if attack_helicopters_over(ctx, unit.region):
+    region = unit.region
+    if attack_helicopters_over(ctx, region):
         protection.add(N_("attack helicopter cover"), T.PK_ATTACK_HELICOPTER)
+    links = ctx.index.links
     if any(
-        other.id != unit.id and (other.region == unit.region or unit.region in ctx.index.links[other.region])
+        other.id != unit.id and (other.region == region or region in links[other.region])
         for other in ctx.quick_reaction_units()
     ):
         protection.add(N_("quick reaction force nearby"), T.PK_QRF_NEARBY)
-    warning = ctx.state.regions[unit.region].warning
-    protection.add(N_("early warning level {warning}").format(warning=warning), warning - T.WARNING_OFFSET)
+    warning = ctx.state.regions[region].warning
+    protection.add(N_("early warning level {warning}"), warning - T.WARNING_OFFSET, {"warning": warning})
     return protection
 
 
@@ -399,42 +429,45 @@ def resolve_peacekeeper_attack(
     civilians: int,
     source: Cause,
 ) -> str:
+    """Roll an attack on a unit on the resolution table; record its toll. Returns the outcome.
+
+    As for attacks on civilians, the explanations are built only when the ledger keeps them.
+    """
     ctx.attack_on("peacekeepers")
     unit = ctx.state.units[unit_id]
     protection = peacekeeper_defence(ctx, unit)
-    roll = ctx.dice(2, 6, f"defence of {ctx.unit_name(unit_id)}")
+    unit_name = ctx.unit_name(unit_id)
+    roll = ctx.dice(2, 6, f"defence of {unit_name}")
     outcome, percent = outcome_for(roll + protection.total)
     killed = unopposed * percent // 100
     hurt = wounded * percent // 100 if wounded else killed * T.PK_WOUNDED_PER_DEATH
-    mods = protection.describe()
-    why = [
-        source,
-        cause(
-            "roll",
-            "2d6",
-            N_("rolled {roll}, defence {total:+d} ({mods})").format(
-                roll=roll, total=protection.total, mods=mods
+    explain = ctx.ledger
+    why: list[Cause] = []
+    attacked = where = ""
+    if explain:
+        why = [
+            source,
+            cause(
+                "roll",
+                "2d6",
+                N_("rolled {roll}, defence {total:+d} ({mods})").format(
+                    roll=roll, total=protection.total, mods=protection.describe()
+                ),
             ),
-        ),
-        cause(
-            "rule",
-            N_("resolution table"),
-            N_("{outcome}: {percent}% of {unopposed}").format(
-                outcome=words(outcome), percent=percent, unopposed=unopposed
+            cause(
+                "rule",
+                N_("resolution table"),
+                N_("{outcome}: {percent}% of {unopposed}").format(
+                    outcome=words(outcome), percent=percent, unopposed=unopposed
+                ),
             ),
-        ),
-    ]
-    name = ctx.actor_name(actor)
+        ]
+        where = ctx.region_name(unit.region)
+        attacked = N_("{name} attacked {unit} in {region}").format(
+            name=ctx.actor_name(actor), unit=unit_name, region=where
+        )
     before = ctx.state.tallies.peacekeepers_killed
-    killed = ctx.peacekeepers_hit(
-        unit_id,
-        killed,
-        hurt,
-        N_("{name} attacked {unit} in {region}").format(
-            name=name, unit=ctx.unit_name(unit_id), region=ctx.region_name(unit.region)
-        ),
-        why,
-    )
+    killed = ctx.peacekeepers_hit(unit_id, killed, hurt, attacked, why)
     step = T.PEACEKEEPERS_KILLED_PER_MANDATE_POINT
     points = (before + killed) // step - before // step
     if points:
@@ -442,7 +475,9 @@ def resolve_peacekeeper_attack(
             -points,
             N_("{count} killed so far: troop contributors press the Council").format(
                 count=counted("{n} peacekeeper", "{n} peacekeepers", before + killed)
-            ),
+            )
+            if explain
+            else "",
             why,
         )
     credited = 0
@@ -450,21 +485,18 @@ def resolve_peacekeeper_attack(
         credited = ctx.credibility(
             unit.region,
             T.REPELLED_ATTACK_CREDIBILITY,
-            N_("{unit} repelled an attack").format(unit=ctx.unit_name(unit_id)),
+            N_("{unit} repelled an attack").format(unit=unit_name) if explain else "",
             why,
         )
         ctx.state.regions[unit.region].last_success_turn = ctx.state.turn
-    if not killed and not hurt and not credited:
-        summary = N_("{name} attacked {unit} in {region}").format(
-            name=name, unit=ctx.unit_name(unit_id), region=ctx.region_name(unit.region)
-        )
-        _no_harm(ctx, unit_id, summary, outcome, why)
+    if explain and not killed and not hurt and not credited:
+        _no_harm(ctx, unit_id, attacked, outcome, why)
     if civilians:
         ctx.civilians_killed(
             unit.region,
             "crossfire",
             civilians,
-            N_("civilians caught in the fighting at {region}").format(region=ctx.region_name(unit.region)),
+            N_("civilians caught in the fighting at {region}").format(region=where) if explain else "",
             why,
         )
     return outcome
@@ -474,15 +506,18 @@ def resolve_host_force_attack(ctx: Context, region: str, actor: str, deaths: int
     ctx.attack_on("host_forces")
     why = [source]
     name = ctx.actor_name(actor)
+    # soldiers killed are read back (the turn's tally), so their summary is built with or without a ledger
     summary = N_("{name} attacked host forces in {region}").format(name=name, region=ctx.region_name(region))
     ctx.host_forces_killed(region, deaths, summary, why)
-    if deaths <= 0:
+    if deaths <= 0 and ctx.ledger:
         _no_harm(ctx, region, summary, "", why)
     if deaths >= T.HOST_RETREAT_DEATHS:
         ctx.host_presence(
             region,
             -T.HOST_RETREAT_PRESENCE,
-            N_("the host state pulls back from {region}").format(region=ctx.region_name(region)),
+            N_("the host state pulls back from {region}").format(region=ctx.region_name(region))
+            if ctx.ledger
+            else "",
             why,
         )
 

@@ -168,34 +168,34 @@ class Context:
     # The generator state is written straight into the model's __dict__: dice are the
     # hottest path in the engine and pydantic's __setattr__ costs more than the roll.
     def die(self, sides: int, purpose: str) -> int:
-        state, value = rng.below(self.state.rng, sides)
-        self.state.__dict__["rng"] = state
+        state = self.state
+        state.__dict__["rng"], value = rng.below(state.rng, sides)
+        value += 1
         if self.ledger:
-            self.state.current.rolls.append(Roll(purpose, _ONE_DIE.get(sides) or f"1d{sides}", value + 1))
-        return value + 1
+            state.current.rolls.append(Roll(purpose, _ONE_DIE.get(sides) or f"1d{sides}", value))
+        return value
 
     def dice(self, count: int, sides: int, purpose: str) -> int:
-        state, total = self.state.rng, count
+        game = self.state
+        state, total = game.rng, count
         for _ in range(count):  # rng.below, inlined: a thousand rolls a game
             state = (state + GOLDEN_GAMMA) & MASK64
             z = ((state ^ (state >> 30)) * 0xBF58476D1CE4E5B9) & MASK64
             z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK64
             total += (z ^ (z >> 31)) % sides
-        self.state.__dict__["rng"] = state
+        game.__dict__["rng"] = state
         if self.ledger:
-            self.state.current.rolls.append(
-                Roll(purpose, _DICE.get((count, sides)) or f"{count}d{sides}", total)
-            )
+            game.current.rolls.append(Roll(purpose, _DICE.get((count, sides)) or f"{count}d{sides}", total))
         return total
 
     def between(self, low: int, high: int, purpose: str) -> int:
         if high <= low:
             return low
-        state, value = rng.below(self.state.rng, high - low + 1)
-        self.state.__dict__["rng"] = state
+        state = self.state
+        state.__dict__["rng"], value = rng.below(state.rng, high - low + 1)
         result = low + value
         if self.ledger:
-            self.state.current.rolls.append(Roll(purpose=purpose, dice=f"{low}-{high}", result=result))
+            state.current.rolls.append(Roll(purpose, f"{low}-{high}", result))
         return result
 
     # --- the ledger -----------------------------------------------------------------------------
@@ -206,34 +206,46 @@ class Context:
     def record(
         self, kind: ChangeKind, target: str, delta: int, after: int, summary: str, causes: list[Cause]
     ) -> None:
-        if not self.keeps(kind):
-            return
-        state = self.state
-        state.current.changes.append(
-            Change(state.turn, self.phase, kind, target, delta, after, summary, causes)
-        )
+        if self.ledger or kind in READ_BACK:  # keeps(kind), inlined: seventy thousand calls a game
+            state = self.state
+            state.current.changes.append(
+                Change(state.turn, self.phase, kind, target, delta, after, summary, causes)
+            )
 
     def credibility(self, region: str, delta: int, summary: str, causes: list[Cause]) -> int:
+        """Move a region's credibility, halved or quartered near the ends (rules.md §7).
+
+        Returns the change made. Without the ledger the summary is not read, so it may be "".
+        """
         state = self.state.regions[region]
         before = state.credibility
-        if delta > 0 and before >= HIGH_TRUST_CEILING:
-            delta //= HIGH_TRUST_DIVISOR
-            summary = N_("{summary} (quartered: credibility is {ceiling}+)").format(
-                summary=summary, ceiling=HIGH_TRUST_CEILING
-            )
-        elif delta > 0 and before >= TRUST_CEILING:
-            delta //= TRUST_DIVISOR
-            summary = N_("{summary} (halved: credibility is {ceiling}+)").format(
-                summary=summary, ceiling=TRUST_CEILING
-            )
+        explain = self.ledger or "credibility" in READ_BACK  # keeps("credibility"), inlined
+        if delta > 0:
+            if before >= HIGH_TRUST_CEILING:
+                delta //= HIGH_TRUST_DIVISOR
+                if explain:
+                    summary = N_("{summary} (quartered: credibility is {ceiling}+)").format(
+                        summary=summary, ceiling=HIGH_TRUST_CEILING
+                    )
+            elif before >= TRUST_CEILING:
+                delta //= TRUST_DIVISOR
+                if explain:
+                    summary = N_("{summary} (halved: credibility is {ceiling}+)").format(
+                        summary=summary, ceiling=TRUST_CEILING
+                    )
         elif delta < 0 and before <= DISTRUST_FLOOR:
             delta = -((-delta) // DISTRUST_DIVISOR)
-            summary = N_("{summary} (halved: credibility is {floor} or less)").format(
-                summary=summary, floor=DISTRUST_FLOOR
-            )
-        after = max(CREDIBILITY_MIN, min(CREDIBILITY_MAX, before + delta))
+            if explain:
+                summary = N_("{summary} (halved: credibility is {floor} or less)").format(
+                    summary=summary, floor=DISTRUST_FLOOR
+                )
+        after = before + delta
+        if after > CREDIBILITY_MAX:
+            after = CREDIBILITY_MAX
+        elif after < CREDIBILITY_MIN:
+            after = CREDIBILITY_MIN
         state.__dict__["credibility"] = after  # hot path: skip pydantic's __setattr__, as for dice
-        if delta:
+        if delta and explain:
             self.record("credibility", region, after - before, after, summary, causes)
         return after - before
 
@@ -268,44 +280,37 @@ class Context:
     ) -> None:
         if deaths <= 0:
             return
-        tally = self.state.tallies.civilians_killed.setdefault(region, {})
+        state = self.state
+        tally = state.tallies.civilians_killed.setdefault(region, {})
         tally[perpetrator] = tally.get(perpetrator, 0) + deaths
-        turn_tally = self.state.current.civilians_killed.setdefault(region, {})
+        turn_tally = state.current.civilians_killed.setdefault(region, {})
         turn_tally[perpetrator] = turn_tally.get(perpetrator, 0) + deaths
-        self.state.regions[region].last_civilian_deaths += deaths
+        regional = state.regions[region]
+        regional.last_civilian_deaths += deaths
         if perpetrator in ("barkhane", "mission", "fama"):
-            self.state.regions[region].last_mission_harm += deaths
-        total = sum(tally.values())
-        self.record("civilians_killed", f"{region}/{perpetrator}", deaths, total, summary, causes)
+            regional.last_mission_harm += deaths
+        if self.ledger or "civilians_killed" in READ_BACK:  # keeps(), inlined: spare the target's text
+            total = sum(tally.values())
+            self.record("civilians_killed", f"{region}/{perpetrator}", deaths, total, summary, causes)
 
     def peacekeepers_hit(
         self, unit_id: str, killed: int, wounded: int, summary: str, causes: list[Cause]
     ) -> int:
-        unit = self.state.units[unit_id]
+        state = self.state
+        unit = state.units[unit_id]
         killed = min(killed, max(0, unit.strength - 1))
-        unit.strength -= killed
-        unit.killed += killed
-        unit.wounded += wounded
-        self.state.tallies.peacekeepers_killed += killed
-        self.state.tallies.peacekeepers_wounded += wounded
-        self.state.current.peacekeepers_killed += killed
+        tallies = state.tallies
         if killed:
-            self.record(
-                "peacekeepers_killed",
-                unit_id,
-                killed,
-                self.state.tallies.peacekeepers_killed,
-                summary,
-                causes,
-            )
+            unit.strength -= killed
+            unit.killed += killed
+            tallies.peacekeepers_killed += killed
+            state.current.peacekeepers_killed += killed
+            self.record("peacekeepers_killed", unit_id, killed, tallies.peacekeepers_killed, summary, causes)
         if wounded:
+            unit.wounded += wounded
+            tallies.peacekeepers_wounded += wounded
             self.record(
-                "peacekeepers_wounded",
-                unit_id,
-                wounded,
-                self.state.tallies.peacekeepers_wounded,
-                summary,
-                causes,
+                "peacekeepers_wounded", unit_id, wounded, tallies.peacekeepers_wounded, summary, causes
             )
         return killed
 
@@ -334,7 +339,8 @@ class Context:
         if after == before:
             return
         threats[actor] = after
-        self.record("threat", f"{region}/{actor}", after - before, after, summary, causes)
+        if self.ledger or "threat" in READ_BACK:  # keeps(), inlined: spare the target's text
+            self.record("threat", f"{region}/{actor}", after - before, after, summary, causes)
 
     def host_presence(self, region: str, delta: int, summary: str, causes: list[Cause]) -> None:
         state = self.state.regions[region]
@@ -362,12 +368,17 @@ class Context:
         return sum(m.value for m in self.state.modifiers if m.key == key)
 
     def units_in(self, region: str) -> list:
-        """Units in a region (cached: call units_moved() after moving one)."""
-        if self._by_region is None:
-            self._by_region = {}
+        """Units in a region (cached: call units_moved() after moving one). Do not change the list."""
+        by_region = self._by_region
+        if by_region is None:
+            by_region = self._by_region = {region_id: [] for region_id in self.index.region_order}
             for unit in self.state.units.values():
-                self._by_region.setdefault(unit.region, []).append(unit)
-        return self._by_region.get(region, [])
+                found = by_region.get(unit.region)
+                if found is None:
+                    found = by_region[unit.region] = []
+                found.append(unit)
+        found = by_region.get(region)
+        return [] if found is None else found
 
     def tasked_over(self, region: str) -> list[str]:
         """Aircraft tasked over a region, in the scenario's order (cached: call retasked() after)."""
@@ -412,6 +423,4 @@ class Context:
         return card
 
     def mission_present(self, region: str) -> bool:
-        if self.units_in(region):
-            return True
-        return region in self.index.team_regions
+        return bool(self.units_in(region)) or region in self.index.team_regions
