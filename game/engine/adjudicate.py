@@ -505,9 +505,11 @@ def resolve_peacekeeper_attack(
 def resolve_host_force_attack(ctx: Context, region: str, actor: str, deaths: int, source: Cause) -> None:
     ctx.attack_on("host_forces")
     why = [source]
-    name = ctx.actor_name(actor)
-    # soldiers killed are read back (the turn's tally), so their summary is built with or without a ledger
-    summary = N_("{name} attacked host forces in {region}").format(name=name, region=ctx.region_name(region))
+    summary = ""
+    if deaths > 0 or ctx.ledger:  # soldiers killed are read back (the turn's tally), ledger or not
+        summary = N_("{name} attacked host forces in {region}").format(
+            name=ctx.actor_name(actor), region=ctx.region_name(region)
+        )
     ctx.host_forces_killed(region, deaths, summary, why)
     if deaths <= 0 and ctx.ledger:
         _no_harm(ctx, region, summary, "", why)

@@ -53,6 +53,13 @@ class ScenarioIndex:
         self.unit_names = Names((unit.id, unit.name) for unit in scenario.contingents)
         self.asset_names = Names((asset.id, asset.name) for asset in scenario.aviation)
         self.actor_names = Names((actor.id, actor.name) for actor in scenario.actors)
+        # their lookups, made once: every Context (a couple of hundred a game) takes them as they are
+        self.name_lookups: tuple[Callable[[str], str], ...] = (
+            self.region_names.__getitem__,
+            self.unit_names.__getitem__,
+            self.asset_names.__getitem__,
+            self.actor_names.__getitem__,
+        )
         self.team_regions = {team.base for team in scenario.civilian_teams}
         self.garrisons: dict[str, int] = {}  # units in each region's camps at the start
         for unit in scenario.contingents:
@@ -159,10 +166,11 @@ class Context:
         self._custom_cards: dict[str, Card] = {}
         # Names for the summaries players read, looked up thousands of times a game: plain
         # dictionary lookups (an unknown id reads as words).
-        self.region_name: Callable[[str], str] = index.region_names.__getitem__
-        self.unit_name: Callable[[str], str] = index.unit_names.__getitem__
-        self.asset_name: Callable[[str], str] = index.asset_names.__getitem__
-        self.actor_name: Callable[[str], str] = index.actor_names.__getitem__
+        self.region_name: Callable[[str], str]
+        self.unit_name: Callable[[str], str]
+        self.asset_name: Callable[[str], str]
+        self.actor_name: Callable[[str], str]
+        self.region_name, self.unit_name, self.asset_name, self.actor_name = index.name_lookups
 
     # --- dice -----------------------------------------------------------------------------------
     # The generator state is written straight into the model's __dict__: dice are the
