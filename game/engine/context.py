@@ -373,7 +373,11 @@ class Context:
 
     # --- queries --------------------------------------------------------------------------------
     def modifier_total(self, key: str) -> int:
-        return sum(m.value for m in self.state.modifiers if m.key == key)
+        total = 0
+        for modifier in self.state.modifiers:  # a plain loop: a few hundred calls a game, few modifiers
+            if modifier.key == key:
+                total += modifier.value
+        return total
 
     def units_in(self, region: str) -> list:
         """Units in a region (cached: call units_moved() after moving one). Do not change the list."""
