@@ -25,8 +25,8 @@ class Protection:
     parts: list[tuple[str, dict[str, object] | None, int]] = field(default_factory=list)
     air_response: tuple[str, str] | None = None  # (unit, lift asset) if projection is used
     responder: str | None = None  # a quick-reaction unit that goes out to another region to respond
-    _items: list[tuple[str, int]] | None = field(default=None, repr=False, compare=False)
-    _described: str | None = field(default=None, repr=False, compare=False)
+    _items: list[tuple[str, int]] | None = field(default=None, init=False, repr=False, compare=False)
+    _described: str | None = field(default=None, init=False, repr=False, compare=False)
 
     def add(self, label: str, value: int, values: dict[str, object] | None = None) -> None:
         """Add an item that counts (a zero adds nothing and is not shown)."""

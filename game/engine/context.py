@@ -214,7 +214,7 @@ class Context:
     def record(
         self, kind: ChangeKind, target: str, delta: int, after: int, summary: str, causes: list[Cause]
     ) -> None:
-        if self.ledger or kind in READ_BACK:  # keeps(kind), inlined: seventy thousand calls a game
+        if self.ledger or kind in READ_BACK:  # keeps(kind), inlined: nearly two thousand calls a game
             state = self.state
             state.current.changes.append(
                 Change(state.turn, self.phase, kind, target, delta, after, summary, causes)
