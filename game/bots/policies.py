@@ -108,17 +108,31 @@ def _task(game: Game, kind: AviationKind, preferred: tuple[str, ...]) -> None:
                 break
 
 
+# Orders are immutable, and the policies give the same few orders turn after turn: those they
+# give every turn are built once (a validated order costs more than the cache's lookup).
+@lru_cache(maxsize=1024)
+def _tier_order(region: str, tier: str, points: int) -> O.SetPocActivity:
+    return O.SetPocActivity(region=region, tier=tier, points=points)
+
+
+@lru_cache(maxsize=1024)
+def _message_order(theme: str, channel: str, audience: str) -> O.IssueMessage:
+    return O.IssueMessage(theme=theme, channel=channel, audience=audience)
+
+
 def _tiers(game: Game, plan: list[tuple[str, str, int]]) -> None:
+    regions = game.state.regions
     for region, tier, points in plan:
-        regional = game.state.regions.get(region)
+        regional = regions.get(region)
         if regional and (regional.tier_one if tier == "I" else regional.tier_three) != points:
-            _give(game, O.SetPocActivity(region=region, tier=tier, points=points))
+            _give(game, _tier_order(region, tier, points))
 
 
 def _messages(game: Game, plan: list[tuple[str, str, str]]) -> None:
+    regions = game.state.regions
     for theme, channel, audience in plan:
-        if audience == "national" or audience in game.state.regions:
-            _give(game, O.IssueMessage(theme=theme, channel=channel, audience=audience))
+        if audience == "national" or audience in regions:
+            _give(game, _message_order(theme, channel, audience))
 
 
 def _historical_force(game: Game) -> None:
