@@ -96,7 +96,7 @@ class ExecutorUnavailable(RuntimeError):
 
 def measure_game(game: Game, policy: str) -> GameResult:
     """The numbers analysis compares, from a finished game (the scorecard, where it has them)."""
-    card = score(game.scenario, game.state)
+    card = score(game.scenario, game.state, shares=False)  # the shares are not measured
     state = game.state
     measures: dict[str, float] = {"national_credibility": card.national_credibility_end}
     for region, (_start, end) in card.credibility_by_region.items():

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
-from game.engine import Game, IllegalOrder
+from game.engine import Game
 from game.engine import orders as O
+from game.engine.context import ScenarioIndex
 from game.i18n import N_
 from game.scenario.models import AviationKind, Caveat, UnitType
 
@@ -25,11 +27,7 @@ class Policy:
 
 def _give(game: Game, order: O.Order) -> bool:
     """Give an order if the rules allow it; scripts try orders that may not fit this turn."""
-    try:
-        game.apply(order)
-    except IllegalOrder:
-        return False
-    return True
+    return game.give(order) is None
 
 
 def _decide_cards(game: Game, preferred: set[str]) -> None:
@@ -65,16 +63,31 @@ def _open_tob(game: Game, region: str) -> None:
             return
 
 
+@lru_cache(maxsize=8)
+def _patrollers(index: ScenarioIndex) -> frozenset[str]:
+    """The units a policy sends on patrol: combat and formed police units outside the Mobile Task
+    Force. They depend on the scenario alone, so they are found once, not every turn."""
+    return frozenset(
+        unit_id
+        for unit_id, spec in index.units.items()
+        if (spec.type in O.COMBAT_TYPES or spec.type == UnitType.FORMED_POLICE) and not spec.mobile_task_force
+    )
+
+
+@lru_cache(maxsize=8)
+def _assets_of(index: ScenarioIndex, kind: AviationKind) -> tuple[str, ...]:
+    """The scenario's aircraft of one kind, in its order (found once, not every turn)."""
+    return tuple(asset_id for asset_id, spec in index.aviation.items() if spec.kind == kind)
+
+
 def _patrol(game: Game, regions: tuple[str, ...]) -> None:
+    patrollers = _patrollers(game.index)
     for unit in game.state.units.values():
-        spec = game.index.units[unit.id]
-        patrols = spec.type in O.COMBAT_TYPES or spec.type == UnitType.FORMED_POLICE
         if (
-            patrols
+            unit.id in patrollers
             and unit.region in regions
             and unit.posture != "patrol"
             and not unit.holds_tob
-            and not spec.mobile_task_force
         ):
             _give(game, O.SetPosture(unit=unit.id, posture="patrol"))
 
@@ -86,25 +99,40 @@ def _mtf_quick_reaction(game: Game) -> None:
 
 
 def _task(game: Game, kind: AviationKind, preferred: tuple[str, ...]) -> None:
-    for asset_id, spec in game.index.aviation.items():
-        if spec.kind != kind or game.state.aviation[asset_id].tasked_region is not None:
+    aviation = game.state.aviation
+    for asset_id in _assets_of(game.index, kind):
+        if aviation[asset_id].tasked_region is not None:
             continue
         for region in preferred:
             if region in game.state.regions and _give(game, O.TaskAviation(asset=asset_id, region=region)):
                 break
 
 
+# Orders are immutable, and the policies give the same few orders turn after turn: those they
+# give every turn are built once (a validated order costs more than the cache's lookup).
+@lru_cache(maxsize=1024)
+def _tier_order(region: str, tier: str, points: int) -> O.SetPocActivity:
+    return O.SetPocActivity(region=region, tier=tier, points=points)
+
+
+@lru_cache(maxsize=1024)
+def _message_order(theme: str, channel: str, audience: str) -> O.IssueMessage:
+    return O.IssueMessage(theme=theme, channel=channel, audience=audience)
+
+
 def _tiers(game: Game, plan: list[tuple[str, str, int]]) -> None:
+    regions = game.state.regions
     for region, tier, points in plan:
-        regional = game.state.regions.get(region)
+        regional = regions.get(region)
         if regional and (regional.tier_one if tier == "I" else regional.tier_three) != points:
-            _give(game, O.SetPocActivity(region=region, tier=tier, points=points))
+            _give(game, _tier_order(region, tier, points))
 
 
 def _messages(game: Game, plan: list[tuple[str, str, str]]) -> None:
+    regions = game.state.regions
     for theme, channel, audience in plan:
-        if audience == "national" or audience in game.state.regions:
-            _give(game, O.IssueMessage(theme=theme, channel=channel, audience=audience))
+        if audience == "national" or audience in regions:
+            _give(game, _message_order(theme, channel, audience))
 
 
 def _historical_force(game: Game) -> None:

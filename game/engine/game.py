@@ -124,13 +124,26 @@ class Game:
 
     def apply(self, order: O.Order, role: str | None = None) -> None:
         """Apply a legal order now; raise IllegalOrder (state untouched) otherwise."""
-        reason = self.why_illegal(order, role)
+        reason = self.give(order, role)
         if reason is not None:
             raise IllegalOrder(order, reason)
+
+    def give(self, order: O.Order, role: str | None = None) -> str | None:
+        """Apply a legal order now and return None; otherwise return why not, the state untouched.
+
+        As apply, without an exception to build: for scripts that try orders that may not fit.
+        """
+        # One context for the check and the effect: the check changes nothing, and the effects
+        # forget the context's cached positions and taskings when they change them.
+        ctx = self.context()
+        reason = O.why_illegal(order, ctx, role)
+        if reason is not None:
+            return reason
         if self.undo and self._turn_start is None:
             self._turn_start = self._snapshot()
         self.changed()
-        O.apply(order, self.context())
+        O.apply(order, ctx)
+        return None
 
     def _snapshot(self) -> str:
         """The state at the start of the orders phase, for undoing orders.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from game.engine.state import GameState
 from game.i18n import N_
@@ -132,6 +133,7 @@ def say_do_gap(say: int, do: int) -> int:
     return max(0, say - do)
 
 
+@lru_cache(maxsize=1024)  # a game's few months and periods, asked about again and again
 def in_period(month: str, period: str) -> bool:
     """Whether YYYY-MM falls in a period written YYYY, YYYY-H1 or YYYY-H2."""
     year, _, half = period.partition("-")
@@ -160,8 +162,10 @@ def national_credibility(state: GameState) -> int:
     return national({region: s.credibility for region, s in state.regions.items()})
 
 
-def score(scenario: Scenario, state: GameState) -> Scorecard:
-    """Score a game at any point (the end-of-game scorecard when it is over)."""
+def score(scenario: Scenario, state: GameState, shares: bool = True) -> Scorecard:
+    """Score a game at any point (the end-of-game scorecard when it is over).
+
+    With shares=False the card's `shares` stay empty: for analysis, which does not read them."""
     start = {r.id: r.credibility for r in scenario.regions}
     end = {r: s.credibility for r, s in state.regions.items()}
     card = Scorecard(
@@ -174,19 +178,27 @@ def score(scenario: Scenario, state: GameState) -> Scorecard:
         outcomes=dict(sorted(state.tallies.outcomes.items())),
     )
     history = scenario.history
+    # Each finished turn's deaths, counted once for every period it falls in.
+    months = [r.month for r in state.history]
+    turn_deaths = {
+        "civilians": [sum(sum(by.values()) for by in r.civilians_killed.values()) for r in state.history],
+        "peacekeepers": [r.peacekeepers_killed for r in state.history],
+    }
+    turns_in: dict[str, list[int]] = {}  # period -> the turns in it (both measures share periods)
     for name, measures, key in (
         (N_("civilians killed"), history.civilians_killed, "civilians"),
         (N_("peacekeepers killed"), history.peacekeepers_killed, "peacekeepers"),
     ):
         for measure in measures:
-            records = [r for r in state.history if in_period(r.month, measure.period)]
-            if not records:
+            inside = turns_in.get(measure.period)
+            if inside is None:
+                inside = turns_in[measure.period] = [
+                    i for i, month in enumerate(months) if in_period(month, measure.period)
+                ]
+            if not inside:
                 continue
-            if key == "civilians":
-                value = sum(sum(by.values()) for r in records for by in r.civilians_killed.values())
-            else:
-                value = sum(r.peacekeepers_killed for r in records)
-            complete = state.phase == "over" or records[-1].month >= period_end(measure.period)
+            value = sum(turn_deaths[key][i] for i in inside)
+            complete = state.phase == "over" or months[inside[-1]] >= period_end(measure.period)
             card.measures.append(
                 MeasureResult(
                     name, measure.period, value, measure.low, measure.high, measure.source, complete=complete
@@ -209,7 +221,8 @@ def score(scenario: Scenario, state: GameState) -> Scorecard:
     if state.history:
         gaps = [say_do_gap(r.say, r.do) for r in state.history]
         card.say_do_gap_mean_tenths = sum(gaps) * 10 // len(gaps)
-    card.shares = share_results(scenario, state)
+    if shares:
+        card.shares = share_results(scenario, state)
     return card
 
 
@@ -226,20 +239,20 @@ def share_results(scenario: Scenario, state: GameState) -> list[ShareResult]:
     last_month: dict[str, str] = {}
     periods = {s.period for s in history.regional_shares} | {s.period for s in history.perpetrator_shares}
     for record in state.history:
-        for period in periods:
-            if not in_period(record.month, period):
-                continue
+        inside = [period for period in periods if in_period(record.month, period)]
+        if not inside:
+            continue
+        deaths_by_key: dict[str, int] = {}  # this turn's deaths, counted once for all its periods
+        for region, by in record.civilians_killed.items():
+            region_key, zone_key = f"r:{region}", f"z:{zone[region]}"
+            for perpetrator, deaths in by.items():
+                for key in ("total", region_key, zone_key, f"g:{group_of.get(perpetrator)}"):
+                    deaths_by_key[key] = deaths_by_key.get(key, 0) + deaths
+        for period in inside:
             last_month[period] = record.month
             tally = tallies.setdefault(period, {})
-            for region, by in record.civilians_killed.items():
-                for perpetrator, deaths in by.items():
-                    for key in (
-                        "total",
-                        f"r:{region}",
-                        f"z:{zone[region]}",
-                        f"g:{group_of.get(perpetrator)}",
-                    ):
-                        tally[key] = tally.get(key, 0) + deaths
+            for key, deaths in deaths_by_key.items():
+                tally[key] = tally.get(key, 0) + deaths
     results = []
     for kind, shares in (("region", history.regional_shares), ("perpetrator", history.perpetrator_shares)):
         for share in shares:

@@ -117,24 +117,38 @@ def describe(order: Order, ctx: Context | ScenarioIndex | None = None) -> str:
     return kind_of(order).describe(order, Names(index))
 
 
+# The types of the cells' orders, whose presence this turn closes the mission's orders (what
+# red_orders and green_orders find, looked up by type alone: why_illegal runs for every order).
+RED_TYPES = frozenset(kind.type for kind in armed.KINDS)
+GREEN_TYPES = frozenset(host.GREEN_TYPES)
+
+
 def why_illegal(order: Order, ctx: Context, role: str | None = None) -> str | None:
     """Why this order cannot be given now, or None when it is legal."""
-    if ctx.state.phase != "orders":
+    state = ctx.state
+    if state.phase != "orders":
         return N_("the game is over")
-    given_by = order_role(order, ctx)
+    kind = KINDS[order.type]
+    given_by = kind.role(order, ctx)
     if role is not None and given_by != role:
         return N_("this order belongs to the {get}").format(get=ROLE_NAMES.get(given_by, "facilitator"))
-    if given_by not in (RED, FACILITATOR) and red_orders(ctx):
-        return N_("the mission's orders are closed this turn: the armed groups are choosing their actions")
-    if given_by not in (RED, GREEN, FACILITATOR) and green_orders(ctx):
-        return N_("the mission's orders are closed this turn: the host state is answering its requests")
-    return kind_of(order).why_illegal(order, ctx)
+    if given_by not in (RED, FACILITATOR) and state.current.orders:
+        given = {raw.get("type") for raw in state.current.orders}
+        if not given.isdisjoint(RED_TYPES):
+            return N_(
+                "the mission's orders are closed this turn: the armed groups are choosing their actions"
+            )
+        if given_by != GREEN and not given.isdisjoint(GREEN_TYPES):
+            return N_("the mission's orders are closed this turn: the host state is answering its requests")
+    return kind.why_illegal(order, ctx)
 
 
 def apply(order: Order, ctx: Context) -> None:
     """Carry out a legal order (the caller has checked why_illegal) and keep it in this turn's record."""
-    why = [cause("order", order.type, describe(order, ctx))]
-    kind_of(order).apply(order, ctx, why)
+    # The order's description is a cause of the changes it makes, kept only with the ledger (no
+    # order's effect is a kind of change read back without it: context.READ_BACK).
+    why = [cause("order", order.type, describe(order, ctx))] if ctx.ledger else []
+    KINDS[order.type].apply(order, ctx, why)
     ctx.state.current.orders.append(order.model_dump(mode="json"))
 
 

@@ -91,16 +91,17 @@ def charge_tasking(ctx: Context, asset_id: str, why: list[Cause]) -> None:
     cost = T.TASK_HOURS[ctx.index.aviation[asset_id].kind]
     asset.hours -= cost
     asset.paid = True
-    ctx.record(
-        "means",
-        f"{asset_id}.hours",
-        -cost,
-        asset.hours,
-        N_("{aircraft} flies its tasking over {region}").format(
-            aircraft=ctx.asset_name(asset_id), region=ctx.region_name(asset.tasked_region)
-        ),
-        why,
-    )
+    if ctx.keeps("means"):  # every tasked aircraft, every turn: the words only when kept
+        ctx.record(
+            "means",
+            f"{asset_id}.hours",
+            -cost,
+            asset.hours,
+            N_("{aircraft} flies its tasking over {region}").format(
+                aircraft=ctx.asset_name(asset_id), region=ctx.region_name(asset.tasked_region)
+            ),
+            why,
+        )
 
 
 def refund_tasking(ctx: Context, asset_id: str, why: list[Cause]) -> None:
