@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from game.engine import adversary, cards
 from game.engine import tables as T
@@ -14,7 +15,7 @@ from game.engine.adjudicate import (
 from game.engine.context import Context, cause
 from game.engine.orders import charge_tasking, choose_actions, record_answers
 from game.engine.score import national_credibility, say_do_gap
-from game.engine.state import RegionState, TurnRecord
+from game.engine.state import RegionState, TurnRecord, UnitState
 from game.engine.wording import counted, plural, words
 from game.i18n import N_
 from game.scenario.models import AviationKind
@@ -195,7 +196,7 @@ def end_turn(ctx: Context) -> TurnRecord:
     actions = choose_actions(ctx)  # the bot's plan, or the red cell's orders (rules.md §5.2)
     state.current.adversary = [
         N_("{action} in {region} by {group}: {reason}").format(
-            action=ACTION_TITLES.get(a.kind, words(a.kind)),
+            action=ACTION_TITLES.get(a.kind) or words(a.kind),
             region=ctx.region_name(a.region),
             group=ctx.actor_name(a.actor),
             reason=plain_reason(a.reason),
@@ -247,7 +248,10 @@ ACTION_TITLES = {
 def plain_reason(reason: str) -> str:
     """The bot's reason without its priority code: "P2 exposed: X is on patrol" -> "X is on patrol"."""
     head, sep, rest = reason.partition(": ")
-    return rest if sep and re.fullmatch(r"P\d+ [\w ]+", head) else reason
+    return rest if sep and PRIORITY_CODE.fullmatch(head) else reason
+
+
+PRIORITY_CODE = re.compile(r"P\d+ [\w ]+")
 
 
 def _resolve_card_attacks(ctx: Context) -> None:
@@ -341,71 +345,95 @@ def _harassing_fire(ctx: Context) -> None:
     of small posts) and once on its roads, more while its offensives put columns on them.
     Harassing fire is not the bot's choice and costs it no action.
     """
-    index = ctx.index
+    # about 900 rolls a game: the lookups are hoisted, and a roll's purpose is made only for the ledger
+    index, ledger, die = ctx.index, ctx.ledger, ctx.die
     operations = max(0, ctx.modifier_total("host_operations"))
-    striking = {forces: sorted(index.actors_striking(forces)) for forces in ("peacekeepers", "host_forces")}
+    mission_groups = sorted(index.actors_striking("peacekeepers"))
+    army_groups = sorted(index.actors_striking("host_forces"))
+    mission_offset, army_offset = T.HARASS_OFFSET["peacekeepers"], T.HARASS_OFFSET["host_forces"]
     for region_id in index.region_order:
         region = ctx.state.regions[region_id]
-        fronts = {
-            "peacekeepers": [("camps", 0), ("roads", 0)] if ctx.units_in(region_id) else [],
-            "host_forces": [("camps", 0)] * region.host_presence + [("roads", operations)]
-            if region.host_presence >= T.HOST_CAMPS_PRESENCE
-            else [],
-        }
-        for forces, targets in fronts.items():
-            if not targets:
-                continue
-            for actor in striking[forces]:
-                level = region.threat.get(actor, 0)
+        threat = region.threat
+        if ctx.units_in(region_id):
+            for actor in mission_groups:
+                level = threat.get(actor, 0)
                 if level < T.HARASS_THREAT:
                     continue
-                name = ctx.actor_name(actor)
-                for front, tempo in targets:
-                    chance = level - T.HARASS_OFFSET[forces] + tempo
-                    roll = ctx.die(6, _harassing_purpose(ctx, name, front, region_id))
-                    if roll > chance:
-                        continue
-                    reason = N_("{name} threat {level}").format(name=name, level=level)
-                    if tempo:
-                        reason += N_(", +{tempo} the army's offensive operations").format(tempo=tempo)
-                    source = cause(
-                        "rule",
-                        "harassing fire",
-                        N_("rolled {roll}, needed {chance} or less ({reason})").format(
-                            roll=roll, chance=chance, reason=reason
-                        ),
-                    )
-                    if forces == "peacekeepers":
-                        _harass_the_mission(ctx, region_id, actor, front, source)
-                    else:
-                        _harass_the_army(ctx, region_id, actor, front, source)
+                for front in MISSION_FRONTS:
+                    chance = level - mission_offset
+                    roll = die(6, _harassing_purpose(ctx, actor, front, region_id) if ledger else "")
+                    if roll <= chance:
+                        _harass_the_mission(ctx, region_id, actor, front, (level, 0, roll, chance))
+        if region.host_presence >= T.HOST_CAMPS_PRESENCE:
+            fronts = [("camps", 0)] * region.host_presence + [("roads", operations)]
+            for actor in army_groups:
+                level = threat.get(actor, 0)
+                if level < T.HARASS_THREAT:
+                    continue
+                for front, tempo in fronts:
+                    chance = level - army_offset + tempo
+                    roll = die(6, _harassing_purpose(ctx, actor, front, region_id) if ledger else "")
+                    if roll <= chance:
+                        _harass_the_army(ctx, region_id, actor, front, (level, tempo, roll, chance))
 
 
-def _harassing_purpose(ctx: Context, name: str, front: str, region_id: str) -> str:
+MISSION_FRONTS = ("camps", "roads")  # the mission is harassed once on each, whatever its strength
+
+
+def _harassing_purpose(ctx: Context, actor: str, front: str, region_id: str) -> str:
     """The purpose of a harassing-fire roll (the same few strings every turn: made once a game)."""
-    key = (name, front, region_id)
+    key = ("harassing", actor, front, region_id)
     purpose = ctx.index.purposes.get(key)
     if purpose is None:
-        purpose = f"harassing fire by {name} on the {front} in {ctx.region_name(region_id)}"
+        purpose = f"harassing fire by {ctx.actor_name(actor)} on the {front} in {ctx.region_name(region_id)}"
         ctx.index.purposes[key] = purpose
     return purpose
 
 
-def _harass_the_mission(ctx: Context, region_id: str, actor: str, front: str, source) -> None:
-    target = _peacekeeper_target(ctx, region_id)
-    if front == "roads":
-        moving = [u for u in ctx.units_in(region_id) if u.posture == "patrol" or u.moved != "no"]
-        if moving:
-            target = max(moving, key=lambda u: (u.strength, u.id)).id
+@lru_cache(maxsize=1024)  # the same few lines every turn of every game
+def _harassing_detail(name: str, level: int, tempo: int, roll: int, chance: int) -> str:
+    """Why harassing fire struck: the roll against the group's threat (and the army's offensives)."""
+    reason = N_("{name} threat {level}").format(name=name, level=level)
+    if tempo:
+        reason += N_(", +{tempo} the army's offensive operations").format(tempo=tempo)
+    return N_("rolled {roll}, needed {chance} or less ({reason})").format(
+        roll=roll, chance=chance, reason=reason
+    )
+
+
+@lru_cache(maxsize=1024)
+def _harassing_summary(template: str, group: str, region: str, unit: str = "") -> str:
+    return template.format(group=group, unit=unit, region=region)
+
+
+def _strongest(unit: UnitState) -> tuple[int, str]:
+    return unit.strength, unit.id
+
+
+def _harass_the_mission(
+    ctx: Context, region_id: str, actor: str, front: str, odds: tuple[int, int, int, int]
+) -> None:
+    """Harassing fire on the mission; `odds` are the group's threat, tempo, roll and chance."""
+    if front == "roads" and (
+        moving := [u for u in ctx.units_in(region_id) if u.posture == "patrol" or u.moved != "no"]
+    ):
+        target = max(moving, key=_strongest).id
+    else:
+        target = _peacekeeper_target(ctx, region_id)
     assert target is not None  # the region has units
     ctx.attack_on("peacekeepers")
     sides, minus = T.HARASS_WOUNDED_DICE
+    if not ctx.ledger:  # peacekeepers wounded are not read back: no explanation to build
+        wounded = max(0, ctx.die(sides, "") - minus)
+        if wounded:
+            ctx.peacekeepers_hit(target, 0, wounded, "", [])
+        return
     wounded = max(0, ctx.die(sides, f"wounded by harassing fire on {ctx.unit_name(target)}") - minus)
-    summary = HARASSING_THE_MISSION[front].format(
-        group=ctx.actor_name(actor), unit=ctx.unit_name(target), region=ctx.region_name(region_id)
+    summary = _harassing_summary(
+        HARASSING_THE_MISSION[front], ctx.actor_name(actor), ctx.region_name(region_id), ctx.unit_name(target)
     )
     why = [
-        source,
+        cause("rule", "harassing fire", _harassing_detail(ctx.actor_name(actor), *odds)),
         cause(
             "roll", "1d6", N_("{count} wounded, no one killed").format(count=plural(wounded, "peacekeeper"))
         ),
@@ -416,13 +444,25 @@ def _harass_the_mission(ctx: Context, region_id: str, actor: str, front: str, so
         ctx.record("attack", target, 0, 0, NO_ONE_HURT.format(summary=summary), why)
 
 
-def _harass_the_army(ctx: Context, region_id: str, actor: str, front: str, source) -> None:
+def _harass_the_army(
+    ctx: Context, region_id: str, actor: str, front: str, odds: tuple[int, int, int, int]
+) -> None:
+    """Harassing fire on the army; `odds` are the group's threat, tempo, roll and chance."""
     ctx.attack_on("host_forces")
     sides, minus = T.HARASS_SOLDIERS_DICE
-    where = ctx.region_name(region_id)
-    killed = max(0, ctx.die(sides, f"soldiers killed by harassing fire in {where}") - minus)
-    summary = HARASSING_THE_ARMY[front].format(group=ctx.actor_name(actor), region=where)
-    why = [source, cause("roll", "1d6", N_("{count} killed").format(count=plural(killed, "soldier")))]
+    ledger = ctx.ledger
+    killed = max(
+        0,
+        ctx.die(sides, f"soldiers killed by harassing fire in {ctx.region_name(region_id)}" if ledger else "")
+        - minus,
+    )
+    if not killed and not ledger:  # a harmless attack is only a line in the ledger
+        return
+    summary = _harassing_summary(HARASSING_THE_ARMY[front], ctx.actor_name(actor), ctx.region_name(region_id))
+    why = [
+        cause("rule", "harassing fire", _harassing_detail(ctx.actor_name(actor), *odds)),
+        cause("roll", "1d6", N_("{count} killed").format(count=plural(killed, "soldier"))),
+    ]
     if killed:
         ctx.host_forces_killed(region_id, killed, summary, why)
     else:
@@ -430,33 +470,45 @@ def _harass_the_army(ctx: Context, region_id: str, actor: str, front: str, sourc
 
 
 def _peacekeeper_target(ctx: Context, region: str) -> str | None:
-    units = [u for u in ctx.units_in(region) if u.id not in ctx.index.police_units]
-    units = units or ctx.units_in(region)
-    if not units:
+    present = ctx.units_in(region)
+    if not present:
         return None
-    return min(units, key=lambda u: (not u.holds_tob, -u.strength, u.id)).id
+    police = ctx.index.police_units
+    units = [u for u in present if u.id not in police] or present
+    return min(units, key=_first_struck).id
+
+
+def _first_struck(unit: UnitState) -> tuple[bool, int, str]:
+    """The unit an attack on a region strikes first: a base's garrison, then the strongest."""
+    return not unit.holds_tob, -unit.strength, unit.id
+
+
+# The source of an attack in a game without a ledger, where none of the changes it explains
+# (civilians killed, peacekeepers hit, credibility) is recorded.
+UNRECORDED = cause("rule", "")
 
 
 def _resolve_actions(ctx: Context, actions: list[adversary.Action]) -> None:
+    ledger = ctx.ledger
     for action in actions:
-        source = cause("adversary", action.kind, plain_reason(action.reason))
         threat = ctx.state.regions[action.region].threat.get(action.actor, 0)
         if action.kind == "civilians":
+            source = cause("adversary", action.kind, plain_reason(action.reason)) if ledger else UNRECORDED
             unopposed = strike_toll(ctx, action.region, threat, "strike")
             resolve_civilian_attack(ctx, action.region, action.actor, unopposed, source)
         elif action.kind in ("peacekeepers", "supply_route"):
+            source = cause("adversary", action.kind, plain_reason(action.reason)) if ledger else UNRECORDED
             sides, minus = T.PK_STRIKE_DICE if action.kind == "peacekeepers" else T.IED_DICE
             assert action.unit is not None
-            unopposed = max(0, ctx.die(sides, f"toll of a strike on {ctx.unit_name(action.unit)}") - minus)
+            purpose = f"toll of a strike on {ctx.unit_name(action.unit)}" if ledger else ""
+            unopposed = max(0, ctx.die(sides, purpose) - minus)
             resolve_peacekeeper_attack(ctx, action.unit, action.actor, unopposed, 0, 0, source)
-        elif action.kind == "host_forces":
-            deaths = (
-                ctx.dice(
-                    *T.HOST_STRIKE_DICE,
-                    f"toll of a strike on host forces in {ctx.region_name(action.region)}",
-                )
-                + threat
-            )
+        elif (
+            action.kind == "host_forces"
+        ):  # soldiers killed are read back: explained with or without a ledger
+            source = cause("adversary", action.kind, plain_reason(action.reason))
+            purpose = f"toll of a strike on host forces in {ctx.region_name(action.region)}" if ledger else ""
+            deaths = ctx.dice(*T.HOST_STRIKE_DICE, purpose) + threat
             resolve_host_force_attack(ctx, action.region, action.actor, deaths, source)
         else:
             ctx.state.pending_info.append(_info(action.region, action.strength, action.reason))
@@ -466,7 +518,8 @@ def strike_toll(
     ctx: Context, region_id: str, level: int, what: str, per_threat: int = T.CIVILIAN_STRIKE_PER_THREAT
 ) -> int:
     """Unopposed toll of a strike on civilians (rules.md §6.5): halved where few people live."""
-    toll = ctx.dice(*T.CIVILIAN_STRIKE_DICE, f"toll of a {what} in {ctx.region_name(region_id)}")
+    purpose = f"toll of a {what} in {ctx.region_name(region_id)}" if ctx.ledger else ""
+    toll = ctx.dice(*T.CIVILIAN_STRIKE_DICE, purpose)
     toll += per_threat * level
     if ctx.index.regions[region_id].population < T.SMALL_REGION:
         toll //= T.SMALL_REGION_DIVISOR  # nomad camps and hamlets of a few families
@@ -475,7 +528,7 @@ def strike_toll(
 
 def _community_violence(ctx: Context, grieving: dict[str, dict[str, int]]) -> None:
     """Community militias raid at home, and every massacre by others invites the next (rules.md §5.1)."""
-    state = ctx.state
+    state, ledger = ctx.state, ctx.ledger
     militias = sorted(ctx.index.militias)
     for region_id in ctx.index.region_order:
         threats = state.regions[region_id].threat
@@ -483,12 +536,18 @@ def _community_violence(ctx: Context, grieving: dict[str, dict[str, int]]) -> No
             level = threats.get(actor_id, 0)
             if level <= 0:
                 continue
-            name, where = ctx.actor_name(actor_id), ctx.region_name(region_id)
             chance = level
-            reason = N_("{name} threat {level}").format(name=name, level=level)
             lost = sum(n for by, n in grieving.get(region_id, {}).items() if by != actor_id)
             if lost >= T.REPRISAL_DEATHS:
                 chance += T.REPRISAL_BONUS
+            if not ledger:  # the same rolls; the raid's reasons are only for the ledger
+                if ctx.die(6, "") <= chance:
+                    unopposed = strike_toll(ctx, region_id, level, "raid", T.MILITIA_RAID_PER_THREAT)
+                    resolve_civilian_attack(ctx, region_id, actor_id, unopposed, UNRECORDED)
+                continue
+            name, where = ctx.actor_name(actor_id), ctx.region_name(region_id)
+            reason = N_("{name} threat {level}").format(name=name, level=level)
+            if lost >= T.REPRISAL_DEATHS:
                 reason = N_(
                     "{reason}, +{bonus} reprisal for {lost} civilians killed there by others last turn"
                 ).format(reason=reason, bonus=T.REPRISAL_BONUS, lost=lost)
@@ -522,7 +581,7 @@ def _joint_sweep(ctx: Context, region: RegionState) -> str:
 
 def _host_force_conduct(ctx: Context) -> None:
     """Host-nation and international forces harm civilians too (rules.md §6.4)."""
-    state = ctx.state
+    state, ledger = ctx.state, ctx.ledger  # what partners do to civilians is not read back
     partners = ctx.index.partner_forces
     offensive = max(0, ctx.modifier_total("international_support"))  # tempo of partner strikes
     operations = ctx.modifier_total("host_operations")  # tempo of the army's own operations
@@ -537,6 +596,7 @@ def _host_force_conduct(ctx: Context) -> None:
                 continue
             actor = ctx.index.actors[actor_id]
             joint = ""  # a sweep run with the regional partners, whose units the record charges
+            detail = ""
             if actor.kind == "host_forces":
                 chance = level + (
                     T.HOST_STATE_CENTRED
@@ -562,7 +622,8 @@ def _host_force_conduct(ctx: Context) -> None:
                 if region.tier_three:
                     chance -= T.HOST_TIER_THREE_CHECK
                     checks.append(N_("human-rights monitoring (Tier III)"))
-                if any(u.id in ctx.index.police_units for u in ctx.units_in(region_id)):
+                police = any(u.id in ctx.index.police_units for u in ctx.units_in(region_id))
+                if police:
                     chance -= T.HOST_POLICE_CHECK
                     checks.append(N_("formed police present"))
                 held = (
@@ -571,7 +632,7 @@ def _host_force_conduct(ctx: Context) -> None:
                     else 0
                 )
                 held += (T.HOST_TIER_THREE_CHECK if region.tier_three else 0) + (
-                    T.HOST_POLICE_CHECK if "formed police present" in checks else 0
+                    T.HOST_POLICE_CHECK if police else 0
                 )
                 if held > T.HOST_CHECKS_MAX:  # the mission's leverage on the army is one lever, not three
                     chance += held - T.HOST_CHECKS_MAX
@@ -580,43 +641,50 @@ def _host_force_conduct(ctx: Context) -> None:
                             host_checks_max=T.HOST_CHECKS_MAX
                         )
                     )
-                roll = ctx.die(6, f"conduct of {ctx.actor_name(actor_id)} in {ctx.region_name(region_id)}")
+                where = ctx.region_name(region_id)
+                roll = ctx.die(6, f"conduct of {ctx.actor_name(actor_id)} in {where}" if ledger else "")
                 if roll > chance:
                     continue
                 deaths = (
-                    ctx.dice(*T.HOST_ABUSE_DICE, f"toll of abuses in {ctx.region_name(region_id)}")
+                    ctx.dice(*T.HOST_ABUSE_DICE, f"toll of abuses in {where}" if ledger else "")
                     + T.HOST_ABUSE_DEATHS_BASE
                 )
                 orientation = state.policy.orientation.replace("_", "-")
-                if checks:
+                if checks and ledger:
                     detail = N_("rolled {roll} against {chance} ({orientation}; {checks})").format(
                         roll=roll, chance=chance, orientation=orientation, checks=", ".join(checks)
                     )
-                else:
+                elif ledger:
                     detail = N_("rolled {roll} against {chance} ({orientation})").format(
                         roll=roll, chance=chance, orientation=orientation
                     )
             else:
+                where = ctx.region_name(region_id)
                 roll = ctx.dice(
                     *T.COLLATERAL_DICE,
-                    f"collateral harm by {ctx.actor_name(actor_id)} in {ctx.region_name(region_id)}",
+                    f"collateral harm by {ctx.actor_name(actor_id)} in {where}" if ledger else "",
                 )
                 chance = level + T.COLLATERAL_BASE + T.STRIKE_TEMPO_PER_SUPPORT * max(0, offensive)
                 if roll > chance:
                     continue
-                deaths = ctx.dice(
-                    *T.COLLATERAL_DICE, f"toll of collateral harm in {ctx.region_name(region_id)}"
-                )
+                deaths = ctx.dice(*T.COLLATERAL_DICE, f"toll of collateral harm in {where}" if ledger else "")
                 base = level + T.COLLATERAL_BASE
-                tempo = (
-                    N_(", operations tempo +{number}").format(number=chance - base) if chance > base else ""
-                )
-                detail = N_(
-                    "rolled {roll} against {chance} (level {level} + {collateral_base}{tempo})"
-                ).format(
-                    roll=roll, chance=chance, level=level, collateral_base=T.COLLATERAL_BASE, tempo=tempo
-                )
+                if ledger:
+                    tempo = (
+                        N_(", operations tempo +{number}").format(number=chance - base)
+                        if chance > base
+                        else ""
+                    )
+                    detail = N_(
+                        "rolled {roll} against {chance} (level {level} + {collateral_base}{tempo})"
+                    ).format(
+                        roll=roll, chance=chance, level=level, collateral_base=T.COLLATERAL_BASE, tempo=tempo
+                    )
             perpetrator = joint or actor_id
+            if not ledger:
+                ctx.civilians_killed(region_id, perpetrator, deaths, "", [])
+                ctx.credibility(region_id, -T.PARTNER_HARM_CREDIBILITY, "", [])
+                continue
             ctx.civilians_killed(
                 region_id,
                 perpetrator,
@@ -826,6 +894,7 @@ def _assessment(ctx: Context) -> None:
     state = ctx.state
     people = state.policy.orientation == "people_centred"
     international = ctx.modifier_total("international_support")  # only cards change modifiers
+    ledger = ctx.ledger  # credibility is not read back: its causes are built only for the ledger
     for region_id in ctx.index.region_order:
         region = state.regions[region_id]
         if ctx.has_base(region_id):
@@ -833,7 +902,7 @@ def _assessment(ctx: Context) -> None:
                 region_id,
                 T.TOB_CREDIBILITY_PER_TURN,
                 N_("a permanent presence people can count on"),
-                [cause("rule", N_("temporary operating base"))],
+                [cause("rule", N_("temporary operating base"))] if ledger else [],
             )
         if region.tier_one:
             gain = min(T.TIER_ONE_CREDIBILITY_MAX, region.tier_one * T.TIER_ONE_CREDIBILITY_PER_POINT)
@@ -852,7 +921,9 @@ def _assessment(ctx: Context) -> None:
                         ),
                     ),
                     cause("policy", "orientation", words(state.policy.orientation)),
-                ],
+                ]
+                if ledger
+                else [],
             )
         if region.tier_three:
             _tier_three(ctx, region_id)
@@ -876,21 +947,25 @@ def _assessment(ctx: Context) -> None:
 def _tier_three(ctx: Context, region_id: str) -> None:
     """Protective environment work may lower the strongest militia threat or restore the state."""
     region = ctx.state.regions[region_id]
-    roll = ctx.die(6, f"Tier III in {ctx.region_name(region_id)}")
-    why = [
-        cause(
-            "order",
-            "set_poc_activity",
-            N_("Tier III {count}").format(count=counted("{n} point", "{n} points", region.tier_three)),
-        ),
-        cause(
-            "roll",
-            "d6",
-            N_("rolled {roll}, needed {number} or less").format(
-                roll=roll, number=region.tier_three + T.TIER_THREE_ROLL_BONUS
+    roll = ctx.die(6, f"Tier III in {ctx.region_name(region_id)}" if ctx.ledger else "")
+    why = (
+        [
+            cause(
+                "order",
+                "set_poc_activity",
+                N_("Tier III {count}").format(count=counted("{n} point", "{n} points", region.tier_three)),
             ),
-        ),
-    ]
+            cause(
+                "roll",
+                "d6",
+                N_("rolled {roll}, needed {number} or less").format(
+                    roll=roll, number=region.tier_three + T.TIER_THREE_ROLL_BONUS
+                ),
+            ),
+        ]
+        if ctx.ledger
+        else []
+    )
     if roll <= region.tier_three + T.TIER_THREE_ROLL_BONUS:
         militias = [
             (level, actor_id)
@@ -915,7 +990,7 @@ def _state_returns(ctx: Context, region_id: str) -> None:
     start = ctx.index.regions[region_id].host_presence
     if ctx.state.regions[region_id].host_presence >= start:
         return
-    roll = ctx.die(6, f"the state's return to {ctx.region_name(region_id)}")
+    roll = ctx.die(6, f"the state's return to {ctx.region_name(region_id)}" if ctx.ledger else "")
     if roll >= T.STATE_RETURN_ROLL:
         ctx.host_presence(
             region_id,
@@ -948,28 +1023,34 @@ def _international_pressure(
         return (N_("international forces drawing down"), -international)
     if _international_forces_in(ctx, region_id):
         return (N_("international forces"), -international)
-    pressed = next(
-        (
-            n
-            for n in ctx.index.region_order
-            if _international_forces_in(ctx, n) and ctx.state.regions[n].threat.get(actor_id, 0) > 0
-        ),
-        None,
-    )
-    if pressed is None:
-        return None
-    return (
-        N_("pushed out of {region} by international forces").format(region=ctx.region_name(pressed)),
-        T.DISPLACED_BY_PRESSURE * international,
-    )
+    regions = ctx.state.regions
+    for pressed in ctx.index.region_order:
+        if regions[pressed].threat.get(actor_id, 0) > 0 and _international_forces_in(ctx, pressed):
+            pushed = T.DISPLACED_BY_PRESSURE * international
+            if not ctx.ledger:  # the label is only for the ledger
+                return ("", pushed)
+            where = ctx.region_name(pressed)
+            return (N_("pushed out of {region} by international forces").format(region=where), pushed)
+    return None
 
 
 def _international_forces_in(ctx: Context, region_id: str) -> bool:
     threat = ctx.state.regions[region_id].threat
-    return any(
-        threat.get(actor, 0) > 0 and ctx.index.actors[actor].kind == "international"
-        for actor in ctx.index.partner_forces
-    )
+    actors = ctx.index.actors
+    for actor in ctx.index.partner_forces:
+        if threat.get(actor, 0) > 0 and actors[actor].kind == "international":
+            return True
+    return False
+
+
+# The pulls on every group's threat in a region (rules.md §10), as the ledger names them.
+STATE_ABSENT = (N_("state absent"), T.STATE_ABSENT_THREAT)
+MISSION_DISTRUSTED = (N_("mission distrusted"), T.DISTRUSTED_THREAT)
+MISSION_TRUSTED = (N_("mission trusted"), T.TRUSTED_THREAT)
+OPERATING_BASE = (N_("operating base"), T.BASE_THREAT)
+CAMPS_LEFT_EMPTY = (N_("the mission's camps left empty"), T.ABANDONED_CAMPS)
+CAMPS_THINNED = (N_("the mission's camps thinned out"), T.THINNED_CAMPS)
+TRI_BORDER = (N_("tri-border pressure"), T.TRI_BORDER_THREAT)
 
 
 def _threat_drift(ctx: Context, region_id: str, international: int) -> None:
@@ -979,43 +1060,41 @@ def _threat_drift(ctx: Context, region_id: str, international: int) -> None:
     spec = ctx.index.regions[region_id]
     shared: list[tuple[str, int]] = []
     if region.host_presence <= T.STATE_ABSENT_PRESENCE:
-        shared.append((N_("state absent"), T.STATE_ABSENT_THREAT))
+        shared.append(STATE_ABSENT)
     if region.credibility < T.DISTRUSTED_BELOW:
-        shared.append((N_("mission distrusted"), T.DISTRUSTED_THREAT))
+        shared.append(MISSION_DISTRUSTED)
+    mission = 0
     if region.credibility >= T.TRUSTED_AT:
-        shared.append((N_("mission trusted"), T.TRUSTED_THREAT))
+        shared.append(MISSION_TRUSTED)
+        mission += T.TRUSTED_THREAT
     if ctx.has_base(region_id):
-        shared.append((N_("operating base"), T.BASE_THREAT))
-    mission = sum(value for label, value in shared if label in ("mission trusted", "operating base"))
+        shared.append(OPERATING_BASE)
+        mission += T.BASE_THREAT
     if mission < T.MISSION_THREAT_MAX:  # trust and a base together: the mission is no counter-terrorist force
         shared.append(
             (N_("the mission's own pull on the groups is at most -1"), T.MISSION_THREAT_MAX - mission)
         )
     garrison, present = ctx.index.garrisons.get(region_id, 0), len(ctx.units_in(region_id))
     if garrison and not present:
-        shared.append((N_("the mission's camps left empty"), T.ABANDONED_CAMPS))
+        shared.append(CAMPS_LEFT_EMPTY)
     elif present < garrison:
-        shared.append((N_("the mission's camps thinned out"), T.THINNED_CAMPS))
+        shared.append(CAMPS_THINNED)
     if spec.tri_border:
-        shared.append((N_("tri-border pressure"), T.TRI_BORDER_THREAT))
-    shared_total = sum(value for _, value in shared)
+        shared.append(TRI_BORDER)
+    shared_total = 0
+    for _, value in shared:
+        shared_total += value
     armed = ctx.index.armed_actors
-    for actor_id in sorted(region.threat):
+    threats = region.threat
+    for actor_id in sorted(threats):
         kind = armed.get(actor_id)
         if kind is None:
             continue
-        level = region.threat[actor_id]
+        level = threats[actor_id]
         start = spec.threat.get(actor_id, 0)
         spreading_from = ""
         if level == 0:  # a group absent from a region only returns by spreading from a neighbour
-            spreading_from = next(
-                (
-                    n
-                    for n in ctx.index.links[region_id]
-                    if state.regions[n].threat.get(actor_id, 0) >= T.THREAT_SPREADS_AT
-                ),
-                "",
-            )
+            spreading_from = _strong_neighbour(ctx, region_id, actor_id)
             if not spreading_from and not start:
                 continue  # where the group usually is, its cells lie low and come back (pull below)
         own = T.THREAT_REVERSION * (start - level)
@@ -1030,26 +1109,22 @@ def _threat_drift(ctx: Context, region_id: str, international: int) -> None:
             and region.host_presence <= T.SPREAD_WEAK_STATE
         ):
             # a strong neighbour sends cells and preachers across, where the state is weak
-            spreading_from = next(
-                (
-                    n
-                    for n in ctx.index.links[region_id]
-                    if state.regions[n].threat.get(actor_id, 0) >= T.THREAT_SPREADS_AT
-                ),
-                "",
-            )
+            spreading_from = _strong_neighbour(ctx, region_id, actor_id)
             own += T.SPREAD_PRESSURE if spreading_from else 0
         roll = ctx.dice(2, 6, "threat drift")
         total = roll + shared_total + own
         if total >= T.THREAT_UP_AT:
-            delta, trend = 1, "grows"
+            delta = 1
         elif total <= T.THREAT_DOWN_AT and level > 0:
-            delta, trend = -1, "recedes"
+            delta = -1
         else:
+            continue
+        if not ctx.ledger:  # the threat moves; only the ledger would read why
+            ctx.threat(region_id, actor_id, delta, "", [])
             continue
         trend_line = (
             N_("the threat from {group} grows in {region}")
-            if trend == "grows"
+            if delta > 0
             else N_("the threat from {group} recedes in {region}")
         )
         summary = trend_line.format(group=ctx.actor_name(actor_id), region=ctx.region_name(region_id))
@@ -1078,6 +1153,15 @@ def _threat_drift(ctx: Context, region_id: str, international: int) -> None:
             summary,
             [cause("roll", "2d6", detail), cause("rule", N_("threat drift"))],
         )
+
+
+def _strong_neighbour(ctx: Context, region_id: str, actor_id: str) -> str:
+    """The first linked region where the group is strong enough to spread from ("" if none)."""
+    regions = ctx.state.regions
+    for neighbour in ctx.index.links[region_id]:
+        if regions[neighbour].threat.get(actor_id, 0) >= T.THREAT_SPREADS_AT:
+            return neighbour
+    return ""
 
 
 # --- mandate renewal --------------------------------------------------------------------------
