@@ -31,6 +31,11 @@ def scaled(base: int, percent: int) -> int:
     return max(0, base * (100 + percent) // 100)
 
 
+# The source of an attack in a game without a ledger, where none of the changes it explains
+# (civilians killed, peacekeepers hit, credibility) is recorded.
+UNRECORDED = cause("rule", "")
+
+
 # --- start of a turn: situation and event phases ----------------------------------------------
 
 
@@ -59,11 +64,11 @@ def start_turn(ctx: Context) -> None:
 
 
 def _refresh_means(ctx: Context) -> None:
-    state, means = ctx.state, ctx.state.means
+    state, means, ledger = ctx.state, ctx.state.means, ctx.ledger  # the means are not read back
     upkeep = sum(T.TOB_UPKEEP for unit in state.units.values() if unit.holds_tob)
     u3 = T.U3_BUDGET_COST if state.policy.irc_under_u3 else 0
     means.budget = scaled(means.budget_per_turn, ctx.modifier_total("budget_pct")) - upkeep - u3
-    if upkeep or u3:
+    if (upkeep or u3) and ledger:
         ctx.record(
             "means",
             "budget",
@@ -77,7 +82,7 @@ def _refresh_means(ctx: Context) -> None:
     base_capacity = sum(team.capacity for team in ctx.index.scenario.civilian_teams)
     pct = means.civilian_pct + ctx.modifier_total("civilian_capacity_pct")
     means.civilian_capacity = scaled(base_capacity, pct)
-    if pct:
+    if pct and ledger:
         ctx.record(
             "means",
             "civilian_capacity",
@@ -89,28 +94,31 @@ def _refresh_means(ctx: Context) -> None:
     _fit_tier_points(ctx)
     means.messages_issued = 0
     hours_pct = {kind: means.aviation_pct + ctx.modifier_total(key) for kind, key in HOURS_MODIFIER.items()}
+    aviation = ctx.index.aviation
     for asset_id, asset in state.aviation.items():
-        spec = ctx.index.aviation[asset_id]
-        key = HOURS_MODIFIER[spec.kind]
+        spec = aviation[asset_id]
         monthly = spec.hours_per_month * (1 if spec.kind == AviationKind.ISR else spec.aircraft)
         asset.hours = scaled(monthly, hours_pct[spec.kind])
-        asset.paid = False
-        if asset.tasked_region is not None:
-            if asset.hours >= T.TASK_HOURS[spec.kind]:
-                charge_tasking(ctx, asset_id, [cause("rule", N_("standing tasking"))])
-            else:
-                ctx.record(
-                    "means",
-                    f"{asset_id}.hours",
-                    0,
-                    asset.hours,
-                    N_("{aircraft} lacks the hours to keep flying over {region}").format(
-                        aircraft=ctx.asset_name(asset_id), region=ctx.region_name(asset.tasked_region)
-                    ),
-                    [cause("modifier", key)],
-                )
-                asset.tasked_region = None
-                ctx.retasked()
+        if asset.paid:  # pydantic assignments are slow; most assets were not tasked
+            asset.paid = False
+        if asset.tasked_region is None:
+            continue
+        if asset.hours >= T.TASK_HOURS[spec.kind]:
+            charge_tasking(ctx, asset_id, [cause("rule", N_("standing tasking"))] if ledger else [])
+            continue
+        if ledger:
+            ctx.record(
+                "means",
+                f"{asset_id}.hours",
+                0,
+                asset.hours,
+                N_("{aircraft} lacks the hours to keep flying over {region}").format(
+                    aircraft=ctx.asset_name(asset_id), region=ctx.region_name(asset.tasked_region)
+                ),
+                [cause("modifier", HOURS_MODIFIER[spec.kind])],
+            )
+        asset.tasked_region = None
+        ctx.retasked()
 
 
 HOURS_MODIFIER = {"utility": "utility_hours_pct", "attack": "attack_hours_pct", "isr": "isr_hours_pct"}
@@ -128,45 +136,59 @@ def _fit_tier_points(ctx: Context) -> None:
             else:
                 region.tier_one -= 1
             used -= 1
-            ctx.record(
-                "means",
-                f"{region_id}.tier_points",
-                -1,
-                used,
-                N_("civilian capacity shrank: one PoC activity point in {region} dropped").format(
-                    region=ctx.region_name(region_id)
-                ),
-                [cause("rule", N_("capacity"))],
-            )
+            if ctx.ledger:  # the means are not read back
+                ctx.record(
+                    "means",
+                    f"{region_id}.tier_points",
+                    -1,
+                    used,
+                    N_("civilian capacity shrank: one PoC activity point in {region} dropped").format(
+                        region=ctx.region_name(region_id)
+                    ),
+                    [cause("rule", N_("capacity"))],
+                )
     means.civilian_capacity_used = used
 
 
-def warning_level(ctx: Context, region_id: str) -> tuple[int, list[str]]:
-    """Early-warning level of a region and what it is made of (rules.md §1)."""
+def warning_level(ctx: Context, region_id: str, explain: bool = True) -> tuple[int, list[str]]:
+    """Early-warning level of a region and, if `explain`, what it is made of (rules.md §1)."""
     region = ctx.state.regions[region_id]
-    parts: list[tuple[str, int]] = []
+    level = 0
+    parts: list[str] = []
     for asset_id in ctx.tasked_over(region_id):
         spec = ctx.index.aviation[asset_id]
         if spec.kind == AviationKind.ISR:
             value = (
                 T.WARNING_ISR_LONG if spec.range_km >= T.WARNING_ISR_LONG_RANGE_KM else T.WARNING_ISR_TACTICAL
             )
-            parts.append((N_("ISR {aircraft}").format(aircraft=ctx.asset_name(asset_id)), value))
+            level += value
+            if explain:
+                parts.append(N_("ISR {aircraft}").format(aircraft=ctx.asset_name(asset_id)) + f" +{value}")
     if region.credibility >= T.WARNING_CREDIBILITY_THRESHOLD:
-        parts.append((N_("people trust the mission and report threats"), T.WARNING_HIGH_CREDIBILITY))
+        level += T.WARNING_HIGH_CREDIBILITY
+        if explain:
+            parts.append(
+                N_("people trust the mission and report threats") + f" +{T.WARNING_HIGH_CREDIBILITY}"
+            )
     if region.tier_one:
-        parts.append((N_("community alert network (Tier I)"), T.WARNING_TIER_ONE))
+        level += T.WARNING_TIER_ONE
+        if explain:
+            parts.append(N_("community alert network (Tier I)") + f" +{T.WARNING_TIER_ONE}")
     if "sigint_ew" in ctx.state.means.irc_available and ctx.mission_present(region_id):
-        parts.append(("SIGINT/EW", T.WARNING_SIGINT))
-    level = min(T.WARNING_MAX, sum(value for _, value in parts))
-    return level, [f"{label} +{value}" for label, value in parts]
+        level += T.WARNING_SIGINT
+        if explain:
+            parts.append(f"SIGINT/EW +{T.WARNING_SIGINT}")
+    return min(T.WARNING_MAX, level), parts
 
 
 def _warnings(ctx: Context) -> None:
     for region_id in ctx.index.region_order:
         region = ctx.state.regions[region_id]
-        level, parts = warning_level(ctx, region_id)
-        if level != region.warning:
+        level, _ = warning_level(ctx, region_id, explain=False)
+        if level == region.warning:
+            continue
+        if ctx.ledger:
+            _, parts = warning_level(ctx, region_id)
             ctx.record(
                 "warning",
                 region_id,
@@ -177,7 +199,7 @@ def _warnings(ctx: Context) -> None:
                 ),
                 [cause("rule", N_("early warning"), ", ".join(parts) or N_("no sources"))],
             )
-            region.warning = level
+        region.warning = level
 
 
 # --- end of a turn ----------------------------------------------------------------------------
@@ -255,7 +277,7 @@ PRIORITY_CODE = re.compile(r"P\d+ [\w ]+")
 
 
 def _resolve_card_attacks(ctx: Context) -> None:
-    state = ctx.state
+    state, ledger = ctx.state, ctx.ledger
     for attack in state.pending_attacks:
         card = ctx.card(attack.card)
         source = cause(
@@ -263,7 +285,9 @@ def _resolve_card_attacks(ctx: Context) -> None:
             card.id,
             card.title if attack.revealed else N_("{title} (no warning)").format(title=card.title),
         )
-        unopposed = ctx.between(attack.deaths[0], attack.deaths[1], f"toll of '{card.title}'")
+        unopposed = ctx.between(
+            attack.deaths[0], attack.deaths[1], f"toll of '{card.title}'" if ledger else ""
+        )
         if attack.kind == "civilians":
             outcome = resolve_civilian_attack(ctx, attack.region, attack.actor, unopposed, source)
             cards.note_result(ctx, card.id, outcome, unopposed)
@@ -271,11 +295,13 @@ def _resolve_card_attacks(ctx: Context) -> None:
             resolve_host_force_attack(ctx, attack.region, attack.actor, unopposed, source)
         else:
             target = _peacekeeper_target(ctx, attack.region)
-            wounded = ctx.between(attack.wounded[0], attack.wounded[1], f"wounded in '{card.title}'")
+            wounded = ctx.between(
+                attack.wounded[0], attack.wounded[1], f"wounded in '{card.title}'" if ledger else ""
+            )
             civilians = ctx.between(
                 attack.civilian_deaths[0],
                 attack.civilian_deaths[1],
-                f"civilians caught in '{card.title}'",
+                f"civilians caught in '{card.title}'" if ledger else "",
             )
             if target is None:
                 ctx.record(
@@ -303,24 +329,32 @@ def _supply_convoys(ctx: Context) -> None:
     Where a group that strikes supply routes holds threat L of 3 or more, the convoy is mined on
     1d6 <= L - 2: 1d6 - 3 peacekeepers killed (the base keeps weeks of stocks and holds).
     """
-    for unit in sorted((u for u in ctx.state.units.values() if u.holds_tob), key=lambda u: u.id):
+    ledger = ctx.ledger
+    bases = [u for u in ctx.state.units.values() if u.holds_tob]
+    if not bases:
+        return
+    miners = ctx.index.actors_striking("supply_routes")
+    for unit in sorted(bases, key=lambda u: u.id):
         threat = ctx.state.regions[unit.region].threat
-        levels = [(threat.get(a, 0), a) for a in ctx.index.actors_striking("supply_routes")]
-        level, actor = max(levels, default=(0, ""))
+        level, actor = max([(threat.get(a, 0), a) for a in miners], default=(0, ""))
         if level < T.EXPOSED_THREAT:
             continue
-        roll = ctx.die(6, f"the road to the base in {ctx.region_name(unit.region)}")
+        roll = ctx.die(6, f"the road to the base in {ctx.region_name(unit.region)}" if ledger else "")
         if roll > level - T.CONVOY_AMBUSH_OFFSET:
             continue
         sides, minus = T.IED_DICE
-        mine = ctx.die(sides, f"toll of a mine on the convoy to {ctx.unit_name(unit.id)}")
+        mine = ctx.die(sides, f"toll of a mine on the convoy to {ctx.unit_name(unit.id)}" if ledger else "")
         unopposed = max(0, mine - minus)
-        source = cause(
-            "rule",
-            N_("supply convoys"),
-            N_("rolled {roll}, needed {number} or less ({group} threat {level} on the roads)").format(
-                roll=roll, number=level - T.CONVOY_AMBUSH_OFFSET, group=ctx.actor_name(actor), level=level
-            ),
+        source = (
+            cause(
+                "rule",
+                N_("supply convoys"),
+                N_("rolled {roll}, needed {number} or less ({group} threat {level} on the roads)").format(
+                    roll=roll, number=level - T.CONVOY_AMBUSH_OFFSET, group=ctx.actor_name(actor), level=level
+                ),
+            )
+            if ledger
+            else UNRECORDED
         )
         resolve_peacekeeper_attack(ctx, unit.id, actor, unopposed, 0, 0, source)
 
@@ -483,11 +517,6 @@ def _first_struck(unit: UnitState) -> tuple[bool, int, str]:
     return not unit.holds_tob, -unit.strength, unit.id
 
 
-# The source of an attack in a game without a ledger, where none of the changes it explains
-# (civilians killed, peacekeepers hit, credibility) is recorded.
-UNRECORDED = cause("rule", "")
-
-
 def _resolve_actions(ctx: Context, actions: list[adversary.Action]) -> None:
     ledger = ctx.ledger
     for action in actions:
@@ -607,18 +636,22 @@ def _host_force_conduct(ctx: Context) -> None:
                 if struck.get(region_id, 0) >= T.HOST_SWEEP_DEATHS:
                     joint = _joint_sweep(ctx, region)
                     chance += T.HOST_SWEEP_BONUS
-                    checks.append(
-                        N_("a sweep after {struck} soldiers were killed (+{host_sweep_bonus})").format(
-                            struck=struck[region_id], host_sweep_bonus=T.HOST_SWEEP_BONUS
+                    if ledger:
+                        checks.append(
+                            N_("a sweep after {struck} soldiers were killed (+{host_sweep_bonus})").format(
+                                struck=struck[region_id], host_sweep_bonus=T.HOST_SWEEP_BONUS
+                            )
                         )
-                    )
                     if joint:
                         checks.append(N_("a joint sweep: its abuses are the partner forces'"))
                 if operations:
                     chance += operations
-                    checks.append(
-                        N_("the army's offensive operations ({operations:+d})").format(operations=operations)
-                    )
+                    if ledger:
+                        checks.append(
+                            N_("the army's offensive operations ({operations:+d})").format(
+                                operations=operations
+                            )
+                        )
                 if region.tier_three:
                     chance -= T.HOST_TIER_THREE_CHECK
                     checks.append(N_("human-rights monitoring (Tier III)"))
@@ -636,11 +669,12 @@ def _host_force_conduct(ctx: Context) -> None:
                 )
                 if held > T.HOST_CHECKS_MAX:  # the mission's leverage on the army is one lever, not three
                     chance += held - T.HOST_CHECKS_MAX
-                    checks.append(
-                        N_("the mission's checks count at most -{host_checks_max} together").format(
-                            host_checks_max=T.HOST_CHECKS_MAX
+                    if ledger:
+                        checks.append(
+                            N_("the mission's checks count at most -{host_checks_max} together").format(
+                                host_checks_max=T.HOST_CHECKS_MAX
+                            )
                         )
-                    )
                 where = ctx.region_name(region_id)
                 roll = ctx.die(6, f"conduct of {ctx.actor_name(actor_id)} in {where}" if ledger else "")
                 if roll > chance:
@@ -723,14 +757,16 @@ def _information(ctx: Context, actions: list[adversary.Action]) -> None:
     do = state.current.do + sum(T.DO_PER_TOB for u in state.units.values() if u.holds_tob)
     state.current.say, state.current.do = say, do
     gap = say - do
-    why = [cause("rule", N_("Say-Do gap"), N_("said {say}, did {do}").format(say=say, do=do))]
-    present = [r for r in ctx.index.region_order if ctx.units_in(r)]
+    ledger = ctx.ledger  # credibility is not read back: explained only for the ledger
+    why = (
+        [cause("rule", N_("Say-Do gap"), N_("said {say}, did {do}").format(say=say, do=do))] if ledger else []
+    )
     if gap >= T.SAY_DO_SMALL_GAP:
         loss = T.SAY_DO_LARGE_LOSS if gap >= T.SAY_DO_LARGE_GAP else T.SAY_DO_SMALL_LOSS
-        for region_id in present:
-            ctx.credibility(
-                region_id, -loss, N_("Say-Do gap of {gap}: promises not kept").format(gap=gap), why
-            )
+        summary = N_("Say-Do gap of {gap}: promises not kept").format(gap=gap) if ledger else ""
+        for region_id in ctx.index.region_order:
+            if ctx.units_in(region_id):
+                ctx.credibility(region_id, -loss, summary, why)
     elif -gap >= T.DO_EXCEEDS_SAY_MARGIN:
         for region_id in ctx.index.region_order:
             if state.regions[region_id].last_success_turn == state.turn:
@@ -765,45 +801,50 @@ def _channel_reaches(ctx: Context, channel: str, region_id: str) -> bool:
 
 def _land_message(ctx: Context, message) -> int:
     """Apply one message that lands this turn; return what it adds to 'Say'."""
-    state = ctx.state
+    state, ledger = ctx.state, ctx.ledger  # what a message does is not read back: explained for the ledger
     theme = message.theme
     audience = (
         N_("the national audience") if message.audience == "national" else ctx.region_name(message.audience)
     )
-    why = [
-        cause(
-            "order",
-            "issue_message",
-            N_("'{theme}' by {channel} to {audience}, issued turn {issued_turn}").format(
-                theme=words(theme),
-                channel=words(message.channel),
-                audience=audience,
-                issued_turn=message.issued_turn,
-            ),
-        )
-    ]
+    why = (
+        [
+            cause(
+                "order",
+                "issue_message",
+                N_("'{theme}' by {channel} to {audience}, issued turn {issued_turn}").format(
+                    theme=words(theme),
+                    channel=words(message.channel),
+                    audience=audience,
+                    issued_turn=message.issued_turn,
+                ),
+            )
+        ]
+        if ledger
+        else []
+    )
     regions, divisor = _audience(ctx, message.audience)
     say = T.THEME_SAY[theme]
     key = f"{theme}@{message.audience}"
     last = state.message_memory.get(key)
     state.message_memory[key] = state.turn
     if last is not None and state.turn - last <= T.MESSAGE_FATIGUE_TURNS and theme != "counter_rumour":
-        ctx.record(
-            "credibility",
-            message.audience,
-            0,
-            0,
-            N_("'{theme}' again to {audience}: people tune out").format(
-                theme=words(theme), audience=audience
-            ),
-            why,
-        )
+        if ledger:
+            ctx.record(
+                "credibility",
+                message.audience,
+                0,
+                0,
+                N_("'{theme}' again to {audience}: people tune out").format(
+                    theme=words(theme), audience=audience
+                ),
+                why,
+            )
         return say
     if theme == "mandate_explain":
         ctx.consent(T.MANDATE_EXPLAIN_CONSENT, N_("the mission explained its mandate"), why)
         return say
     unreached = [r for r in regions if not _channel_reaches(ctx, message.channel, r)]
-    if unreached:
+    if unreached and ledger:
         ctx.record(
             "credibility",
             message.audience,
@@ -841,7 +882,9 @@ def _land_message(ctx: Context, message) -> int:
                 max(1, value // divisor),
                 N_("message '{theme}' reached {region}").format(
                     theme=words(theme), region=ctx.region_name(region_id)
-                ),
+                )
+                if ledger
+                else "",
                 why,
             )
     return say
@@ -864,6 +907,12 @@ def _resolve_info_attack(ctx: Context, attack, countered: dict[str, int]) -> Non
         strength //= T.NATIONAL_COUNTER_DIVISOR
         mods.append(N_("halved by a national counter-message"))
     state.tallies.info_attacks += 1
+    if not ctx.ledger:  # credibility is not read back: the attack needs no explanation
+        if strength <= 0:
+            state.tallies.info_attacks_countered += 1
+        else:
+            ctx.credibility(attack.region, -strength, "", [])
+        return
     why = [
         cause("adversary", "information", attack.source),
         cause("rule", N_("information attack"), ", ".join(mods) or N_("no counter")),
