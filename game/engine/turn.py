@@ -436,8 +436,20 @@ def _harassing_detail(name: str, level: int, tempo: int, roll: int, chance: int)
 
 
 @lru_cache(maxsize=1024)
-def _harassing_summary(template: str, group: str, region: str, unit: str = "") -> str:
-    return template.format(group=group, unit=unit, region=region)
+def _harassing_lines(template: str, group: str, region: str, unit: str = "") -> tuple[str, str]:
+    """A harassing attack's summary, and its line when it hurt no one."""
+    summary = template.format(group=group, unit=unit, region=region)
+    return summary, NO_ONE_HURT.format(summary=summary)
+
+
+# What harassing fire can do (1d6 - 4 peacekeepers wounded, 1d6 - 5 soldiers killed), worded once
+HARASSING_WOUNDED = {
+    n: N_("{count} wounded, no one killed").format(count=plural(n, "peacekeeper"))
+    for n in range(T.HARASS_WOUNDED_DICE[0])
+}
+HARASSING_KILLED = {
+    n: N_("{count} killed").format(count=plural(n, "soldier")) for n in range(T.HARASS_SOLDIERS_DICE[0])
+}
 
 
 def _strongest(unit: UnitState) -> tuple[int, str]:
@@ -463,19 +475,17 @@ def _harass_the_mission(
             ctx.peacekeepers_hit(target, 0, wounded, "", [])
         return
     wounded = max(0, ctx.die(sides, f"wounded by harassing fire on {ctx.unit_name(target)}") - minus)
-    summary = _harassing_summary(
+    summary, unhurt = _harassing_lines(
         HARASSING_THE_MISSION[front], ctx.actor_name(actor), ctx.region_name(region_id), ctx.unit_name(target)
     )
     why = [
         cause("rule", "harassing fire", _harassing_detail(ctx.actor_name(actor), *odds)),
-        cause(
-            "roll", "1d6", N_("{count} wounded, no one killed").format(count=plural(wounded, "peacekeeper"))
-        ),
+        cause("roll", "1d6", HARASSING_WOUNDED[wounded]),
     ]
     if wounded:
         ctx.peacekeepers_hit(target, 0, wounded, summary, why)
     else:
-        ctx.record("attack", target, 0, 0, NO_ONE_HURT.format(summary=summary), why)
+        ctx.record("attack", target, 0, 0, unhurt, why)
 
 
 def _harass_the_army(
@@ -492,15 +502,17 @@ def _harass_the_army(
     )
     if not killed and not ledger:  # a harmless attack is only a line in the ledger
         return
-    summary = _harassing_summary(HARASSING_THE_ARMY[front], ctx.actor_name(actor), ctx.region_name(region_id))
+    summary, unhurt = _harassing_lines(
+        HARASSING_THE_ARMY[front], ctx.actor_name(actor), ctx.region_name(region_id)
+    )
     why = [
         cause("rule", "harassing fire", _harassing_detail(ctx.actor_name(actor), *odds)),
-        cause("roll", "1d6", N_("{count} killed").format(count=plural(killed, "soldier"))),
+        cause("roll", "1d6", HARASSING_KILLED[killed]),
     ]
     if killed:
         ctx.host_forces_killed(region_id, killed, summary, why)
     else:
-        ctx.record("attack", region_id, 0, 0, NO_ONE_HURT.format(summary=summary), why)
+        ctx.record("attack", region_id, 0, 0, unhurt, why)
 
 
 def _peacekeeper_target(ctx: Context, region: str) -> str | None:
@@ -569,29 +581,30 @@ def _community_violence(ctx: Context, grieving: dict[str, dict[str, int]]) -> No
             lost = sum(n for by, n in grieving.get(region_id, {}).items() if by != actor_id)
             if lost >= T.REPRISAL_DEATHS:
                 chance += T.REPRISAL_BONUS
-            if not ledger:  # the same rolls; the raid's reasons are only for the ledger
-                if ctx.die(6, "") <= chance:
-                    unopposed = strike_toll(ctx, region_id, level, "raid", T.MILITIA_RAID_PER_THREAT)
-                    resolve_civilian_attack(ctx, region_id, actor_id, unopposed, UNRECORDED)
-                continue
             name, where = ctx.actor_name(actor_id), ctx.region_name(region_id)
-            reason = N_("{name} threat {level}").format(name=name, level=level)
-            if lost >= T.REPRISAL_DEATHS:
-                reason = N_(
-                    "{reason}, +{bonus} reprisal for {lost} civilians killed there by others last turn"
-                ).format(reason=reason, bonus=T.REPRISAL_BONUS, lost=lost)
-            roll = ctx.die(6, f"raid by {name} in {where}")
+            roll = ctx.die(6, f"raid by {name} in {where}" if ledger else "")
             if roll > chance:
                 continue
             unopposed = strike_toll(ctx, region_id, level, "raid", T.MILITIA_RAID_PER_THREAT)
-            source = cause(
-                "adversary",
-                "community violence",
-                N_("{name} raids in {where}: rolled {roll} against {chance} ({reason})").format(
-                    name=name, where=where, roll=roll, chance=chance, reason=reason
-                ),
+            source = (  # what a raid does is not read back: its reasons are only for the ledger
+                cause("adversary", "community violence", _raid_detail(name, where, level, lost, roll, chance))
+                if ledger
+                else UNRECORDED
             )
             resolve_civilian_attack(ctx, region_id, actor_id, unopposed, source)
+
+
+@lru_cache(maxsize=1024)
+def _raid_detail(name: str, where: str, level: int, lost: int, roll: int, chance: int) -> str:
+    """Why a militia raided: its threat, and a reprisal for the dead of last turn."""
+    reason = N_("{name} threat {level}").format(name=name, level=level)
+    if lost >= T.REPRISAL_DEATHS:
+        reason = N_(
+            "{reason}, +{bonus} reprisal for {lost} civilians killed there by others last turn"
+        ).format(reason=reason, bonus=T.REPRISAL_BONUS, lost=lost)
+    return N_("{name} raids in {where}: rolled {roll} against {chance} ({reason})").format(
+        name=name, where=where, roll=roll, chance=chance, reason=reason
+    )
 
 
 def _info(region: str, strength: int, source: str):
@@ -1171,37 +1184,56 @@ def _threat_drift(ctx: Context, region_id: str, international: int) -> None:
         if not ctx.ledger:  # the threat moves; only the ledger would read why
             ctx.threat(region_id, actor_id, delta, "", [])
             continue
-        trend_line = (
-            N_("the threat from {group} grows in {region}")
-            if delta > 0
-            else N_("the threat from {group} recedes in {region}")
-        )
-        summary = trend_line.format(group=ctx.actor_name(actor_id), region=ctx.region_name(region_id))
-        mods = list(shared)
-        if pressure:
-            mods.append(pressure)
-        if level != start:
-            mods.append(
-                (
-                    N_("pull back to its usual level {start}").format(start=start),
-                    T.THREAT_REVERSION * (start - level),
-                )
-            )
-        if spreading_from:
-            mods.append((N_("spreading from {spreading_from}").format(spreading_from=spreading_from), 0))
-        detail = N_("rolled {roll}").format(roll=roll)
-        if mods:
-            terms = ", ".join(
-                N_("{label} {value:+d}").format(label=label, value=value) for label, value in mods
-            )
-            detail = N_("rolled {roll}, {terms}").format(roll=roll, terms=terms)
         ctx.threat(
             region_id,
             actor_id,
             delta,
-            summary,
-            [cause("roll", "2d6", detail), cause("rule", N_("threat drift"))],
+            _drift_summary(ctx.actor_name(actor_id), ctx.region_name(region_id), delta),
+            [
+                cause(
+                    "roll", "2d6", _drift_detail(roll, tuple(shared), pressure, start, level, spreading_from)
+                ),
+                cause("rule", N_("threat drift")),
+            ],
         )
+
+
+@lru_cache(maxsize=1024)  # threat drift moves some 50 threats a game, over and over the same lines
+def _drift_summary(group: str, region: str, delta: int) -> str:
+    trend_line = (
+        N_("the threat from {group} grows in {region}")
+        if delta > 0
+        else N_("the threat from {group} recedes in {region}")
+    )
+    return trend_line.format(group=group, region=region)
+
+
+@lru_cache(maxsize=4096)
+def _drift_detail(
+    roll: int,
+    shared: tuple[tuple[str, int], ...],
+    pressure: tuple[str, int] | None,
+    start: int,
+    level: int,
+    spreading_from: str,
+) -> str:
+    """The drift roll and every pull on it: the region's, the group's own, its neighbours'."""
+    mods = list(shared)
+    if pressure:
+        mods.append(pressure)
+    if level != start:
+        mods.append(
+            (
+                N_("pull back to its usual level {start}").format(start=start),
+                T.THREAT_REVERSION * (start - level),
+            )
+        )
+    if spreading_from:
+        mods.append((N_("spreading from {spreading_from}").format(spreading_from=spreading_from), 0))
+    if not mods:
+        return N_("rolled {roll}").format(roll=roll)
+    terms = ", ".join(N_("{label} {value:+d}").format(label=label, value=value) for label, value in mods)
+    return N_("rolled {roll}, {terms}").format(roll=roll, terms=terms)
 
 
 def _strong_neighbour(ctx: Context, region_id: str, actor_id: str) -> str:
