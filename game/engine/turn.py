@@ -16,6 +16,7 @@ from game.engine.context import Context, cause
 from game.engine.orders import charge_tasking, choose_actions, record_answers
 from game.engine.score import national_credibility, say_do_gap
 from game.engine.state import RegionState, TurnRecord, UnitState
+from game.engine.turn_tables import turn_tables
 from game.engine.wording import counted, plural, words
 from game.i18n import N_
 from game.scenario.models import AviationKind
@@ -79,7 +80,8 @@ def _refresh_means(ctx: Context) -> None:
             ),
             [cause("rule", N_("upkeep"))],
         )
-    base_capacity = sum(team.capacity for team in ctx.index.scenario.civilian_teams)
+    tables = turn_tables(ctx.index)
+    base_capacity = tables.civilian_capacity
     pct = means.civilian_pct + ctx.modifier_total("civilian_capacity_pct")
     means.civilian_capacity = scaled(base_capacity, pct)
     if pct and ledger:
@@ -97,8 +99,7 @@ def _refresh_means(ctx: Context) -> None:
     aviation = ctx.index.aviation
     for asset_id, asset in state.aviation.items():
         spec = aviation[asset_id]
-        monthly = spec.hours_per_month * (1 if spec.kind == AviationKind.ISR else spec.aircraft)
-        asset.hours = scaled(monthly, hours_pct[spec.kind])
+        asset.hours = scaled(tables.monthly_hours[asset_id], hours_pct[spec.kind])
         if asset.paid:  # pydantic assignments are slow; most assets were not tasked
             asset.paid = False
         if asset.tasked_region is None:
@@ -382,8 +383,8 @@ def _harassing_fire(ctx: Context) -> None:
     # about 900 rolls a game: the lookups are hoisted, and a roll's purpose is made only for the ledger
     index, ledger, die = ctx.index, ctx.ledger, ctx.die
     operations = max(0, ctx.modifier_total("host_operations"))
-    mission_groups = sorted(index.actors_striking("peacekeepers"))
-    army_groups = sorted(index.actors_striking("host_forces"))
+    tables = turn_tables(index)
+    mission_groups, army_groups = tables.harassing_mission, tables.harassing_army
     mission_offset, army_offset = T.HARASS_OFFSET["peacekeepers"], T.HARASS_OFFSET["host_forces"]
     for region_id in index.region_order:
         region = ctx.state.regions[region_id]
@@ -570,7 +571,7 @@ def strike_toll(
 def _community_violence(ctx: Context, grieving: dict[str, dict[str, int]]) -> None:
     """Community militias raid at home, and every massacre by others invites the next (rules.md §5.1)."""
     state, ledger = ctx.state, ctx.ledger
-    militias = sorted(ctx.index.militias)
+    militias = turn_tables(ctx.index).militias
     for region_id in ctx.index.region_order:
         threats = state.regions[region_id].threat
         for actor_id in militias:
@@ -631,6 +632,7 @@ def _host_force_conduct(ctx: Context) -> None:
     for change in state.current.changes:
         if change.kind == "host_forces_killed":
             struck[change.target] = struck.get(change.target, 0) + change.delta
+    policed = {u.region for u in state.units.values() if u.id in ctx.index.police_units}  # no one moves here
     for region_id in ctx.index.region_order:
         region = state.regions[region_id]
         for actor_id, level in region.threat.items():
@@ -668,7 +670,7 @@ def _host_force_conduct(ctx: Context) -> None:
                 if region.tier_three:
                     chance -= T.HOST_TIER_THREE_CHECK
                     checks.append(N_("human-rights monitoring (Tier III)"))
-                police = any(u.id in ctx.index.police_units for u in ctx.units_in(region_id))
+                police = region_id in policed
                 if police:
                     chance -= T.HOST_POLICE_CHECK
                     checks.append(N_("formed police present"))
@@ -978,9 +980,7 @@ def _assessment(ctx: Context) -> None:
                     cause(
                         "order",
                         "set_poc_activity",
-                        N_("Tier I {count}").format(
-                            count=counted("{n} point", "{n} points", region.tier_one)
-                        ),
+                        _tier_points(N_("Tier I {count}"), region.tier_one),
                     ),
                     cause("policy", "orientation", words(state.policy.orientation)),
                 ]
@@ -1006,6 +1006,12 @@ def _assessment(ctx: Context) -> None:
         )
 
 
+@lru_cache(maxsize=64)  # the same few counts every turn
+def _tier_points(tier: str, points: int) -> str:
+    """ "Tier I 2 points": a region's standing PoC activity, as its order's cause reads."""
+    return tier.format(count=counted("{n} point", "{n} points", points))
+
+
 def _tier_three(ctx: Context, region_id: str) -> None:
     """Protective environment work may lower the strongest militia threat or restore the state."""
     region = ctx.state.regions[region_id]
@@ -1015,7 +1021,7 @@ def _tier_three(ctx: Context, region_id: str) -> None:
             cause(
                 "order",
                 "set_poc_activity",
-                N_("Tier III {count}").format(count=counted("{n} point", "{n} points", region.tier_three)),
+                _tier_points(N_("Tier III {count}"), region.tier_three),
             ),
             cause(
                 "roll",
@@ -1146,13 +1152,11 @@ def _threat_drift(ctx: Context, region_id: str, international: int) -> None:
     shared_total = 0
     for _, value in shared:
         shared_total += value
-    armed = ctx.index.armed_actors
     threats = region.threat
-    for actor_id in sorted(threats):
-        kind = armed.get(actor_id)
-        if kind is None:
+    for actor_id, kind in turn_tables(ctx.index).armed:
+        level = threats.get(actor_id)
+        if level is None:
             continue
-        level = threats[actor_id]
         start = spec.threat.get(actor_id, 0)
         spreading_from = ""
         if level == 0:  # a group absent from a region only returns by spreading from a neighbour
