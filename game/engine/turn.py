@@ -15,7 +15,7 @@ from game.engine.adjudicate import (
 from game.engine.context import Context, cause
 from game.engine.orders import charge_tasking, choose_actions, record_answers
 from game.engine.score import national_credibility, say_do_gap
-from game.engine.state import RegionState, TurnRecord, UnitState
+from game.engine.state import PendingInfoAttack, RegionState, TurnRecord, UnitState
 from game.engine.turn_tables import turn_tables
 from game.engine.wording import counted, plural, words
 from game.i18n import N_
@@ -553,7 +553,9 @@ def _resolve_actions(ctx: Context, actions: list[adversary.Action]) -> None:
             deaths = ctx.dice(*T.HOST_STRIKE_DICE, purpose) + threat
             resolve_host_force_attack(ctx, action.region, action.actor, deaths, source)
         else:
-            ctx.state.pending_info.append(_info(action.region, action.strength, action.reason))
+            ctx.state.pending_info.append(
+                PendingInfoAttack(region=action.region, strength=action.strength, source=action.reason)
+            )
 
 
 def strike_toll(
@@ -606,12 +608,6 @@ def _raid_detail(name: str, where: str, level: int, lost: int, roll: int, chance
     return N_("{name} raids in {where}: rolled {roll} against {chance} ({reason})").format(
         name=name, where=where, roll=roll, chance=chance, reason=reason
     )
-
-
-def _info(region: str, strength: int, source: str):
-    from game.engine.state import PendingInfoAttack
-
-    return PendingInfoAttack(region=region, strength=strength, source=source)
 
 
 def _joint_sweep(ctx: Context, region: RegionState) -> str:

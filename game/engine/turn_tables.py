@@ -8,7 +8,7 @@ or an analysis worker's thousands of games) instead of every turn.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from weakref import WeakKeyDictionary
+from functools import lru_cache
 
 from game.engine.context import ScenarioIndex
 from game.scenario.models import AviationKind
@@ -24,18 +24,11 @@ class TurnTables:
     civilian_capacity: int  # the civilian teams' capacity before modifiers
 
 
-_TABLES: WeakKeyDictionary[ScenarioIndex, TurnTables] = WeakKeyDictionary()
-
-
+# Looked up a dozen times a turn: lru_cache's lookup (by the index's identity) is the fastest
+# there is. It keeps the last few indexes alive: a game's, or an analysis worker's one.
+@lru_cache(maxsize=8)
 def turn_tables(index: ScenarioIndex) -> TurnTables:
     """The index's tables, made the first time a turn asks."""
-    tables = _TABLES.get(index)
-    if tables is None:
-        tables = _TABLES[index] = _make(index)
-    return tables
-
-
-def _make(index: ScenarioIndex) -> TurnTables:
     return TurnTables(
         armed=tuple(sorted(index.armed_actors.items())),
         harassing_mission=tuple(sorted(index.actors_striking("peacekeepers"))),
