@@ -545,9 +545,8 @@ def _resolve_actions(ctx: Context, actions: list[adversary.Action]) -> None:
             purpose = f"toll of a strike on {ctx.unit_name(action.unit)}" if ledger else ""
             unopposed = max(0, ctx.die(sides, purpose) - minus)
             resolve_peacekeeper_attack(ctx, action.unit, action.actor, unopposed, 0, 0, source)
-        elif (
-            action.kind == "host_forces"
-        ):  # soldiers killed are read back: explained with or without a ledger
+        elif action.kind == "host_forces":
+            # soldiers killed are read back (the army's conduct): explained with or without a ledger
             source = cause("adversary", action.kind, plain_reason(action.reason))
             purpose = f"toll of a strike on host forces in {ctx.region_name(action.region)}" if ledger else ""
             deaths = ctx.dice(*T.HOST_STRIKE_DICE, purpose) + threat
@@ -694,15 +693,16 @@ def _host_force_conduct(ctx: Context) -> None:
                     ctx.dice(*T.HOST_ABUSE_DICE, f"toll of abuses in {where}" if ledger else "")
                     + T.HOST_ABUSE_DEATHS_BASE
                 )
-                orientation = state.policy.orientation.replace("_", "-")
-                if checks and ledger:
-                    detail = N_("rolled {roll} against {chance} ({orientation}; {checks})").format(
-                        roll=roll, chance=chance, orientation=orientation, checks=", ".join(checks)
-                    )
-                elif ledger:
-                    detail = N_("rolled {roll} against {chance} ({orientation})").format(
-                        roll=roll, chance=chance, orientation=orientation
-                    )
+                if ledger:
+                    orientation = state.policy.orientation.replace("_", "-")
+                    if checks:
+                        detail = N_("rolled {roll} against {chance} ({orientation}; {checks})").format(
+                            roll=roll, chance=chance, orientation=orientation, checks=", ".join(checks)
+                        )
+                    else:
+                        detail = N_("rolled {roll} against {chance} ({orientation})").format(
+                            roll=roll, chance=chance, orientation=orientation
+                        )
             else:
                 where = ctx.region_name(region_id)
                 roll = ctx.dice(
