@@ -15,7 +15,7 @@ from game.engine.adjudicate import (
 from game.engine.context import Context, cause
 from game.engine.orders import charge_tasking, choose_actions, record_answers
 from game.engine.score import national_credibility, say_do_gap
-from game.engine.state import PendingInfoAttack, RegionState, TurnRecord, UnitState
+from game.engine.state import PendingInfoAttack, RegionState, TurnRecord
 from game.engine.turn_tables import turn_tables
 from game.engine.wording import counted, plural, words
 from game.i18n import N_
@@ -453,20 +453,16 @@ HARASSING_KILLED = {
 }
 
 
-def _strongest(unit: UnitState) -> tuple[int, str]:
-    return unit.strength, unit.id
-
-
 def _harass_the_mission(
     ctx: Context, region_id: str, actor: str, front: str, odds: tuple[int, int, int, int]
 ) -> None:
     """Harassing fire on the mission; `odds` are the group's threat, tempo, roll and chance."""
-    if front == "roads" and (
-        moving := [u for u in ctx.units_in(region_id) if u.posture == "patrol" or u.moved != "no"]
-    ):
-        target = max(moving, key=_strongest).id
-    else:
-        target = _peacekeeper_target(ctx, region_id)
+    moving = (
+        [(u.strength, u.id) for u in ctx.units_in(region_id) if u.posture == "patrol" or u.moved != "no"]
+        if front == "roads"
+        else None
+    )
+    target = max(moving)[1] if moving else _peacekeeper_target(ctx, region_id)  # the strongest on the road
     assert target is not None  # the region has units
     ctx.attack_on("peacekeepers")
     sides, minus = T.HARASS_WOUNDED_DICE
@@ -517,17 +513,17 @@ def _harass_the_army(
 
 
 def _peacekeeper_target(ctx: Context, region: str) -> str | None:
+    """The unit an attack on a region strikes first: a base's garrison, then the strongest; the
+    formed police only where no one else stands."""
     present = ctx.units_in(region)
     if not present:
         return None
     police = ctx.index.police_units
-    units = [u for u in present if u.id not in police] or present
-    return min(units, key=_first_struck).id
-
-
-def _first_struck(unit: UnitState) -> tuple[bool, int, str]:
-    """The unit an attack on a region strikes first: a base's garrison, then the strongest."""
-    return not unit.holds_tob, -unit.strength, unit.id
+    # min() of (not at a base, -strength, id) tuples: no key function called for every unit
+    ranked = [(not u.holds_tob, -u.strength, u.id) for u in present if u.id not in police] or [
+        (not u.holds_tob, -u.strength, u.id) for u in present
+    ]
+    return min(ranked)[2]
 
 
 def _resolve_actions(ctx: Context, actions: list[adversary.Action]) -> None:
