@@ -66,9 +66,12 @@ def start_turn(ctx: Context) -> None:
 
 def _refresh_means(ctx: Context) -> None:
     state, means, ledger = ctx.state, ctx.state.means, ctx.ledger  # the means are not read back
+    modifiers: dict[str, int] = {}  # ctx.modifier_total of every key at once: five are read here
+    for modifier in state.modifiers:
+        modifiers[modifier.key] = modifiers.get(modifier.key, 0) + modifier.value
     upkeep = sum(T.TOB_UPKEEP for unit in state.units.values() if unit.holds_tob)
     u3 = T.U3_BUDGET_COST if state.policy.irc_under_u3 else 0
-    means.budget = scaled(means.budget_per_turn, ctx.modifier_total("budget_pct")) - upkeep - u3
+    means.budget = scaled(means.budget_per_turn, modifiers.get("budget_pct", 0)) - upkeep - u3
     if (upkeep or u3) and ledger:
         ctx.record(
             "means",
@@ -82,7 +85,7 @@ def _refresh_means(ctx: Context) -> None:
         )
     tables = turn_tables(ctx.index)
     base_capacity = tables.civilian_capacity
-    pct = means.civilian_pct + ctx.modifier_total("civilian_capacity_pct")
+    pct = means.civilian_pct + modifiers.get("civilian_capacity_pct", 0)
     means.civilian_capacity = scaled(base_capacity, pct)
     if pct and ledger:
         ctx.record(
@@ -95,7 +98,7 @@ def _refresh_means(ctx: Context) -> None:
         )
     _fit_tier_points(ctx)
     means.messages_issued = 0
-    hours_pct = {kind: means.aviation_pct + ctx.modifier_total(key) for kind, key in HOURS_MODIFIER.items()}
+    hours_pct = {kind: means.aviation_pct + modifiers.get(key, 0) for kind, key in HOURS_MODIFIER.items()}
     aviation = ctx.index.aviation
     for asset_id, asset in state.aviation.items():
         spec = aviation[asset_id]
