@@ -574,12 +574,14 @@ def _community_violence(ctx: Context, grieving: dict[str, dict[str, int]]) -> No
     militias = turn_tables(ctx.index).militias
     for region_id in ctx.index.region_order:
         threats = state.regions[region_id].threat
+        dead = grieving.get(region_id, {})
+        all_dead = sum(dead.values())
         for actor_id in militias:
             level = threats.get(actor_id, 0)
             if level <= 0:
                 continue
             chance = level
-            lost = sum(n for by, n in grieving.get(region_id, {}).items() if by != actor_id)
+            lost = all_dead - dead.get(actor_id, 0)  # killed there by others
             if lost >= T.REPRISAL_DEATHS:
                 chance += T.REPRISAL_BONUS
             name, where = ctx.actor_name(actor_id), ctx.region_name(region_id)
