@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from game.engine import adversary, cards
 from game.engine import tables as T
@@ -14,7 +15,8 @@ from game.engine.adjudicate import (
 from game.engine.context import Context, cause
 from game.engine.orders import charge_tasking, choose_actions, record_answers
 from game.engine.score import national_credibility, say_do_gap
-from game.engine.state import RegionState, TurnRecord
+from game.engine.state import PendingInfoAttack, RegionState, TurnRecord
+from game.engine.turn_tables import turn_tables
 from game.engine.wording import counted, plural, words
 from game.i18n import N_
 from game.scenario.models import AviationKind
@@ -28,6 +30,11 @@ def next_month(month: str, step: int = 1) -> str:
 
 def scaled(base: int, percent: int) -> int:
     return max(0, base * (100 + percent) // 100)
+
+
+# The source of an attack in a game without a ledger, where none of the changes it explains
+# (civilians killed, peacekeepers hit, credibility) is recorded.
+UNRECORDED = cause("rule", "")
 
 
 # --- start of a turn: situation and event phases ----------------------------------------------
@@ -58,11 +65,14 @@ def start_turn(ctx: Context) -> None:
 
 
 def _refresh_means(ctx: Context) -> None:
-    state, means = ctx.state, ctx.state.means
+    state, means, ledger = ctx.state, ctx.state.means, ctx.ledger  # the means are not read back
+    modifiers: dict[str, int] = {}  # ctx.modifier_total of every key at once: five are read here
+    for modifier in state.modifiers:
+        modifiers[modifier.key] = modifiers.get(modifier.key, 0) + modifier.value
     upkeep = sum(T.TOB_UPKEEP for unit in state.units.values() if unit.holds_tob)
     u3 = T.U3_BUDGET_COST if state.policy.irc_under_u3 else 0
-    means.budget = scaled(means.budget_per_turn, ctx.modifier_total("budget_pct")) - upkeep - u3
-    if upkeep or u3:
+    means.budget = scaled(means.budget_per_turn, modifiers.get("budget_pct", 0)) - upkeep - u3
+    if (upkeep or u3) and ledger:
         ctx.record(
             "means",
             "budget",
@@ -73,10 +83,11 @@ def _refresh_means(ctx: Context) -> None:
             ),
             [cause("rule", N_("upkeep"))],
         )
-    base_capacity = sum(team.capacity for team in ctx.index.scenario.civilian_teams)
-    pct = means.civilian_pct + ctx.modifier_total("civilian_capacity_pct")
+    tables = turn_tables(ctx.index)
+    base_capacity = tables.civilian_capacity
+    pct = means.civilian_pct + modifiers.get("civilian_capacity_pct", 0)
     means.civilian_capacity = scaled(base_capacity, pct)
-    if pct:
+    if pct and ledger:
         ctx.record(
             "means",
             "civilian_capacity",
@@ -87,29 +98,31 @@ def _refresh_means(ctx: Context) -> None:
         )
     _fit_tier_points(ctx)
     means.messages_issued = 0
-    hours_pct = {kind: means.aviation_pct + ctx.modifier_total(key) for kind, key in HOURS_MODIFIER.items()}
+    hours_pct = {kind: means.aviation_pct + modifiers.get(key, 0) for kind, key in HOURS_MODIFIER.items()}
+    aviation = ctx.index.aviation
     for asset_id, asset in state.aviation.items():
-        spec = ctx.index.aviation[asset_id]
-        key = HOURS_MODIFIER[spec.kind]
-        monthly = spec.hours_per_month * (1 if spec.kind == AviationKind.ISR else spec.aircraft)
-        asset.hours = scaled(monthly, hours_pct[spec.kind])
-        asset.paid = False
-        if asset.tasked_region is not None:
-            if asset.hours >= T.TASK_HOURS[spec.kind]:
-                charge_tasking(ctx, asset_id, [cause("rule", N_("standing tasking"))])
-            else:
-                ctx.record(
-                    "means",
-                    f"{asset_id}.hours",
-                    0,
-                    asset.hours,
-                    N_("{aircraft} lacks the hours to keep flying over {region}").format(
-                        aircraft=ctx.asset_name(asset_id), region=ctx.region_name(asset.tasked_region)
-                    ),
-                    [cause("modifier", key)],
-                )
-                asset.tasked_region = None
-                ctx.retasked()
+        spec = aviation[asset_id]
+        asset.hours = scaled(tables.monthly_hours[asset_id], hours_pct[spec.kind])
+        if asset.paid:  # pydantic assignments are slow; most assets were not tasked
+            asset.paid = False
+        if asset.tasked_region is None:
+            continue
+        if asset.hours >= T.TASK_HOURS[spec.kind]:
+            charge_tasking(ctx, asset_id, [cause("rule", N_("standing tasking"))] if ledger else [])
+            continue
+        if ledger:
+            ctx.record(
+                "means",
+                f"{asset_id}.hours",
+                0,
+                asset.hours,
+                N_("{aircraft} lacks the hours to keep flying over {region}").format(
+                    aircraft=ctx.asset_name(asset_id), region=ctx.region_name(asset.tasked_region)
+                ),
+                [cause("modifier", HOURS_MODIFIER[spec.kind])],
+            )
+        asset.tasked_region = None
+        ctx.retasked()
 
 
 HOURS_MODIFIER = {"utility": "utility_hours_pct", "attack": "attack_hours_pct", "isr": "isr_hours_pct"}
@@ -127,45 +140,59 @@ def _fit_tier_points(ctx: Context) -> None:
             else:
                 region.tier_one -= 1
             used -= 1
-            ctx.record(
-                "means",
-                f"{region_id}.tier_points",
-                -1,
-                used,
-                N_("civilian capacity shrank: one PoC activity point in {region} dropped").format(
-                    region=ctx.region_name(region_id)
-                ),
-                [cause("rule", N_("capacity"))],
-            )
+            if ctx.ledger:  # the means are not read back
+                ctx.record(
+                    "means",
+                    f"{region_id}.tier_points",
+                    -1,
+                    used,
+                    N_("civilian capacity shrank: one PoC activity point in {region} dropped").format(
+                        region=ctx.region_name(region_id)
+                    ),
+                    [cause("rule", N_("capacity"))],
+                )
     means.civilian_capacity_used = used
 
 
-def warning_level(ctx: Context, region_id: str) -> tuple[int, list[str]]:
-    """Early-warning level of a region and what it is made of (rules.md §1)."""
+def warning_level(ctx: Context, region_id: str, explain: bool = True) -> tuple[int, list[str]]:
+    """Early-warning level of a region and, if `explain`, what it is made of (rules.md §1)."""
     region = ctx.state.regions[region_id]
-    parts: list[tuple[str, int]] = []
+    level = 0
+    parts: list[str] = []
     for asset_id in ctx.tasked_over(region_id):
         spec = ctx.index.aviation[asset_id]
         if spec.kind == AviationKind.ISR:
             value = (
                 T.WARNING_ISR_LONG if spec.range_km >= T.WARNING_ISR_LONG_RANGE_KM else T.WARNING_ISR_TACTICAL
             )
-            parts.append((N_("ISR {aircraft}").format(aircraft=ctx.asset_name(asset_id)), value))
+            level += value
+            if explain:
+                parts.append(N_("ISR {aircraft}").format(aircraft=ctx.asset_name(asset_id)) + f" +{value}")
     if region.credibility >= T.WARNING_CREDIBILITY_THRESHOLD:
-        parts.append((N_("people trust the mission and report threats"), T.WARNING_HIGH_CREDIBILITY))
+        level += T.WARNING_HIGH_CREDIBILITY
+        if explain:
+            parts.append(
+                N_("people trust the mission and report threats") + f" +{T.WARNING_HIGH_CREDIBILITY}"
+            )
     if region.tier_one:
-        parts.append((N_("community alert network (Tier I)"), T.WARNING_TIER_ONE))
+        level += T.WARNING_TIER_ONE
+        if explain:
+            parts.append(N_("community alert network (Tier I)") + f" +{T.WARNING_TIER_ONE}")
     if "sigint_ew" in ctx.state.means.irc_available and ctx.mission_present(region_id):
-        parts.append(("SIGINT/EW", T.WARNING_SIGINT))
-    level = min(T.WARNING_MAX, sum(value for _, value in parts))
-    return level, [f"{label} +{value}" for label, value in parts]
+        level += T.WARNING_SIGINT
+        if explain:
+            parts.append(f"SIGINT/EW +{T.WARNING_SIGINT}")
+    return min(T.WARNING_MAX, level), parts
 
 
 def _warnings(ctx: Context) -> None:
     for region_id in ctx.index.region_order:
         region = ctx.state.regions[region_id]
-        level, parts = warning_level(ctx, region_id)
-        if level != region.warning:
+        level, _ = warning_level(ctx, region_id, explain=False)
+        if level == region.warning:
+            continue
+        if ctx.ledger:
+            _, parts = warning_level(ctx, region_id)
             ctx.record(
                 "warning",
                 region_id,
@@ -176,7 +203,7 @@ def _warnings(ctx: Context) -> None:
                 ),
                 [cause("rule", N_("early warning"), ", ".join(parts) or N_("no sources"))],
             )
-            region.warning = level
+        region.warning = level
 
 
 # --- end of a turn ----------------------------------------------------------------------------
@@ -195,7 +222,7 @@ def end_turn(ctx: Context) -> TurnRecord:
     actions = choose_actions(ctx)  # the bot's plan, or the red cell's orders (rules.md §5.2)
     state.current.adversary = [
         N_("{action} in {region} by {group}: {reason}").format(
-            action=ACTION_TITLES.get(a.kind, words(a.kind)),
+            action=ACTION_TITLES.get(a.kind) or words(a.kind),
             region=ctx.region_name(a.region),
             group=ctx.actor_name(a.actor),
             reason=plain_reason(a.reason),
@@ -247,11 +274,14 @@ ACTION_TITLES = {
 def plain_reason(reason: str) -> str:
     """The bot's reason without its priority code: "P2 exposed: X is on patrol" -> "X is on patrol"."""
     head, sep, rest = reason.partition(": ")
-    return rest if sep and re.fullmatch(r"P\d+ [\w ]+", head) else reason
+    return rest if sep and PRIORITY_CODE.fullmatch(head) else reason
+
+
+PRIORITY_CODE = re.compile(r"P\d+ [\w ]+")
 
 
 def _resolve_card_attacks(ctx: Context) -> None:
-    state = ctx.state
+    state, ledger = ctx.state, ctx.ledger
     for attack in state.pending_attacks:
         card = ctx.card(attack.card)
         source = cause(
@@ -259,7 +289,9 @@ def _resolve_card_attacks(ctx: Context) -> None:
             card.id,
             card.title if attack.revealed else N_("{title} (no warning)").format(title=card.title),
         )
-        unopposed = ctx.between(attack.deaths[0], attack.deaths[1], f"toll of '{card.title}'")
+        unopposed = ctx.between(
+            attack.deaths[0], attack.deaths[1], f"toll of '{card.title}'" if ledger else ""
+        )
         if attack.kind == "civilians":
             outcome = resolve_civilian_attack(ctx, attack.region, attack.actor, unopposed, source)
             cards.note_result(ctx, card.id, outcome, unopposed)
@@ -267,11 +299,13 @@ def _resolve_card_attacks(ctx: Context) -> None:
             resolve_host_force_attack(ctx, attack.region, attack.actor, unopposed, source)
         else:
             target = _peacekeeper_target(ctx, attack.region)
-            wounded = ctx.between(attack.wounded[0], attack.wounded[1], f"wounded in '{card.title}'")
+            wounded = ctx.between(
+                attack.wounded[0], attack.wounded[1], f"wounded in '{card.title}'" if ledger else ""
+            )
             civilians = ctx.between(
                 attack.civilian_deaths[0],
                 attack.civilian_deaths[1],
-                f"civilians caught in '{card.title}'",
+                f"civilians caught in '{card.title}'" if ledger else "",
             )
             if target is None:
                 ctx.record(
@@ -299,24 +333,32 @@ def _supply_convoys(ctx: Context) -> None:
     Where a group that strikes supply routes holds threat L of 3 or more, the convoy is mined on
     1d6 <= L - 2: 1d6 - 3 peacekeepers killed (the base keeps weeks of stocks and holds).
     """
-    for unit in sorted((u for u in ctx.state.units.values() if u.holds_tob), key=lambda u: u.id):
+    ledger = ctx.ledger
+    bases = [u for u in ctx.state.units.values() if u.holds_tob]
+    if not bases:
+        return
+    miners = ctx.index.actors_striking("supply_routes")
+    for unit in sorted(bases, key=lambda u: u.id):
         threat = ctx.state.regions[unit.region].threat
-        levels = [(threat.get(a, 0), a) for a in ctx.index.actors_striking("supply_routes")]
-        level, actor = max(levels, default=(0, ""))
+        level, actor = max([(threat.get(a, 0), a) for a in miners], default=(0, ""))
         if level < T.EXPOSED_THREAT:
             continue
-        roll = ctx.die(6, f"the road to the base in {ctx.region_name(unit.region)}")
+        roll = ctx.die(6, f"the road to the base in {ctx.region_name(unit.region)}" if ledger else "")
         if roll > level - T.CONVOY_AMBUSH_OFFSET:
             continue
         sides, minus = T.IED_DICE
-        mine = ctx.die(sides, f"toll of a mine on the convoy to {ctx.unit_name(unit.id)}")
+        mine = ctx.die(sides, f"toll of a mine on the convoy to {ctx.unit_name(unit.id)}" if ledger else "")
         unopposed = max(0, mine - minus)
-        source = cause(
-            "rule",
-            N_("supply convoys"),
-            N_("rolled {roll}, needed {number} or less ({group} threat {level} on the roads)").format(
-                roll=roll, number=level - T.CONVOY_AMBUSH_OFFSET, group=ctx.actor_name(actor), level=level
-            ),
+        source = (
+            cause(
+                "rule",
+                N_("supply convoys"),
+                N_("rolled {roll}, needed {number} or less ({group} threat {level} on the roads)").format(
+                    roll=roll, number=level - T.CONVOY_AMBUSH_OFFSET, group=ctx.actor_name(actor), level=level
+                ),
+            )
+            if ledger
+            else UNRECORDED
         )
         resolve_peacekeeper_attack(ctx, unit.id, actor, unopposed, 0, 0, source)
 
@@ -341,132 +383,185 @@ def _harassing_fire(ctx: Context) -> None:
     of small posts) and once on its roads, more while its offensives put columns on them.
     Harassing fire is not the bot's choice and costs it no action.
     """
-    index = ctx.index
+    # about 900 rolls a game: the lookups are hoisted, and a roll's purpose is made only for the ledger
+    index, ledger, die = ctx.index, ctx.ledger, ctx.die
     operations = max(0, ctx.modifier_total("host_operations"))
-    striking = {forces: sorted(index.actors_striking(forces)) for forces in ("peacekeepers", "host_forces")}
+    tables = turn_tables(index)
+    mission_groups, army_groups = tables.harassing_mission, tables.harassing_army
+    mission_offset, army_offset = T.HARASS_OFFSET["peacekeepers"], T.HARASS_OFFSET["host_forces"]
     for region_id in index.region_order:
         region = ctx.state.regions[region_id]
-        fronts = {
-            "peacekeepers": [("camps", 0), ("roads", 0)] if ctx.units_in(region_id) else [],
-            "host_forces": [("camps", 0)] * region.host_presence + [("roads", operations)]
-            if region.host_presence >= T.HOST_CAMPS_PRESENCE
-            else [],
-        }
-        for forces, targets in fronts.items():
-            if not targets:
-                continue
-            for actor in striking[forces]:
-                level = region.threat.get(actor, 0)
+        threat = region.threat
+        if ctx.units_in(region_id):
+            for actor in mission_groups:
+                level = threat.get(actor, 0)
                 if level < T.HARASS_THREAT:
                     continue
-                name = ctx.actor_name(actor)
-                for front, tempo in targets:
-                    chance = level - T.HARASS_OFFSET[forces] + tempo
-                    roll = ctx.die(6, _harassing_purpose(ctx, name, front, region_id))
-                    if roll > chance:
-                        continue
-                    reason = N_("{name} threat {level}").format(name=name, level=level)
-                    if tempo:
-                        reason += N_(", +{tempo} the army's offensive operations").format(tempo=tempo)
-                    source = cause(
-                        "rule",
-                        "harassing fire",
-                        N_("rolled {roll}, needed {chance} or less ({reason})").format(
-                            roll=roll, chance=chance, reason=reason
-                        ),
-                    )
-                    if forces == "peacekeepers":
-                        _harass_the_mission(ctx, region_id, actor, front, source)
-                    else:
-                        _harass_the_army(ctx, region_id, actor, front, source)
+                for front in MISSION_FRONTS:
+                    chance = level - mission_offset
+                    roll = die(6, _harassing_purpose(ctx, actor, front, region_id) if ledger else "")
+                    if roll <= chance:
+                        _harass_the_mission(ctx, region_id, actor, front, (level, 0, roll, chance))
+        if region.host_presence >= T.HOST_CAMPS_PRESENCE:
+            fronts = [("camps", 0)] * region.host_presence + [("roads", operations)]
+            for actor in army_groups:
+                level = threat.get(actor, 0)
+                if level < T.HARASS_THREAT:
+                    continue
+                for front, tempo in fronts:
+                    chance = level - army_offset + tempo
+                    roll = die(6, _harassing_purpose(ctx, actor, front, region_id) if ledger else "")
+                    if roll <= chance:
+                        _harass_the_army(ctx, region_id, actor, front, (level, tempo, roll, chance))
 
 
-def _harassing_purpose(ctx: Context, name: str, front: str, region_id: str) -> str:
+MISSION_FRONTS = ("camps", "roads")  # the mission is harassed once on each, whatever its strength
+
+
+def _harassing_purpose(ctx: Context, actor: str, front: str, region_id: str) -> str:
     """The purpose of a harassing-fire roll (the same few strings every turn: made once a game)."""
-    key = (name, front, region_id)
+    key = ("harassing", actor, front, region_id)
     purpose = ctx.index.purposes.get(key)
     if purpose is None:
-        purpose = f"harassing fire by {name} on the {front} in {ctx.region_name(region_id)}"
+        purpose = f"harassing fire by {ctx.actor_name(actor)} on the {front} in {ctx.region_name(region_id)}"
         ctx.index.purposes[key] = purpose
     return purpose
 
 
-def _harass_the_mission(ctx: Context, region_id: str, actor: str, front: str, source) -> None:
-    target = _peacekeeper_target(ctx, region_id)
-    if front == "roads":
-        moving = [u for u in ctx.units_in(region_id) if u.posture == "patrol" or u.moved != "no"]
-        if moving:
-            target = max(moving, key=lambda u: (u.strength, u.id)).id
+@lru_cache(maxsize=1024)  # the same few lines every turn of every game
+def _harassing_detail(name: str, level: int, tempo: int, roll: int, chance: int) -> str:
+    """Why harassing fire struck: the roll against the group's threat (and the army's offensives)."""
+    reason = N_("{name} threat {level}").format(name=name, level=level)
+    if tempo:
+        reason += N_(", +{tempo} the army's offensive operations").format(tempo=tempo)
+    return N_("rolled {roll}, needed {chance} or less ({reason})").format(
+        roll=roll, chance=chance, reason=reason
+    )
+
+
+@lru_cache(maxsize=1024)
+def _harassing_lines(template: str, group: str, region: str, unit: str = "") -> tuple[str, str]:
+    """A harassing attack's summary, and its line when it hurt no one."""
+    summary = template.format(group=group, unit=unit, region=region)
+    return summary, NO_ONE_HURT.format(summary=summary)
+
+
+# What harassing fire can do (1d6 - 4 peacekeepers wounded, 1d6 - 5 soldiers killed), worded once
+HARASSING_WOUNDED = {
+    n: N_("{count} wounded, no one killed").format(count=plural(n, "peacekeeper"))
+    for n in range(T.HARASS_WOUNDED_DICE[0])
+}
+HARASSING_KILLED = {
+    n: N_("{count} killed").format(count=plural(n, "soldier")) for n in range(T.HARASS_SOLDIERS_DICE[0])
+}
+
+
+def _harass_the_mission(
+    ctx: Context, region_id: str, actor: str, front: str, odds: tuple[int, int, int, int]
+) -> None:
+    """Harassing fire on the mission; `odds` are the group's threat, tempo, roll and chance."""
+    moving = (
+        [(u.strength, u.id) for u in ctx.units_in(region_id) if u.posture == "patrol" or u.moved != "no"]
+        if front == "roads"
+        else None
+    )
+    target = max(moving)[1] if moving else _peacekeeper_target(ctx, region_id)  # the strongest on the road
     assert target is not None  # the region has units
     ctx.attack_on("peacekeepers")
     sides, minus = T.HARASS_WOUNDED_DICE
+    if not ctx.ledger:  # peacekeepers wounded are not read back: no explanation to build
+        wounded = max(0, ctx.die(sides, "") - minus)
+        if wounded:
+            ctx.peacekeepers_hit(target, 0, wounded, "", [])
+        return
     wounded = max(0, ctx.die(sides, f"wounded by harassing fire on {ctx.unit_name(target)}") - minus)
-    summary = HARASSING_THE_MISSION[front].format(
-        group=ctx.actor_name(actor), unit=ctx.unit_name(target), region=ctx.region_name(region_id)
+    summary, unhurt = _harassing_lines(
+        HARASSING_THE_MISSION[front], ctx.actor_name(actor), ctx.region_name(region_id), ctx.unit_name(target)
     )
     why = [
-        source,
-        cause(
-            "roll", "1d6", N_("{count} wounded, no one killed").format(count=plural(wounded, "peacekeeper"))
-        ),
+        cause("rule", "harassing fire", _harassing_detail(ctx.actor_name(actor), *odds)),
+        cause("roll", "1d6", HARASSING_WOUNDED[wounded]),
     ]
     if wounded:
         ctx.peacekeepers_hit(target, 0, wounded, summary, why)
     else:
-        ctx.record("attack", target, 0, 0, NO_ONE_HURT.format(summary=summary), why)
+        ctx.record("attack", target, 0, 0, unhurt, why)
 
 
-def _harass_the_army(ctx: Context, region_id: str, actor: str, front: str, source) -> None:
+def _harass_the_army(
+    ctx: Context, region_id: str, actor: str, front: str, odds: tuple[int, int, int, int]
+) -> None:
+    """Harassing fire on the army; `odds` are the group's threat, tempo, roll and chance."""
     ctx.attack_on("host_forces")
     sides, minus = T.HARASS_SOLDIERS_DICE
-    where = ctx.region_name(region_id)
-    killed = max(0, ctx.die(sides, f"soldiers killed by harassing fire in {where}") - minus)
-    summary = HARASSING_THE_ARMY[front].format(group=ctx.actor_name(actor), region=where)
-    why = [source, cause("roll", "1d6", N_("{count} killed").format(count=plural(killed, "soldier")))]
+    ledger = ctx.ledger
+    killed = max(
+        0,
+        ctx.die(sides, f"soldiers killed by harassing fire in {ctx.region_name(region_id)}" if ledger else "")
+        - minus,
+    )
+    if not killed and not ledger:  # a harmless attack is only a line in the ledger
+        return
+    summary, unhurt = _harassing_lines(
+        HARASSING_THE_ARMY[front], ctx.actor_name(actor), ctx.region_name(region_id)
+    )
+    why = [
+        cause("rule", "harassing fire", _harassing_detail(ctx.actor_name(actor), *odds)),
+        cause("roll", "1d6", HARASSING_KILLED[killed]),
+    ]
     if killed:
         ctx.host_forces_killed(region_id, killed, summary, why)
     else:
-        ctx.record("attack", region_id, 0, 0, NO_ONE_HURT.format(summary=summary), why)
+        ctx.record("attack", region_id, 0, 0, unhurt, why)
 
 
 def _peacekeeper_target(ctx: Context, region: str) -> str | None:
-    units = [u for u in ctx.units_in(region) if u.id not in ctx.index.police_units]
-    units = units or ctx.units_in(region)
-    if not units:
+    """The unit an attack on a region strikes first: a base's garrison, then the strongest; the
+    formed police only where no one else stands."""
+    present = ctx.units_in(region)
+    if not present:
         return None
-    return min(units, key=lambda u: (not u.holds_tob, -u.strength, u.id)).id
+    police = ctx.index.police_units
+    # min() of (not at a base, -strength, id) tuples: no key function called for every unit
+    ranked = [(not u.holds_tob, -u.strength, u.id) for u in present if u.id not in police] or [
+        (not u.holds_tob, -u.strength, u.id) for u in present
+    ]
+    return min(ranked)[2]
 
 
 def _resolve_actions(ctx: Context, actions: list[adversary.Action]) -> None:
+    ledger = ctx.ledger
     for action in actions:
-        source = cause("adversary", action.kind, plain_reason(action.reason))
         threat = ctx.state.regions[action.region].threat.get(action.actor, 0)
         if action.kind == "civilians":
+            source = cause("adversary", action.kind, plain_reason(action.reason)) if ledger else UNRECORDED
             unopposed = strike_toll(ctx, action.region, threat, "strike")
             resolve_civilian_attack(ctx, action.region, action.actor, unopposed, source)
         elif action.kind in ("peacekeepers", "supply_route"):
+            source = cause("adversary", action.kind, plain_reason(action.reason)) if ledger else UNRECORDED
             sides, minus = T.PK_STRIKE_DICE if action.kind == "peacekeepers" else T.IED_DICE
             assert action.unit is not None
-            unopposed = max(0, ctx.die(sides, f"toll of a strike on {ctx.unit_name(action.unit)}") - minus)
+            purpose = f"toll of a strike on {ctx.unit_name(action.unit)}" if ledger else ""
+            unopposed = max(0, ctx.die(sides, purpose) - minus)
             resolve_peacekeeper_attack(ctx, action.unit, action.actor, unopposed, 0, 0, source)
         elif action.kind == "host_forces":
-            deaths = (
-                ctx.dice(
-                    *T.HOST_STRIKE_DICE,
-                    f"toll of a strike on host forces in {ctx.region_name(action.region)}",
-                )
-                + threat
-            )
+            # soldiers killed are read back (the army's conduct): explained with or without a ledger
+            source = cause("adversary", action.kind, plain_reason(action.reason))
+            purpose = f"toll of a strike on host forces in {ctx.region_name(action.region)}" if ledger else ""
+            deaths = ctx.dice(*T.HOST_STRIKE_DICE, purpose) + threat
             resolve_host_force_attack(ctx, action.region, action.actor, deaths, source)
         else:
-            ctx.state.pending_info.append(_info(action.region, action.strength, action.reason))
+            ctx.state.pending_info.append(
+                PendingInfoAttack(region=action.region, strength=action.strength, source=action.reason)
+            )
 
 
 def strike_toll(
     ctx: Context, region_id: str, level: int, what: str, per_threat: int = T.CIVILIAN_STRIKE_PER_THREAT
 ) -> int:
     """Unopposed toll of a strike on civilians (rules.md §6.5): halved where few people live."""
-    toll = ctx.dice(*T.CIVILIAN_STRIKE_DICE, f"toll of a {what} in {ctx.region_name(region_id)}")
+    purpose = f"toll of a {what} in {ctx.region_name(region_id)}" if ctx.ledger else ""
+    toll = ctx.dice(*T.CIVILIAN_STRIKE_DICE, purpose)
     toll += per_threat * level
     if ctx.index.regions[region_id].population < T.SMALL_REGION:
         toll //= T.SMALL_REGION_DIVISOR  # nomad camps and hamlets of a few families
@@ -475,41 +570,44 @@ def strike_toll(
 
 def _community_violence(ctx: Context, grieving: dict[str, dict[str, int]]) -> None:
     """Community militias raid at home, and every massacre by others invites the next (rules.md §5.1)."""
-    state = ctx.state
-    militias = sorted(ctx.index.militias)
+    state, ledger = ctx.state, ctx.ledger
+    militias = turn_tables(ctx.index).militias
     for region_id in ctx.index.region_order:
         threats = state.regions[region_id].threat
+        dead = grieving.get(region_id, {})
+        all_dead = sum(dead.values())
         for actor_id in militias:
             level = threats.get(actor_id, 0)
             if level <= 0:
                 continue
-            name, where = ctx.actor_name(actor_id), ctx.region_name(region_id)
             chance = level
-            reason = N_("{name} threat {level}").format(name=name, level=level)
-            lost = sum(n for by, n in grieving.get(region_id, {}).items() if by != actor_id)
+            lost = all_dead - dead.get(actor_id, 0)  # killed there by others
             if lost >= T.REPRISAL_DEATHS:
                 chance += T.REPRISAL_BONUS
-                reason = N_(
-                    "{reason}, +{bonus} reprisal for {lost} civilians killed there by others last turn"
-                ).format(reason=reason, bonus=T.REPRISAL_BONUS, lost=lost)
-            roll = ctx.die(6, f"raid by {name} in {where}")
+            name, where = ctx.actor_name(actor_id), ctx.region_name(region_id)
+            roll = ctx.die(6, f"raid by {name} in {where}" if ledger else "")
             if roll > chance:
                 continue
             unopposed = strike_toll(ctx, region_id, level, "raid", T.MILITIA_RAID_PER_THREAT)
-            source = cause(
-                "adversary",
-                "community violence",
-                N_("{name} raids in {where}: rolled {roll} against {chance} ({reason})").format(
-                    name=name, where=where, roll=roll, chance=chance, reason=reason
-                ),
+            source = (  # what a raid does is not read back: its reasons are only for the ledger
+                cause("adversary", "community violence", _raid_detail(name, where, level, lost, roll, chance))
+                if ledger
+                else UNRECORDED
             )
             resolve_civilian_attack(ctx, region_id, actor_id, unopposed, source)
 
 
-def _info(region: str, strength: int, source: str):
-    from game.engine.state import PendingInfoAttack
-
-    return PendingInfoAttack(region=region, strength=strength, source=source)
+@lru_cache(maxsize=1024)
+def _raid_detail(name: str, where: str, level: int, lost: int, roll: int, chance: int) -> str:
+    """Why a militia raided: its threat, and a reprisal for the dead of last turn."""
+    reason = N_("{name} threat {level}").format(name=name, level=level)
+    if lost >= T.REPRISAL_DEATHS:
+        reason = N_(
+            "{reason}, +{bonus} reprisal for {lost} civilians killed there by others last turn"
+        ).format(reason=reason, bonus=T.REPRISAL_BONUS, lost=lost)
+    return N_("{name} raids in {where}: rolled {roll} against {chance} ({reason})").format(
+        name=name, where=where, roll=roll, chance=chance, reason=reason
+    )
 
 
 def _joint_sweep(ctx: Context, region: RegionState) -> str:
@@ -522,7 +620,7 @@ def _joint_sweep(ctx: Context, region: RegionState) -> str:
 
 def _host_force_conduct(ctx: Context) -> None:
     """Host-nation and international forces harm civilians too (rules.md §6.4)."""
-    state = ctx.state
+    state, ledger = ctx.state, ctx.ledger  # what partners do to civilians is not read back
     partners = ctx.index.partner_forces
     offensive = max(0, ctx.modifier_total("international_support"))  # tempo of partner strikes
     operations = ctx.modifier_total("host_operations")  # tempo of the army's own operations
@@ -530,6 +628,7 @@ def _host_force_conduct(ctx: Context) -> None:
     for change in state.current.changes:
         if change.kind == "host_forces_killed":
             struck[change.target] = struck.get(change.target, 0) + change.delta
+    policed = {u.region for u in state.units.values() if u.id in ctx.index.police_units}  # no one moves here
     for region_id in ctx.index.region_order:
         region = state.regions[region_id]
         for actor_id, level in region.threat.items():
@@ -537,6 +636,7 @@ def _host_force_conduct(ctx: Context) -> None:
                 continue
             actor = ctx.index.actors[actor_id]
             joint = ""  # a sweep run with the regional partners, whose units the record charges
+            detail = ""
             if actor.kind == "host_forces":
                 chance = level + (
                     T.HOST_STATE_CENTRED
@@ -547,22 +647,27 @@ def _host_force_conduct(ctx: Context) -> None:
                 if struck.get(region_id, 0) >= T.HOST_SWEEP_DEATHS:
                     joint = _joint_sweep(ctx, region)
                     chance += T.HOST_SWEEP_BONUS
-                    checks.append(
-                        N_("a sweep after {struck} soldiers were killed (+{host_sweep_bonus})").format(
-                            struck=struck[region_id], host_sweep_bonus=T.HOST_SWEEP_BONUS
+                    if ledger:
+                        checks.append(
+                            N_("a sweep after {struck} soldiers were killed (+{host_sweep_bonus})").format(
+                                struck=struck[region_id], host_sweep_bonus=T.HOST_SWEEP_BONUS
+                            )
                         )
-                    )
                     if joint:
                         checks.append(N_("a joint sweep: its abuses are the partner forces'"))
                 if operations:
                     chance += operations
-                    checks.append(
-                        N_("the army's offensive operations ({operations:+d})").format(operations=operations)
-                    )
+                    if ledger:
+                        checks.append(
+                            N_("the army's offensive operations ({operations:+d})").format(
+                                operations=operations
+                            )
+                        )
                 if region.tier_three:
                     chance -= T.HOST_TIER_THREE_CHECK
                     checks.append(N_("human-rights monitoring (Tier III)"))
-                if any(u.id in ctx.index.police_units for u in ctx.units_in(region_id)):
+                police = region_id in policed
+                if police:
                     chance -= T.HOST_POLICE_CHECK
                     checks.append(N_("formed police present"))
                 held = (
@@ -571,52 +676,61 @@ def _host_force_conduct(ctx: Context) -> None:
                     else 0
                 )
                 held += (T.HOST_TIER_THREE_CHECK if region.tier_three else 0) + (
-                    T.HOST_POLICE_CHECK if "formed police present" in checks else 0
+                    T.HOST_POLICE_CHECK if police else 0
                 )
                 if held > T.HOST_CHECKS_MAX:  # the mission's leverage on the army is one lever, not three
                     chance += held - T.HOST_CHECKS_MAX
-                    checks.append(
-                        N_("the mission's checks count at most -{host_checks_max} together").format(
-                            host_checks_max=T.HOST_CHECKS_MAX
+                    if ledger:
+                        checks.append(
+                            N_("the mission's checks count at most -{host_checks_max} together").format(
+                                host_checks_max=T.HOST_CHECKS_MAX
+                            )
                         )
-                    )
-                roll = ctx.die(6, f"conduct of {ctx.actor_name(actor_id)} in {ctx.region_name(region_id)}")
+                where = ctx.region_name(region_id)
+                roll = ctx.die(6, f"conduct of {ctx.actor_name(actor_id)} in {where}" if ledger else "")
                 if roll > chance:
                     continue
                 deaths = (
-                    ctx.dice(*T.HOST_ABUSE_DICE, f"toll of abuses in {ctx.region_name(region_id)}")
+                    ctx.dice(*T.HOST_ABUSE_DICE, f"toll of abuses in {where}" if ledger else "")
                     + T.HOST_ABUSE_DEATHS_BASE
                 )
-                orientation = state.policy.orientation.replace("_", "-")
-                if checks:
-                    detail = N_("rolled {roll} against {chance} ({orientation}; {checks})").format(
-                        roll=roll, chance=chance, orientation=orientation, checks=", ".join(checks)
-                    )
-                else:
-                    detail = N_("rolled {roll} against {chance} ({orientation})").format(
-                        roll=roll, chance=chance, orientation=orientation
-                    )
+                if ledger:
+                    orientation = state.policy.orientation.replace("_", "-")
+                    if checks:
+                        detail = N_("rolled {roll} against {chance} ({orientation}; {checks})").format(
+                            roll=roll, chance=chance, orientation=orientation, checks=", ".join(checks)
+                        )
+                    else:
+                        detail = N_("rolled {roll} against {chance} ({orientation})").format(
+                            roll=roll, chance=chance, orientation=orientation
+                        )
             else:
+                where = ctx.region_name(region_id)
                 roll = ctx.dice(
                     *T.COLLATERAL_DICE,
-                    f"collateral harm by {ctx.actor_name(actor_id)} in {ctx.region_name(region_id)}",
+                    f"collateral harm by {ctx.actor_name(actor_id)} in {where}" if ledger else "",
                 )
                 chance = level + T.COLLATERAL_BASE + T.STRIKE_TEMPO_PER_SUPPORT * max(0, offensive)
                 if roll > chance:
                     continue
-                deaths = ctx.dice(
-                    *T.COLLATERAL_DICE, f"toll of collateral harm in {ctx.region_name(region_id)}"
-                )
+                deaths = ctx.dice(*T.COLLATERAL_DICE, f"toll of collateral harm in {where}" if ledger else "")
                 base = level + T.COLLATERAL_BASE
-                tempo = (
-                    N_(", operations tempo +{number}").format(number=chance - base) if chance > base else ""
-                )
-                detail = N_(
-                    "rolled {roll} against {chance} (level {level} + {collateral_base}{tempo})"
-                ).format(
-                    roll=roll, chance=chance, level=level, collateral_base=T.COLLATERAL_BASE, tempo=tempo
-                )
+                if ledger:
+                    tempo = (
+                        N_(", operations tempo +{number}").format(number=chance - base)
+                        if chance > base
+                        else ""
+                    )
+                    detail = N_(
+                        "rolled {roll} against {chance} (level {level} + {collateral_base}{tempo})"
+                    ).format(
+                        roll=roll, chance=chance, level=level, collateral_base=T.COLLATERAL_BASE, tempo=tempo
+                    )
             perpetrator = joint or actor_id
+            if not ledger:
+                ctx.civilians_killed(region_id, perpetrator, deaths, "", [])
+                ctx.credibility(region_id, -T.PARTNER_HARM_CREDIBILITY, "", [])
+                continue
             ctx.civilians_killed(
                 region_id,
                 perpetrator,
@@ -655,14 +769,16 @@ def _information(ctx: Context, actions: list[adversary.Action]) -> None:
     do = state.current.do + sum(T.DO_PER_TOB for u in state.units.values() if u.holds_tob)
     state.current.say, state.current.do = say, do
     gap = say - do
-    why = [cause("rule", N_("Say-Do gap"), N_("said {say}, did {do}").format(say=say, do=do))]
-    present = [r for r in ctx.index.region_order if ctx.units_in(r)]
+    ledger = ctx.ledger  # credibility is not read back: explained only for the ledger
+    why = (
+        [cause("rule", N_("Say-Do gap"), N_("said {say}, did {do}").format(say=say, do=do))] if ledger else []
+    )
     if gap >= T.SAY_DO_SMALL_GAP:
         loss = T.SAY_DO_LARGE_LOSS if gap >= T.SAY_DO_LARGE_GAP else T.SAY_DO_SMALL_LOSS
-        for region_id in present:
-            ctx.credibility(
-                region_id, -loss, N_("Say-Do gap of {gap}: promises not kept").format(gap=gap), why
-            )
+        summary = N_("Say-Do gap of {gap}: promises not kept").format(gap=gap) if ledger else ""
+        for region_id in ctx.index.region_order:
+            if ctx.units_in(region_id):
+                ctx.credibility(region_id, -loss, summary, why)
     elif -gap >= T.DO_EXCEEDS_SAY_MARGIN:
         for region_id in ctx.index.region_order:
             if state.regions[region_id].last_success_turn == state.turn:
@@ -697,45 +813,50 @@ def _channel_reaches(ctx: Context, channel: str, region_id: str) -> bool:
 
 def _land_message(ctx: Context, message) -> int:
     """Apply one message that lands this turn; return what it adds to 'Say'."""
-    state = ctx.state
+    state, ledger = ctx.state, ctx.ledger  # what a message does is not read back: explained for the ledger
     theme = message.theme
     audience = (
         N_("the national audience") if message.audience == "national" else ctx.region_name(message.audience)
     )
-    why = [
-        cause(
-            "order",
-            "issue_message",
-            N_("'{theme}' by {channel} to {audience}, issued turn {issued_turn}").format(
-                theme=words(theme),
-                channel=words(message.channel),
-                audience=audience,
-                issued_turn=message.issued_turn,
-            ),
-        )
-    ]
+    why = (
+        [
+            cause(
+                "order",
+                "issue_message",
+                N_("'{theme}' by {channel} to {audience}, issued turn {issued_turn}").format(
+                    theme=words(theme),
+                    channel=words(message.channel),
+                    audience=audience,
+                    issued_turn=message.issued_turn,
+                ),
+            )
+        ]
+        if ledger
+        else []
+    )
     regions, divisor = _audience(ctx, message.audience)
     say = T.THEME_SAY[theme]
     key = f"{theme}@{message.audience}"
     last = state.message_memory.get(key)
     state.message_memory[key] = state.turn
     if last is not None and state.turn - last <= T.MESSAGE_FATIGUE_TURNS and theme != "counter_rumour":
-        ctx.record(
-            "credibility",
-            message.audience,
-            0,
-            0,
-            N_("'{theme}' again to {audience}: people tune out").format(
-                theme=words(theme), audience=audience
-            ),
-            why,
-        )
+        if ledger:
+            ctx.record(
+                "credibility",
+                message.audience,
+                0,
+                0,
+                N_("'{theme}' again to {audience}: people tune out").format(
+                    theme=words(theme), audience=audience
+                ),
+                why,
+            )
         return say
     if theme == "mandate_explain":
         ctx.consent(T.MANDATE_EXPLAIN_CONSENT, N_("the mission explained its mandate"), why)
         return say
     unreached = [r for r in regions if not _channel_reaches(ctx, message.channel, r)]
-    if unreached:
+    if unreached and ledger:
         ctx.record(
             "credibility",
             message.audience,
@@ -773,7 +894,9 @@ def _land_message(ctx: Context, message) -> int:
                 max(1, value // divisor),
                 N_("message '{theme}' reached {region}").format(
                     theme=words(theme), region=ctx.region_name(region_id)
-                ),
+                )
+                if ledger
+                else "",
                 why,
             )
     return say
@@ -796,6 +919,12 @@ def _resolve_info_attack(ctx: Context, attack, countered: dict[str, int]) -> Non
         strength //= T.NATIONAL_COUNTER_DIVISOR
         mods.append(N_("halved by a national counter-message"))
     state.tallies.info_attacks += 1
+    if not ctx.ledger:  # credibility is not read back: the attack needs no explanation
+        if strength <= 0:
+            state.tallies.info_attacks_countered += 1
+        else:
+            ctx.credibility(attack.region, -strength, "", [])
+        return
     why = [
         cause("adversary", "information", attack.source),
         cause("rule", N_("information attack"), ", ".join(mods) or N_("no counter")),
@@ -826,6 +955,7 @@ def _assessment(ctx: Context) -> None:
     state = ctx.state
     people = state.policy.orientation == "people_centred"
     international = ctx.modifier_total("international_support")  # only cards change modifiers
+    ledger = ctx.ledger  # credibility is not read back: its causes are built only for the ledger
     for region_id in ctx.index.region_order:
         region = state.regions[region_id]
         if ctx.has_base(region_id):
@@ -833,7 +963,7 @@ def _assessment(ctx: Context) -> None:
                 region_id,
                 T.TOB_CREDIBILITY_PER_TURN,
                 N_("a permanent presence people can count on"),
-                [cause("rule", N_("temporary operating base"))],
+                [cause("rule", N_("temporary operating base"))] if ledger else [],
             )
         if region.tier_one:
             gain = min(T.TIER_ONE_CREDIBILITY_MAX, region.tier_one * T.TIER_ONE_CREDIBILITY_PER_POINT)
@@ -847,12 +977,12 @@ def _assessment(ctx: Context) -> None:
                     cause(
                         "order",
                         "set_poc_activity",
-                        N_("Tier I {count}").format(
-                            count=counted("{n} point", "{n} points", region.tier_one)
-                        ),
+                        _tier_points(N_("Tier I {count}"), region.tier_one),
                     ),
                     cause("policy", "orientation", words(state.policy.orientation)),
-                ],
+                ]
+                if ledger
+                else [],
             )
         if region.tier_three:
             _tier_three(ctx, region_id)
@@ -873,24 +1003,34 @@ def _assessment(ctx: Context) -> None:
         )
 
 
+@lru_cache(maxsize=64)  # the same few counts every turn
+def _tier_points(tier: str, points: int) -> str:
+    """ "Tier I 2 points": a region's standing PoC activity, as its order's cause reads."""
+    return tier.format(count=counted("{n} point", "{n} points", points))
+
+
 def _tier_three(ctx: Context, region_id: str) -> None:
     """Protective environment work may lower the strongest militia threat or restore the state."""
     region = ctx.state.regions[region_id]
-    roll = ctx.die(6, f"Tier III in {ctx.region_name(region_id)}")
-    why = [
-        cause(
-            "order",
-            "set_poc_activity",
-            N_("Tier III {count}").format(count=counted("{n} point", "{n} points", region.tier_three)),
-        ),
-        cause(
-            "roll",
-            "d6",
-            N_("rolled {roll}, needed {number} or less").format(
-                roll=roll, number=region.tier_three + T.TIER_THREE_ROLL_BONUS
+    roll = ctx.die(6, f"Tier III in {ctx.region_name(region_id)}" if ctx.ledger else "")
+    why = (
+        [
+            cause(
+                "order",
+                "set_poc_activity",
+                _tier_points(N_("Tier III {count}"), region.tier_three),
             ),
-        ),
-    ]
+            cause(
+                "roll",
+                "d6",
+                N_("rolled {roll}, needed {number} or less").format(
+                    roll=roll, number=region.tier_three + T.TIER_THREE_ROLL_BONUS
+                ),
+            ),
+        ]
+        if ctx.ledger
+        else []
+    )
     if roll <= region.tier_three + T.TIER_THREE_ROLL_BONUS:
         militias = [
             (level, actor_id)
@@ -915,7 +1055,7 @@ def _state_returns(ctx: Context, region_id: str) -> None:
     start = ctx.index.regions[region_id].host_presence
     if ctx.state.regions[region_id].host_presence >= start:
         return
-    roll = ctx.die(6, f"the state's return to {ctx.region_name(region_id)}")
+    roll = ctx.die(6, f"the state's return to {ctx.region_name(region_id)}" if ctx.ledger else "")
     if roll >= T.STATE_RETURN_ROLL:
         ctx.host_presence(
             region_id,
@@ -948,28 +1088,34 @@ def _international_pressure(
         return (N_("international forces drawing down"), -international)
     if _international_forces_in(ctx, region_id):
         return (N_("international forces"), -international)
-    pressed = next(
-        (
-            n
-            for n in ctx.index.region_order
-            if _international_forces_in(ctx, n) and ctx.state.regions[n].threat.get(actor_id, 0) > 0
-        ),
-        None,
-    )
-    if pressed is None:
-        return None
-    return (
-        N_("pushed out of {region} by international forces").format(region=ctx.region_name(pressed)),
-        T.DISPLACED_BY_PRESSURE * international,
-    )
+    regions = ctx.state.regions
+    for pressed in ctx.index.region_order:
+        if regions[pressed].threat.get(actor_id, 0) > 0 and _international_forces_in(ctx, pressed):
+            pushed = T.DISPLACED_BY_PRESSURE * international
+            if not ctx.ledger:  # the label is only for the ledger
+                return ("", pushed)
+            where = ctx.region_name(pressed)
+            return (N_("pushed out of {region} by international forces").format(region=where), pushed)
+    return None
 
 
 def _international_forces_in(ctx: Context, region_id: str) -> bool:
     threat = ctx.state.regions[region_id].threat
-    return any(
-        threat.get(actor, 0) > 0 and ctx.index.actors[actor].kind == "international"
-        for actor in ctx.index.partner_forces
-    )
+    actors = ctx.index.actors
+    for actor in ctx.index.partner_forces:
+        if threat.get(actor, 0) > 0 and actors[actor].kind == "international":
+            return True
+    return False
+
+
+# The pulls on every group's threat in a region (rules.md §10), as the ledger names them.
+STATE_ABSENT = (N_("state absent"), T.STATE_ABSENT_THREAT)
+MISSION_DISTRUSTED = (N_("mission distrusted"), T.DISTRUSTED_THREAT)
+MISSION_TRUSTED = (N_("mission trusted"), T.TRUSTED_THREAT)
+OPERATING_BASE = (N_("operating base"), T.BASE_THREAT)
+CAMPS_LEFT_EMPTY = (N_("the mission's camps left empty"), T.ABANDONED_CAMPS)
+CAMPS_THINNED = (N_("the mission's camps thinned out"), T.THINNED_CAMPS)
+TRI_BORDER = (N_("tri-border pressure"), T.TRI_BORDER_THREAT)
 
 
 def _threat_drift(ctx: Context, region_id: str, international: int) -> None:
@@ -979,43 +1125,39 @@ def _threat_drift(ctx: Context, region_id: str, international: int) -> None:
     spec = ctx.index.regions[region_id]
     shared: list[tuple[str, int]] = []
     if region.host_presence <= T.STATE_ABSENT_PRESENCE:
-        shared.append((N_("state absent"), T.STATE_ABSENT_THREAT))
+        shared.append(STATE_ABSENT)
     if region.credibility < T.DISTRUSTED_BELOW:
-        shared.append((N_("mission distrusted"), T.DISTRUSTED_THREAT))
+        shared.append(MISSION_DISTRUSTED)
+    mission = 0
     if region.credibility >= T.TRUSTED_AT:
-        shared.append((N_("mission trusted"), T.TRUSTED_THREAT))
+        shared.append(MISSION_TRUSTED)
+        mission += T.TRUSTED_THREAT
     if ctx.has_base(region_id):
-        shared.append((N_("operating base"), T.BASE_THREAT))
-    mission = sum(value for label, value in shared if label in ("mission trusted", "operating base"))
+        shared.append(OPERATING_BASE)
+        mission += T.BASE_THREAT
     if mission < T.MISSION_THREAT_MAX:  # trust and a base together: the mission is no counter-terrorist force
         shared.append(
             (N_("the mission's own pull on the groups is at most -1"), T.MISSION_THREAT_MAX - mission)
         )
     garrison, present = ctx.index.garrisons.get(region_id, 0), len(ctx.units_in(region_id))
     if garrison and not present:
-        shared.append((N_("the mission's camps left empty"), T.ABANDONED_CAMPS))
+        shared.append(CAMPS_LEFT_EMPTY)
     elif present < garrison:
-        shared.append((N_("the mission's camps thinned out"), T.THINNED_CAMPS))
+        shared.append(CAMPS_THINNED)
     if spec.tri_border:
-        shared.append((N_("tri-border pressure"), T.TRI_BORDER_THREAT))
-    shared_total = sum(value for _, value in shared)
-    armed = ctx.index.armed_actors
-    for actor_id in sorted(region.threat):
-        kind = armed.get(actor_id)
-        if kind is None:
+        shared.append(TRI_BORDER)
+    shared_total = 0
+    for _, value in shared:
+        shared_total += value
+    threats = region.threat
+    for actor_id, kind in turn_tables(ctx.index).armed:
+        level = threats.get(actor_id)
+        if level is None:
             continue
-        level = region.threat[actor_id]
         start = spec.threat.get(actor_id, 0)
         spreading_from = ""
         if level == 0:  # a group absent from a region only returns by spreading from a neighbour
-            spreading_from = next(
-                (
-                    n
-                    for n in ctx.index.links[region_id]
-                    if state.regions[n].threat.get(actor_id, 0) >= T.THREAT_SPREADS_AT
-                ),
-                "",
-            )
+            spreading_from = _strong_neighbour(ctx, region_id, actor_id)
             if not spreading_from and not start:
                 continue  # where the group usually is, its cells lie low and come back (pull below)
         own = T.THREAT_REVERSION * (start - level)
@@ -1030,54 +1172,78 @@ def _threat_drift(ctx: Context, region_id: str, international: int) -> None:
             and region.host_presence <= T.SPREAD_WEAK_STATE
         ):
             # a strong neighbour sends cells and preachers across, where the state is weak
-            spreading_from = next(
-                (
-                    n
-                    for n in ctx.index.links[region_id]
-                    if state.regions[n].threat.get(actor_id, 0) >= T.THREAT_SPREADS_AT
-                ),
-                "",
-            )
+            spreading_from = _strong_neighbour(ctx, region_id, actor_id)
             own += T.SPREAD_PRESSURE if spreading_from else 0
         roll = ctx.dice(2, 6, "threat drift")
         total = roll + shared_total + own
         if total >= T.THREAT_UP_AT:
-            delta, trend = 1, "grows"
+            delta = 1
         elif total <= T.THREAT_DOWN_AT and level > 0:
-            delta, trend = -1, "recedes"
+            delta = -1
         else:
             continue
-        trend_line = (
-            N_("the threat from {group} grows in {region}")
-            if trend == "grows"
-            else N_("the threat from {group} recedes in {region}")
-        )
-        summary = trend_line.format(group=ctx.actor_name(actor_id), region=ctx.region_name(region_id))
-        mods = list(shared)
-        if pressure:
-            mods.append(pressure)
-        if level != start:
-            mods.append(
-                (
-                    N_("pull back to its usual level {start}").format(start=start),
-                    T.THREAT_REVERSION * (start - level),
-                )
-            )
-        if spreading_from:
-            mods.append((N_("spreading from {spreading_from}").format(spreading_from=spreading_from), 0))
-        detail = N_("rolled {roll}").format(roll=roll)
-        if mods:
-            terms = ", ".join(
-                N_("{label} {value:+d}").format(label=label, value=value) for label, value in mods
-            )
-            detail = N_("rolled {roll}, {terms}").format(roll=roll, terms=terms)
+        if not ctx.ledger:  # the threat moves; only the ledger would read why
+            ctx.threat(region_id, actor_id, delta, "", [])
+            continue
         ctx.threat(
             region_id,
             actor_id,
             delta,
-            summary,
-            [cause("roll", "2d6", detail), cause("rule", N_("threat drift"))],
+            _drift_summary(ctx.actor_name(actor_id), ctx.region_name(region_id), delta),
+            [
+                cause(
+                    "roll", "2d6", _drift_detail(roll, tuple(shared), pressure, start, level, spreading_from)
+                ),
+                cause("rule", N_("threat drift")),
+            ],
         )
+
+
+@lru_cache(maxsize=1024)  # threat drift moves some 50 threats a game, over and over the same lines
+def _drift_summary(group: str, region: str, delta: int) -> str:
+    trend_line = (
+        N_("the threat from {group} grows in {region}")
+        if delta > 0
+        else N_("the threat from {group} recedes in {region}")
+    )
+    return trend_line.format(group=group, region=region)
+
+
+@lru_cache(maxsize=4096)
+def _drift_detail(
+    roll: int,
+    shared: tuple[tuple[str, int], ...],
+    pressure: tuple[str, int] | None,
+    start: int,
+    level: int,
+    spreading_from: str,
+) -> str:
+    """The drift roll and every pull on it: the region's, the group's own, its neighbours'."""
+    mods = list(shared)
+    if pressure:
+        mods.append(pressure)
+    if level != start:
+        mods.append(
+            (
+                N_("pull back to its usual level {start}").format(start=start),
+                T.THREAT_REVERSION * (start - level),
+            )
+        )
+    if spreading_from:
+        mods.append((N_("spreading from {spreading_from}").format(spreading_from=spreading_from), 0))
+    if not mods:
+        return N_("rolled {roll}").format(roll=roll)
+    terms = ", ".join(N_("{label} {value:+d}").format(label=label, value=value) for label, value in mods)
+    return N_("rolled {roll}, {terms}").format(roll=roll, terms=terms)
+
+
+def _strong_neighbour(ctx: Context, region_id: str, actor_id: str) -> str:
+    """The first linked region where the group is strong enough to spread from ("" if none)."""
+    regions = ctx.state.regions
+    for neighbour in ctx.index.links[region_id]:
+        if regions[neighbour].threat.get(actor_id, 0) >= T.THREAT_SPREADS_AT:
+            return neighbour
+    return ""
 
 
 # --- mandate renewal --------------------------------------------------------------------------
