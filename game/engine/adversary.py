@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from operator import itemgetter
 from typing import Literal
 
 from game.engine import tables as T
@@ -32,53 +31,54 @@ def action_count(ctx: Context) -> int:
 
 
 def _top_actor(ctx: Context, region: str, target: str) -> tuple[str, int] | None:
-    """The strongest armed group in a region that strikes this kind of target."""
-    best: tuple[str, int] | None = None
+    """The strongest armed group in a region that strikes this kind of target (the first listed of equals)."""
     threat = ctx.state.regions[region].threat
+    best, top = "", 0
     for actor_id in ctx.index.actors_striking(target):
         level = threat.get(actor_id, 0)
-        if level > 0 and (best is None or level > best[1]):
-            best = (actor_id, level)
-    return best
+        if level > top:
+            best, top = actor_id, level
+    return (best, top) if top else None
 
 
 def plan(ctx: Context) -> list[Action]:
     """Choose this turn's actions, one at a time, each by the first priority that applies.
 
     The state does not change while the bot plans, so each priority's candidates are listed
-    once, best first; an action takes the best candidate not used yet.
+    once, best first, and a priority that runs out (no candidate left, or its limit a turn
+    reached) stays out: the plan is P1's best candidates up to its limit, then P2's, P3's and
+    P4's, then P5 strikes on civilians for the actions left. A priority is listed only when an
+    action is left for it, and lists only as many candidates as its limit lets it take.
     """
-    queues = {
-        "information": (T.MAX_INFO_ATTACKS, _exploit_deaths(ctx)),
-        "peacekeepers": (T.MAX_PEACEKEEPER_STRIKES, _exposed_units(ctx)),
-        "host_forces": (T.MAX_HOST_FORCE_STRIKES, _host_forces(ctx)),
-        "supply_route": (T.MAX_ROAD_STRIKES, _supply_route(ctx)),
-    }
-    targets = _civilian_targets(ctx)
+    count = action_count(ctx)
     actions: list[Action] = []
-    taken = dict.fromkeys(queues, 0)  # actions of each priority so far
-    struck: dict[str, int] = {}
-    for _ in range(action_count(ctx)):
-        action = None
-        for kind, (limit, queue) in queues.items():
-            if queue and taken[kind] < limit:
-                action = queue.pop(0)
-                taken[kind] += 1
-                break
+    priorities = (
+        (_exploit_deaths, T.MAX_INFO_ATTACKS),
+        (_exposed_units, T.MAX_PEACEKEEPER_STRIKES),
+        (_host_forces, T.MAX_HOST_FORCE_STRIKES),
+        (_supply_route, T.MAX_ROAD_STRIKES),
+    )
+    for candidates, limit in priorities:
+        if len(actions) >= count:
+            return actions[:count]
+        actions += candidates(ctx, limit)
+    if len(actions) >= count:
+        return actions[:count]
+    raids = _Raids(ctx)
+    while len(actions) < count:
+        action = raids.strike(ctx)
         if action is None:
-            action = _civilians(ctx, struck, targets)
-            if action is None:
-                break
-            struck[action.region] = struck.get(action.region, 0) + 1
+            break
         actions.append(action)
     return actions
 
 
-def _exploit_deaths(ctx: Context) -> list[Action]:
-    """P1: exploit last turn's civilian deaths in the information domain."""
+def _exploit_deaths(ctx: Context, limit: int) -> list[Action]:
+    """P1: exploit last turn's civilian deaths in the information domain (the `limit` best regions)."""
     found: list[tuple[int, int, str]] = []
+    regions = ctx.state.regions
     for order, region_id in enumerate(ctx.index.region_order):
-        region = ctx.state.regions[region_id]
+        region = regions[region_id]
         if region.last_civilian_deaths < T.INFO_ATTACK_EXPLOIT_DEATHS and not region.last_mission_harm:
             continue
         if not ctx.mission_present(region_id):
@@ -90,9 +90,10 @@ def _exploit_deaths(ctx: Context) -> list[Action]:
                 region_id,
             )
         )
+    found.sort()
     actions = []
-    for _, _, region_id in sorted(found):
-        region = ctx.state.regions[region_id]
+    for _, _, region_id in found[:limit]:
+        region = regions[region_id]
         strength = T.INFO_ATTACK_BASE + T.INFO_ATTACK_EXPLOIT_BONUS
         if region.last_mission_harm:
             strength += T.INFO_ATTACK_MISSION_HARM_BONUS
@@ -118,43 +119,57 @@ def _exploit_deaths(ctx: Context) -> list[Action]:
     return actions
 
 
-def _exposed_units(ctx: Context) -> list[Action]:
-    """P2: strike a peacekeeping unit exposed on a base or patrol without air cover."""
-    found: list[tuple[tuple[int, int, str], Action]] = []
+def _exposed_units(ctx: Context, limit: int) -> list[Action]:
+    """P2: strike a peacekeeping unit exposed on a base or patrol without air cover (the `limit` best)."""
+    # (threat, -strength, unit, actor): unit ids are unique, so the order never compares further
+    found: list[tuple[int, int, str, str]] = []
+    covered: dict[str, bool] = {}  # region -> attack helicopters over it
+    tops: dict[str, tuple[str, int] | None] = {}  # region -> the group that would strike there
     for unit in ctx.state.units.values():
         if unit.posture != "patrol" and not unit.holds_tob:
             continue
-        if attack_helicopters_over(ctx, unit.region):
+        region_id = unit.region
+        if region_id not in covered:
+            covered[region_id] = bool(attack_helicopters_over(ctx, region_id))
+            tops[region_id] = _top_actor(ctx, region_id, "peacekeepers")
+        if covered[region_id]:
             continue
-        actor = _top_actor(ctx, unit.region, "peacekeepers")
+        actor = tops[region_id]
         if actor is None or actor[1] < T.EXPOSED_THREAT:
             continue
+        found.append((actor[1], -unit.strength, unit.id, actor[0]))
+    found.sort(reverse=True)
+    actions = []
+    for level, _, unit_id, actor_id in found[:limit]:
+        region_id = ctx.state.units[unit_id].region
         action = Action(
             "peacekeepers",
-            unit.region,
-            actor[0],
+            region_id,
+            actor_id,
             N_("P2 exposed: {reason}").format(
                 reason=(
                     N_("{unit} is on a base in {region}, {group} threat {level}, no attack helicopters")
-                    if unit.holds_tob
+                    if ctx.state.units[unit_id].holds_tob
                     else N_("{unit} is on patrol in {region}, {group} threat {level}, no attack helicopters")
                 ).format(
-                    unit=ctx.unit_name(unit.id),
-                    region=ctx.region_name(unit.region),
-                    group=ctx.actor_name(actor[0]),
-                    level=actor[1],
+                    unit=ctx.unit_name(unit_id),
+                    region=ctx.region_name(region_id),
+                    group=ctx.actor_name(actor_id),
+                    level=level,
                 )
             ),
-            unit=unit.id,
+            unit=unit_id,
         )
-        found.append(((actor[1], -unit.strength, unit.id), action))
-    return [action for _, action in sorted(found, key=lambda item: item[0], reverse=True)]
+        actions.append(action)
+    return actions
 
 
-def _host_forces(ctx: Context) -> list[Action]:
-    """P3: strike host-nation camps in the tri-border area where the state is present."""
-    actions = []
+def _host_forces(ctx: Context, limit: int) -> list[Action]:
+    """P3: strike host-nation camps in the tri-border area where the state is present (the first `limit`)."""
+    actions: list[Action] = []
     for region_id in ctx.index.region_order:
+        if len(actions) >= limit:
+            break
         spec = ctx.index.regions[region_id]
         if not spec.tri_border or ctx.state.regions[region_id].host_presence < T.HOST_CAMPS_PRESENCE:
             continue
@@ -175,33 +190,33 @@ def _host_forces(ctx: Context) -> list[Action]:
     return actions
 
 
-def _supply_route(ctx: Context) -> list[Action]:
+def _supply_route(ctx: Context, limit: int) -> list[Action]:
     """P4: one roadside bomb a turn on the most threatened road used by the mission."""
-    best: tuple[int, str, str] | None = None
+    if limit < 1:
+        return []
+    best: tuple[int, str, str, str] | None = None  # (threat, region, unit, actor)
     for region_id in ctx.index.region_order:
         actor = _top_actor(ctx, region_id, "supply_routes")
+        if actor is None or (best is not None and actor[1] <= best[0]):
+            continue  # the first region of the highest threat is the one struck
         units = [u for u in ctx.units_in(region_id) if u.posture == "patrol" or u.moved != "no"]
-        if actor is None or not units:
+        if not units:
             continue
         target = max(units, key=lambda u: (u.strength, u.id))
-        key = (actor[1], region_id, target.id)
-        if best is None or key[0] > best[0]:
-            best = key
+        best = (actor[1], region_id, target.id, actor[0])
     if best is None:
         return []
-    level, region_id, unit_id = best
-    actor = _top_actor(ctx, region_id, "supply_routes")
-    assert actor is not None
+    level, region_id, unit_id, actor_id = best
     return [
         Action(
             "supply_route",
             region_id,
-            actor[0],
+            actor_id,
             N_("P4 roads: {reason}").format(
                 reason=N_("{unit} moves on the roads of {region}, {group} threat {level}").format(
                     unit=ctx.unit_name(unit_id),
                     region=ctx.region_name(region_id),
-                    group=ctx.actor_name(actor[0]),
+                    group=ctx.actor_name(actor_id),
                     level=level,
                 )
             ),
@@ -295,48 +310,63 @@ def _civilian_targets(ctx: Context) -> dict[str, Target]:
     return targets
 
 
-def _civilians(ctx: Context, struck: dict[str, int], targets: dict[str, Target]) -> Action | None:
-    """P5: strike civilians where armed groups are strong, people many and protection weak.
+class _Raids:
+    """P5 for one turn's plan: the regions' target scores, and the strikes made so far."""
 
-    Each strike already made in a region this turn divides its score (score / (1 + strikes)),
-    so strikes spread over the regions in proportion to their scores.
-    """
-    scored = [
-        (target.score // (1 + struck.get(region_id, 0)), region_id) for region_id, target in targets.items()
-    ]
-    if not scored:
-        return None
-    # targets are in map order and the sort is stable, so ties stay in map order
-    scored.sort(key=itemgetter(0), reverse=True)  # reverse=True keeps the sort stable
-    choice = scored[0]
-    picked = "first"
-    if len(scored) > 1 and ctx.die(6, "adversary target choice") >= T.SECOND_CHOICE_ROLL:
-        choice, picked = scored[1], "second"
-    score, region_id = choice
-    target = targets[region_id]
-    times = struck.get(region_id, 0)
-    terms = N_("{score} = {terms}").format(score=target.score, terms=target.terms(ctx))
-    if times:
-        already = {1: N_("once"), 2: N_("twice")}.get(times, N_("{times} times").format(times=times))
-        terms = N_("{terms}; struck {already} already this turn: ÷{divisor}").format(
-            terms=terms, already=already, divisor=1 + times
-        )
-    return Action(
-        "civilians",
-        region_id,
-        target.actor,
-        N_("P5 civilians: {reason}").format(
-            reason=(
-                N_("{region} scores {score}: {terms}; first choice; {group} strikes (threat {level})")
-                if picked == "first"
-                else N_("{region} scores {score}: {terms}; second choice; {group} strikes (threat {level})")
-            ).format(
-                region=ctx.region_name(region_id),
-                score=score,
-                terms=terms,
-                group=short_name(ctx.actor_name(target.actor)),
-                level=target.level,
+    def __init__(self, ctx: Context) -> None:
+        self.targets = _civilian_targets(ctx)
+        self.struck: dict[str, int] = {}
+        # each region's score divided by its strikes so far, in map order (as the targets)
+        self.scores = {region_id: target.score for region_id, target in self.targets.items()}
+        self.terms: dict[str, str] = {}  # a region's score and its named terms, written once a turn
+
+    def strike(self, ctx: Context) -> Action | None:
+        """P5: strike civilians where armed groups are strong, people many and protection weak.
+
+        Each strike already made in a region this turn divides its score (score / (1 + strikes)),
+        so strikes spread over the regions in proportion to their scores.
+        """
+        scores = self.scores
+        if not scores:
+            return None
+        # the scores are in map order and the sort is stable, so ties stay in map order
+        ranked = sorted(scores, key=scores.__getitem__, reverse=True)  # reverse=True keeps it stable
+        region_id, picked = ranked[0], "first"
+        if len(ranked) > 1 and ctx.die(6, "adversary target choice") >= T.SECOND_CHOICE_ROLL:
+            region_id, picked = ranked[1], "second"
+        score = scores[region_id]
+        target = self.targets[region_id]
+        times = self.struck.get(region_id, 0)
+        self.struck[region_id] = times + 1
+        scores[region_id] = target.score // (times + 2)
+        terms = self.terms.get(region_id)
+        if terms is None:
+            terms = self.terms[region_id] = N_("{score} = {terms}").format(
+                score=target.score, terms=target.terms(ctx)
             )
-        ),
-        strength=target.level,
-    )
+        if times:
+            already = {1: N_("once"), 2: N_("twice")}.get(times) or N_("{times} times").format(times=times)
+            terms = N_("{terms}; struck {already} already this turn: ÷{divisor}").format(
+                terms=terms, already=already, divisor=1 + times
+            )
+        return Action(
+            "civilians",
+            region_id,
+            target.actor,
+            N_("P5 civilians: {reason}").format(
+                reason=(
+                    N_("{region} scores {score}: {terms}; first choice; {group} strikes (threat {level})")
+                    if picked == "first"
+                    else N_(
+                        "{region} scores {score}: {terms}; second choice; {group} strikes (threat {level})"
+                    )
+                ).format(
+                    region=ctx.region_name(region_id),
+                    score=score,
+                    terms=terms,
+                    group=short_name(ctx.actor_name(target.actor)),
+                    level=target.level,
+                )
+            ),
+            strength=target.level,
+        )
