@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from game.engine import tables as T
 from game.engine.adjudicate import attack_helicopters_over, civilian_protection
@@ -12,9 +11,11 @@ from game.engine.wording import counted
 from game.i18n import N_
 
 
-@dataclass(frozen=True)
-class Action:
-    """One armed-group action chosen for this turn, with the priority that chose it."""
+class Action(NamedTuple):
+    """One armed-group action chosen for this turn, with the priority that chose it.
+
+    A named tuple, not a frozen dataclass: it is built several times a turn, at a third of the cost.
+    """
 
     kind: Literal["information", "peacekeepers", "host_forces", "supply_route", "civilians"]
     region: str
@@ -232,9 +233,9 @@ def short_name(name: str) -> str:
     return name
 
 
-@dataclass(frozen=True)
-class Target:
-    """A region's P5 target score before repeat strikes, with the terms it is made of."""
+class Target(NamedTuple):
+    """A region's P5 target score before repeat strikes, with the terms it is made of (a named
+    tuple: one for every region every turn, built at a third of a frozen dataclass's cost)."""
 
     score: int
     groups: tuple[tuple[int, str], ...]  # (threat, actor), strongest first: the first strikes
@@ -286,24 +287,29 @@ def state_absence(host_presence: int) -> int:
     return max(1, T.STATE_ABSENCE_BASE - host_presence)
 
 
+def _strongest_first(group: tuple[int, str]) -> tuple[int, str]:
+    """Threat high to low, then the group's id: the order of a region's groups in its target."""
+    return -group[0], group[1]
+
+
 def _civilian_targets(ctx: Context) -> dict[str, Target]:
     """Each region's P5 target score (rules.md §5), with each term named for the record."""
     targets: dict[str, Target] = {}
     raiders = ctx.index.raiders
+    regions, specs = ctx.state.regions, ctx.index.regions
     for region_id in ctx.index.region_order:
-        spec = ctx.index.regions[region_id]
-        threats = ctx.state.regions[region_id].threat
-        groups = sorted(
-            ((level, actor_id) for actor_id, level in threats.items() if actor_id in raiders and level > 0),
-            key=lambda item: (-item[0], item[1]),
-        )
+        regional = regions[region_id]
+        threats = regional.threat
+        groups = [(level, actor) for actor, level in threats.items() if level > 0 and actor in raiders]
         if not groups:
             continue
-        strength = sum(level * level for level, _ in groups)
+        if len(groups) > 1:
+            groups.sort(key=_strongest_first)
+        strength = sum([level * level for level, _ in groups])
         protection = civilian_protection(ctx, region_id).total
         exposed = exposure(protection)
-        people = people_weight(spec.population)
-        host = ctx.state.regions[region_id].host_presence
+        people = people_weight(specs[region_id].population)
+        host = regional.host_presence
         absent = state_absence(host)
         score = strength * people * exposed**T.EXPOSURE_POWER * absent
         targets[region_id] = Target(score, tuple(groups), strength, people, protection, exposed, host, absent)
@@ -349,10 +355,11 @@ class _Raids:
             terms = N_("{terms}; struck {already} already this turn: ÷{divisor}").format(
                 terms=terms, already=already, divisor=1 + times
             )
+        level, actor = target.groups[0]  # the strongest group strikes
         return Action(
             "civilians",
             region_id,
-            target.actor,
+            actor,
             N_("P5 civilians: {reason}").format(
                 reason=(
                     N_("{region} scores {score}: {terms}; first choice; {group} strikes (threat {level})")
@@ -364,9 +371,9 @@ class _Raids:
                     region=ctx.region_name(region_id),
                     score=score,
                     terms=terms,
-                    group=short_name(ctx.actor_name(target.actor)),
-                    level=target.level,
+                    group=short_name(ctx.actor_name(actor)),
+                    level=level,
                 )
             ),
-            strength=target.level,
+            strength=level,
         )
