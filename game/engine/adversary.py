@@ -292,9 +292,31 @@ def _strongest_first(group: tuple[int, str]) -> tuple[int, str]:
     return -group[0], group[1]
 
 
-def _civilian_targets(ctx: Context) -> dict[str, Target]:
-    """Each region's P5 target score (rules.md §5), with each term named for the record."""
-    targets: dict[str, Target] = {}
+class Prospect(NamedTuple):
+    """A region's P5 target before the mission's protection there is counted (rules.md §5)."""
+
+    groups: tuple[tuple[int, str], ...]  # (threat, actor), strongest first: the first strikes
+    strength: int
+    people: int
+    host: int
+    absent: int
+
+    def bound(self) -> int:
+        """The most the region's score can be: its score with civilians at their most exposed."""
+        return self.strength * self.people * T.EXPOSURE_MAX**T.EXPOSURE_POWER * self.absent
+
+    def target(self, protection: int) -> Target:
+        """The region's target, given the protection of its civilians."""
+        exposed = exposure(protection)
+        score = self.strength * self.people * exposed**T.EXPOSURE_POWER * self.absent
+        return Target(
+            score, self.groups, self.strength, self.people, protection, exposed, self.host, self.absent
+        )
+
+
+def _prospects(ctx: Context) -> dict[str, Prospect]:
+    """Each region where a group the bot plans for is present, in map order, with its prospect."""
+    prospects: dict[str, Prospect] = {}
     raiders = ctx.index.raiders
     regions, specs = ctx.state.regions, ctx.index.regions
     for region_id in ctx.index.region_order:
@@ -306,25 +328,57 @@ def _civilian_targets(ctx: Context) -> dict[str, Target]:
         if len(groups) > 1:
             groups.sort(key=_strongest_first)
         strength = sum([level * level for level, _ in groups])
-        protection = civilian_protection(ctx, region_id).total
-        exposed = exposure(protection)
         people = people_weight(specs[region_id].population)
         host = regional.host_presence
-        absent = state_absence(host)
-        score = strength * people * exposed**T.EXPOSURE_POWER * absent
-        targets[region_id] = Target(score, tuple(groups), strength, people, protection, exposed, host, absent)
-    return targets
+        prospects[region_id] = Prospect(tuple(groups), strength, people, host, state_absence(host))
+    return prospects
+
+
+def _civilian_targets(ctx: Context) -> dict[str, Target]:
+    """Each region's P5 target score (rules.md §5), with each term named for the record."""
+    return {
+        region_id: prospect.target(civilian_protection(ctx, region_id).total)
+        for region_id, prospect in _prospects(ctx).items()
+    }
 
 
 class _Raids:
-    """P5 for one turn's plan: the regions' target scores, and the strikes made so far."""
+    """P5 for one turn's plan: the regions' target scores, and the strikes made so far.
+
+    The mission's protection in a region is counted only when the region may be the bot's
+    choice: until then its score is bounded by its score with civilians at their most exposed
+    (exposure 6), and a region whose bound ranks below the choice cannot be it. This spares
+    the protection of most regions (the costliest part of a plan); the choice is the same.
+    """
 
     def __init__(self, ctx: Context) -> None:
-        self.targets = _civilian_targets(ctx)
+        self.prospects = _prospects(ctx)
+        self.targets: dict[str, Target] = {}  # the regions whose protection is counted
         self.struck: dict[str, int] = {}
-        # each region's score divided by its strikes so far, in map order (as the targets)
-        self.scores = {region_id: target.score for region_id, target in self.targets.items()}
+        # each region's score (its bound until counted) divided by its strikes so far, in map order
+        self.scores = {region_id: prospect.bound() for region_id, prospect in self.prospects.items()}
         self.terms: dict[str, str] = {}  # a region's score and its named terms, written once a turn
+
+    def _best(self, ctx: Context, count: int) -> list[str]:
+        """The `count` regions of the highest scores, best first (ties in map order).
+
+        Ranked by score, or bound where the protection is not counted yet: once the first
+        `count` are all counted, no bound below them can hide a better score, since a score
+        is never more than its bound.
+        """
+        scores = self.scores
+        while True:
+            # the scores are in map order and the sort is stable (reverse=True keeps it stable),
+            # so ties stay in map order
+            best = sorted(scores, key=scores.__getitem__, reverse=True)[:count]
+            uncounted = [region_id for region_id in best if region_id not in self.targets]
+            if not uncounted:
+                return best
+            for region_id in uncounted:
+                target = self.targets[region_id] = self.prospects[region_id].target(
+                    civilian_protection(ctx, region_id).total
+                )
+                scores[region_id] = target.score // (1 + self.struck.get(region_id, 0))
 
     def strike(self, ctx: Context) -> Action | None:
         """P5: strike civilians where armed groups are strong, people many and protection weak.
@@ -335,11 +389,10 @@ class _Raids:
         scores = self.scores
         if not scores:
             return None
-        # the scores are in map order and the sort is stable, so ties stay in map order
-        ranked = sorted(scores, key=scores.__getitem__, reverse=True)  # reverse=True keeps it stable
-        region_id, picked = ranked[0], "first"
-        if len(ranked) > 1 and ctx.die(6, "adversary target choice") >= T.SECOND_CHOICE_ROLL:
-            region_id, picked = ranked[1], "second"
+        picked = "first"
+        if len(scores) > 1 and ctx.die(6, "adversary target choice") >= T.SECOND_CHOICE_ROLL:
+            picked = "second"
+        region_id = self._best(ctx, 2 if picked == "second" else 1)[-1]
         score = scores[region_id]
         target = self.targets[region_id]
         times = self.struck.get(region_id, 0)
