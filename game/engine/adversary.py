@@ -195,35 +195,35 @@ def _supply_route(ctx: Context, limit: int) -> list[Action]:
     """P4: one roadside bomb a turn on the most threatened road used by the mission."""
     if limit < 1:
         return []
-    best: tuple[int, str, str, str] | None = None  # (threat, region, unit, actor)
-    for region_id in ctx.index.region_order:
+    # the regions by threat, high to low (ties in map order): the first with a unit on its roads is struck
+    threatened: list[tuple[int, int, str, str]] = []
+    for order, region_id in enumerate(ctx.index.region_order):
         actor = _top_actor(ctx, region_id, "supply_routes")
-        if actor is None or (best is not None and actor[1] <= best[0]):
-            continue  # the first region of the highest threat is the one struck
+        if actor is not None:
+            threatened.append((-actor[1], order, region_id, actor[0]))
+    threatened.sort()
+    for negative_level, _, region_id, actor_id in threatened:
         units = [u for u in ctx.units_in(region_id) if u.posture == "patrol" or u.moved != "no"]
         if not units:
             continue
-        target = max(units, key=lambda u: (u.strength, u.id))
-        best = (actor[1], region_id, target.id, actor[0])
-    if best is None:
-        return []
-    level, region_id, unit_id, actor_id = best
-    return [
-        Action(
-            "supply_route",
-            region_id,
-            actor_id,
-            N_("P4 roads: {reason}").format(
-                reason=N_("{unit} moves on the roads of {region}, {group} threat {level}").format(
-                    unit=ctx.unit_name(unit_id),
-                    region=ctx.region_name(region_id),
-                    group=ctx.actor_name(actor_id),
-                    level=level,
-                )
-            ),
-            unit=unit_id,
-        )
-    ]
+        unit_id = max(units, key=lambda u: (u.strength, u.id)).id
+        return [
+            Action(
+                "supply_route",
+                region_id,
+                actor_id,
+                N_("P4 roads: {reason}").format(
+                    reason=N_("{unit} moves on the roads of {region}, {group} threat {level}").format(
+                        unit=ctx.unit_name(unit_id),
+                        region=ctx.region_name(region_id),
+                        group=ctx.actor_name(actor_id),
+                        level=-negative_level,
+                    )
+                ),
+                unit=unit_id,
+            )
+        ]
+    return []
 
 
 def short_name(name: str) -> str:
