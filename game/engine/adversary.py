@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from operator import itemgetter
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from game.engine import tables as T
 from game.engine.adjudicate import attack_helicopters_over, civilian_protection
@@ -13,9 +11,11 @@ from game.engine.wording import counted
 from game.i18n import N_
 
 
-@dataclass(frozen=True)
-class Action:
-    """One armed-group action chosen for this turn, with the priority that chose it."""
+class Action(NamedTuple):
+    """One armed-group action chosen for this turn, with the priority that chose it.
+
+    A named tuple, not a frozen dataclass: it is built several times a turn, at a third of the cost.
+    """
 
     kind: Literal["information", "peacekeepers", "host_forces", "supply_route", "civilians"]
     region: str
@@ -32,53 +32,54 @@ def action_count(ctx: Context) -> int:
 
 
 def _top_actor(ctx: Context, region: str, target: str) -> tuple[str, int] | None:
-    """The strongest armed group in a region that strikes this kind of target."""
-    best: tuple[str, int] | None = None
+    """The strongest armed group in a region that strikes this kind of target (the first listed of equals)."""
     threat = ctx.state.regions[region].threat
+    best, top = "", 0
     for actor_id in ctx.index.actors_striking(target):
         level = threat.get(actor_id, 0)
-        if level > 0 and (best is None or level > best[1]):
-            best = (actor_id, level)
-    return best
+        if level > top:
+            best, top = actor_id, level
+    return (best, top) if top else None
 
 
 def plan(ctx: Context) -> list[Action]:
     """Choose this turn's actions, one at a time, each by the first priority that applies.
 
     The state does not change while the bot plans, so each priority's candidates are listed
-    once, best first; an action takes the best candidate not used yet.
+    once, best first, and a priority that runs out (no candidate left, or its limit a turn
+    reached) stays out: the plan is P1's best candidates up to its limit, then P2's, P3's and
+    P4's, then P5 strikes on civilians for the actions left. A priority is listed only when an
+    action is left for it, and lists only as many candidates as its limit lets it take.
     """
-    queues = {
-        "information": (T.MAX_INFO_ATTACKS, _exploit_deaths(ctx)),
-        "peacekeepers": (T.MAX_PEACEKEEPER_STRIKES, _exposed_units(ctx)),
-        "host_forces": (T.MAX_HOST_FORCE_STRIKES, _host_forces(ctx)),
-        "supply_route": (T.MAX_ROAD_STRIKES, _supply_route(ctx)),
-    }
-    targets = _civilian_targets(ctx)
+    count = action_count(ctx)
     actions: list[Action] = []
-    taken = dict.fromkeys(queues, 0)  # actions of each priority so far
-    struck: dict[str, int] = {}
-    for _ in range(action_count(ctx)):
-        action = None
-        for kind, (limit, queue) in queues.items():
-            if queue and taken[kind] < limit:
-                action = queue.pop(0)
-                taken[kind] += 1
-                break
+    priorities = (
+        (_exploit_deaths, T.MAX_INFO_ATTACKS),
+        (_exposed_units, T.MAX_PEACEKEEPER_STRIKES),
+        (_host_forces, T.MAX_HOST_FORCE_STRIKES),
+        (_supply_route, T.MAX_ROAD_STRIKES),
+    )
+    for candidates, limit in priorities:
+        if len(actions) >= count:
+            return actions[:count]
+        actions += candidates(ctx, limit)
+    if len(actions) >= count:
+        return actions[:count]
+    raids = _Raids(ctx)
+    while len(actions) < count:
+        action = raids.strike(ctx)
         if action is None:
-            action = _civilians(ctx, struck, targets)
-            if action is None:
-                break
-            struck[action.region] = struck.get(action.region, 0) + 1
+            break
         actions.append(action)
     return actions
 
 
-def _exploit_deaths(ctx: Context) -> list[Action]:
-    """P1: exploit last turn's civilian deaths in the information domain."""
+def _exploit_deaths(ctx: Context, limit: int) -> list[Action]:
+    """P1: exploit last turn's civilian deaths in the information domain (the `limit` best regions)."""
     found: list[tuple[int, int, str]] = []
+    regions = ctx.state.regions
     for order, region_id in enumerate(ctx.index.region_order):
-        region = ctx.state.regions[region_id]
+        region = regions[region_id]
         if region.last_civilian_deaths < T.INFO_ATTACK_EXPLOIT_DEATHS and not region.last_mission_harm:
             continue
         if not ctx.mission_present(region_id):
@@ -90,9 +91,10 @@ def _exploit_deaths(ctx: Context) -> list[Action]:
                 region_id,
             )
         )
+    found.sort()
     actions = []
-    for _, _, region_id in sorted(found):
-        region = ctx.state.regions[region_id]
+    for _, _, region_id in found[:limit]:
+        region = regions[region_id]
         strength = T.INFO_ATTACK_BASE + T.INFO_ATTACK_EXPLOIT_BONUS
         if region.last_mission_harm:
             strength += T.INFO_ATTACK_MISSION_HARM_BONUS
@@ -118,43 +120,57 @@ def _exploit_deaths(ctx: Context) -> list[Action]:
     return actions
 
 
-def _exposed_units(ctx: Context) -> list[Action]:
-    """P2: strike a peacekeeping unit exposed on a base or patrol without air cover."""
-    found: list[tuple[tuple[int, int, str], Action]] = []
+def _exposed_units(ctx: Context, limit: int) -> list[Action]:
+    """P2: strike a peacekeeping unit exposed on a base or patrol without air cover (the `limit` best)."""
+    # (threat, -strength, unit, actor): unit ids are unique, so the order never compares further
+    found: list[tuple[int, int, str, str]] = []
+    covered: dict[str, bool] = {}  # region -> attack helicopters over it
+    tops: dict[str, tuple[str, int] | None] = {}  # region -> the group that would strike there
     for unit in ctx.state.units.values():
         if unit.posture != "patrol" and not unit.holds_tob:
             continue
-        if attack_helicopters_over(ctx, unit.region):
+        region_id = unit.region
+        if region_id not in covered:
+            covered[region_id] = bool(attack_helicopters_over(ctx, region_id))
+            tops[region_id] = _top_actor(ctx, region_id, "peacekeepers")
+        if covered[region_id]:
             continue
-        actor = _top_actor(ctx, unit.region, "peacekeepers")
+        actor = tops[region_id]
         if actor is None or actor[1] < T.EXPOSED_THREAT:
             continue
+        found.append((actor[1], -unit.strength, unit.id, actor[0]))
+    found.sort(reverse=True)
+    actions = []
+    for level, _, unit_id, actor_id in found[:limit]:
+        region_id = ctx.state.units[unit_id].region
         action = Action(
             "peacekeepers",
-            unit.region,
-            actor[0],
+            region_id,
+            actor_id,
             N_("P2 exposed: {reason}").format(
                 reason=(
                     N_("{unit} is on a base in {region}, {group} threat {level}, no attack helicopters")
-                    if unit.holds_tob
+                    if ctx.state.units[unit_id].holds_tob
                     else N_("{unit} is on patrol in {region}, {group} threat {level}, no attack helicopters")
                 ).format(
-                    unit=ctx.unit_name(unit.id),
-                    region=ctx.region_name(unit.region),
-                    group=ctx.actor_name(actor[0]),
-                    level=actor[1],
+                    unit=ctx.unit_name(unit_id),
+                    region=ctx.region_name(region_id),
+                    group=ctx.actor_name(actor_id),
+                    level=level,
                 )
             ),
-            unit=unit.id,
+            unit=unit_id,
         )
-        found.append(((actor[1], -unit.strength, unit.id), action))
-    return [action for _, action in sorted(found, key=lambda item: item[0], reverse=True)]
+        actions.append(action)
+    return actions
 
 
-def _host_forces(ctx: Context) -> list[Action]:
-    """P3: strike host-nation camps in the tri-border area where the state is present."""
-    actions = []
+def _host_forces(ctx: Context, limit: int) -> list[Action]:
+    """P3: strike host-nation camps in the tri-border area where the state is present (the first `limit`)."""
+    actions: list[Action] = []
     for region_id in ctx.index.region_order:
+        if len(actions) >= limit:
+            break
         spec = ctx.index.regions[region_id]
         if not spec.tri_border or ctx.state.regions[region_id].host_presence < T.HOST_CAMPS_PRESENCE:
             continue
@@ -175,39 +191,39 @@ def _host_forces(ctx: Context) -> list[Action]:
     return actions
 
 
-def _supply_route(ctx: Context) -> list[Action]:
+def _supply_route(ctx: Context, limit: int) -> list[Action]:
     """P4: one roadside bomb a turn on the most threatened road used by the mission."""
-    best: tuple[int, str, str] | None = None
-    for region_id in ctx.index.region_order:
-        actor = _top_actor(ctx, region_id, "supply_routes")
-        units = [u for u in ctx.units_in(region_id) if u.posture == "patrol" or u.moved != "no"]
-        if actor is None or not units:
-            continue
-        target = max(units, key=lambda u: (u.strength, u.id))
-        key = (actor[1], region_id, target.id)
-        if best is None or key[0] > best[0]:
-            best = key
-    if best is None:
+    if limit < 1:
         return []
-    level, region_id, unit_id = best
-    actor = _top_actor(ctx, region_id, "supply_routes")
-    assert actor is not None
-    return [
-        Action(
-            "supply_route",
-            region_id,
-            actor[0],
-            N_("P4 roads: {reason}").format(
-                reason=N_("{unit} moves on the roads of {region}, {group} threat {level}").format(
-                    unit=ctx.unit_name(unit_id),
-                    region=ctx.region_name(region_id),
-                    group=ctx.actor_name(actor[0]),
-                    level=level,
-                )
-            ),
-            unit=unit_id,
-        )
-    ]
+    # the regions by threat, high to low (ties in map order): the first with a unit on its roads is struck
+    threatened: list[tuple[int, int, str, str]] = []
+    for order, region_id in enumerate(ctx.index.region_order):
+        actor = _top_actor(ctx, region_id, "supply_routes")
+        if actor is not None:
+            threatened.append((-actor[1], order, region_id, actor[0]))
+    threatened.sort()
+    for negative_level, _, region_id, actor_id in threatened:
+        units = [u for u in ctx.units_in(region_id) if u.posture == "patrol" or u.moved != "no"]
+        if not units:
+            continue
+        unit_id = max(units, key=lambda u: (u.strength, u.id)).id
+        return [
+            Action(
+                "supply_route",
+                region_id,
+                actor_id,
+                N_("P4 roads: {reason}").format(
+                    reason=N_("{unit} moves on the roads of {region}, {group} threat {level}").format(
+                        unit=ctx.unit_name(unit_id),
+                        region=ctx.region_name(region_id),
+                        group=ctx.actor_name(actor_id),
+                        level=-negative_level,
+                    )
+                ),
+                unit=unit_id,
+            )
+        ]
+    return []
 
 
 def short_name(name: str) -> str:
@@ -217,9 +233,9 @@ def short_name(name: str) -> str:
     return name
 
 
-@dataclass(frozen=True)
-class Target:
-    """A region's P5 target score before repeat strikes, with the terms it is made of."""
+class Target(NamedTuple):
+    """A region's P5 target score before repeat strikes, with the terms it is made of (a named
+    tuple: one for every region every turn, built at a third of a frozen dataclass's cost)."""
 
     score: int
     groups: tuple[tuple[int, str], ...]  # (threat, actor), strongest first: the first strikes
@@ -271,72 +287,146 @@ def state_absence(host_presence: int) -> int:
     return max(1, T.STATE_ABSENCE_BASE - host_presence)
 
 
-def _civilian_targets(ctx: Context) -> dict[str, Target]:
-    """Each region's P5 target score (rules.md §5), with each term named for the record."""
-    targets: dict[str, Target] = {}
-    raiders = ctx.index.raiders
-    for region_id in ctx.index.region_order:
-        spec = ctx.index.regions[region_id]
-        threats = ctx.state.regions[region_id].threat
-        groups = sorted(
-            ((level, actor_id) for actor_id, level in threats.items() if actor_id in raiders and level > 0),
-            key=lambda item: (-item[0], item[1]),
+def _strongest_first(group: tuple[int, str]) -> tuple[int, str]:
+    """Threat high to low, then the group's id: the order of a region's groups in its target."""
+    return -group[0], group[1]
+
+
+class Prospect(NamedTuple):
+    """A region's P5 target before the mission's protection there is counted (rules.md §5)."""
+
+    groups: tuple[tuple[int, str], ...]  # (threat, actor), strongest first: the first strikes
+    strength: int
+    people: int
+    host: int
+    absent: int
+
+    def bound(self) -> int:
+        """The most the region's score can be: its score with civilians at their most exposed."""
+        return self.strength * self.people * T.EXPOSURE_MAX**T.EXPOSURE_POWER * self.absent
+
+    def target(self, protection: int) -> Target:
+        """The region's target, given the protection of its civilians."""
+        exposed = exposure(protection)
+        score = self.strength * self.people * exposed**T.EXPOSURE_POWER * self.absent
+        return Target(
+            score, self.groups, self.strength, self.people, protection, exposed, self.host, self.absent
         )
+
+
+def _prospects(ctx: Context) -> dict[str, Prospect]:
+    """Each region where a group the bot plans for is present, in map order, with its prospect."""
+    prospects: dict[str, Prospect] = {}
+    raiders = ctx.index.raiders
+    regions, specs = ctx.state.regions, ctx.index.regions
+    for region_id in ctx.index.region_order:
+        regional = regions[region_id]
+        threats = regional.threat
+        groups = [(level, actor) for actor, level in threats.items() if level > 0 and actor in raiders]
         if not groups:
             continue
-        strength = sum(level * level for level, _ in groups)
-        protection = civilian_protection(ctx, region_id).total
-        exposed = exposure(protection)
-        people = people_weight(spec.population)
-        host = ctx.state.regions[region_id].host_presence
-        absent = state_absence(host)
-        score = strength * people * exposed**T.EXPOSURE_POWER * absent
-        targets[region_id] = Target(score, tuple(groups), strength, people, protection, exposed, host, absent)
-    return targets
+        if len(groups) > 1:
+            groups.sort(key=_strongest_first)
+        strength = sum([level * level for level, _ in groups])
+        people = people_weight(specs[region_id].population)
+        host = regional.host_presence
+        prospects[region_id] = Prospect(tuple(groups), strength, people, host, state_absence(host))
+    return prospects
 
 
-def _civilians(ctx: Context, struck: dict[str, int], targets: dict[str, Target]) -> Action | None:
-    """P5: strike civilians where armed groups are strong, people many and protection weak.
+def _civilian_targets(ctx: Context) -> dict[str, Target]:
+    """Each region's P5 target score (rules.md §5), with each term named for the record."""
+    return {
+        region_id: prospect.target(civilian_protection(ctx, region_id).total)
+        for region_id, prospect in _prospects(ctx).items()
+    }
 
-    Each strike already made in a region this turn divides its score (score / (1 + strikes)),
-    so strikes spread over the regions in proportion to their scores.
+
+class _Raids:
+    """P5 for one turn's plan: the regions' target scores, and the strikes made so far.
+
+    The mission's protection in a region is counted only when the region may be the bot's
+    choice: until then its score is bounded by its score with civilians at their most exposed
+    (exposure 6), and a region whose bound ranks below the choice cannot be it. This spares
+    the protection of most regions (the costliest part of a plan); the choice is the same.
     """
-    scored = [
-        (target.score // (1 + struck.get(region_id, 0)), region_id) for region_id, target in targets.items()
-    ]
-    if not scored:
-        return None
-    # targets are in map order and the sort is stable, so ties stay in map order
-    scored.sort(key=itemgetter(0), reverse=True)  # reverse=True keeps the sort stable
-    choice = scored[0]
-    picked = "first"
-    if len(scored) > 1 and ctx.die(6, "adversary target choice") >= T.SECOND_CHOICE_ROLL:
-        choice, picked = scored[1], "second"
-    score, region_id = choice
-    target = targets[region_id]
-    times = struck.get(region_id, 0)
-    terms = N_("{score} = {terms}").format(score=target.score, terms=target.terms(ctx))
-    if times:
-        already = {1: N_("once"), 2: N_("twice")}.get(times, N_("{times} times").format(times=times))
-        terms = N_("{terms}; struck {already} already this turn: ÷{divisor}").format(
-            terms=terms, already=already, divisor=1 + times
-        )
-    return Action(
-        "civilians",
-        region_id,
-        target.actor,
-        N_("P5 civilians: {reason}").format(
-            reason=(
-                N_("{region} scores {score}: {terms}; first choice; {group} strikes (threat {level})")
-                if picked == "first"
-                else N_("{region} scores {score}: {terms}; second choice; {group} strikes (threat {level})")
-            ).format(
-                region=ctx.region_name(region_id),
-                score=score,
-                terms=terms,
-                group=short_name(ctx.actor_name(target.actor)),
-                level=target.level,
+
+    def __init__(self, ctx: Context) -> None:
+        self.prospects = _prospects(ctx)
+        self.targets: dict[str, Target] = {}  # the regions whose protection is counted
+        self.struck: dict[str, int] = {}
+        # each region's score (its bound until counted) divided by its strikes so far, in map order
+        self.scores = {region_id: prospect.bound() for region_id, prospect in self.prospects.items()}
+        self.terms: dict[str, str] = {}  # a region's score and its named terms, written once a turn
+
+    def _best(self, ctx: Context, count: int) -> list[str]:
+        """The `count` regions of the highest scores, best first (ties in map order).
+
+        Ranked by score, or bound where the protection is not counted yet: once the first
+        `count` are all counted, no bound below them can hide a better score, since a score
+        is never more than its bound.
+        """
+        scores = self.scores
+        while True:
+            # the scores are in map order and the sort is stable (reverse=True keeps it stable),
+            # so ties stay in map order
+            best = sorted(scores, key=scores.__getitem__, reverse=True)[:count]
+            uncounted = [region_id for region_id in best if region_id not in self.targets]
+            if not uncounted:
+                return best
+            for region_id in uncounted:
+                target = self.targets[region_id] = self.prospects[region_id].target(
+                    civilian_protection(ctx, region_id).total
+                )
+                scores[region_id] = target.score // (1 + self.struck.get(region_id, 0))
+
+    def strike(self, ctx: Context) -> Action | None:
+        """P5: strike civilians where armed groups are strong, people many and protection weak.
+
+        Each strike already made in a region this turn divides its score (score / (1 + strikes)),
+        so strikes spread over the regions in proportion to their scores.
+        """
+        scores = self.scores
+        if not scores:
+            return None
+        picked = "first"
+        if len(scores) > 1 and ctx.die(6, "adversary target choice") >= T.SECOND_CHOICE_ROLL:
+            picked = "second"
+        region_id = self._best(ctx, 2 if picked == "second" else 1)[-1]
+        score = scores[region_id]
+        target = self.targets[region_id]
+        times = self.struck.get(region_id, 0)
+        self.struck[region_id] = times + 1
+        scores[region_id] = target.score // (times + 2)
+        terms = self.terms.get(region_id)
+        if terms is None:
+            terms = self.terms[region_id] = N_("{score} = {terms}").format(
+                score=target.score, terms=target.terms(ctx)
             )
-        ),
-        strength=target.level,
-    )
+        if times:
+            already = {1: N_("once"), 2: N_("twice")}.get(times) or N_("{times} times").format(times=times)
+            terms = N_("{terms}; struck {already} already this turn: ÷{divisor}").format(
+                terms=terms, already=already, divisor=1 + times
+            )
+        level, actor = target.groups[0]  # the strongest group strikes
+        return Action(
+            "civilians",
+            region_id,
+            actor,
+            N_("P5 civilians: {reason}").format(
+                reason=(
+                    N_("{region} scores {score}: {terms}; first choice; {group} strikes (threat {level})")
+                    if picked == "first"
+                    else N_(
+                        "{region} scores {score}: {terms}; second choice; {group} strikes (threat {level})"
+                    )
+                ).format(
+                    region=ctx.region_name(region_id),
+                    score=score,
+                    terms=terms,
+                    group=short_name(ctx.actor_name(actor)),
+                    level=level,
+                )
+            ),
+            strength=level,
+        )

@@ -45,7 +45,8 @@ def card_regions(ctx: Context, card_id: str) -> list[str]:
 
 def conditions_hold(ctx: Context, card: Card, regions: list[str]) -> bool:
     for condition in card.conditions:
-        where = getattr(condition, "region", None) or (regions[0] if regions else None)
+        # not getattr(): a miss on a condition without a region costs a pydantic exception (~3 us)
+        where = condition.__dict__.get("region") or (regions[0] if regions else None)
         match condition.type:
             case "flag":
                 if ctx.state.flags.get(condition.name, False) != condition.value:
@@ -103,13 +104,15 @@ def draw(ctx: Context) -> list[str]:
         if due and conditions_hold(ctx, card, card.regions):
             drawn.append((card, list(card.regions)))
     recent = recently_drawn(ctx)
+    month, held_cards = state.month, state.held_cards
     candidates = [
         card
         for card in ctx.index.generic_cards
-        if in_window(card, state.month)
+        # in_window(card, month), inlined: this runs for every generic card every turn
+        if (card.window is None or card.window[0] <= month <= card.window[1])
         and (card.repeatable or card.id not in played)
         and card.id not in recent
-        and card.id not in state.held_cards
+        and card.id not in held_cards
     ]
     total = sum(card.weight for card in candidates)
     if total:
@@ -160,14 +163,16 @@ def resolve_choices(ctx: Context) -> None:
         option_id = choice.decided or default_option(ctx, card)
         option = next(o for o in card.choice.options if o.id == option_id)
         ctx.state.current.decisions[card.id] = option_id
-        chose = (
-            N_("{seat} chose '{option}'")
-            if choice.decided
-            else N_("{seat} chose '{option}' (no decision taken: the default applies)")
-        )
-        why = chose.format(
-            seat=ROLE_NAMES.get(card.choice.role, words(card.choice.role)), option=option.label
-        )
+        why = ""  # explains the effects' changes: written only with the ledger on
+        if ctx.ledger:
+            chose = (
+                N_("{seat} chose '{option}'")
+                if choice.decided
+                else N_("{seat} chose '{option}' (no decision taken: the default applies)")
+            )
+            why = chose.format(
+                seat=ROLE_NAMES.get(card.choice.role, words(card.choice.role)), option=option.label
+            )
         regions = card_regions(ctx, card.id)
         for effect in option.effects:
             if not effect.if_outcome:
@@ -175,14 +180,16 @@ def resolve_choices(ctx: Context) -> None:
     ctx.state.choices = []
 
 
+_KILLED_PERCENT = {name: share for _, name, share in T.OUTCOME_TABLE}  # of the unopposed toll
+_SEVERITY = get_args(AttackOutcome)  # best to worst
+
+
 def note_result(ctx: Context, card_id: str, outcome: str, unopposed: int) -> None:
     """Keep how a card's attack ended; of several attacks, the worst outcome and all the deaths."""
-    percent = {name: share for _, name, share in T.OUTCOME_TABLE}
-    severity = list(get_args(AttackOutcome))  # best to worst
-    deaths = unopposed * percent.get(outcome, 100) // 100
+    deaths = unopposed * _KILLED_PERCENT.get(outcome, 100) // 100
     earlier = ctx.state.card_results.get(card_id)
     if earlier is not None and earlier.turn == ctx.state.turn:
-        if severity.index(earlier.outcome) > severity.index(outcome):
+        if _SEVERITY.index(earlier.outcome) > _SEVERITY.index(outcome):
             outcome = earlier.outcome
         deaths, unopposed = deaths + earlier.deaths, unopposed + earlier.unopposed
     ctx.state.card_results[card_id] = CardResult(
@@ -198,20 +205,20 @@ def after_attacks(ctx: Context, card_ids: list[str]) -> None:
             continue
         card = ctx.card(card_id)
         regions = card_regions(ctx, card_id)
-        outcome_note = N_("the attack was {outcome}").format(outcome=words(result.outcome))
+        # the notes explain the effects' changes: written only with the ledger on
+        outcome_note = ""
+        if ctx.ledger:
+            outcome_note = N_("the attack was {outcome}").format(outcome=words(result.outcome))
         waiting = [(effect, outcome_note) for effect in card.effects]
         decided = ctx.state.current.decisions.get(card_id)
         if card.choice is not None and decided is not None:
             option = next(o for o in card.choice.options if o.id == decided)
-            waiting += [
-                (
-                    effect,
-                    N_("{outcome_note}; chose '{label}'").format(
-                        outcome_note=outcome_note, label=option.label
-                    ),
+            chose_note = ""
+            if ctx.ledger:
+                chose_note = N_("{outcome_note}; chose '{label}'").format(
+                    outcome_note=outcome_note, label=option.label
                 )
-                for effect in option.effects
-            ]
+            waiting += [(effect, chose_note) for effect in option.effects]
         for effect, note in waiting:
             if result.outcome in effect.if_outcome:
                 apply_effect(ctx, card, effect, regions, extra=note)
@@ -244,14 +251,17 @@ def _targets(effect: Effect, regions: list[str], ctx: Context) -> list[str]:
 
 
 def apply_effect(ctx: Context, card: Card, effect: Effect, regions: list[str], extra: str = "") -> None:
-    detail = effect.note or extra
-    why = [
-        cause(
-            "card",
-            card.id,
-            N_("{title}: {detail}").format(title=card.title, detail=detail) if detail else card.title,
+    # The changes below are explained only with the ledger on: none of their kinds is read back.
+    why = []
+    if ctx.ledger:
+        detail = effect.note or extra
+        why.append(
+            cause(
+                "card",
+                card.id,
+                N_("{title}: {detail}").format(title=card.title, detail=detail) if detail else card.title,
+            )
         )
-    ]
     state = ctx.state
     match effect:
         case CivilianAttackEffect() | PeacekeeperAttackEffect() | HostForceAttackEffect():
@@ -295,19 +305,20 @@ def apply_effect(ctx: Context, card: Card, effect: Effect, regions: list[str], e
                     source=card.id,
                 )
             )
-            ctx.record(
-                "means",
-                effect.key,
-                effect.value,
-                effect.value,
-                N_("{title}: {key} {value:+d} for {count}").format(
-                    title=card.title,
-                    key=words(effect.key),
-                    value=effect.value,
-                    count=counted("{n} turn", "{n} turns", effect.turns),
-                ),
-                why,
-            )
+            if ctx.keeps("means"):
+                ctx.record(
+                    "means",
+                    effect.key,
+                    effect.value,
+                    effect.value,
+                    N_("{title}: {key} {value:+d} for {count}").format(
+                        title=card.title,
+                        key=words(effect.key),
+                        value=effect.value,
+                        count=counted("{n} turn", "{n} turns", effect.turns),
+                    ),
+                    why,
+                )
         case InfoAttackEffect():
             for region in _targets(effect, regions, ctx):
                 state.pending_info.append(
