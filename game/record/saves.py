@@ -31,10 +31,12 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import SchemaSerializer, core_schema
 
 from game import __version__, i18n
 from game.engine import ORDER_ADAPTER, Game, GameState, IllegalOrder, TurnRecord
 from game.engine import orders as O
+from game.engine.state import Cause, Change, Roll
 from game.engine.wording import seat_name
 from game.errors import ReadError, UserError
 from game.fileread import MEGABYTE, FileReadError, decode, parse_json, position, printable, read_bytes
@@ -208,9 +210,72 @@ def _canonical(data: Any) -> str:
     return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
-def record_text(record: TurnRecord) -> str:
-    """A committed turn's canonical JSON, as its digest reads it."""
+def _record_text_by_definition(record: TurnRecord) -> str:
+    """A committed turn's canonical JSON, as its definition reads: what record_text must write."""
     return _canonical(record.model_dump(mode="json"))
+
+
+# A record's changes and rolls are nearly all of its text (about 40 KB a turn). Encoding them through
+# model_dump and json.dumps was most of the time taken to verify a save, so pydantic-core writes them
+# straight to JSON: it writes a dataclass's fields in the order its schema lists them, and these
+# schemas list them alphabetically, as sort_keys does; its strings are escaped as json.dumps escapes
+# them with ensure_ascii=False. The final digest, which GameState.digest() encodes by the
+# definition, checks the bytes (tests/record/test_saves.py); a save the definition wrote still loads.
+def _alphabetical(
+    cls: type, nested: dict[str, core_schema.CoreSchema] | None = None
+) -> core_schema.CoreSchema:
+    """A dataclass's serialization schema with its fields in alphabetical order."""
+    names = sorted(item.name for item in dataclasses.fields(cls))
+    fields = [core_schema.dataclass_field(n, (nested or {}).get(n, core_schema.any_schema())) for n in names]
+    return core_schema.dataclass_schema(cls, core_schema.dataclass_args_schema(cls.__name__, fields), names)
+
+
+_WRITTEN_DIRECTLY = {
+    "changes": SchemaSerializer(
+        core_schema.list_schema(
+            _alphabetical(Change, {"causes": core_schema.list_schema(_alphabetical(Cause))})
+        )
+    ),
+    "rolls": SchemaSerializer(core_schema.list_schema(_alphabetical(Roll))),
+}
+# A record's fields in their canonical (sorted) order: runs of the other fields, and the names of
+# those written directly.
+_SEGMENTS: list[str | tuple[str, ...]] = []
+for _name in sorted(TurnRecord.model_fields):
+    if _name in _WRITTEN_DIRECTLY:
+        _SEGMENTS.append(_name)
+    elif _SEGMENTS and isinstance(_SEGMENTS[-1], tuple):
+        _SEGMENTS[-1] += (_name,)
+    else:
+        _SEGMENTS.append((_name,))
+_DIRECT_NAMES = set(_WRITTEN_DIRECTLY)
+_OTHERS = len(TurnRecord.model_fields) - len(_DIRECT_NAMES)
+_CANONICAL = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True)  # as _canonical
+
+
+def _written_directly(record: TurnRecord) -> str | None:
+    """record_text, the changes and rolls written by pydantic-core; None where it cannot (a lone
+    surrogate, a field left out of the dump: none is today)."""
+    try:
+        data = record.model_dump(mode="json", exclude=_DIRECT_NAMES)
+        if len(data) != _OTHERS:
+            return None
+        parts = []
+        for segment in _SEGMENTS:
+            if isinstance(segment, str):
+                written = _WRITTEN_DIRECTLY[segment].to_json(getattr(record, segment))
+                parts.append(f'"{segment}":{written.decode()}')
+            else:
+                parts.append(_CANONICAL.encode({name: data[name] for name in segment})[1:-1])
+    except Exception:  # the definition encodes it or refuses it, as it always did
+        return None
+    return "{" + ",".join(parts) + "}"
+
+
+def record_text(record: TurnRecord) -> str:
+    """A committed turn's canonical JSON, as its digest reads it: _record_text_by_definition's text."""
+    text = _written_directly(record)
+    return _record_text_by_definition(record) if text is None else text
 
 
 _TEXTS: dict[int, tuple[TurnRecord, str]] = {}  # id(record) -> (the record, its record_text)
@@ -269,6 +334,32 @@ def _json_ascii(error: UnicodeError) -> tuple[str, int]:
 codecs.register_error("minusma-json-ascii", _json_ascii)
 
 
+def _latin1(text: str) -> bool:
+    """Whether every character of the text is in Latin-1 (a quick test: Python copies such a text)."""
+    try:
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _ensure_ascii(text: str) -> bytes:
+    r"""JSON text written with ensure_ascii=False, as ensure_ascii writes it: every character beyond
+    ASCII escaped, and DEL too (the quotes, backslashes and control characters are escaped alike by
+    both settings).
+
+    Python's own backslashreplace escapes beyond ASCII at C speed, twice as fast as a handler called
+    for each run of them: its \uXXXX is JSON's, its \xXX becomes \u00XX. That holds where the text
+    has no "\x" of its own (in JSON text a backslash is written \\, so \\x is a backslash and an x)
+    and no character beyond the BMP (backslashreplace's \UXXXXXXXX is a surrogate pair in JSON):
+    otherwise the handler escapes the text. (Single-character searches are the fast ones.)"""
+    if "\\" not in text or "\\x" not in text:
+        escaped = text.encode("ascii", "backslashreplace")
+        if _latin1(text) or b"\\U" not in escaped:
+            return b"\\u00".join(escaped.split(b"\\x")).replace(b"\x7f", b"\\u007f")
+    return text.replace("\x7f", "\\u007f").encode("ascii", "minusma-json-ascii")
+
+
 def state_digest(state: GameState, texts: list[str]) -> str:
     """GameState.digest(), to the byte, from the history's record_text already made for the turn
     digests: the history is most of the state, and encoding it twice was most of a save's time.
@@ -282,8 +373,7 @@ def state_digest(state: GameState, texts: list[str]) -> str:
     for key, value in sorted(data.items()):
         digest.update(separator + json.dumps(key).encode() + b":")
         if key == "history":
-            history = ",".join(texts).replace("\x7f", "\\u007f")
-            digest.update(b"[" + history.encode("ascii", "minusma-json-ascii") + b"]")
+            digest.update(b"[" + _ensure_ascii(",".join(texts)) + b"]")
         else:
             digest.update(json.dumps(value, sort_keys=True, separators=(",", ":")).encode())
         separator = b","
