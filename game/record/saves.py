@@ -755,8 +755,66 @@ def read_save(path: str | Path) -> SaveFile:
             )
     if len(turns) > MAX_TURN:
         raise _damaged(where, _("it holds {count} turns").format(count=len(turns)))
+    scenario = _scenario(document, scenario_data, stored_hash, where)
+    return SaveFile(
+        path=path,
+        scenario=scenario,
+        seed=seed,
+        meta=meta,
+        turns=turns,
+        pending=pending,
+        final_digest=final_digest,
+        saved_at=printable(document.get("saved_at", ""), 64),
+        game_version=printable(document.get("game_version", ""), 40),
+    )
+
+
+# Every save of a scenario holds the same scenario: validating it again (and hashing and
+# cross-checking it) took a tenth of the time to open a save. A scenario is immutable, so one that
+# passed is kept, found by its text as read (JSON, where 1, 1.0 and true differ).
+_SCENARIOS: dict[str, list[Any]] = {}  # sha256 of the text -> [scenario, its hash, its names or None]
+_SCENARIOS_KEPT = 4
+_SCENARIOS_LOCK = threading.Lock()
+
+
+def _scenario(document: dict[str, Any], scenario_data: Any, stored_hash: str, where: str) -> Scenario:
+    """The save's scenario, validated, its content hash checked against the stored one."""
+    key = hashlib.sha256(json.dumps(scenario_data).encode()).hexdigest()
+    with _SCENARIOS_LOCK:
+        known = _SCENARIOS.get(key)
+    if known is not None:
+        scenario, content_hash, names = known
+        if names is None:  # the scenario's validation registered them the first time
+            names = known[2] = scenario.language_names()
+        i18n.use_names(names, scenario.id)  # registered again, as its validation would
+    else:
+        scenario = _validated_scenario(document, scenario_data, where)
+        content_hash = scenario_hash(scenario)
+    if content_hash != stored_hash:  # the cheap check first: a changed scenario is refused
+        raise SaveError(
+            _(
+                "{where}: the scenario inside the save was changed after the game was saved "
+                "(its content hash does not match), so the save cannot be trusted"
+            ).format(where=where)
+        )
+    if known is None:
+        problems = cross_reference_problems(scenario)
+        if problems:
+            location, message = problems[0]
+            raise _damaged(
+                where,
+                _("scenario {field}: {reason}").format(field=".".join(map(str, location)), reason=message),
+            )
+        with _SCENARIOS_LOCK:
+            _SCENARIOS[key] = [scenario, content_hash, None]
+            while len(_SCENARIOS) > _SCENARIOS_KEPT:
+                del _SCENARIOS[next(iter(_SCENARIOS))]  # the oldest first
+    return scenario
+
+
+def _validated_scenario(document: dict[str, Any], scenario_data: Any, where: str) -> Scenario:
     try:
-        scenario = Scenario.model_validate(scenario_data)
+        return Scenario.model_validate(scenario_data)
     except ValidationError as error:
         first = error.errors()[0]
         loc = ".".join(str(part) for part in first["loc"])
@@ -778,30 +836,6 @@ def read_save(path: str | Path) -> SaveFile:
                 game_version=printable(document.get("game_version"), 40),
             )
         ) from None
-    if scenario_hash(scenario) != stored_hash:  # the cheap check first: a changed scenario is refused
-        raise SaveError(
-            _(
-                "{where}: the scenario inside the save was changed after the game was saved "
-                "(its content hash does not match), so the save cannot be trusted"
-            ).format(where=where)
-        )
-    problems = cross_reference_problems(scenario)
-    if problems:
-        location, message = problems[0]
-        raise _damaged(
-            where, _("scenario {field}: {reason}").format(field=".".join(map(str, location)), reason=message)
-        )
-    return SaveFile(
-        path=path,
-        scenario=scenario,
-        seed=seed,
-        meta=meta,
-        turns=turns,
-        pending=pending,
-        final_digest=final_digest,
-        saved_at=printable(document.get("saved_at", ""), 64),
-        game_version=printable(document.get("game_version", ""), 40),
-    )
 
 
 class ReplayWatcher:
