@@ -18,6 +18,7 @@ import contextlib
 import dataclasses
 import hashlib
 import json
+import marshal
 import os
 import re
 import stat
@@ -771,15 +772,16 @@ def read_save(path: str | Path) -> SaveFile:
 
 # Every save of a scenario holds the same scenario: validating it again (and hashing and
 # cross-checking it) took a tenth of the time to open a save. A scenario is immutable, so one that
-# passed is kept, found by its text as read (JSON, where 1, 1.0 and true differ).
-_SCENARIOS: dict[str, list[Any]] = {}  # sha256 of the text -> [scenario, its hash, its names or None]
+# passed is kept, found by the data as read: marshal writes it exactly, types and all (1, 1.0 and
+# true differ), in a tenth of the time json.dumps takes; version 2 shares no references.
+_SCENARIOS: dict[bytes, list[Any]] = {}  # the data, marshalled -> [scenario, its hash, its names or None]
 _SCENARIOS_KEPT = 4
 _SCENARIOS_LOCK = threading.Lock()
 
 
 def _scenario(document: dict[str, Any], scenario_data: Any, stored_hash: str, where: str) -> Scenario:
     """The save's scenario, validated, its content hash checked against the stored one."""
-    key = hashlib.sha256(json.dumps(scenario_data).encode()).hexdigest()
+    key = marshal.dumps(scenario_data, 2)
     with _SCENARIOS_LOCK:
         known = _SCENARIOS.get(key)
     if known is not None:
