@@ -368,18 +368,19 @@ def state_digest(state: GameState, texts: list[str]) -> str:
     them: every character beyond ASCII escaped, and DEL too (the quotes, backslashes and control
     characters are escaped alike by both settings)."""
     data = state.model_dump(mode="json", exclude={"history"})
-    data["history"] = None  # its place among the sorted keys
-    digest = hashlib.sha256()
-    separator = b"{"
-    for key, value in sorted(data.items()):
-        digest.update(separator + json.dumps(key).encode() + b":")
-        if key == "history":
-            digest.update(b"[" + _ensure_ascii(",".join(texts)) + b"]")
-        else:
-            digest.update(json.dumps(value, sort_keys=True, separators=(",", ":")).encode())
-        separator = b","
-    digest.update(b"}")
+    # the other keys, those sorted before "history" and those after, each run encoded at once
+    runs = (
+        {k: v for k, v in data.items() if k < "history"},
+        {k: v for k, v in data.items() if k > "history"},
+    )
+    before, after = (_ASCII_CANONICAL.encode(run)[1:-1] for run in runs)  # without their braces
+    digest = hashlib.sha256(f'{{{before}{"," if before else ""}"history":['.encode())
+    digest.update(_ensure_ascii(",".join(texts)))
+    digest.update(f"]{',' if after else ''}{after}}}".encode())
     return digest.hexdigest()
+
+
+_ASCII_CANONICAL = json.JSONEncoder(separators=(",", ":"), sort_keys=True)  # as GameState.to_json
 
 
 def save_document(game: Game, meta: SaveMeta) -> dict[str, Any]:
