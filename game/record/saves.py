@@ -24,12 +24,13 @@ import re
 import stat
 import tempfile
 import threading
+import typing
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import ValidationError
 from pydantic_core import SchemaSerializer, core_schema
@@ -225,10 +226,22 @@ def _record_text_by_definition(record: TurnRecord) -> str:
 def _alphabetical(
     cls: type, nested: dict[str, core_schema.CoreSchema] | None = None
 ) -> core_schema.CoreSchema:
-    """A dataclass's serialization schema with its fields in alphabetical order."""
+    """A dataclass's serialization schema with its fields in alphabetical order, each field written
+    as pydantic writes its type in a model_dump (whole numbers, text; any other type as found)."""
+    hints = typing.get_type_hints(cls)
     names = sorted(item.name for item in dataclasses.fields(cls))
-    fields = [core_schema.dataclass_field(n, (nested or {}).get(n, core_schema.any_schema())) for n in names]
+    fields = [core_schema.dataclass_field(n, (nested or {}).get(n) or _leaf(hints[n])) for n in names]
     return core_schema.dataclass_schema(cls, core_schema.dataclass_args_schema(cls.__name__, fields), names)
+
+
+def _leaf(hint: Any) -> core_schema.CoreSchema:
+    if hint is int:
+        return core_schema.int_schema()
+    if hint is str or (
+        typing.get_origin(hint) is Literal and all(isinstance(a, str) for a in typing.get_args(hint))
+    ):
+        return core_schema.str_schema()
+    return core_schema.any_schema()
 
 
 _WRITTEN_DIRECTLY = {
@@ -264,7 +277,9 @@ def _written_directly(record: TurnRecord) -> str | None:
         parts = []
         for segment in _SEGMENTS:
             if isinstance(segment, str):
-                written = _WRITTEN_DIRECTLY[segment].to_json(getattr(record, segment))
+                # a value of another type than declared is an error here, not a warning: the
+                # definition writes it
+                written = _WRITTEN_DIRECTLY[segment].to_json(getattr(record, segment), warnings="error")
                 parts.append(f'"{segment}":{written.decode()}')
             else:
                 parts.append(_CANONICAL.encode({name: data[name] for name in segment})[1:-1])
