@@ -52,7 +52,6 @@ class TurnView:
     record: TurnRecord
     orders: list[GivenOrder]
     opened_json: str  # the state when the orders phase opened (cards drawn), without history
-    committed_json: str  # the state once every order was given, before the turn resolved
 
     def orders_by_role(self) -> dict[str, list[GivenOrder]]:
         grouped: dict[str, list[GivenOrder]] = {role: [] for role in ROLE_TITLES}
@@ -77,7 +76,6 @@ class _Recorder(ReplayWatcher):
     def __init__(self) -> None:
         self.views: list[TurnView] = []
         self._opened = ""
-        self._committed = ""
         self._orders: list[GivenOrder] = []
 
     def turn_started(self, game: Game) -> None:
@@ -88,13 +86,8 @@ class _Recorder(ReplayWatcher):
         text = " ".join(O.describe(order, game.context()).split())  # no double space from empty fields
         self._orders.append(GivenOrder(str(role), order, text))
 
-    def orders_given(self, game: Game) -> None:
-        self._committed = game.snapshot()
-
     def turn_ended(self, game: Game, record: TurnRecord) -> None:
-        self.views.append(
-            TurnView(record.turn, record.month, record, self._orders, self._opened, self._committed)
-        )
+        self.views.append(TurnView(record.turn, record.month, record, self._orders, self._opened))
 
 
 class Replay:
@@ -152,9 +145,19 @@ class Replay:
         its finished record last in its history. Cached: jumping back costs nothing."""
         game = self._games.get(number)
         if game is None:
-            game = self.game.at(self.turn(number).committed_json, number)
+            game = self.game.at(self.committed_json(number), number)
             self._games[number] = game
         return game
+
+    def committed_json(self, number: int) -> str:
+        """The state of turn `number` once every order was given, before the turn resolved (without
+        history): its orders given again to the state its orders phase opened with. Giving them
+        again for the turns the viewer shows costs less than a snapshot of every turn at opening."""
+        view = self.turn(number)
+        game = self.game.at(view.opened_json, number - 1)
+        for given in view.orders:
+            game.apply(given.order)
+        return game.snapshot()
 
     def view(self, number: int, seat: str = UMPIRE) -> GameView:
         """What `seat` knew of turn `number` with every order given, its finished record last in

@@ -18,23 +18,27 @@ import contextlib
 import dataclasses
 import hashlib
 import json
+import marshal
 import os
 import re
 import stat
 import tempfile
 import threading
+import typing
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import ValidationError
+from pydantic_core import SchemaSerializer, core_schema
 
 from game import __version__, i18n
 from game.engine import ORDER_ADAPTER, Game, GameState, IllegalOrder, TurnRecord
 from game.engine import orders as O
+from game.engine.state import Cause, Change, Roll
 from game.engine.wording import seat_name
 from game.errors import ReadError, UserError
 from game.fileread import MEGABYTE, FileReadError, decode, parse_json, position, printable, read_bytes
@@ -208,9 +212,86 @@ def _canonical(data: Any) -> str:
     return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
-def record_text(record: TurnRecord) -> str:
-    """A committed turn's canonical JSON, as its digest reads it."""
+def _record_text_by_definition(record: TurnRecord) -> str:
+    """A committed turn's canonical JSON, as its definition reads: what record_text must write."""
     return _canonical(record.model_dump(mode="json"))
+
+
+# A record's changes and rolls are nearly all of its text (about 40 KB a turn). Encoding them through
+# model_dump and json.dumps was most of the time taken to verify a save, so pydantic-core writes them
+# straight to JSON: it writes a dataclass's fields in the order its schema lists them, and these
+# schemas list them alphabetically, as sort_keys does; its strings are escaped as json.dumps escapes
+# them with ensure_ascii=False. The final digest, which GameState.digest() encodes by the
+# definition, checks the bytes (tests/record/test_saves.py); a save the definition wrote still loads.
+def _alphabetical(
+    cls: type, nested: dict[str, core_schema.CoreSchema] | None = None
+) -> core_schema.CoreSchema:
+    """A dataclass's serialization schema with its fields in alphabetical order, each field written
+    as pydantic writes its type in a model_dump (whole numbers, text; any other type as found)."""
+    hints = typing.get_type_hints(cls)
+    names = sorted(item.name for item in dataclasses.fields(cls))
+    fields = [core_schema.dataclass_field(n, (nested or {}).get(n) or _leaf(hints[n])) for n in names]
+    return core_schema.dataclass_schema(cls, core_schema.dataclass_args_schema(cls.__name__, fields), names)
+
+
+def _leaf(hint: Any) -> core_schema.CoreSchema:
+    if hint is int:
+        return core_schema.int_schema()
+    if hint is str or (
+        typing.get_origin(hint) is Literal and all(isinstance(a, str) for a in typing.get_args(hint))
+    ):
+        return core_schema.str_schema()
+    return core_schema.any_schema()
+
+
+_WRITTEN_DIRECTLY = {
+    "changes": SchemaSerializer(
+        core_schema.list_schema(
+            _alphabetical(Change, {"causes": core_schema.list_schema(_alphabetical(Cause))})
+        )
+    ),
+    "rolls": SchemaSerializer(core_schema.list_schema(_alphabetical(Roll))),
+}
+# A record's fields in their canonical (sorted) order: runs of the other fields, and the names of
+# those written directly.
+_SEGMENTS: list[str | tuple[str, ...]] = []
+for _name in sorted(TurnRecord.model_fields):
+    if _name in _WRITTEN_DIRECTLY:
+        _SEGMENTS.append(_name)
+    elif _SEGMENTS and isinstance(_SEGMENTS[-1], tuple):
+        _SEGMENTS[-1] += (_name,)
+    else:
+        _SEGMENTS.append((_name,))
+_DIRECT_NAMES = set(_WRITTEN_DIRECTLY)
+_OTHERS = len(TurnRecord.model_fields) - len(_DIRECT_NAMES)
+_CANONICAL = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True)  # as _canonical
+
+
+def _written_directly(record: TurnRecord) -> str | None:
+    """record_text, the changes and rolls written by pydantic-core; None where it cannot (a lone
+    surrogate, a field left out of the dump: none is today)."""
+    try:
+        data = record.model_dump(mode="json", exclude=_DIRECT_NAMES)
+        if len(data) != _OTHERS:
+            return None
+        parts = []
+        for segment in _SEGMENTS:
+            if isinstance(segment, str):
+                # a value of another type than declared is an error here, not a warning: the
+                # definition writes it
+                written = _WRITTEN_DIRECTLY[segment].to_json(getattr(record, segment), warnings="error")
+                parts.append(f'"{segment}":{written.decode()}')
+            else:
+                parts.append(_CANONICAL.encode({name: data[name] for name in segment})[1:-1])
+    except Exception:  # the definition encodes it or refuses it, as it always did
+        return None
+    return "{" + ",".join(parts) + "}"
+
+
+def record_text(record: TurnRecord) -> str:
+    """A committed turn's canonical JSON, as its digest reads it: _record_text_by_definition's text."""
+    text = _written_directly(record)
+    return _record_text_by_definition(record) if text is None else text
 
 
 _TEXTS: dict[int, tuple[TurnRecord, str]] = {}  # id(record) -> (the record, its record_text)
@@ -269,6 +350,32 @@ def _json_ascii(error: UnicodeError) -> tuple[str, int]:
 codecs.register_error("minusma-json-ascii", _json_ascii)
 
 
+def _latin1(text: str) -> bool:
+    """Whether every character of the text is in Latin-1 (a quick test: Python copies such a text)."""
+    try:
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _ensure_ascii(text: str) -> bytes:
+    r"""JSON text written with ensure_ascii=False, as ensure_ascii writes it: every character beyond
+    ASCII escaped, and DEL too (the quotes, backslashes and control characters are escaped alike by
+    both settings).
+
+    Python's own backslashreplace escapes beyond ASCII at C speed, twice as fast as a handler called
+    for each run of them: its \uXXXX is JSON's, its \xXX becomes \u00XX. That holds where the text
+    has no "\x" of its own (in JSON text a backslash is written \\, so \\x is a backslash and an x)
+    and no character beyond the BMP (backslashreplace's \UXXXXXXXX is a surrogate pair in JSON):
+    otherwise the handler escapes the text. (Single-character searches are the fast ones.)"""
+    if "\\" not in text or "\\x" not in text:
+        escaped = text.encode("ascii", "backslashreplace")
+        if _latin1(text) or b"\\U" not in escaped:
+            return b"\\u00".join(escaped.split(b"\\x")).replace(b"\x7f", b"\\u007f")
+    return text.replace("\x7f", "\\u007f").encode("ascii", "minusma-json-ascii")
+
+
 def state_digest(state: GameState, texts: list[str]) -> str:
     """GameState.digest(), to the byte, from the history's record_text already made for the turn
     digests: the history is most of the state, and encoding it twice was most of a save's time.
@@ -276,19 +383,19 @@ def state_digest(state: GameState, texts: list[str]) -> str:
     them: every character beyond ASCII escaped, and DEL too (the quotes, backslashes and control
     characters are escaped alike by both settings)."""
     data = state.model_dump(mode="json", exclude={"history"})
-    data["history"] = None  # its place among the sorted keys
-    digest = hashlib.sha256()
-    separator = b"{"
-    for key, value in sorted(data.items()):
-        digest.update(separator + json.dumps(key).encode() + b":")
-        if key == "history":
-            history = ",".join(texts).replace("\x7f", "\\u007f")
-            digest.update(b"[" + history.encode("ascii", "minusma-json-ascii") + b"]")
-        else:
-            digest.update(json.dumps(value, sort_keys=True, separators=(",", ":")).encode())
-        separator = b","
-    digest.update(b"}")
+    # the other keys, those sorted before "history" and those after, each run encoded at once
+    runs = (
+        {k: v for k, v in data.items() if k < "history"},
+        {k: v for k, v in data.items() if k > "history"},
+    )
+    before, after = (_ASCII_CANONICAL.encode(run)[1:-1] for run in runs)  # without their braces
+    digest = hashlib.sha256(f'{{{before}{"," if before else ""}"history":['.encode())
+    digest.update(_ensure_ascii(",".join(texts)))
+    digest.update(f"]{',' if after else ''}{after}}}".encode())
     return digest.hexdigest()
+
+
+_ASCII_CANONICAL = json.JSONEncoder(separators=(",", ":"), sort_keys=True)  # as GameState.to_json
 
 
 def save_document(game: Game, meta: SaveMeta) -> dict[str, Any]:
@@ -665,8 +772,67 @@ def read_save(path: str | Path) -> SaveFile:
             )
     if len(turns) > MAX_TURN:
         raise _damaged(where, _("it holds {count} turns").format(count=len(turns)))
+    scenario = _scenario(document, scenario_data, stored_hash, where)
+    return SaveFile(
+        path=path,
+        scenario=scenario,
+        seed=seed,
+        meta=meta,
+        turns=turns,
+        pending=pending,
+        final_digest=final_digest,
+        saved_at=printable(document.get("saved_at", ""), 64),
+        game_version=printable(document.get("game_version", ""), 40),
+    )
+
+
+# Every save of a scenario holds the same scenario: validating it again (and hashing and
+# cross-checking it) took a tenth of the time to open a save. A scenario is immutable, so one that
+# passed is kept, found by the data as read: marshal writes it exactly, types and all (1, 1.0 and
+# true differ), in a tenth of the time json.dumps takes; version 2 shares no references.
+_SCENARIOS: dict[bytes, list[Any]] = {}  # the data, marshalled -> [scenario, its hash, its names or None]
+_SCENARIOS_KEPT = 4
+_SCENARIOS_LOCK = threading.Lock()
+
+
+def _scenario(document: dict[str, Any], scenario_data: Any, stored_hash: str, where: str) -> Scenario:
+    """The save's scenario, validated, its content hash checked against the stored one."""
+    key = marshal.dumps(scenario_data, 2)
+    with _SCENARIOS_LOCK:
+        known = _SCENARIOS.get(key)
+    if known is not None:
+        scenario, content_hash, names = known
+        if names is None:  # the scenario's validation registered them the first time
+            names = known[2] = scenario.language_names()
+        i18n.use_names(names, scenario.id)  # registered again, as its validation would
+    else:
+        scenario = _validated_scenario(document, scenario_data, where)
+        content_hash = scenario_hash(scenario)
+    if content_hash != stored_hash:  # the cheap check first: a changed scenario is refused
+        raise SaveError(
+            _(
+                "{where}: the scenario inside the save was changed after the game was saved "
+                "(its content hash does not match), so the save cannot be trusted"
+            ).format(where=where)
+        )
+    if known is None:
+        problems = cross_reference_problems(scenario)
+        if problems:
+            location, message = problems[0]
+            raise _damaged(
+                where,
+                _("scenario {field}: {reason}").format(field=".".join(map(str, location)), reason=message),
+            )
+        with _SCENARIOS_LOCK:
+            _SCENARIOS[key] = [scenario, content_hash, None]
+            while len(_SCENARIOS) > _SCENARIOS_KEPT:
+                del _SCENARIOS[next(iter(_SCENARIOS))]  # the oldest first
+    return scenario
+
+
+def _validated_scenario(document: dict[str, Any], scenario_data: Any, where: str) -> Scenario:
     try:
-        scenario = Scenario.model_validate(scenario_data)
+        return Scenario.model_validate(scenario_data)
     except ValidationError as error:
         first = error.errors()[0]
         loc = ".".join(str(part) for part in first["loc"])
@@ -688,30 +854,6 @@ def read_save(path: str | Path) -> SaveFile:
                 game_version=printable(document.get("game_version"), 40),
             )
         ) from None
-    if scenario_hash(scenario) != stored_hash:  # the cheap check first: a changed scenario is refused
-        raise SaveError(
-            _(
-                "{where}: the scenario inside the save was changed after the game was saved "
-                "(its content hash does not match), so the save cannot be trusted"
-            ).format(where=where)
-        )
-    problems = cross_reference_problems(scenario)
-    if problems:
-        location, message = problems[0]
-        raise _damaged(
-            where, _("scenario {field}: {reason}").format(field=".".join(map(str, location)), reason=message)
-        )
-    return SaveFile(
-        path=path,
-        scenario=scenario,
-        seed=seed,
-        meta=meta,
-        turns=turns,
-        pending=pending,
-        final_digest=final_digest,
-        saved_at=printable(document.get("saved_at", ""), 64),
-        game_version=printable(document.get("game_version", ""), 40),
-    )
 
 
 class ReplayWatcher:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from enum import StrEnum
-from typing import Annotated, Any, ClassVar, Literal
+from enum import Enum, StrEnum
+from functools import cache
+from types import NoneType
+from typing import Annotated, Any, ClassVar, Literal, get_args, get_origin
 
 from pydantic import (
     AfterValidator,
@@ -150,15 +152,41 @@ def _text_fields(annotation: object) -> list[str]:
     return []
 
 
+def _may_hold_models(annotation: Any) -> bool:
+    """Whether a field so annotated may hold a model: not when it holds only text, numbers, flags,
+    literals and enums (or containers of them); yes when it names a model or a type not known here."""
+    origin = get_origin(annotation)
+    if origin is Literal:
+        return False
+    if origin is not None:  # list[X], X | None, dict[K, V], Annotated[X, ...]
+        arguments = get_args(annotation)
+        return any(_may_hold_models(a) for a in (arguments[:1] if origin is Annotated else arguments))
+    if annotation is Ellipsis:  # tuple[int, ...]
+        return False
+    return not (
+        isinstance(annotation, type) and issubclass(annotation, str | int | float | bool | NoneType | Enum)
+    )
+
+
+@cache
+def _fields_to_search(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of a model class where translated_parts looks for other models. A scenario is
+    searched each time it is validated (for its names), so the fields of text and numbers, most of
+    them, are left out once and for all."""
+    return tuple(
+        name
+        for name, info in model.model_fields.items()
+        if name not in TEXT_LANGUAGES and _may_hold_models(info.annotation)
+    )
+
+
 def translated_parts(
     model: BaseModel, loc: tuple[str | int, ...] = ()
 ) -> Iterator[tuple[tuple[str | int, ...], Translated]]:
     """Every object under `model` (itself included) that may carry translated text, with its location."""
     if isinstance(model, Translated):
         yield loc, model
-    for name in type(model).model_fields:
-        if name in TEXT_LANGUAGES:
-            continue
+    for name in _fields_to_search(type(model)):
         value = getattr(model, name)
         items = enumerate(value) if isinstance(value, list | tuple) else [(None, value)]
         for index, item in items:
@@ -776,8 +804,12 @@ class Scenario(Translated):
     @model_validator(mode="after")
     def _register_names(self) -> Scenario:
         """Let `i18n.name(english)` find this text in each language, however the scenario was loaded."""
-        i18n.use_names({language: self.names(language) for language in TEXT_LANGUAGES}, self.id)
+        i18n.use_names(self.language_names(), self.id)
         return self
+
+    def language_names(self) -> dict[str, dict[str, str]]:
+        """names() in each language a scenario may carry text for, as i18n.use_names takes them."""
+        return {language: self.names(language) for language in TEXT_LANGUAGES}
 
     def names(self, language: str) -> dict[str, str]:
         """texts(language); each region's and card's id to its name (the engine writes a few lines with
