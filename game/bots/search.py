@@ -317,8 +317,9 @@ GROUPS: tuple[tuple[str, Callable[[Game], Iterator[Candidate]]], ...] = (
 def _baseline(imagined: Game) -> Candidate:
     """The orders the historical policy would give this turn, read off a copy."""
     copy = copy_game(imagined)
+    given = len(copy.state.current.orders)  # orders already given this turn (a facilitator's) stay given
     historical(copy)
-    return tuple(copy.pending_orders())
+    return tuple(copy.pending_orders()[given:])
 
 
 def plan_turn(game: Game, settings: Settings = SETTINGS) -> tuple[Candidate, Planner]:

@@ -13,6 +13,7 @@ from game.bots.search import Planner, imagined_copy, plan_turn
 from game.bots.search import _baseline as historical_orders
 from game.cli import main
 from game.engine import Game
+from game.engine import orders as O
 from game.engine import tables as T
 from game.engine.state import PendingAttack
 from game.scenario.catalog import find_scenario
@@ -52,6 +53,21 @@ def test_same_seed_same_game_and_not_the_historical_one(mini: Scenario) -> None:
     searched_orders = sum(len(record.orders) for record in first.state.history)
     historical = play_game(Game.new(mini, 6), POLICIES["historical"])
     assert searched_orders and first.state.to_json() != historical.state.to_json()
+
+
+def test_the_search_plans_around_a_card_the_facilitator_already_injected() -> None:
+    """The facilitator's order stays given once; the baseline holds only the policy's own orders."""
+    tutorial = find_scenario("tutorial")
+    game = Game.new(tutorial, 3)
+    card = next(card.id for card in tutorial.cards if card.kind == "generic")
+    game.apply(O.InjectCard(card_id=card), "facilitator")
+    baseline = historical_orders(game)
+    assert baseline and not any(isinstance(order, O.InjectCard) for order in baseline)
+    POLICIES[SEARCHED].play(game)  # used to fail: unhashable type 'list' (the inject's regions)
+    given = game.pending_orders()
+    assert sum(isinstance(order, O.InjectCard) for order in given) == 1
+    game.end_turn()
+    assert game.state.turn == 2
 
 
 def test_the_search_never_reads_the_games_dice_or_seed(mali: Scenario) -> None:
