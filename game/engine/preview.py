@@ -87,6 +87,8 @@ def effect_line(ctx: Context, effect: Effect, regions: list[str]) -> str:
         case "modifier":
             if effect.key == "international_support":
                 change = N_("international support {signed}").format(signed=signed(effect.value))
+            elif effect.key == "host_operations":  # a tempo added to rolls (rules.md §5.3), not a percentage
+                change = N_("the army's offensive operations {signed}").format(signed=signed(effect.value))
             else:
                 change = N_("{modifier} {signed}%").format(
                     modifier=MODIFIER_WORDS[effect.key], signed=signed(effect.value)

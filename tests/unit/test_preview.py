@@ -7,8 +7,9 @@ import pytest
 from game.engine import Game
 from game.engine import orders as O
 from game.engine import tables as T
-from game.engine.preview import card_consequences, option_consequences, order_consequences
-from game.scenario.catalog import find_scenario
+from game.engine.preview import card_consequences, effect_line, option_consequences, order_consequences
+from game.scenario.catalog import find_scenario, scenario_names
+from game.scenario.models import ModifierEffect
 
 
 @pytest.fixture
@@ -89,3 +90,21 @@ def test_ground_protection_previews_say_what_reach_leaves_out(monkeypatch: pytes
     react = order_consequences(ctx, O.SetPosture(unit=unit.id, posture="quick_reaction"))
     assert react[-1].endswith("a response by air still does, except against a militia's raid")
     assert f"≤ {dispersion + T.MILITIA_RAID_REACH} for a militia's raid" in patrol[1]
+
+
+@pytest.mark.parametrize("scenario_id", scenario_names())
+def test_every_card_and_option_of_every_scenario_has_a_preview(scenario_id: str) -> None:
+    game = Game.new(find_scenario(scenario_id), seed=1)
+    ctx = game.context()
+    for card in game.scenario.cards:
+        assert all(line for line in card_consequences(ctx, card)), card.id
+        for option in card.choice.options if card.choice else []:
+            assert all(line for line in option_consequences(ctx, card, option)), (card.id, option.id)
+
+
+def test_every_modifier_a_card_may_set_reads_in_words(game: Game) -> None:
+    """A card reaching the army's operations (host_operations) crashed the card dialog (KeyError)."""
+    keys = ModifierEffect.model_fields["key"].annotation.__args__
+    for key in keys:
+        line = effect_line(game.context(), ModifierEffect(type="modifier", key=key, value=1, turns=2), [])
+        assert "2 turns" in line and "_" not in line, key
