@@ -85,6 +85,9 @@ def _unescape(literal: str) -> str:
     return literal.replace("{{", "{").replace("}}", "}")
 
 
+SIGNED = re.compile(r"signed\d*")  # placeholders the engine fills with signed(): "+3", "−1"
+
+
 def _pattern(template: str, greedy: bool = False) -> tuple[re.Pattern[str], list[str]]:
     """The regular expression of a template, and its fixed pieces of text.
 
@@ -102,7 +105,8 @@ def _pattern(template: str, greedy: bool = False) -> tuple[re.Pattern[str], list
         else:
             seen.add(name)
             free = "(?P<{}>.*)" if greedy else "(?P<{}>.*?)"
-            regex.append(f"(?P<{name}>[+\\-−]?\\d+)" if spec.endswith("d") else free.format(name))
+            number = spec.endswith("d") or SIGNED.fullmatch(name)  # {signed}: the engine's signed(n)
+            regex.append(f"(?P<{name}>[+\\-−]?\\d+)" if number else free.format(name))
         position = field.end()
     piece = _unescape(template[position:])
     pieces.append(piece)

@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 from game import catalogs, i18n
 from game import i18n_phrases as phrases_module
 from game.analysis.lines import played_lines
+from game.engine import Game
+from game.engine.preview import card_consequences, option_consequences
 from game.i18n_record import Reader, Templates, _pattern, ambiguities, translate
 from game.scenario.catalog import find_scenario
 
@@ -337,3 +339,20 @@ def test_a_card_s_story_reads_as_one_french_sentence() -> None:
         "Dans cette partie, attaque dissuadée (3 tués sur 39 que les assaillants auraient pu tuer sans "
         "opposition)."
     )
+
+
+ENGLISH_WORDS = re.compile(r"\b(in|the|of|for|if|and|turns?|killed)\b")
+
+
+@pytest.mark.parametrize("scenario", ["mali-2019", "tutorial"])
+def test_every_card_preview_reads_in_french(scenario: str) -> None:
+    """A group named with " in " (Islamic State in the Greater Sahara) once left "−1 in Gao" in English."""
+    i18n.set_language("fr")
+    game = Game.new(find_scenario(scenario), 1)
+    ctx = game.context()
+    for card in game.scenario.cards:
+        lines = card_consequences(ctx, card)
+        for option in card.choice.options if card.choice else ():
+            lines += option_consequences(ctx, card, option)
+        for line in lines:
+            assert not ENGLISH_WORDS.search(i18n.recorded(line)), (card.id, line, i18n.recorded(line))
