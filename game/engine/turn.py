@@ -220,14 +220,9 @@ def end_turn(ctx: Context) -> TurnRecord:
     ctx.committed.clear()
     _supply_convoys(ctx)
     actions = choose_actions(ctx)  # the bot's plan, or the red cell's orders (rules.md §5.2)
+    region_name, actor_name = ctx.region_name, ctx.actor_name
     state.current.adversary = [
-        N_("{action} in {region} by {group}: {reason}").format(
-            action=ACTION_TITLES.get(a.kind) or words(a.kind),
-            region=ctx.region_name(a.region),
-            group=ctx.actor_name(a.actor),
-            reason=plain_reason(a.reason),
-        )
-        for a in actions
+        _adversary_line(a.kind, region_name(a.region), actor_name(a.actor), a.reason) for a in actions
     ]
     grieving = state.history[-1].civilians_killed if state.history else {}  # last turn's dead
     for region in state.regions.values():
@@ -271,6 +266,15 @@ ACTION_TITLES = {
 }
 
 
+@lru_cache(maxsize=4096)  # the same few hundred lines every game
+def _adversary_line(kind: str, region: str, group: str, reason: str) -> str:
+    """The turn record's line for one of the adversary's actions."""
+    return N_("{action} in {region} by {group}: {reason}").format(
+        action=ACTION_TITLES.get(kind) or words(kind), region=region, group=group, reason=plain_reason(reason)
+    )
+
+
+@lru_cache(maxsize=4096)  # the bot gives the same few reasons every turn
 def plain_reason(reason: str) -> str:
     """The bot's reason without its priority code: "P2 exposed: X is on patrol" -> "X is on patrol"."""
     head, sep, rest = reason.partition(": ")
@@ -384,48 +388,45 @@ def _harassing_fire(ctx: Context) -> None:
     Harassing fire is not the bot's choice and costs it no action.
     """
     # about 900 rolls a game: the lookups are hoisted, and a roll's purpose is made only for the ledger
-    index, ledger, die = ctx.index, ctx.ledger, ctx.die
+    index, ledger, die, units_in = ctx.index, ctx.ledger, ctx.die, ctx.units_in
+    regions = ctx.state.regions
     operations = max(0, ctx.modifier_total("host_operations"))
     tables = turn_tables(index)
     mission_groups, army_groups = tables.harassing_mission, tables.harassing_army
+    purposes = tables.harassing_purposes
     mission_offset, army_offset = T.HARASS_OFFSET["peacekeepers"], T.HARASS_OFFSET["host_forces"]
     for region_id in index.region_order:
-        region = ctx.state.regions[region_id]
+        region = regions[region_id]
         threat = region.threat
-        if ctx.units_in(region_id):
+        if units_in(region_id):
             for actor in mission_groups:
                 level = threat.get(actor, 0)
                 if level < T.HARASS_THREAT:
                     continue
+                chance = level - mission_offset
                 for front in MISSION_FRONTS:
-                    chance = level - mission_offset
-                    roll = die(6, _harassing_purpose(ctx, actor, front, region_id) if ledger else "")
+                    roll = die(6, purposes[actor, front, region_id] if ledger else "")
                     if roll <= chance:
                         _harass_the_mission(ctx, region_id, actor, front, (level, 0, roll, chance))
-        if region.host_presence >= T.HOST_CAMPS_PRESENCE:
-            fronts = [("camps", 0)] * region.host_presence + [("roads", operations)]
+        presence = region.host_presence
+        if presence >= T.HOST_CAMPS_PRESENCE:
             for actor in army_groups:
                 level = threat.get(actor, 0)
                 if level < T.HARASS_THREAT:
                     continue
-                for front, tempo in fronts:
-                    chance = level - army_offset + tempo
-                    roll = die(6, _harassing_purpose(ctx, actor, front, region_id) if ledger else "")
+                chance = level - army_offset
+                for _ in range(presence):  # once on each level of the army's presence: its camps
+                    roll = die(6, purposes[actor, "camps", region_id] if ledger else "")
                     if roll <= chance:
-                        _harass_the_army(ctx, region_id, actor, front, (level, tempo, roll, chance))
+                        _harass_the_army(ctx, region_id, actor, "camps", (level, 0, roll, chance))
+                roll = die(6, purposes[actor, "roads", region_id] if ledger else "")  # then its roads
+                if roll <= chance + operations:
+                    _harass_the_army(
+                        ctx, region_id, actor, "roads", (level, operations, roll, chance + operations)
+                    )
 
 
-MISSION_FRONTS = ("camps", "roads")  # the mission is harassed once on each, whatever its strength
-
-
-def _harassing_purpose(ctx: Context, actor: str, front: str, region_id: str) -> str:
-    """The purpose of a harassing-fire roll (the same few strings every turn: made once a game)."""
-    key = ("harassing", actor, front, region_id)
-    purpose = ctx.index.purposes.get(key)
-    if purpose is None:
-        purpose = f"harassing fire by {ctx.actor_name(actor)} on the {front} in {ctx.region_name(region_id)}"
-        ctx.index.purposes[key] = purpose
-    return purpose
+MISSION_FRONTS = T.HARASS_FRONTS  # the mission is harassed once on each, whatever its strength
 
 
 @lru_cache(maxsize=1024)  # the same few lines every turn of every game
@@ -460,20 +461,14 @@ def _harass_the_mission(
     ctx: Context, region_id: str, actor: str, front: str, odds: tuple[int, int, int, int]
 ) -> None:
     """Harassing fire on the mission; `odds` are the group's threat, tempo, roll and chance."""
-    moving = (
-        [(u.strength, u.id) for u in ctx.units_in(region_id) if u.posture == "patrol" or u.moved != "no"]
-        if front == "roads"
-        else None
-    )
-    target = max(moving)[1] if moving else _peacekeeper_target(ctx, region_id)  # the strongest on the road
-    assert target is not None  # the region has units
     ctx.attack_on("peacekeepers")
     sides, minus = T.HARASS_WOUNDED_DICE
     if not ctx.ledger:  # peacekeepers wounded are not read back: no explanation to build
-        wounded = max(0, ctx.die(sides, "") - minus)
-        if wounded:
-            ctx.peacekeepers_hit(target, 0, wounded, "", [])
+        wounded = ctx.die(sides, "") - minus
+        if wounded > 0:  # mostly no one: the unit struck is looked for only then
+            ctx.peacekeepers_hit(_harassed_unit(ctx, region_id, front), 0, wounded, "", [])
         return
+    target = _harassed_unit(ctx, region_id, front)
     wounded = max(0, ctx.die(sides, f"wounded by harassing fire on {ctx.unit_name(target)}") - minus)
     summary, unhurt = _harassing_lines(
         HARASSING_THE_MISSION[front], ctx.actor_name(actor), ctx.region_name(region_id), ctx.unit_name(target)
@@ -488,20 +483,33 @@ def _harass_the_mission(
         ctx.record("attack", target, 0, 0, unhurt, why)
 
 
+def _harassed_unit(ctx: Context, region_id: str, front: str) -> str:
+    """The unit harassing fire strikes: the strongest on the road, or the camp's first target."""
+    if front == "roads":
+        moving = [
+            (u.strength, u.id) for u in ctx.units_in(region_id) if u.posture == "patrol" or u.moved != "no"
+        ]
+        if moving:
+            return max(moving)[1]
+    target = _peacekeeper_target(ctx, region_id)
+    assert target is not None  # the region has units
+    return target
+
+
 def _harass_the_army(
     ctx: Context, region_id: str, actor: str, front: str, odds: tuple[int, int, int, int]
 ) -> None:
     """Harassing fire on the army; `odds` are the group's threat, tempo, roll and chance."""
     ctx.attack_on("host_forces")
     sides, minus = T.HARASS_SOLDIERS_DICE
-    ledger = ctx.ledger
-    killed = max(
-        0,
-        ctx.die(sides, f"soldiers killed by harassing fire in {ctx.region_name(region_id)}" if ledger else "")
-        - minus,
-    )
-    if not killed and not ledger:  # a harmless attack is only a line in the ledger
-        return
+    if ctx.ledger:
+        killed = max(
+            0, ctx.die(sides, f"soldiers killed by harassing fire in {ctx.region_name(region_id)}") - minus
+        )
+    else:
+        killed = ctx.die(sides, "") - minus
+        if killed <= 0:  # a harmless attack is only a line in the ledger
+            return
     summary, unhurt = _harassing_lines(
         HARASSING_THE_ARMY[front], ctx.actor_name(actor), ctx.region_name(region_id)
     )
@@ -1120,41 +1128,57 @@ TRI_BORDER = (N_("tri-border pressure"), T.TRI_BORDER_THREAT)
 
 def _threat_drift(ctx: Context, region_id: str, international: int) -> None:
     """Roll each armed group's threat up or down (rules.md §10); explain only what changes."""
-    state = ctx.state
-    region = state.regions[region_id]
+    # some 900 rolls a game: the region's pulls are added up once, and their labels kept only for the ledger
+    ledger = ctx.ledger
+    region = ctx.state.regions[region_id]
     spec = ctx.index.regions[region_id]
-    shared: list[tuple[str, int]] = []
-    if region.host_presence <= T.STATE_ABSENT_PRESENCE:
-        shared.append(STATE_ABSENT)
-    if region.credibility < T.DISTRUSTED_BELOW:
-        shared.append(MISSION_DISTRUSTED)
+    credibility, presence = region.credibility, region.host_presence
+    shared: list[tuple[str, int]] = []  # the pulls every group here feels, as the ledger names them
+    shared_total = 0
+    if presence <= T.STATE_ABSENT_PRESENCE:
+        shared_total += T.STATE_ABSENT_THREAT
+        if ledger:
+            shared.append(STATE_ABSENT)
+    if credibility < T.DISTRUSTED_BELOW:
+        shared_total += T.DISTRUSTED_THREAT
+        if ledger:
+            shared.append(MISSION_DISTRUSTED)
     mission = 0
-    if region.credibility >= T.TRUSTED_AT:
-        shared.append(MISSION_TRUSTED)
+    if credibility >= T.TRUSTED_AT:
         mission += T.TRUSTED_THREAT
+        if ledger:
+            shared.append(MISSION_TRUSTED)
     if ctx.has_base(region_id):
-        shared.append(OPERATING_BASE)
         mission += T.BASE_THREAT
+        if ledger:
+            shared.append(OPERATING_BASE)
+    shared_total += mission
     if mission < T.MISSION_THREAT_MAX:  # trust and a base together: the mission is no counter-terrorist force
-        shared.append(
-            (N_("the mission's own pull on the groups is at most -1"), T.MISSION_THREAT_MAX - mission)
-        )
+        shared_total += T.MISSION_THREAT_MAX - mission
+        if ledger:
+            shared.append(
+                (N_("the mission's own pull on the groups is at most -1"), T.MISSION_THREAT_MAX - mission)
+            )
     garrison, present = ctx.index.garrisons.get(region_id, 0), len(ctx.units_in(region_id))
     if garrison and not present:
-        shared.append(CAMPS_LEFT_EMPTY)
+        shared_total += T.ABANDONED_CAMPS
+        if ledger:
+            shared.append(CAMPS_LEFT_EMPTY)
     elif present < garrison:
-        shared.append(CAMPS_THINNED)
+        shared_total += T.THINNED_CAMPS
+        if ledger:
+            shared.append(CAMPS_THINNED)
     if spec.tri_border:
-        shared.append(TRI_BORDER)
-    shared_total = 0
-    for _, value in shared:
-        shared_total += value
-    threats = region.threat
-    for actor_id, kind in turn_tables(ctx.index).armed:
+        shared_total += T.TRI_BORDER_THREAT
+        if ledger:
+            shared.append(TRI_BORDER)
+    threats, usual, dice = region.threat, spec.threat, ctx.dice
+    weak_state = presence <= T.SPREAD_WEAK_STATE
+    for actor_id, terrorist in turn_tables(ctx.index).drifting:
         level = threats.get(actor_id)
         if level is None:
             continue
-        start = spec.threat.get(actor_id, 0)
+        start = usual.get(actor_id, 0)
         spreading_from = ""
         if level == 0:  # a group absent from a region only returns by spreading from a neighbour
             spreading_from = _strong_neighbour(ctx, region_id, actor_id)
@@ -1162,19 +1186,17 @@ def _threat_drift(ctx: Context, region_id: str, international: int) -> None:
                 continue  # where the group usually is, its cells lie low and come back (pull below)
         own = T.THREAT_REVERSION * (start - level)
         pressure: tuple[str, int] | None = None
-        if kind == "terrorist" and international:
-            pressure = _international_pressure(ctx, region_id, actor_id, international)
-            own += pressure[1] if pressure else 0
-        if (
-            kind == "terrorist"
-            and level
-            and not spreading_from
-            and region.host_presence <= T.SPREAD_WEAK_STATE
-        ):
-            # a strong neighbour sends cells and preachers across, where the state is weak
-            spreading_from = _strong_neighbour(ctx, region_id, actor_id)
-            own += T.SPREAD_PRESSURE if spreading_from else 0
-        roll = ctx.dice(2, 6, "threat drift")
+        if terrorist:
+            if international:
+                pressure = _international_pressure(ctx, region_id, actor_id, international)
+                if pressure:
+                    own += pressure[1]
+            if level and not spreading_from and weak_state:
+                # a strong neighbour sends cells and preachers across, where the state is weak
+                spreading_from = _strong_neighbour(ctx, region_id, actor_id)
+                if spreading_from:
+                    own += T.SPREAD_PRESSURE
+        roll = dice(2, 6, "threat drift")
         total = roll + shared_total + own
         if total >= T.THREAT_UP_AT:
             delta = 1
@@ -1182,7 +1204,7 @@ def _threat_drift(ctx: Context, region_id: str, international: int) -> None:
             delta = -1
         else:
             continue
-        if not ctx.ledger:  # the threat moves; only the ledger would read why
+        if not ledger:  # the threat moves; only the ledger would read why
             ctx.threat(region_id, actor_id, delta, "", [])
             continue
         ctx.threat(
