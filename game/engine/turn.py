@@ -102,7 +102,9 @@ def _refresh_means(ctx: Context) -> None:
     aviation = ctx.index.aviation
     for asset_id, asset in state.aviation.items():
         spec = aviation[asset_id]
-        asset.hours = scaled(tables.monthly_hours[asset_id], hours_pct[spec.kind])
+        hours = scaled(tables.monthly_hours[asset_id], hours_pct[spec.kind])
+        if asset.hours != hours:  # model assignments are slow; an untasked aircraft kept its hours
+            asset.hours = hours
         if asset.paid:  # pydantic assignments are slow; most assets were not tasked
             asset.paid = False
         if asset.tasked_region is None:
@@ -582,25 +584,28 @@ def _community_violence(ctx: Context, grieving: dict[str, dict[str, int]]) -> No
     militias = turn_tables(ctx.index).militias
     for region_id in ctx.index.region_order:
         threats = state.regions[region_id].threat
-        dead = grieving.get(region_id, {})
-        all_dead = sum(dead.values())
+        dead = grieving.get(region_id)
+        all_dead = sum(dead.values()) if dead else 0
         for actor_id in militias:
             level = threats.get(actor_id, 0)
             if level <= 0:
                 continue
             chance = level
-            lost = all_dead - dead.get(actor_id, 0)  # killed there by others
+            lost = all_dead - dead.get(actor_id, 0) if dead else 0  # killed there by others
             if lost >= T.REPRISAL_DEATHS:
                 chance += T.REPRISAL_BONUS
+            if not ledger:  # what a raid does is not read back: its reasons are only for the ledger
+                if ctx.die(6, "") <= chance:
+                    unopposed = strike_toll(ctx, region_id, level, "raid", T.MILITIA_RAID_PER_THREAT)
+                    resolve_civilian_attack(ctx, region_id, actor_id, unopposed, UNRECORDED)
+                continue
             name, where = ctx.actor_name(actor_id), ctx.region_name(region_id)
-            roll = ctx.die(6, f"raid by {name} in {where}" if ledger else "")
+            roll = ctx.die(6, f"raid by {name} in {where}")
             if roll > chance:
                 continue
             unopposed = strike_toll(ctx, region_id, level, "raid", T.MILITIA_RAID_PER_THREAT)
-            source = (  # what a raid does is not read back: its reasons are only for the ledger
-                cause("adversary", "community violence", _raid_detail(name, where, level, lost, roll, chance))
-                if ledger
-                else UNRECORDED
+            source = cause(
+                "adversary", "community violence", _raid_detail(name, where, level, lost, roll, chance)
             )
             resolve_civilian_attack(ctx, region_id, actor_id, unopposed, source)
 
@@ -636,7 +641,8 @@ def _host_force_conduct(ctx: Context) -> None:
     for change in state.current.changes:
         if change.kind == "host_forces_killed":
             struck[change.target] = struck.get(change.target, 0) + change.delta
-    policed = {u.region for u in state.units.values() if u.id in ctx.index.police_units}  # no one moves here
+    units = state.units
+    policed = {units[u].region for u in ctx.index.police_units}  # no one moves here
     for region_id in ctx.index.region_order:
         region = state.regions[region_id]
         for actor_id, level in region.threat.items():
@@ -964,7 +970,8 @@ def _assessment(ctx: Context) -> None:
     people = state.policy.orientation == "people_centred"
     international = ctx.modifier_total("international_support")  # only cards change modifiers
     ledger = ctx.ledger  # credibility is not read back: its causes are built only for the ledger
-    for region_id in ctx.index.region_order:
+    index = ctx.index
+    for region_id in index.region_order:
         region = state.regions[region_id]
         if ctx.has_base(region_id):
             ctx.credibility(
@@ -995,7 +1002,8 @@ def _assessment(ctx: Context) -> None:
         if region.tier_three:
             _tier_three(ctx, region_id)
         _threat_drift(ctx, region_id, international)
-        _state_returns(ctx, region_id)
+        if region.host_presence < index.regions[region_id].host_presence:
+            _state_returns(ctx, region_id)
     if state.policy.orientation == "state_centred":
         if state.consent < T.STATE_CENTRED_CONSENT_LIMIT:
             ctx.consent(
