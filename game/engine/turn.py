@@ -15,7 +15,7 @@ from game.engine.adjudicate import (
 from game.engine.context import Context, cause
 from game.engine.orders import charge_tasking, choose_actions, record_answers
 from game.engine.score import national_credibility, say_do_gap
-from game.engine.state import PendingInfoAttack, RegionState, TurnRecord
+from game.engine.state import Cause, PendingInfoAttack, RegionState, TurnRecord
 from game.engine.turn_tables import turn_tables
 from game.engine.wording import counted, plural, words
 from game.i18n import N_
@@ -431,7 +431,13 @@ def _harassing_fire(ctx: Context) -> None:
 MISSION_FRONTS = T.HARASS_FRONTS  # the mission is harassed once on each, whatever its strength
 
 
-@lru_cache(maxsize=1024)  # the same few lines every turn of every game
+@lru_cache(maxsize=4096)  # the same few hundred explanations every game
+def _harassing_why(name: str, odds: tuple[int, int, int, int], outcome: str) -> list[Cause]:
+    """Why harassing fire struck, and what its toll's roll did. One list, shared by the changes
+    it explains (a change's causes are never changed)."""
+    return [cause("rule", "harassing fire", _harassing_detail(name, *odds)), cause("roll", "1d6", outcome)]
+
+
 def _harassing_detail(name: str, level: int, tempo: int, roll: int, chance: int) -> str:
     """Why harassing fire struck: the roll against the group's threat (and the army's offensives)."""
     reason = N_("{name} threat {level}").format(name=name, level=level)
@@ -475,10 +481,7 @@ def _harass_the_mission(
     summary, unhurt = _harassing_lines(
         HARASSING_THE_MISSION[front], ctx.actor_name(actor), ctx.region_name(region_id), ctx.unit_name(target)
     )
-    why = [
-        cause("rule", "harassing fire", _harassing_detail(ctx.actor_name(actor), *odds)),
-        cause("roll", "1d6", HARASSING_WOUNDED[wounded]),
-    ]
+    why = _harassing_why(ctx.actor_name(actor), odds, HARASSING_WOUNDED[wounded])
     if wounded:
         ctx.peacekeepers_hit(target, 0, wounded, summary, why)
     else:
@@ -515,10 +518,7 @@ def _harass_the_army(
     summary, unhurt = _harassing_lines(
         HARASSING_THE_ARMY[front], ctx.actor_name(actor), ctx.region_name(region_id)
     )
-    why = [
-        cause("rule", "harassing fire", _harassing_detail(ctx.actor_name(actor), *odds)),
-        cause("roll", "1d6", HARASSING_KILLED[killed]),
-    ]
+    why = _harassing_why(ctx.actor_name(actor), odds, HARASSING_KILLED[killed])
     if killed:
         ctx.host_forces_killed(region_id, killed, summary, why)
     else:
@@ -760,8 +760,11 @@ def _host_force_conduct(ctx: Context) -> None:
                 N_("the mission's partners harmed civilians in {region}").format(
                     region=ctx.region_name(region_id)
                 ),
-                [cause("rule", N_("partners' conduct"))],
+                PARTNERS_WHY,
             )
+
+
+PARTNERS_WHY = [cause("rule", N_("partners' conduct"))]  # shared by every change it explains
 
 
 # --- information phase ------------------------------------------------------------------------
@@ -978,7 +981,7 @@ def _assessment(ctx: Context) -> None:
                 region_id,
                 T.TOB_CREDIBILITY_PER_TURN,
                 N_("a permanent presence people can count on"),
-                [cause("rule", N_("temporary operating base"))] if ledger else [],
+                BASE_WHY if ledger else [],
             )
         if region.tier_one:
             gain = min(T.TIER_ONE_CREDIBILITY_MAX, region.tier_one * T.TIER_ONE_CREDIBILITY_PER_POINT)
@@ -988,16 +991,7 @@ def _assessment(ctx: Context) -> None:
                 region_id,
                 gain,
                 N_("dialogue and engagement (Tier I)"),
-                [
-                    cause(
-                        "order",
-                        "set_poc_activity",
-                        _tier_points(N_("Tier I {count}"), region.tier_one),
-                    ),
-                    cause("policy", "orientation", words(state.policy.orientation)),
-                ]
-                if ledger
-                else [],
+                _tier_one_why(region.tier_one, state.policy.orientation) if ledger else [],
             )
         if region.tier_three:
             _tier_three(ctx, region_id)
@@ -1017,6 +1011,20 @@ def _assessment(ctx: Context) -> None:
             N_("people-centred posture irritates the government"),
             [cause("policy", "orientation", "people-centred")],
         )
+
+
+# The standing reasons the assessment gives every turn: one list each, shared by the changes
+# they explain (a change's causes are never changed).
+BASE_WHY = [cause("rule", N_("temporary operating base"))]
+
+
+@lru_cache(maxsize=64)
+def _tier_one_why(points: int, orientation: str) -> list[Cause]:
+    """Why Tier I engagement raised credibility: the standing order, and the orientation."""
+    return [
+        cause("order", "set_poc_activity", _tier_points(N_("Tier I {count}"), points)),
+        cause("policy", "orientation", words(orientation)),
+    ]
 
 
 @lru_cache(maxsize=64)  # the same few counts every turn
@@ -1220,12 +1228,7 @@ def _threat_drift(ctx: Context, region_id: str, international: int) -> None:
             actor_id,
             delta,
             _drift_summary(ctx.actor_name(actor_id), ctx.region_name(region_id), delta),
-            [
-                cause(
-                    "roll", "2d6", _drift_detail(roll, tuple(shared), pressure, start, level, spreading_from)
-                ),
-                cause("rule", N_("threat drift")),
-            ],
+            _drift_why(roll, tuple(shared), pressure, start, level, spreading_from),
         )
 
 
@@ -1239,7 +1242,25 @@ def _drift_summary(group: str, region: str, delta: int) -> str:
     return trend_line.format(group=group, region=region)
 
 
-@lru_cache(maxsize=4096)
+DRIFT_RULE = cause("rule", N_("threat drift"))
+
+
+@lru_cache(maxsize=4096)  # the same few hundred explanations every game
+def _drift_why(
+    roll: int,
+    shared: tuple[tuple[str, int], ...],
+    pressure: tuple[str, int] | None,
+    start: int,
+    level: int,
+    spreading_from: str,
+) -> list[Cause]:
+    """Why a threat drifted. One list, shared by the changes it explains (causes are never changed)."""
+    return [
+        cause("roll", "2d6", _drift_detail(roll, shared, pressure, start, level, spreading_from)),
+        DRIFT_RULE,
+    ]
+
+
 def _drift_detail(
     roll: int,
     shared: tuple[tuple[str, int], ...],
