@@ -69,7 +69,7 @@ def _refresh_means(ctx: Context) -> None:
     modifiers: dict[str, int] = {}  # ctx.modifier_total of every key at once: five are read here
     for modifier in state.modifiers:
         modifiers[modifier.key] = modifiers.get(modifier.key, 0) + modifier.value
-    upkeep = sum(T.TOB_UPKEEP for unit in state.units.values() if unit.holds_tob)
+    upkeep = T.TOB_UPKEEP * len([unit for unit in state.units.values() if unit.holds_tob])
     u3 = T.U3_BUDGET_COST if state.policy.irc_under_u3 else 0
     means.budget = scaled(means.budget_per_turn, modifiers.get("budget_pct", 0)) - upkeep - u3
     if (upkeep or u3) and ledger:
@@ -78,10 +78,8 @@ def _refresh_means(ctx: Context) -> None:
             "budget",
             -(upkeep + u3),
             means.budget,
-            N_("upkeep: {upkeep} for operating bases, {u3} for IRCs under the U3").format(
-                upkeep=upkeep, u3=u3
-            ),
-            [cause("rule", N_("upkeep"))],
+            _upkeep_line(upkeep, u3),
+            UPKEEP_WHY,
         )
     tables = turn_tables(ctx.index)
     base_capacity = tables.civilian_capacity
@@ -110,7 +108,7 @@ def _refresh_means(ctx: Context) -> None:
         if asset.tasked_region is None:
             continue
         if asset.hours >= T.TASK_HOURS[spec.kind]:
-            charge_tasking(ctx, asset_id, [cause("rule", N_("standing tasking"))] if ledger else [])
+            charge_tasking(ctx, asset_id, STANDING_TASKING_WHY if ledger else [])
             continue
         if ledger:
             ctx.record(
@@ -128,12 +126,25 @@ def _refresh_means(ctx: Context) -> None:
 
 
 HOURS_MODIFIER = {"utility": "utility_hours_pct", "attack": "attack_hours_pct", "isr": "isr_hours_pct"}
+# The means' standing reasons, every turn: one list each, shared by the changes they explain
+UPKEEP_WHY = [cause("rule", N_("upkeep"))]
+STANDING_TASKING_WHY = [cause("rule", N_("standing tasking"))]
+
+
+@lru_cache(maxsize=64)  # the same upkeep turn after turn
+def _upkeep_line(upkeep: int, u3: int) -> str:
+    return N_("upkeep: {upkeep} for operating bases, {u3} for IRCs under the U3").format(upkeep=upkeep, u3=u3)
 
 
 def _fit_tier_points(ctx: Context) -> None:
     """When capacity shrinks, cut standing Tier I/III points, last region first."""
     means = ctx.state.means
-    used = sum(r.tier_one + r.tier_three for r in ctx.state.regions.values())
+    used = 0
+    for region in ctx.state.regions.values():
+        used += region.tier_one + region.tier_three
+    if used <= means.civilian_capacity:  # nearly always: nothing to cut
+        means.civilian_capacity_used = used
+        return
     for region_id in reversed(ctx.index.region_order):
         region = ctx.state.regions[region_id]
         while used > means.civilian_capacity and (region.tier_three or region.tier_one):
@@ -643,20 +654,18 @@ def _host_force_conduct(ctx: Context) -> None:
             struck[change.target] = struck.get(change.target, 0) + change.delta
     units = state.units
     policed = {units[u].region for u in ctx.index.police_units}  # no one moves here
+    actors, regions = ctx.index.actors, state.regions
+    state_centred = state.policy.orientation == "state_centred"
     for region_id in ctx.index.region_order:
-        region = state.regions[region_id]
+        region = regions[region_id]
         for actor_id, level in region.threat.items():
             if level <= 0 or actor_id not in partners:
                 continue
-            actor = ctx.index.actors[actor_id]
+            actor = actors[actor_id]
             joint = ""  # a sweep run with the regional partners, whose units the record charges
             detail = ""
             if actor.kind == "host_forces":
-                chance = level + (
-                    T.HOST_STATE_CENTRED
-                    if state.policy.orientation == "state_centred"
-                    else T.HOST_PEOPLE_CENTRED
-                )
+                chance = level + (T.HOST_STATE_CENTRED if state_centred else T.HOST_PEOPLE_CENTRED)
                 checks = []
                 if struck.get(region_id, 0) >= T.HOST_SWEEP_DEATHS:
                     joint = _joint_sweep(ctx, region)
@@ -684,11 +693,7 @@ def _host_force_conduct(ctx: Context) -> None:
                 if police:
                     chance -= T.HOST_POLICE_CHECK
                     checks.append(N_("formed police present"))
-                held = (
-                    T.HOST_STATE_CENTRED - T.HOST_PEOPLE_CENTRED
-                    if state.policy.orientation != "state_centred"
-                    else 0
-                )
+                held = 0 if state_centred else T.HOST_STATE_CENTRED - T.HOST_PEOPLE_CENTRED
                 held += (T.HOST_TIER_THREE_CHECK if region.tier_three else 0) + (
                     T.HOST_POLICE_CHECK if police else 0
                 )
