@@ -1140,11 +1140,7 @@ def _international_pressure(
 
 def _international_forces_in(ctx: Context, region_id: str) -> bool:
     threat = ctx.state.regions[region_id].threat
-    actors = ctx.index.actors
-    for actor in ctx.index.partner_forces:
-        if threat.get(actor, 0) > 0 and actors[actor].kind == "international":
-            return True
-    return False
+    return any([threat.get(actor, 0) > 0 for actor in turn_tables(ctx.index).international])  # one or two
 
 
 # The pulls on every group's threat in a region (rules.md §10), as the ledger names them.

@@ -21,6 +21,7 @@ class TurnTables:
     harassing_mission: tuple[str, ...]  # the groups that attack peacekeepers, by id
     harassing_army: tuple[str, ...]  # the groups that attack the host forces, by id
     militias: tuple[str, ...]  # the community militias, by id
+    international: tuple[str, ...]  # the international forces, by id
     harassing_purposes: dict[tuple[str, str, str], str]  # (group, front, region): its roll's purpose
     monthly_hours: dict[str, int]  # each aircraft's hours a month before modifiers
     civilian_capacity: int  # the civilian teams' capacity before modifiers
@@ -36,6 +37,9 @@ def turn_tables(index: ScenarioIndex) -> TurnTables:
         harassing_mission=tuple(sorted(index.actors_striking("peacekeepers"))),
         harassing_army=tuple(sorted(index.actors_striking("host_forces"))),
         militias=tuple(sorted(index.militias)),
+        international=tuple(
+            sorted(a for a in index.partner_forces if index.actors[a].kind == "international")
+        ),
         harassing_purposes={
             (actor, front, region): f"harassing fire by {index.actor_names[actor]} on the {front} "
             f"in {index.region_names[region]}"
