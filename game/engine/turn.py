@@ -408,7 +408,6 @@ def _harassing_fire(ctx: Context) -> None:
     mission_groups, army_groups = tables.harassing_mission, tables.harassing_army
     purposes = tables.harassing_purposes
     mission_offset, army_offset = T.HARASS_OFFSET["peacekeepers"], T.HARASS_OFFSET["host_forces"]
-    struck: dict[tuple[str, str], str] = {}  # the unit harassed on each front: wounds move no one
     for region_id in index.region_order:
         region = regions[region_id]
         threat = region.threat
@@ -421,7 +420,7 @@ def _harassing_fire(ctx: Context) -> None:
                 for front in MISSION_FRONTS:
                     roll = die(6, purposes[actor, front, region_id] if ledger else "")
                     if roll <= chance:
-                        _harass_the_mission(ctx, region_id, actor, front, (level, 0, roll, chance), struck)
+                        _harass_the_mission(ctx, region_id, actor, front, (level, 0, roll, chance))
         presence = region.host_presence
         if presence >= T.HOST_CAMPS_PRESENCE:
             for actor in army_groups:
@@ -478,23 +477,17 @@ HARASSING_KILLED = {
 
 
 def _harass_the_mission(
-    ctx: Context,
-    region_id: str,
-    actor: str,
-    front: str,
-    odds: tuple[int, int, int, int],
-    struck: dict[tuple[str, str], str],
+    ctx: Context, region_id: str, actor: str, front: str, odds: tuple[int, int, int, int]
 ) -> None:
-    """Harassing fire on the mission; `odds` are the group's threat, tempo, roll and chance;
-    `struck` the units already chosen this turn, by region and front."""
+    """Harassing fire on the mission; `odds` are the group's threat, tempo, roll and chance."""
     ctx.attack_on("peacekeepers")
     sides, minus = T.HARASS_WOUNDED_DICE
     if not ctx.ledger:  # peacekeepers wounded are not read back: no explanation to build
         wounded = ctx.die(sides, "") - minus
         if wounded > 0:  # mostly no one: the unit struck is looked for only then
-            ctx.peacekeepers_hit(_harassed_unit(ctx, region_id, front, struck), 0, wounded, "", [])
+            ctx.peacekeepers_hit(_harassed_unit(ctx, region_id, front), 0, wounded, "", [])
         return
-    target = _harassed_unit(ctx, region_id, front, struck)
+    target = _harassed_unit(ctx, region_id, front)
     wounded = max(0, ctx.die(sides, f"wounded by harassing fire on {ctx.unit_name(target)}") - minus)
     summary, unhurt = _harassing_lines(
         HARASSING_THE_MISSION[front], ctx.actor_name(actor), ctx.region_name(region_id), ctx.unit_name(target)
@@ -506,19 +499,16 @@ def _harass_the_mission(
         ctx.record("attack", target, 0, 0, unhurt, why)
 
 
-def _harassed_unit(ctx: Context, region_id: str, front: str, struck: dict[tuple[str, str], str]) -> str:
+def _harassed_unit(ctx: Context, region_id: str, front: str) -> str:
     """The unit harassing fire strikes: the strongest on the road, or the camp's first target."""
-    target = struck.get((region_id, front))
-    if target is not None:
-        return target
-    moving = (
-        [(u.strength, u.id) for u in ctx.units_in(region_id) if u.posture == "patrol" or u.moved != "no"]
-        if front == "roads"
-        else None
-    )
-    target = max(moving)[1] if moving else _peacekeeper_target(ctx, region_id)
+    if front == "roads":
+        moving = [
+            (u.strength, u.id) for u in ctx.units_in(region_id) if u.posture == "patrol" or u.moved != "no"
+        ]
+        if moving:
+            return max(moving)[1]
+    target = _peacekeeper_target(ctx, region_id)
     assert target is not None  # the region has units
-    struck[region_id, front] = target
     return target
 
 
