@@ -979,6 +979,8 @@ def _assessment(ctx: Context) -> None:
     international = ctx.modifier_total("international_support")  # only cards change modifiers
     ledger = ctx.ledger  # credibility is not read back: its causes are built only for the ledger
     index = ctx.index
+    # where the international forces strike: their threat is not rolled, so it holds all phase
+    strikes = _international_strikes(ctx) if international else frozenset()
     for region_id in index.region_order:
         region = state.regions[region_id]
         if ctx.has_base(region_id):
@@ -1000,7 +1002,7 @@ def _assessment(ctx: Context) -> None:
             )
         if region.tier_three:
             _tier_three(ctx, region_id)
-        _threat_drift(ctx, region_id, international)
+        _threat_drift(ctx, region_id, international, strikes)
         if region.host_presence < index.regions[region_id].host_presence:
             _state_returns(ctx, region_id)
     if state.policy.orientation == "state_centred":
@@ -1104,22 +1106,22 @@ def _state_returns(ctx: Context, region_id: str) -> None:
 
 
 def _international_pressure(
-    ctx: Context, region_id: str, actor_id: str, international: int
+    ctx: Context, region_id: str, actor_id: str, international: int, strikes: frozenset[str]
 ) -> tuple[str, int] | None:
     """What the international forces' tempo does to a terrorist group's growth here (rules.md §10).
 
     More support presses the groups where the international forces strike (the regions where
     the scenario lists them) and pushes the group's fighters and money to its cells where those
     forces do not go, if it is pressed somewhere; less support (a drawdown) lifts the pressure
-    everywhere.
+    everywhere. `strikes`: the regions where the international forces strike.
     """
     if international < 0:
         return (N_("international forces drawing down"), -international)
-    if _international_forces_in(ctx, region_id):
+    if region_id in strikes:
         return (N_("international forces"), -international)
     regions = ctx.state.regions
     for pressed in ctx.index.region_order:
-        if regions[pressed].threat.get(actor_id, 0) > 0 and _international_forces_in(ctx, pressed):
+        if pressed in strikes and regions[pressed].threat.get(actor_id, 0) > 0:
             pushed = T.DISPLACED_BY_PRESSURE * international
             if not ctx.ledger:  # the label is only for the ledger
                 return ("", pushed)
@@ -1128,9 +1130,12 @@ def _international_pressure(
     return None
 
 
-def _international_forces_in(ctx: Context, region_id: str) -> bool:
-    threat = ctx.state.regions[region_id].threat
-    return any([threat.get(actor, 0) > 0 for actor in turn_tables(ctx.index).international])  # one or two
+def _international_strikes(ctx: Context) -> frozenset[str]:
+    """The regions where the international forces strike (where the scenario lists them)."""
+    forces, regions = turn_tables(ctx.index).international, ctx.state.regions
+    return frozenset(
+        r for r in ctx.index.region_order if any([regions[r].threat.get(a, 0) > 0 for a in forces])
+    )
 
 
 # The pulls on every group's threat in a region (rules.md §10), as the ledger names them.
@@ -1143,8 +1148,13 @@ CAMPS_THINNED = (N_("the mission's camps thinned out"), T.THINNED_CAMPS)
 TRI_BORDER = (N_("tri-border pressure"), T.TRI_BORDER_THREAT)
 
 
-def _threat_drift(ctx: Context, region_id: str, international: int) -> None:
-    """Roll each armed group's threat up or down (rules.md §10); explain only what changes."""
+def _threat_drift(
+    ctx: Context, region_id: str, international: int, strikes: frozenset[str] | None = None
+) -> None:
+    """Roll each armed group's threat up or down (rules.md §10); explain only what changes.
+
+    `strikes`: the regions where the international forces strike, if the caller knows them.
+    """
     # some 900 rolls a game: the region's pulls are added up once, and their labels kept only for the ledger
     ledger = ctx.ledger
     region = ctx.state.regions[region_id]
@@ -1205,7 +1215,9 @@ def _threat_drift(ctx: Context, region_id: str, international: int) -> None:
         pressure: tuple[str, int] | None = None
         if terrorist:
             if international:
-                pressure = _international_pressure(ctx, region_id, actor_id, international)
+                if strikes is None:
+                    strikes = _international_strikes(ctx)
+                pressure = _international_pressure(ctx, region_id, actor_id, international, strikes)
                 if pressure:
                     own += pressure[1]
             if level and not spreading_from and weak_state:
