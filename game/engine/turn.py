@@ -301,10 +301,15 @@ def _resolve_card_attacks(ctx: Context) -> None:
     state, ledger = ctx.state, ctx.ledger
     for attack in state.pending_attacks:
         card = ctx.card(attack.card)
-        source = cause(
-            "card",
-            card.id,
-            card.title if attack.revealed else N_("{title} (no warning)").format(title=card.title),
+        # soldiers killed are read back (the army's conduct): their attack explained with or without a ledger
+        source = (
+            cause(
+                "card",
+                card.id,
+                card.title if attack.revealed else N_("{title} (no warning)").format(title=card.title),
+            )
+            if ledger or attack.kind == "host_forces"
+            else UNRECORDED
         )
         unopposed = ctx.between(
             attack.deaths[0], attack.deaths[1], f"toll of '{card.title}'" if ledger else ""
@@ -325,16 +330,17 @@ def _resolve_card_attacks(ctx: Context) -> None:
                 f"civilians caught in '{card.title}'" if ledger else "",
             )
             if target is None:
-                ctx.record(
-                    "unit",
-                    attack.region,
-                    0,
-                    0,
-                    N_("{title}: no mission unit in {region} to strike").format(
-                        title=card.title, region=ctx.region_name(attack.region)
-                    ),
-                    [source],
-                )
+                if ledger:
+                    ctx.record(
+                        "unit",
+                        attack.region,
+                        0,
+                        0,
+                        N_("{title}: no mission unit in {region} to strike").format(
+                            title=card.title, region=ctx.region_name(attack.region)
+                        ),
+                        [source],
+                    )
                 continue
             outcome = resolve_peacekeeper_attack(
                 ctx, target, attack.actor, unopposed, wounded, civilians, source
@@ -837,9 +843,13 @@ def _land_message(ctx: Context, message) -> int:
     """Apply one message that lands this turn; return what it adds to 'Say'."""
     state, ledger = ctx.state, ctx.ledger  # what a message does is not read back: explained for the ledger
     theme = message.theme
-    audience = (
-        N_("the national audience") if message.audience == "national" else ctx.region_name(message.audience)
-    )
+    audience = ""  # who heard it, as the ledger says
+    if ledger:
+        audience = (
+            N_("the national audience")
+            if message.audience == "national"
+            else ctx.region_name(message.audience)
+        )
     why = (
         [
             cause(
