@@ -15,7 +15,7 @@ from game.engine.adjudicate import (
 from game.engine.context import Context, cause
 from game.engine.orders import charge_tasking, choose_actions, record_answers
 from game.engine.score import national_credibility, say_do_gap
-from game.engine.state import PendingInfoAttack, RegionState, TurnRecord
+from game.engine.state import Cause, PendingInfoAttack, RegionState, TurnRecord
 from game.engine.turn_tables import turn_tables
 from game.engine.wording import counted, plural, words
 from game.i18n import N_
@@ -69,7 +69,7 @@ def _refresh_means(ctx: Context) -> None:
     modifiers: dict[str, int] = {}  # ctx.modifier_total of every key at once: five are read here
     for modifier in state.modifiers:
         modifiers[modifier.key] = modifiers.get(modifier.key, 0) + modifier.value
-    upkeep = sum(T.TOB_UPKEEP for unit in state.units.values() if unit.holds_tob)
+    upkeep = T.TOB_UPKEEP * len([unit for unit in state.units.values() if unit.holds_tob])
     u3 = T.U3_BUDGET_COST if state.policy.irc_under_u3 else 0
     means.budget = scaled(means.budget_per_turn, modifiers.get("budget_pct", 0)) - upkeep - u3
     if (upkeep or u3) and ledger:
@@ -78,10 +78,8 @@ def _refresh_means(ctx: Context) -> None:
             "budget",
             -(upkeep + u3),
             means.budget,
-            N_("upkeep: {upkeep} for operating bases, {u3} for IRCs under the U3").format(
-                upkeep=upkeep, u3=u3
-            ),
-            [cause("rule", N_("upkeep"))],
+            _upkeep_line(upkeep, u3),
+            UPKEEP_WHY,
         )
     tables = turn_tables(ctx.index)
     base_capacity = tables.civilian_capacity
@@ -102,13 +100,15 @@ def _refresh_means(ctx: Context) -> None:
     aviation = ctx.index.aviation
     for asset_id, asset in state.aviation.items():
         spec = aviation[asset_id]
-        asset.hours = scaled(tables.monthly_hours[asset_id], hours_pct[spec.kind])
+        hours = scaled(tables.monthly_hours[asset_id], hours_pct[spec.kind])
+        if asset.hours != hours:  # model assignments are slow; an untasked aircraft kept its hours
+            asset.hours = hours
         if asset.paid:  # pydantic assignments are slow; most assets were not tasked
             asset.paid = False
         if asset.tasked_region is None:
             continue
         if asset.hours >= T.TASK_HOURS[spec.kind]:
-            charge_tasking(ctx, asset_id, [cause("rule", N_("standing tasking"))] if ledger else [])
+            charge_tasking(ctx, asset_id, STANDING_TASKING_WHY if ledger else [])
             continue
         if ledger:
             ctx.record(
@@ -126,12 +126,25 @@ def _refresh_means(ctx: Context) -> None:
 
 
 HOURS_MODIFIER = {"utility": "utility_hours_pct", "attack": "attack_hours_pct", "isr": "isr_hours_pct"}
+# The means' standing reasons, every turn: one list each, shared by the changes they explain
+UPKEEP_WHY = [cause("rule", N_("upkeep"))]
+STANDING_TASKING_WHY = [cause("rule", N_("standing tasking"))]
+
+
+@lru_cache(maxsize=64)  # the same upkeep turn after turn
+def _upkeep_line(upkeep: int, u3: int) -> str:
+    return N_("upkeep: {upkeep} for operating bases, {u3} for IRCs under the U3").format(upkeep=upkeep, u3=u3)
 
 
 def _fit_tier_points(ctx: Context) -> None:
     """When capacity shrinks, cut standing Tier I/III points, last region first."""
     means = ctx.state.means
-    used = sum(r.tier_one + r.tier_three for r in ctx.state.regions.values())
+    used = 0
+    for region in ctx.state.regions.values():
+        used += region.tier_one + region.tier_three
+    if used <= means.civilian_capacity:  # nearly always: nothing to cut
+        means.civilian_capacity_used = used
+        return
     for region_id in reversed(ctx.index.region_order):
         region = ctx.state.regions[region_id]
         while used > means.civilian_capacity and (region.tier_three or region.tier_one):
@@ -220,14 +233,9 @@ def end_turn(ctx: Context) -> TurnRecord:
     ctx.committed.clear()
     _supply_convoys(ctx)
     actions = choose_actions(ctx)  # the bot's plan, or the red cell's orders (rules.md §5.2)
+    region_name, actor_name = ctx.region_name, ctx.actor_name
     state.current.adversary = [
-        N_("{action} in {region} by {group}: {reason}").format(
-            action=ACTION_TITLES.get(a.kind) or words(a.kind),
-            region=ctx.region_name(a.region),
-            group=ctx.actor_name(a.actor),
-            reason=plain_reason(a.reason),
-        )
-        for a in actions
+        _adversary_line(a.kind, region_name(a.region), actor_name(a.actor), a.reason) for a in actions
     ]
     grieving = state.history[-1].civilians_killed if state.history else {}  # last turn's dead
     for region in state.regions.values():
@@ -271,6 +279,15 @@ ACTION_TITLES = {
 }
 
 
+@lru_cache(maxsize=4096)  # the same few hundred lines every game
+def _adversary_line(kind: str, region: str, group: str, reason: str) -> str:
+    """The turn record's line for one of the adversary's actions."""
+    return N_("{action} in {region} by {group}: {reason}").format(
+        action=ACTION_TITLES.get(kind) or words(kind), region=region, group=group, reason=plain_reason(reason)
+    )
+
+
+@lru_cache(maxsize=4096)  # the bot gives the same few reasons every turn
 def plain_reason(reason: str) -> str:
     """The bot's reason without its priority code: "P2 exposed: X is on patrol" -> "X is on patrol"."""
     head, sep, rest = reason.partition(": ")
@@ -284,10 +301,15 @@ def _resolve_card_attacks(ctx: Context) -> None:
     state, ledger = ctx.state, ctx.ledger
     for attack in state.pending_attacks:
         card = ctx.card(attack.card)
-        source = cause(
-            "card",
-            card.id,
-            card.title if attack.revealed else N_("{title} (no warning)").format(title=card.title),
+        # soldiers killed are read back (the army's conduct): their attack explained with or without a ledger
+        source = (
+            cause(
+                "card",
+                card.id,
+                card.title if attack.revealed else N_("{title} (no warning)").format(title=card.title),
+            )
+            if ledger or attack.kind == "host_forces"
+            else UNRECORDED
         )
         unopposed = ctx.between(
             attack.deaths[0], attack.deaths[1], f"toll of '{card.title}'" if ledger else ""
@@ -308,16 +330,17 @@ def _resolve_card_attacks(ctx: Context) -> None:
                 f"civilians caught in '{card.title}'" if ledger else "",
             )
             if target is None:
-                ctx.record(
-                    "unit",
-                    attack.region,
-                    0,
-                    0,
-                    N_("{title}: no mission unit in {region} to strike").format(
-                        title=card.title, region=ctx.region_name(attack.region)
-                    ),
-                    [source],
-                )
+                if ledger:
+                    ctx.record(
+                        "unit",
+                        attack.region,
+                        0,
+                        0,
+                        N_("{title}: no mission unit in {region} to strike").format(
+                            title=card.title, region=ctx.region_name(attack.region)
+                        ),
+                        [source],
+                    )
                 continue
             outcome = resolve_peacekeeper_attack(
                 ctx, target, attack.actor, unopposed, wounded, civilians, source
@@ -384,51 +407,54 @@ def _harassing_fire(ctx: Context) -> None:
     Harassing fire is not the bot's choice and costs it no action.
     """
     # about 900 rolls a game: the lookups are hoisted, and a roll's purpose is made only for the ledger
-    index, ledger, die = ctx.index, ctx.ledger, ctx.die
+    index, ledger, die, units_in = ctx.index, ctx.ledger, ctx.die, ctx.units_in
+    regions = ctx.state.regions
     operations = max(0, ctx.modifier_total("host_operations"))
     tables = turn_tables(index)
     mission_groups, army_groups = tables.harassing_mission, tables.harassing_army
+    purposes = tables.harassing_purposes
     mission_offset, army_offset = T.HARASS_OFFSET["peacekeepers"], T.HARASS_OFFSET["host_forces"]
     for region_id in index.region_order:
-        region = ctx.state.regions[region_id]
+        region = regions[region_id]
         threat = region.threat
-        if ctx.units_in(region_id):
+        if units_in(region_id):
             for actor in mission_groups:
                 level = threat.get(actor, 0)
                 if level < T.HARASS_THREAT:
                     continue
+                chance = level - mission_offset
                 for front in MISSION_FRONTS:
-                    chance = level - mission_offset
-                    roll = die(6, _harassing_purpose(ctx, actor, front, region_id) if ledger else "")
+                    roll = die(6, purposes[actor, front, region_id] if ledger else "")
                     if roll <= chance:
                         _harass_the_mission(ctx, region_id, actor, front, (level, 0, roll, chance))
-        if region.host_presence >= T.HOST_CAMPS_PRESENCE:
-            fronts = [("camps", 0)] * region.host_presence + [("roads", operations)]
+        presence = region.host_presence
+        if presence >= T.HOST_CAMPS_PRESENCE:
             for actor in army_groups:
                 level = threat.get(actor, 0)
                 if level < T.HARASS_THREAT:
                     continue
-                for front, tempo in fronts:
-                    chance = level - army_offset + tempo
-                    roll = die(6, _harassing_purpose(ctx, actor, front, region_id) if ledger else "")
+                chance = level - army_offset
+                for _ in range(presence):  # once on each level of the army's presence: its camps
+                    roll = die(6, purposes[actor, "camps", region_id] if ledger else "")
                     if roll <= chance:
-                        _harass_the_army(ctx, region_id, actor, front, (level, tempo, roll, chance))
+                        _harass_the_army(ctx, region_id, actor, "camps", (level, 0, roll, chance))
+                roll = die(6, purposes[actor, "roads", region_id] if ledger else "")  # then its roads
+                if roll <= chance + operations:
+                    _harass_the_army(
+                        ctx, region_id, actor, "roads", (level, operations, roll, chance + operations)
+                    )
 
 
-MISSION_FRONTS = ("camps", "roads")  # the mission is harassed once on each, whatever its strength
+MISSION_FRONTS = T.HARASS_FRONTS  # the mission is harassed once on each, whatever its strength
 
 
-def _harassing_purpose(ctx: Context, actor: str, front: str, region_id: str) -> str:
-    """The purpose of a harassing-fire roll (the same few strings every turn: made once a game)."""
-    key = ("harassing", actor, front, region_id)
-    purpose = ctx.index.purposes.get(key)
-    if purpose is None:
-        purpose = f"harassing fire by {ctx.actor_name(actor)} on the {front} in {ctx.region_name(region_id)}"
-        ctx.index.purposes[key] = purpose
-    return purpose
+@lru_cache(maxsize=4096)  # the same few hundred explanations every game
+def _harassing_why(name: str, odds: tuple[int, int, int, int], outcome: str) -> list[Cause]:
+    """Why harassing fire struck, and what its toll's roll did. One list, shared by the changes
+    it explains (a change's causes are never changed)."""
+    return [cause("rule", "harassing fire", _harassing_detail(name, *odds)), cause("roll", "1d6", outcome)]
 
 
-@lru_cache(maxsize=1024)  # the same few lines every turn of every game
 def _harassing_detail(name: str, level: int, tempo: int, roll: int, chance: int) -> str:
     """Why harassing fire struck: the roll against the group's threat (and the army's offensives)."""
     reason = N_("{name} threat {level}").format(name=name, level=level)
@@ -460,32 +486,36 @@ def _harass_the_mission(
     ctx: Context, region_id: str, actor: str, front: str, odds: tuple[int, int, int, int]
 ) -> None:
     """Harassing fire on the mission; `odds` are the group's threat, tempo, roll and chance."""
-    moving = (
-        [(u.strength, u.id) for u in ctx.units_in(region_id) if u.posture == "patrol" or u.moved != "no"]
-        if front == "roads"
-        else None
-    )
-    target = max(moving)[1] if moving else _peacekeeper_target(ctx, region_id)  # the strongest on the road
-    assert target is not None  # the region has units
     ctx.attack_on("peacekeepers")
     sides, minus = T.HARASS_WOUNDED_DICE
     if not ctx.ledger:  # peacekeepers wounded are not read back: no explanation to build
-        wounded = max(0, ctx.die(sides, "") - minus)
-        if wounded:
-            ctx.peacekeepers_hit(target, 0, wounded, "", [])
+        wounded = ctx.die(sides, "") - minus
+        if wounded > 0:  # mostly no one: the unit struck is looked for only then
+            ctx.peacekeepers_hit(_harassed_unit(ctx, region_id, front), 0, wounded, "", [])
         return
+    target = _harassed_unit(ctx, region_id, front)
     wounded = max(0, ctx.die(sides, f"wounded by harassing fire on {ctx.unit_name(target)}") - minus)
     summary, unhurt = _harassing_lines(
         HARASSING_THE_MISSION[front], ctx.actor_name(actor), ctx.region_name(region_id), ctx.unit_name(target)
     )
-    why = [
-        cause("rule", "harassing fire", _harassing_detail(ctx.actor_name(actor), *odds)),
-        cause("roll", "1d6", HARASSING_WOUNDED[wounded]),
-    ]
+    why = _harassing_why(ctx.actor_name(actor), odds, HARASSING_WOUNDED[wounded])
     if wounded:
         ctx.peacekeepers_hit(target, 0, wounded, summary, why)
     else:
         ctx.record("attack", target, 0, 0, unhurt, why)
+
+
+def _harassed_unit(ctx: Context, region_id: str, front: str) -> str:
+    """The unit harassing fire strikes: the strongest on the road, or the camp's first target."""
+    if front == "roads":
+        moving = [
+            (u.strength, u.id) for u in ctx.units_in(region_id) if u.posture == "patrol" or u.moved != "no"
+        ]
+        if moving:
+            return max(moving)[1]
+    target = _peacekeeper_target(ctx, region_id)
+    assert target is not None  # the region has units
+    return target
 
 
 def _harass_the_army(
@@ -494,21 +524,18 @@ def _harass_the_army(
     """Harassing fire on the army; `odds` are the group's threat, tempo, roll and chance."""
     ctx.attack_on("host_forces")
     sides, minus = T.HARASS_SOLDIERS_DICE
-    ledger = ctx.ledger
-    killed = max(
-        0,
-        ctx.die(sides, f"soldiers killed by harassing fire in {ctx.region_name(region_id)}" if ledger else "")
-        - minus,
-    )
-    if not killed and not ledger:  # a harmless attack is only a line in the ledger
-        return
+    if ctx.ledger:
+        killed = max(
+            0, ctx.die(sides, f"soldiers killed by harassing fire in {ctx.region_name(region_id)}") - minus
+        )
+    else:
+        killed = ctx.die(sides, "") - minus
+        if killed <= 0:  # a harmless attack is only a line in the ledger
+            return
     summary, unhurt = _harassing_lines(
         HARASSING_THE_ARMY[front], ctx.actor_name(actor), ctx.region_name(region_id)
     )
-    why = [
-        cause("rule", "harassing fire", _harassing_detail(ctx.actor_name(actor), *odds)),
-        cause("roll", "1d6", HARASSING_KILLED[killed]),
-    ]
+    why = _harassing_why(ctx.actor_name(actor), odds, HARASSING_KILLED[killed])
     if killed:
         ctx.host_forces_killed(region_id, killed, summary, why)
     else:
@@ -574,25 +601,28 @@ def _community_violence(ctx: Context, grieving: dict[str, dict[str, int]]) -> No
     militias = turn_tables(ctx.index).militias
     for region_id in ctx.index.region_order:
         threats = state.regions[region_id].threat
-        dead = grieving.get(region_id, {})
-        all_dead = sum(dead.values())
+        dead = grieving.get(region_id)
+        all_dead = sum(dead.values()) if dead else 0
         for actor_id in militias:
             level = threats.get(actor_id, 0)
             if level <= 0:
                 continue
             chance = level
-            lost = all_dead - dead.get(actor_id, 0)  # killed there by others
+            lost = all_dead - dead.get(actor_id, 0) if dead else 0  # killed there by others
             if lost >= T.REPRISAL_DEATHS:
                 chance += T.REPRISAL_BONUS
+            if not ledger:  # what a raid does is not read back: its reasons are only for the ledger
+                if ctx.die(6, "") <= chance:
+                    unopposed = strike_toll(ctx, region_id, level, "raid", T.MILITIA_RAID_PER_THREAT)
+                    resolve_civilian_attack(ctx, region_id, actor_id, unopposed, UNRECORDED)
+                continue
             name, where = ctx.actor_name(actor_id), ctx.region_name(region_id)
-            roll = ctx.die(6, f"raid by {name} in {where}" if ledger else "")
+            roll = ctx.die(6, f"raid by {name} in {where}")
             if roll > chance:
                 continue
             unopposed = strike_toll(ctx, region_id, level, "raid", T.MILITIA_RAID_PER_THREAT)
-            source = (  # what a raid does is not read back: its reasons are only for the ledger
-                cause("adversary", "community violence", _raid_detail(name, where, level, lost, roll, chance))
-                if ledger
-                else UNRECORDED
+            source = cause(
+                "adversary", "community violence", _raid_detail(name, where, level, lost, roll, chance)
             )
             resolve_civilian_attack(ctx, region_id, actor_id, unopposed, source)
 
@@ -628,21 +658,20 @@ def _host_force_conduct(ctx: Context) -> None:
     for change in state.current.changes:
         if change.kind == "host_forces_killed":
             struck[change.target] = struck.get(change.target, 0) + change.delta
-    policed = {u.region for u in state.units.values() if u.id in ctx.index.police_units}  # no one moves here
+    units = state.units
+    policed = {units[u].region for u in ctx.index.police_units}  # no one moves here
+    actors, regions = ctx.index.actors, state.regions
+    state_centred = state.policy.orientation == "state_centred"
     for region_id in ctx.index.region_order:
-        region = state.regions[region_id]
+        region = regions[region_id]
         for actor_id, level in region.threat.items():
             if level <= 0 or actor_id not in partners:
                 continue
-            actor = ctx.index.actors[actor_id]
+            actor = actors[actor_id]
             joint = ""  # a sweep run with the regional partners, whose units the record charges
             detail = ""
             if actor.kind == "host_forces":
-                chance = level + (
-                    T.HOST_STATE_CENTRED
-                    if state.policy.orientation == "state_centred"
-                    else T.HOST_PEOPLE_CENTRED
-                )
+                chance = level + (T.HOST_STATE_CENTRED if state_centred else T.HOST_PEOPLE_CENTRED)
                 checks = []
                 if struck.get(region_id, 0) >= T.HOST_SWEEP_DEATHS:
                     joint = _joint_sweep(ctx, region)
@@ -670,11 +699,7 @@ def _host_force_conduct(ctx: Context) -> None:
                 if police:
                     chance -= T.HOST_POLICE_CHECK
                     checks.append(N_("formed police present"))
-                held = (
-                    T.HOST_STATE_CENTRED - T.HOST_PEOPLE_CENTRED
-                    if state.policy.orientation != "state_centred"
-                    else 0
-                )
+                held = 0 if state_centred else T.HOST_STATE_CENTRED - T.HOST_PEOPLE_CENTRED
                 held += (T.HOST_TIER_THREE_CHECK if region.tier_three else 0) + (
                     T.HOST_POLICE_CHECK if police else 0
                 )
@@ -746,8 +771,11 @@ def _host_force_conduct(ctx: Context) -> None:
                 N_("the mission's partners harmed civilians in {region}").format(
                     region=ctx.region_name(region_id)
                 ),
-                [cause("rule", N_("partners' conduct"))],
+                PARTNERS_WHY,
             )
+
+
+PARTNERS_WHY = [cause("rule", N_("partners' conduct"))]  # shared by every change it explains
 
 
 # --- information phase ------------------------------------------------------------------------
@@ -815,9 +843,13 @@ def _land_message(ctx: Context, message) -> int:
     """Apply one message that lands this turn; return what it adds to 'Say'."""
     state, ledger = ctx.state, ctx.ledger  # what a message does is not read back: explained for the ledger
     theme = message.theme
-    audience = (
-        N_("the national audience") if message.audience == "national" else ctx.region_name(message.audience)
-    )
+    audience = ""  # who heard it, as the ledger says
+    if ledger:
+        audience = (
+            N_("the national audience")
+            if message.audience == "national"
+            else ctx.region_name(message.audience)
+        )
     why = (
         [
             cause(
@@ -956,14 +988,17 @@ def _assessment(ctx: Context) -> None:
     people = state.policy.orientation == "people_centred"
     international = ctx.modifier_total("international_support")  # only cards change modifiers
     ledger = ctx.ledger  # credibility is not read back: its causes are built only for the ledger
-    for region_id in ctx.index.region_order:
+    index = ctx.index
+    # where the international forces strike: their threat is not rolled, so it holds all phase
+    strikes = _international_strikes(ctx) if international else frozenset()
+    for region_id in index.region_order:
         region = state.regions[region_id]
         if ctx.has_base(region_id):
             ctx.credibility(
                 region_id,
                 T.TOB_CREDIBILITY_PER_TURN,
                 N_("a permanent presence people can count on"),
-                [cause("rule", N_("temporary operating base"))] if ledger else [],
+                BASE_WHY if ledger else [],
             )
         if region.tier_one:
             gain = min(T.TIER_ONE_CREDIBILITY_MAX, region.tier_one * T.TIER_ONE_CREDIBILITY_PER_POINT)
@@ -973,21 +1008,13 @@ def _assessment(ctx: Context) -> None:
                 region_id,
                 gain,
                 N_("dialogue and engagement (Tier I)"),
-                [
-                    cause(
-                        "order",
-                        "set_poc_activity",
-                        _tier_points(N_("Tier I {count}"), region.tier_one),
-                    ),
-                    cause("policy", "orientation", words(state.policy.orientation)),
-                ]
-                if ledger
-                else [],
+                _tier_one_why(region.tier_one, state.policy.orientation) if ledger else [],
             )
         if region.tier_three:
             _tier_three(ctx, region_id)
-        _threat_drift(ctx, region_id, international)
-        _state_returns(ctx, region_id)
+        _threat_drift(ctx, region_id, international, strikes)
+        if region.host_presence < index.regions[region_id].host_presence:
+            _state_returns(ctx, region_id)
     if state.policy.orientation == "state_centred":
         if state.consent < T.STATE_CENTRED_CONSENT_LIMIT:
             ctx.consent(
@@ -1001,6 +1028,20 @@ def _assessment(ctx: Context) -> None:
             N_("people-centred posture irritates the government"),
             [cause("policy", "orientation", "people-centred")],
         )
+
+
+# The standing reasons the assessment gives every turn: one list each, shared by the changes
+# they explain (a change's causes are never changed).
+BASE_WHY = [cause("rule", N_("temporary operating base"))]
+
+
+@lru_cache(maxsize=64)
+def _tier_one_why(points: int, orientation: str) -> list[Cause]:
+    """Why Tier I engagement raised credibility: the standing order, and the orientation."""
+    return [
+        cause("order", "set_poc_activity", _tier_points(N_("Tier I {count}"), points)),
+        cause("policy", "orientation", words(orientation)),
+    ]
 
 
 @lru_cache(maxsize=64)  # the same few counts every turn
@@ -1075,22 +1116,22 @@ def _state_returns(ctx: Context, region_id: str) -> None:
 
 
 def _international_pressure(
-    ctx: Context, region_id: str, actor_id: str, international: int
+    ctx: Context, region_id: str, actor_id: str, international: int, strikes: frozenset[str]
 ) -> tuple[str, int] | None:
     """What the international forces' tempo does to a terrorist group's growth here (rules.md §10).
 
     More support presses the groups where the international forces strike (the regions where
     the scenario lists them) and pushes the group's fighters and money to its cells where those
     forces do not go, if it is pressed somewhere; less support (a drawdown) lifts the pressure
-    everywhere.
+    everywhere. `strikes`: the regions where the international forces strike.
     """
     if international < 0:
         return (N_("international forces drawing down"), -international)
-    if _international_forces_in(ctx, region_id):
+    if region_id in strikes:
         return (N_("international forces"), -international)
     regions = ctx.state.regions
     for pressed in ctx.index.region_order:
-        if regions[pressed].threat.get(actor_id, 0) > 0 and _international_forces_in(ctx, pressed):
+        if pressed in strikes and regions[pressed].threat.get(actor_id, 0) > 0:
             pushed = T.DISPLACED_BY_PRESSURE * international
             if not ctx.ledger:  # the label is only for the ledger
                 return ("", pushed)
@@ -1099,13 +1140,12 @@ def _international_pressure(
     return None
 
 
-def _international_forces_in(ctx: Context, region_id: str) -> bool:
-    threat = ctx.state.regions[region_id].threat
-    actors = ctx.index.actors
-    for actor in ctx.index.partner_forces:
-        if threat.get(actor, 0) > 0 and actors[actor].kind == "international":
-            return True
-    return False
+def _international_strikes(ctx: Context) -> frozenset[str]:
+    """The regions where the international forces strike (where the scenario lists them)."""
+    forces, regions = turn_tables(ctx.index).international, ctx.state.regions
+    return frozenset(
+        r for r in ctx.index.region_order if any([regions[r].threat.get(a, 0) > 0 for a in forces])
+    )
 
 
 # The pulls on every group's threat in a region (rules.md §10), as the ledger names them.
@@ -1118,43 +1158,64 @@ CAMPS_THINNED = (N_("the mission's camps thinned out"), T.THINNED_CAMPS)
 TRI_BORDER = (N_("tri-border pressure"), T.TRI_BORDER_THREAT)
 
 
-def _threat_drift(ctx: Context, region_id: str, international: int) -> None:
-    """Roll each armed group's threat up or down (rules.md §10); explain only what changes."""
-    state = ctx.state
-    region = state.regions[region_id]
+def _threat_drift(
+    ctx: Context, region_id: str, international: int, strikes: frozenset[str] | None = None
+) -> None:
+    """Roll each armed group's threat up or down (rules.md §10); explain only what changes.
+
+    `strikes`: the regions where the international forces strike, if the caller knows them.
+    """
+    # some 900 rolls a game: the region's pulls are added up once, and their labels kept only for the ledger
+    ledger = ctx.ledger
+    region = ctx.state.regions[region_id]
     spec = ctx.index.regions[region_id]
-    shared: list[tuple[str, int]] = []
-    if region.host_presence <= T.STATE_ABSENT_PRESENCE:
-        shared.append(STATE_ABSENT)
-    if region.credibility < T.DISTRUSTED_BELOW:
-        shared.append(MISSION_DISTRUSTED)
+    credibility, presence = region.credibility, region.host_presence
+    shared: list[tuple[str, int]] = []  # the pulls every group here feels, as the ledger names them
+    shared_total = 0
+    if presence <= T.STATE_ABSENT_PRESENCE:
+        shared_total += T.STATE_ABSENT_THREAT
+        if ledger:
+            shared.append(STATE_ABSENT)
+    if credibility < T.DISTRUSTED_BELOW:
+        shared_total += T.DISTRUSTED_THREAT
+        if ledger:
+            shared.append(MISSION_DISTRUSTED)
     mission = 0
-    if region.credibility >= T.TRUSTED_AT:
-        shared.append(MISSION_TRUSTED)
+    if credibility >= T.TRUSTED_AT:
         mission += T.TRUSTED_THREAT
+        if ledger:
+            shared.append(MISSION_TRUSTED)
     if ctx.has_base(region_id):
-        shared.append(OPERATING_BASE)
         mission += T.BASE_THREAT
+        if ledger:
+            shared.append(OPERATING_BASE)
+    shared_total += mission
     if mission < T.MISSION_THREAT_MAX:  # trust and a base together: the mission is no counter-terrorist force
-        shared.append(
-            (N_("the mission's own pull on the groups is at most -1"), T.MISSION_THREAT_MAX - mission)
-        )
+        shared_total += T.MISSION_THREAT_MAX - mission
+        if ledger:
+            shared.append(
+                (N_("the mission's own pull on the groups is at most -1"), T.MISSION_THREAT_MAX - mission)
+            )
     garrison, present = ctx.index.garrisons.get(region_id, 0), len(ctx.units_in(region_id))
     if garrison and not present:
-        shared.append(CAMPS_LEFT_EMPTY)
+        shared_total += T.ABANDONED_CAMPS
+        if ledger:
+            shared.append(CAMPS_LEFT_EMPTY)
     elif present < garrison:
-        shared.append(CAMPS_THINNED)
+        shared_total += T.THINNED_CAMPS
+        if ledger:
+            shared.append(CAMPS_THINNED)
     if spec.tri_border:
-        shared.append(TRI_BORDER)
-    shared_total = 0
-    for _, value in shared:
-        shared_total += value
-    threats = region.threat
-    for actor_id, kind in turn_tables(ctx.index).armed:
+        shared_total += T.TRI_BORDER_THREAT
+        if ledger:
+            shared.append(TRI_BORDER)
+    threats, usual, dice = region.threat, spec.threat, ctx.dice
+    weak_state = presence <= T.SPREAD_WEAK_STATE
+    for actor_id, terrorist in turn_tables(ctx.index).drifting:
         level = threats.get(actor_id)
         if level is None:
             continue
-        start = spec.threat.get(actor_id, 0)
+        start = usual.get(actor_id, 0)
         spreading_from = ""
         if level == 0:  # a group absent from a region only returns by spreading from a neighbour
             spreading_from = _strong_neighbour(ctx, region_id, actor_id)
@@ -1162,19 +1223,19 @@ def _threat_drift(ctx: Context, region_id: str, international: int) -> None:
                 continue  # where the group usually is, its cells lie low and come back (pull below)
         own = T.THREAT_REVERSION * (start - level)
         pressure: tuple[str, int] | None = None
-        if kind == "terrorist" and international:
-            pressure = _international_pressure(ctx, region_id, actor_id, international)
-            own += pressure[1] if pressure else 0
-        if (
-            kind == "terrorist"
-            and level
-            and not spreading_from
-            and region.host_presence <= T.SPREAD_WEAK_STATE
-        ):
-            # a strong neighbour sends cells and preachers across, where the state is weak
-            spreading_from = _strong_neighbour(ctx, region_id, actor_id)
-            own += T.SPREAD_PRESSURE if spreading_from else 0
-        roll = ctx.dice(2, 6, "threat drift")
+        if terrorist:
+            if international:
+                if strikes is None:
+                    strikes = _international_strikes(ctx)
+                pressure = _international_pressure(ctx, region_id, actor_id, international, strikes)
+                if pressure:
+                    own += pressure[1]
+            if level and not spreading_from and weak_state:
+                # a strong neighbour sends cells and preachers across, where the state is weak
+                spreading_from = _strong_neighbour(ctx, region_id, actor_id)
+                if spreading_from:
+                    own += T.SPREAD_PRESSURE
+        roll = dice(2, 6, "threat drift")
         total = roll + shared_total + own
         if total >= T.THREAT_UP_AT:
             delta = 1
@@ -1182,7 +1243,7 @@ def _threat_drift(ctx: Context, region_id: str, international: int) -> None:
             delta = -1
         else:
             continue
-        if not ctx.ledger:  # the threat moves; only the ledger would read why
+        if not ledger:  # the threat moves; only the ledger would read why
             ctx.threat(region_id, actor_id, delta, "", [])
             continue
         ctx.threat(
@@ -1190,12 +1251,7 @@ def _threat_drift(ctx: Context, region_id: str, international: int) -> None:
             actor_id,
             delta,
             _drift_summary(ctx.actor_name(actor_id), ctx.region_name(region_id), delta),
-            [
-                cause(
-                    "roll", "2d6", _drift_detail(roll, tuple(shared), pressure, start, level, spreading_from)
-                ),
-                cause("rule", N_("threat drift")),
-            ],
+            _drift_why(roll, tuple(shared), pressure, start, level, spreading_from),
         )
 
 
@@ -1209,7 +1265,25 @@ def _drift_summary(group: str, region: str, delta: int) -> str:
     return trend_line.format(group=group, region=region)
 
 
-@lru_cache(maxsize=4096)
+DRIFT_RULE = cause("rule", N_("threat drift"))
+
+
+@lru_cache(maxsize=4096)  # the same few hundred explanations every game
+def _drift_why(
+    roll: int,
+    shared: tuple[tuple[str, int], ...],
+    pressure: tuple[str, int] | None,
+    start: int,
+    level: int,
+    spreading_from: str,
+) -> list[Cause]:
+    """Why a threat drifted. One list, shared by the changes it explains (causes are never changed)."""
+    return [
+        cause("roll", "2d6", _drift_detail(roll, shared, pressure, start, level, spreading_from)),
+        DRIFT_RULE,
+    ]
+
+
 def _drift_detail(
     roll: int,
     shared: tuple[tuple[str, int], ...],
