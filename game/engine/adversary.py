@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import lru_cache
+from operator import itemgetter
 from typing import Literal, NamedTuple
 
 from game.engine import tables as T
 from game.engine.adjudicate import attack_helicopters_over, civilian_protection
-from game.engine.context import Context
+from game.engine.context import Context, ScenarioIndex
 from game.engine.wording import counted
 from game.i18n import N_
 
@@ -287,11 +290,6 @@ def state_absence(host_presence: int) -> int:
     return max(1, T.STATE_ABSENCE_BASE - host_presence)
 
 
-def _strongest_first(group: tuple[int, str]) -> tuple[int, str]:
-    """Threat high to low, then the group's id: the order of a region's groups in its target."""
-    return -group[0], group[1]
-
-
 class Prospect(NamedTuple):
     """A region's P5 target before the mission's protection there is counted (rules.md §5)."""
 
@@ -314,21 +312,56 @@ class Prospect(NamedTuple):
         )
 
 
+_threat_of = itemgetter(0)  # a region's group (threat, actor): its threat
+
+# P5's reasons worded so far, by (region, first or second choice, strikes there before, target):
+# a game's targets repeat from turn to turn and from game to game (a few hundred in 200 games),
+# so each reason is worded once. Emptied when full: only the wording's cost depends on it.
+_REASONS_KEPT = 4096
+
+
+@dataclass(frozen=True, slots=True)
+class _Tables:
+    """What P5 looks up every turn and that only the scenario decides."""
+
+    raiders: tuple[str, ...]  # the groups the bot plans for, by id
+    people: tuple[tuple[str, int], ...]  # (region, its people weight), in map order
+    reasons: dict[tuple[str, str, int, Target], str]  # P5's reasons worded so far (see above)
+
+
+# Looked up once a turn: lru_cache's lookup (by the index's identity) is the fastest there is.
+# It keeps the last few indexes alive: a game's, or an analysis worker's one.
+@lru_cache(maxsize=8)
+def _tables(index: ScenarioIndex) -> _Tables:
+    return _Tables(
+        raiders=tuple(sorted(index.raiders)),
+        people=tuple((region.id, people_weight(region.population)) for region in index.scenario.regions),
+        reasons={},
+    )
+
+
 def _prospects(ctx: Context) -> dict[str, Prospect]:
     """Each region where a group the bot plans for is present, in map order, with its prospect."""
     prospects: dict[str, Prospect] = {}
-    raiders = ctx.index.raiders
-    regions, specs = ctx.state.regions, ctx.index.regions
-    for region_id in ctx.index.region_order:
+    tables = _tables(ctx.index)
+    raiders = tables.raiders
+    regions = ctx.state.regions
+    for region_id, people in tables.people:
         regional = regions[region_id]
         threats = regional.threat
-        groups = [(level, actor) for actor, level in threats.items() if level > 0 and actor in raiders]
+        groups = []
+        strength = 0
+        for actor in raiders:  # a plain loop: this runs for every region every turn
+            level = threats.get(actor, 0)
+            if level > 0:
+                groups.append((level, actor))
+                strength += level * level
         if not groups:
             continue
         if len(groups) > 1:
-            groups.sort(key=_strongest_first)
-        strength = sum([level * level for level, _ in groups])
-        people = people_weight(specs[region_id].population)
+            # strongest first: the raiders are in id order and the sort is stable (reverse=True
+            # keeps it stable), so equals stay in id order
+            groups.sort(key=_threat_of, reverse=True)
         host = regional.host_presence
         prospects[region_id] = Prospect(tuple(groups), strength, people, host, state_absence(host))
     return prospects
@@ -357,7 +390,7 @@ class _Raids:
         self.struck: dict[str, int] = {}
         # each region's score (its bound until counted) divided by its strikes so far, in map order
         self.scores = {region_id: prospect.bound() for region_id, prospect in self.prospects.items()}
-        self.terms: dict[str, str] = {}  # a region's score and its named terms, written once a turn
+        self.reasons = _tables(ctx.index).reasons
 
     def _best(self, ctx: Context, count: int) -> list[str]:
         """The `count` regions of the highest scores, best first (ties in map order).
@@ -398,35 +431,35 @@ class _Raids:
         times = self.struck.get(region_id, 0)
         self.struck[region_id] = times + 1
         scores[region_id] = target.score // (times + 2)
-        terms = self.terms.get(region_id)
-        if terms is None:
-            terms = self.terms[region_id] = N_("{score} = {terms}").format(
-                score=target.score, terms=target.terms(ctx)
-            )
-        if times:
-            already = {1: N_("once"), 2: N_("twice")}.get(times) or N_("{times} times").format(times=times)
-            terms = N_("{terms}; struck {already} already this turn: ÷{divisor}").format(
-                terms=terms, already=already, divisor=1 + times
-            )
+        key = (region_id, picked, times, target)  # the score is target.score // (1 + times)
+        reason = self.reasons.get(key)
+        if reason is None:
+            if len(self.reasons) >= _REASONS_KEPT:
+                self.reasons.clear()
+            reason = self.reasons[key] = _reason(ctx, region_id, picked, times, target, score)
         level, actor = target.groups[0]  # the strongest group strikes
-        return Action(
-            "civilians",
-            region_id,
-            actor,
-            N_("P5 civilians: {reason}").format(
-                reason=(
-                    N_("{region} scores {score}: {terms}; first choice; {group} strikes (threat {level})")
-                    if picked == "first"
-                    else N_(
-                        "{region} scores {score}: {terms}; second choice; {group} strikes (threat {level})"
-                    )
-                ).format(
-                    region=ctx.region_name(region_id),
-                    score=score,
-                    terms=terms,
-                    group=short_name(ctx.actor_name(actor)),
-                    level=level,
-                )
-            ),
-            strength=level,
+        return Action("civilians", region_id, actor, reason, strength=level)
+
+
+def _reason(ctx: Context, region_id: str, picked: str, times: int, target: Target, score: int) -> str:
+    """A P5 strike's reason: the region's score and its terms, the choice and the group that strikes."""
+    terms = N_("{score} = {terms}").format(score=target.score, terms=target.terms(ctx))
+    if times:
+        already = {1: N_("once"), 2: N_("twice")}.get(times) or N_("{times} times").format(times=times)
+        terms = N_("{terms}; struck {already} already this turn: ÷{divisor}").format(
+            terms=terms, already=already, divisor=1 + times
         )
+    level, actor = target.groups[0]
+    return N_("P5 civilians: {reason}").format(
+        reason=(
+            N_("{region} scores {score}: {terms}; first choice; {group} strikes (threat {level})")
+            if picked == "first"
+            else N_("{region} scores {score}: {terms}; second choice; {group} strikes (threat {level})")
+        ).format(
+            region=ctx.region_name(region_id),
+            score=score,
+            terms=terms,
+            group=short_name(ctx.actor_name(actor)),
+            level=level,
+        )
+    )
