@@ -52,22 +52,18 @@ def plan(ctx: Context) -> list[Action]:
     once, best first, and a priority that runs out (no candidate left, or its limit a turn
     reached) stays out: the plan is P1's best candidates up to its limit, then P2's, P3's and
     P4's, then P5 strikes on civilians for the actions left. A priority is listed only when an
-    action is left for it, and lists only as many candidates as its limit lets it take.
+    action is left for it, and lists only as many candidates as it can take: its limit, or the
+    actions left if fewer (its best candidates are the same, fewer of them are worded).
     """
     count = action_count(ctx)
     actions: list[Action] = []
-    priorities = (
-        (_exploit_deaths, T.MAX_INFO_ATTACKS),
-        (_exposed_units, T.MAX_PEACEKEEPER_STRIKES),
-        (_host_forces, T.MAX_HOST_FORCE_STRIKES),
-        (_supply_route, T.MAX_ROAD_STRIKES),
-    )
-    for candidates, limit in priorities:
-        if len(actions) >= count:
-            return actions[:count]
-        actions += candidates(ctx, limit)
+    for candidates, limit in _PRIORITIES:
+        left = count - len(actions)
+        if left <= 0:
+            return actions
+        actions += candidates(ctx, min(limit, left))
     if len(actions) >= count:
-        return actions[:count]
+        return actions
     raids = _Raids(ctx)
     while len(actions) < count:
         action = raids.strike(ctx)
@@ -96,29 +92,30 @@ def _exploit_deaths(ctx: Context, limit: int) -> list[Action]:
         )
     found.sort()
     actions = []
+    reasons = _tables(ctx.index).reasons
     for _, _, region_id in found[:limit]:
         region = regions[region_id]
         strength = T.INFO_ATTACK_BASE + T.INFO_ATTACK_EXPLOIT_BONUS
         if region.last_mission_harm:
             strength += T.INFO_ATTACK_MISSION_HARM_BONUS
         actor = _top_actor(ctx, region_id, "information")
+        key = ("P1", region_id, region.last_civilian_deaths, region.last_mission_harm)
+        reason = reasons.get(key) or _keep(
+            reasons,
+            key,
+            N_("P1 exploit: {reason}").format(
+                reason=N_(
+                    "{count} died in {region} last turn ({last_mission_harm} "
+                    "blamed on the mission or its partners)"
+                ).format(
+                    count=counted("{n} civilian", "{n} civilians", region.last_civilian_deaths),
+                    region=ctx.region_name(region_id),
+                    last_mission_harm=region.last_mission_harm,
+                )
+            ),
+        )
         actions.append(
-            Action(
-                "information",
-                region_id,
-                actor[0] if actor else "armed_groups",
-                N_("P1 exploit: {reason}").format(
-                    reason=N_(
-                        "{count} died in {region} last turn ({last_mission_harm} "
-                        "blamed on the mission or its partners)"
-                    ).format(
-                        count=counted("{n} civilian", "{n} civilians", region.last_civilian_deaths),
-                        region=ctx.region_name(region_id),
-                        last_mission_harm=region.last_mission_harm,
-                    )
-                ),
-                strength=strength,
-            )
+            Action("information", region_id, actor[0] if actor else "armed_groups", reason, strength=strength)
         )
     return actions
 
@@ -144,16 +141,18 @@ def _exposed_units(ctx: Context, limit: int) -> list[Action]:
         found.append((actor[1], -unit.strength, unit.id, actor[0]))
     found.sort(reverse=True)
     actions = []
+    reasons = _tables(ctx.index).reasons
     for level, _, unit_id, actor_id in found[:limit]:
-        region_id = ctx.state.units[unit_id].region
-        action = Action(
-            "peacekeepers",
-            region_id,
-            actor_id,
+        unit = ctx.state.units[unit_id]
+        region_id = unit.region
+        key = ("P2", unit_id, unit.holds_tob, region_id, actor_id, level)
+        reason = reasons.get(key) or _keep(
+            reasons,
+            key,
             N_("P2 exposed: {reason}").format(
                 reason=(
                     N_("{unit} is on a base in {region}, {group} threat {level}, no attack helicopters")
-                    if ctx.state.units[unit_id].holds_tob
+                    if unit.holds_tob
                     else N_("{unit} is on patrol in {region}, {group} threat {level}, no attack helicopters")
                 ).format(
                     unit=ctx.unit_name(unit_id),
@@ -162,9 +161,8 @@ def _exposed_units(ctx: Context, limit: int) -> list[Action]:
                     level=level,
                 )
             ),
-            unit=unit_id,
         )
-        actions.append(action)
+        actions.append(Action("peacekeepers", region_id, actor_id, reason, unit=unit_id))
     return actions
 
 
@@ -179,18 +177,18 @@ def _host_forces(ctx: Context, limit: int) -> list[Action]:
             continue
         actor = _top_actor(ctx, region_id, "host_forces")
         if actor and actor[1] >= T.EXPOSED_THREAT:
-            actions.append(
-                Action(
-                    "host_forces",
-                    region_id,
-                    actor[0],
-                    N_("P3 host forces: {reason}").format(
-                        reason=N_("army camps in {region} (tri-border), {group} threat {level}").format(
-                            region=ctx.region_name(region_id), group=ctx.actor_name(actor[0]), level=actor[1]
-                        )
-                    ),
-                )
+            reasons = _tables(ctx.index).reasons
+            key = ("P3", region_id, *actor)
+            reason = reasons.get(key) or _keep(
+                reasons,
+                key,
+                N_("P3 host forces: {reason}").format(
+                    reason=N_("army camps in {region} (tri-border), {group} threat {level}").format(
+                        region=ctx.region_name(region_id), group=ctx.actor_name(actor[0]), level=actor[1]
+                    )
+                ),
             )
+            actions.append(Action("host_forces", region_id, actor[0], reason))
     return actions
 
 
@@ -210,23 +208,31 @@ def _supply_route(ctx: Context, limit: int) -> list[Action]:
         if not units:
             continue
         unit_id = max(units, key=lambda u: (u.strength, u.id)).id
-        return [
-            Action(
-                "supply_route",
-                region_id,
-                actor_id,
-                N_("P4 roads: {reason}").format(
-                    reason=N_("{unit} moves on the roads of {region}, {group} threat {level}").format(
-                        unit=ctx.unit_name(unit_id),
-                        region=ctx.region_name(region_id),
-                        group=ctx.actor_name(actor_id),
-                        level=-negative_level,
-                    )
-                ),
-                unit=unit_id,
-            )
-        ]
+        reasons = _tables(ctx.index).reasons
+        key = ("P4", unit_id, region_id, actor_id, -negative_level)
+        reason = reasons.get(key) or _keep(
+            reasons,
+            key,
+            N_("P4 roads: {reason}").format(
+                reason=N_("{unit} moves on the roads of {region}, {group} threat {level}").format(
+                    unit=ctx.unit_name(unit_id),
+                    region=ctx.region_name(region_id),
+                    group=ctx.actor_name(actor_id),
+                    level=-negative_level,
+                )
+            ),
+        )
+        return [Action("supply_route", region_id, actor_id, reason, unit=unit_id)]
     return []
+
+
+# P1 to P4, in priority order, each with its limit a turn (rules.md §5)
+_PRIORITIES = (
+    (_exploit_deaths, T.MAX_INFO_ATTACKS),
+    (_exposed_units, T.MAX_PEACEKEEPER_STRIKES),
+    (_host_forces, T.MAX_HOST_FORCE_STRIKES),
+    (_supply_route, T.MAX_ROAD_STRIKES),
+)
 
 
 def short_name(name: str) -> str:
@@ -314,10 +320,19 @@ class Prospect(NamedTuple):
 
 _threat_of = itemgetter(0)  # a region's group (threat, actor): its threat
 
-# P5's reasons worded so far, by (region, first or second choice, strikes there before, target):
-# a game's targets repeat from turn to turn and from game to game (a few hundred in 200 games),
-# so each reason is worded once. Emptied when full: only the wording's cost depends on it.
+# The bot's reasons worded so far, by priority and what the wording reads (for P5: region, first
+# or second choice, strikes there before, target): they repeat from turn to turn and from game to
+# game (P5's targets: a few hundred in 200 games), so each is worded once. The reasons are kept
+# in every game's record, ledger or not. Emptied when full: only the wording's cost depends on it.
 _REASONS_KEPT = 4096
+
+
+def _keep(reasons: dict[tuple[object, ...], str], key: tuple[object, ...], reason: str) -> str:
+    """Keep a newly worded reason, and return it."""
+    if len(reasons) >= _REASONS_KEPT:
+        reasons.clear()
+    reasons[key] = reason
+    return reason
 
 
 @dataclass(frozen=True, slots=True)
@@ -326,7 +341,7 @@ class _Tables:
 
     raiders: tuple[str, ...]  # the groups the bot plans for, by id
     people: tuple[tuple[str, int], ...]  # (region, its people weight), in map order
-    reasons: dict[tuple[str, str, int, Target], str]  # P5's reasons worded so far (see above)
+    reasons: dict[tuple[object, ...], str]  # the bot's reasons worded so far (see above)
 
 
 # Looked up once a turn: lru_cache's lookup (by the index's identity) is the fastest there is.
@@ -399,19 +414,24 @@ class _Raids:
         `count` are all counted, no bound below them can hide a better score, since a score
         is never more than its bound.
         """
-        scores = self.scores
+        scores, targets = self.scores, self.targets
         while True:
-            # the scores are in map order and the sort is stable (reverse=True keeps it stable),
-            # so ties stay in map order
-            best = sorted(scores, key=scores.__getitem__, reverse=True)[:count]
-            uncounted = [region_id for region_id in best if region_id not in self.targets]
-            if not uncounted:
+            if count == 1:  # the first of the highest in map order (max() keeps the first it meets)
+                best = [max(scores, key=scores.__getitem__)]
+            else:
+                # the scores are in map order and the sort is stable (reverse=True keeps it
+                # stable), so ties stay in map order
+                best = sorted(scores, key=scores.__getitem__, reverse=True)[:count]
+            counted_all = True
+            for region_id in best:
+                if region_id not in targets:
+                    counted_all = False
+                    target = targets[region_id] = self.prospects[region_id].target(
+                        civilian_protection(ctx, region_id).total
+                    )
+                    scores[region_id] = target.score // (1 + self.struck.get(region_id, 0))
+            if counted_all:
                 return best
-            for region_id in uncounted:
-                target = self.targets[region_id] = self.prospects[region_id].target(
-                    civilian_protection(ctx, region_id).total
-                )
-                scores[region_id] = target.score // (1 + self.struck.get(region_id, 0))
 
     def strike(self, ctx: Context) -> Action | None:
         """P5: strike civilians where armed groups are strong, people many and protection weak.
@@ -431,12 +451,10 @@ class _Raids:
         times = self.struck.get(region_id, 0)
         self.struck[region_id] = times + 1
         scores[region_id] = target.score // (times + 2)
-        key = (region_id, picked, times, target)  # the score is target.score // (1 + times)
-        reason = self.reasons.get(key)
-        if reason is None:
-            if len(self.reasons) >= _REASONS_KEPT:
-                self.reasons.clear()
-            reason = self.reasons[key] = _reason(ctx, region_id, picked, times, target, score)
+        key = ("P5", region_id, picked, times, target)  # the score is target.score // (1 + times)
+        reason = self.reasons.get(key) or _keep(
+            self.reasons, key, _reason(ctx, region_id, picked, times, target, score)
+        )
         level, actor = target.groups[0]  # the strongest group strikes
         return Action("civilians", region_id, actor, reason, strength=level)
 

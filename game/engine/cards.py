@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any, get_args
 
 from game.engine import tables as T
-from game.engine.context import Context, cause
+from game.engine.context import Context, ScenarioIndex, cause
 from game.engine.state import (
     CardResult,
+    GameState,
     Modifier,
     PendingAttack,
     PendingChoice,
@@ -86,10 +88,41 @@ def in_window(card: Card, month: str) -> bool:
     return card.window[0] <= month <= card.window[1]
 
 
+class _Plays:
+    """The ids of the cards a state's game has played, kept from turn to turn (one state at a time).
+
+    A game only ever appends to its plays (fire()), so the ids stay right while the list is the
+    same object: the plays added since are read, not all of them every turn. Another state (a
+    clone, an undo, another game) has another list and starts over. The list is kept to be
+    compared, so it cannot be freed and another take its place. One tuple, replaced whole.
+    """
+
+    kept: tuple[list[PlayedCard], int, frozenset[str]] = ([], 0, frozenset())
+
+
+def played_ids(state: GameState) -> frozenset[str]:
+    """Every card played so far, drawn or injected: state.played_card_ids(), read incrementally."""
+    plays = state.cards_played
+    kept, count, ids = _Plays.kept
+    if kept is not plays or count > len(plays):
+        count, ids = 0, frozenset()
+    if count < len(plays):
+        ids = ids.union([played.card for played in plays[count:]])
+        _Plays.kept = (plays, len(plays), ids)
+    return ids
+
+
+# A month's generic cards in their window, by scenario index and month: the window test once a
+# month per scenario, not for every generic card every turn. lru_cache keeps the last few indexes.
+@lru_cache(maxsize=8)
+def _window_cards(index: ScenarioIndex) -> dict[str, tuple[Card, ...]]:
+    return {}
+
+
 def draw(ctx: Context) -> list[str]:
     """The event phase: fire dated historical cards and draw one generic card."""
     state = ctx.state
-    played = state.played_card_ids()
+    played = played_ids(state)
     drawn: list[tuple[Card, list[str]]] = []
     # Without held cards only this month's historical cards can be due: skip the whole deck.
     dated = ctx.index.scenario.cards
@@ -105,14 +138,16 @@ def draw(ctx: Context) -> list[str]:
             drawn.append((card, list(card.regions)))
     recent = recently_drawn(ctx)
     month, held_cards = state.month, state.held_cards
+    by_month = _window_cards(ctx.index)
+    in_window_now = by_month.get(month)
+    if in_window_now is None:
+        in_window_now = by_month[month] = tuple(
+            card for card in ctx.index.generic_cards if in_window(card, month)
+        )
     candidates = [
         card
-        for card in ctx.index.generic_cards
-        # in_window(card, month), inlined: this runs for every generic card every turn
-        if (card.window is None or card.window[0] <= month <= card.window[1])
-        and (card.repeatable or card.id not in played)
-        and card.id not in recent
-        and card.id not in held_cards
+        for card in in_window_now
+        if (card.repeatable or card.id not in played) and card.id not in recent and card.id not in held_cards
     ]
     total = sum(card.weight for card in candidates)
     if total:
