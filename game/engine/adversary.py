@@ -12,6 +12,7 @@ from game.engine.adjudicate import attack_helicopters_over, civilian_protection
 from game.engine.context import Context, ScenarioIndex
 from game.engine.wording import counted
 from game.i18n import N_
+from game.scenario.models import Scenario
 
 
 class Action(NamedTuple):
@@ -335,23 +336,38 @@ def _keep(reasons: dict[tuple[object, ...], str], key: tuple[object, ...], reaso
     return reason
 
 
+# Reasons read the scenario's names alone, so they are kept by scenario (by its identity: a game,
+# or each of many games on one scenario, builds its own index). The scenario is kept with its
+# reasons, so its id is not reused while they are; the last few scenarios only.
+_SCENARIO_REASONS: dict[int, tuple[Scenario, dict[tuple[object, ...], str]]] = {}
+
+
+def _scenario_reasons(scenario: Scenario) -> dict[tuple[object, ...], str]:
+    kept = _SCENARIO_REASONS.get(id(scenario))
+    if kept is None or kept[0] is not scenario:
+        if len(_SCENARIO_REASONS) >= 8:
+            _SCENARIO_REASONS.clear()
+        kept = _SCENARIO_REASONS[id(scenario)] = (scenario, {})
+    return kept[1]
+
+
 @dataclass(frozen=True, slots=True)
 class _Tables:
-    """What P5 looks up every turn and that only the scenario decides."""
+    """What the bot looks up every turn and that only the scenario decides."""
 
     raiders: tuple[str, ...]  # the groups the bot plans for, by id
     people: tuple[tuple[str, int], ...]  # (region, its people weight), in map order
     reasons: dict[tuple[object, ...], str]  # the bot's reasons worded so far (see above)
 
 
-# Looked up once a turn: lru_cache's lookup (by the index's identity) is the fastest there is.
-# It keeps the last few indexes alive: a game's, or an analysis worker's one.
+# Looked up a few times a turn: lru_cache's lookup (by the index's identity) is the fastest there
+# is. It keeps the last few indexes alive: a game's, or an analysis worker's one.
 @lru_cache(maxsize=8)
 def _tables(index: ScenarioIndex) -> _Tables:
     return _Tables(
         raiders=tuple(sorted(index.raiders)),
         people=tuple((region.id, people_weight(region.population)) for region in index.scenario.regions),
-        reasons={},
+        reasons=_scenario_reasons(index.scenario),
     )
 
 

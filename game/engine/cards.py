@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any, get_args
 
 from game.engine import tables as T
-from game.engine.context import Context, ScenarioIndex, cause
+from game.engine.context import Context, cause
 from game.engine.state import (
     CardResult,
     GameState,
@@ -112,13 +111,6 @@ def played_ids(state: GameState) -> frozenset[str]:
     return ids
 
 
-# A month's generic cards in their window, by scenario index and month: the window test once a
-# month per scenario, not for every generic card every turn. lru_cache keeps the last few indexes.
-@lru_cache(maxsize=8)
-def _window_cards(index: ScenarioIndex) -> dict[str, tuple[Card, ...]]:
-    return {}
-
-
 def draw(ctx: Context) -> list[str]:
     """The event phase: fire dated historical cards and draw one generic card."""
     state = ctx.state
@@ -138,16 +130,14 @@ def draw(ctx: Context) -> list[str]:
             drawn.append((card, list(card.regions)))
     recent = recently_drawn(ctx)
     month, held_cards = state.month, state.held_cards
-    by_month = _window_cards(ctx.index)
-    in_window_now = by_month.get(month)
-    if in_window_now is None:
-        in_window_now = by_month[month] = tuple(
-            card for card in ctx.index.generic_cards if in_window(card, month)
-        )
     candidates = [
         card
-        for card in in_window_now
-        if (card.repeatable or card.id not in played) and card.id not in recent and card.id not in held_cards
+        for card in ctx.index.generic_cards
+        # in_window(card, month), inlined: this runs for every generic card every turn
+        if (card.window is None or card.window[0] <= month <= card.window[1])
+        and (card.repeatable or card.id not in played)
+        and card.id not in recent
+        and card.id not in held_cards
     ]
     total = sum(card.weight for card in candidates)
     if total:
