@@ -10,6 +10,7 @@ from typing import Literal, NamedTuple
 from game.engine import tables as T
 from game.engine.adjudicate import attack_helicopters_over, civilian_protection
 from game.engine.context import Context, ScenarioIndex
+from game.engine.state import UnitState
 from game.engine.wording import counted
 from game.i18n import N_
 from game.scenario.models import Scenario
@@ -170,11 +171,10 @@ def _exposed_units(ctx: Context, limit: int) -> list[Action]:
 def _host_forces(ctx: Context, limit: int) -> list[Action]:
     """P3: strike host-nation camps in the tri-border area where the state is present (the first `limit`)."""
     actions: list[Action] = []
-    for region_id in ctx.index.region_order:
+    for region_id in _tables(ctx.index).tri_border:
         if len(actions) >= limit:
             break
-        spec = ctx.index.regions[region_id]
-        if not spec.tri_border or ctx.state.regions[region_id].host_presence < T.HOST_CAMPS_PRESENCE:
+        if ctx.state.regions[region_id].host_presence < T.HOST_CAMPS_PRESENCE:
             continue
         actor = _top_actor(ctx, region_id, "host_forces")
         if actor and actor[1] >= T.EXPOSED_THREAT:
@@ -197,34 +197,40 @@ def _supply_route(ctx: Context, limit: int) -> list[Action]:
     """P4: one roadside bomb a turn on the most threatened road used by the mission."""
     if limit < 1:
         return []
-    # the regions by threat, high to low (ties in map order): the first with a unit on its roads is struck
+    # the most threatened region (ties in map order) with a unit on its roads is struck; the
+    # units on the roads are found first: most turns there is none, and no threat is read
+    on_roads: dict[str, list[UnitState]] = {}
+    for unit in ctx.state.units.values():
+        if unit.posture == "patrol" or unit.moved != "no":
+            on_roads.setdefault(unit.region, []).append(unit)
+    if not on_roads:
+        return []
     threatened: list[tuple[int, int, str, str]] = []
     for order, region_id in enumerate(ctx.index.region_order):
+        if region_id not in on_roads:
+            continue
         actor = _top_actor(ctx, region_id, "supply_routes")
         if actor is not None:
             threatened.append((-actor[1], order, region_id, actor[0]))
-    threatened.sort()
-    for negative_level, _, region_id, actor_id in threatened:
-        units = [u for u in ctx.units_in(region_id) if u.posture == "patrol" or u.moved != "no"]
-        if not units:
-            continue
-        unit_id = max(units, key=lambda u: (u.strength, u.id)).id
-        reasons = _tables(ctx.index).reasons
-        key = ("P4", unit_id, region_id, actor_id, -negative_level)
-        reason = reasons.get(key) or _keep(
-            reasons,
-            key,
-            N_("P4 roads: {reason}").format(
-                reason=N_("{unit} moves on the roads of {region}, {group} threat {level}").format(
-                    unit=ctx.unit_name(unit_id),
-                    region=ctx.region_name(region_id),
-                    group=ctx.actor_name(actor_id),
-                    level=-negative_level,
-                )
-            ),
-        )
-        return [Action("supply_route", region_id, actor_id, reason, unit=unit_id)]
-    return []
+    if not threatened:
+        return []
+    negative_level, _, region_id, actor_id = min(threatened)  # the most threatened, first on the map
+    unit_id = max(on_roads[region_id], key=lambda u: (u.strength, u.id)).id
+    reasons = _tables(ctx.index).reasons
+    key = ("P4", unit_id, region_id, actor_id, -negative_level)
+    reason = reasons.get(key) or _keep(
+        reasons,
+        key,
+        N_("P4 roads: {reason}").format(
+            reason=N_("{unit} moves on the roads of {region}, {group} threat {level}").format(
+                unit=ctx.unit_name(unit_id),
+                region=ctx.region_name(region_id),
+                group=ctx.actor_name(actor_id),
+                level=-negative_level,
+            )
+        ),
+    )
+    return [Action("supply_route", region_id, actor_id, reason, unit=unit_id)]
 
 
 # P1 to P4, in priority order, each with its limit a turn (rules.md §5)
@@ -356,6 +362,7 @@ class _Tables:
     """What the bot looks up every turn and that only the scenario decides."""
 
     raiders: tuple[str, ...]  # the groups the bot plans for, by id
+    tri_border: tuple[str, ...]  # the regions of the tri-border area, in map order
     people: tuple[tuple[str, int], ...]  # (region, its people weight), in map order
     reasons: dict[tuple[object, ...], str]  # the bot's reasons worded so far (see above)
 
@@ -366,6 +373,7 @@ class _Tables:
 def _tables(index: ScenarioIndex) -> _Tables:
     return _Tables(
         raiders=tuple(sorted(index.raiders)),
+        tri_border=tuple(region.id for region in index.scenario.regions if region.tri_border),
         people=tuple((region.id, people_weight(region.population)) for region in index.scenario.regions),
         reasons=_scenario_reasons(index.scenario),
     )
