@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import lru_cache
+from operator import itemgetter
 from typing import Literal, NamedTuple
 
 from game.engine import tables as T
 from game.engine.adjudicate import attack_helicopters_over, civilian_protection
-from game.engine.context import Context
+from game.engine.context import Context, ScenarioIndex
+from game.engine.state import UnitState
 from game.engine.wording import counted
 from game.i18n import N_
+from game.scenario.models import Scenario
 
 
 class Action(NamedTuple):
@@ -49,22 +54,18 @@ def plan(ctx: Context) -> list[Action]:
     once, best first, and a priority that runs out (no candidate left, or its limit a turn
     reached) stays out: the plan is P1's best candidates up to its limit, then P2's, P3's and
     P4's, then P5 strikes on civilians for the actions left. A priority is listed only when an
-    action is left for it, and lists only as many candidates as its limit lets it take.
+    action is left for it, and lists only as many candidates as it can take: its limit, or the
+    actions left if fewer (its best candidates are the same, fewer of them are worded).
     """
     count = action_count(ctx)
     actions: list[Action] = []
-    priorities = (
-        (_exploit_deaths, T.MAX_INFO_ATTACKS),
-        (_exposed_units, T.MAX_PEACEKEEPER_STRIKES),
-        (_host_forces, T.MAX_HOST_FORCE_STRIKES),
-        (_supply_route, T.MAX_ROAD_STRIKES),
-    )
-    for candidates, limit in priorities:
-        if len(actions) >= count:
-            return actions[:count]
-        actions += candidates(ctx, limit)
+    for candidates, limit in _PRIORITIES:
+        left = count - len(actions)
+        if left <= 0:
+            return actions
+        actions += candidates(ctx, min(limit, left))
     if len(actions) >= count:
-        return actions[:count]
+        return actions
     raids = _Raids(ctx)
     while len(actions) < count:
         action = raids.strike(ctx)
@@ -93,29 +94,30 @@ def _exploit_deaths(ctx: Context, limit: int) -> list[Action]:
         )
     found.sort()
     actions = []
+    reasons = _tables(ctx.index).reasons
     for _, _, region_id in found[:limit]:
         region = regions[region_id]
         strength = T.INFO_ATTACK_BASE + T.INFO_ATTACK_EXPLOIT_BONUS
         if region.last_mission_harm:
             strength += T.INFO_ATTACK_MISSION_HARM_BONUS
         actor = _top_actor(ctx, region_id, "information")
+        key = ("P1", region_id, region.last_civilian_deaths, region.last_mission_harm)
+        reason = reasons.get(key) or _keep(
+            reasons,
+            key,
+            N_("P1 exploit: {reason}").format(
+                reason=N_(
+                    "{count} died in {region} last turn ({last_mission_harm} "
+                    "blamed on the mission or its partners)"
+                ).format(
+                    count=counted("{n} civilian", "{n} civilians", region.last_civilian_deaths),
+                    region=ctx.region_name(region_id),
+                    last_mission_harm=region.last_mission_harm,
+                )
+            ),
+        )
         actions.append(
-            Action(
-                "information",
-                region_id,
-                actor[0] if actor else "armed_groups",
-                N_("P1 exploit: {reason}").format(
-                    reason=N_(
-                        "{count} died in {region} last turn ({last_mission_harm} "
-                        "blamed on the mission or its partners)"
-                    ).format(
-                        count=counted("{n} civilian", "{n} civilians", region.last_civilian_deaths),
-                        region=ctx.region_name(region_id),
-                        last_mission_harm=region.last_mission_harm,
-                    )
-                ),
-                strength=strength,
-            )
+            Action("information", region_id, actor[0] if actor else "armed_groups", reason, strength=strength)
         )
     return actions
 
@@ -141,16 +143,18 @@ def _exposed_units(ctx: Context, limit: int) -> list[Action]:
         found.append((actor[1], -unit.strength, unit.id, actor[0]))
     found.sort(reverse=True)
     actions = []
+    reasons = _tables(ctx.index).reasons
     for level, _, unit_id, actor_id in found[:limit]:
-        region_id = ctx.state.units[unit_id].region
-        action = Action(
-            "peacekeepers",
-            region_id,
-            actor_id,
+        unit = ctx.state.units[unit_id]
+        region_id = unit.region
+        key = ("P2", unit_id, unit.holds_tob, region_id, actor_id, level)
+        reason = reasons.get(key) or _keep(
+            reasons,
+            key,
             N_("P2 exposed: {reason}").format(
                 reason=(
                     N_("{unit} is on a base in {region}, {group} threat {level}, no attack helicopters")
-                    if ctx.state.units[unit_id].holds_tob
+                    if unit.holds_tob
                     else N_("{unit} is on patrol in {region}, {group} threat {level}, no attack helicopters")
                 ).format(
                     unit=ctx.unit_name(unit_id),
@@ -159,35 +163,33 @@ def _exposed_units(ctx: Context, limit: int) -> list[Action]:
                     level=level,
                 )
             ),
-            unit=unit_id,
         )
-        actions.append(action)
+        actions.append(Action("peacekeepers", region_id, actor_id, reason, unit=unit_id))
     return actions
 
 
 def _host_forces(ctx: Context, limit: int) -> list[Action]:
     """P3: strike host-nation camps in the tri-border area where the state is present (the first `limit`)."""
     actions: list[Action] = []
-    for region_id in ctx.index.region_order:
+    for region_id in _tables(ctx.index).tri_border:
         if len(actions) >= limit:
             break
-        spec = ctx.index.regions[region_id]
-        if not spec.tri_border or ctx.state.regions[region_id].host_presence < T.HOST_CAMPS_PRESENCE:
+        if ctx.state.regions[region_id].host_presence < T.HOST_CAMPS_PRESENCE:
             continue
         actor = _top_actor(ctx, region_id, "host_forces")
         if actor and actor[1] >= T.EXPOSED_THREAT:
-            actions.append(
-                Action(
-                    "host_forces",
-                    region_id,
-                    actor[0],
-                    N_("P3 host forces: {reason}").format(
-                        reason=N_("army camps in {region} (tri-border), {group} threat {level}").format(
-                            region=ctx.region_name(region_id), group=ctx.actor_name(actor[0]), level=actor[1]
-                        )
-                    ),
-                )
+            reasons = _tables(ctx.index).reasons
+            key = ("P3", region_id, *actor)
+            reason = reasons.get(key) or _keep(
+                reasons,
+                key,
+                N_("P3 host forces: {reason}").format(
+                    reason=N_("army camps in {region} (tri-border), {group} threat {level}").format(
+                        region=ctx.region_name(region_id), group=ctx.actor_name(actor[0]), level=actor[1]
+                    )
+                ),
             )
+            actions.append(Action("host_forces", region_id, actor[0], reason))
     return actions
 
 
@@ -195,35 +197,49 @@ def _supply_route(ctx: Context, limit: int) -> list[Action]:
     """P4: one roadside bomb a turn on the most threatened road used by the mission."""
     if limit < 1:
         return []
-    # the regions by threat, high to low (ties in map order): the first with a unit on its roads is struck
+    # the most threatened region (ties in map order) with a unit on its roads is struck; the
+    # units on the roads are found first: most turns there is none, and no threat is read
+    on_roads: dict[str, list[UnitState]] = {}
+    for unit in ctx.state.units.values():
+        if unit.posture == "patrol" or unit.moved != "no":
+            on_roads.setdefault(unit.region, []).append(unit)
+    if not on_roads:
+        return []
     threatened: list[tuple[int, int, str, str]] = []
     for order, region_id in enumerate(ctx.index.region_order):
+        if region_id not in on_roads:
+            continue
         actor = _top_actor(ctx, region_id, "supply_routes")
         if actor is not None:
             threatened.append((-actor[1], order, region_id, actor[0]))
-    threatened.sort()
-    for negative_level, _, region_id, actor_id in threatened:
-        units = [u for u in ctx.units_in(region_id) if u.posture == "patrol" or u.moved != "no"]
-        if not units:
-            continue
-        unit_id = max(units, key=lambda u: (u.strength, u.id)).id
-        return [
-            Action(
-                "supply_route",
-                region_id,
-                actor_id,
-                N_("P4 roads: {reason}").format(
-                    reason=N_("{unit} moves on the roads of {region}, {group} threat {level}").format(
-                        unit=ctx.unit_name(unit_id),
-                        region=ctx.region_name(region_id),
-                        group=ctx.actor_name(actor_id),
-                        level=-negative_level,
-                    )
-                ),
-                unit=unit_id,
+    if not threatened:
+        return []
+    negative_level, _, region_id, actor_id = min(threatened)  # the most threatened, first on the map
+    unit_id = max(on_roads[region_id], key=lambda u: (u.strength, u.id)).id
+    reasons = _tables(ctx.index).reasons
+    key = ("P4", unit_id, region_id, actor_id, -negative_level)
+    reason = reasons.get(key) or _keep(
+        reasons,
+        key,
+        N_("P4 roads: {reason}").format(
+            reason=N_("{unit} moves on the roads of {region}, {group} threat {level}").format(
+                unit=ctx.unit_name(unit_id),
+                region=ctx.region_name(region_id),
+                group=ctx.actor_name(actor_id),
+                level=-negative_level,
             )
-        ]
-    return []
+        ),
+    )
+    return [Action("supply_route", region_id, actor_id, reason, unit=unit_id)]
+
+
+# P1 to P4, in priority order, each with its limit a turn (rules.md §5)
+_PRIORITIES = (
+    (_exploit_deaths, T.MAX_INFO_ATTACKS),
+    (_exposed_units, T.MAX_PEACEKEEPER_STRIKES),
+    (_host_forces, T.MAX_HOST_FORCE_STRIKES),
+    (_supply_route, T.MAX_ROAD_STRIKES),
+)
 
 
 def short_name(name: str) -> str:
@@ -287,11 +303,6 @@ def state_absence(host_presence: int) -> int:
     return max(1, T.STATE_ABSENCE_BASE - host_presence)
 
 
-def _strongest_first(group: tuple[int, str]) -> tuple[int, str]:
-    """Threat high to low, then the group's id: the order of a region's groups in its target."""
-    return -group[0], group[1]
-
-
 class Prospect(NamedTuple):
     """A region's P5 target before the mission's protection there is counted (rules.md §5)."""
 
@@ -314,21 +325,82 @@ class Prospect(NamedTuple):
         )
 
 
+_threat_of = itemgetter(0)  # a region's group (threat, actor): its threat
+
+# The bot's reasons worded so far, by priority and what the wording reads (for P5: region, first
+# or second choice, strikes there before, target): they repeat from turn to turn and from game to
+# game (P5's targets: a few hundred in 200 games), so each is worded once. The reasons are kept
+# in every game's record, ledger or not. Emptied when full: only the wording's cost depends on it.
+_REASONS_KEPT = 4096
+
+
+def _keep(reasons: dict[tuple[object, ...], str], key: tuple[object, ...], reason: str) -> str:
+    """Keep a newly worded reason, and return it."""
+    if len(reasons) >= _REASONS_KEPT:
+        reasons.clear()
+    reasons[key] = reason
+    return reason
+
+
+# Reasons read the scenario's names alone, so they are kept by scenario (by its identity: a game,
+# or each of many games on one scenario, builds its own index). The scenario is kept with its
+# reasons, so its id is not reused while they are; the last few scenarios only.
+_SCENARIO_REASONS: dict[int, tuple[Scenario, dict[tuple[object, ...], str]]] = {}
+
+
+def _scenario_reasons(scenario: Scenario) -> dict[tuple[object, ...], str]:
+    kept = _SCENARIO_REASONS.get(id(scenario))
+    if kept is None or kept[0] is not scenario:
+        if len(_SCENARIO_REASONS) >= 8:
+            _SCENARIO_REASONS.clear()
+        kept = _SCENARIO_REASONS[id(scenario)] = (scenario, {})
+    return kept[1]
+
+
+@dataclass(frozen=True, slots=True)
+class _Tables:
+    """What the bot looks up every turn and that only the scenario decides."""
+
+    raiders: tuple[str, ...]  # the groups the bot plans for, by id
+    tri_border: tuple[str, ...]  # the regions of the tri-border area, in map order
+    people: tuple[tuple[str, int], ...]  # (region, its people weight), in map order
+    reasons: dict[tuple[object, ...], str]  # the bot's reasons worded so far (see above)
+
+
+# Looked up a few times a turn: lru_cache's lookup (by the index's identity) is the fastest there
+# is. It keeps the last few indexes alive: a game's, or an analysis worker's one.
+@lru_cache(maxsize=8)
+def _tables(index: ScenarioIndex) -> _Tables:
+    return _Tables(
+        raiders=tuple(sorted(index.raiders)),
+        tri_border=tuple(region.id for region in index.scenario.regions if region.tri_border),
+        people=tuple((region.id, people_weight(region.population)) for region in index.scenario.regions),
+        reasons=_scenario_reasons(index.scenario),
+    )
+
+
 def _prospects(ctx: Context) -> dict[str, Prospect]:
     """Each region where a group the bot plans for is present, in map order, with its prospect."""
     prospects: dict[str, Prospect] = {}
-    raiders = ctx.index.raiders
-    regions, specs = ctx.state.regions, ctx.index.regions
-    for region_id in ctx.index.region_order:
+    tables = _tables(ctx.index)
+    raiders = tables.raiders
+    regions = ctx.state.regions
+    for region_id, people in tables.people:
         regional = regions[region_id]
         threats = regional.threat
-        groups = [(level, actor) for actor, level in threats.items() if level > 0 and actor in raiders]
+        groups = []
+        strength = 0
+        for actor in raiders:  # a plain loop: this runs for every region every turn
+            level = threats.get(actor, 0)
+            if level > 0:
+                groups.append((level, actor))
+                strength += level * level
         if not groups:
             continue
         if len(groups) > 1:
-            groups.sort(key=_strongest_first)
-        strength = sum([level * level for level, _ in groups])
-        people = people_weight(specs[region_id].population)
+            # strongest first: the raiders are in id order and the sort is stable (reverse=True
+            # keeps it stable), so equals stay in id order
+            groups.sort(key=_threat_of, reverse=True)
         host = regional.host_presence
         prospects[region_id] = Prospect(tuple(groups), strength, people, host, state_absence(host))
     return prospects
@@ -357,7 +429,7 @@ class _Raids:
         self.struck: dict[str, int] = {}
         # each region's score (its bound until counted) divided by its strikes so far, in map order
         self.scores = {region_id: prospect.bound() for region_id, prospect in self.prospects.items()}
-        self.terms: dict[str, str] = {}  # a region's score and its named terms, written once a turn
+        self.reasons = _tables(ctx.index).reasons
 
     def _best(self, ctx: Context, count: int) -> list[str]:
         """The `count` regions of the highest scores, best first (ties in map order).
@@ -366,19 +438,24 @@ class _Raids:
         `count` are all counted, no bound below them can hide a better score, since a score
         is never more than its bound.
         """
-        scores = self.scores
+        scores, targets = self.scores, self.targets
         while True:
-            # the scores are in map order and the sort is stable (reverse=True keeps it stable),
-            # so ties stay in map order
-            best = sorted(scores, key=scores.__getitem__, reverse=True)[:count]
-            uncounted = [region_id for region_id in best if region_id not in self.targets]
-            if not uncounted:
+            if count == 1:  # the first of the highest in map order (max() keeps the first it meets)
+                best = [max(scores, key=scores.__getitem__)]
+            else:
+                # the scores are in map order and the sort is stable (reverse=True keeps it
+                # stable), so ties stay in map order
+                best = sorted(scores, key=scores.__getitem__, reverse=True)[:count]
+            counted_all = True
+            for region_id in best:
+                if region_id not in targets:
+                    counted_all = False
+                    target = targets[region_id] = self.prospects[region_id].target(
+                        civilian_protection(ctx, region_id).total
+                    )
+                    scores[region_id] = target.score // (1 + self.struck.get(region_id, 0))
+            if counted_all:
                 return best
-            for region_id in uncounted:
-                target = self.targets[region_id] = self.prospects[region_id].target(
-                    civilian_protection(ctx, region_id).total
-                )
-                scores[region_id] = target.score // (1 + self.struck.get(region_id, 0))
 
     def strike(self, ctx: Context) -> Action | None:
         """P5: strike civilians where armed groups are strong, people many and protection weak.
@@ -398,35 +475,33 @@ class _Raids:
         times = self.struck.get(region_id, 0)
         self.struck[region_id] = times + 1
         scores[region_id] = target.score // (times + 2)
-        terms = self.terms.get(region_id)
-        if terms is None:
-            terms = self.terms[region_id] = N_("{score} = {terms}").format(
-                score=target.score, terms=target.terms(ctx)
-            )
-        if times:
-            already = {1: N_("once"), 2: N_("twice")}.get(times) or N_("{times} times").format(times=times)
-            terms = N_("{terms}; struck {already} already this turn: ÷{divisor}").format(
-                terms=terms, already=already, divisor=1 + times
-            )
-        level, actor = target.groups[0]  # the strongest group strikes
-        return Action(
-            "civilians",
-            region_id,
-            actor,
-            N_("P5 civilians: {reason}").format(
-                reason=(
-                    N_("{region} scores {score}: {terms}; first choice; {group} strikes (threat {level})")
-                    if picked == "first"
-                    else N_(
-                        "{region} scores {score}: {terms}; second choice; {group} strikes (threat {level})"
-                    )
-                ).format(
-                    region=ctx.region_name(region_id),
-                    score=score,
-                    terms=terms,
-                    group=short_name(ctx.actor_name(actor)),
-                    level=level,
-                )
-            ),
-            strength=level,
+        key = ("P5", region_id, picked, times, target)  # the score is target.score // (1 + times)
+        reason = self.reasons.get(key) or _keep(
+            self.reasons, key, _reason(ctx, region_id, picked, times, target, score)
         )
+        level, actor = target.groups[0]  # the strongest group strikes
+        return Action("civilians", region_id, actor, reason, strength=level)
+
+
+def _reason(ctx: Context, region_id: str, picked: str, times: int, target: Target, score: int) -> str:
+    """A P5 strike's reason: the region's score and its terms, the choice and the group that strikes."""
+    terms = N_("{score} = {terms}").format(score=target.score, terms=target.terms(ctx))
+    if times:
+        already = {1: N_("once"), 2: N_("twice")}.get(times) or N_("{times} times").format(times=times)
+        terms = N_("{terms}; struck {already} already this turn: ÷{divisor}").format(
+            terms=terms, already=already, divisor=1 + times
+        )
+    level, actor = target.groups[0]
+    return N_("P5 civilians: {reason}").format(
+        reason=(
+            N_("{region} scores {score}: {terms}; first choice; {group} strikes (threat {level})")
+            if picked == "first"
+            else N_("{region} scores {score}: {terms}; second choice; {group} strikes (threat {level})")
+        ).format(
+            region=ctx.region_name(region_id),
+            score=score,
+            terms=terms,
+            group=short_name(ctx.actor_name(actor)),
+            level=level,
+        )
+    )

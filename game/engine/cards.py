@@ -8,6 +8,7 @@ from game.engine import tables as T
 from game.engine.context import Context, cause
 from game.engine.state import (
     CardResult,
+    GameState,
     Modifier,
     PendingAttack,
     PendingChoice,
@@ -86,10 +87,35 @@ def in_window(card: Card, month: str) -> bool:
     return card.window[0] <= month <= card.window[1]
 
 
+class _Plays:
+    """The ids of the cards a state's game has played, kept from turn to turn (one state at a time).
+
+    A game only ever appends to its plays (fire()), so the ids stay right while the list is the
+    same object and still holds the last play read: the plays added since are read, not all of
+    them every turn. Another state (a clone, an undo, another game) has another list and starts
+    over. The list is kept to be compared, so it cannot be freed and another take its place.
+    One tuple (plays, how many read, the last read, their ids), replaced whole.
+    """
+
+    kept: tuple[list[PlayedCard], int, PlayedCard | None, frozenset[str]] = ([], 0, None, frozenset())
+
+
+def played_ids(state: GameState) -> frozenset[str]:
+    """Every card played so far, drawn or injected: state.played_card_ids(), read incrementally."""
+    plays = state.cards_played
+    kept, count, last, ids = _Plays.kept
+    if kept is not plays or count > len(plays) or (count and plays[count - 1] is not last):
+        count, ids = 0, frozenset()
+    if count < len(plays):
+        ids = ids.union([played.card for played in plays[count:]])
+        _Plays.kept = (plays, len(plays), plays[-1], ids)
+    return ids
+
+
 def draw(ctx: Context) -> list[str]:
     """The event phase: fire dated historical cards and draw one generic card."""
     state = ctx.state
-    played = state.played_card_ids()
+    played = played_ids(state)
     drawn: list[tuple[Card, list[str]]] = []
     # Without held cards only this month's historical cards can be due: skip the whole deck.
     dated = ctx.index.scenario.cards
@@ -250,6 +276,13 @@ def _targets(effect: Effect, regions: list[str], ctx: Context) -> list[str]:
     return regions
 
 
+_ATTACKED = {  # what a card's attack strikes, by the effect's type
+    "civilian_attack": "civilians",
+    "peacekeeper_attack": "peacekeepers",
+    "host_force_attack": "host_forces",
+}
+
+
 def apply_effect(ctx: Context, card: Card, effect: Effect, regions: list[str], extra: str = "") -> None:
     # The changes below are explained only with the ledger on: none of their kinds is read back.
     why = []
@@ -265,11 +298,7 @@ def apply_effect(ctx: Context, card: Card, effect: Effect, regions: list[str], e
     state = ctx.state
     match effect:
         case CivilianAttackEffect() | PeacekeeperAttackEffect() | HostForceAttackEffect():
-            kind = {
-                "civilian_attack": "civilians",
-                "peacekeeper_attack": "peacekeepers",
-                "host_force_attack": "host_forces",
-            }[effect.type]
+            kind = _ATTACKED[effect.type]
             actor = effect.perpetrator if isinstance(effect, CivilianAttackEffect) else effect.attacker
             for region in _targets(effect, regions, ctx):
                 state.pending_attacks.append(
