@@ -59,10 +59,19 @@ class Protection:
 
 
 def outcome_for(modified_roll: int) -> tuple[str, int]:
+    found = _OUTCOME_BY_ROLL.get(modified_roll)
+    if found is not None:
+        return found
     for lowest, name, percent in T.OUTCOME_TABLE:
         if modified_roll >= lowest:
             return name, percent
     raise AssertionError("the outcome table covers every roll")
+
+
+# The outcome table's row for every modified roll an attack can make (2d6 and a protection of -20
+# to +5), read once: a few hundred attacks a game are resolved.
+_OUTCOME_BY_ROLL: dict[int, tuple[str, int]] = {}
+_OUTCOME_BY_ROLL.update((roll, outcome_for(roll)) for roll in range(-20, 20))
 
 
 def attack_helicopters_over(ctx: Context, region: str) -> list[str]:
@@ -285,7 +294,8 @@ def resolve_civilian_attack(ctx: Context, region: str, actor: str, unopposed: in
         return _partner_harm(ctx, region, actor, unopposed, source)
     major = unopposed >= T.MAJOR_ATTACK_DEATHS
     dispersion = index.regions[region].dispersion
-    where = ctx.region_name(region)
+    explain = ctx.ledger  # the rolls' purposes and the changes' texts are kept only then
+    where = ctx.region_name(region) if explain else ""
     in_reach, raid = True, actor in index.militias
     if dispersion:  # a raid on a village out of reach of the mission's posts (rules.md §6.2)
         # a large, planned attack is reconnoitred: it picks a village the posts cannot reach
@@ -294,12 +304,11 @@ def resolve_civilian_attack(ctx: Context, region: str, actor: str, unopposed: in
             far += T.MILITIA_RAID_REACH
         elif ctx.has_base(region):  # the groups know where the base is and go beyond it
             far += T.BASE_AVOIDED_REACH
-        in_reach = ctx.die(6, f"reach of the posts in {where}") > far
+        in_reach = ctx.die(6, f"reach of the posts in {where}" if explain else "") > far
     protection = civilian_protection(ctx, region, major, in_reach, raid)
-    roll = ctx.dice(2, 6, f"protection of civilians in {where}")
+    roll = ctx.dice(2, 6, f"protection of civilians in {where}" if explain else "")
     outcome, percent = outcome_for(roll + protection.total)
     deaths = unopposed * percent // 100
-    explain = ctx.ledger
     if protection.responder:  # out for days: the search, the wounded, the road back
         ctx.committed.add(protection.responder)
         ctx.protection_cache.clear()
@@ -352,7 +361,8 @@ def resolve_civilian_attack(ctx: Context, region: str, actor: str, unopposed: in
             name=ctx.actor_name(actor), region=where
         )
     credited = 0
-    ctx.civilians_killed(region, actor, deaths, attacked, why)
+    if deaths:
+        ctx.civilians_killed(region, actor, deaths, attacked, why)
     state = ctx.state
     tallies = state.tallies.outcomes
     tallies[outcome] = tallies.get(outcome, 0) + 1
@@ -462,12 +472,12 @@ def resolve_peacekeeper_attack(
     ctx.attack_on("peacekeepers")
     unit = ctx.state.units[unit_id]
     protection = peacekeeper_defence(ctx, unit)
-    unit_name = ctx.unit_name(unit_id)
-    roll = ctx.dice(2, 6, f"defence of {unit_name}")
+    explain = ctx.ledger  # the roll's purpose and the changes' texts are kept only then
+    unit_name = ctx.unit_name(unit_id) if explain else ""
+    roll = ctx.dice(2, 6, f"defence of {unit_name}" if explain else "")
     outcome, percent = outcome_for(roll + protection.total)
     killed = unopposed * percent // 100
     hurt = wounded * percent // 100 if wounded else killed * T.PK_WOUNDED_PER_DEATH
-    explain = ctx.ledger
     why: list[Cause] = []
     attacked = where = ""
     if explain:
