@@ -402,10 +402,10 @@ class Context:
         if by_region is None:
             by_region = self._by_region = {region_id: [] for region_id in self.index.region_order}
             for unit in self.state.units.values():
-                found = by_region.get(unit.region)
-                if found is None:
-                    found = by_region[unit.region] = []
-                found.append(unit)
+                try:
+                    by_region[unit.region].append(unit)
+                except KeyError:  # a region the scenario does not know
+                    by_region[unit.region] = [unit]
         found = by_region.get(region)
         return [] if found is None else found
 
