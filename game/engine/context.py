@@ -270,8 +270,11 @@ class Context:
         elif after < CREDIBILITY_MIN:
             after = CREDIBILITY_MIN
         state.__dict__["credibility"] = after  # hot path: skip pydantic's __setattr__, as for dice
-        if delta and explain:
-            self.record("credibility", region, after - before, after, summary, causes)
+        if delta and explain:  # self.record(), inlined: some 500 credibility changes a game
+            game = self.state
+            game.current.changes.append(
+                Change(game.turn, self.phase, "credibility", region, after - before, after, summary, causes)
+            )
         return after - before
 
     def consent(self, delta: int, summary: str, causes: list[Cause]) -> None:
@@ -314,9 +317,19 @@ class Context:
         regional.last_civilian_deaths += deaths
         if perpetrator in ("barkhane", "mission", "fama"):
             regional.last_mission_harm += deaths
-        if self.ledger or "civilians_killed" in READ_BACK:  # keeps(), inlined: spare the target's text
-            total = sum(tally.values())
-            self.record("civilians_killed", f"{region}/{perpetrator}", deaths, total, summary, causes)
+        if self.ledger or "civilians_killed" in READ_BACK:  # keeps() and record(), inlined
+            state.current.changes.append(
+                Change(
+                    state.turn,
+                    self.phase,
+                    "civilians_killed",
+                    f"{region}/{perpetrator}",
+                    deaths,
+                    sum(tally.values()),
+                    summary,
+                    causes,
+                )
+            )
 
     def peacekeepers_hit(
         self, unit_id: str, killed: int, wounded: int, summary: str, causes: list[Cause]
@@ -364,8 +377,20 @@ class Context:
         if after == before:
             return
         threats[actor] = after
-        if self.ledger or "threat" in READ_BACK:  # keeps(), inlined: spare the target's text
-            self.record("threat", f"{region}/{actor}", after - before, after, summary, causes)
+        if self.ledger or "threat" in READ_BACK:  # keeps() and record(), inlined: spare the target's text
+            state = self.state
+            state.current.changes.append(
+                Change(
+                    state.turn,
+                    self.phase,
+                    "threat",
+                    f"{region}/{actor}",
+                    after - before,
+                    after,
+                    summary,
+                    causes,
+                )
+            )
 
     def host_presence(self, region: str, delta: int, summary: str, causes: list[Cause]) -> None:
         state = self.state.regions[region]
