@@ -53,7 +53,7 @@ class Protection:
         """The items as the ledger shows them: "patrols (transient presence) +1, ..." or "none"."""
         if self._described is None:  # a region's protection serves every strike there this turn
             self._described = ", ".join(
-                f"{label} {value:+d}" if value else label for label, value in self.items
+                [f"{label} {value:+d}" if value else label for label, value in self.items]
             ) or N_("none")
         return self._described
 
