@@ -59,19 +59,10 @@ class Protection:
 
 
 def outcome_for(modified_roll: int) -> tuple[str, int]:
-    found = _OUTCOME_BY_ROLL.get(modified_roll)
-    if found is not None:
-        return found
     for lowest, name, percent in T.OUTCOME_TABLE:
         if modified_roll >= lowest:
             return name, percent
     raise AssertionError("the outcome table covers every roll")
-
-
-# The outcome table's row for every modified roll an attack can make (2d6 and a protection of -20
-# to +5), read once: a few hundred attacks a game are resolved.
-_OUTCOME_BY_ROLL: dict[int, tuple[str, int]] = {}
-_OUTCOME_BY_ROLL.update((roll, outcome_for(roll)) for roll in range(-20, 20))
 
 
 def attack_helicopters_over(ctx: Context, region: str) -> list[str]:
