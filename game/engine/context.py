@@ -152,6 +152,8 @@ _DICE = _DiceNames(
 )
 
 
+_NO_AIRCRAFT: list[str] = []  # tasked_over() a region with none: shared, never changed
+
 # The kinds of change the rules read back from the turn's ledger (turn.py: soldiers killed this
 # turn). A game played without a ledger still records these, so that it plays the same.
 READ_BACK: frozenset[str] = frozenset({"host_forces_killed"})
@@ -435,13 +437,15 @@ class Context:
         return [] if found is None else found
 
     def tasked_over(self, region: str) -> list[str]:
-        """Aircraft tasked over a region, in the scenario's order (cached: call retasked() after)."""
-        if self._tasked is None:
-            self._tasked = {}
+        """Aircraft tasked over a region, in the scenario's order (cached: call retasked() after).
+        Do not change the list."""
+        tasked = self._tasked
+        if tasked is None:
+            tasked = self._tasked = {}
             for asset_id, asset in self.state.aviation.items():
                 if asset.tasked_region is not None:
-                    self._tasked.setdefault(asset.tasked_region, []).append(asset_id)
-        return self._tasked.get(region, [])
+                    tasked.setdefault(asset.tasked_region, []).append(asset_id)
+        return tasked.get(region, _NO_AIRCRAFT)  # most regions: no list made for them
 
     def retasked(self) -> None:
         """Forget cached taskings and protection after an aircraft's tasking changed."""
