@@ -53,7 +53,7 @@ class Protection:
         """The items as the ledger shows them: "patrols (transient presence) +1, ..." or "none"."""
         if self._described is None:  # a region's protection serves every strike there this turn
             self._described = ", ".join(
-                f"{label} {value:+d}" if value else label for label, value in self.items
+                [f"{label} {value:+d}" if value else label for label, value in self.items]
             ) or N_("none")
         return self._described
 
@@ -167,9 +167,27 @@ def civilian_protection(
     return protection
 
 
+# _protection's fixed labels, marked once rather than on every call (it runs some 170 times a game).
+_TOB = N_("temporary operating base (permanent presence)")
+_STATIC = N_("static protection around mission camps")
+_PATROLS = N_("patrols (transient presence)")
+_POLICE = N_("formed police unit")
+_OUT_OF_REACH = N_("a village out of reach of the mission's posts")
+_RAID = N_("a militia's raid, over before any response arrives")
+_HELICOPTERS = N_("attack helicopters {aircraft}")
+_WARNING_UNANSWERED = N_("early warning level {warning}, with no response or helicopter to act on it")
+_WARNING = N_("early warning level {warning}")
+_SCATTERED = N_("scattered villages far from any post")
+_POC_DEFINED = N_("PoC defined: one understanding of when to act")
+_POC_UNDEFINED = N_("PoC undefined: caveated units read it their own way")
+_CAPPED = N_("at most {protection_max:+d}: more means in one place protect no more villages")
+
+
 def _protection(ctx: Context, region: str, in_reach: bool = True, nothing_flies: bool = False) -> Protection:
-    protection = Protection()
-    add = protection.add
+    # The items are appended here as Protection.add would (a zero adds nothing and is not
+    # shown), without a call for each: this runs for every region every turn.
+    parts: list[tuple[str, dict[str, object] | None, int]] = []
+    total = 0
     warning = ctx.state.regions[region].warning
     police, specs = ctx.index.police_units, ctx.index.units
     # One pass over the region's units (this runs for every region every turn).
@@ -192,60 +210,68 @@ def _protection(ctx: Context, region: str, in_reach: bool = True, nothing_flies:
             unit.id not in police and (unit.posture != "base" or unit.holds_tob)
             for unit in ctx.units_in(region)
         )
-    if in_reach and ctx.has_base(region):
-        add(N_("temporary operating base (permanent presence)"), T.TOB_PROTECTION)
-    if static:
-        add(N_("static protection around mission camps"), T.BASE_POSTURE_PROTECTION)
+    if in_reach and ctx.has_base(region) and T.TOB_PROTECTION:
+        parts.append((_TOB, None, T.TOB_PROTECTION))
+        total += T.TOB_PROTECTION
+    if static and T.BASE_POSTURE_PROTECTION:
+        parts.append((_STATIC, None, T.BASE_POSTURE_PROTECTION))
+        total += T.BASE_POSTURE_PROTECTION
     if patrol_share >= 100:
         patrols = min(T.PATROL_PROTECTION_MAX, patrol_share // 100) * T.PATROL_PROTECTION
-        add(N_("patrols (transient presence)"), patrols)
-    if has_police:
-        add(N_("formed police unit"), T.POLICE_PROTECTION)
+        if patrols:
+            parts.append((_PATROLS, None, patrols))
+            total += patrols
+    if has_police and T.POLICE_PROTECTION:
+        parts.append((_POLICE, None, T.POLICE_PROTECTION))
+        total += T.POLICE_PROTECTION
     if not in_reach:  # shown, though it adds nothing: the posts' protection is missing
-        protection.note(N_("a village out of reach of the mission's posts"))
+        parts.append((_OUT_OF_REACH, None, 0))
     if nothing_flies:
-        protection.note(N_("a militia's raid, over before any response arrives"))
+        parts.append((_RAID, None, 0))
         response, helicopters = NO_RESPONSE, []
     else:
         response = _best_response(ctx, region, warning, in_reach)
         helicopters = attack_helicopters_over(ctx, region)
     label, values, value, unit_id, asset_id = response
-    add(label, value, values)
-    protection.responder = unit_id
-    if unit_id and asset_id:
-        protection.air_response = (unit_id, asset_id)
+    if value:
+        parts.append((label, values, value))
+        total += value
     if helicopters:
         value = (
             T.ATTACK_HELICOPTER_WARNED
             if warning >= T.ATTACK_HELICOPTER_WARNING
             else T.ATTACK_HELICOPTER_UNWARNED
         )
-        for asset_id in helicopters:
-            add(N_("attack helicopters {aircraft}"), value, {"aircraft": ctx.asset_name(asset_id)})
+        if value:
+            for helicopter in helicopters:
+                parts.append((_HELICOPTERS, {"aircraft": ctx.asset_name(helicopter)}, value))
+                total += value
     warned = warning - T.WARNING_OFFSET
     answered = unit_id is not None or bool(helicopters)  # a quick reaction or helicopters act on the warning
     if warned > T.WARNING_UNANSWERED_MAX and not answered:
-        add(
-            N_("early warning level {warning}, with no response or helicopter to act on it"),
-            T.WARNING_UNANSWERED_MAX,
-            {"warning": warning},
-        )
+        warned = T.WARNING_UNANSWERED_MAX
+        label = _WARNING_UNANSWERED
     else:
-        add(N_("early warning level {warning}"), warned, {"warning": warning})
-    add(N_("scattered villages far from any post"), -ctx.index.regions[region].dispersion)
-    if protection.total > 0 or acting:
+        label = _WARNING
+    if warned:
+        parts.append((label, {"warning": warning}, warned))
+        total += warned
+    dispersion = ctx.index.regions[region].dispersion
+    if dispersion:
+        parts.append((_SCATTERED, None, -dispersion))
+        total -= dispersion
+    if total > 0 or acting:
         definition = ctx.state.policy.poc_definition
-        if definition == "define_poc" and acting:
-            add(N_("PoC defined: one understanding of when to act"), T.POC_DEFINED_BONUS)
-        elif definition == "status_quo" and caveated:
-            add(N_("PoC undefined: caveated units read it their own way"), -T.POC_UNDEFINED_PENALTY)
-    if protection.total > T.PROTECTION_MAX:
-        add(
-            N_("at most {protection_max:+d}: more means in one place protect no more villages"),
-            T.PROTECTION_MAX - protection.total,
-            {"protection_max": T.PROTECTION_MAX},
-        )
-    return protection
+        if definition == "define_poc" and acting and T.POC_DEFINED_BONUS:
+            parts.append((_POC_DEFINED, None, T.POC_DEFINED_BONUS))
+            total += T.POC_DEFINED_BONUS
+        elif definition == "status_quo" and caveated and T.POC_UNDEFINED_PENALTY:
+            parts.append((_POC_UNDEFINED, None, -T.POC_UNDEFINED_PENALTY))
+            total -= T.POC_UNDEFINED_PENALTY
+    if total > T.PROTECTION_MAX:
+        parts.append((_CAPPED, {"protection_max": T.PROTECTION_MAX}, T.PROTECTION_MAX - total))
+        total = T.PROTECTION_MAX
+    return Protection(total, parts, (unit_id, asset_id) if unit_id and asset_id else None, unit_id)
 
 
 def resolve_civilian_attack(ctx: Context, region: str, actor: str, unopposed: int, source: Cause) -> str:
@@ -259,7 +285,8 @@ def resolve_civilian_attack(ctx: Context, region: str, actor: str, unopposed: in
         return _partner_harm(ctx, region, actor, unopposed, source)
     major = unopposed >= T.MAJOR_ATTACK_DEATHS
     dispersion = index.regions[region].dispersion
-    where = ctx.region_name(region)
+    explain = ctx.ledger  # the rolls' purposes and the changes' texts are kept only then
+    where = ctx.region_name(region) if explain else ""
     in_reach, raid = True, actor in index.militias
     if dispersion:  # a raid on a village out of reach of the mission's posts (rules.md §6.2)
         # a large, planned attack is reconnoitred: it picks a village the posts cannot reach
@@ -268,12 +295,11 @@ def resolve_civilian_attack(ctx: Context, region: str, actor: str, unopposed: in
             far += T.MILITIA_RAID_REACH
         elif ctx.has_base(region):  # the groups know where the base is and go beyond it
             far += T.BASE_AVOIDED_REACH
-        in_reach = ctx.die(6, f"reach of the posts in {where}") > far
+        in_reach = ctx.die(6, f"reach of the posts in {where}" if explain else "") > far
     protection = civilian_protection(ctx, region, major, in_reach, raid)
-    roll = ctx.dice(2, 6, f"protection of civilians in {where}")
+    roll = ctx.dice(2, 6, f"protection of civilians in {where}" if explain else "")
     outcome, percent = outcome_for(roll + protection.total)
     deaths = unopposed * percent // 100
-    explain = ctx.ledger
     if protection.responder:  # out for days: the search, the wounded, the road back
         ctx.committed.add(protection.responder)
         ctx.protection_cache.clear()
@@ -326,7 +352,8 @@ def resolve_civilian_attack(ctx: Context, region: str, actor: str, unopposed: in
             name=ctx.actor_name(actor), region=where
         )
     credited = 0
-    ctx.civilians_killed(region, actor, deaths, attacked, why)
+    if deaths:
+        ctx.civilians_killed(region, actor, deaths, attacked, why)
     state = ctx.state
     tallies = state.tallies.outcomes
     tallies[outcome] = tallies.get(outcome, 0) + 1
@@ -436,12 +463,12 @@ def resolve_peacekeeper_attack(
     ctx.attack_on("peacekeepers")
     unit = ctx.state.units[unit_id]
     protection = peacekeeper_defence(ctx, unit)
-    unit_name = ctx.unit_name(unit_id)
-    roll = ctx.dice(2, 6, f"defence of {unit_name}")
+    explain = ctx.ledger  # the roll's purpose and the changes' texts are kept only then
+    unit_name = ctx.unit_name(unit_id) if explain else ""
+    roll = ctx.dice(2, 6, f"defence of {unit_name}" if explain else "")
     outcome, percent = outcome_for(roll + protection.total)
     killed = unopposed * percent // 100
     hurt = wounded * percent // 100 if wounded else killed * T.PK_WOUNDED_PER_DEATH
-    explain = ctx.ledger
     why: list[Cause] = []
     attacked = where = ""
     if explain:
