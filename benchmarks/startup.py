@@ -98,16 +98,27 @@ async def commit_to_sitrep(turns: int) -> list[tuple[float, float]]:
     from game.tui.session import Session
 
     painted: dict[type, float] = {}
+    resumed_screens: set[type] = set()
 
     def watch(screen_class: type) -> None:
-        """Note when a screen has been filled and drawn."""
-        original = screen_class.on_screen_resume
+        """Note when a screen, once filled, has been drawn: the end of its first compositor
+        refresh as the top screen. (A callback after refresh is no such clock: Textual runs it
+        at the next idle even when the paint was put off, e.g. while another screen's footer
+        mounts its keys, and the SITREP read as painted some 60 ms before it was.)"""
+        resume, refresh = screen_class.on_screen_resume, screen_class._compositor_refresh
 
         def resumed(screen) -> None:
-            original(screen)
-            screen.call_after_refresh(lambda: painted.__setitem__(type(screen), time.perf_counter()))
+            resume(screen)
+            resumed_screens.add(type(screen))
+
+        def refreshed(screen) -> None:
+            refresh(screen)
+            if type(screen) in resumed_screens and screen is screen.app.screen:
+                resumed_screens.discard(type(screen))
+                painted[type(screen)] = time.perf_counter()
 
         screen_class.on_screen_resume = resumed
+        screen_class._compositor_refresh = refreshed
 
     watch(TurnResultsScreen)
     watch(SitrepScreen)
@@ -123,6 +134,7 @@ async def commit_to_sitrep(turns: int) -> list[tuple[float, float]]:
                 await pilot.press("escape")
             await pilot.pause(0.2)
             painted.clear()
+            resumed_screens.clear()
             start = time.perf_counter()
             app.screen._commit()  # what the commit dialog's "yes" calls
             while TurnResultsScreen not in painted:

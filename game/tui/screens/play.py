@@ -11,7 +11,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from game.engine import Game, TurnRecord
 from game.engine import orders as O
@@ -28,6 +28,7 @@ from game.tui.labels import ROLE_ORDER, ROLE_SHORT, ROLE_TITLES, shown
 from game.tui.order_menu import order_text, replaced_orders
 from game.tui.screens.handoff import HandoffScreen
 from game.tui.session import PlaySession, Session, last_turn, seat_view
+from game.tui.widgets.footer import Footer
 from game.tui.widgets.guide_panel import GuidePanel
 from game.tui.widgets.mali_map import MIN_BOX_WIDTH, MaliMap
 from game.tui.widgets.region_panel import RegionPanel

@@ -10,10 +10,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Center
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.i18n import LANGUAGES, N_, _, language
+from game.tui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from game.record.saves import SaveInfo
