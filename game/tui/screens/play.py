@@ -148,8 +148,16 @@ class PlayScreen(Screen[None]):
         )
 
     def on_screen_resume(self) -> None:
-        if self.is_current:  # not when the results give way straight to the SITREP
+        if self._visible():  # not when the results give way straight to the SITREP
             self.refresh_view()
+
+    def _visible(self) -> bool:
+        """Whether the player sees this screen: on top, or under dialogs that let it show through.
+        (Textual's is_current also counts the screen just under an opaque one: the map was redrawn
+        under the SITREP as the turn results gave way to it, and the SITREP repainted over it.)"""
+        stack = self.app.screen_stack
+        above = stack[stack.index(self) + 1 :] if self in stack else [self]
+        return all(screen.styles.background.a < 1 for screen in above)
 
     def _ready(self) -> None:
         """The turn's opening is over: the map takes the keyboard."""
