@@ -14,7 +14,6 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.i18n import LANGUAGES, N_, _, language
-from game.tui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from game.record.saves import SaveInfo
@@ -97,12 +96,14 @@ class TitleScreen(Screen[None]):
         if not self.is_current:  # a game was opened at once (play --scenario): the footer comes on resume
             self._footer_waits = True
             return
+        from game.tui.widgets.footer import Footer  # Textual's footer module: not before the first frame
+
         await self.mount(Footer(compact=True))  # fits 80 columns
         self.refresh_bindings()  # a footer fills itself when the bindings change
         self.refresh_menu()
 
     def on_screen_resume(self) -> None:
-        if self.query(Footer):  # not the first time: on_mount's callback looks the saves up then
+        if self.query("Footer"):  # not the first time: on_mount's callback looks the saves up then
             self.refresh_menu()
         elif self._footer_waits:
             self._footer_waits = False
