@@ -8,7 +8,7 @@ from textual.widgets import Footer as TextualFooter
 
 
 class Footer(TextualFooter):
-    """Textual's footer rebuilds all its keys (a widget each, styled anew: 2-3 ms a key) after
+    """Textual's footer rebuilds all its keys (a widget each, mounted and styled anew) after
     every change its screen's bindings might have had: each time a screen is pushed over its
     screen or uncovered, each time the focus moves. Committing a turn did that six times over
     three footers (the map's, the turn results', the SITREP's) for keys that had not changed,
