@@ -98,21 +98,40 @@ async def commit_to_sitrep(turns: int) -> list[tuple[float, float]]:
     from game.tui.session import Session
 
     painted: dict[type, float] = {}
+    resumed_screens: set[type] = set()
 
     def watch(screen_class: type) -> None:
-        """Note when a screen has been filled and drawn."""
-        original = screen_class.on_screen_resume
+        """Note when a screen, once filled, has been drawn: the end of its first compositor
+        refresh as the top screen. (A callback after refresh is no such clock: Textual runs it
+        at the next idle even when the paint was put off, e.g. while another screen's footer
+        mounts its keys, and the SITREP read as painted some 60 ms before it was.)"""
+        resume, refresh = screen_class.on_screen_resume, screen_class._compositor_refresh
 
         def resumed(screen) -> None:
-            original(screen)
-            screen.call_after_refresh(lambda: painted.__setitem__(type(screen), time.perf_counter()))
+            resume(screen)
+            resumed_screens.add(type(screen))
+
+        def refreshed(screen) -> None:
+            refresh(screen)
+            if type(screen) in resumed_screens and screen is screen.app.screen:
+                resumed_screens.discard(type(screen))
+                painted[type(screen)] = time.perf_counter()
 
         screen_class.on_screen_resume = resumed
+        screen_class._compositor_refresh = refreshed
 
     watch(TurnResultsScreen)
     watch(SitrepScreen)
     app = create_app(seed=1)
     timings = []
+
+    async def until_painted(screen_class: type) -> float:
+        while screen_class not in painted:
+            if not app.is_running:  # a crash must not leave the benchmark waiting forever
+                raise RuntimeError(f"the app stopped before {screen_class.__name__} was painted")
+            await asyncio.sleep(0.001)
+        return painted[screen_class]
+
     async with app.run_test(size=(120, 40)) as pilot:
         seats = dict.fromkeys(("srsg", "force_commander", "police_commissioner", "comms_chief"), "")
         session = Session.new(find_scenario("mali-2019"), 1, seats, "solo")
@@ -120,19 +139,18 @@ async def commit_to_sitrep(turns: int) -> list[tuple[float, float]]:
         for _ in range(turns):
             session.seen_cards_turn = session.game.state.turn
             while not isinstance(app.screen, PlayScreen):
+                if not app.is_running:
+                    raise RuntimeError("the app stopped (a crash?)")
                 await pilot.press("escape")
             await pilot.pause(0.2)
             painted.clear()
+            resumed_screens.clear()
             start = time.perf_counter()
             app.screen._commit()  # what the commit dialog's "yes" calls
-            while TurnResultsScreen not in painted:
-                await asyncio.sleep(0.001)
-            results = painted[TurnResultsScreen] - start
+            results = await until_painted(TurnResultsScreen) - start
             start = time.perf_counter()
             app.screen.action_sitrep()
-            while SitrepScreen not in painted:
-                await asyncio.sleep(0.001)
-            timings.append((results * 1000, (painted[SitrepScreen] - start) * 1000))
+            timings.append((results * 1000, (await until_painted(SitrepScreen) - start) * 1000))
             await pilot.press("c")
     return timings
 

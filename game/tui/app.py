@@ -83,8 +83,13 @@ class MinusmaApp(SafeApp[int]):
         return {**super().get_css_variables(), "block-cursor-text-style": "bold underline"}
 
     def get_default_screen(self) -> TitleScreen:
-        """The title is the app's first screen: one screen to build and draw before the first frame."""
-        return TitleScreen()
+        """The title is the app's first screen: one screen to build and draw before the first frame.
+        It starts with its width's class (HORIZONTAL_BREAKPOINTS, as Textual picks it): set at the
+        first resize, the class restyled every widget of the title before the first frame."""
+        title = TitleScreen()
+        width = self.console.size.width  # not self.size: before the driver's, it would fix its size
+        title.add_class([name for least, name in self.HORIZONTAL_BREAKPOINTS if width >= least][-1])
+        return title
 
     def on_mount(self, event: events.Mount) -> None:
         self.title = _(self.TITLE)

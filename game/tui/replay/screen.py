@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, OptionList, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Header, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 from textual_plotext import PlotextPlot
 
@@ -25,6 +25,7 @@ from game.record.saves import SaveError, SaveMeta, save_as, save_to
 from game.tui.dialogs.once import DismissOnce
 from game.tui.replay import views
 from game.tui.replay.dialogs import ForkDialog, JumpDialog, NoteDialog
+from game.tui.widgets.footer import Footer
 
 WHERE_WIDTH = 28  # the change detail below the table gives the whole name
 

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, ProgressBar, SelectionList, Static
+from textual.widgets import DataTable, Header, ProgressBar, SelectionList, Static
 from textual.widgets.selection_list import Selection
 from textual.worker import Worker, WorkerState
 from textual_plotext import PlotextPlot
@@ -29,6 +29,7 @@ from game.analysis.whatif_output import Effect, continuation_lines, evaluate, ra
 from game.analysis.whatif_report import difference_text
 from game.i18n import N_, _
 from game.record.replay import Replay
+from game.tui.widgets.footer import Footer
 
 RUNS = DEFAULT_RUNS  # continuations per line; tests set fewer
 WORKERS: int | None = None  # every core

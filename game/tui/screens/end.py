@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 
 from game.engine.objectives import score_lines
 from game.engine.score import Scorecard
@@ -20,6 +20,7 @@ from game.i18n import N_, _, name, number, percent, recorded
 from game.text import clean
 from game.tui.labels import credibility_band, short_name, shown, target_label, words
 from game.tui.session import PlaySession
+from game.tui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from game.tui.app import MinusmaApp

@@ -9,13 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Center, Middle, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Label, Static
+from textual.widgets import Button, Label, Static
 
 from game.i18n import N_, _, listed
 from game.text import clean
 from game.tui.dialogs.once import DismissOnce
 from game.tui.labels import ROLE_DUTIES, ROLE_TITLES
 from game.tui.session import PlaySession, seat_view
+from game.tui.widgets.footer import Footer
 
 
 class HandoffScreen(DismissOnce, Screen[None]):

@@ -9,10 +9,11 @@ from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, MarkdownViewer, Static, TabbedContent, TabPane
+from textual.widgets import MarkdownViewer, Static, TabbedContent, TabPane
 
 from game import i18n
 from game.i18n import N_, _
+from game.tui.widgets.footer import Footer
 
 PACKAGE_DIR = Path(__file__).resolve().parents[2]
 

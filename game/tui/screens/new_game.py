@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, OptionList, RadioSet, Static
+from textual.widgets import Button, Input, Label, OptionList, RadioSet, Static
 from textual.widgets.option_list import Option
 
 from game.engine.sides import GREEN, RED, sides
@@ -20,6 +20,7 @@ from game.scenario.loader import ScenarioError
 from game.scenario.models import Scenario
 from game.tui.labels import ROLE_ORDER, ROLE_TITLES, Translated, shown
 from game.tui.session import Session
+from game.tui.widgets.footer import Footer
 from game.tui.widgets.marked_radio import MarkedRadioButton
 
 if TYPE_CHECKING:

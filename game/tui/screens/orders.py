@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Label, OptionList, Static
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.engine.preview import order_consequences
@@ -21,6 +21,7 @@ from game.tui.dialogs.once import DismissOnce
 from game.tui.labels import ROLE_DUTIES, ROLE_ORDER, ROLE_SHORT, ROLE_TITLES
 from game.tui.order_menu import MenuItem, build_menu, order_text, replaced_orders
 from game.tui.session import PlaySession
+from game.tui.widgets.footer import Footer
 from game.tui.widgets.guide_panel import GuidePanel
 from game.tui.widgets.order_tree import OrderTree
 from game.tui.widgets.status_bar import StatusBar

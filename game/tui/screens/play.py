@@ -11,7 +11,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from game.engine import Game, TurnRecord
 from game.engine import orders as O
@@ -28,6 +28,7 @@ from game.tui.labels import ROLE_ORDER, ROLE_SHORT, ROLE_TITLES, shown
 from game.tui.order_menu import order_text, replaced_orders
 from game.tui.screens.handoff import HandoffScreen
 from game.tui.session import PlaySession, Session, last_turn, seat_view
+from game.tui.widgets.footer import Footer
 from game.tui.widgets.guide_panel import GuidePanel
 from game.tui.widgets.mali_map import MIN_BOX_WIDTH, MaliMap
 from game.tui.widgets.region_panel import RegionPanel
@@ -147,8 +148,16 @@ class PlayScreen(Screen[None]):
         )
 
     def on_screen_resume(self) -> None:
-        if self.is_current:  # not when the results give way straight to the SITREP
+        if self._visible():  # not when the results give way straight to the SITREP
             self.refresh_view()
+
+    def _visible(self) -> bool:
+        """Whether the player sees this screen: on top, or under dialogs that let it show through.
+        (Textual's is_current also counts the screen just under an opaque one: the map was redrawn
+        under the SITREP as the turn results gave way to it, and the SITREP repainted over it.)"""
+        stack = self.app.screen_stack
+        above = stack[stack.index(self) + 1 :] if self in stack else [self]
+        return all(screen.styles.background.a < 1 for screen in above)
 
     def _ready(self) -> None:
         """The turn's opening is over: the map takes the keyboard."""

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 
 from game.engine import TurnRecord
 from game.engine.sides import GREEN, RED
@@ -18,6 +18,7 @@ from game.i18n import N_, _, ngettext, recorded
 from game.tui.dialogs.once import DismissOnce
 from game.tui.labels import ROLE_TITLES, change_kind, labelled, say_do_text, shown, signed, words
 from game.tui.session import PlaySession, seat_view
+from game.tui.widgets.footer import Footer
 
 PHASES = (
     ("event", N_("Events and decisions")),

@@ -9,11 +9,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Label, Static
+from textual.widgets import DataTable, Label, Static
 
 from game.i18n import N_, _
 from game.record.saves import SaveInfo, list_saves, save_dir
 from game.text import clean
+from game.tui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from game.tui.app import MinusmaApp

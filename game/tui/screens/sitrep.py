@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Static, Tree
+from textual.widgets import Label, Static, Tree
 
 from game.engine import TurnRecord
 from game.engine.context import ScenarioIndex
@@ -32,6 +32,7 @@ from game.tui.labels import (
 )
 from game.tui.session import PlaySession, seat_view
 from game.tui.widgets.fold_tree import FoldTree
+from game.tui.widgets.footer import Footer
 from game.tui.widgets.guide_panel import GuidePanel
 
 MISSION_KINDS = {"means", "consent", "mandate_support", "policy"}

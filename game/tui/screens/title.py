@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Center
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.i18n import LANGUAGES, N_, _, language
@@ -96,12 +96,14 @@ class TitleScreen(Screen[None]):
         if not self.is_current:  # a game was opened at once (play --scenario): the footer comes on resume
             self._footer_waits = True
             return
+        from game.tui.widgets.footer import Footer  # Textual's footer module: not before the first frame
+
         await self.mount(Footer(compact=True))  # fits 80 columns
         self.refresh_bindings()  # a footer fills itself when the bindings change
         self.refresh_menu()
 
     def on_screen_resume(self) -> None:
-        if self.query(Footer):  # not the first time: on_mount's callback looks the saves up then
+        if self.query("Footer"):  # not the first time: on_mount's callback looks the saves up then
             self.refresh_menu()
         elif self._footer_waits:
             self._footer_waits = False

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Center, Horizontal, Middle, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Label, OptionList, Static
+from textual.widgets import DataTable, Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game import i18n
@@ -32,6 +32,7 @@ from game.tui.dialogs.confirm import ConfirmDialog
 from game.tui.labels import labelled
 from game.tui.safe_app import SafeApp
 from game.tui.syndicate.forms import CardEditor, FormDialog
+from game.tui.widgets.footer import Footer
 
 
 def seat_title(seat: str) -> str:
