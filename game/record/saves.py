@@ -399,8 +399,12 @@ _ASCII_CANONICAL = json.JSONEncoder(separators=(",", ":"), sort_keys=True)  # as
 
 
 def save_document(game: Game, meta: SaveMeta) -> dict[str, Any]:
-    """Everything a save holds, as plain data (the scenario last, since it is long)."""
+    """Everything a save holds, as plain data (the scenario last, since it is long).
+
+    The scenario's data is shared by every save of the scenario (see _written_scenario): read it,
+    never change it."""
     state = game.state
+    written = _written_scenario(game.scenario)
     records = game.records()
     texts = record_texts(records)
     digests = turn_digests(records, texts)
@@ -420,22 +424,58 @@ def save_document(game: Game, meta: SaveMeta) -> dict[str, Any]:
         },
         "meta": meta.to_json(),
         "seed": game.seed,
-        "scenario_hash": scenario_hash(game.scenario),
+        "scenario_hash": written.content_hash,
         "turns": [
             {"turn": record.turn, "month": record.month, "orders": record.orders, "digest": digest}
             for record, digest in zip(records, digests, strict=True)
         ],
         "pending": list(state.current.orders),
         "final_digest": state_digest(state, texts),
-        "scenario": game.scenario.model_dump(mode="json"),
+        "scenario": written.data,
     }
+
+
+@dataclass(frozen=True)
+class _WrittenScenario:
+    scenario: Scenario  # kept, so that its id is not reused while the cache holds it
+    data: dict[str, Any]
+    content_hash: str
+    text: str  # the data as dumps() writes it
+
+
+# Every autosave of a game writes the same scenario, nearly all of a save's bytes: dumping,
+# hashing and writing it out again was most of an autosave's time. A scenario is immutable
+# (frozen models), so its written form is kept, found by the object itself.
+_WRITTEN: dict[int, _WrittenScenario] = {}
+_WRITTEN_KEPT = 4
+_WRITTEN_LOCK = threading.Lock()
+
+
+def _written_scenario(scenario: Scenario) -> _WrittenScenario:
+    with _WRITTEN_LOCK:
+        written = _WRITTEN.get(id(scenario))
+    if written is not None and written.scenario is scenario:
+        return written
+    data = scenario.model_dump(mode="json")
+    written = _WrittenScenario(scenario, data, scenario_hash(scenario), _block(data, "  "))
+    with _WRITTEN_LOCK:
+        _WRITTEN[id(scenario)] = written
+        while len(_WRITTEN) > _WRITTEN_KEPT:
+            del _WRITTEN[next(iter(_WRITTEN))]  # the oldest first
+    return written
+
+
+def _block(value: Any, indent: str) -> str:
+    return json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n" + indent)
+
+
+def _written_by_data(data: Any) -> _WrittenScenario | None:
+    with _WRITTEN_LOCK:
+        return next((written for written in _WRITTEN.values() if written.data is data), None)
 
 
 def dumps(document: dict[str, Any]) -> str:
     """Readable JSON: one order per line, so a diff or a curious officer can follow the game."""
-
-    def block(value: Any, indent: str) -> str:
-        return json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n" + indent)
 
     def orders(items: list[dict], indent: str) -> str:
         if not items:
@@ -457,8 +497,10 @@ def dumps(document: dict[str, Any]) -> str:
             text = "[\n" + ",\n".join(turns) + "\n  ]" if turns else "[]"
         elif key == "pending":
             text = orders(value, "  ")
+        elif key == "scenario" and (written := _written_by_data(value)) is not None:
+            text = written.text
         else:
-            text = block(value, "  ")
+            text = _block(value, "  ")
         parts.append(f"  {json.dumps(key)}: {text}")
     return "{\n" + ",\n".join(parts) + "\n}\n"
 

@@ -15,6 +15,7 @@ from game.engine import Game
 from game.engine import orders as O
 from game.record import saves
 from game.record.saves import SaveError, SaveMeta, autosave, latest_save, list_saves, load, save_as, save_dir
+from game.scenario.catalog import find_scenario
 from game.scenario.models import Role
 
 SETTINGS = settings(
@@ -136,6 +137,17 @@ def test_the_save_is_readable_json_with_the_scenario_inside(mini, mini_save) -> 
     assert document["scenario"]["id"] == mini.id and document["seed"] == 5
     assert len(document["turns"]) == mini.calendar.turns
     assert '\n       {"type": "facilitator_note", "text": "Watch the centre."}' in text
+
+
+def test_saves_of_two_scenarios_each_hold_their_own(mini, meta, tmp_path) -> None:
+    """The written scenario is kept per scenario: saves of two scenarios, alternately, stay apart."""
+    first, other = Game.new(mini, 1), Game.new(find_scenario("tutorial"), 1)
+    for game, name in ((first, "a"), (other, "b"), (first, "c")):
+        saves.save_to(tmp_path / f"{name}.json", game, meta)
+    documents = {name: json.loads((tmp_path / f"{name}.json").read_text(encoding="utf-8")) for name in "abc"}
+    assert documents["a"]["scenario"] == documents["c"]["scenario"] == mini.model_dump(mode="json")
+    assert documents["b"]["scenario"]["id"] == "tutorial" != mini.id
+    assert load(tmp_path / "c.json")[0].state.digest() == first.state.digest()
 
 
 def test_the_clock_only_reaches_the_metadata(mini, meta, played, monkeypatch) -> None:
