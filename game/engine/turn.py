@@ -852,22 +852,7 @@ def _land_message(ctx: Context, message) -> int:
             if message.audience == "national"
             else ctx.region_name(message.audience)
         )
-    why = (
-        [
-            cause(
-                "order",
-                "issue_message",
-                N_("'{theme}' by {channel} to {audience}, issued turn {issued_turn}").format(
-                    theme=words(theme),
-                    channel=words(message.channel),
-                    audience=audience,
-                    issued_turn=message.issued_turn,
-                ),
-            )
-        ]
-        if ledger
-        else []
-    )
+    why = _message_why(theme, message.channel, audience, message.issued_turn) if ledger else []
     regions, divisor = _audience(ctx, message.audience)
     say = T.THEME_SAY[theme]
     key = f"{theme}@{message.audience}"
@@ -926,14 +911,30 @@ def _land_message(ctx: Context, message) -> int:
             ctx.credibility(
                 region_id,
                 max(1, value // divisor),
-                N_("message '{theme}' reached {region}").format(
-                    theme=words(theme), region=ctx.region_name(region_id)
-                )
-                if ledger
-                else "",
+                _reached_line(theme, ctx.region_name(region_id)) if ledger else "",
                 why,
             )
     return say
+
+
+@lru_cache(maxsize=1024)  # the same messages every turn; only their turn of issue changes
+def _message_why(theme: str, channel: str, audience: str, issued_turn: int) -> list[Cause]:
+    """Why a landing message moves credibility: the order that issued it. One list, shared by the
+    changes it explains (a change's causes are never changed)."""
+    return [
+        cause(
+            "order",
+            "issue_message",
+            N_("'{theme}' by {channel} to {audience}, issued turn {issued_turn}").format(
+                theme=words(theme), channel=words(channel), audience=audience, issued_turn=issued_turn
+            ),
+        )
+    ]
+
+
+@lru_cache(maxsize=1024)  # a national message reaches every region, every turn: the same lines
+def _reached_line(theme: str, region: str) -> str:
+    return N_("message '{theme}' reached {region}").format(theme=words(theme), region=region)
 
 
 def _resolve_info_attack(ctx: Context, attack, countered: dict[str, int]) -> None:
