@@ -24,6 +24,7 @@ from game.bots.policies import historical
 from game.engine import Game, IllegalOrder
 from game.engine import orders as O
 from game.engine import tables as T
+from game.engine.cards import played_ids
 from game.engine.fog import threat_band
 from game.engine.rng import MASK64, below, seed_state
 from game.engine.state import GameState
@@ -66,7 +67,7 @@ def private_seed(turn: int, sample: int) -> int:
 
 def _unforeseeable(game: Game) -> dict[str, str]:
     """Dated historical cards with attacks that have not fired: the mission cannot know them."""
-    played = game.state.played_card_ids()
+    played = played_ids(game.state)
     return {
         card.id: "never"
         for card in game.scenario.cards

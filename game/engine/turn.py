@@ -694,11 +694,13 @@ def _host_force_conduct(ctx: Context) -> None:
                         )
                 if region.tier_three:
                     chance -= T.HOST_TIER_THREE_CHECK
-                    checks.append(N_("human-rights monitoring (Tier III)"))
+                    if ledger:
+                        checks.append(N_("human-rights monitoring (Tier III)"))
                 police = region_id in policed
                 if police:
                     chance -= T.HOST_POLICE_CHECK
-                    checks.append(N_("formed police present"))
+                    if ledger:
+                        checks.append(N_("formed police present"))
                 held = 0 if state_centred else T.HOST_STATE_CENTRED - T.HOST_PEOPLE_CENTRED
                 held += (T.HOST_TIER_THREE_CHECK if region.tier_three else 0) + (
                     T.HOST_POLICE_CHECK if police else 0
@@ -711,7 +713,7 @@ def _host_force_conduct(ctx: Context) -> None:
                                 host_checks_max=T.HOST_CHECKS_MAX
                             )
                         )
-                where = ctx.region_name(region_id)
+                where = ctx.region_name(region_id) if ledger else ""  # only for the rolls' purposes
                 roll = ctx.die(6, f"conduct of {ctx.actor_name(actor_id)} in {where}" if ledger else "")
                 if roll > chance:
                     continue
@@ -730,7 +732,7 @@ def _host_force_conduct(ctx: Context) -> None:
                             roll=roll, chance=chance, orientation=orientation
                         )
             else:
-                where = ctx.region_name(region_id)
+                where = ctx.region_name(region_id) if ledger else ""  # only for the rolls' purposes
                 roll = ctx.dice(
                     *T.COLLATERAL_DICE,
                     f"collateral harm by {ctx.actor_name(actor_id)} in {where}" if ledger else "",
@@ -850,22 +852,7 @@ def _land_message(ctx: Context, message) -> int:
             if message.audience == "national"
             else ctx.region_name(message.audience)
         )
-    why = (
-        [
-            cause(
-                "order",
-                "issue_message",
-                N_("'{theme}' by {channel} to {audience}, issued turn {issued_turn}").format(
-                    theme=words(theme),
-                    channel=words(message.channel),
-                    audience=audience,
-                    issued_turn=message.issued_turn,
-                ),
-            )
-        ]
-        if ledger
-        else []
-    )
+    why = _message_why(theme, message.channel, audience, message.issued_turn) if ledger else []
     regions, divisor = _audience(ctx, message.audience)
     say = T.THEME_SAY[theme]
     key = f"{theme}@{message.audience}"
@@ -924,14 +911,30 @@ def _land_message(ctx: Context, message) -> int:
             ctx.credibility(
                 region_id,
                 max(1, value // divisor),
-                N_("message '{theme}' reached {region}").format(
-                    theme=words(theme), region=ctx.region_name(region_id)
-                )
-                if ledger
-                else "",
+                _reached_line(theme, ctx.region_name(region_id)) if ledger else "",
                 why,
             )
     return say
+
+
+@lru_cache(maxsize=1024)  # the same messages every turn; only their turn of issue changes
+def _message_why(theme: str, channel: str, audience: str, issued_turn: int) -> list[Cause]:
+    """Why a landing message moves credibility: the order that issued it. One list, shared by the
+    changes it explains (a change's causes are never changed)."""
+    return [
+        cause(
+            "order",
+            "issue_message",
+            N_("'{theme}' by {channel} to {audience}, issued turn {issued_turn}").format(
+                theme=words(theme), channel=words(channel), audience=audience, issued_turn=issued_turn
+            ),
+        )
+    ]
+
+
+@lru_cache(maxsize=1024)  # a national message reaches every region, every turn: the same lines
+def _reached_line(theme: str, region: str) -> str:
+    return N_("message '{theme}' reached {region}").format(theme=words(theme), region=region)
 
 
 def _resolve_info_attack(ctx: Context, attack, countered: dict[str, int]) -> None:
@@ -1097,22 +1100,26 @@ def _state_returns(ctx: Context, region_id: str) -> None:
     if ctx.state.regions[region_id].host_presence >= start:
         return
     roll = ctx.die(6, f"the state's return to {ctx.region_name(region_id)}" if ctx.ledger else "")
-    if roll >= T.STATE_RETURN_ROLL:
-        ctx.host_presence(
-            region_id,
-            T.STATE_RETURN_PRESENCE,
-            N_("the state redeploys to {region}").format(region=ctx.region_name(region_id)),
-            [
-                cause(
-                    "roll",
-                    "d6",
-                    N_("rolled {roll}, needed {state_return_roll}").format(
-                        roll=roll, state_return_roll=T.STATE_RETURN_ROLL
-                    ),
+    if roll < T.STATE_RETURN_ROLL:
+        return
+    if not ctx.ledger:  # the army's presence is not read back: its reasons are only for the ledger
+        ctx.host_presence(region_id, T.STATE_RETURN_PRESENCE, "", [])
+        return
+    ctx.host_presence(
+        region_id,
+        T.STATE_RETURN_PRESENCE,
+        N_("the state redeploys to {region}").format(region=ctx.region_name(region_id)),
+        [
+            cause(
+                "roll",
+                "d6",
+                N_("rolled {roll}, needed {state_return_roll}").format(
+                    roll=roll, state_return_roll=T.STATE_RETURN_ROLL
                 ),
-                cause("rule", N_("the state returns")),
-            ],
-        )
+            ),
+            cause("rule", N_("the state returns")),
+        ],
+    )
 
 
 def _international_pressure(

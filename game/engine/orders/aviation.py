@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Literal
 
 from game.engine import tables as T
@@ -97,11 +98,14 @@ def charge_tasking(ctx: Context, asset_id: str, why: list[Cause]) -> None:
             f"{asset_id}.hours",
             -cost,
             asset.hours,
-            N_("{aircraft} flies its tasking over {region}").format(
-                aircraft=ctx.asset_name(asset_id), region=ctx.region_name(asset.tasked_region)
-            ),
+            _tasking_line(ctx.asset_name(asset_id), ctx.region_name(asset.tasked_region)),
             why,
         )
+
+
+@lru_cache(maxsize=256)  # the same aircraft over the same regions, turn after turn
+def _tasking_line(aircraft: str, region: str) -> str:
+    return N_("{aircraft} flies its tasking over {region}").format(aircraft=aircraft, region=region)
 
 
 def refund_tasking(ctx: Context, asset_id: str, why: list[Cause]) -> None:

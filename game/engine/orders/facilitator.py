@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import Field
 
 from game.engine import tables as T
-from game.engine.cards import fire
+from game.engine.cards import fire, played_ids
 from game.engine.context import Context, cause
 from game.engine.orders.base import FACILITATOR, Names, OrderKind, _Order, other_orders
 from game.engine.state import Cause
@@ -82,7 +82,7 @@ def _inject_illegal(order: InjectCard, ctx: Context) -> str | None:
     if card_id is not None:
         if card_id not in ctx.index.cards:
             return N_("no card {card_id!r} in the deck").format(card_id=card_id)
-        if card_id in ctx.state.played_card_ids() and not ctx.index.cards[card_id].repeatable:
+        if card_id in played_ids(ctx.state) and not ctx.index.cards[card_id].repeatable:
             return N_("{card_id} has already been played").format(card_id=card_id)
     else:
         assert card is not None, "exactly one of card_id and card is given (checked above)"
@@ -153,7 +153,7 @@ def _hold_candidates(ctx: Context, role: str) -> Iterator[HoldCard]:
 def _hold_illegal(order: HoldCard, ctx: Context) -> str | None:
     if order.card not in ctx.index.cards:
         return N_("no card {card!r} in the deck").format(card=order.card)
-    if order.card in ctx.state.played_card_ids():
+    if order.card in played_ids(ctx.state):
         return N_("{card} has already been played").format(card=order.card)
     if order.until is not None and order.until <= ctx.state.month:
         return N_("a card can only be delayed to a later month than {month}").format(month=ctx.state.month)
