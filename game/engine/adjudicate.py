@@ -274,6 +274,28 @@ def _protection(ctx: Context, region: str, in_reach: bool = True, nothing_flies:
     return Protection(total, parts, (unit_id, asset_id) if unit_id and asset_id else None, unit_id)
 
 
+ROLLED_PROTECTION = N_("rolled {roll}, protection {total:+d} ({mods})")
+ROLLED_DEFENCE = N_("rolled {roll}, defence {total:+d} ({mods})")
+
+
+def _rolled(template: str, roll: int, protection: Protection) -> Cause:
+    """The attack's 2d6 with the protection or defence that was added to it, item by item."""
+    return cause(
+        "roll", "2d6", template.format(roll=roll, total=protection.total, mods=protection.describe())
+    )
+
+
+def _resolved(outcome: str, percent: int, unopposed: int) -> Cause:
+    """The row of the resolution table the roll reached, and the share of the toll it leaves."""
+    return cause(
+        "rule",
+        N_("resolution table"),
+        N_("{outcome}: {percent}% of {unopposed}").format(
+            outcome=words(outcome), percent=percent, unopposed=unopposed
+        ),
+    )
+
+
 def resolve_civilian_attack(ctx: Context, region: str, actor: str, unopposed: int, source: Cause) -> str:
     """Roll on the resolution table; record deaths and their credibility cost. Returns outcome.
 
@@ -331,23 +353,7 @@ def resolve_civilian_attack(ctx: Context, region: str, actor: str, unopposed: in
     why: list[Cause] = []
     attacked = ""  # "... attacked civilians in ...", the summary of the attack's changes
     if explain:
-        why = [
-            source,
-            cause(
-                "roll",
-                "2d6",
-                N_("rolled {roll}, protection {total:+d} ({mods})").format(
-                    roll=roll, total=protection.total, mods=protection.describe()
-                ),
-            ),
-            cause(
-                "rule",
-                N_("resolution table"),
-                N_("{outcome}: {percent}% of {unopposed}").format(
-                    outcome=words(outcome), percent=percent, unopposed=unopposed
-                ),
-            ),
-        ]
+        why = [source, _rolled(ROLLED_PROTECTION, roll, protection), _resolved(outcome, percent, unopposed)]
         attacked = N_("{name} attacked civilians in {region}").format(
             name=ctx.actor_name(actor), region=where
         )
@@ -472,23 +478,7 @@ def resolve_peacekeeper_attack(
     why: list[Cause] = []
     attacked = where = ""
     if explain:
-        why = [
-            source,
-            cause(
-                "roll",
-                "2d6",
-                N_("rolled {roll}, defence {total:+d} ({mods})").format(
-                    roll=roll, total=protection.total, mods=protection.describe()
-                ),
-            ),
-            cause(
-                "rule",
-                N_("resolution table"),
-                N_("{outcome}: {percent}% of {unopposed}").format(
-                    outcome=words(outcome), percent=percent, unopposed=unopposed
-                ),
-            ),
-        ]
+        why = [source, _rolled(ROLLED_DEFENCE, roll, protection), _resolved(outcome, percent, unopposed)]
         where = ctx.region_name(unit.region)
         attacked = N_("{name} attacked {unit} in {region}").format(
             name=ctx.actor_name(actor), unit=unit_name, region=where
